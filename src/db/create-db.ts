@@ -1,0 +1,88 @@
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import { AppError } from '../shared/errors.ts';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+/** The one database type every repository takes: a connection or a transaction on either driver. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export type DbOptions =
+  | { kind: 'pglite'; dataDir?: string }
+  | { kind: 'postgres'; url: string; max?: number };
+
+export type Database = {
+  kind: DbOptions['kind'];
+  db: Db;
+  close: () => Promise<void>;
+};
+
+const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+
+/** Opens the database, migrates it forward and returns the shared drizzle handle. */
+export async function createDb(options: DbOptions): Promise<Database> {
+  if (options.kind === 'pglite') {
+    const client = await openPglite(options.dataDir);
+    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    await migratePglite(drizzlePglite(client), { migrationsFolder });
+    return { kind: 'pglite', db, close: () => client.close() };
+  }
+  const pool = new pg.Pool({ connectionString: options.url, max: options.max ?? 10 });
+  try {
+    await pool.query('select 1');
+  } catch (error) {
+    await pool.end();
+    throw new AppError(
+      'unavailable',
+      `Cannot connect to PostgreSQL at ${redactUrl(options.url)}: ${describe(error)}`,
+      {
+        cause: error,
+      },
+    );
+  }
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  await migrateServer(pool);
+  return { kind: 'postgres', db, close: () => pool.end() };
+}
+
+async function openPglite(dataDir: string | undefined): Promise<PGlite> {
+  try {
+    const client = dataDir === undefined ? new PGlite() : new PGlite(dataDir);
+    await client.waitReady;
+    return client;
+  } catch (error) {
+    throw new AppError(
+      'data_incompatible',
+      `Cannot open the embedded database in ${dataDir ?? 'memory'}: ${describe(error)}`,
+      {
+        cause: error,
+      },
+    );
+  }
+}
+
+// Several processes may start against one server at once; an advisory lock serialises their migrations.
+async function migrateServer(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('select pg_advisory_lock(7301)');
+    await migratePg(drizzlePg(client), { migrationsFolder });
+  } finally {
+    await client.query('select pg_advisory_unlock(7301)').catch(() => undefined);
+    client.release();
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}

@@ -1,0 +1,294 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+const id = () => integer('id').primaryKey().generatedByDefaultAsIdentity();
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const teamId = () =>
+  integer('team_id')
+    .notNull()
+    .references(() => teams.id);
+
+export const teams = pgTable('teams', {
+  id: id(),
+  name: text('name').notNull(),
+  /** What the team sells: decides which voicemail rules apply. */
+  offerCategory: text('offer_category').notNull().default('software'),
+  defaultStrategy: text('default_strategy').notNull().default('rules'),
+  defaultCountry: text('default_country').notNull().default('US'),
+  callingHoursStart: text('calling_hours_start').notNull().default('08:00'),
+  callingHoursEnd: text('calling_hours_end').notNull().default('21:00'),
+  maxDialsPerDay: smallint('max_dials_per_day').notNull().default(2),
+  maxDialsPerWeek: smallint('max_dials_per_week').notNull().default(5),
+  maxMessagesPerProspect: smallint('max_messages_per_prospect').notNull().default(8),
+  territoryZones: text('territory_zones').array().notNull().default(sql`'{}'::text[]`),
+  createdAt: createdAt(),
+});
+
+export const users = pgTable('users', {
+  id: id(),
+  teamId: teamId(),
+  name: text('name').notNull(),
+  email: text('email'),
+  phone: text('phone'),
+  timezone: text('timezone'),
+  createdAt: createdAt(),
+});
+
+export const companies = pgTable(
+  'companies',
+  {
+    id: id(),
+    teamId: teamId(),
+    name: text('name').notNull(),
+    domain: text('domain'),
+    industry: text('industry'),
+    address: text('address'),
+    city: text('city'),
+    region: text('region'),
+    country: text('country'),
+    timezone: text('timezone'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('companies_team_domain').on(t.teamId, sql`lower(${t.domain})`),
+    index('companies_team_name').on(t.teamId, sql`lower(${t.name})`),
+  ],
+);
+
+export const prospects = pgTable(
+  'prospects',
+  {
+    id: id(),
+    teamId: teamId(),
+    companyId: integer('company_id').references(() => companies.id),
+    ownerId: integer('owner_id').references(() => users.id),
+    externalId: text('external_id'),
+    firstName: text('first_name'),
+    lastName: text('last_name'),
+    title: text('title'),
+    email: text('email'),
+    stage: text('stage').notNull().default('new'),
+    /** Estimated deal value in whole units of the team's currency. */
+    value: bigint('value', { mode: 'number' }),
+    alreadyHasProduct: boolean('already_has_product').notNull().default(false),
+    competitorRelationship: boolean('competitor_relationship').notNull().default(false),
+    research: jsonb('research').$type<Research>().notNull().default({}),
+    researchedAt: timestamp('researched_at', { withTimezone: true }),
+    city: text('city'),
+    region: text('region'),
+    country: text('country'),
+    /** A single IANA zone when known; null when unknown or ambiguous. */
+    timezone: text('timezone'),
+    /** Candidate zones when the sources disagree or a number spans zones. */
+    timezoneCandidates: text('timezone_candidates').array().notNull().default(sql`'{}'::text[]`),
+    timezoneSource: text('timezone_source'),
+    /** The prospect asked to stop: never undone silently. */
+    optedOut: boolean('opted_out').notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('prospects_team_external').on(t.teamId, t.externalId),
+    index('prospects_team_email').on(t.teamId, sql`lower(${t.email})`),
+    index('prospects_company').on(t.companyId),
+    index('prospects_team_stage').on(t.teamId, t.stage),
+  ],
+);
+
+export type Research = {
+  background?: string;
+  priorityObjective?: string;
+  referenceClients?: string;
+  benefits?: string[];
+  preferredChannel?: string;
+  notes?: string;
+};
+
+export const phoneNumbers = pgTable(
+  'phone_numbers',
+  {
+    id: id(),
+    teamId: teamId(),
+    prospectId: integer('prospect_id').references(() => prospects.id),
+    companyId: integer('company_id').references(() => companies.id),
+    e164: text('e164').notNull(),
+    kind: text('kind').notNull(),
+    extension: text('extension'),
+    source: text('source').notNull().default('import'),
+    valid: boolean('valid').notNull().default(true),
+    invalidReason: text('invalid_reason'),
+    badCount: smallint('bad_count').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('phone_numbers_prospect_e164').on(t.prospectId, t.e164),
+    index('phone_numbers_team_e164').on(t.teamId, t.e164),
+    index('phone_numbers_company').on(t.companyId),
+  ],
+);
+
+export const callAttempts = pgTable(
+  'call_attempts',
+  {
+    id: id(),
+    teamId: teamId(),
+    prospectId: integer('prospect_id')
+      .notNull()
+      .references(() => prospects.id),
+    phoneId: integer('phone_id').references(() => phoneNumbers.id),
+    userId: integer('user_id').references(() => users.id),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    /** Prospect-local clock at dial time, frozen so learning survives later zone edits. */
+    timezone: text('timezone'),
+    localMinuteOfDay: smallint('local_minute_of_day'),
+    localWeekday: smallint('local_weekday'),
+    outcome: text('outcome').notNull(),
+    result: text('result'),
+    resultAt: timestamp('result_at', { withTimezone: true }),
+    durationSeconds: integer('duration_seconds'),
+    note: text('note'),
+    idempotencyKey: text('idempotency_key'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('call_attempts_prospect_at').on(t.prospectId, t.at),
+    index('call_attempts_team_at').on(t.teamId, t.at),
+    uniqueIndex('call_attempts_team_idem').on(t.teamId, t.idempotencyKey),
+  ],
+);
+
+export const voicemails = pgTable(
+  'voicemails',
+  {
+    id: id(),
+    teamId: teamId(),
+    prospectId: integer('prospect_id')
+      .notNull()
+      .references(() => prospects.id),
+    attemptId: integer('attempt_id').references(() => callAttempts.id),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    kind: text('kind').notNull(),
+    template: text('template'),
+    strategy: text('strategy'),
+    text: text('text'),
+    seconds: smallint('seconds'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('voicemails_prospect_at').on(t.prospectId, t.at)],
+);
+
+export const intelFacts = pgTable(
+  'intel_facts',
+  {
+    id: id(),
+    teamId: teamId(),
+    prospectId: integer('prospect_id').references(() => prospects.id),
+    companyId: integer('company_id').references(() => companies.id),
+    type: text('type').notNull(),
+    fromTime: text('from_time'),
+    toTime: text('to_time'),
+    value: jsonb('value').$type<Record<string, unknown>>().notNull().default({}),
+    validUntil: timestamp('valid_until', { withTimezone: true }),
+    sourceAttemptId: integer('source_attempt_id').references(() => callAttempts.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('intel_facts_prospect').on(t.prospectId), index('intel_facts_company').on(t.companyId)],
+);
+
+export const tasks = pgTable(
+  'tasks',
+  {
+    id: id(),
+    teamId: teamId(),
+    prospectId: integer('prospect_id')
+      .notNull()
+      .references(() => prospects.id),
+    kind: text('kind').notNull(),
+    status: text('status').notNull().default('open'),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    cadence: text('cadence'),
+    step: smallint('step'),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('tasks_team_status_due').on(t.teamId, t.status, t.dueAt),
+    index('tasks_prospect').on(t.prospectId),
+  ],
+);
+
+export const callbacks = pgTable(
+  'callbacks',
+  {
+    id: id(),
+    teamId: teamId(),
+    prospectId: integer('prospect_id').references(() => prospects.id),
+    fromE164: text('from_e164').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    voicemailId: integer('voicemail_id').references(() => voicemails.id),
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('callbacks_prospect').on(t.prospectId), uniqueIndex('callbacks_voicemail').on(t.voicemailId)],
+);
+
+export const dncEntries = pgTable(
+  'dnc_entries',
+  {
+    id: id(),
+    teamId: teamId(),
+    e164: text('e164'),
+    prospectId: integer('prospect_id').references(() => prospects.id),
+    reason: text('reason').notNull(),
+    source: text('source').notNull(),
+    addedAt: timestamp('added_at', { withTimezone: true }).notNull(),
+    removedAt: timestamp('removed_at', { withTimezone: true }),
+    removedReason: text('removed_reason'),
+  },
+  (t) => [index('dnc_team_e164').on(t.teamId, t.e164), index('dnc_prospect').on(t.prospectId)],
+);
+
+export const stageChanges = pgTable(
+  'stage_changes',
+  {
+    id: id(),
+    prospectId: integer('prospect_id')
+      .notNull()
+      .references(() => prospects.id),
+    fromStage: text('from_stage'),
+    toStage: text('to_stage').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    reason: text('reason').notNull(),
+    attemptId: integer('attempt_id').references(() => callAttempts.id),
+  },
+  (t) => [index('stage_changes_prospect').on(t.prospectId)],
+);
+
+/** Every table, parents before children: the order for a full export and import. */
+export const allTables = {
+  teams,
+  users,
+  companies,
+  prospects,
+  phoneNumbers,
+  callAttempts,
+  voicemails,
+  intelFacts,
+  tasks,
+  callbacks,
+  dncEntries,
+  stageChanges,
+} as const;

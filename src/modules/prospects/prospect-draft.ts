@@ -1,0 +1,149 @@
+import type { FieldIssue } from '../../shared/errors.ts';
+import { normalizePhone } from '../phones/normalize-phone.ts';
+import { isValidZone } from '../phones/resolve-timezone.ts';
+
+export const stages = ['new', 'contacted', 'engaged', 'interested', 'customer', 'lost'] as const;
+export type Stage = (typeof stages)[number];
+export const phoneKinds = ['main', 'direct', 'mobile', 'private', 'assistant', 'other'] as const;
+export type PhoneKind = (typeof phoneKinds)[number];
+
+/** A prospect as it arrives from a CSV row, a form or the API: every field optional text. */
+export type RawProspect = {
+  externalId?: string | undefined;
+  firstName?: string | undefined;
+  lastName?: string | undefined;
+  title?: string | undefined;
+  email?: string | undefined;
+  company?: string | undefined;
+  companyDomain?: string | undefined;
+  industry?: string | undefined;
+  stage?: string | undefined;
+  value?: string | number | undefined;
+  timezone?: string | undefined;
+  city?: string | undefined;
+  region?: string | undefined;
+  country?: string | undefined;
+  notes?: string | undefined;
+  extension?: string | undefined;
+  alreadyHasProduct?: boolean | undefined;
+  competitorRelationship?: boolean | undefined;
+  phones?: { number: string; kind: PhoneKind; extension?: string | undefined }[] | undefined;
+};
+
+export type DraftPhone = { e164: string; kind: PhoneKind; extension: string | null };
+
+/** A validated prospect: `undefined` means "not given", so an update leaves the stored value alone. */
+export type ProspectDraft = {
+  externalId?: string;
+  firstName?: string;
+  lastName?: string;
+  title?: string;
+  email?: string;
+  company?: { name: string; domain: string | null; industry: string | null };
+  stage?: Stage;
+  value?: number;
+  timezone?: string;
+  city?: string;
+  region?: string;
+  country?: string;
+  notes?: string;
+  alreadyHasProduct?: boolean;
+  competitorRelationship?: boolean;
+  phones: DraftPhone[];
+};
+
+export type DraftResult = { ok: true; draft: ProspectDraft } | { ok: false; issues: FieldIssue[] };
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const clean = (v: string | undefined): string | undefined => {
+  const t = v?.trim();
+  return t ? t : undefined;
+};
+
+/** Parses "20000", "$20,000", "20k" or "1.5M" as a whole amount; null when it is not an amount. */
+export function parseValue(input: string | number): number | null {
+  if (typeof input === 'number') return Number.isFinite(input) && input >= 0 ? Math.round(input) : null;
+  const m = /^\s*[$€£]?\s*(\d[\d,]*(?:\.\d+)?)\s*([kKmM])?\s*$/.exec(input);
+  if (!m?.[1]) return null;
+  const base = Number(m[1].replaceAll(',', ''));
+  const scale = m[2] === undefined ? 1 : m[2].toLowerCase() === 'k' ? 1_000 : 1_000_000;
+  return Number.isFinite(base) ? Math.round(base * scale) : null;
+}
+
+export function validateProspect(
+  raw: RawProspect,
+  options: { defaultCountry: string; requireIdentity: boolean },
+): DraftResult {
+  const issues: FieldIssue[] = [];
+  const draft: ProspectDraft = { phones: [] };
+  const text: [keyof RawProspect & keyof ProspectDraft, string | undefined][] = [
+    ['externalId', clean(raw.externalId)],
+    ['firstName', clean(raw.firstName)],
+    ['lastName', clean(raw.lastName)],
+    ['title', clean(raw.title)],
+    ['city', clean(raw.city)],
+    ['region', clean(raw.region)],
+    ['country', clean(raw.country)],
+    ['notes', clean(raw.notes)],
+  ];
+  for (const [key, value] of text) if (value !== undefined) (draft as Record<string, unknown>)[key] = value;
+
+  const email = clean(raw.email)?.toLowerCase();
+  if (email !== undefined) {
+    if (EMAIL.test(email)) draft.email = email;
+    else issues.push({ field: 'email', reason: `not an email address: "${email}"` });
+  }
+  if (options.requireIdentity && !draft.firstName && !draft.lastName && email === undefined) {
+    issues.push({ field: 'name', reason: 'missing name and email: a prospect needs one of them' });
+  }
+  const company = clean(raw.company);
+  if (company !== undefined) {
+    const domain = clean(raw.companyDomain)
+      ?.toLowerCase()
+      .replace(/^https?:\/\//, '')
+      .replace(/^www\./, '')
+      .replace(/\/.*$/, '');
+    draft.company = { name: company, domain: domain ?? null, industry: clean(raw.industry) ?? null };
+  }
+  const stage = clean(raw.stage)?.toLowerCase();
+  if (stage !== undefined) {
+    if ((stages as readonly string[]).includes(stage)) draft.stage = stage as Stage;
+    else
+      issues.push({
+        field: 'stage',
+        reason: `unknown stage "${raw.stage}": use one of ${stages.join(', ')}`,
+      });
+  }
+  if (raw.value !== undefined && String(raw.value).trim() !== '') {
+    const value = parseValue(raw.value);
+    if (value === null) issues.push({ field: 'value', reason: `not an amount: "${raw.value}"` });
+    else draft.value = value;
+  }
+  const zone = clean(raw.timezone);
+  if (zone !== undefined) {
+    if (isValidZone(zone)) draft.timezone = zone;
+    else
+      issues.push({
+        field: 'timezone',
+        reason: `not an IANA time zone: "${zone}" (for example America/Chicago)`,
+      });
+  }
+  if (raw.alreadyHasProduct !== undefined) draft.alreadyHasProduct = raw.alreadyHasProduct;
+  if (raw.competitorRelationship !== undefined) draft.competitorRelationship = raw.competitorRelationship;
+
+  for (const phone of raw.phones ?? []) {
+    const number = phone.number.trim();
+    if (number === '') continue;
+    const result = normalizePhone(number, options.defaultCountry);
+    const field = `phone_${phone.kind}`;
+    if (!result.ok) {
+      issues.push({ field, reason: `invalid phone "${number}": ${result.reason}` });
+      continue;
+    }
+    const extension = clean(phone.extension) ?? result.extension;
+    if (!draft.phones.some((p) => p.e164 === result.e164)) {
+      draft.phones.push({ e164: result.e164, kind: phone.kind, extension });
+    }
+  }
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, draft };
+}

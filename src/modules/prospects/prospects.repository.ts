@@ -1,0 +1,137 @@
+import { and, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import type { Db } from '../../db/create-db.ts';
+import { companies, phoneNumbers, prospects } from '../../db/schema.ts';
+
+export type ProspectRow = typeof prospects.$inferSelect;
+export type NewProspectRow = typeof prospects.$inferInsert;
+export type PhoneRow = typeof phoneNumbers.$inferSelect;
+export type NewPhoneRow = typeof phoneNumbers.$inferInsert;
+export type CompanyInput = { name: string; domain: string | null; industry: string | null };
+export type ExistingProspect = ProspectRow & { phones: PhoneRow[] };
+
+/** The key a company is matched on: its domain when known, else its name. */
+export const companyKey = (c: { name: string; domain: string | null }): string =>
+  c.domain ? `d:${c.domain.toLowerCase()}` : `n:${c.name.toLowerCase()}`;
+
+/** Finds or creates each company, returning ids by `companyKey`. */
+export async function ensureCompanies(
+  db: Db,
+  teamId: number,
+  wanted: {
+    list: CompanyInput[];
+    address: Map<string, { city?: string; region?: string; country?: string; timezone: string | null }>;
+  },
+): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  if (wanted.list.length === 0) return ids;
+  const domains = [...new Set(wanted.list.flatMap((c) => (c.domain ? [c.domain.toLowerCase()] : [])))];
+  const names = [...new Set(wanted.list.flatMap((c) => (c.domain ? [] : [c.name.toLowerCase()])))];
+  const found = await db
+    .select({ id: companies.id, name: companies.name, domain: companies.domain })
+    .from(companies)
+    .where(
+      and(
+        eq(companies.teamId, teamId),
+        or(
+          domains.length ? inArray(sql`lower(${companies.domain})`, domains) : sql`false`,
+          names.length
+            ? and(sql`${companies.domain} is null`, inArray(sql`lower(${companies.name})`, names))
+            : sql`false`,
+        ),
+      ),
+    );
+  for (const c of found) ids.set(companyKey(c), c.id);
+  const missing = new Map<string, CompanyInput>();
+  for (const c of wanted.list) if (!ids.has(companyKey(c))) missing.set(companyKey(c), c);
+  if (missing.size > 0) {
+    const rows = [...missing.entries()].map(([key, c]) => {
+      const where = wanted.address.get(key);
+      return {
+        teamId,
+        name: c.name,
+        domain: c.domain,
+        industry: c.industry,
+        city: where?.city ?? null,
+        region: where?.region ?? null,
+        country: where?.country ?? null,
+        timezone: where?.timezone ?? null,
+      };
+    });
+    const inserted = await db
+      .insert(companies)
+      .values(rows)
+      .returning({ id: companies.id, name: companies.name, domain: companies.domain });
+    for (const c of inserted) ids.set(companyKey(c), c.id);
+  }
+  return ids;
+}
+
+/** Prospects that any of the keys could match, each with its numbers. */
+export async function findCandidates(
+  db: Db,
+  teamId: number,
+  keys: { externalIds: string[]; emails: string[]; phones: string[] },
+): Promise<ExistingProspect[]> {
+  const byPhone = keys.phones.length
+    ? db
+        .select({ id: phoneNumbers.prospectId })
+        .from(phoneNumbers)
+        .where(
+          and(
+            eq(phoneNumbers.teamId, teamId),
+            inArray(phoneNumbers.e164, keys.phones),
+            isNotNull(phoneNumbers.prospectId),
+          ),
+        )
+    : undefined;
+  const conditions = [
+    keys.externalIds.length ? inArray(prospects.externalId, keys.externalIds) : undefined,
+    keys.emails.length ? inArray(sql`lower(${prospects.email})`, keys.emails) : undefined,
+    byPhone ? inArray(prospects.id, byPhone) : undefined,
+  ].filter((c) => c !== undefined);
+  if (conditions.length === 0) return [];
+  const rows = await db
+    .select()
+    .from(prospects)
+    .where(and(eq(prospects.teamId, teamId), or(...conditions)));
+  return attachPhones(db, rows);
+}
+
+export async function attachPhones(db: Db, rows: ProspectRow[]): Promise<ExistingProspect[]> {
+  if (rows.length === 0) return [];
+  const phones = await db
+    .select()
+    .from(phoneNumbers)
+    .where(
+      inArray(
+        phoneNumbers.prospectId,
+        rows.map((r) => r.id),
+      ),
+    )
+    .orderBy(phoneNumbers.id);
+  const byProspect = new Map<number, PhoneRow[]>();
+  for (const p of phones) {
+    const list = byProspect.get(p.prospectId!) ?? [];
+    list.push(p);
+    byProspect.set(p.prospectId!, list);
+  }
+  return rows.map((r) => ({ ...r, phones: byProspect.get(r.id) ?? [] }));
+}
+
+export async function insertProspects(db: Db, rows: NewProspectRow[]): Promise<number[]> {
+  if (rows.length === 0) return [];
+  const inserted = await db.insert(prospects).values(rows).returning({ id: prospects.id });
+  return inserted.map((r) => r.id);
+}
+
+export async function insertPhones(db: Db, rows: NewPhoneRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insert(phoneNumbers).values(rows).onConflictDoNothing();
+}
+
+export async function updateProspectRow(db: Db, id: number, patch: Partial<NewProspectRow>): Promise<void> {
+  await db
+    .update(prospects)
+    .set({ ...patch, updatedAt: sql`now()` })
+    .where(eq(prospects.id, id));
+}

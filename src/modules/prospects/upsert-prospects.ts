@@ -1,0 +1,273 @@
+import type { Db } from '../../db/create-db.ts';
+import { type ResolvedZone, resolveTimezone, type ZoneSource } from '../phones/resolve-timezone.ts';
+import { zonesForPhone } from '../phones/zone-from-phone.ts';
+import type { DraftPhone, PhoneKind, ProspectDraft } from './prospect-draft.ts';
+import {
+  type CompanyInput,
+  companyKey,
+  type ExistingProspect,
+  ensureCompanies,
+  findCandidates,
+  insertPhones,
+  insertProspects,
+  type NewProspectRow,
+  updateProspectRow,
+} from './prospects.repository.ts';
+
+export type UpsertStatus = 'imported' | 'updated' | 'unchanged';
+export type PreparedDraft = { draft: ProspectDraft; zone: ResolvedZone };
+export type UpsertOutcome = { status: UpsertStatus; id: number };
+
+// Personal lines say most about where the person sits; a switchboard may be a head office elsewhere.
+const zonePriority: PhoneKind[] = ['direct', 'private', 'mobile', 'assistant', 'main', 'other'];
+const sourceRank: Record<ZoneSource, number> = { phone: 1, address: 2, explicit: 3 };
+// A shared switchboard identifies a company, not a person, so it never matches a prospect.
+const personalKinds = new Set<PhoneKind>(['direct', 'mobile', 'private']);
+
+/** Resolves the draft's zone from its own fields (an async number-plan lookup, done before any transaction). */
+export async function prepareDraft(draft: ProspectDraft): Promise<PreparedDraft> {
+  const byPriority = [...draft.phones].sort(
+    (a, b) => zonePriority.indexOf(a.kind) - zonePriority.indexOf(b.kind),
+  );
+  let phoneZones: string[] = [];
+  for (const phone of byPriority) {
+    phoneZones = await zonesForPhone(phone.e164);
+    if (phoneZones.length > 0) break;
+  }
+  const zone = resolveTimezone({
+    explicit: draft.timezone ?? null,
+    address: { region: draft.region ?? null, country: draft.country ?? null },
+    phoneZones,
+  });
+  return { draft, zone };
+}
+
+type Pending = { row: NewProspectRow; phones: DraftPhone[]; index: number };
+
+/**
+ * Inserts or updates a batch of prospects, matching each on external id, then email, then a
+ * personal phone number, against the book and against earlier rows of the same batch. Run it
+ * inside one transaction so a batch is wholly in or wholly out.
+ */
+export async function upsertProspects(
+  db: Db,
+  teamId: number,
+  batch: PreparedDraft[],
+): Promise<UpsertOutcome[]> {
+  const companyIds = await ensureBatchCompanies(db, teamId, batch);
+  const existing = await findCandidates(db, teamId, {
+    externalIds: unique(batch.map((b) => b.draft.externalId)),
+    emails: unique(batch.map((b) => b.draft.email)),
+    phones: unique(
+      batch.flatMap((b) => b.draft.phones.filter((p) => personalKinds.has(p.kind)).map((p) => p.e164)),
+    ),
+  });
+  const index = new Matcher();
+  for (const p of existing) index.add(p);
+
+  const outcomes: (UpsertOutcome | { pending: number; status: UpsertStatus })[] = [];
+  const pending: Pending[] = [];
+  for (const { draft, zone } of batch) {
+    const companyId = draft.company ? (companyIds.get(companyKey(draft.company)) ?? null) : undefined;
+    const match = index.find(draft);
+    if (match === undefined) {
+      const row = newRow({ teamId, draft, zone, companyId: companyId ?? null });
+      const entry: Pending = { row, phones: [...draft.phones], index: pending.length };
+      pending.push(entry);
+      index.addPending(entry, draft);
+      outcomes.push({ pending: entry.index, status: 'imported' });
+    } else if ('row' in match) {
+      const changed = mergePending(match, { draft, zone, companyId });
+      outcomes.push({ pending: match.index, status: changed ? 'updated' : 'unchanged' });
+    } else {
+      const patch = diff(match, { draft, zone, companyId });
+      const newPhones = draft.phones.filter((p) => !match.phones.some((q) => q.e164 === p.e164));
+      if (Object.keys(patch).length > 0) await updateProspectRow(db, match.id, patch);
+      await insertPhones(
+        db,
+        newPhones.map((p) => phoneRow(teamId, match.id, p)),
+      );
+      for (const p of newPhones)
+        match.phones.push({ ...phoneRow(teamId, match.id, p), id: 0, badCount: 0, valid: true } as never);
+      Object.assign(match, patch);
+      const changed = Object.keys(patch).length > 0 || newPhones.length > 0;
+      outcomes.push({ status: changed ? 'updated' : 'unchanged', id: match.id });
+    }
+  }
+  const ids = await insertProspects(
+    db,
+    pending.map((p) => p.row),
+  );
+  await insertPhones(
+    db,
+    pending.flatMap((p, i) => p.phones.map((phone) => phoneRow(teamId, ids[i]!, phone))),
+  );
+  return outcomes.map((o) => ('pending' in o ? { status: o.status, id: ids[o.pending]! } : o));
+}
+
+class Matcher {
+  private byExternal = new Map<string, ExistingProspect | Pending>();
+  private byEmail = new Map<string, ExistingProspect | Pending>();
+  private byPhone = new Map<string, ExistingProspect | Pending>();
+
+  add(p: ExistingProspect): void {
+    if (p.externalId) this.byExternal.set(p.externalId, p);
+    if (p.email) this.byEmail.set(p.email.toLowerCase(), p);
+    for (const phone of p.phones)
+      if (personalKinds.has(phone.kind as PhoneKind)) this.byPhone.set(phone.e164, p);
+  }
+
+  addPending(entry: Pending, draft: ProspectDraft): void {
+    if (draft.externalId) this.byExternal.set(draft.externalId, entry);
+    if (draft.email) this.byEmail.set(draft.email, entry);
+    for (const phone of draft.phones) if (personalKinds.has(phone.kind)) this.byPhone.set(phone.e164, entry);
+  }
+
+  find(draft: ProspectDraft): ExistingProspect | Pending | undefined {
+    if (draft.externalId) {
+      const hit = this.byExternal.get(draft.externalId);
+      if (hit) return hit;
+    }
+    if (draft.email) {
+      const hit = this.byEmail.get(draft.email);
+      if (hit && compatible(identity(hit).externalId, draft.externalId)) return hit;
+    }
+    for (const phone of draft.phones) {
+      const hit = personalKinds.has(phone.kind) ? this.byPhone.get(phone.e164) : undefined;
+      const who = hit ? identity(hit) : undefined;
+      if (hit && who && compatible(who.externalId, draft.externalId) && compatible(who.email, draft.email))
+        return hit;
+    }
+    return undefined;
+  }
+}
+
+const identity = (p: ExistingProspect | Pending) => ('row' in p ? p.row : p);
+const compatible = (stored: string | null | undefined, incoming: string | undefined): boolean =>
+  !stored || !incoming || stored.toLowerCase() === incoming.toLowerCase();
+
+function unique(values: (string | undefined)[]): string[] {
+  return [...new Set(values.filter((v): v is string => v !== undefined))];
+}
+
+async function ensureBatchCompanies(
+  db: Db,
+  teamId: number,
+  batch: PreparedDraft[],
+): Promise<Map<string, number>> {
+  const list: CompanyInput[] = [];
+  const address = new Map<
+    string,
+    { city?: string; region?: string; country?: string; timezone: string | null }
+  >();
+  for (const { draft, zone } of batch) {
+    if (!draft.company) continue;
+    list.push(draft.company);
+    const key = companyKey(draft.company);
+    if (!address.has(key)) {
+      const where: { city?: string; region?: string; country?: string; timezone: string | null } = {
+        timezone: zone.source === 'phone' ? null : zone.timezone,
+      };
+      if (draft.city) where.city = draft.city;
+      if (draft.region) where.region = draft.region;
+      if (draft.country) where.country = draft.country;
+      address.set(key, where);
+    }
+  }
+  return ensureCompanies(db, teamId, { list, address });
+}
+
+function newRow(input: {
+  teamId: number;
+  draft: ProspectDraft;
+  zone: ResolvedZone;
+  companyId: number | null;
+}): NewProspectRow {
+  const { draft, zone } = input;
+  return {
+    teamId: input.teamId,
+    companyId: input.companyId,
+    externalId: draft.externalId ?? null,
+    firstName: draft.firstName ?? null,
+    lastName: draft.lastName ?? null,
+    title: draft.title ?? null,
+    email: draft.email ?? null,
+    stage: draft.stage ?? 'new',
+    value: draft.value ?? null,
+    alreadyHasProduct: draft.alreadyHasProduct ?? false,
+    competitorRelationship: draft.competitorRelationship ?? false,
+    research: draft.notes ? { notes: draft.notes } : {},
+    city: draft.city ?? null,
+    region: draft.region ?? null,
+    country: draft.country ?? null,
+    timezone: zone.timezone,
+    timezoneCandidates: zone.candidates,
+    timezoneSource: zone.source,
+  };
+}
+
+type Incoming = { draft: ProspectDraft; zone: ResolvedZone; companyId: number | null | undefined };
+
+/** The stored fields the incoming draft would change; empty when the row is already up to date. */
+export function diff(
+  current: ExistingProspect | NewProspectRow,
+  incoming: Incoming,
+): Partial<NewProspectRow> {
+  const { draft, zone } = incoming;
+  const patch: Partial<NewProspectRow> = {};
+  const scalar = [
+    'externalId',
+    'firstName',
+    'lastName',
+    'title',
+    'email',
+    'stage',
+    'value',
+    'alreadyHasProduct',
+    'competitorRelationship',
+    'city',
+    'region',
+    'country',
+  ] as const;
+  for (const key of scalar) {
+    const next = draft[key];
+    if (next !== undefined && next !== (current[key] ?? null)) (patch as Record<string, unknown>)[key] = next;
+  }
+  if (incoming.companyId !== undefined && incoming.companyId !== (current.companyId ?? null))
+    patch.companyId = incoming.companyId;
+  const research = current.research ?? {};
+  if (draft.notes !== undefined && draft.notes !== research.notes)
+    patch.research = { ...research, notes: draft.notes };
+  const currentRank = current.timezoneSource ? sourceRank[current.timezoneSource as ZoneSource] : 0;
+  if (zone.source && sourceRank[zone.source] >= currentRank) {
+    const sameZone =
+      zone.timezone === (current.timezone ?? null) &&
+      zone.candidates.join() === (current.timezoneCandidates ?? []).join() &&
+      zone.source === current.timezoneSource;
+    if (!sameZone) {
+      patch.timezone = zone.timezone;
+      patch.timezoneCandidates = zone.candidates;
+      patch.timezoneSource = zone.source;
+    }
+  }
+  return patch;
+}
+
+function mergePending(target: Pending, incoming: Incoming): boolean {
+  const patch = diff(target.row, incoming);
+  Object.assign(target.row, patch);
+  const added = incoming.draft.phones.filter((p) => !target.phones.some((q) => q.e164 === p.e164));
+  target.phones.push(...added);
+  return Object.keys(patch).length > 0 || added.length > 0;
+}
+
+function phoneRow(teamId: number, prospectId: number, phone: DraftPhone) {
+  return {
+    teamId,
+    prospectId,
+    e164: phone.e164,
+    kind: phone.kind,
+    extension: phone.extension,
+    source: 'import',
+  };
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { isValidZone } from '../phones/resolve-timezone.ts';
+
+export const offerCategories = [
+  'software',
+  'services',
+  'insurance',
+  'financial-planning',
+  'securities',
+  'charity',
+  'other',
+] as const;
+export const voicemailStrategies = ['never', 'rules', 'persistent', 'curiosity'] as const;
+
+const clock = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, 'a time as HH:MM, for example 08:00');
+
+/** Team settings a rep or manager may change; every field optional in an update. */
+export const teamConfigSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    offerCategory: z.enum(offerCategories),
+    defaultStrategy: z.enum(voicemailStrategies),
+    defaultCountry: z.string().regex(/^[A-Z]{2}$/, 'an ISO country code such as US or GB'),
+    callingHoursStart: clock,
+    callingHoursEnd: clock,
+    maxDialsPerDay: z.number().int().min(1).max(20),
+    maxDialsPerWeek: z.number().int().min(1).max(50),
+    maxMessagesPerProspect: z.number().int().min(0).max(100),
+    territoryZones: z.array(z.string().refine(isValidZone, 'an IANA time zone such as America/Chicago')),
+  })
+  .partial()
+  .strict();
+
+export type TeamConfigPatch = z.infer<typeof teamConfigSchema>;
+
+/** Legal calling hours are a ceiling: a team may narrow them, never widen them. */
+export const LEGAL_START = '08:00';
+export const LEGAL_END = '21:00';

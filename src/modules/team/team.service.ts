@@ -1,0 +1,42 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/create-db.ts';
+import { teams, users } from '../../db/schema.ts';
+import { AppError, invalid } from '../../shared/errors.ts';
+import { LEGAL_END, LEGAL_START, type TeamConfigPatch, teamConfigSchema } from './team.schemas.ts';
+
+export type Team = typeof teams.$inferSelect;
+export type Ctx = { db: Db; team: Team };
+
+/** The team this installation serves; created on first use. */
+export async function loadTeam(db: Db): Promise<Team> {
+  const [existing] = await db.select().from(teams).orderBy(asc(teams.id)).limit(1);
+  if (existing) return existing;
+  const [team] = await db.insert(teams).values({ name: 'My team' }).returning();
+  if (!team) throw new AppError('internal', 'could not create the team');
+  await db.insert(users).values({ teamId: team.id, name: 'Rep' });
+  return team;
+}
+
+export function teamConfig(team: Team) {
+  const { id: _id, createdAt: _created, ...config } = team;
+  return config;
+}
+
+export async function updateTeamConfig(ctx: Ctx, input: unknown): Promise<Team> {
+  const parsed = teamConfigSchema.safeParse(input);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw invalid(first?.path.join('.') || 'config', first?.message ?? 'invalid');
+  }
+  const patch: TeamConfigPatch = parsed.data;
+  const start = patch.callingHoursStart ?? ctx.team.callingHoursStart;
+  const end = patch.callingHoursEnd ?? ctx.team.callingHoursEnd;
+  if (start < LEGAL_START)
+    throw invalid('callingHoursStart', `cannot be before ${LEGAL_START}, the legal start`);
+  if (end > LEGAL_END) throw invalid('callingHoursEnd', `cannot be after ${LEGAL_END}, the legal end`);
+  if (start >= end) throw invalid('callingHoursEnd', 'must be after callingHoursStart');
+  const [team] = await ctx.db.update(teams).set(patch).where(eq(teams.id, ctx.team.id)).returning();
+  if (!team) throw new AppError('internal', 'team vanished');
+  ctx.team = team;
+  return team;
+}
