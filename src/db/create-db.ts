@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -14,13 +14,15 @@ export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 
 export type DbOptions =
-  | { kind: 'pglite'; dataDir?: string }
+  | { kind: 'pglite'; dataDir?: string; template?: Blob }
   | { kind: 'postgres'; url: string; max?: number };
 
 export type Database = {
   kind: DbOptions['kind'];
   db: Db;
   close: () => Promise<void>;
+  /** PGlite only: the whole database as a tarball, to clone from. */
+  dump?: () => Promise<Blob>;
 };
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -28,10 +30,10 @@ const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
 /** Opens the database, migrates it forward and returns the shared drizzle handle. */
 export async function createDb(options: DbOptions): Promise<Database> {
   if (options.kind === 'pglite') {
-    const client = await openPglite(options.dataDir);
+    const client = await openPglite(options);
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     await migratePglite(drizzlePglite(client), { migrationsFolder });
-    return { kind: 'pglite', db, close: () => client.close() };
+    return { kind: 'pglite', db, close: () => client.close(), dump: () => client.dumpDataDir('none') };
   }
   const pool = new pg.Pool({ connectionString: options.url, max: options.max ?? 10 });
   try {

@@ -10,7 +10,7 @@ import {
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { AppError } from '../shared/errors.ts';
 
 export type LockHolder = {
@@ -32,10 +32,18 @@ export function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv 
   return join(xdg ? xdg : join(homedir(), '.local', 'share'), 'reach');
 }
 
+/** The installed PGlite's version, read from its package.json (which its exports map does not expose). */
 export function pgliteVersion(): string {
-  const require = createRequire(import.meta.url);
-  const pkg = require('@electric-sql/pglite/package.json') as { version: string };
-  return pkg.version;
+  let dir = dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
+  while (dir !== dirname(dir)) {
+    const path = join(dir, 'package.json');
+    if (existsSync(path)) {
+      const pkg = JSON.parse(readFileSync(path, 'utf8')) as { name?: string; version: string };
+      if (pkg.name === '@electric-sql/pglite') return pkg.version;
+    }
+    dir = dirname(dir);
+  }
+  throw new Error('cannot find the installed PGlite version');
 }
 
 /** The part of a version that must match for PGlite to open a directory (0.x releases break on the minor). */

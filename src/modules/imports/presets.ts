@@ -1,3 +1,4 @@
+import { unescapeCell } from '../exports/csv-safety.ts';
 import type { PhoneKind, RawProspect } from '../prospects/prospect-draft.ts';
 
 export const presetNames = ['generic', 'hubspot', 'salesforce'] as const;
@@ -14,7 +15,7 @@ export const presetColumns: Record<PresetName, Record<string, Field>> = {
     external_id: 'externalId', first_name: 'firstName', last_name: 'lastName', title: 'title',
     company: 'company', company_domain: 'companyDomain', industry: 'industry', email: 'email',
     phone_direct: 'phone:direct', phone_mobile: 'phone:mobile', phone_main: 'phone:main',
-    phone_assistant: 'phone:assistant', extension: 'extension', timezone: 'timezone', city: 'city',
+    phone_assistant: 'phone:assistant', phone_private: 'phone:private', phone_other: 'phone:other', extension: 'extension', timezone: 'timezone', city: 'city',
     region: 'region', country: 'country', stage: 'stage', value: 'value', notes: 'notes',
   },
   hubspot: {
@@ -104,8 +105,9 @@ export function mapRecord(preset: PresetName, headers: string[], record: string[
   const raw: RawProspect = { phones: [] };
   headers.forEach((header, i) => {
     const field = columns[normalizeHeader(header)];
-    const value = record[i];
-    if (field === undefined || value === undefined || value.trim() === '') return;
+    const cell = record[i];
+    if (field === undefined || cell === undefined || cell.trim() === '') return;
+    const value = unescapeCell(cell);
     if (field.startsWith('phone:')) raw.phones!.push({ number: value, kind: field.slice(6) as PhoneKind });
     else (raw as Record<string, string>)[field] = value;
   });

@@ -89,6 +89,7 @@ const countryAliases: Record<string, string> = {
 };
 
 let countryNames: Map<string, string> | undefined;
+const isoCodes = new Set<string>(getCountries());
 
 /** ISO 3166 alpha-2 code for a country as written in a CRM ("United States", "USA", "us", "Deutschland"). */
 export function countryCode(input: string | null | undefined): string | null {
@@ -98,8 +99,10 @@ export function countryCode(input: string | null | undefined): string | null {
     const display = new Intl.DisplayNames(['en'], { type: 'region' });
     countryNames = new Map(getCountries().map((code) => [display.of(code)?.toLowerCase() ?? code, code]));
   }
-  if (/^[a-z]{2}$/.test(key)) return key.toUpperCase();
-  return countryAliases[key] ?? countryNames.get(key) ?? null;
+  const alias = countryAliases[key];
+  if (alias) return alias;
+  if (/^[a-z]{2}$/.test(key)) return isoCodes.has(key.toUpperCase()) ? key.toUpperCase() : null;
+  return countryNames.get(key) ?? null;
 }
 
 function regionZones(

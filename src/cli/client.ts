@@ -1,0 +1,60 @@
+import type { Readable } from 'node:stream';
+import type { DemoReport } from '../modules/demo/demo.service.ts';
+import { loadDemo } from '../modules/demo/demo.service.ts';
+import type { DncEntry } from '../modules/dnc/dnc.service.ts';
+import { addDnc, listDnc, removeDnc } from '../modules/dnc/dnc.service.ts';
+import { type ExportFormat, type ExportKind, exportRows } from '../modules/exports/export.service.ts';
+import { type ImportProgress, type ImportReport, importCsv } from '../modules/imports/import.service.ts';
+import type { PresetName } from '../modules/imports/presets.ts';
+import type { ListQuery } from '../modules/prospects/prospect.schemas.ts';
+import {
+  addProspect,
+  editProspect,
+  getProspect,
+  listProspects,
+  type ProspectView,
+} from '../modules/prospects/prospects.service.ts';
+import { type Ctx, teamConfig, updateTeamConfig } from '../modules/team/team.service.ts';
+
+export type TeamConfig = ReturnType<typeof teamConfig>;
+export type ImportRequest = {
+  input: Readable;
+  preset?: PresetName | undefined;
+  dryRun?: boolean | undefined;
+  onProgress?: ((p: ImportProgress) => void) | undefined;
+};
+
+/** What the CLI can ask of Reach, whether it holds the database itself or talks to a running server. */
+export type ReachClient = {
+  where: string;
+  listProspects(query: ListQuery): Promise<{ total: number; items: ProspectView[] }>;
+  getProspect(key: string, at?: string): Promise<ProspectView>;
+  addProspect(body: unknown): Promise<ProspectView>;
+  editProspect(input: { key: string; body: unknown; at?: string | undefined }): Promise<ProspectView>;
+  importCsv(request: ImportRequest): Promise<ImportReport>;
+  exportRows(options: { kind: ExportKind; format: ExportFormat }): AsyncIterable<string>;
+  listDnc(): Promise<DncEntry[]>;
+  addDnc(body: unknown): Promise<DncEntry[]>;
+  removeDnc(body: unknown): Promise<{ removed: number }>;
+  getConfig(): Promise<TeamConfig>;
+  updateConfig(patch: unknown): Promise<TeamConfig>;
+  loadDemo(options: { at?: string | undefined }): Promise<DemoReport>;
+};
+
+export function localClient(ctx: Ctx, where: string): ReachClient {
+  return {
+    where,
+    listProspects: (query) => listProspects(ctx, query),
+    getProspect: (key, at) => getProspect(ctx, { key, at }),
+    addProspect: (body) => addProspect(ctx, body),
+    editProspect: (input) => editProspect(ctx, input),
+    importCsv: (request) => importCsv(ctx, request),
+    exportRows: (options) => exportRows(ctx, options),
+    listDnc: () => listDnc(ctx),
+    addDnc: (body) => addDnc(ctx, body),
+    removeDnc: (body) => removeDnc(ctx, body),
+    getConfig: async () => teamConfig(ctx.team),
+    updateConfig: async (patch) => teamConfig(await updateTeamConfig(ctx, patch)),
+    loadDemo: (options) => loadDemo(ctx, options),
+  };
+}

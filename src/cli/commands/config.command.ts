@@ -1,0 +1,67 @@
+import { Command } from 'commander';
+import { AppError } from '../../shared/errors.ts';
+import { out, printJson } from '../output.ts';
+import { common, withClient } from '../run.ts';
+
+const numeric = new Set(['maxDialsPerDay', 'maxDialsPerWeek', 'maxMessagesPerProspect']);
+
+/** `key=value` pairs as a settings patch; lists are comma-separated. */
+export function parseAssignments(pairs: string[]): Record<string, unknown> {
+  const patch: Record<string, unknown> = {};
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    if (at <= 0)
+      throw new AppError(
+        'validation',
+        `"${pair}": write settings as key=value, for example offerCategory=software`,
+      );
+    const key = pair.slice(0, at);
+    const value = pair.slice(at + 1);
+    patch[key] = numeric.has(key)
+      ? Number(value)
+      : key === 'territoryZones'
+        ? value.split(',').filter(Boolean)
+        : value;
+  }
+  return patch;
+}
+
+export function configCommand(): Command {
+  return common(new Command('config'))
+    .description(
+      "show the team's settings, or change them: reach config offerCategory=insurance callingHoursEnd=20:00",
+    )
+    .argument('[settings...]', 'key=value pairs to change')
+    .action((settings: string[], o) =>
+      withClient(o, async (client) => {
+        const config =
+          settings.length > 0
+            ? await client.updateConfig(parseAssignments(settings))
+            : await client.getConfig();
+        if (o.json) printJson(config);
+        else
+          for (const [key, value] of Object.entries(config))
+            out(`${key.padEnd(24)} ${Array.isArray(value) ? value.join(', ') : value}`);
+        return 0;
+      }),
+    );
+}
+
+export function demoCommand(): Command {
+  return common(new Command('demo'))
+    .description(
+      'load a demo territory of about 200 prospects with four weeks of call history into an empty book',
+    )
+    .option('--at <iso>', 'the history ends at this time (default now)')
+    .action((o) =>
+      withClient(o, async (client) => {
+        const report = await client.loadDemo({ at: o.at });
+        if (o.json) printJson(report);
+        else
+          out(
+            `Loaded ${report.prospects} prospects at ${report.companies} companies, ${report.attempts} calls, ${report.voicemails} voicemails, ${report.callbacks} callbacks`,
+          );
+        return 0;
+      }),
+    );
+}

@@ -1,0 +1,60 @@
+import { Command } from 'commander';
+import { out, printJson, printTable } from '../output.ts';
+import { common, withClient } from '../run.ts';
+
+export function dncCommand(): Command {
+  const cmd = new Command('dnc').description('the Do-Not-Call list: numbers and prospects never to call');
+  common(cmd.command('add [number]'))
+    .description('put a number, or a prospect with all their numbers, on the list')
+    .option('--prospect <prospect>', 'a prospect by id, external id or email')
+    .option('--reason <text>', 'why', 'asked not to be called')
+    .option('--source <text>', 'where the request came from', 'manual')
+    .option('--at <iso>', 'when (default now)')
+    .action((number: string | undefined, o) =>
+      withClient(o, async (client) => {
+        const entries = await client.addDnc({
+          number,
+          prospect: o.prospect,
+          reason: o.reason,
+          source: o.source,
+          at: o.at,
+        });
+        if (o.json) printJson({ items: entries });
+        else
+          out(
+            `On the Do-Not-Call list: ${entries.map((e) => e.e164 ?? `prospect #${e.prospectId}`).join(', ')}`,
+          );
+        return 0;
+      }),
+    );
+  common(cmd.command('remove [number]'))
+    .description('lift an entry; the reason is kept')
+    .option('--prospect <prospect>', 'a prospect by id, external id or email')
+    .requiredOption('--reason <text>', 'why the entry is lifted (required)')
+    .option('--at <iso>', 'when (default now)')
+    .action((number: string | undefined, o) =>
+      withClient(o, async (client) => {
+        const result = await client.removeDnc({ number, prospect: o.prospect, reason: o.reason, at: o.at });
+        if (o.json) printJson(result);
+        else out(`Lifted ${result.removed} entr${result.removed === 1 ? 'y' : 'ies'}`);
+        return 0;
+      }),
+    );
+  common(cmd.command('list'))
+    .description('the active entries')
+    .action((o) =>
+      withClient(o, async (client) => {
+        const items = await client.listDnc();
+        if (o.json) printJson({ items });
+        else {
+          printTable(
+            ['NUMBER', 'PROSPECT', 'REASON', 'SOURCE', 'ADDED'],
+            items.map((e) => [e.e164, e.prospectName, e.reason, e.source, e.addedAt]),
+          );
+          out(`${items.length} entries`);
+        }
+        return 0;
+      }),
+    );
+  return cmd;
+}

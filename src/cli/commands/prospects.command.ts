@@ -1,0 +1,143 @@
+import { Command } from 'commander';
+import type { ProspectView } from '../../modules/prospects/prospects.service.ts';
+import { out, printJson, printTable } from '../output.ts';
+import { common, withClient } from '../run.ts';
+
+type FieldOptions = Record<string, string | boolean | undefined>;
+
+const fieldFlags: [flag: string, key: string, help: string][] = [
+  ['--first-name <name>', 'firstName', 'first name'],
+  ['--last-name <name>', 'lastName', 'last name'],
+  ['--title <title>', 'title', 'job title'],
+  ['--email <email>', 'email', 'email address'],
+  ['--company <name>', 'company', 'company name'],
+  ['--company-domain <domain>', 'companyDomain', 'company web domain'],
+  ['--industry <industry>', 'industry', 'industry'],
+  ['--stage <stage>', 'stage', 'new|contacted|engaged|interested|customer|lost'],
+  ['--value <amount>', 'value', 'estimated deal value'],
+  ['--timezone <zone>', 'timezone', 'IANA time zone, e.g. America/Chicago'],
+  ['--city <city>', 'city', 'city'],
+  ['--region <region>', 'region', 'state or region'],
+  ['--country <country>', 'country', 'country'],
+  ['--external-id <id>', 'externalId', 'id in your CRM'],
+  ['--notes <text>', 'notes', 'free notes'],
+];
+const phoneFlags = ['direct', 'mobile', 'main', 'assistant', 'private'] as const;
+const researchFlags: [string, string][] = [
+  ['--background <text>', 'background'],
+  ['--priority-objective <text>', 'priorityObjective'],
+  ['--reference-clients <text>', 'referenceClients'],
+  ['--preferred-channel <channel>', 'preferredChannel'],
+];
+
+function withFields(command: Command): Command {
+  for (const [flag, , help] of fieldFlags) command.option(flag, help);
+  for (const kind of phoneFlags) command.option(`--${kind} <number>`, `${kind} phone number`);
+  for (const [flag] of researchFlags) command.option(flag, 'research note');
+  command.option('--benefit <text...>', 'a benefit for this prospect (give two)');
+  return command;
+}
+
+function bodyFrom(options: FieldOptions & { benefit?: string[] }): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const [, key] of fieldFlags) if (options[key] !== undefined) body[key] = options[key];
+  const phones = phoneFlags.flatMap((kind) =>
+    typeof options[kind] === 'string' ? [{ number: options[kind], kind }] : [],
+  );
+  if (phones.length > 0) body['phones'] = phones;
+  const research: Record<string, unknown> = {};
+  for (const [, key] of researchFlags) if (options[key] !== undefined) research[key] = options[key];
+  if (options.benefit) research['benefits'] = options.benefit;
+  if (Object.keys(research).length > 0) body['research'] = research;
+  return body;
+}
+
+function printProspect(p: ProspectView): void {
+  out(`#${p.id}  ${p.name}${p.title ? `, ${p.title}` : ''}${p.company ? ` at ${p.company.name}` : ''}`);
+  out(
+    `  stage ${p.stage}${p.value !== null ? `, value ${p.value.toLocaleString('en-US')}` : ''}${p.optedOut ? ', OPTED OUT' : ''}`,
+  );
+  out(`  local time ${p.localTime.label}${p.timezoneSource ? ` [zone from ${p.timezoneSource}]` : ''}`);
+  if (p.email) out(`  email ${p.email}`);
+  for (const ph of p.phones) {
+    out(
+      `  ${ph.kind.padEnd(9)} ${ph.e164}${ph.extension ? ` x${ph.extension}` : ''}${ph.valid ? '' : ' (invalid)'}${ph.doNotCall ? ' DO NOT CALL' : ''}`,
+    );
+  }
+  const r = p.research;
+  if (r.priorityObjective) out(`  priority objective: ${r.priorityObjective}`);
+  if (r.notes) out(`  notes: ${r.notes.replace(/\n/g, ' / ')}`);
+}
+
+export function prospectsCommand(): Command {
+  const cmd = new Command('prospects').description('list, show, add and edit prospects');
+  common(cmd.command('list'))
+    .description('list prospects with their local time')
+    .option('-q, --query <text>', 'match name, email or company')
+    .option('--stage <stage>', 'only this stage')
+    .option('--limit <n>', 'at most this many', '50')
+    .option('--offset <n>', 'skip this many', '0')
+    .option('--at <iso>', 'the time to show local times for (default now)')
+    .action((o) =>
+      withClient(o, async (client) => {
+        const page = await client.listProspects({
+          q: o.query,
+          stage: o.stage,
+          limit: o.limit,
+          offset: o.offset,
+          at: o.at,
+        });
+        if (o.json) {
+          printJson(page);
+          return 0;
+        }
+        printTable(
+          ['ID', 'NAME', 'TITLE', 'COMPANY', 'STAGE', 'PHONE', 'LOCAL TIME'],
+          page.items.map((p) => [
+            p.id,
+            p.name,
+            p.title,
+            p.company?.name,
+            p.stage,
+            p.phones[0]?.e164,
+            p.localTime.label,
+          ]),
+        );
+        out(`${page.items.length} of ${page.total} prospects`);
+        return 0;
+      }),
+    );
+  common(cmd.command('show <prospect>'))
+    .description('one prospect, by id, external id or email')
+    .option('--at <iso>', 'the time to show the local time for (default now)')
+    .action((key, o) =>
+      withClient(o, async (client) => {
+        const p = await client.getProspect(key, o.at);
+        if (o.json) printJson(p);
+        else printProspect(p);
+        return 0;
+      }),
+    );
+  withFields(common(cmd.command('add')))
+    .description('add a prospect (a name or an email is required)')
+    .action((o) =>
+      withClient(o, async (client) => {
+        const p = await client.addProspect(bodyFrom(o));
+        if (o.json) printJson(p);
+        else printProspect(p);
+        return 0;
+      }),
+    );
+  withFields(common(cmd.command('edit <prospect>')))
+    .description('change a prospect: the fields given; numbers are added; research notes merged')
+    .option('--at <iso>', 'when the change is made (default now)')
+    .action((key, o) =>
+      withClient(o, async (client) => {
+        const p = await client.editProspect({ key, body: bodyFrom(o), at: o.at });
+        if (o.json) printJson(p);
+        else printProspect(p);
+        return 0;
+      }),
+    );
+  return cmd;
+}

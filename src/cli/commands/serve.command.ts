@@ -1,0 +1,65 @@
+import { Command } from 'commander';
+import { createDb } from '../../db/create-db.ts';
+import { acquireLock, lockedError, prepareDataDir, readLock, resolveDataDir } from '../../db/data-dir.ts';
+import { startServer } from '../../http/server.ts';
+import { AppError } from '../../shared/errors.ts';
+import { out, printJson, reportError } from '../output.ts';
+import { common } from '../run.ts';
+
+export function serveCommand(): Command {
+  return common(new Command('serve'))
+    .description('serve the HTTP API (and, later, the web app) on this machine')
+    .option('--port <port>', 'port to listen on', '4100')
+    .option('--host <host>', 'address to listen on (loopback unless REACH_TOKEN is set)', '127.0.0.1')
+    .action(async (o) => {
+      try {
+        const port = Number(o.port);
+        if (!Number.isInteger(port) || port < 0 || port > 65535)
+          throw new AppError('validation', `--port: not a port number: ${o.port}`);
+        const server = await startServer({
+          port,
+          host: o.host,
+          data: o.data,
+          databaseUrl: process.env['DATABASE_URL'],
+          token: process.env['REACH_TOKEN'],
+        });
+        const stop = async () => {
+          await server.close();
+          process.exit(0);
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      } catch (error) {
+        process.exitCode = reportError(error, o.json ?? false);
+      }
+    });
+}
+
+export function migrateCommand(): Command {
+  return common(new Command('migrate'))
+    .description('bring the database schema up to date (every command also does this on open)')
+    .action(async (o) => {
+      let release = () => {};
+      try {
+        const url = process.env['DATABASE_URL'];
+        let options: Parameters<typeof createDb>[0];
+        if (url) options = { kind: 'postgres', url };
+        else {
+          const dir = resolveDataDir(o.data);
+          const holder = readLock(dir);
+          if (holder) throw lockedError(dir, holder);
+          prepareDataDir(dir);
+          release = acquireLock(dir, { kind: 'cli' });
+          options = { kind: 'pglite', dataDir: dir };
+        }
+        const database = await createDb(options);
+        await database.close();
+        if (o.json) printJson({ status: 'up to date', database: database.kind });
+        else out(`Schema up to date (${database.kind})`);
+      } catch (error) {
+        process.exitCode = reportError(error, o.json ?? false);
+      } finally {
+        release();
+      }
+    });
+}

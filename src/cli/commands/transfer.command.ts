@@ -1,0 +1,156 @@
+import { once } from 'node:events';
+import { createReadStream, createWriteStream, statSync } from 'node:fs';
+import { SingleBar } from 'cli-progress';
+import { Command } from 'commander';
+import { createDb } from '../../db/create-db.ts';
+import { acquireLock, lockedError, prepareDataDir, readLock, resolveDataDir } from '../../db/data-dir.ts';
+import { backupLines, restoreBackup } from '../../modules/backup/backup.service.ts';
+import { exportKinds } from '../../modules/exports/export.service.ts';
+import { presetNames } from '../../modules/imports/presets.ts';
+import { AppError } from '../../shared/errors.ts';
+import { out, printJson, reportError } from '../output.ts';
+import { common, withClient } from '../run.ts';
+
+function openInput(file: string) {
+  try {
+    return { stream: createReadStream(file), size: statSync(file).size };
+  } catch (error) {
+    throw new AppError('unreadable_input', `Cannot read ${file}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+}
+
+export function importCommand(): Command {
+  return common(new Command('import'))
+    .argument('<file>', 'a CSV file (or, with --all, a backup written by export --all)')
+    .description(
+      'import prospects from CSV; exit 0 when all rows were accepted, 3 when some were rejected, 2 when the file cannot be read',
+    )
+    .option('--preset <name>', `column names of: ${presetNames.join('|')} (detected when not given)`)
+    .option('--dry-run', 'check and count, write nothing')
+    .option('--all', 'restore a whole backup into an empty book')
+    .action(async (file: string, o) => {
+      if (o.all) return restoreCommand(file, o);
+      if (o.preset && !presetNames.includes(o.preset)) {
+        process.exitCode = reportError(
+          new AppError('validation', `--preset: use one of ${presetNames.join(', ')}`),
+          o.json,
+        );
+        return;
+      }
+      await withClient(o, async (client) => {
+        const input = openInput(file);
+        const bar =
+          process.stderr.isTTY && !o.json
+            ? new SingleBar({ format: 'importing [{bar}] {percentage}% | {rows} rows' })
+            : null;
+        bar?.start(input.size, 0, { rows: 0 });
+        const report = await client
+          .importCsv({
+            input: input.stream,
+            preset: o.preset,
+            dryRun: o.dryRun,
+            onProgress: (p) => bar?.update(p.bytes, { rows: p.rows }),
+          })
+          .finally(() => bar?.stop());
+        if (o.json) printJson(report);
+        else {
+          out(
+            `${report.dryRun ? 'Dry run: would import' : 'Imported'} ${report.imported}, updated ${report.updated}, unchanged ${report.unchanged}, rejected rows ${new Set(report.rejected.map((r) => r.line)).size} (preset ${report.preset})`,
+          );
+          for (const r of report.rejected.slice(0, 50)) out(`  line ${r.line}: ${r.field}: ${r.reason}`);
+          if (report.rejected.length > 50)
+            out(`  … and ${report.rejected.length - 50} more (use --json for all)`);
+        }
+        return report.rejected.length > 0 ? 3 : 0;
+      });
+    });
+}
+
+export function exportCommand(): Command {
+  return common(new Command('export'))
+    .argument('[what]', `${exportKinds.join('|')}`)
+    .description('export prospects or calls as CSV or JSON; --all writes a full backup')
+    .option('--format <format>', 'csv|json', 'csv')
+    .option('--out <file>', 'write to this file (default: standard output)')
+    .option('--all', 'every table, as a backup that import --all restores')
+    .action(async (what: string | undefined, o) => {
+      if (o.all) return backupCommand(o);
+      if (
+        !what ||
+        !(exportKinds as readonly string[]).includes(what) ||
+        !['csv', 'json'].includes(o.format)
+      ) {
+        process.exitCode = reportError(
+          new AppError('validation', `say what to export: ${exportKinds.join('|')}, as --format csv|json`),
+          o.json,
+        );
+        return;
+      }
+      await withClient(o, async (client) => {
+        const sink = o.out ? createWriteStream(o.out) : process.stdout;
+        for await (const chunk of client.exportRows({ kind: what as never, format: o.format })) {
+          if (!sink.write(chunk)) await once(sink, 'drain');
+        }
+        if (o.out)
+          await new Promise((resolve) => (sink as ReturnType<typeof createWriteStream>).end(resolve));
+        return 0;
+      });
+    });
+}
+
+/** Backups open the embedded directory themselves: they are the upgrade path, and must not need a server. */
+async function withDirectDb<T>(
+  o: { data?: string; json?: boolean },
+  body: (db: Awaited<ReturnType<typeof createDb>>) => Promise<T>,
+) {
+  let release = () => {};
+  let database: Awaited<ReturnType<typeof createDb>> | undefined;
+  try {
+    const url = process.env['DATABASE_URL'];
+    if (url) database = await createDb({ kind: 'postgres', url });
+    else {
+      const dir = resolveDataDir(o.data);
+      const holder = readLock(dir);
+      if (holder) throw lockedError(dir, holder);
+      prepareDataDir(dir);
+      release = acquireLock(dir, { kind: 'cli' });
+      database = await createDb({ kind: 'pglite', dataDir: dir });
+    }
+    return await body(database);
+  } finally {
+    await database?.close().catch(() => undefined);
+    release();
+  }
+}
+
+async function backupCommand(o: { data?: string; json?: boolean; out?: string }) {
+  try {
+    await withDirectDb(o, async ({ db }) => {
+      const sink = o.out ? createWriteStream(o.out) : process.stdout;
+      for await (const chunk of backupLines(db, new Date()))
+        if (!sink.write(chunk)) await once(sink, 'drain');
+      if (o.out) await new Promise((resolve) => (sink as ReturnType<typeof createWriteStream>).end(resolve));
+    });
+  } catch (error) {
+    process.exitCode = reportError(error, o.json ?? false);
+  }
+}
+
+async function restoreCommand(file: string, o: { data?: string; json?: boolean }) {
+  try {
+    const counts = await withDirectDb(o, ({ db }) => restoreBackup(db, openInput(file).stream));
+    if (o.json) printJson({ restored: counts });
+    else
+      out(
+        `Restored ${
+          Object.entries(counts)
+            .map(([t, n]) => `${n} ${t}`)
+            .join(', ') || 'nothing'
+        }`,
+      );
+  } catch (error) {
+    process.exitCode = reportError(error, o.json ?? false);
+  }
+}

@@ -1,0 +1,91 @@
+import { Readable } from 'node:stream';
+import type { DncEntry } from '../modules/dnc/dnc.service.ts';
+import type { ImportReport } from '../modules/imports/import.service.ts';
+import { AppError, type ErrorCode, errorTable, type FieldIssue } from '../shared/errors.ts';
+import type { ReachClient } from './client.ts';
+
+type Problem = { code?: string; detail?: string; errors?: FieldIssue[] };
+
+/** The same client over the HTTP API, for when a Reach server holds the data directory. */
+export function httpClient(options: { baseUrl: string; token?: string | undefined }): ReachClient {
+  const headers = (extra: Record<string, string> = {}) => ({
+    ...extra,
+    ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+  });
+  const call = async (input: {
+    method: string;
+    path: string;
+    body?: unknown;
+    query?: Record<string, unknown>;
+  }) => {
+    const url = new URL(`/api/v1${input.path}`, options.baseUrl);
+    for (const [k, v] of Object.entries(input.query ?? {}))
+      if (v !== undefined) url.searchParams.set(k, String(v));
+    const init: RequestInit = {
+      method: input.method,
+      headers: headers({ 'content-type': 'application/json' }),
+    };
+    if (input.body !== undefined) init.body = JSON.stringify(input.body);
+    return expectOk(await send(url, init));
+  };
+  const json = async <T>(input: Parameters<typeof call>[0]): Promise<T> =>
+    (await (await call(input)).json()) as T;
+  return {
+    where: `the Reach server at ${options.baseUrl}`,
+    listProspects: (query) => json({ method: 'GET', path: '/prospects', query }),
+    getProspect: (key, at) =>
+      json({ method: 'GET', path: `/prospects/${encodeURIComponent(key)}`, query: { at } }),
+    addProspect: (body) => json({ method: 'POST', path: '/prospects', body }),
+    editProspect: ({ key, body, at }) =>
+      json({ method: 'PATCH', path: `/prospects/${encodeURIComponent(key)}`, body, query: { at } }),
+    importCsv: async (request) => {
+      const url = new URL('/api/v1/imports', options.baseUrl);
+      if (request.preset) url.searchParams.set('preset', request.preset);
+      if (request.dryRun) url.searchParams.set('dryRun', 'true');
+      const response = await send(url, {
+        method: 'POST',
+        headers: headers({ 'content-type': 'text/csv' }),
+        body: Readable.toWeb(request.input) as unknown as RequestInit['body'],
+        duplex: 'half',
+      } as RequestInit);
+      return (await (response.status === 422 ? response : await expectOk(response)).json()) as ImportReport;
+    },
+    exportRows: (opts) => ({
+      async *[Symbol.asyncIterator]() {
+        const response = await call({
+          method: 'GET',
+          path: `/exports/${opts.kind}`,
+          query: { format: opts.format },
+        });
+        const decoder = new TextDecoder();
+        for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>)
+          yield decoder.decode(chunk, { stream: true });
+      },
+    }),
+    listDnc: async () => (await json<{ items: DncEntry[] }>({ method: 'GET', path: '/dnc' })).items,
+    addDnc: async (body) => (await json<{ items: DncEntry[] }>({ method: 'POST', path: '/dnc', body })).items,
+    removeDnc: (body) => json({ method: 'POST', path: '/dnc/removals', body }),
+    getConfig: () => json({ method: 'GET', path: '/config' }),
+    updateConfig: (patch) => json({ method: 'PATCH', path: '/config', body: patch }),
+    loadDemo: (body) => json({ method: 'POST', path: '/demo', body }),
+  };
+}
+
+async function send(url: URL, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    throw new AppError(
+      'unavailable',
+      `Cannot reach the Reach server at ${url.origin}: ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
+}
+
+async function expectOk(response: Response): Promise<Response> {
+  if (response.ok) return response;
+  const problem = (await response.json().catch(() => ({}))) as Problem;
+  const code = problem.code && problem.code in errorTable ? (problem.code as ErrorCode) : 'internal';
+  throw new AppError(code, problem.detail ?? `HTTP ${response.status}`, { issues: problem.errors ?? [] });
+}

@@ -1,0 +1,45 @@
+import { Command, CommanderError } from 'commander';
+import { version } from '../shared/version.ts';
+import { configCommand, demoCommand } from './commands/config.command.ts';
+import { dncCommand } from './commands/dnc.command.ts';
+import { prospectsCommand } from './commands/prospects.command.ts';
+import { migrateCommand, serveCommand } from './commands/serve.command.ts';
+import { exportCommand, importCommand } from './commands/transfer.command.ts';
+
+export function buildProgram(): Command {
+  const program = new Command('reach')
+    .description(
+      'Reach: get decision makers on the phone. Exit codes: 0 ok, 1 failure, 2 usage or invalid input, 3 some import rows rejected.',
+    )
+    .version(version)
+    .showSuggestionAfterError()
+    .addCommand(serveCommand())
+    .addCommand(migrateCommand())
+    .addCommand(importCommand())
+    .addCommand(exportCommand())
+    .addCommand(prospectsCommand())
+    .addCommand(dncCommand())
+    .addCommand(configCommand())
+    .addCommand(demoCommand());
+  const strict = (cmd: Command): void => {
+    cmd.exitOverride();
+    for (const sub of cmd.commands) strict(sub);
+  };
+  strict(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are not failures; every other parse problem is a usage error.
+      process.exitCode =
+        error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
+      if (error.code === 'commander.help') process.exitCode = 0;
+      return;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,46 @@
+import { timingSafeEqual } from 'node:crypto';
+import { Hono } from 'hono';
+import { dncRoutes } from '../modules/dnc/dnc.routes.ts';
+import { exportRoutes } from '../modules/exports/export.routes.ts';
+import { importRoutes } from '../modules/imports/import.routes.ts';
+import { prospectRoutes } from '../modules/prospects/prospects.routes.ts';
+import { teamRoutes } from '../modules/team/team.routes.ts';
+import type { Ctx } from '../modules/team/team.service.ts';
+import { AppError } from '../shared/errors.ts';
+import { version } from '../shared/version.ts';
+import { problemResponse } from './problem.ts';
+import { mount, openApiDocument, type Route } from './routes.ts';
+
+export const routes: Route[] = [
+  ...prospectRoutes,
+  ...importRoutes,
+  ...exportRoutes,
+  ...dncRoutes,
+  ...teamRoutes,
+];
+
+export type AppOptions = { ctx: Ctx; token?: string | undefined; databaseKind: string };
+
+/** The HTTP API under /api/v1: JSON in and out, problem+json errors, optional bearer token. */
+export function createApp(options: AppOptions): Hono {
+  const app = new Hono();
+  app.onError((error, c) => problemResponse(c, error));
+  app.notFound((c) =>
+    problemResponse(c, new AppError('not_found', `No such endpoint: ${c.req.method} ${c.req.path}`)),
+  );
+  if (options.token) {
+    const expected = Buffer.from(`Bearer ${options.token}`);
+    app.use('/api/*', async (c, next) => {
+      const given = Buffer.from(c.req.header('authorization') ?? '');
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        throw new AppError('unauthorized', 'Send Authorization: Bearer <REACH_TOKEN>');
+      }
+      await next();
+    });
+  }
+  app.get('/api/v1/health', (c) => c.json({ status: 'ok', version, database: options.databaseKind }));
+  const document = openApiDocument(routes, version);
+  app.get('/api/v1/openapi.json', (c) => c.json(document));
+  mount(app, { routes, ctx: () => options.ctx });
+  return app;
+}

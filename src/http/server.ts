@@ -1,0 +1,94 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { count } from 'drizzle-orm';
+import { createDb, type Database, redactUrl } from '../db/create-db.ts';
+import { acquireLock, prepareDataDir, readLock, resolveDataDir } from '../db/data-dir.ts';
+import { prospects } from '../db/schema.ts';
+import { loadTeam } from '../modules/team/team.service.ts';
+import { AppError } from '../shared/errors.ts';
+import { createApp } from './app.ts';
+
+export type ServerOptions = {
+  port: number;
+  host: string;
+  data?: string | undefined;
+  databaseUrl?: string | undefined;
+  token?: string | undefined;
+  log?: (line: string) => void;
+};
+export type RunningServer = { url: string; where: string; close: () => Promise<void> };
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+/** Starts the API on the embedded or server database; the embedded directory is locked while it runs. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  if (!LOOPBACK.has(options.host) && !options.token) {
+    throw new AppError(
+      'validation',
+      `--host ${options.host}: Reach listens on loopback only unless REACH_TOKEN is set; then every request needs Authorization: Bearer <token>`,
+    );
+  }
+  let release = () => {};
+  let database: Database;
+  let where: string;
+  if (options.databaseUrl) {
+    database = await createDb({ kind: 'postgres', url: options.databaseUrl });
+    where = `PostgreSQL ${redactUrl(options.databaseUrl)}`;
+  } else {
+    const dir = resolveDataDir(options.data);
+    prepareDataDir(dir);
+    release = acquireLock(dir, { kind: 'server', port: options.port, host: options.host });
+    try {
+      database = await createDb({ kind: 'pglite', dataDir: dir });
+    } catch (error) {
+      release();
+      throw error;
+    }
+    where = dir;
+  }
+  const team = await loadTeam(database.db);
+  const app = createApp({
+    ctx: { db: database.db, team },
+    token: options.token,
+    databaseKind: database.kind,
+  });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));
+    s.once('error', reject);
+  }).catch(async (error) => {
+    await database.close();
+    release();
+    throw new AppError(
+      'unavailable',
+      `Cannot listen on ${options.host}:${options.port}: ${(error as Error).message}`,
+      { cause: error },
+    );
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  if (!options.databaseUrl && port !== options.port) {
+    const dir = resolveDataDir(options.data);
+    const holder = readLock(dir);
+    if (holder) writeFileSync(join(dir, 'reach.lock'), `${JSON.stringify({ ...holder, port })}\n`);
+  }
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  const url = `http://${host}:${port}`;
+  const [row] = await database.db.select({ n: count() }).from(prospects);
+  log(`Reach is serving ${where} at ${url}/api/v1 (OpenAPI: ${url}/api/v1/openapi.json)`);
+  if (Number(row?.n ?? 0) === 0)
+    log('The book is empty: run `reach demo` to load a demo territory, or `reach import FILE.csv`.');
+  let closed = false;
+  return {
+    url,
+    where,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await new Promise((resolve) => server.close(resolve));
+      await database.close();
+      release();
+    },
+  };
+}

@@ -1,0 +1,318 @@
+import { count, eq } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import {
+  callAttempts,
+  callbacks,
+  dncEntries,
+  intelFacts,
+  prospects,
+  stageChanges,
+  voicemails,
+} from '../../db/schema.ts';
+import { resolveAt } from '../../shared/clock.ts';
+import { AppError } from '../../shared/errors.ts';
+import { createRandom, type Random } from '../../shared/random.ts';
+import { normalizePhone } from '../phones/normalize-phone.ts';
+import type { PhoneKind, ProspectDraft, Stage } from '../prospects/prospect-draft.ts';
+import { attachPhones, type ExistingProspect } from '../prospects/prospects.repository.ts';
+import { prepareDraft, upsertProspects } from '../prospects/upsert-prospects.ts';
+import type { Ctx } from '../team/team.service.ts';
+import {
+  companySuffixes,
+  companyWords,
+  firstNames,
+  gatekeeperNames,
+  industries,
+  lastNames,
+  places,
+  titles,
+} from './demo-data.ts';
+
+export type DemoReport = {
+  prospects: number;
+  companies: number;
+  attempts: number;
+  voicemails: number;
+  callbacks: number;
+};
+type Hidden = {
+  persona: 'gatekeeper-fronted' | 'edge-hours' | 'desk' | 'screener';
+  arrive: number;
+  leave: number;
+  lunch: number;
+};
+
+/**
+ * Loads a demo territory of about 200 prospects at 60 companies, with four weeks of call
+ * history before `at`, drawn from a seed so every load is the same.
+ */
+export async function loadDemo(
+  ctx: Ctx,
+  options: { at?: string | undefined; seed?: number | undefined; size?: number | undefined } = {},
+): Promise<DemoReport> {
+  const at = resolveAt(options.at);
+  const rng = createRandom(options.seed ?? 42);
+  const [existing] = await ctx.db
+    .select({ n: count() })
+    .from(prospects)
+    .where(eq(prospects.teamId, ctx.team.id));
+  if (Number(existing?.n ?? 0) > 0) {
+    throw new AppError(
+      'conflict',
+      'The demo loads only into an empty book; use a new --data directory to try it',
+    );
+  }
+  const size = options.size ?? 200;
+  const drafts = await Promise.all(makeDrafts(rng, size).map(prepareDraft));
+  return ctx.db.transaction(async (tx) => {
+    const outcomes = await upsertProspects(tx, ctx.team.id, drafts);
+    const rows = await attachPhones(
+      tx,
+      await tx.select().from(prospects).where(eq(prospects.teamId, ctx.team.id)),
+    );
+    const report: DemoReport = {
+      prospects: outcomes.length,
+      companies: new Set(rows.map((r) => r.companyId)).size,
+      attempts: 0,
+      voicemails: 0,
+      callbacks: 0,
+    };
+    for (const prospect of rows) await writeHistory({ tx, ctx, rng, prospect, at, report });
+    return report;
+  });
+}
+
+function makeDrafts(rng: Random, size: number): ProspectDraft[] {
+  const companyCount = Math.max(1, Math.round(size / 3.3));
+  const companies = Array.from({ length: companyCount }, (_, i) => {
+    const suffix = rng.pick(companySuffixes);
+    const name = `${companyWords[i % companyWords.length]} ${suffix}${i >= companyWords.length ? ` ${Math.floor(i / companyWords.length) + 1}` : ''}`;
+    const place = rng.pick(places);
+    const main = phoneIn(rng, rng.pick(place.areaCodes));
+    return { name, suffix, place, main, domain: `${name.toLowerCase().replace(/[^a-z0-9]+/g, '')}.example` };
+  });
+  return Array.from({ length: size }, (_, i) => {
+    const company = companies[i % companyCount]!;
+    const first = rng.pick(firstNames);
+    const last = rng.pick(lastNames);
+    const phones: { e164: string; kind: PhoneKind; extension: string | null }[] = [
+      { e164: company.main, kind: 'main', extension: null },
+    ];
+    if (rng.chance(0.6))
+      phones.push({ e164: phoneIn(rng, rng.pick(company.place.areaCodes)), kind: 'direct', extension: null });
+    if (rng.chance(0.25))
+      phones.push({ e164: phoneIn(rng, rng.pick(company.place.areaCodes)), kind: 'mobile', extension: null });
+    const stage: Stage = rng.chance(0.8) ? 'new' : rng.chance(0.75) ? 'engaged' : 'interested';
+    return {
+      externalId: `demo-${String(i + 1).padStart(4, '0')}`,
+      firstName: first,
+      lastName: last,
+      title: rng.pick(titles),
+      email: `${emailLocal(`${first}.${last}`)}${i}@${company.domain}`,
+      company: { name: company.name, domain: company.domain, industry: industries[company.suffix] ?? null },
+      stage,
+      value: Math.round(Math.exp(Math.log(20_000) + (rng.next() - 0.5) * 2.4) / 500) * 500,
+      city: company.place.city,
+      region: company.place.region,
+      country: company.place.country,
+      alreadyHasProduct: rng.chance(0.2),
+      competitorRelationship: rng.chance(0.15),
+      phones,
+    } satisfies ProspectDraft;
+  });
+}
+
+const emailLocal = (name: string): string =>
+  name
+    .normalize('NFD')
+    .replace(/[^A-Za-z.]/g, '')
+    .toLowerCase();
+
+function phoneIn(rng: Random, areaCode: string): string {
+  for (;;) {
+    const exchange = rng.int(201, 989);
+    if (exchange === 555 || exchange % 100 === 11) continue;
+    const result = normalizePhone(
+      `+1${areaCode}${exchange}${String(rng.int(0, 9999)).padStart(4, '0')}`,
+      'US',
+    );
+    if (result.ok) return result.e164;
+  }
+}
+
+type HistoryInput = {
+  tx: Ctx['db'];
+  ctx: Ctx;
+  rng: Random;
+  prospect: ExistingProspect;
+  at: Date;
+  report: DemoReport;
+};
+
+async function writeHistory(input: HistoryInput): Promise<void> {
+  const { tx, ctx, rng, prospect, at, report } = input;
+  const zone = prospect.timezone ?? prospect.timezoneCandidates[0] ?? 'America/New_York';
+  const hidden: Hidden = {
+    persona: rng.pick([
+      'gatekeeper-fronted',
+      'gatekeeper-fronted',
+      'edge-hours',
+      'desk',
+      'screener',
+    ] as const),
+    arrive: rng.int(7 * 60, 9 * 60),
+    leave: rng.int(16 * 60 + 30, 19 * 60 + 30),
+    lunch: rng.int(12 * 60, 13 * 60 + 30),
+  };
+  const tries = rng.int(0, 6);
+  let stage = prospect.stage;
+  const today = DateTime.fromJSDate(at, { zone }).startOf('day');
+  for (let n = 0; n < tries; n++) {
+    const day = today.minus({ days: rng.int(1, 28) });
+    if (day.weekday > 5) continue;
+    const minute = rng.int(8 * 60, 18 * 60 + 30);
+    const when = day.plus({ minutes: minute });
+    const phone = rng.chance(0.6) ? prospect.phones.find((p) => p.kind !== 'main') : undefined;
+    const number = phone ?? prospect.phones[0]!;
+    const { outcome, result } = simulate(rng, { hidden, minute, kind: number.kind });
+    const [attempt] = await tx
+      .insert(callAttempts)
+      .values({
+        teamId: ctx.team.id,
+        prospectId: prospect.id,
+        phoneId: number.id,
+        at: when.toJSDate(),
+        timezone: zone,
+        localMinuteOfDay: minute,
+        localWeekday: day.weekday,
+        outcome,
+        result,
+        durationSeconds:
+          outcome === 'reached'
+            ? rng.int(60, 600)
+            : outcome === 'gatekeeper'
+              ? rng.int(30, 120)
+              : rng.int(20, 45),
+        idempotencyKey: `demo-${prospect.id}-${n}`,
+      })
+      .returning({ id: callAttempts.id });
+    report.attempts++;
+    if (stage === 'new')
+      stage = await moveStage(tx, { prospect, to: 'contacted', at: when.toJSDate(), attemptId: attempt!.id });
+    if (
+      outcome === 'reached' &&
+      (result === 'interested' || result === 'meeting') &&
+      stage !== 'interested'
+    ) {
+      stage = await moveStage(tx, {
+        prospect,
+        to: 'interested',
+        at: when.toJSDate(),
+        attemptId: attempt!.id,
+      });
+    }
+    if (outcome === 'gatekeeper' && rng.chance(0.35)) {
+      await tx.insert(intelFacts).values({
+        teamId: ctx.team.id,
+        prospectId: prospect.id,
+        type: rng.chance(0.5) ? 'gatekeeper-name' : 'gatekeeper-hours',
+        value: {
+          name: rng.pick(gatekeeperNames),
+          lunch: `${Math.floor(hidden.lunch / 60)}:${String(hidden.lunch % 60).padStart(2, '0')}`,
+        },
+        sourceAttemptId: attempt!.id,
+        recordedAt: when.toJSDate(),
+      });
+    }
+    if (outcome === 'voicemail-left') {
+      const kind = rng.pick(['information', 'invitation', 'introduction', 'curiosity', 'generic'] as const);
+      const [vm] = await tx
+        .insert(voicemails)
+        .values({
+          teamId: ctx.team.id,
+          prospectId: prospect.id,
+          attemptId: attempt!.id,
+          at: when.toJSDate(),
+          kind,
+          seconds: rng.int(18, 32),
+        })
+        .returning({ id: voicemails.id });
+      report.voicemails++;
+      if (rng.chance(kind === 'generic' ? 0.03 : 0.1)) {
+        await tx.insert(callbacks).values({
+          teamId: ctx.team.id,
+          prospectId: prospect.id,
+          fromE164: number.e164,
+          at: when.plus({ hours: rng.int(2, 20) }).toJSDate(),
+          voicemailId: vm!.id,
+        });
+        report.callbacks++;
+      }
+    }
+    if (result === 'do-not-call') {
+      await tx.update(prospects).set({ optedOut: true }).where(eq(prospects.id, prospect.id));
+      await tx.insert(dncEntries).values(
+        prospect.phones.map((p) => ({
+          teamId: ctx.team.id,
+          prospectId: prospect.id,
+          e164: p.e164,
+          reason: 'asked not to be called',
+          source: 'call',
+          addedAt: when.toJSDate(),
+        })),
+      );
+      break;
+    }
+  }
+}
+
+async function moveStage(
+  tx: Ctx['db'],
+  input: { prospect: ExistingProspect; to: string; at: Date; attemptId: number },
+): Promise<string> {
+  await tx.insert(stageChanges).values({
+    prospectId: input.prospect.id,
+    fromStage: input.prospect.stage,
+    toStage: input.to,
+    at: input.at,
+    reason: input.to === 'contacted' ? 'first attempt' : 'interest in a conversation',
+    attemptId: input.attemptId,
+  });
+  await tx.update(prospects).set({ stage: input.to }).where(eq(prospects.id, input.prospect.id));
+  input.prospect.stage = input.to;
+  return input.to;
+}
+
+function simulate(
+  rng: Random,
+  input: { hidden: Hidden; minute: number; kind: string },
+): { outcome: string; result: string | null } {
+  const { hidden, minute } = input;
+  const fronted = hidden.persona === 'gatekeeper-fronted' || hidden.persona === 'edge-hours';
+  const gatekeeperIn =
+    fronted &&
+    minute >= 8 * 60 + 30 &&
+    minute < 17 * 60 &&
+    (minute < hidden.lunch || minute >= hidden.lunch + 60);
+  const dmIn =
+    minute >= hidden.arrive && minute < (hidden.persona === 'edge-hours' ? hidden.leave + 90 : hidden.leave);
+  if (input.kind === 'main') {
+    if (gatekeeperIn) return { outcome: 'gatekeeper', result: rng.chance(0.1) ? 'callback-scheduled' : null };
+    return { outcome: 'no-answer', result: null };
+  }
+  if (gatekeeperIn && hidden.persona === 'gatekeeper-fronted') return { outcome: 'gatekeeper', result: null };
+  const pickup = { desk: 0.45, 'gatekeeper-fronted': 0.5, 'edge-hours': 0.7, screener: 0.05 }[hidden.persona];
+  if (dmIn && rng.chance(0.65) && rng.chance(pickup)) {
+    const result = rng.pick([
+      'interested',
+      'not-interested',
+      'not-interested',
+      'callback-scheduled',
+      'meeting',
+      null,
+    ] as const);
+    return { outcome: 'reached', result: rng.chance(0.02) ? 'do-not-call' : result };
+  }
+  if (rng.chance(0.1)) return { outcome: 'no-answer', result: null };
+  return { outcome: rng.chance(0.35) ? 'voicemail-left' : 'voicemail', result: null };
+}

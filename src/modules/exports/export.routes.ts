@@ -1,0 +1,26 @@
+import { stream } from 'hono/streaming';
+import { z } from 'zod';
+import type { Route } from '../../shared/route.ts';
+import { parseInput } from '../../shared/validate.ts';
+import { exportKinds, exportRows } from './export.service.ts';
+
+const exportQuery = z.object({ format: z.enum(['csv', 'json']).default('csv') }).strict();
+
+export const exportRoutes: Route[] = [
+  {
+    method: 'get',
+    path: '/exports/{kind}',
+    tag: 'exports',
+    summary: 'Export prospects or calls as CSV (formula cells neutralised) or JSON, streamed',
+    query: exportQuery,
+    handle: async ({ c, ctx }) => {
+      const kind = parseInput(z.enum(exportKinds), c.req.param('kind'), 'kind');
+      const { format } = parseInput(exportQuery, c.req.query(), 'query');
+      c.header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json');
+      c.header('content-disposition', `attachment; filename="${kind}.${format}"`);
+      return stream(c, async (out) => {
+        for await (const chunk of exportRows(ctx, { kind, format })) await out.write(chunk);
+      });
+    },
+  },
+];

@@ -1,0 +1,144 @@
+import { stringify } from 'csv-stringify/sync';
+import { and, asc, eq, gt, inArray } from 'drizzle-orm';
+import { callAttempts, companies, phoneNumbers, prospects } from '../../db/schema.ts';
+import { localTimeAt } from '../prospects/local-time.ts';
+import type { Ctx } from '../team/team.service.ts';
+import { escapeCell } from './csv-safety.ts';
+
+export const exportKinds = ['prospects', 'calls'] as const;
+export type ExportKind = (typeof exportKinds)[number];
+export type ExportFormat = 'csv' | 'json';
+type Row = Record<string, string | number | boolean | null>;
+
+const PAGE = 1000;
+
+/** The generic import headers, so that an export imports back as it was. */
+// biome-ignore format: one header per CSV column
+export const prospectColumns = [
+  'external_id', 'first_name', 'last_name', 'title', 'company', 'company_domain', 'industry', 'email',
+  'phone_direct', 'phone_mobile', 'phone_main', 'phone_assistant', 'phone_private', 'phone_other', 'extension',
+  'timezone', 'city', 'region', 'country', 'stage', 'value', 'notes',
+] as const;
+
+// biome-ignore format: one header per CSV column
+const callColumns = [
+  'id', 'prospect_id', 'prospect_external_id', 'prospect_email', 'number', 'number_kind', 'at', 'timezone',
+  'local_time', 'local_weekday', 'outcome', 'result', 'result_at', 'duration_seconds', 'note',
+] as const;
+
+/** Streams an export in pages, as CSV text or a JSON array, never holding the whole book in memory. */
+export async function* exportRows(
+  ctx: Ctx,
+  options: { kind: ExportKind; format: ExportFormat },
+): AsyncGenerator<string> {
+  const columns: readonly string[] = options.kind === 'prospects' ? prospectColumns : callColumns;
+  const pages = options.kind === 'prospects' ? prospectPages(ctx) : callPages(ctx);
+  let first = true;
+  if (options.format === 'csv') yield stringify([columns as string[]]);
+  else yield '[';
+  for await (const page of pages) {
+    if (page.length === 0) continue;
+    if (options.format === 'csv') {
+      yield stringify(page.map((row) => columns.map((c) => csvCell(row[c]))));
+    } else {
+      yield `${first ? '\n' : ',\n'}${page.map((row) => JSON.stringify(row)).join(',\n')}`;
+      first = false;
+    }
+  }
+  if (options.format === 'json') yield '\n]\n';
+}
+
+function csvCell(value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  return typeof value === 'string' ? escapeCell(value) : String(value);
+}
+
+async function* prospectPages(ctx: Ctx): AsyncGenerator<Row[]> {
+  let after = 0;
+  for (;;) {
+    const rows = await ctx.db
+      .select({ p: prospects, c: companies })
+      .from(prospects)
+      .leftJoin(companies, eq(companies.id, prospects.companyId))
+      .where(and(eq(prospects.teamId, ctx.team.id), gt(prospects.id, after)))
+      .orderBy(asc(prospects.id))
+      .limit(PAGE);
+    if (rows.length === 0) return;
+    after = rows[rows.length - 1]!.p.id;
+    const phones = await ctx.db
+      .select()
+      .from(phoneNumbers)
+      .where(
+        inArray(
+          phoneNumbers.prospectId,
+          rows.map((r) => r.p.id),
+        ),
+      )
+      .orderBy(asc(phoneNumbers.id));
+    yield rows.map(({ p, c }) => {
+      const own = phones.filter((ph) => ph.prospectId === p.id);
+      const first = (kind: string) => own.find((ph) => ph.kind === kind);
+      const withExt = own.find((ph) => ph.extension);
+      return {
+        external_id: p.externalId,
+        first_name: p.firstName,
+        last_name: p.lastName,
+        title: p.title,
+        company: c?.name ?? null,
+        company_domain: c?.domain ?? null,
+        industry: c?.industry ?? null,
+        email: p.email,
+        phone_direct: first('direct')?.e164 ?? null,
+        phone_mobile: first('mobile')?.e164 ?? null,
+        phone_main: first('main')?.e164 ?? null,
+        phone_assistant: first('assistant')?.e164 ?? null,
+        phone_private: first('private')?.e164 ?? null,
+        phone_other: first('other')?.e164 ?? null,
+        extension: withExt?.extension ?? null,
+        // A derived zone is derived again on import; only a zone someone set is carried.
+        timezone: p.timezoneSource === 'explicit' ? p.timezone : null,
+        city: p.city,
+        region: p.region,
+        country: p.country,
+        stage: p.stage,
+        value: p.value === null ? null : Number(p.value),
+        notes: p.research.notes ?? null,
+      };
+    });
+  }
+}
+
+async function* callPages(ctx: Ctx): AsyncGenerator<Row[]> {
+  let after = 0;
+  for (;;) {
+    const rows = await ctx.db
+      .select({ a: callAttempts, p: prospects, ph: phoneNumbers })
+      .from(callAttempts)
+      .innerJoin(prospects, eq(prospects.id, callAttempts.prospectId))
+      .leftJoin(phoneNumbers, eq(phoneNumbers.id, callAttempts.phoneId))
+      .where(and(eq(callAttempts.teamId, ctx.team.id), gt(callAttempts.id, after)))
+      .orderBy(asc(callAttempts.id))
+      .limit(PAGE);
+    if (rows.length === 0) return;
+    after = rows[rows.length - 1]!.a.id;
+    yield rows.map(({ a, p, ph }) => ({
+      id: a.id,
+      prospect_id: p.id,
+      prospect_external_id: p.externalId,
+      prospect_email: p.email,
+      number: ph?.e164 ?? null,
+      number_kind: ph?.kind ?? null,
+      at: a.at.toISOString(),
+      timezone: a.timezone,
+      local_time: a.timezone
+        ? (localTimeAt(a.at, { timezone: a.timezone, timezoneCandidates: [] }).local ?? null)
+        : null,
+      local_weekday: a.localWeekday,
+      outcome: a.outcome,
+      result: a.result,
+      result_at: a.resultAt?.toISOString() ?? null,
+      duration_seconds: a.durationSeconds,
+      note: a.note,
+    }));
+  }
+}

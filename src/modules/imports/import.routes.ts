@@ -1,0 +1,36 @@
+import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { z } from 'zod';
+import { AppError } from '../../shared/errors.ts';
+import type { Route } from '../../shared/route.ts';
+import { parseInput } from '../../shared/validate.ts';
+import { importCsv } from './import.service.ts';
+import { presetNames } from './presets.ts';
+
+export const importQuerySchema = z
+  .object({ preset: z.enum(presetNames).optional(), dryRun: z.enum(['true', 'false']).optional() })
+  .strict();
+
+export const importRoutes: Route[] = [
+  {
+    method: 'post',
+    path: '/imports',
+    tag: 'imports',
+    summary:
+      'Import a CSV file (generic, HubSpot or Salesforce export): every bad row reported, good rows kept',
+    query: importQuerySchema,
+    bodyType: 'text/csv',
+    responses: { 200: 'All rows accepted', 422: 'Some rows rejected; the others were imported' },
+    handle: async ({ c, ctx }) => {
+      const query = parseInput(importQuerySchema, c.req.query(), 'query');
+      const body = c.req.raw.body;
+      if (!body) throw new AppError('unreadable_input', 'The request has no CSV body');
+      const report = await importCsv(ctx, {
+        input: Readable.fromWeb(body as unknown as NodeReadableStream<Uint8Array>),
+        preset: query.preset,
+        dryRun: query.dryRun === 'true',
+      });
+      return c.json(report, report.rejected.length > 0 ? 422 : 200);
+    },
+  },
+];

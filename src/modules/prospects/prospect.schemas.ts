@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { phoneKinds, stages } from './prospect-draft.ts';
+
+const text = z.string().max(2000);
+
+export const researchSchema = z
+  .object({
+    background: text,
+    priorityObjective: text,
+    referenceClients: text,
+    benefits: z.array(z.string().max(500)).max(4),
+    preferredChannel: z.enum(['phone', 'voicemail', 'email', 'letter']),
+    notes: z.string().max(10_000),
+  })
+  .partial()
+  .strict();
+
+/** A prospect to add, or the fields of one to change: the same shape for the API and the CLI. */
+export const prospectInputSchema = z
+  .object({
+    externalId: text,
+    firstName: text,
+    lastName: text,
+    title: text,
+    email: text,
+    company: text,
+    companyDomain: text,
+    industry: text,
+    stage: z.enum(stages),
+    value: z.union([z.number().nonnegative(), z.string()]),
+    timezone: text,
+    city: text,
+    region: text,
+    country: text,
+    notes: z.string().max(10_000),
+    alreadyHasProduct: z.boolean(),
+    competitorRelationship: z.boolean(),
+    phones: z
+      .array(
+        z
+          .object({ number: z.string().min(1), kind: z.enum(phoneKinds), extension: z.string().optional() })
+          .strict(),
+      )
+      .max(10),
+    research: researchSchema,
+  })
+  .partial()
+  .strict();
+
+export type ProspectInput = z.infer<typeof prospectInputSchema>;
+
+export const listQuerySchema = z
+  .object({
+    q: z.string().max(200).optional(),
+    stage: z.enum(stages).optional(),
+    limit: z.coerce.number().int().min(1).max(1000).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+    at: z.iso.datetime({ offset: true }).optional(),
+  })
+  .strict();
+
+export type ListQuery = z.input<typeof listQuerySchema>;

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import type { Route } from '../../shared/route.ts';
+import { listQuerySchema, prospectInputSchema } from './prospect.schemas.ts';
+import { addProspect, editProspect, getProspect, listProspects } from './prospects.service.ts';
+
+const atQuery = z.object({ at: z.iso.datetime({ offset: true }).optional() }).strict();
+
+export const prospectRoutes: Route[] = [
+  {
+    method: 'get',
+    path: '/prospects',
+    tag: 'prospects',
+    summary: 'List prospects with their local time, filtered by text or stage',
+    query: listQuerySchema,
+    handle: async ({ c, ctx }) => c.json(await listProspects(ctx, c.req.query())),
+  },
+  {
+    method: 'post',
+    path: '/prospects',
+    tag: 'prospects',
+    summary: 'Add a prospect',
+    body: prospectInputSchema,
+    responses: { 201: 'The prospect as stored' },
+    handle: async ({ c, ctx }) => c.json(await addProspect(ctx, await c.req.json().catch(() => null)), 201),
+  },
+  {
+    method: 'get',
+    path: '/prospects/{key}',
+    tag: 'prospects',
+    summary: 'One prospect by id, external id or email',
+    query: atQuery,
+    handle: async ({ c, ctx }) =>
+      c.json(await getProspect(ctx, { key: c.req.param('key') ?? '', at: c.req.query('at') })),
+  },
+  {
+    method: 'patch',
+    path: '/prospects/{key}',
+    tag: 'prospects',
+    summary: 'Change a prospect: the fields given, numbers added, research notes merged',
+    query: atQuery,
+    body: prospectInputSchema,
+    handle: async ({ c, ctx }) =>
+      c.json(
+        await editProspect(ctx, {
+          key: c.req.param('key') ?? '',
+          body: await c.req.json().catch(() => null),
+          at: c.req.query('at'),
+        }),
+      ),
+  },
+];

@@ -1,0 +1,290 @@
+import { and, asc, count, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
+import { companies, dncEntries, phoneNumbers, prospects } from '../../db/schema.ts';
+import { resolveAt } from '../../shared/clock.ts';
+import { AppError, notFound } from '../../shared/errors.ts';
+import { parseInput } from '../../shared/validate.ts';
+import type { Ctx } from '../team/team.service.ts';
+import { type LocalTime, localTimeAt } from './local-time.ts';
+import {
+  type ListQuery,
+  listQuerySchema,
+  type ProspectInput,
+  prospectInputSchema,
+} from './prospect.schemas.ts';
+import { type RawProspect, validateProspect } from './prospect-draft.ts';
+import {
+  attachPhones,
+  companyKey,
+  type ExistingProspect,
+  ensureCompanies,
+  findCandidates,
+  type ProspectRow,
+} from './prospects.repository.ts';
+import { diff, prepareDraft, upsertProspects } from './upsert-prospects.ts';
+
+export type ProspectView = {
+  id: number;
+  externalId: string | null;
+  name: string;
+  firstName: string | null;
+  lastName: string | null;
+  title: string | null;
+  email: string | null;
+  stage: string;
+  value: number | null;
+  company: { id: number; name: string; domain: string | null; industry: string | null } | null;
+  phones: {
+    id: number;
+    e164: string;
+    kind: string;
+    extension: string | null;
+    valid: boolean;
+    doNotCall: boolean;
+  }[];
+  timezone: string | null;
+  timezoneCandidates: string[];
+  timezoneSource: string | null;
+  localTime: LocalTime;
+  city: string | null;
+  region: string | null;
+  country: string | null;
+  research: ProspectRow['research'];
+  researchedAt: string | null;
+  alreadyHasProduct: boolean;
+  competitorRelationship: boolean;
+  optedOut: boolean;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export const displayName = (p: {
+  firstName: string | null;
+  lastName: string | null;
+  email: string | null;
+}): string => [p.firstName, p.lastName].filter(Boolean).join(' ') || p.email || '(no name)';
+
+/** Finds a prospect by id, external id or email. */
+export async function resolveProspect(ctx: Ctx, key: string | number): Promise<ProspectRow> {
+  const text = String(key).trim();
+  const byId = /^\d+$/.test(text) ? eq(prospects.id, Number(text)) : undefined;
+  const rows = await ctx.db
+    .select()
+    .from(prospects)
+    .where(
+      and(
+        eq(prospects.teamId, ctx.team.id),
+        or(byId, eq(prospects.externalId, text), sql`lower(${prospects.email}) = ${text.toLowerCase()}`),
+      ),
+    )
+    .orderBy(asc(prospects.id))
+    .limit(2);
+  const exact = rows.find((r) => String(r.id) === text) ?? rows[0];
+  if (!exact) throw notFound('Prospect', text);
+  return exact;
+}
+
+export async function getProspect(
+  ctx: Ctx,
+  input: { key: string | number; at?: string | undefined },
+): Promise<ProspectView> {
+  const at = resolveAt(input.at);
+  const row = await resolveProspect(ctx, input.key);
+  const [view] = await toViews(ctx, { rows: [row], at });
+  return view!;
+}
+
+export async function listProspects(
+  ctx: Ctx,
+  query: ListQuery,
+): Promise<{ total: number; items: ProspectView[] }> {
+  const q = parseInput(listQuerySchema, query, 'query');
+  const at = resolveAt(q.at);
+  const pattern = q.q ? `%${q.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : undefined;
+  const where = and(
+    eq(prospects.teamId, ctx.team.id),
+    q.stage ? eq(prospects.stage, q.stage) : undefined,
+    pattern
+      ? or(
+          ilike(
+            sql`coalesce(${prospects.firstName}, '') || ' ' || coalesce(${prospects.lastName}, '')`,
+            pattern,
+          ),
+          ilike(prospects.email, pattern),
+          ilike(companies.name, pattern),
+        )
+      : undefined,
+  );
+  const base = ctx.db
+    .select({ p: prospects })
+    .from(prospects)
+    .leftJoin(companies, eq(companies.id, prospects.companyId));
+  const [rows, [total]] = await Promise.all([
+    base.where(where).orderBy(asc(prospects.id)).limit(q.limit).offset(q.offset),
+    ctx.db
+      .select({ n: count() })
+      .from(prospects)
+      .leftJoin(companies, eq(companies.id, prospects.companyId))
+      .where(where),
+  ]);
+  return { total: Number(total?.n ?? 0), items: await toViews(ctx, { rows: rows.map((r) => r.p), at }) };
+}
+
+function toRaw(input: ProspectInput): RawProspect {
+  const { research: _research, ...rest } = input;
+  return rest;
+}
+
+export async function addProspect(ctx: Ctx, body: unknown): Promise<ProspectView> {
+  const input = parseInput(prospectInputSchema, body);
+  const result = validateProspect(toRaw(input), {
+    defaultCountry: ctx.team.defaultCountry,
+    requireIdentity: true,
+  });
+  if (!result.ok) throw fieldError(result.issues);
+  const prepared = await prepareDraft(result.draft);
+  const id = await ctx.db.transaction(async (tx) => {
+    const clash = await findCandidates(tx, ctx.team.id, {
+      externalIds: result.draft.externalId ? [result.draft.externalId] : [],
+      emails: result.draft.email ? [result.draft.email] : [],
+      phones: [],
+    });
+    if (clash[0])
+      throw new AppError(
+        'conflict',
+        `Already in the book as prospect ${clash[0].id} (${displayName(clash[0])})`,
+      );
+    const [outcome] = await upsertProspects(tx, ctx.team.id, [prepared]);
+    if (input.research) await saveResearch(tx, { id: outcome!.id, research: input.research, at: new Date() });
+    return outcome!.id;
+  });
+  return getProspect(ctx, { key: id });
+}
+
+export async function editProspect(
+  ctx: Ctx,
+  input: { key: string | number; body: unknown; at?: string | undefined },
+): Promise<ProspectView> {
+  const patch = parseInput(prospectInputSchema, input.body);
+  const at = resolveAt(input.at);
+  const row = await resolveProspect(ctx, input.key);
+  const result = validateProspect(toRaw(patch), {
+    defaultCountry: ctx.team.defaultCountry,
+    requireIdentity: false,
+  });
+  if (!result.ok) throw fieldError(result.issues);
+  const prepared = await prepareDraft(result.draft);
+  await ctx.db.transaction(async (tx) => {
+    const [existing] = await attachPhones(tx, [row]);
+    const companyIds = prepared.draft.company
+      ? await upsertCompanyOnly(tx, ctx, prepared.draft.company)
+      : undefined;
+    const changes = diff(existing as ExistingProspect, { ...prepared, companyId: companyIds });
+    if (Object.keys(changes).length > 0) {
+      await tx
+        .update(prospects)
+        .set({ ...changes, updatedAt: at })
+        .where(eq(prospects.id, row.id));
+    }
+    const fresh = prepared.draft.phones.filter((p) => !existing!.phones.some((q) => q.e164 === p.e164));
+    if (fresh.length > 0) {
+      await tx.insert(phoneNumbers).values(
+        fresh.map((p) => ({
+          teamId: ctx.team.id,
+          prospectId: row.id,
+          e164: p.e164,
+          kind: p.kind,
+          extension: p.extension,
+          source: 'manual',
+        })),
+      );
+    }
+    if (patch.research) await saveResearch(tx, { id: row.id, research: patch.research, at });
+  });
+  return getProspect(ctx, { key: row.id, at: at.toISOString() });
+}
+
+async function upsertCompanyOnly(
+  db: Ctx['db'],
+  ctx: Ctx,
+  company: { name: string; domain: string | null; industry: string | null },
+) {
+  const ids = await ensureCompanies(db, ctx.team.id, { list: [company], address: new Map() });
+  return ids.get(companyKey(company));
+}
+
+async function saveResearch(
+  db: Ctx['db'],
+  input: { id: number; research: NonNullable<ProspectInput['research']>; at: Date },
+) {
+  const clean = Object.fromEntries(Object.entries(input.research).filter(([, v]) => v !== undefined));
+  await db
+    .update(prospects)
+    .set({ research: sql`${prospects.research} || ${JSON.stringify(clean)}::jsonb`, researchedAt: input.at })
+    .where(eq(prospects.id, input.id));
+}
+
+function fieldError(issues: { field: string; reason: string }[]): AppError {
+  return new AppError('validation', issues.map((i) => `${i.field}: ${i.reason}`).join('; '), { issues });
+}
+
+async function toViews(ctx: Ctx, input: { rows: ProspectRow[]; at: Date }): Promise<ProspectView[]> {
+  const rows = await attachPhones(ctx.db, input.rows);
+  const companyIds = [...new Set(rows.flatMap((r) => (r.companyId ? [r.companyId] : [])))];
+  const numbers = rows.flatMap((r) => r.phones.map((p) => p.e164));
+  const [companyRows, dncRows] = await Promise.all([
+    companyIds.length ? ctx.db.select().from(companies).where(inArray(companies.id, companyIds)) : [],
+    numbers.length
+      ? ctx.db
+          .select({ e164: dncEntries.e164 })
+          .from(dncEntries)
+          .where(
+            and(
+              eq(dncEntries.teamId, ctx.team.id),
+              inArray(dncEntries.e164, numbers),
+              isNull(dncEntries.removedAt),
+            ),
+          )
+      : [],
+  ]);
+  const companyById = new Map(companyRows.map((c) => [c.id, c]));
+  const blocked = new Set(dncRows.map((d) => d.e164));
+  return rows.map((r) => {
+    const company = r.companyId ? companyById.get(r.companyId) : undefined;
+    return {
+      id: r.id,
+      externalId: r.externalId,
+      name: displayName(r),
+      firstName: r.firstName,
+      lastName: r.lastName,
+      title: r.title,
+      email: r.email,
+      stage: r.stage,
+      value: r.value === null ? null : Number(r.value),
+      company: company
+        ? { id: company.id, name: company.name, domain: company.domain, industry: company.industry }
+        : null,
+      phones: r.phones.map((p) => ({
+        id: p.id,
+        e164: p.e164,
+        kind: p.kind,
+        extension: p.extension,
+        valid: p.valid,
+        doNotCall: blocked.has(p.e164),
+      })),
+      timezone: r.timezone,
+      timezoneCandidates: r.timezoneCandidates,
+      timezoneSource: r.timezoneSource,
+      localTime: localTimeAt(input.at, r),
+      city: r.city,
+      region: r.region,
+      country: r.country,
+      research: r.research,
+      researchedAt: r.researchedAt?.toISOString() ?? null,
+      alreadyHasProduct: r.alreadyHasProduct,
+      competitorRelationship: r.competitorRelationship,
+      optedOut: r.optedOut,
+      createdAt: r.createdAt.toISOString(),
+      updatedAt: r.updatedAt.toISOString(),
+    };
+  });
+}

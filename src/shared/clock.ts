@@ -1,0 +1,13 @@
+import { AppError } from './errors.ts';
+
+/** The instant a decision is made for: the caller's `at`, or now. Never read the clock deeper than this. */
+export function resolveAt(at: string | Date | undefined, field = 'at'): Date {
+  if (at === undefined) return new Date();
+  const date = at instanceof Date ? at : new Date(at);
+  if (Number.isNaN(date.getTime()) || (typeof at === 'string' && !/^\d{4}-\d{2}-\d{2}/.test(at))) {
+    throw new AppError('validation', `${field}: not an ISO-8601 time: "${String(at)}"`, {
+      issues: [{ field, reason: 'not an ISO-8601 time, for example 2026-03-02T14:30:00Z' }],
+    });
+  }
+  return date;
+}

@@ -1,0 +1,16 @@
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import type { Ctx } from '../modules/team/team.service.ts';
+
+/** One API operation, declared beside its feature; the HTTP layer mounts it and documents it. */
+export type Route = {
+  method: 'get' | 'post' | 'patch' | 'delete';
+  path: string;
+  summary: string;
+  tag: string;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  bodyType?: 'application/json' | 'text/csv';
+  responses?: Record<number, string>;
+  handle: (input: { c: Context; ctx: Ctx }) => Promise<Response>;
+};

@@ -1,0 +1,252 @@
+import { Readable } from 'node:stream';
+import { sql } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { backupLines, restoreBackup } from '../src/modules/backup/backup.service.ts';
+import { loadDemo } from '../src/modules/demo/demo.service.ts';
+import { addDnc, listDnc, removeDnc } from '../src/modules/dnc/dnc.service.ts';
+import { exportRows } from '../src/modules/exports/export.service.ts';
+import { importCsv } from '../src/modules/imports/import.service.ts';
+import {
+  addProspect,
+  editProspect,
+  getProspect,
+  listProspects,
+} from '../src/modules/prospects/prospects.service.ts';
+import type { Ctx } from '../src/modules/team/team.service.ts';
+import { drivers, freshDb, type TestDb, textInput } from './support/databases.ts';
+
+const header =
+  'external_id,first_name,last_name,title,company,company_domain,email,phone_direct,phone_main,region,country,stage,value,notes';
+const zoe =
+  'e1,Zoë,Åkesson,CFO,"Acme, Inc.",acme.com,zoe@acme.com,(212) 555-0142,212-555-0100,NY,US,new,"$20,000","Met at ""Expo""\r\nlikes golf"';
+/** Every kind of mess a CRM export holds; the comments give each record's line in an editor. */
+export const messyCsv = [
+  `\ufeff${header}`, // 1
+  zoe, // 2-3
+  '', // 4
+  'e2,José,Núñez,CEO,Acme,acme.com,jose@acme.com,555,,TX,US,,,', // 5: bad phone
+  'e3,"=HYPERLINK(""http://evil"")",Doe,VP,Beta,beta.io,jd@beta.io,+1 312 555 0199,,IL,US,engaged,5k,', // 6: formula cell
+  ',,,,,,,,,,,,,', // 7: empty record
+  'e4,,,Owner,Gamma,,,+1 415 555 0123,,CA,US,weird,abc,', // 8: no name or email, bad stage, bad value
+  zoe, // 9-10: duplicate
+  ',Li,Wei,CTO,Delta,delta.cn,LI.WEI@delta.cn,,,,China,interested,1.5M,', // 11
+  '',
+].join('\r\n');
+
+const importText = (ctx: Ctx, text: string, extra: { dryRun?: boolean; batchSize?: number } = {}) =>
+  importCsv(ctx, { input: textInput(text), ...extra });
+
+async function collect(iterable: AsyncIterable<string>): Promise<string> {
+  let text = '';
+  for await (const chunk of iterable) text += chunk;
+  return text;
+}
+
+describe.each(drivers)('storage on %s', (driver) => {
+  let t: TestDb;
+  beforeEach(async () => {
+    t = await freshDb(driver);
+  });
+  afterEach(async () => {
+    await t.drop();
+  });
+
+  it('imports a messy file, reporting every bad row by line and field and keeping every good one', async () => {
+    const report = await importText(t.ctx, messyCsv);
+    expect(report).toMatchObject({ preset: 'generic', imported: 3, updated: 0, unchanged: 1 });
+    expect(report.rejected).toEqual([
+      { line: 5, field: 'phone_direct', reason: 'invalid phone "555": not a valid number in US' },
+      { line: 8, field: 'name', reason: 'missing name and email: a prospect needs one of them' },
+      {
+        line: 8,
+        field: 'stage',
+        reason: 'unknown stage "weird": use one of new, contacted, engaged, interested, customer, lost',
+      },
+      { line: 8, field: 'value', reason: 'not an amount: "abc"' },
+    ]);
+    const { items } = await listProspects(t.ctx, { at: '2026-03-03T15:00:00Z' });
+    expect(items.map((p) => p.name)).toEqual(['Zoë Åkesson', '=HYPERLINK("http://evil") Doe', 'Li Wei']);
+    const [first, , third] = items;
+    expect(first).toMatchObject({
+      value: 20000,
+      timezone: 'America/New_York',
+      company: { name: 'Acme, Inc.', domain: 'acme.com' },
+      research: { notes: 'Met at "Expo"\nlikes golf' },
+      localTime: { label: 'Tue 10:00 (America/New_York)' },
+    });
+    expect(first?.phones.map((p) => [p.kind, p.e164])).toEqual([
+      ['direct', '+12125550142'],
+      ['main', '+12125550100'],
+    ]);
+    expect(third).toMatchObject({
+      email: 'li.wei@delta.cn',
+      timezone: 'Asia/Shanghai',
+      value: 1_500_000,
+      stage: 'interested',
+    });
+  });
+
+  it('changes nothing when the same file is imported again', async () => {
+    await importText(t.ctx, messyCsv);
+    const again = await importText(t.ctx, messyCsv);
+    expect(again).toMatchObject({ imported: 0, updated: 0, unchanged: 4 });
+    expect((await listProspects(t.ctx, {})).total).toBe(3);
+  });
+
+  it('updates a changed row, matching on email when there is no external id, then on a personal number', async () => {
+    await importText(
+      t.ctx,
+      'first_name,email,phone_direct,title\nAnn,ann@x.com,212-555-0142,CFO\nBo,,312-555-0199,VP\n',
+    );
+    const report = await importText(
+      t.ctx,
+      'first_name,email,phone_direct,title\nAnn,ANN@x.com,,CEO\nBo,,+13125550199,Owner\n',
+    );
+    expect(report).toMatchObject({ imported: 0, updated: 2, unchanged: 0 });
+    const { items } = await listProspects(t.ctx, {});
+    expect(items.map((p) => p.title)).toEqual(['CEO', 'Owner']);
+  });
+
+  it('never matches two people on a shared switchboard number', async () => {
+    const report = await importText(t.ctx, 'first_name,phone_main\nAnn,212-555-0100\nBo,212-555-0100\n');
+    expect(report).toMatchObject({ imported: 2 });
+  });
+
+  it('counts a dry run exactly and writes nothing', async () => {
+    const report = await importText(t.ctx, messyCsv, { dryRun: true });
+    expect(report).toMatchObject({ dryRun: true, imported: 3, unchanged: 1 });
+    expect(report.rejected).toHaveLength(4);
+    expect((await listProspects(t.ctx, {})).total).toBe(0);
+  });
+
+  it('keeps earlier batches and loses the whole failing batch when the database fails mid-import', async () => {
+    await t.db.execute(
+      sql.raw(`create function reach_test_boom() returns trigger language plpgsql as $$
+        begin if new.email = 'boom@x.com' then raise exception 'disk full'; end if; return new; end $$`),
+    );
+    await t.db.execute(
+      sql.raw(
+        'create trigger boom before insert on prospects for each row execute function reach_test_boom()',
+      ),
+    );
+    const csv = 'first_name,email\nA,a@x.com\nB,b@x.com\nC,c@x.com\nBoom,boom@x.com\nD,d@x.com\n';
+    await expect(importText(t.ctx, csv, { batchSize: 2 })).rejects.toThrow(/Import stopped after 4 rows/);
+    const { items } = await listProspects(t.ctx, {});
+    expect(items.map((p) => p.email)).toEqual(['a@x.com', 'b@x.com']);
+  });
+
+  it('exports prospects as CSV that imports back into a new book unchanged', async () => {
+    await importText(t.ctx, messyCsv);
+    const exported = await collect(exportRows(t.ctx, { kind: 'prospects', format: 'csv' }));
+    expect(exported).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    const other = await freshDb(driver);
+    try {
+      const report = await importText(other.ctx, exported);
+      expect(report).toMatchObject({ imported: 3, rejected: [] });
+      expect(await collect(exportRows(other.ctx, { kind: 'prospects', format: 'csv' }))).toBe(exported);
+    } finally {
+      await other.drop();
+    }
+  });
+
+  it('exports calls as JSON with the local time frozen at dial time', async () => {
+    await loadDemo(t.ctx, { at: '2026-03-02T15:00:00Z', size: 20 });
+    const calls = JSON.parse(await collect(exportRows(t.ctx, { kind: 'calls', format: 'json' }))) as Record<
+      string,
+      unknown
+    >[];
+    expect(calls.length).toBeGreaterThan(0);
+    for (const call of calls) {
+      expect(call['timezone']).toMatch(/^America\//);
+      expect(String(call['local_time'])).toMatch(/^2026-0[23]-\d\dT(0[89]|1\d):/);
+    }
+  });
+
+  it('adds and edits a prospect, refusing a second one with the same email', async () => {
+    const added = await addProspect(t.ctx, {
+      firstName: 'Ann',
+      email: 'ann@acme.com',
+      company: 'Acme',
+      region: 'TX',
+      country: 'US',
+      phones: [{ number: '(512) 555-0142', kind: 'direct' }],
+    });
+    expect(added).toMatchObject({ name: 'Ann', timezone: 'America/Chicago', timezoneSource: 'address' });
+    await expect(addProspect(t.ctx, { firstName: 'Other', email: 'ANN@acme.com' })).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    const edited = await editProspect(t.ctx, {
+      key: 'ann@acme.com',
+      body: {
+        title: 'COO',
+        research: { priorityObjective: 'cut freight cost 10%', benefits: ['faster', 'cheaper'] },
+      },
+      at: '2026-03-02T10:00:00Z',
+    });
+    expect(edited).toMatchObject({
+      title: 'COO',
+      research: { priorityObjective: 'cut freight cost 10%', benefits: ['faster', 'cheaper'] },
+      researchedAt: '2026-03-02T10:00:00.000Z',
+    });
+  });
+
+  it('keeps every candidate zone when the address spans zones and nothing narrows it', async () => {
+    const p = await addProspect(t.ctx, { firstName: 'Tex', region: 'TX', country: 'US' });
+    expect(p).toMatchObject({ timezone: null, timezoneCandidates: ['America/Chicago', 'America/Denver'] });
+    expect(p.localTime.ambiguous).toBe(true);
+  });
+
+  it('puts a prospect and all their numbers on Do-Not-Call, and lifts it only with a reason', async () => {
+    const p = await addProspect(t.ctx, {
+      firstName: 'Ann',
+      phones: [
+        { number: '212-555-0142', kind: 'direct' },
+        { number: '917-555-0199', kind: 'mobile' },
+      ],
+    });
+    await addDnc(t.ctx, { prospect: p.id, reason: 'asked to stop', at: '2026-03-02T10:00:00Z' });
+    const view = await getProspect(t.ctx, { key: p.id });
+    expect(view.optedOut).toBe(true);
+    expect(view.phones.every((ph) => ph.doNotCall)).toBe(true);
+    expect(await listDnc(t.ctx)).toHaveLength(3);
+    await expect(removeDnc(t.ctx, { prospect: p.id })).rejects.toMatchObject({ code: 'validation' });
+    expect(await removeDnc(t.ctx, { prospect: p.id, reason: 'signed a contract, asked for calls' })).toEqual({
+      removed: 3,
+    });
+    expect((await getProspect(t.ctx, { key: p.id })).optedOut).toBe(false);
+  });
+
+  it('restores a full backup into an empty book, identical row for row', async () => {
+    await loadDemo(t.ctx, { at: '2026-03-02T15:00:00Z', size: 30 });
+    const backup = await collect(backupLines(t.db, new Date('2026-03-02T16:00:00Z')));
+    const other = await freshDb(driver);
+    try {
+      const counts = await restoreBackup(other.db, Readable.from([backup]));
+      expect(counts['prospects']).toBe(30);
+      const [before, after] = await Promise.all([
+        getProspect(t.ctx, { key: 'demo-0007' }),
+        getProspect({ db: other.db, team: t.ctx.team }, { key: 'demo-0007' }),
+      ]);
+      expect({ ...after, localTime: null }).toEqual({ ...before, localTime: null });
+      const fresh = await addProspect({ db: other.db, team: t.ctx.team }, { firstName: 'New' });
+      expect(fresh.id).toBe(31);
+    } finally {
+      await other.drop();
+    }
+  });
+
+  it('imports a HubSpot contacts export with its preset detected', async () => {
+    const csv = [
+      'First Name,Last Name,Email,Phone Number,Mobile Phone Number,Company Name,Job Title,City,State/Region,Country/Region,Time Zone,Lifecycle Stage,Industry',
+      'Ann,Lee,ann@acme.com,+1 (303) 555-0142,,Acme,CFO,Denver,Colorado,United States,,Lead,Software',
+      'Bo,Ek,bo@beta.com,,+1 206 555 0111,Beta,CTO,Seattle,WA,United States,america_slash_los_angeles,Opportunity,Software',
+    ].join('\n');
+    const report = await importText(t.ctx, csv);
+    expect(report).toMatchObject({ preset: 'hubspot', imported: 2, rejected: [] });
+    const { items } = await listProspects(t.ctx, {});
+    expect(items.map((p) => [p.timezone, p.stage])).toEqual([
+      ['America/Denver', 'new'],
+      ['America/Los_Angeles', 'interested'],
+    ]);
+  });
+});

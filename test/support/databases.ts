@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { createDb, type Database } from '../../src/db/create-db.ts';
+import { type Ctx, loadTeam } from '../../src/modules/team/team.service.ts';
+
+export type Driver = 'pglite' | 'postgres';
+
+/** The drivers the contract suites run against: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
+export const drivers: Driver[] = process.env['TEST_DATABASE_URL'] ? ['pglite', 'postgres'] : ['pglite'];
+
+export type TestDb = Database & { ctx: Ctx; drop: () => Promise<void> };
+
+// One initdb per test process; every fresh PGlite after it is a copy of this migrated, empty one.
+let template: Promise<Blob> | undefined;
+
+/** A fresh, migrated, empty database: in-memory PGlite, or a new database on the PostgreSQL server. */
+export async function freshDb(driver: Driver): Promise<TestDb> {
+  if (driver === 'pglite') {
+    template ??= createDb({ kind: 'pglite' }).then(async (db) => {
+      const blob = await db.dump!();
+      await db.close();
+      return blob;
+    });
+    const database = await createDb({ kind: 'pglite', template: await template });
+    const team = await loadTeam(database.db);
+    return { ...database, ctx: { db: database.db, team }, drop: database.close };
+  }
+  const base = process.env['TEST_DATABASE_URL']!;
+  const name = `reach_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const database = await createDb({ kind: 'postgres', url: url.toString(), max: 4 });
+  const team = await loadTeam(database.db);
+  return {
+    ...database,
+    ctx: { db: database.db, team },
+    drop: async () => {
+      await database.close();
+      const cleanup = new pg.Client({ connectionString: base });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
+
+/** An async iterable of one string, as a file stream would give. */
+export const textInput = (text: string, chunk = 7): AsyncIterable<string> => ({
+  async *[Symbol.asyncIterator]() {
+    for (let i = 0; i < text.length; i += chunk) yield text.slice(i, i + chunk);
+  },
+});
