@@ -13,11 +13,11 @@ import { common, withClient } from '../run.ts';
 
 function openInput(file: string) {
   try {
-    return { stream: createReadStream(file), size: statSync(file).size };
+    const stat = statSync(file);
+    if (!stat.isFile()) throw new Error('not a file');
+    return { stream: createReadStream(file), size: stat.size };
   } catch (error) {
-    throw new AppError('unreadable_input', `Cannot read ${file}: ${(error as Error).message}`, {
-      cause: error,
-    });
+    throw new AppError('unreadable_input', `Cannot read ${file}: ${(error as Error).message}`, { cause: error });
   }
 }
 
@@ -39,8 +39,14 @@ export function importCommand(): Command {
         );
         return;
       }
+      let input: ReturnType<typeof openInput>;
+      try {
+        input = openInput(file);
+      } catch (error) {
+        process.exitCode = reportError(error, o.json);
+        return;
+      }
       await withClient(o, async (client) => {
-        const input = openInput(file);
         const bar =
           process.stderr.isTTY && !o.json
             ? new SingleBar({ format: 'importing [{bar}] {percentage}% | {rows} rows' })

@@ -1,0 +1,162 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../src/http/app.ts';
+import { drivers, freshDb, type TestDb } from './support/databases.ts';
+import { messyCsv } from './support/fixtures.ts';
+
+type Json = Record<string, unknown>;
+
+describe.each(drivers)('HTTP API on %s', (driver) => {
+  let t: TestDb;
+  let app: ReturnType<typeof createApp>;
+  const json = (body: unknown, method = 'POST') => ({
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+
+  beforeEach(async () => {
+    t = await freshDb(driver);
+    app = createApp({ ctx: t.ctx, databaseKind: t.kind });
+  });
+  afterEach(async () => {
+    await t.drop();
+  });
+
+  it('serves an OpenAPI 3.1 document built from the request schemas', async () => {
+    const response = await app.request('/api/v1/openapi.json');
+    const doc = (await response.json()) as { openapi: string; paths: Record<string, Record<string, Json>> };
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/prospects',
+        '/api/v1/prospects/{key}',
+        '/api/v1/imports',
+        '/api/v1/dnc',
+        '/api/v1/config',
+      ]),
+    );
+    const post = doc.paths['/api/v1/prospects']?.['post'] as {
+      requestBody: { content: Record<string, { schema: Json }> };
+    };
+    const schema = post.requestBody.content['application/json']?.schema as { properties: Json };
+    expect(Object.keys(schema.properties)).toEqual(
+      expect.arrayContaining(['firstName', 'email', 'phones', 'research']),
+    );
+  });
+
+  it('adds a prospect and reads it back with the local time at the given instant', async () => {
+    const created = await app.request(
+      '/api/v1/prospects',
+      json({
+        firstName: 'Ann',
+        email: 'ann@acme.com',
+        region: 'IL',
+        country: 'US',
+        phones: [{ number: '312-555-0142', kind: 'direct' }],
+      }),
+    );
+    expect(created.status).toBe(201);
+    const shown = await app.request('/api/v1/prospects/ann@acme.com?at=2026-07-01T13:15:00Z');
+    expect(await shown.json()).toMatchObject({
+      name: 'Ann',
+      timezone: 'America/Chicago',
+      localTime: { local: '2026-07-01T08:15:00', label: 'Wed 08:15 (America/Chicago)' },
+      phones: [{ e164: '+13125550142', kind: 'direct', doNotCall: false }],
+    });
+  });
+
+  it('answers bad input with problem+json that names the field', async () => {
+    const response = await app.request(
+      '/api/v1/prospects',
+      json({ firstName: 'Ann', stage: 'hot', shoeSize: 44 }),
+    );
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    const problem = (await response.json()) as { code: string; errors: { field: string }[] };
+    expect(problem.code).toBe('validation');
+    expect(problem.errors.map((e) => e.field).sort()).toEqual(['body', 'stage']);
+  });
+
+  it('says which phone number is wrong and why', async () => {
+    const response = await app.request(
+      '/api/v1/prospects',
+      json({ firstName: 'Ann', phones: [{ number: '12', kind: 'mobile' }] }),
+    );
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      errors: [{ field: 'phone_mobile', reason: expect.stringContaining('invalid phone "12"') }],
+    });
+  });
+
+  it('answers an unknown prospect and an unknown endpoint with 404 problems', async () => {
+    const missing = await app.request('/api/v1/prospects/nobody@x.com');
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({
+      code: 'not_found',
+      detail: 'Prospect not found: nobody@x.com',
+    });
+    expect((await app.request('/api/v1/nothing')).status).toBe(404);
+  });
+
+  it('imports a CSV body, answering 422 with the rejected rows when some are bad', async () => {
+    const response = await app.request('/api/v1/imports', {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv' },
+      body: messyCsv,
+    });
+    expect(response.status).toBe(422);
+    const report = (await response.json()) as { imported: number; rejected: { line: number }[] };
+    expect(report.imported).toBe(3);
+    expect(report.rejected.map((r) => r.line)).toEqual([5, 8, 8, 8]);
+    const list = (await (await app.request('/api/v1/prospects?q=acme')).json()) as { total: number };
+    expect(list.total).toBe(1);
+  });
+
+  it('streams an export as CSV with formula cells neutralised', async () => {
+    await app.request('/api/v1/imports', { method: 'POST', body: messyCsv });
+    const response = await app.request('/api/v1/exports/prospects?format=csv');
+    expect(response.headers.get('content-type')).toContain('text/csv');
+    const text = await response.text();
+    expect(text.split('\n')[0]).toMatch(/^external_id,first_name,last_name/);
+    expect(text).toContain(`"'=HYPERLINK`);
+    expect((await app.request('/api/v1/exports/everything')).status).toBe(400);
+  });
+
+  it('keeps Do-Not-Call entries and lifts them only with a reason', async () => {
+    const added = await app.request(
+      '/api/v1/dnc',
+      json({ number: '(212) 555-0142', reason: 'national DNC registry', source: 'registry' }),
+    );
+    expect(added.status).toBe(201);
+    expect(await added.json()).toMatchObject({ items: [{ e164: '+12125550142', source: 'registry' }] });
+    const refused = await app.request('/api/v1/dnc/removals', json({ number: '2125550142' }));
+    expect(refused.status).toBe(400);
+    const lifted = await app.request(
+      '/api/v1/dnc/removals',
+      json({ number: '2125550142', reason: 'number reassigned' }),
+    );
+    expect(await lifted.json()).toEqual({ removed: 1 });
+  });
+
+  it('refuses calling hours wider than the law allows', async () => {
+    const response = await app.request('/api/v1/config', json({ callingHoursStart: '07:30' }, 'PATCH'));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ errors: [{ field: 'callingHoursStart' }] });
+    const ok = await app.request(
+      '/api/v1/config',
+      json({ offerCategory: 'insurance', callingHoursEnd: '20:00' }, 'PATCH'),
+    );
+    expect(await ok.json()).toMatchObject({ offerCategory: 'insurance', callingHoursEnd: '20:00' });
+  });
+
+  it('demands the bearer token when one is set, compared whole', async () => {
+    const locked = createApp({ ctx: t.ctx, databaseKind: t.kind, token: 's3cret' });
+    expect((await locked.request('/api/v1/prospects')).status).toBe(401);
+    expect(
+      (await locked.request('/api/v1/prospects', { headers: { authorization: 'Bearer s3cre' } })).status,
+    ).toBe(401);
+    expect(
+      (await locked.request('/api/v1/prospects', { headers: { authorization: 'Bearer s3cret' } })).status,
+    ).toBe(200);
+  });
+});

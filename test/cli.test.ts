@@ -1,0 +1,191 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { messyCsv } from './support/fixtures.ts';
+
+const bin = fileURLToPath(new URL('../bin/reach.js', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'reach-cli-'));
+const env = { ...process.env, REACH_DATA: '', DATABASE_URL: '', REACH_TOKEN: '' };
+
+type Run = { code: number; stdout: string; stderr: string };
+
+function reach(args: string[], extraEnv: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [bin, ...args],
+      { env: { ...env, ...extraEnv }, timeout: 60_000 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      },
+    );
+  });
+}
+
+const dir = (name: string) => join(work, name);
+const file = (name: string, text: string) => {
+  const path = join(work, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('the reach command line', () => {
+  it('prints help for every command and exits 0', async () => {
+    const run = await reach(['--help']);
+    expect(run.code).toBe(0);
+    for (const command of ['serve', 'migrate', 'import', 'export', 'prospects', 'dnc', 'config', 'demo']) {
+      expect(run.stdout).toContain(command);
+    }
+    const sub = await reach(['import', '--help']);
+    expect(sub.code).toBe(0);
+    expect(sub.stdout).toContain('--dry-run');
+  });
+
+  it('exits 2 on a usage error', async () => {
+    expect((await reach(['bogus'])).code).toBe(2);
+    expect((await reach(['prospects', 'list', '--no-such-flag'])).code).toBe(2);
+  });
+
+  it('imports a messy file: exit 3, every rejected row by line, the good rows kept', async () => {
+    const data = dir('messy');
+    const run = await reach(['import', file('messy.csv', messyCsv), '--json', '--data', data]);
+    expect(run.code).toBe(3);
+    const report = JSON.parse(run.stdout) as {
+      imported: number;
+      unchanged: number;
+      rejected: { line: number; field: string }[];
+    };
+    expect(report).toMatchObject({ imported: 3, unchanged: 1 });
+    expect(report.rejected.map((r) => `${r.line}:${r.field}`)).toEqual([
+      '5:phone_direct',
+      '8:name',
+      '8:stage',
+      '8:value',
+    ]);
+    const list = await reach(['prospects', 'list', '--json', '--data', data, '--at', '2026-03-03T15:00:00Z']);
+    const page = JSON.parse(list.stdout) as {
+      total: number;
+      items: { name: string; localTime: { label: string } }[];
+    };
+    expect(page.total).toBe(3);
+    expect(page.items[0]).toMatchObject({
+      name: 'Zoë Åkesson',
+      localTime: { label: 'Tue 10:00 (America/New_York)' },
+    });
+  });
+
+  it('exits 2 when the file cannot be read or has no known columns', async () => {
+    expect((await reach(['import', join(work, 'missing.csv'), '--data', dir('x')])).code).toBe(2);
+    const run = await reach(['import', file('odd.csv', 'foo,bar\n1,2\n'), '--data', dir('x')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('No known columns');
+  });
+
+  it('exports prospects that import back unchanged, exit 0', async () => {
+    const data = dir('roundtrip');
+    await reach(['import', file('rt.csv', messyCsv), '--data', data]);
+    const out = join(work, 'prospects.csv');
+    expect((await reach(['export', 'prospects', '--out', out, '--data', data])).code).toBe(0);
+    const again = await reach(['import', out, '--json', '--data', data]);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ imported: 0, updated: 0, unchanged: 3, rejected: [] });
+  });
+
+  it('restores a full backup into a new data directory', async () => {
+    const data = dir('backup-src');
+    await reach(['import', file('b.csv', messyCsv), '--data', data]);
+    const backup = join(work, 'backup.ndjson');
+    expect((await reach(['export', '--all', '--out', backup, '--data', data])).code).toBe(0);
+    const restored = await reach(['import', '--all', backup, '--json', '--data', dir('backup-dst')]);
+    expect(restored.code).toBe(0);
+    expect(JSON.parse(restored.stdout)).toMatchObject({ restored: { prospects: 3 } });
+  });
+
+  it('refuses a data directory written by another PGlite major version, naming the upgrade path', async () => {
+    const data = dir('old');
+    await reach(['migrate', '--data', data]);
+    writeFileSync(join(data, 'reach-store.json'), JSON.stringify({ pglite: '0.2.17' }));
+    const run = await reach(['prospects', 'list', '--data', data]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('PGlite 0.2.17');
+    expect(run.stderr).toContain('reach export --all');
+  });
+
+  it('refuses to listen beyond loopback without a token', async () => {
+    const run = await reach(['serve', '--host', '0.0.0.0', '--data', dir('open')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('REACH_TOKEN');
+  });
+});
+
+describe('the command line while a server holds the data directory', () => {
+  const data = dir('served');
+  let server: ChildProcess;
+  let url = '';
+
+  beforeAll(async () => {
+    server = spawn(process.execPath, [bin, 'serve', '--port', '0', '--data', data], { env });
+    url = await new Promise<string>((resolve, reject) => {
+      let seen = '';
+      server.stdout?.on('data', (chunk: Buffer) => {
+        seen += chunk.toString();
+        const match = /at (http:\/\/127\.0\.0\.1:\d+)\/api\/v1/.exec(seen);
+        if (match?.[1]) resolve(match[1]);
+      });
+      server.once('exit', (code) => reject(new Error(`server exited ${code}: ${seen}`)));
+    });
+  });
+  afterAll(async () => {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
+  });
+
+  it('writes the lock with its pid and port', () => {
+    const lock = JSON.parse(readFileSync(join(data, 'reach.lock'), 'utf8')) as {
+      pid: number;
+      port: number;
+      kind: string;
+    };
+    expect(lock).toMatchObject({ pid: server.pid, kind: 'server', port: Number(new URL(url).port) });
+  });
+
+  it('sends CLI commands through the server API instead of opening the directory twice', async () => {
+    const added = await reach([
+      'prospects',
+      'add',
+      '--first-name',
+      'Ann',
+      '--email',
+      'ann@acme.com',
+      '--json',
+      '--data',
+      data,
+    ]);
+    expect(added.code).toBe(0);
+    const response = await fetch(`${url}/api/v1/prospects/ann@acme.com`);
+    expect(await response.json()).toMatchObject({ name: 'Ann' });
+    const conflict = await reach([
+      'prospects',
+      'add',
+      '--first-name',
+      'Ann',
+      '--email',
+      'ann@acme.com',
+      '--data',
+      data,
+    ]);
+    expect(conflict.code).toBe(1);
+    expect(conflict.stderr).toContain('Already in the book');
+  });
+
+  it('refuses a second server on the same directory', async () => {
+    const run = await reach(['serve', '--port', '0', '--data', data]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`pid ${server.pid}`);
+  });
+});
