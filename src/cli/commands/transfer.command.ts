@@ -17,7 +17,9 @@ function openInput(file: string) {
     if (!stat.isFile()) throw new Error('not a file');
     return { stream: createReadStream(file), size: stat.size };
   } catch (error) {
-    throw new AppError('unreadable_input', `Cannot read ${file}: ${(error as Error).message}`, { cause: error });
+    throw new AppError('unreadable_input', `Cannot read ${file}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
 }
 

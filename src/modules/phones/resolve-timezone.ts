@@ -4,7 +4,17 @@ import { zonesForAddress } from './region-zones.ts';
 export type ZoneSource = 'explicit' | 'address' | 'phone';
 export type ResolvedZone = { timezone: string | null; candidates: string[]; source: ZoneSource | null };
 
-export const isValidZone = (zone: string): boolean => IANAZone.isValidZone(zone);
+const validity = new Map<string, boolean>();
+
+/** Whether the zone is a real IANA zone; memoised, because each check builds an Intl formatter. */
+export function isValidZone(zone: string): boolean {
+  let valid = validity.get(zone);
+  if (valid === undefined) {
+    valid = IANAZone.isValidZone(zone);
+    if (validity.size < 10_000) validity.set(zone, valid);
+  }
+  return valid;
+}
 
 /**
  * Picks a prospect's zone: an explicit zone, else the address, else the phone number. Where a

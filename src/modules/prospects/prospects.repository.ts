@@ -1,5 +1,6 @@
-import { and, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
+import { rowsOf } from '../../db/rows.ts';
 import { companies, phoneNumbers, prospects } from '../../db/schema.ts';
 
 export type ProspectRow = typeof prospects.$inferSelect;
@@ -8,6 +9,9 @@ export type PhoneRow = typeof phoneNumbers.$inferSelect;
 export type NewPhoneRow = typeof phoneNumbers.$inferInsert;
 export type CompanyInput = { name: string; domain: string | null; industry: string | null };
 export type ExistingProspect = ProspectRow & { phones: PhoneRow[] };
+
+/** `expr = any($1)`: one array parameter instead of one parameter per value. */
+const anyOf = (expr: SQLWrapper, values: string[]): SQL => sql`${expr} = any(${sql.param(values)}::text[])`;
 
 /** The key a company is matched on: its domain when known, else its name. */
 export const companyKey = (c: { name: string; domain: string | null }): string =>
@@ -85,8 +89,8 @@ export async function findCandidates(
         )
     : undefined;
   const conditions = [
-    keys.externalIds.length ? inArray(prospects.externalId, keys.externalIds) : undefined,
-    keys.emails.length ? inArray(sql`lower(${prospects.email})`, keys.emails) : undefined,
+    keys.externalIds.length ? anyOf(prospects.externalId, keys.externalIds) : undefined,
+    keys.emails.length ? anyOf(sql`lower(${prospects.email})`, keys.emails) : undefined,
     byPhone ? inArray(prospects.id, byPhone) : undefined,
   ].filter((c) => c !== undefined);
   if (conditions.length === 0) return [];
@@ -118,15 +122,48 @@ export async function attachPhones(db: Db, rows: ProspectRow[]): Promise<Existin
   return rows.map((r) => ({ ...r, phones: byProspect.get(r.id) ?? [] }));
 }
 
+/**
+ * Inserts many prospects in one statement: ids are reserved from the sequence first, so each
+ * row's id is known without relying on the order of RETURNING, and each column travels as one
+ * array parameter (fast to build and within any parameter limit).
+ */
 export async function insertProspects(db: Db, rows: NewProspectRow[]): Promise<number[]> {
   if (rows.length === 0) return [];
-  const inserted = await db.insert(prospects).values(rows).returning({ id: prospects.id });
-  return inserted.map((r) => r.id);
+  const reserved = await db.execute(
+    sql`select nextval(pg_get_serial_sequence('prospects', 'id')) as id from generate_series(1, ${rows.length})`,
+  );
+  // bigint: a number from PGlite, a string from node-postgres.
+  const ids = rowsOf<{ id: number | string }>(reserved).map((r) => Number(r.id));
+  const col = <T>(pick: (r: NewProspectRow) => T) => sql.param(rows.map(pick));
+  await db.execute(sql`
+    insert into prospects (id, team_id, company_id, external_id, first_name, last_name, title, email, stage, value,
+      already_has_product, competitor_relationship, research, city, region, country, timezone, timezone_candidates,
+      timezone_source)
+    select id, team_id, company_id, external_id, first_name, last_name, title, email, stage, value,
+      already_has_product, competitor_relationship, research::jsonb, city, region, country, timezone,
+      case when candidates = '' then '{}'::text[] else string_to_array(candidates, ',') end, timezone_source
+    from unnest(${sql.param(ids)}::int[], ${col((r) => r.teamId)}::int[], ${col((r) => r.companyId ?? null)}::int[],
+      ${col((r) => r.externalId ?? null)}::text[], ${col((r) => r.firstName ?? null)}::text[],
+      ${col((r) => r.lastName ?? null)}::text[], ${col((r) => r.title ?? null)}::text[], ${col((r) => r.email ?? null)}::text[],
+      ${col((r) => r.stage ?? 'new')}::text[], ${col((r) => r.value ?? null)}::bigint[],
+      ${col((r) => r.alreadyHasProduct ?? false)}::boolean[], ${col((r) => r.competitorRelationship ?? false)}::boolean[],
+      ${col((r) => JSON.stringify(r.research ?? {}))}::text[], ${col((r) => r.city ?? null)}::text[],
+      ${col((r) => r.region ?? null)}::text[], ${col((r) => r.country ?? null)}::text[], ${col((r) => r.timezone ?? null)}::text[],
+      ${col((r) => (r.timezoneCandidates ?? []).join(','))}::text[], ${col((r) => r.timezoneSource ?? null)}::text[])
+      as t(id, team_id, company_id, external_id, first_name, last_name, title, email, stage, value, already_has_product,
+        competitor_relationship, research, city, region, country, timezone, candidates, timezone_source)`);
+  return ids;
 }
 
 export async function insertPhones(db: Db, rows: NewPhoneRow[]): Promise<void> {
   if (rows.length === 0) return;
-  await db.insert(phoneNumbers).values(rows).onConflictDoNothing();
+  const col = <T>(pick: (r: NewPhoneRow) => T) => sql.param(rows.map(pick));
+  await db.execute(sql`
+    insert into phone_numbers (team_id, prospect_id, company_id, e164, kind, extension, source)
+    select * from unnest(${col((r) => r.teamId)}::int[], ${col((r) => r.prospectId ?? null)}::int[],
+      ${col((r) => r.companyId ?? null)}::int[], ${col((r) => r.e164)}::text[], ${col((r) => r.kind)}::text[],
+      ${col((r) => r.extension ?? null)}::text[], ${col((r) => r.source ?? 'import')}::text[])
+    on conflict do nothing`);
 }
 
 export async function updateProspectRow(db: Db, id: number, patch: Partial<NewProspectRow>): Promise<void> {

@@ -1,0 +1,88 @@
+import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { createDb, type DbOptions } from '../src/db/create-db.ts';
+import { importCsv } from '../src/modules/imports/import.service.ts';
+import { loadTeam } from '../src/modules/team/team.service.ts';
+import { writeProspectCsv } from './generate-csv.ts';
+
+/**
+ * Import throughput: generated CSV files of each size into a new PGlite book and, when
+ * TEST_DATABASE_URL or DATABASE_URL is set, a PostgreSQL one. Sizes: --sizes 100000,1000000.
+ */
+const args = process.argv.slice(2);
+const sizesArg = args[args.indexOf('--sizes') + 1];
+const sizes = args.includes('--sizes') && sizesArg ? sizesArg.split(',').map(Number) : [100_000, 1_000_000];
+const pgUrl = process.env['TEST_DATABASE_URL'] ?? process.env['DATABASE_URL'];
+const work = mkdtempSync(join(tmpdir(), 'reach-bench-'));
+
+/** A new, empty database on the server for each run, so figures never depend on earlier data. */
+async function scratchDatabase(base: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query('drop database if exists reach_bench with (force)');
+  await admin.query('create database reach_bench');
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = '/reach_bench';
+  return url.toString();
+}
+
+type Result = { engine: string; rows: number; seconds: number; rowsPerSecond: number; peakRssMb: number };
+
+async function run(engine: 'pglite' | 'postgres', rows: number, file: string): Promise<Result> {
+  const options: DbOptions =
+    engine === 'pglite'
+      ? { kind: 'pglite', dataDir: join(work, `pglite-${rows}`) }
+      : { kind: 'postgres', url: await scratchDatabase(pgUrl!) };
+  const database = await createDb(options);
+  const team = await loadTeam(database.db);
+  let peak = process.memoryUsage().rss;
+  const started = process.hrtime.bigint();
+  const report = await importCsv(
+    { db: database.db, team },
+    { input: createReadStream(file), onProgress: () => (peak = Math.max(peak, process.memoryUsage().rss)) },
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await database.close();
+  if (report.imported !== rows) throw new Error(`${engine}: imported ${report.imported} of ${rows}`);
+  return { engine, rows, seconds, rowsPerSecond: rows / seconds, peakRssMb: peak / 2 ** 20 };
+}
+
+console.log('Import throughput (generic preset, new book, batches of 500 rows in one transaction each)');
+console.log(`machine: ${process.platform} ${process.arch}, node ${process.version}`);
+const results: Result[] = [];
+try {
+  for (const rows of sizes) {
+    const file = join(work, `prospects-${rows}.csv`);
+    await writeProspectCsv(file, rows);
+    const mb = statSync(file).size / 2 ** 20;
+    for (const engine of pgUrl ? (['pglite', 'postgres'] as const) : (['pglite'] as const)) {
+      const r = await run(engine, rows, file);
+      results.push(r);
+      console.log(
+        `${engine.padEnd(8)} ${String(rows).padStart(9)} rows (${mb.toFixed(1)} MB): ${r.seconds.toFixed(1)} s, ${Math.round(r.rowsPerSecond)} rows/s, peak RSS ${r.peakRssMb.toFixed(0)} MB`,
+      );
+    }
+  }
+  for (const rows of sizes) {
+    const lite = results.find((r) => r.engine === 'pglite' && r.rows === rows);
+    const server = results.find((r) => r.engine === 'postgres' && r.rows === rows);
+    if (lite && server)
+      console.log(
+        `${rows} rows: PostgreSQL imports ${(server.rowsPerSecond / lite.rowsPerSecond).toFixed(2)}x as fast as PGlite`,
+      );
+  }
+  const [small, large] = [
+    results.find((r) => r.rows === sizes[0]),
+    results.find((r) => r.rows === sizes[sizes.length - 1]),
+  ];
+  if (small && large && small !== large) {
+    console.log(
+      `memory: ${large.rows / small.rows}x the rows used ${(large.peakRssMb / small.peakRssMb).toFixed(2)}x the peak RSS (PGlite)`,
+    );
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
