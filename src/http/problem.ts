@@ -8,7 +8,7 @@ export function problemResponse(c: Context, error: unknown): Response {
   const meta = errorTable[appError.code];
   if (appError.code === 'internal') console.error(appError.cause ?? appError);
   const body = {
-    type: `https://reach.dev/problems/${appError.code.replaceAll('_', '-')}`,
+    type: `urn:reach:problem:${appError.code}`,
     title: meta.title,
     status: meta.status,
     detail: appError.message,

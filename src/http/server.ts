@@ -78,7 +78,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const [row] = await database.db.select({ n: count() }).from(prospects);
   log(`Reach is serving ${where} at ${url}/api/v1 (OpenAPI: ${url}/api/v1/openapi.json)`);
   if (Number(row?.n ?? 0) === 0)
-    log('The book is empty: run `reach demo` to load a demo territory, or `reach import FILE.csv`.');
+    log(
+      'The book is empty: run `reach demo` (from the repository: `./bin/reach demo`) to load a demo territory, or `reach import FILE.csv`.',
+    );
   let closed = false;
   return {
     url,
