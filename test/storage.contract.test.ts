@@ -90,6 +90,24 @@ describe.each(drivers)('storage on %s', (driver) => {
     expect(items.map((p) => p.title)).toEqual(['CEO', 'Owner']);
   });
 
+  it('does not duplicate a row with only a name and company when the file is imported again', async () => {
+    const csv = 'first_name,last_name,company\nAnn,Lee,Acme\nAnn,Lee,Beta\nBo,,\n';
+    expect(await importText(t.ctx, csv)).toMatchObject({ imported: 3 });
+    expect(await importText(t.ctx, csv.replace('Ann,Lee,Acme', 'ANN,lee,Acme'))).toMatchObject({
+      imported: 0,
+      unchanged: 2,
+      updated: 1,
+    });
+    expect((await listProspects(t.ctx, {})).total).toBe(3);
+  });
+
+  it('never merges a keyless row into a prospect known by email, even with the same name', async () => {
+    await importText(t.ctx, 'first_name,last_name,company,email\nAnn,Lee,Acme,ann@acme.com\n');
+    expect(await importText(t.ctx, 'first_name,last_name,company\nAnn,Lee,Acme\n')).toMatchObject({
+      imported: 1,
+    });
+  });
+
   it('never matches two people on a shared switchboard number', async () => {
     const report = await importText(t.ctx, 'first_name,phone_main\nAnn,212-555-0100\nBo,212-555-0100\n');
     expect(report).toMatchObject({ imported: 2 });

@@ -20,6 +20,7 @@ export type TeamConfig = ReturnType<typeof teamConfig>;
 export type ImportRequest = {
   input: Readable;
   preset?: PresetName | undefined;
+  country?: string | undefined;
   dryRun?: boolean | undefined;
   onProgress?: ((p: ImportProgress) => void) | undefined;
 };

@@ -41,6 +41,7 @@ export function httpClient(options: { baseUrl: string; token?: string | undefine
     importCsv: async (request) => {
       const url = new URL('/api/v1/imports', options.baseUrl);
       if (request.preset) url.searchParams.set('preset', request.preset);
+      if (request.country) url.searchParams.set('country', request.country);
       if (request.dryRun) url.searchParams.set('dryRun', 'true');
       const response = await send(url, {
         method: 'POST',

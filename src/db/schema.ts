@@ -103,6 +103,11 @@ export const prospects = pgTable(
     index('prospects_team_email').on(t.teamId, sql`lower(${t.email})`),
     index('prospects_company').on(t.companyId),
     index('prospects_team_stage').on(t.teamId, t.stage),
+    // Matches nameKeySql in prospects.repository.ts: the last-resort identity of a keyless import row.
+    index('prospects_team_name_key').on(
+      t.teamId,
+      sql`(lower(coalesce(${t.firstName}, '') || '|' || coalesce(${t.lastName}, '') || '|' || coalesce(${t.companyId}::text, '')))`,
+    ),
   ],
 );
 

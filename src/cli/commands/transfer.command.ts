@@ -30,6 +30,7 @@ export function importCommand(): Command {
       'import prospects from CSV; exit 0 when all rows were accepted, 3 when some were rejected, 2 when the file cannot be read',
     )
     .option('--preset <name>', `column names of: ${presetNames.join('|')} (detected when not given)`)
+    .option('--country <code>', 'read national phone numbers as this country (default: the team setting)')
     .option('--dry-run', 'check and count, write nothing')
     .option('--all', 'restore a whole backup into an empty book')
     .action(async (file: string, o) => {
@@ -58,6 +59,7 @@ export function importCommand(): Command {
           .importCsv({
             input: input.stream,
             preset: o.preset,
+            country: o.country?.toUpperCase(),
             dryRun: o.dryRun,
             onProgress: (p) => bar?.update(p.bytes, { rows: p.rows }),
           })

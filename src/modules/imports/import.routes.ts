@@ -8,7 +8,14 @@ import { importCsv } from './import.service.ts';
 import { presetNames } from './presets.ts';
 
 export const importQuerySchema = z
-  .object({ preset: z.enum(presetNames).optional(), dryRun: z.enum(['true', 'false']).optional() })
+  .object({
+    preset: z.enum(presetNames).optional(),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'an ISO country code such as US or GB')
+      .optional(),
+    dryRun: z.enum(['true', 'false']).optional(),
+  })
   .strict();
 
 export const importRoutes: Route[] = [
@@ -28,6 +35,7 @@ export const importRoutes: Route[] = [
       const report = await importCsv(ctx, {
         input: Readable.fromWeb(body as unknown as NodeReadableStream<Uint8Array>),
         preset: query.preset,
+        country: query.country,
         dryRun: query.dryRun === 'true',
       });
       return c.json(report, report.rejected.length > 0 ? 422 : 200);

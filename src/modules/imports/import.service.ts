@@ -20,6 +20,8 @@ export type ImportProgress = { rows: number; bytes: number };
 export type ImportOptions = {
   input: AsyncIterable<Uint8Array | string>;
   preset?: PresetName | undefined;
+  /** The country national numbers are read in; the team's default when not given. */
+  country?: string | undefined;
   dryRun?: boolean | undefined;
   batchSize?: number | undefined;
   onProgress?: ((progress: ImportProgress) => void) | undefined;
@@ -71,7 +73,7 @@ export async function importCsv(ctx: Ctx, options: ImportOptions): Promise<Impor
       report.rows++;
       progress.rows = report.rows;
       const result = validateProspect(mapRecord(report.preset, headers, record), {
-        defaultCountry: ctx.team.defaultCountry,
+        defaultCountry: options.country ?? ctx.team.defaultCountry,
         requireIdentity: true,
       });
       if (!result.ok) {

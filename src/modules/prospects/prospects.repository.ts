@@ -13,6 +13,16 @@ export type ExistingProspect = ProspectRow & { phones: PhoneRow[] };
 /** `expr = any($1)`: one array parameter instead of one parameter per value. */
 const anyOf = (expr: SQLWrapper, values: string[]): SQL => sql`${expr} = any(${sql.param(values)}::text[])`;
 
+/** First name, last name and company: the last-resort identity of a row with no id, email or personal number. */
+export const nameKey = (p: {
+  firstName?: string | null;
+  lastName?: string | null;
+  companyId?: number | null;
+}): string => `${p.firstName ?? ''}|${p.lastName ?? ''}|${p.companyId ?? ''}`.toLowerCase();
+
+/** The same key in SQL; the index prospects_team_name_key is built on exactly this expression. */
+export const nameKeySql = sql`(lower(coalesce(${prospects.firstName}, '') || '|' || coalesce(${prospects.lastName}, '') || '|' || coalesce(${prospects.companyId}::text, '')))`;
+
 /** The key a company is matched on: its domain when known, else its name. */
 export const companyKey = (c: { name: string; domain: string | null }): string =>
   c.domain ? `d:${c.domain.toLowerCase()}` : `n:${c.name.toLowerCase()}`;
@@ -74,7 +84,7 @@ export async function ensureCompanies(
 export async function findCandidates(
   db: Db,
   teamId: number,
-  keys: { externalIds: string[]; emails: string[]; phones: string[] },
+  keys: { externalIds: string[]; emails: string[]; phones: string[]; names?: string[] },
 ): Promise<ExistingProspect[]> {
   const byPhone = keys.phones.length
     ? db
@@ -83,7 +93,7 @@ export async function findCandidates(
         .where(
           and(
             eq(phoneNumbers.teamId, teamId),
-            inArray(phoneNumbers.e164, keys.phones),
+            anyOf(phoneNumbers.e164, keys.phones),
             isNotNull(phoneNumbers.prospectId),
           ),
         )
@@ -92,6 +102,9 @@ export async function findCandidates(
     keys.externalIds.length ? anyOf(prospects.externalId, keys.externalIds) : undefined,
     keys.emails.length ? anyOf(sql`lower(${prospects.email})`, keys.emails) : undefined,
     byPhone ? inArray(prospects.id, byPhone) : undefined,
+    keys.names?.length
+      ? sql`${nameKeySql} = any(select lower(k) from unnest(${sql.param(keys.names)}::text[]) k)`
+      : undefined,
   ].filter((c) => c !== undefined);
   if (conditions.length === 0) return [];
   const rows = await db

@@ -11,6 +11,7 @@ import {
   insertPhones,
   insertProspects,
   type NewProspectRow,
+  nameKey,
   updateProspectRow,
 } from './prospects.repository.ts';
 
@@ -55,7 +56,14 @@ export async function upsertProspects(
   batch: PreparedDraft[],
 ): Promise<UpsertOutcome[]> {
   const companyIds = await ensureBatchCompanies(db, teamId, batch);
+  const companyOf = (draft: ProspectDraft) =>
+    draft.company ? (companyIds.get(companyKey(draft.company)) ?? null) : undefined;
   const existing = await findCandidates(db, teamId, {
+    names: unique(
+      batch.map((b) =>
+        keyless(b.draft) ? nameKey({ ...b.draft, companyId: companyOf(b.draft) ?? null }) : undefined,
+      ),
+    ),
     externalIds: unique(batch.map((b) => b.draft.externalId)),
     emails: unique(batch.map((b) => b.draft.email)),
     phones: unique(
@@ -68,13 +76,13 @@ export async function upsertProspects(
   const outcomes: (UpsertOutcome | { pending: number; status: UpsertStatus })[] = [];
   const pending: Pending[] = [];
   for (const { draft, zone } of batch) {
-    const companyId = draft.company ? (companyIds.get(companyKey(draft.company)) ?? null) : undefined;
-    const match = index.find(draft);
+    const companyId = companyOf(draft);
+    const match = index.find(draft, companyId ?? null);
     if (match === undefined) {
       const row = newRow({ teamId, draft, zone, companyId: companyId ?? null });
       const entry: Pending = { row, phones: [...draft.phones], index: pending.length };
       pending.push(entry);
-      index.addPending(entry, draft);
+      index.addPending(entry, { draft, companyId: companyId ?? null });
       outcomes.push({ pending: entry.index, status: 'imported' });
     } else if ('row' in match) {
       const changed = mergePending(match, { draft, zone, companyId });
@@ -109,21 +117,26 @@ class Matcher {
   private byExternal = new Map<string, ExistingProspect | Pending>();
   private byEmail = new Map<string, ExistingProspect | Pending>();
   private byPhone = new Map<string, ExistingProspect | Pending>();
+  private byName = new Map<string, ExistingProspect | Pending>();
 
   add(p: ExistingProspect): void {
     if (p.externalId) this.byExternal.set(p.externalId, p);
     if (p.email) this.byEmail.set(p.email.toLowerCase(), p);
+    if (p.firstName || p.lastName) this.byName.set(nameKey(p), p);
     for (const phone of p.phones)
       if (personalKinds.has(phone.kind as PhoneKind)) this.byPhone.set(phone.e164, p);
   }
 
-  addPending(entry: Pending, draft: ProspectDraft): void {
+  addPending(entry: Pending, input: { draft: ProspectDraft; companyId: number | null }): void {
+    const { draft } = input;
+    if (draft.firstName || draft.lastName)
+      this.byName.set(nameKey({ ...draft, companyId: input.companyId }), entry);
     if (draft.externalId) this.byExternal.set(draft.externalId, entry);
     if (draft.email) this.byEmail.set(draft.email, entry);
     for (const phone of draft.phones) if (personalKinds.has(phone.kind)) this.byPhone.set(phone.e164, entry);
   }
 
-  find(draft: ProspectDraft): ExistingProspect | Pending | undefined {
+  find(draft: ProspectDraft, companyId: number | null): ExistingProspect | Pending | undefined {
     if (draft.externalId) {
       const hit = this.byExternal.get(draft.externalId);
       if (hit) return hit;
@@ -138,9 +151,17 @@ class Matcher {
       if (hit && who && compatible(who.externalId, draft.externalId) && compatible(who.email, draft.email))
         return hit;
     }
+    if (keyless(draft) && (draft.firstName || draft.lastName)) {
+      const hit = this.byName.get(nameKey({ ...draft, companyId }));
+      const who = hit ? identity(hit) : undefined;
+      if (hit && who && !who.externalId && !who.email) return hit;
+    }
     return undefined;
   }
 }
+
+/** A row that carries no external id and no email can only be recognised by its name at its company. */
+const keyless = (draft: ProspectDraft): boolean => !draft.externalId && !draft.email;
 
 const identity = (p: ExistingProspect | Pending) => ('row' in p ? p.row : p);
 const compatible = (stored: string | null | undefined, incoming: string | undefined): boolean =>

@@ -1,0 +1,1 @@
+CREATE INDEX "prospects_team_name_key" ON "prospects" USING btree ("team_id",(lower(coalesce("first_name", '') || '|' || coalesce("last_name", '') || '|' || coalesce("company_id"::text, ''))));
