@@ -1,5 +1,5 @@
-import { createDb } from '../db/create-db.ts';
-import { acquireLock, lockedError, prepareDataDir, readLock, resolveDataDir } from '../db/data-dir.ts';
+import { readLock, resolveDataDir } from '../db/data-dir.ts';
+import { openBook } from '../db/open-book.ts';
 import { loadTeam } from '../modules/team/team.service.ts';
 import { localClient, type ReachClient } from './client.ts';
 import { httpClient } from './http-client.ts';
@@ -16,37 +16,21 @@ export async function openClient(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Opened> {
   const url = env['DATABASE_URL'];
-  if (url) {
-    const database = await createDb({ kind: 'postgres', url, max: 4 });
-    const team = await loadTeam(database.db);
-    return { client: localClient({ db: database.db, team }, 'PostgreSQL'), close: database.close };
+  if (!url) {
+    const holder = readLock(resolveDataDir(options.data, env));
+    if (holder?.kind === 'server' && holder.port) {
+      const host =
+        holder.host === '0.0.0.0' || holder.host === '::' ? '127.0.0.1' : (holder.host ?? '127.0.0.1');
+      const baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${holder.port}`;
+      return { client: httpClient({ baseUrl, token: env['REACH_TOKEN'] }), close: async () => undefined };
+    }
   }
-  const dir = resolveDataDir(options.data, env);
-  const holder = readLock(dir);
-  if (holder?.kind === 'server' && holder.port) {
-    const host =
-      holder.host === '0.0.0.0' || holder.host === '::' ? '127.0.0.1' : (holder.host ?? '127.0.0.1');
-    const client = httpClient({
-      baseUrl: `http://${host.includes(':') ? `[${host}]` : host}:${holder.port}`,
-      token: env['REACH_TOKEN'],
-    });
-    return { client, close: async () => undefined };
-  }
-  if (holder) throw lockedError(dir, holder);
-  prepareDataDir(dir);
-  const release = acquireLock(dir, { kind: 'cli' });
+  const book = await openBook({ data: options.data, databaseUrl: url, holder: { kind: 'cli' } });
   try {
-    const database = await createDb({ kind: 'pglite', dataDir: dir });
-    const team = await loadTeam(database.db);
-    return {
-      client: localClient({ db: database.db, team }, dir),
-      close: async () => {
-        await database.close();
-        release();
-      },
-    };
+    const team = await loadTeam(book.database.db);
+    return { client: localClient({ db: book.database.db, team }, book.where), close: book.close };
   } catch (error) {
-    release();
+    await book.close();
     throw error;
   }
 }

@@ -2,8 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { count } from 'drizzle-orm';
-import { createDb, type Database, redactUrl } from '../db/create-db.ts';
-import { acquireLock, prepareDataDir, readLock, resolveDataDir } from '../db/data-dir.ts';
+import { readLock, resolveDataDir } from '../db/data-dir.ts';
+import { openBook } from '../db/open-book.ts';
 import { prospects } from '../db/schema.ts';
 import { loadTeam } from '../modules/team/team.service.ts';
 import { AppError } from '../shared/errors.ts';
@@ -30,24 +30,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       `--host ${options.host}: Reach listens on loopback only unless REACH_TOKEN is set; then every request needs Authorization: Bearer <token>`,
     );
   }
-  let release = () => {};
-  let database: Database;
-  let where: string;
-  if (options.databaseUrl) {
-    database = await createDb({ kind: 'postgres', url: options.databaseUrl });
-    where = `PostgreSQL ${redactUrl(options.databaseUrl)}`;
-  } else {
-    const dir = resolveDataDir(options.data);
-    prepareDataDir(dir);
-    release = acquireLock(dir, { kind: 'server', port: options.port, host: options.host });
-    try {
-      database = await createDb({ kind: 'pglite', dataDir: dir });
-    } catch (error) {
-      release();
-      throw error;
-    }
-    where = dir;
-  }
+  const book = await openBook({
+    data: options.data,
+    databaseUrl: options.databaseUrl,
+    holder: { kind: 'server', port: options.port, host: options.host },
+  });
+  const { database, where } = book;
   const team = await loadTeam(database.db);
   const app = createApp({
     ctx: { db: database.db, team },
@@ -58,8 +46,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));
     s.once('error', reject);
   }).catch(async (error) => {
-    await database.close();
-    release();
+    await book.close();
     throw new AppError(
       'unavailable',
       `Cannot listen on ${options.host}:${options.port}: ${(error as Error).message}`,
@@ -89,8 +76,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (closed) return;
       closed = true;
       await new Promise((resolve) => server.close(resolve));
-      await database.close();
-      release();
+      await book.close();
     },
   };
 }

@@ -1,6 +1,5 @@
 import { Command } from 'commander';
-import { createDb } from '../../db/create-db.ts';
-import { acquireLock, lockedError, prepareDataDir, readLock, resolveDataDir } from '../../db/data-dir.ts';
+import { openBook } from '../../db/open-book.ts';
 import { startServer } from '../../http/server.ts';
 import { AppError } from '../../shared/errors.ts';
 import { out, printJson, reportError } from '../output.ts';
@@ -39,27 +38,17 @@ export function migrateCommand(): Command {
   return common(new Command('migrate'))
     .description('bring the database schema up to date (every command also does this on open)')
     .action(async (o) => {
-      let release = () => {};
       try {
-        const url = process.env['DATABASE_URL'];
-        let options: Parameters<typeof createDb>[0];
-        if (url) options = { kind: 'postgres', url };
-        else {
-          const dir = resolveDataDir(o.data);
-          const holder = readLock(dir);
-          if (holder) throw lockedError(dir, holder);
-          prepareDataDir(dir);
-          release = acquireLock(dir, { kind: 'cli' });
-          options = { kind: 'pglite', dataDir: dir };
-        }
-        const database = await createDb(options);
-        await database.close();
-        if (o.json) printJson({ status: 'up to date', database: database.kind });
-        else out(`Schema up to date (${database.kind})`);
+        const book = await openBook({
+          data: o.data,
+          databaseUrl: process.env['DATABASE_URL'],
+          holder: { kind: 'cli' },
+        });
+        await book.close();
+        if (o.json) printJson({ status: 'up to date', database: book.database.kind });
+        else out(`Schema up to date (${book.where})`);
       } catch (error) {
         process.exitCode = reportError(error, o.json ?? false);
-      } finally {
-        release();
       }
     });
 }

@@ -2,8 +2,8 @@ import { once } from 'node:events';
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { SingleBar } from 'cli-progress';
 import { Command } from 'commander';
-import { createDb } from '../../db/create-db.ts';
-import { acquireLock, lockedError, prepareDataDir, readLock, resolveDataDir } from '../../db/data-dir.ts';
+import type { Db } from '../../db/create-db.ts';
+import { openBook } from '../../db/open-book.ts';
 import { backupLines, restoreBackup } from '../../modules/backup/backup.service.ts';
 import { exportKinds } from '../../modules/exports/export.service.ts';
 import { presetNames } from '../../modules/imports/presets.ts';
@@ -110,34 +110,23 @@ export function exportCommand(): Command {
     });
 }
 
-/** Backups open the embedded directory themselves: they are the upgrade path, and must not need a server. */
-async function withDirectDb<T>(
-  o: { data?: string; json?: boolean },
-  body: (db: Awaited<ReturnType<typeof createDb>>) => Promise<T>,
-) {
-  let release = () => {};
-  let database: Awaited<ReturnType<typeof createDb>> | undefined;
+/** Backups open the book themselves: they are the upgrade path, and must not need a server. */
+async function withDirectDb<T>(o: { data?: string }, body: (db: Db) => Promise<T>): Promise<T> {
+  const book = await openBook({
+    data: o.data,
+    databaseUrl: process.env['DATABASE_URL'],
+    holder: { kind: 'cli' },
+  });
   try {
-    const url = process.env['DATABASE_URL'];
-    if (url) database = await createDb({ kind: 'postgres', url });
-    else {
-      const dir = resolveDataDir(o.data);
-      const holder = readLock(dir);
-      if (holder) throw lockedError(dir, holder);
-      prepareDataDir(dir);
-      release = acquireLock(dir, { kind: 'cli' });
-      database = await createDb({ kind: 'pglite', dataDir: dir });
-    }
-    return await body(database);
+    return await body(book.database.db);
   } finally {
-    await database?.close().catch(() => undefined);
-    release();
+    await book.close().catch(() => undefined);
   }
 }
 
 async function backupCommand(o: { data?: string; json?: boolean; out?: string }) {
   try {
-    await withDirectDb(o, async ({ db }) => {
+    await withDirectDb(o, async (db) => {
       const sink = o.out ? createWriteStream(o.out) : process.stdout;
       for await (const chunk of backupLines(db, new Date()))
         if (!sink.write(chunk)) await once(sink, 'drain');
@@ -150,7 +139,7 @@ async function backupCommand(o: { data?: string; json?: boolean; out?: string })
 
 async function restoreCommand(file: string, o: { data?: string; json?: boolean }) {
   try {
-    const counts = await withDirectDb(o, ({ db }) => restoreBackup(db, openInput(file).stream));
+    const counts = await withDirectDb(o, (db) => restoreBackup(db, openInput(file).stream));
     if (o.json) printJson({ restored: counts });
     else
       out(

@@ -3,12 +3,12 @@ import type { Readable } from 'node:stream';
 import { asc, count, getTableColumns, getTableName, gt, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/create-db.ts';
+import { keysetPages } from '../../db/pages.ts';
 import { allTables } from '../../db/schema.ts';
 import { AppError } from '../../shared/errors.ts';
 
 const FORMAT = 'reach-backup';
 const VERSION = 1;
-const PAGE = 2000;
 type Header = { format: string; version: number; exportedAt: string };
 
 /**
@@ -20,18 +20,18 @@ export async function* backupLines(db: Db, at: Date): AsyncGenerator<string> {
   yield `${JSON.stringify(header)}\n`;
   for (const [name, table] of Object.entries(allTables)) {
     const idColumn = (table as unknown as { id: Parameters<typeof gt>[0] }).id;
-    let after = 0;
-    for (;;) {
-      const rows = (await db
-        .select()
-        .from(table as PgTable)
-        .where(gt(idColumn, after))
-        .orderBy(asc(idColumn))
-        .limit(PAGE)) as { id: number }[];
-      if (rows.length === 0) break;
-      after = rows[rows.length - 1]!.id;
+    const pages = keysetPages(
+      async ({ after, limit }) =>
+        (await db
+          .select()
+          .from(table as PgTable)
+          .where(gt(idColumn, after))
+          .orderBy(asc(idColumn))
+          .limit(limit)) as { id: number }[],
+      (row) => row.id,
+    );
+    for await (const rows of pages)
       yield rows.map((row) => `${JSON.stringify({ table: name, row })}\n`).join('');
-    }
   }
 }
 

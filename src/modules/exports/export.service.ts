@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { and, asc, eq, gt, inArray } from 'drizzle-orm';
+import { keysetPages } from '../../db/pages.ts';
 import { callAttempts, companies, phoneNumbers, prospects } from '../../db/schema.ts';
 import { localTimeAt } from '../prospects/local-time.ts';
 import type { Ctx } from '../team/team.service.ts';
@@ -9,8 +10,6 @@ export const exportKinds = ['prospects', 'calls'] as const;
 export type ExportKind = (typeof exportKinds)[number];
 export type ExportFormat = 'csv' | 'json';
 type Row = Record<string, string | number | boolean | null>;
-
-const PAGE = 1000;
 
 /** The generic import headers, so that an export imports back as it was. */
 // biome-ignore format: one header per CSV column
@@ -54,17 +53,18 @@ function csvCell(value: string | number | boolean | null | undefined): string {
 }
 
 async function* prospectPages(ctx: Ctx): AsyncGenerator<Row[]> {
-  let after = 0;
-  for (;;) {
-    const rows = await ctx.db
-      .select({ p: prospects, c: companies })
-      .from(prospects)
-      .leftJoin(companies, eq(companies.id, prospects.companyId))
-      .where(and(eq(prospects.teamId, ctx.team.id), gt(prospects.id, after)))
-      .orderBy(asc(prospects.id))
-      .limit(PAGE);
-    if (rows.length === 0) return;
-    after = rows[rows.length - 1]!.p.id;
+  const pages = keysetPages(
+    ({ after, limit }) =>
+      ctx.db
+        .select({ p: prospects, c: companies })
+        .from(prospects)
+        .leftJoin(companies, eq(companies.id, prospects.companyId))
+        .where(and(eq(prospects.teamId, ctx.team.id), gt(prospects.id, after)))
+        .orderBy(asc(prospects.id))
+        .limit(limit),
+    (row) => row.p.id,
+  );
+  for await (const rows of pages) {
     const phones = await ctx.db
       .select()
       .from(phoneNumbers)
@@ -77,8 +77,7 @@ async function* prospectPages(ctx: Ctx): AsyncGenerator<Row[]> {
       .orderBy(asc(phoneNumbers.id));
     yield rows.map(({ p, c }) => {
       const own = phones.filter((ph) => ph.prospectId === p.id);
-      const first = (kind: string) => own.find((ph) => ph.kind === kind);
-      const withExt = own.find((ph) => ph.extension);
+      const first = (kind: string) => own.find((ph) => ph.kind === kind)?.e164 ?? null;
       return {
         external_id: p.externalId,
         first_name: p.firstName,
@@ -88,13 +87,13 @@ async function* prospectPages(ctx: Ctx): AsyncGenerator<Row[]> {
         company_domain: c?.domain ?? null,
         industry: c?.industry ?? null,
         email: p.email,
-        phone_direct: first('direct')?.e164 ?? null,
-        phone_mobile: first('mobile')?.e164 ?? null,
-        phone_main: first('main')?.e164 ?? null,
-        phone_assistant: first('assistant')?.e164 ?? null,
-        phone_private: first('private')?.e164 ?? null,
-        phone_other: first('other')?.e164 ?? null,
-        extension: withExt?.extension ?? null,
+        phone_direct: first('direct'),
+        phone_mobile: first('mobile'),
+        phone_main: first('main'),
+        phone_assistant: first('assistant'),
+        phone_private: first('private'),
+        phone_other: first('other'),
+        extension: own.find((ph) => ph.extension)?.extension ?? null,
         // A derived zone is derived again on import; only a zone someone set is carried.
         timezone: p.timezoneSource === 'explicit' ? p.timezone : null,
         city: p.city,
@@ -109,18 +108,19 @@ async function* prospectPages(ctx: Ctx): AsyncGenerator<Row[]> {
 }
 
 async function* callPages(ctx: Ctx): AsyncGenerator<Row[]> {
-  let after = 0;
-  for (;;) {
-    const rows = await ctx.db
-      .select({ a: callAttempts, p: prospects, ph: phoneNumbers })
-      .from(callAttempts)
-      .innerJoin(prospects, eq(prospects.id, callAttempts.prospectId))
-      .leftJoin(phoneNumbers, eq(phoneNumbers.id, callAttempts.phoneId))
-      .where(and(eq(callAttempts.teamId, ctx.team.id), gt(callAttempts.id, after)))
-      .orderBy(asc(callAttempts.id))
-      .limit(PAGE);
-    if (rows.length === 0) return;
-    after = rows[rows.length - 1]!.a.id;
+  const pages = keysetPages(
+    ({ after, limit }) =>
+      ctx.db
+        .select({ a: callAttempts, p: prospects, ph: phoneNumbers })
+        .from(callAttempts)
+        .innerJoin(prospects, eq(prospects.id, callAttempts.prospectId))
+        .leftJoin(phoneNumbers, eq(phoneNumbers.id, callAttempts.phoneId))
+        .where(and(eq(callAttempts.teamId, ctx.team.id), gt(callAttempts.id, after)))
+        .orderBy(asc(callAttempts.id))
+        .limit(limit),
+    (row) => row.a.id,
+  );
+  for await (const rows of pages) {
     yield rows.map(({ a, p, ph }) => ({
       id: a.id,
       prospect_id: p.id,
@@ -131,7 +131,7 @@ async function* callPages(ctx: Ctx): AsyncGenerator<Row[]> {
       at: a.at.toISOString(),
       timezone: a.timezone,
       local_time: a.timezone
-        ? (localTimeAt(a.at, { timezone: a.timezone, timezoneCandidates: [] }).local ?? null)
+        ? localTimeAt(a.at, { timezone: a.timezone, timezoneCandidates: [] }).local
         : null,
       local_weekday: a.localWeekday,
       outcome: a.outcome,

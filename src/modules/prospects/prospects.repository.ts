@@ -81,37 +81,45 @@ export async function ensureCompanies(
 }
 
 /** Prospects that any of the keys could match, each with its numbers. */
+/**
+ * Prospects that any of the keys could match, each with its numbers. One indexed lookup per
+ * key, merged by id: a single OR across the keys makes PostgreSQL scan the whole table.
+ */
 export async function findCandidates(
   db: Db,
   teamId: number,
   keys: { externalIds: string[]; emails: string[]; phones: string[]; names?: string[] },
 ): Promise<ExistingProspect[]> {
-  const byPhone = keys.phones.length
-    ? db
-        .select({ id: phoneNumbers.prospectId })
-        .from(phoneNumbers)
-        .where(
-          and(
-            eq(phoneNumbers.teamId, teamId),
-            anyOf(phoneNumbers.e164, keys.phones),
-            isNotNull(phoneNumbers.prospectId),
-          ),
-        )
-    : undefined;
-  const conditions = [
-    keys.externalIds.length ? anyOf(prospects.externalId, keys.externalIds) : undefined,
-    keys.emails.length ? anyOf(sql`lower(${prospects.email})`, keys.emails) : undefined,
-    byPhone ? inArray(prospects.id, byPhone) : undefined,
-    keys.names?.length
-      ? sql`${nameKeySql} = any(select lower(k) from unnest(${sql.param(keys.names)}::text[]) k)`
-      : undefined,
-  ].filter((c) => c !== undefined);
-  if (conditions.length === 0) return [];
-  const rows = await db
-    .select()
-    .from(prospects)
-    .where(and(eq(prospects.teamId, teamId), or(...conditions)));
-  return attachPhones(db, rows);
+  const team = eq(prospects.teamId, teamId);
+  const lookups: Promise<ProspectRow[]>[] = [];
+  const where = (condition: SQL) => db.select().from(prospects).where(and(team, condition));
+  if (keys.externalIds.length) lookups.push(where(anyOf(prospects.externalId, keys.externalIds)));
+  if (keys.emails.length) lookups.push(where(anyOf(sql`lower(${prospects.email})`, keys.emails)));
+  if (keys.names?.length) {
+    lookups.push(
+      where(sql`${nameKeySql} = any(select lower(k) from unnest(${sql.param(keys.names)}::text[]) k)`),
+    );
+  }
+  if (keys.phones.length) {
+    const owners = db
+      .select({ id: phoneNumbers.prospectId })
+      .from(phoneNumbers)
+      .where(
+        and(
+          eq(phoneNumbers.teamId, teamId),
+          anyOf(phoneNumbers.e164, keys.phones),
+          isNotNull(phoneNumbers.prospectId),
+        ),
+      );
+    lookups.push(where(inArray(prospects.id, owners)));
+  }
+  // Sequential on purpose: a transaction handle runs one query at a time.
+  const byId = new Map<number, ProspectRow>();
+  for (const lookup of lookups) for (const row of await lookup) byId.set(row.id, row);
+  return attachPhones(
+    db,
+    [...byId.values()].sort((a, b) => a.id - b.id),
+  );
 }
 
 export async function attachPhones(db: Db, rows: ProspectRow[]): Promise<ExistingProspect[]> {

@@ -5,15 +5,19 @@ import type { DraftPhone, PhoneKind, ProspectDraft } from './prospect-draft.ts';
 import {
   type CompanyInput,
   companyKey,
-  type ExistingProspect,
   ensureCompanies,
   findCandidates,
   insertPhones,
   insertProspects,
   type NewProspectRow,
   nameKey,
+  type PhoneRow,
+  type ProspectRow,
   updateProspectRow,
 } from './prospects.repository.ts';
+
+/** A stored prospect as matching sees it: the row and the numbers it is known by. */
+type Known = ProspectRow & { phones: Pick<PhoneRow, 'e164' | 'kind'>[] };
 
 export type UpsertStatus = 'imported' | 'updated' | 'unchanged';
 export type PreparedDraft = { draft: ProspectDraft; zone: ResolvedZone };
@@ -95,9 +99,9 @@ export async function upsertProspects(
         db,
         newPhones.map((p) => phoneRow(teamId, match.id, p)),
       );
-      for (const p of newPhones)
-        match.phones.push({ ...phoneRow(teamId, match.id, p), id: 0, badCount: 0, valid: true } as never);
+      match.phones.push(...newPhones);
       Object.assign(match, patch);
+      index.add(match);
       const changed = Object.keys(patch).length > 0 || newPhones.length > 0;
       outcomes.push({ status: changed ? 'updated' : 'unchanged', id: match.id });
     }
@@ -114,12 +118,12 @@ export async function upsertProspects(
 }
 
 class Matcher {
-  private byExternal = new Map<string, ExistingProspect | Pending>();
-  private byEmail = new Map<string, ExistingProspect | Pending>();
-  private byPhone = new Map<string, ExistingProspect | Pending>();
-  private byName = new Map<string, ExistingProspect | Pending>();
+  private byExternal = new Map<string, Known | Pending>();
+  private byEmail = new Map<string, Known | Pending>();
+  private byPhone = new Map<string, Known | Pending>();
+  private byName = new Map<string, Known | Pending>();
 
-  add(p: ExistingProspect): void {
+  add(p: Known): void {
     if (p.externalId) this.byExternal.set(p.externalId, p);
     if (p.email) this.byEmail.set(p.email.toLowerCase(), p);
     if (p.firstName || p.lastName) this.byName.set(nameKey(p), p);
@@ -136,7 +140,7 @@ class Matcher {
     for (const phone of draft.phones) if (personalKinds.has(phone.kind)) this.byPhone.set(phone.e164, entry);
   }
 
-  find(draft: ProspectDraft, companyId: number | null): ExistingProspect | Pending | undefined {
+  find(draft: ProspectDraft, companyId: number | null): Known | Pending | undefined {
     if (draft.externalId) {
       const hit = this.byExternal.get(draft.externalId);
       if (hit) return hit;
@@ -163,7 +167,7 @@ class Matcher {
 /** A row that carries no external id and no email can only be recognised by its name at its company. */
 const keyless = (draft: ProspectDraft): boolean => !draft.externalId && !draft.email;
 
-const identity = (p: ExistingProspect | Pending) => ('row' in p ? p.row : p);
+const identity = (p: Known | Pending) => ('row' in p ? p.row : p);
 const compatible = (stored: string | null | undefined, incoming: string | undefined): boolean =>
   !stored || !incoming || stored.toLowerCase() === incoming.toLowerCase();
 
@@ -230,10 +234,7 @@ function newRow(input: {
 type Incoming = { draft: ProspectDraft; zone: ResolvedZone; companyId: number | null | undefined };
 
 /** The stored fields the incoming draft would change; empty when the row is already up to date. */
-export function diff(
-  current: ExistingProspect | NewProspectRow,
-  incoming: Incoming,
-): Partial<NewProspectRow> {
+export function diff(current: Known | NewProspectRow, incoming: Incoming): Partial<NewProspectRow> {
   const { draft, zone } = incoming;
   const patch: Partial<NewProspectRow> = {};
   const scalar = [

@@ -1,0 +1,36 @@
+import { createDb, type Database, redactUrl } from './create-db.ts';
+import { acquireLock, type LockHolder, prepareDataDir, resolveDataDir } from './data-dir.ts';
+
+export type OpenBook = { database: Database; where: string; close: () => Promise<void> };
+
+/**
+ * Opens the book for this process to write: the PostgreSQL server at `databaseUrl`, or the
+ * embedded database in the data directory, taken under its lock (refused while another process holds it).
+ */
+export async function openBook(options: {
+  data?: string | undefined;
+  databaseUrl?: string | undefined;
+  holder: Omit<LockHolder, 'pid' | 'startedAt'>;
+}): Promise<OpenBook> {
+  if (options.databaseUrl) {
+    const database = await createDb({ kind: 'postgres', url: options.databaseUrl });
+    return { database, where: `PostgreSQL ${redactUrl(options.databaseUrl)}`, close: database.close };
+  }
+  const dir = resolveDataDir(options.data);
+  prepareDataDir(dir);
+  const release = acquireLock(dir, options.holder);
+  try {
+    const database = await createDb({ kind: 'pglite', dataDir: dir });
+    return {
+      database,
+      where: dir,
+      close: async () => {
+        await database.close();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
