@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse';
-import { TransactionRollbackError } from 'drizzle-orm';
+import { sql, TransactionRollbackError } from 'drizzle-orm';
 import { AppError, type FieldIssue } from '../../shared/errors.ts';
 import { validateProspect } from '../prospects/prospect-draft.ts';
 import { type PreparedDraft, prepareDraft, upsertProspects } from '../prospects/upsert-prospects.ts';
@@ -26,6 +26,8 @@ export type ImportOptions = {
   batchSize?: number | undefined;
   onProgress?: ((progress: ImportProgress) => void) | undefined;
 };
+
+const ANALYZE_AFTER = 5_000;
 
 /** Thrown inside a dry-run batch so that the transaction rolls back after its counts are taken. */
 class DryRun extends Error {}
@@ -107,6 +109,10 @@ export async function importCsv(ctx: Ctx, options: ImportOptions): Promise<Impor
     await feed.catch(() => undefined);
   }
   if (headers === null) throw new AppError('unreadable_input', 'The file is empty: no header row');
+  // PGlite has no autovacuum: without fresh statistics the planner misjudges a book that just grew.
+  if (!report.dryRun && report.imported >= ANALYZE_AFTER) {
+    await ctx.db.execute(sql`analyze prospects, phone_numbers, companies`);
+  }
   options.onProgress?.({ ...progress });
   return report;
 }

@@ -1,0 +1,101 @@
+import type { FieldIssue } from '../../shared/errors.ts';
+import type { Stage } from '../prospects/prospect-draft.ts';
+
+export const outcomes = [
+  'reached',
+  'gatekeeper',
+  'voicemail',
+  'voicemail-left',
+  'no-answer',
+  'busy',
+  'bad-number',
+  'wrong-person',
+] as const;
+export type Outcome = (typeof outcomes)[number];
+
+export const results = [
+  'meeting',
+  'callback-scheduled',
+  'interested',
+  'not-interested',
+  'referred',
+  'do-not-call',
+] as const;
+export type Result = (typeof results)[number];
+
+export const messageKinds = ['information', 'invitation', 'introduction', 'curiosity', 'generic'] as const;
+export type MessageKind = (typeof messageKinds)[number];
+
+/** Outcomes that are a conversation with a person, and so may carry a result. */
+const conversational = new Set<Outcome>(['reached', 'gatekeeper']);
+const needsTime = new Set<Result>(['meeting', 'callback-scheduled']);
+/** How far ahead of the clock a logged call may be: a rep logging as the call ends, on a clock a little fast. */
+export const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+export type LogShape = {
+  outcome: Outcome;
+  at: Date;
+  now: Date;
+  result?: Result | undefined;
+  resultAt?: Date | undefined;
+  messageKind?: MessageKind | undefined;
+  messageText?: string | undefined;
+};
+
+/** Everything wrong with a call log entry, each naming its field; empty when it may be recorded. */
+export function checkLog(log: LogShape): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  if (log.at.getTime() - log.now.getTime() > FUTURE_TOLERANCE_MS) {
+    issues.push({
+      field: 'at',
+      reason: `is in the future (${log.at.toISOString()}); a call is logged when it happened`,
+    });
+  }
+  if (log.outcome === 'voicemail-left' && !log.messageKind) {
+    issues.push({
+      field: 'messageKind',
+      reason: `a message left needs its kind: ${messageKinds.join(', ')}`,
+    });
+  }
+  if (log.outcome !== 'voicemail-left' && (log.messageKind || log.messageText)) {
+    issues.push({
+      field: 'message',
+      reason: `only a voicemail-left outcome carries a message, not ${log.outcome}`,
+    });
+  }
+  if (log.result && !conversational.has(log.outcome)) {
+    issues.push({
+      field: 'result',
+      reason: `a ${log.outcome} outcome cannot have a result; only reached and gatekeeper can`,
+    });
+  }
+  if (log.result && needsTime.has(log.result) && !log.resultAt) {
+    issues.push({ field: 'resultAt', reason: `a ${log.result} needs its time` });
+  }
+  if (log.resultAt && !(log.result && needsTime.has(log.result))) {
+    issues.push({ field: 'resultAt', reason: 'only a meeting or a callback-scheduled result has a time' });
+  }
+  return issues;
+}
+
+export type StageMove = { to: Stage; reason: string };
+const rank: Record<Stage, number> = { new: 0, contacted: 1, engaged: 2, interested: 3, customer: 4, lost: 4 };
+
+/**
+ * Where a call moves the prospect's stage: the first attempt makes a new prospect contacted; a
+ * conversation with interest makes them engaged, a meeting interested. Never backwards, and
+ * never out of customer or lost.
+ */
+export function nextStage(
+  current: Stage,
+  log: { outcome: Outcome; result?: Result | undefined },
+): StageMove | null {
+  const target: StageMove | null =
+    log.outcome === 'reached' && log.result === 'meeting'
+      ? { to: 'interested', reason: 'meeting booked' }
+      : log.outcome === 'reached' && (log.result === 'interested' || log.result === 'callback-scheduled')
+        ? { to: 'engaged', reason: `conversation: ${log.result}` }
+        : { to: 'contacted', reason: 'first attempt' };
+  if (current === 'customer' || current === 'lost') return null;
+  return rank[target.to] > rank[current] ? target : null;
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { phoneKinds } from '../prospects/prospect-draft.ts';
+import { messageKinds, outcomes, results } from './call-rules.ts';
+
+const instant = z.iso.datetime({ offset: true });
+
+/** One dial as a rep logs it: the same shape from the API, the CLI and the web app. */
+export const logCallSchema = z
+  .object({
+    prospect: z.union([z.string().trim().min(1), z.number().int().positive()]),
+    outcome: z.enum(outcomes),
+    number: z.string().trim().min(1).optional(),
+    kind: z.enum(phoneKinds).optional(),
+    at: instant.optional(),
+    durationSeconds: z.number().int().min(0).max(36_000).optional(),
+    message: z
+      .object({
+        kind: z.enum(messageKinds),
+        text: z.string().trim().max(2_000).optional(),
+        scriptId: z.string().max(200).optional(),
+        template: z.string().max(200).optional(),
+        strategy: z.string().max(50).optional(),
+      })
+      .strict()
+      .optional(),
+    result: z.enum(results).optional(),
+    resultAt: instant.optional(),
+    note: z.string().max(5_000).optional(),
+    /** The carrier said the number does not exist: one such failure invalidates it. */
+    carrierFailure: z.boolean().optional(),
+    idempotencyKey: z.string().trim().min(1).max(200).optional(),
+  })
+  .strict();
+
+export type LogCallInput = z.infer<typeof logCallSchema>;

@@ -1,0 +1,331 @@
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import type { Db } from '../../db/create-db.ts';
+import {
+  callAttempts,
+  dncEntries,
+  phoneNumbers,
+  prospects,
+  stageChanges,
+  tasks,
+  voicemails,
+} from '../../db/schema.ts';
+import { resolveAt } from '../../shared/clock.ts';
+import { AppError } from '../../shared/errors.ts';
+import { parseInput } from '../../shared/validate.ts';
+import { normalizePhone } from '../phones/normalize-phone.ts';
+import type { PhoneKind, Stage } from '../prospects/prospect-draft.ts';
+import type { PhoneRow, ProspectRow } from '../prospects/prospects.repository.ts';
+import { resolveProspect } from '../prospects/prospects.service.ts';
+import type { Ctx } from '../team/team.service.ts';
+import { type LogCallInput, logCallSchema } from './call.schemas.ts';
+import { checkLog, nextStage } from './call-rules.ts';
+
+export type LoggedCall = {
+  attempt: {
+    id: number;
+    prospectId: number;
+    at: string;
+    outcome: string;
+    result: string | null;
+    resultAt: string | null;
+    durationSeconds: number | null;
+    note: string | null;
+    number: { e164: string; kind: string } | null;
+    local: { timezone: string; time: string; weekday: number } | null;
+  };
+  voicemailId: number | null;
+  stage: { from: string; to: string; reason: string } | null;
+  /** What the rep should know: `dnc-number`, `opted-out`, `number-invalidated`, `opted-out-now`. */
+  flags: string[];
+  /** True when this key was logged before: nothing new was written. */
+  replayed: boolean;
+};
+
+/** Bad results after which a number is taken out of use. */
+const BAD_NUMBER_LIMIT = 2;
+
+/**
+ * Records one dial, all or nothing: the attempt with the prospect's local time at that
+ * instant, the message left, the stage it moves, a do-not-call request, a bad number.
+ * Retrying with the same idempotency key returns the first record.
+ */
+export async function logCall(ctx: Ctx, input: { body: unknown; now?: Date }): Promise<LoggedCall> {
+  const body = parseInput(logCallSchema, input.body);
+  const now = input.now ?? new Date();
+  const at = resolveAt(body.at ?? now.toISOString(), 'at');
+  const resultAt = body.resultAt ? resolveAt(body.resultAt, 'resultAt') : undefined;
+  const issues = checkLog({
+    outcome: body.outcome,
+    at,
+    now,
+    result: body.result,
+    resultAt,
+    messageKind: body.message?.kind,
+    messageText: body.message?.text,
+  });
+  if (issues.length > 0) {
+    throw new AppError('validation', issues.map((i) => `${i.field}: ${i.reason}`).join('; '), { issues });
+  }
+  const prospect = await resolveProspect(ctx, body.prospect);
+  try {
+    return await record(ctx, { body, prospect, at, resultAt });
+  } catch (error) {
+    // Two retries racing with one key: the unique index lets one in; the other answers with its record.
+    if (
+      body.idempotencyKey &&
+      (error as { code?: string; cause?: { code?: string } }).cause?.code === '23505'
+    ) {
+      const [earlier] = await ctx.db
+        .select({ id: callAttempts.id })
+        .from(callAttempts)
+        .where(
+          and(eq(callAttempts.teamId, ctx.team.id), eq(callAttempts.idempotencyKey, body.idempotencyKey)),
+        );
+      if (earlier) return { ...(await readLogged(ctx.db, earlier.id)), replayed: true };
+    }
+    throw error;
+  }
+}
+
+type Recording = { body: LogCallInput; prospect: ProspectRow; at: Date; resultAt: Date | undefined };
+
+function record(ctx: Ctx, input: Recording): Promise<LoggedCall> {
+  const { body, prospect, at, resultAt } = input;
+  return ctx.db.transaction(async (tx) => {
+    if (body.idempotencyKey) {
+      const [earlier] = await tx
+        .select({ id: callAttempts.id })
+        .from(callAttempts)
+        .where(
+          and(eq(callAttempts.teamId, ctx.team.id), eq(callAttempts.idempotencyKey, body.idempotencyKey)),
+        );
+      if (earlier) return { ...(await readLogged(tx, earlier.id)), replayed: true };
+    }
+    const flags: string[] = [];
+    const phone = await choosePhone(tx, { ctx, prospect, body });
+    if (phone && (await onDnc(tx, { teamId: ctx.team.id, e164: phone.e164 }))) flags.push('dnc-number');
+    if (prospect.optedOut) flags.push('opted-out');
+    const local = localClock(at, prospect);
+    const [attempt] = await tx
+      .insert(callAttempts)
+      .values({
+        teamId: ctx.team.id,
+        prospectId: prospect.id,
+        phoneId: phone?.id ?? null,
+        at,
+        timezone: local?.timezone ?? null,
+        localMinuteOfDay: local?.minute ?? null,
+        localWeekday: local?.weekday ?? null,
+        outcome: body.outcome,
+        result: body.result ?? null,
+        resultAt: resultAt ?? null,
+        durationSeconds: body.durationSeconds ?? null,
+        note: body.note ?? null,
+        idempotencyKey: body.idempotencyKey ?? null,
+      })
+      .returning({ id: callAttempts.id });
+    const attemptId = attempt!.id;
+    if (body.message) {
+      await tx.insert(voicemails).values({
+        teamId: ctx.team.id,
+        prospectId: prospect.id,
+        attemptId,
+        at,
+        kind: body.message.kind,
+        template: body.message.template ?? body.message.scriptId ?? null,
+        strategy: body.message.strategy ?? null,
+        text: body.message.text ?? null,
+        seconds: body.message.text ? Math.round((body.message.text.split(/\s+/).length / 150) * 60) : null,
+      });
+    }
+    const move = nextStage(prospect.stage as Stage, body);
+    if (move) {
+      await tx.insert(stageChanges).values({
+        prospectId: prospect.id,
+        fromStage: prospect.stage,
+        toStage: move.to,
+        at,
+        reason: move.reason,
+        attemptId,
+      });
+      await tx.update(prospects).set({ stage: move.to, updatedAt: at }).where(eq(prospects.id, prospect.id));
+    }
+    if (
+      body.outcome === 'bad-number' &&
+      phone &&
+      (await countBad(tx, { phone, carrierFailure: body.carrierFailure ?? false }))
+    ) {
+      flags.push('number-invalidated');
+    }
+    if (body.result === 'do-not-call') {
+      await optOut(tx, { ctx, prospect, at });
+      flags.push('opted-out-now');
+    }
+    if ((body.result === 'callback-scheduled' || body.result === 'meeting') && resultAt) {
+      await tx.insert(tasks).values({
+        teamId: ctx.team.id,
+        prospectId: prospect.id,
+        kind: body.result === 'meeting' ? 'meeting' : 'callback',
+        dueAt: resultAt,
+        payload: { attemptId, promisedBy: body.outcome },
+      });
+    }
+    return { ...(await readLogged(tx, attemptId)), flags, replayed: false };
+  });
+}
+
+/** The number dialled: the one given (added to the prospect when new), else one of the kind given, else the first valid one. */
+async function choosePhone(
+  tx: Db,
+  input: { ctx: Ctx; prospect: ProspectRow; body: LogCallInput },
+): Promise<PhoneRow | null> {
+  const { ctx, prospect, body } = input;
+  const own = await tx
+    .select()
+    .from(phoneNumbers)
+    .where(eq(phoneNumbers.prospectId, prospect.id))
+    .orderBy(asc(phoneNumbers.id));
+  if (body.number) {
+    const parsed = normalizePhone(body.number, ctx.team.defaultCountry);
+    if (!parsed.ok)
+      throw new AppError('validation', `number: invalid phone "${body.number}": ${parsed.reason}`, {
+        issues: [{ field: 'number', reason: parsed.reason }],
+      });
+    const known = own.find((p) => p.e164 === parsed.e164);
+    if (known) return known;
+    const [added] = await tx
+      .insert(phoneNumbers)
+      .values({
+        teamId: ctx.team.id,
+        prospectId: prospect.id,
+        e164: parsed.e164,
+        kind: body.kind ?? 'other',
+        extension: parsed.extension,
+        source: 'call',
+      })
+      .returning();
+    return added ?? null;
+  }
+  if (body.kind) {
+    const ofKind = own.filter((p) => p.kind === (body.kind as PhoneKind));
+    if (ofKind.length === 0)
+      throw new AppError('validation', `kind: prospect ${prospect.id} has no ${body.kind} number`, {
+        issues: [{ field: 'kind', reason: `no ${body.kind} number` }],
+      });
+    return ofKind.find((p) => p.valid) ?? ofKind[0]!;
+  }
+  return own.find((p) => p.valid) ?? own[0] ?? null;
+}
+
+async function onDnc(tx: Db, input: { teamId: number; e164: string }): Promise<boolean> {
+  const [hit] = await tx
+    .select({ id: dncEntries.id })
+    .from(dncEntries)
+    .where(
+      and(eq(dncEntries.teamId, input.teamId), eq(dncEntries.e164, input.e164), isNull(dncEntries.removedAt)),
+    )
+    .limit(1);
+  return hit !== undefined;
+}
+
+/** The prospect's clock at dial time, in the zone in force then; none when the zone is unknown or ambiguous. */
+function localClock(
+  at: Date,
+  prospect: ProspectRow,
+): { timezone: string; minute: number; weekday: number } | null {
+  if (!prospect.timezone) return null;
+  const local = DateTime.fromJSDate(at, { zone: prospect.timezone });
+  return { timezone: prospect.timezone, minute: local.hour * 60 + local.minute, weekday: local.weekday };
+}
+
+/** Counts a bad result against the number; true when this one takes it out of use. */
+async function countBad(tx: Db, input: { phone: PhoneRow; carrierFailure: boolean }): Promise<boolean> {
+  const bad = input.phone.badCount + 1;
+  const invalid = input.phone.valid && (input.carrierFailure || bad >= BAD_NUMBER_LIMIT);
+  await tx
+    .update(phoneNumbers)
+    .set({
+      badCount: bad,
+      ...(invalid
+        ? {
+            valid: false,
+            invalidReason: input.carrierFailure
+              ? 'carrier: number does not exist'
+              : `${bad} bad-number results`,
+          }
+        : {}),
+    })
+    .where(eq(phoneNumbers.id, input.phone.id));
+  return invalid;
+}
+
+/** The prospect asked to stop: every number on the list, the prospect opted out, open tasks cancelled. */
+async function optOut(tx: Db, input: { ctx: Ctx; prospect: ProspectRow; at: Date }): Promise<void> {
+  const { ctx, prospect, at } = input;
+  const own = await tx
+    .select({ e164: phoneNumbers.e164 })
+    .from(phoneNumbers)
+    .where(eq(phoneNumbers.prospectId, prospect.id));
+  const entries = [{ e164: null as string | null }, ...own].map((p) => ({
+    teamId: ctx.team.id,
+    prospectId: prospect.id,
+    e164: p.e164,
+    reason: 'asked not to be called',
+    source: 'call',
+    addedAt: at,
+  }));
+  await tx.insert(dncEntries).values(entries);
+  await tx.update(prospects).set({ optedOut: true, updatedAt: at }).where(eq(prospects.id, prospect.id));
+  await tx
+    .update(tasks)
+    .set({ status: 'cancelled', doneAt: at })
+    .where(and(eq(tasks.prospectId, prospect.id), eq(tasks.status, 'open')));
+}
+
+async function readLogged(
+  tx: Db,
+  attemptId: number,
+): Promise<Omit<LoggedCall, 'flags' | 'replayed'> & { flags: string[] }> {
+  const [row] = await tx
+    .select({ a: callAttempts, ph: phoneNumbers, vm: voicemails.id, st: stageChanges })
+    .from(callAttempts)
+    .leftJoin(phoneNumbers, eq(phoneNumbers.id, callAttempts.phoneId))
+    .leftJoin(voicemails, eq(voicemails.attemptId, callAttempts.id))
+    .leftJoin(stageChanges, eq(stageChanges.attemptId, callAttempts.id))
+    .where(eq(callAttempts.id, attemptId));
+  if (!row) throw new AppError('internal', `call ${attemptId} vanished`);
+  const { a, ph, vm, st } = row;
+  const local =
+    a.timezone !== null && a.localMinuteOfDay !== null && a.localWeekday !== null
+      ? {
+          timezone: a.timezone,
+          time: `${String(Math.floor(a.localMinuteOfDay / 60)).padStart(2, '0')}:${String(a.localMinuteOfDay % 60).padStart(2, '0')}`,
+          weekday: a.localWeekday,
+        }
+      : null;
+  return {
+    attempt: {
+      id: a.id,
+      prospectId: a.prospectId,
+      at: a.at.toISOString(),
+      outcome: a.outcome,
+      result: a.result,
+      resultAt: a.resultAt?.toISOString() ?? null,
+      durationSeconds: a.durationSeconds,
+      note: a.note,
+      number: ph ? { e164: ph.e164, kind: ph.kind } : null,
+      local,
+    },
+    voicemailId: vm,
+    stage: st ? { from: st.fromStage ?? '', to: st.toStage, reason: st.reason } : null,
+    flags: [],
+  };
+}
+
+/** The SQLSTATE of a database error, whether the driver's own or wrapped by drizzle. */
+function pgErrorCode(error: unknown): string | undefined {
+  const e = error as { code?: unknown; cause?: { code?: unknown } };
+  const code = typeof e.code === 'string' ? e.code : e.cause?.code;
+  return typeof code === 'string' ? code : undefined;
+}

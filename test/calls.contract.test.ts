@@ -1,0 +1,139 @@
+import { count, eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { callAttempts, phoneNumbers, stageChanges, tasks, voicemails } from '../src/db/schema.ts';
+import { logCall } from '../src/modules/calls/calls.service.ts';
+import { addDnc, listDnc } from '../src/modules/dnc/dnc.service.ts';
+import { addProspect, getProspect, type ProspectView } from '../src/modules/prospects/prospects.service.ts';
+import { drivers, freshDb, type TestDb } from './support/databases.ts';
+
+const now = new Date('2026-03-03T20:00:00Z');
+
+describe.each(drivers)('call log on %s', (driver) => {
+  let t: TestDb;
+  let ann: ProspectView;
+  const log = (body: Record<string, unknown>) => logCall(t.ctx, { body: { prospect: ann.id, ...body }, now });
+  const rows = async (table: typeof callAttempts | typeof voicemails) =>
+    Number((await t.db.select({ n: count() }).from(table))[0]?.n);
+
+  beforeEach(async () => {
+    t = await freshDb(driver);
+    ann = await addProspect(t.ctx, {
+      firstName: 'Ann',
+      email: 'ann@acme.com',
+      timezone: 'America/Chicago',
+      phones: [
+        { number: '312-555-0142', kind: 'direct' },
+        { number: '312-555-0100', kind: 'main' },
+      ],
+    });
+  });
+  afterEach(async () => {
+    await t.drop();
+  });
+
+  it('records a dial with the prospect-local time at that instant and moves a new prospect to contacted', async () => {
+    const logged = await log({ outcome: 'no-answer', at: '2026-03-03T13:45:00Z', kind: 'main' });
+    expect(logged).toMatchObject({
+      attempt: {
+        outcome: 'no-answer',
+        number: { e164: '+13125550100', kind: 'main' },
+        local: { timezone: 'America/Chicago', time: '07:45', weekday: 2 },
+      },
+      stage: { from: 'new', to: 'contacted', reason: 'first attempt' },
+      replayed: false,
+    });
+    expect((await getProspect(t.ctx, { key: ann.id })).stage).toBe('contacted');
+    expect(await t.db.select().from(stageChanges)).toHaveLength(1);
+  });
+
+  it('stores the message left with its kind, and refuses a message with no kind, writing nothing', async () => {
+    const logged = await log({
+      outcome: 'voicemail-left',
+      at: '2026-03-03T19:10:00Z',
+      message: { kind: 'curiosity', text: 'Ann, this is Sam at Reach.' },
+    });
+    expect(logged.voicemailId).not.toBeNull();
+    await expect(log({ outcome: 'voicemail-left', message: { text: 'hello' } })).rejects.toMatchObject({
+      code: 'validation',
+    });
+    await expect(log({ outcome: 'no-answer', result: 'interested' })).rejects.toMatchObject({
+      issues: [{ field: 'result' }],
+    });
+    expect(await rows(callAttempts)).toBe(1);
+    expect(await rows(voicemails)).toBe(1);
+  });
+
+  it('records one attempt for a request retried with the same idempotency key', async () => {
+    const first = await log({ outcome: 'busy', idempotencyKey: 'k-1' });
+    const again = await log({ outcome: 'busy', idempotencyKey: 'k-1' });
+    expect(again).toMatchObject({ replayed: true, attempt: { id: first.attempt.id } });
+    expect(await rows(callAttempts)).toBe(1);
+  });
+
+  it('records one attempt when retries with the same key race each other', async () => {
+    const results = await Promise.all([1, 2, 3].map(() => log({ outcome: 'busy', idempotencyKey: 'race' })));
+    expect(new Set(results.map((r) => r.attempt.id)).size).toBe(1);
+    expect(await rows(callAttempts)).toBe(1);
+  });
+
+  it('puts the prospect and every number on Do-Not-Call at once when they ask to stop, cancelling open tasks', async () => {
+    await log({
+      outcome: 'reached',
+      result: 'callback-scheduled',
+      resultAt: '2026-03-05T16:00:00Z',
+      at: '2026-03-03T15:00:00Z',
+    });
+    expect(await t.db.select().from(tasks)).toMatchObject([
+      { kind: 'callback', status: 'open', dueAt: new Date('2026-03-05T16:00:00Z') },
+    ]);
+    const logged = await log({ outcome: 'reached', result: 'do-not-call', at: '2026-03-03T16:00:00Z' });
+    expect(logged.flags).toContain('opted-out-now');
+    const view = await getProspect(t.ctx, { key: ann.id });
+    expect(view.optedOut).toBe(true);
+    expect(view.phones.every((p) => p.doNotCall)).toBe(true);
+    expect(await t.db.select().from(tasks)).toMatchObject([{ status: 'cancelled' }]);
+  });
+
+  it('accepts a dial to a Do-Not-Call number, since it happened, and flags it', async () => {
+    await addDnc(t.ctx, { number: '312-555-0142', reason: 'registry' });
+    const logged = await log({ outcome: 'no-answer', kind: 'direct' });
+    expect(logged.flags).toEqual(['dnc-number']);
+    expect(await listDnc(t.ctx)).toHaveLength(1);
+  });
+
+  it('takes a number out of use after two bad results, or one carrier failure', async () => {
+    expect((await log({ outcome: 'bad-number', kind: 'direct' })).flags).toEqual([]);
+    expect((await log({ outcome: 'bad-number', kind: 'direct' })).flags).toEqual(['number-invalidated']);
+    expect((await log({ outcome: 'bad-number', kind: 'main', carrierFailure: true })).flags).toEqual([
+      'number-invalidated',
+    ]);
+    const numbers = await t.db.select().from(phoneNumbers).where(eq(phoneNumbers.prospectId, ann.id));
+    expect(numbers.map((p) => [p.kind, p.valid])).toEqual([
+      ['direct', false],
+      ['main', false],
+    ]);
+  });
+
+  it('adds a number dialled that was not on file', async () => {
+    const logged = await log({
+      outcome: 'reached',
+      number: '(312) 555-0177',
+      kind: 'private',
+      result: 'interested',
+    });
+    expect(logged).toMatchObject({
+      attempt: { number: { e164: '+13125550177', kind: 'private' } },
+      stage: { to: 'engaged' },
+    });
+  });
+
+  it('refuses a call logged more than five minutes ahead, and an unknown prospect', async () => {
+    await expect(log({ outcome: 'busy', at: '2026-03-03T20:06:00Z' })).rejects.toMatchObject({
+      issues: [{ field: 'at' }],
+    });
+    await expect(
+      logCall(t.ctx, { body: { prospect: 'nobody@x.com', outcome: 'busy' }, now }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    expect(await rows(callAttempts)).toBe(0);
+  });
+});
