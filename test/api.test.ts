@@ -149,6 +149,47 @@ describe.each(drivers)('HTTP API on %s', (driver) => {
     expect(await ok.json()).toMatchObject({ offerCategory: 'insurance', callingHoursEnd: '20:00' });
   });
 
+  it('logs a call once for a request retried with the same Idempotency-Key', async () => {
+    await app.request(
+      '/api/v1/prospects',
+      json({
+        firstName: 'Ann',
+        email: 'ann@acme.com',
+        timezone: 'Europe/London',
+        phones: [{ number: '+44 20 7946 0018', kind: 'direct' }],
+      }),
+    );
+    const request = () =>
+      app.request('/api/v1/calls', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': 'dial-77' },
+        body: JSON.stringify({
+          prospect: 'ann@acme.com',
+          outcome: 'gatekeeper',
+          at: '2026-03-03T12:30:00Z',
+          note: 'Janet covers the desk',
+        }),
+      });
+    const first = await request();
+    expect(first.status).toBe(201);
+    expect(await first.json()).toMatchObject({
+      attempt: { outcome: 'gatekeeper', local: { time: '12:30', timezone: 'Europe/London' } },
+    });
+    const again = await request();
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ replayed: true });
+  });
+
+  it('says which field of a call log is wrong', async () => {
+    await app.request('/api/v1/prospects', json({ firstName: 'Ann', email: 'ann@acme.com' }));
+    const response = await app.request(
+      '/api/v1/calls',
+      json({ prospect: 'ann@acme.com', outcome: 'voicemail', result: 'interested' }),
+    );
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ errors: [{ field: 'result' }] });
+  });
+
   it('demands the bearer token when one is set, compared whole', async () => {
     const locked = createApp({ ctx: t.ctx, databaseKind: t.kind, token: 's3cret' });
     expect((await locked.request('/api/v1/prospects')).status).toBe(401);

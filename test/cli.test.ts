@@ -116,6 +116,70 @@ describe('the reach command line', () => {
     expect(run.stderr).toContain('reach export --all');
   });
 
+  it('logs a typical dial in one line and says what it changed', async () => {
+    const data = dir('log');
+    await reach([
+      'prospects',
+      'add',
+      '--first-name',
+      'Ann',
+      '--email',
+      'ann@acme.com',
+      '--timezone',
+      'America/Denver',
+      '--direct',
+      '303-555-0142',
+      '--data',
+      data,
+    ]);
+    const run = await reach([
+      'log',
+      'ann@acme.com',
+      '--outcome',
+      'voicemail-left',
+      '--message-kind',
+      'curiosity',
+      '--message',
+      'Ann, Sam here.',
+      '--at',
+      '2026-03-03T01:15:00Z',
+      '--id',
+      'k1',
+      '--data',
+      data,
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      'Logged call 1: voicemail-left on direct +13035550142 at Mon 18:15 (America/Denver)',
+    );
+    expect(run.stdout).toContain('stage new → contacted');
+    const again = await reach([
+      'log',
+      'ann@acme.com',
+      '--outcome',
+      'voicemail-left',
+      '--message-kind',
+      'curiosity',
+      '--id',
+      'k1',
+      '--data',
+      data,
+    ]);
+    expect(again.stdout).toContain('Already logged call 1');
+    const bad = await reach([
+      'log',
+      'ann@acme.com',
+      '--outcome',
+      'busy',
+      '--result',
+      'meeting',
+      '--data',
+      data,
+    ]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('result:');
+  });
+
   it('refuses to listen beyond loopback without a token', async () => {
     const run = await reach(['serve', '--host', '0.0.0.0', '--data', dir('open')]);
     expect(run.code).toBe(2);

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { type LoggedCall, logCall } from '../modules/calls/calls.service.ts';
 import type { DemoReport } from '../modules/demo/demo.service.ts';
 import { loadDemo } from '../modules/demo/demo.service.ts';
 import type { DncEntry } from '../modules/dnc/dnc.service.ts';
@@ -34,6 +35,7 @@ export type ReachClient = {
   editProspect(input: { key: string; body: unknown; at?: string | undefined }): Promise<ProspectView>;
   importCsv(request: ImportRequest): Promise<ImportReport>;
   exportRows(options: { kind: ExportKind; format: ExportFormat }): AsyncIterable<string>;
+  logCall(body: unknown): Promise<LoggedCall>;
   listDnc(): Promise<DncEntry[]>;
   addDnc(body: unknown): Promise<DncEntry[]>;
   removeDnc(body: unknown): Promise<{ removed: number }>;
@@ -51,6 +53,7 @@ export function localClient(ctx: Ctx, where: string): ReachClient {
     editProspect: (input) => editProspect(ctx, input),
     importCsv: (request) => importCsv(ctx, request),
     exportRows: (options) => exportRows(ctx, options),
+    logCall: (body) => logCall(ctx, { body }),
     listDnc: () => listDnc(ctx),
     addDnc: (body) => addDnc(ctx, body),
     removeDnc: (body) => removeDnc(ctx, body),

@@ -63,6 +63,7 @@ export function httpClient(options: { baseUrl: string; token?: string | undefine
           yield decoder.decode(chunk, { stream: true });
       },
     }),
+    logCall: (body) => json({ method: 'POST', path: '/calls', body }),
     listDnc: async () => (await json<{ items: DncEntry[] }>({ method: 'GET', path: '/dnc' })).items,
     addDnc: async (body) => (await json<{ items: DncEntry[] }>({ method: 'POST', path: '/dnc', body })).items,
     removeDnc: (body) => json({ method: 'POST', path: '/dnc/removals', body }),

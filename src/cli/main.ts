@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { version } from '../shared/version.ts';
 import { configCommand, demoCommand } from './commands/config.command.ts';
 import { dncCommand } from './commands/dnc.command.ts';
+import { logCommand } from './commands/log.command.ts';
 import { prospectsCommand } from './commands/prospects.command.ts';
 import { migrateCommand, serveCommand } from './commands/serve.command.ts';
 import { exportCommand, importCommand } from './commands/transfer.command.ts';
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
     .addCommand(importCommand())
     .addCommand(exportCommand())
     .addCommand(prospectsCommand())
+    .addCommand(logCommand())
     .addCommand(dncCommand())
     .addCommand(configCommand())
     .addCommand(demoCommand());

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
+import { callRoutes } from '../modules/calls/calls.routes.ts';
 import { dncRoutes } from '../modules/dnc/dnc.routes.ts';
 import { exportRoutes } from '../modules/exports/export.routes.ts';
 import { importRoutes } from '../modules/imports/import.routes.ts';
@@ -14,6 +15,7 @@ import { mount, openApiDocument, type Route } from './routes.ts';
 export const routes: Route[] = [
   ...prospectRoutes,
   ...importRoutes,
+  ...callRoutes,
   ...exportRoutes,
   ...dncRoutes,
   ...teamRoutes,

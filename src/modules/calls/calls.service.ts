@@ -72,10 +72,7 @@ export async function logCall(ctx: Ctx, input: { body: unknown; now?: Date }): P
     return await record(ctx, { body, prospect, at, resultAt });
   } catch (error) {
     // Two retries racing with one key: the unique index lets one in; the other answers with its record.
-    if (
-      body.idempotencyKey &&
-      (error as { code?: string; cause?: { code?: string } }).cause?.code === '23505'
-    ) {
+    if (body.idempotencyKey && pgErrorCode(error) === '23505') {
       const [earlier] = await ctx.db
         .select({ id: callAttempts.id })
         .from(callAttempts)

@@ -1,0 +1,74 @@
+import { Command } from 'commander';
+import type { LoggedCall } from '../../modules/calls/calls.service.ts';
+import { out, printJson } from '../output.ts';
+import { common, withClient } from '../run.ts';
+
+const flagWords: Record<string, string> = {
+  'dnc-number': 'this number is on the Do-Not-Call list',
+  'opted-out': 'this prospect asked not to be called',
+  'opted-out-now': 'prospect and all their numbers are now on the Do-Not-Call list; open tasks cancelled',
+  'number-invalidated': 'number taken out of use; their other numbers will be used',
+};
+
+const weekdays = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+export function describeLogged(logged: LoggedCall): string[] {
+  const { attempt, stage } = logged;
+  const where = attempt.number ? ` on ${attempt.number.kind} ${attempt.number.e164}` : '';
+  const when = attempt.local
+    ? `${weekdays[attempt.local.weekday]} ${attempt.local.time} (${attempt.local.timezone})`
+    : attempt.at;
+  const lines = [
+    `${logged.replayed ? 'Already logged' : 'Logged'} call ${attempt.id}: ${attempt.outcome}${attempt.result ? ` → ${attempt.result}` : ''}${where} at ${when}`,
+  ];
+  if (stage) lines.push(`  stage ${stage.from} → ${stage.to} (${stage.reason})`);
+  for (const flag of logged.flags) lines.push(`  warning: ${flagWords[flag] ?? flag}`);
+  return lines;
+}
+
+export function logCommand(): Command {
+  return common(new Command('log'))
+    .argument('<prospect>', 'id, external id or email')
+    .description('log a dial in seconds: who or what answered, and what came of it')
+    .requiredOption(
+      '--outcome <outcome>',
+      'reached|gatekeeper|voicemail|voicemail-left|no-answer|busy|bad-number|wrong-person',
+    )
+    .option('--number <number>', 'the number dialled (added to the prospect when new)')
+    .option('--kind <kind>', 'or the kind of number dialled: direct|main|mobile|private|assistant')
+    .option('--at <iso>', 'when the call was made (default now; past times are fine)')
+    .option('--duration <seconds>', 'how long the call took')
+    .option('--message <text>', 'the message left (with --outcome voicemail-left)')
+    .option('--message-kind <kind>', 'information|invitation|introduction|curiosity|generic')
+    .option('--script <id>', 'the prepared script the message followed')
+    .option('--result <result>', 'meeting|callback-scheduled|interested|not-interested|referred|do-not-call')
+    .option('--result-at <iso>', 'the time of the meeting or the promised callback')
+    .option('--carrier-failure', 'the carrier said the number does not exist')
+    .option('--note <text>', 'anything worth remembering')
+    .option('--id <key>', 'an idempotency key: logging again with the same key records nothing new')
+    .action((prospect: string, o) =>
+      withClient(o, async (client) => {
+        const message =
+          o.message !== undefined || o.messageKind !== undefined || o.script !== undefined
+            ? { kind: o.messageKind, text: o.message, scriptId: o.script }
+            : undefined;
+        const logged = await client.logCall({
+          prospect,
+          outcome: o.outcome,
+          number: o.number,
+          kind: o.kind,
+          at: o.at,
+          durationSeconds: o.duration === undefined ? undefined : Number(o.duration),
+          message,
+          result: o.result,
+          resultAt: o.resultAt,
+          note: o.note,
+          carrierFailure: o.carrierFailure,
+          idempotencyKey: o.id,
+        });
+        if (o.json) printJson(logged);
+        else for (const line of describeLogged(logged)) out(line);
+        return 0;
+      }),
+    );
+}
