@@ -7,6 +7,7 @@ import { addDnc, listDnc, removeDnc } from '../modules/dnc/dnc.service.ts';
 import { type ExportFormat, type ExportKind, exportRows } from '../modules/exports/export.service.ts';
 import { type ImportProgress, type ImportReport, importCsv } from '../modules/imports/import.service.ts';
 import type { PresetName } from '../modules/imports/presets.ts';
+import { addIntel, type IntelFact, listIntel } from '../modules/intel/intel.service.ts';
 import type { ListQuery } from '../modules/prospects/prospect.schemas.ts';
 import {
   addProspect,
@@ -36,6 +37,8 @@ export type ReachClient = {
   importCsv(request: ImportRequest): Promise<ImportReport>;
   exportRows(options: { kind: ExportKind; format: ExportFormat }): AsyncIterable<string>;
   logCall(body: unknown): Promise<LoggedCall>;
+  addIntel(body: unknown): Promise<IntelFact>;
+  listIntel(prospect: string): Promise<IntelFact[]>;
   listDnc(): Promise<DncEntry[]>;
   addDnc(body: unknown): Promise<DncEntry[]>;
   removeDnc(body: unknown): Promise<{ removed: number }>;
@@ -54,6 +57,8 @@ export function localClient(ctx: Ctx, where: string): ReachClient {
     importCsv: (request) => importCsv(ctx, request),
     exportRows: (options) => exportRows(ctx, options),
     logCall: (body) => logCall(ctx, { body }),
+    addIntel: (body) => addIntel(ctx, body),
+    listIntel: (prospect) => listIntel(ctx, prospect),
     listDnc: () => listDnc(ctx),
     addDnc: (body) => addDnc(ctx, body),
     removeDnc: (body) => removeDnc(ctx, body),

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { DncEntry } from '../modules/dnc/dnc.service.ts';
 import type { ImportReport } from '../modules/imports/import.service.ts';
+import type { IntelFact } from '../modules/intel/intel.service.ts';
 import { AppError, type ErrorCode, errorTable, type FieldIssue } from '../shared/errors.ts';
 import type { ReachClient } from './client.ts';
 
@@ -64,6 +65,14 @@ export function httpClient(options: { baseUrl: string; token?: string | undefine
       },
     }),
     logCall: (body) => json({ method: 'POST', path: '/calls', body }),
+    addIntel: (body) => json({ method: 'POST', path: '/intel', body }),
+    listIntel: async (prospect) =>
+      (
+        await json<{ items: IntelFact[] }>({
+          method: 'GET',
+          path: `/prospects/${encodeURIComponent(prospect)}/intel`,
+        })
+      ).items,
     listDnc: async () => (await json<{ items: DncEntry[] }>({ method: 'GET', path: '/dnc' })).items,
     addDnc: async (body) => (await json<{ items: DncEntry[] }>({ method: 'POST', path: '/dnc', body })).items,
     removeDnc: (body) => json({ method: 'POST', path: '/dnc/removals', body }),

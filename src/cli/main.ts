@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { version } from '../shared/version.ts';
 import { configCommand, demoCommand } from './commands/config.command.ts';
 import { dncCommand } from './commands/dnc.command.ts';
+import { intelCommand } from './commands/intel.command.ts';
 import { logCommand } from './commands/log.command.ts';
 import { prospectsCommand } from './commands/prospects.command.ts';
 import { migrateCommand, serveCommand } from './commands/serve.command.ts';
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
     .addCommand(exportCommand())
     .addCommand(prospectsCommand())
     .addCommand(logCommand())
+    .addCommand(intelCommand())
     .addCommand(dncCommand())
     .addCommand(configCommand())
     .addCommand(demoCommand());

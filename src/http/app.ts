@@ -4,6 +4,7 @@ import { callRoutes } from '../modules/calls/calls.routes.ts';
 import { dncRoutes } from '../modules/dnc/dnc.routes.ts';
 import { exportRoutes } from '../modules/exports/export.routes.ts';
 import { importRoutes } from '../modules/imports/import.routes.ts';
+import { intelRoutes } from '../modules/intel/intel.routes.ts';
 import { prospectRoutes } from '../modules/prospects/prospects.routes.ts';
 import { teamRoutes } from '../modules/team/team.routes.ts';
 import type { Ctx } from '../modules/team/team.service.ts';
@@ -16,6 +17,7 @@ export const routes: Route[] = [
   ...prospectRoutes,
   ...importRoutes,
   ...callRoutes,
+  ...intelRoutes,
   ...exportRoutes,
   ...dncRoutes,
   ...teamRoutes,

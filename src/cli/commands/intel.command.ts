@@ -1,0 +1,54 @@
+import { Command } from 'commander';
+import { intelTypes } from '../../modules/intel/intel-rules.ts';
+import { out, printJson } from '../output.ts';
+import { common, withClient } from '../run.ts';
+
+export function intelCommand(): Command {
+  const cmd = new Command('intel').description(
+    'what gatekeepers and greetings reveal: names, hours, private lines, routes',
+  );
+  common(cmd.command('add <prospect>'))
+    .description('record a fact heard on a call')
+    .requiredOption('--type <type>', intelTypes.join('|'))
+    .option(
+      '--value <text>',
+      'the name, number, route (press-0|operator|sales-department|pr-department|assistant) or channel',
+    )
+    .option('--from <HH:MM>', 'start of a window (dm-hours, or the gatekeeper lunch)')
+    .option('--to <HH:MM>', 'end of that window')
+    .option('--arrives <HH:MM>', 'when the gatekeeper arrives')
+    .option('--leaves <HH:MM>', 'when the gatekeeper leaves')
+    .option('--until <date>', 'out-of-office: no calls before this date')
+    .option('--attempt <id>', 'the call this was heard on')
+    .option('--at <iso>', 'when it was heard (default now)')
+    .action((prospect: string, o) =>
+      withClient(o, async (client) => {
+        const fact = await client.addIntel({
+          prospect,
+          type: o.type,
+          value: o.value,
+          from: o.from,
+          to: o.to,
+          arrives: o.arrives,
+          leaves: o.leaves,
+          until: o.until,
+          at: o.at,
+          attemptId: o.attempt === undefined ? undefined : Number(o.attempt),
+        });
+        if (o.json) printJson(fact);
+        else out(`Recorded: ${fact.text}`);
+        return 0;
+      }),
+    );
+  common(cmd.command('list <prospect>'))
+    .description("a prospect's intelligence, newest first")
+    .action((prospect: string, o) =>
+      withClient(o, async (client) => {
+        const items = await client.listIntel(prospect);
+        if (o.json) printJson({ items });
+        else for (const f of items) out(`${f.recordedAt.slice(0, 10)}  ${f.text}`);
+        return 0;
+      }),
+    );
+  return cmd;
+}

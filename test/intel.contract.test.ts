@@ -1,0 +1,73 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { logCall } from '../src/modules/calls/calls.service.ts';
+import { addIntel, listIntel } from '../src/modules/intel/intel.service.ts';
+import { addProspect, getProspect, type ProspectView } from '../src/modules/prospects/prospects.service.ts';
+import { drivers, freshDb, type TestDb } from './support/databases.ts';
+
+describe.each(drivers)('gatekeeper intelligence on %s', (driver) => {
+  let t: TestDb;
+  let ann: ProspectView;
+  beforeEach(async () => {
+    t = await freshDb(driver);
+    ann = await addProspect(t.ctx, {
+      firstName: 'Ann',
+      email: 'ann@acme.com',
+      company: 'Acme',
+      phones: [{ number: '312-555-0100', kind: 'main' }],
+    });
+  });
+  afterEach(async () => {
+    await t.drop();
+  });
+
+  it('records facts heard on a call, with their source, and lists them newest first', async () => {
+    const call = await logCall(t.ctx, {
+      body: { prospect: ann.id, outcome: 'gatekeeper', at: '2026-03-02T15:00:00Z' },
+      now: new Date('2026-03-02T16:00:00Z'),
+    });
+    await addIntel(t.ctx, {
+      prospect: ann.id,
+      type: 'gatekeeper-name',
+      value: 'Janet',
+      attemptId: call.attempt.id,
+      at: '2026-03-02T15:01:00Z',
+    });
+    await addIntel(t.ctx, {
+      prospect: 'ann@acme.com',
+      type: 'gatekeeper-hours',
+      arrives: '08:30',
+      from: '13:00',
+      to: '14:00',
+      leaves: '17:15',
+      at: '2026-03-02T15:02:00Z',
+    });
+    const facts = await listIntel(t.ctx, ann.id);
+    expect(facts.map((f) => f.text)).toEqual([
+      'gatekeeper arrives 08:30, lunch 13:00-14:00, leaves 17:15',
+      'gatekeeper: Janet',
+    ]);
+    expect(facts[1]?.sourceAttemptId).toBe(call.attempt.id);
+  });
+
+  it('turns a private line into one of the prospect numbers', async () => {
+    const fact = await addIntel(t.ctx, { prospect: ann.id, type: 'private-line', value: '(312) 555-0177' });
+    expect(fact.text).toBe('private line +13125550177');
+    const view = await getProspect(t.ctx, { key: ann.id });
+    expect(view.phones.map((p) => [p.kind, p.e164])).toContainEqual(['private', '+13125550177']);
+  });
+
+  it('refuses a fact that does not fit its type, naming the field, and a call to someone else', async () => {
+    await expect(
+      addIntel(t.ctx, { prospect: ann.id, type: 'dm-hours', from: '19:00', to: '18:00' }),
+    ).rejects.toMatchObject({ issues: [{ field: 'to' }] });
+    await expect(
+      addIntel(t.ctx, { prospect: ann.id, type: 'private-line', value: '12' }),
+    ).rejects.toMatchObject({ code: 'validation' });
+    const bo = await addProspect(t.ctx, { firstName: 'Bo' });
+    const call = await logCall(t.ctx, { body: { prospect: bo.id, outcome: 'busy' } });
+    await expect(
+      addIntel(t.ctx, { prospect: ann.id, type: 'champion', value: 'Raj', attemptId: call.attempt.id }),
+    ).rejects.toMatchObject({ issues: [{ field: 'attemptId' }] });
+    expect(await listIntel(t.ctx, ann.id)).toEqual([]);
+  });
+});
