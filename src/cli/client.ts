@@ -1,4 +1,11 @@
 import type { Readable } from 'node:stream';
+import {
+  attachCallback,
+  type CallbackCard,
+  lookup,
+  type RecordedCallback,
+  recordCallback,
+} from '../modules/calls/callbacks.service.ts';
 import { type LoggedCall, logCall } from '../modules/calls/calls.service.ts';
 import type { DemoReport } from '../modules/demo/demo.service.ts';
 import { loadDemo } from '../modules/demo/demo.service.ts';
@@ -38,6 +45,9 @@ export type ReachClient = {
   exportRows(options: { kind: ExportKind; format: ExportFormat }): AsyncIterable<string>;
   logCall(body: unknown): Promise<LoggedCall>;
   addIntel(body: unknown): Promise<IntelFact>;
+  lookup(query: { number: string; at?: string | undefined }): Promise<CallbackCard>;
+  recordCallback(body: unknown): Promise<RecordedCallback>;
+  attachCallback(input: { callbackId: number; prospect: string }): Promise<RecordedCallback>;
   listIntel(prospect: string): Promise<IntelFact[]>;
   listDnc(): Promise<DncEntry[]>;
   addDnc(body: unknown): Promise<DncEntry[]>;
@@ -58,6 +68,9 @@ export function localClient(ctx: Ctx, where: string): ReachClient {
     exportRows: (options) => exportRows(ctx, options),
     logCall: (body) => logCall(ctx, { body }),
     addIntel: (body) => addIntel(ctx, body),
+    lookup: (query) => lookup(ctx, query),
+    recordCallback: (body) => recordCallback(ctx, body),
+    attachCallback: (input) => attachCallback(ctx, input),
     listIntel: (prospect) => listIntel(ctx, prospect),
     listDnc: () => listDnc(ctx),
     addDnc: (body) => addDnc(ctx, body),

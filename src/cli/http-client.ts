@@ -65,6 +65,10 @@ export function httpClient(options: { baseUrl: string; token?: string | undefine
       },
     }),
     logCall: (body) => json({ method: 'POST', path: '/calls', body }),
+    lookup: (query) => json({ method: 'GET', path: '/lookup', query }),
+    recordCallback: (body) => json({ method: 'POST', path: '/callbacks', body }),
+    attachCallback: ({ callbackId, prospect }) =>
+      json({ method: 'POST', path: `/callbacks/${callbackId}/attach`, body: { prospect } }),
     addIntel: (body) => json({ method: 'POST', path: '/intel', body }),
     listIntel: async (prospect) =>
       (

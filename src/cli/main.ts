@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { version } from '../shared/version.ts';
+import { callbackCommand, lookupCommand } from './commands/callback.command.ts';
 import { configCommand, demoCommand } from './commands/config.command.ts';
 import { dncCommand } from './commands/dnc.command.ts';
 import { intelCommand } from './commands/intel.command.ts';
@@ -22,6 +23,8 @@ export function buildProgram(): Command {
     .addCommand(prospectsCommand())
     .addCommand(logCommand())
     .addCommand(intelCommand())
+    .addCommand(lookupCommand())
+    .addCommand(callbackCommand())
     .addCommand(dncCommand())
     .addCommand(configCommand())
     .addCommand(demoCommand());

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
+import { callbackRoutes } from '../modules/calls/callbacks.routes.ts';
 import { callRoutes } from '../modules/calls/calls.routes.ts';
 import { dncRoutes } from '../modules/dnc/dnc.routes.ts';
 import { exportRoutes } from '../modules/exports/export.routes.ts';
@@ -17,6 +18,7 @@ export const routes: Route[] = [
   ...prospectRoutes,
   ...importRoutes,
   ...callRoutes,
+  ...callbackRoutes,
   ...intelRoutes,
   ...exportRoutes,
   ...dncRoutes,

@@ -1,0 +1,249 @@
+import { and, desc, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { callAttempts, callbacks, companies, phoneNumbers, prospects, voicemails } from '../../db/schema.ts';
+import { resolveAt } from '../../shared/clock.ts';
+import { AppError, invalid, notFound } from '../../shared/errors.ts';
+import { parseInput } from '../../shared/validate.ts';
+import { listIntel } from '../intel/intel.service.ts';
+import { normalizePhone } from '../phones/normalize-phone.ts';
+import { type LocalTime, localTimeAt } from '../prospects/local-time.ts';
+import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
+import type { Ctx } from '../team/team.service.ts';
+import { suggestOpener } from './opener.ts';
+
+/** A callback earns credit for the most recent message left this long before it. */
+export const ATTRIBUTION_DAYS = 14;
+
+export type CallbackCard =
+  | { known: false; number: string; text: string }
+  | {
+      known: true;
+      number: string;
+      prospect: { id: number; name: string; title: string | null; company: string | null; stage: string };
+      /** Colleagues on the same number (a company's main line), for the rep to ask for by name. */
+      others: { id: number; name: string; title: string | null }[];
+      localTime: LocalTime;
+      messages: { id: number; at: string; kind: string; text: string | null; callbackId: number | null }[];
+      intel: string[];
+      lastOutcome: { at: string; outcome: string; result: string | null; note: string | null } | null;
+      opener: string;
+    };
+
+export const lookupQuerySchema = z
+  .object({ number: z.string().min(1), at: z.iso.datetime({ offset: true }).optional() })
+  .strict();
+
+export const callbackBodySchema = z
+  .object({
+    from: z.string().trim().min(1),
+    at: z.iso.datetime({ offset: true }).optional(),
+    prospect: z.union([z.string().trim().min(1), z.number().int().positive()]).optional(),
+    note: z.string().max(5_000).optional(),
+  })
+  .strict();
+
+function e164Of(ctx: Ctx, number: string, field: string): string {
+  const parsed = normalizePhone(number, ctx.team.defaultCountry);
+  if (!parsed.ok) throw invalid(field, `invalid phone "${number}": ${parsed.reason}`);
+  return parsed.e164;
+}
+
+/** Who is calling from this number, what they were told, and what to say: everything at once. */
+export async function lookup(ctx: Ctx, query: unknown): Promise<CallbackCard> {
+  const input = parseInput(lookupQuerySchema, query, 'query');
+  const at = resolveAt(input.at);
+  const number = e164Of(ctx, input.number, 'number');
+  const candidates = await prospectsOn(ctx, number);
+  if (candidates.length === 0) return unknownCaller(number);
+  return card(ctx, { prospectId: candidates[0]!, others: candidates.slice(1), number, at });
+}
+
+/** Finds prospects by any of their numbers; a company's main line finds its people, personal lines first. */
+async function prospectsOn(ctx: Ctx, e164: string): Promise<number[]> {
+  const own = await ctx.db
+    .select({ id: phoneNumbers.prospectId, kind: phoneNumbers.kind, companyId: phoneNumbers.companyId })
+    .from(phoneNumbers)
+    .where(and(eq(phoneNumbers.teamId, ctx.team.id), eq(phoneNumbers.e164, e164)))
+    .orderBy(phoneNumbers.id);
+  const personal = own.filter((p) => p.id !== null && p.kind !== 'main').map((p) => p.id!);
+  const shared = own.filter((p) => p.id !== null && p.kind === 'main').map((p) => p.id!);
+  const companyIds = own.flatMap((p) => (p.companyId ? [p.companyId] : []));
+  const colleagues = companyIds.length
+    ? (
+        await ctx.db
+          .select({ id: prospects.id })
+          .from(prospects)
+          .where(inArray(prospects.companyId, companyIds))
+      ).map((p) => p.id)
+    : [];
+  return [...new Set([...personal, ...shared, ...colleagues])];
+}
+
+function unknownCaller(number: string): CallbackCard {
+  return {
+    known: false,
+    number,
+    text: `Unknown caller ${number}: not a number in the book. Take the call, then attach it with reach callback --from ${number} --prospect P.`,
+  };
+}
+
+async function card(
+  ctx: Ctx,
+  input: { prospectId: number; others: number[]; number: string; at: Date },
+): Promise<Extract<CallbackCard, { known: true }>> {
+  const prospect = await resolveProspect(ctx, input.prospectId);
+  const [company] = prospect.companyId
+    ? await ctx.db.select().from(companies).where(eq(companies.id, prospect.companyId))
+    : [];
+  const [messages, [last], others, intel] = await Promise.all([
+    ctx.db
+      .select({ vm: voicemails, cb: callbacks.id })
+      .from(voicemails)
+      .leftJoin(callbacks, eq(callbacks.voicemailId, voicemails.id))
+      .where(and(eq(voicemails.prospectId, prospect.id), lte(voicemails.at, input.at)))
+      .orderBy(desc(voicemails.at))
+      .limit(10),
+    ctx.db
+      .select()
+      .from(callAttempts)
+      .where(and(eq(callAttempts.prospectId, prospect.id), lte(callAttempts.at, input.at)))
+      .orderBy(desc(callAttempts.at))
+      .limit(1),
+    input.others.length
+      ? ctx.db
+          .select()
+          .from(prospects)
+          .where(inArray(prospects.id, input.others.slice(0, 20)))
+      : Promise.resolve([]),
+    listIntel(ctx, prospect.id),
+  ]);
+  const localTime = localTimeAt(input.at, prospect);
+  const latest = messages[0]?.vm;
+  return {
+    known: true,
+    number: input.number,
+    prospect: {
+      id: prospect.id,
+      name: displayName(prospect),
+      title: prospect.title,
+      company: company?.name ?? null,
+      stage: prospect.stage,
+    },
+    others: others.map((o) => ({ id: o.id, name: displayName(o), title: o.title })),
+    localTime,
+    messages: messages.map(({ vm, cb }) => ({
+      id: vm.id,
+      at: vm.at.toISOString(),
+      kind: vm.kind,
+      text: vm.text,
+      callbackId: cb,
+    })),
+    intel: intel.map((f) => f.text),
+    lastOutcome: last
+      ? { at: last.at.toISOString(), outcome: last.outcome, result: last.result, note: last.note }
+      : null,
+    opener: suggestOpener({
+      firstName: prospect.firstName,
+      research: prospect.research,
+      message: latest
+        ? {
+            kind: latest.kind,
+            text: latest.text,
+            daysAgo: daysBetween(latest.at, input.at, localTime.zone),
+            weekday: weekdayOf(latest.at, localTime.zone),
+          }
+        : null,
+    }),
+  };
+}
+
+const daysBetween = (from: Date, to: Date, zone: string | null): number => {
+  const z = zone ?? 'UTC';
+  return Math.round(
+    DateTime.fromJSDate(to, { zone: z })
+      .startOf('day')
+      .diff(DateTime.fromJSDate(from, { zone: z }).startOf('day'), 'days').days,
+  );
+};
+const weekdayOf = (at: Date, zone: string | null): string =>
+  DateTime.fromJSDate(at, { zone: zone ?? 'UTC' }).toFormat('cccc');
+
+export type RecordedCallback = { callbackId: number; attributedTo: number | null; card: CallbackCard };
+
+/**
+ * Records an inbound call and credits it to the most recent message left to that prospect in
+ * the 14 days before, unless that message already earned a callback.
+ */
+export async function recordCallback(ctx: Ctx, body: unknown): Promise<RecordedCallback> {
+  const input = parseInput(callbackBodySchema, body);
+  const at = resolveAt(input.at);
+  const number = e164Of(ctx, input.from, 'from');
+  const onNumber = await prospectsOn(ctx, number);
+  const prospectId =
+    input.prospect !== undefined ? (await resolveProspect(ctx, input.prospect)).id : onNumber[0];
+  const { callbackId, attributedTo } = await ctx.db.transaction(async (tx) => {
+    const credited = prospectId === undefined ? null : await creditable(tx, { prospectId, at });
+    const [row] = await tx
+      .insert(callbacks)
+      .values({
+        teamId: ctx.team.id,
+        prospectId: prospectId ?? null,
+        fromE164: number,
+        at,
+        voicemailId: credited,
+        note: input.note ?? null,
+      })
+      .returning({ id: callbacks.id });
+    return { callbackId: row!.id, attributedTo: credited };
+  });
+  if (prospectId === undefined) return { callbackId, attributedTo, card: unknownCaller(number) };
+  const others = onNumber.filter((id) => id !== prospectId);
+  return { callbackId, attributedTo, card: await card(ctx, { prospectId, others, number, at }) };
+}
+
+async function creditable(tx: Ctx['db'], input: { prospectId: number; at: Date }): Promise<number | null> {
+  const since = new Date(input.at.getTime() - ATTRIBUTION_DAYS * 86_400_000);
+  const [latest] = await tx
+    .select({ id: voicemails.id, credited: callbacks.id })
+    .from(voicemails)
+    .leftJoin(callbacks, eq(callbacks.voicemailId, voicemails.id))
+    .where(
+      and(
+        eq(voicemails.prospectId, input.prospectId),
+        gte(voicemails.at, since),
+        lte(voicemails.at, input.at),
+      ),
+    )
+    .orderBy(desc(voicemails.at), desc(voicemails.id))
+    .limit(1);
+  return latest && latest.credited === null ? latest.id : null;
+}
+
+/** Attaches a callback from an unknown number to a prospect afterwards, crediting the message that earned it. */
+export async function attachCallback(
+  ctx: Ctx,
+  input: { callbackId: number; prospect: string | number },
+): Promise<RecordedCallback> {
+  const prospect = await resolveProspect(ctx, input.prospect);
+  const [row] = await ctx.db
+    .select()
+    .from(callbacks)
+    .where(and(eq(callbacks.id, input.callbackId), eq(callbacks.teamId, ctx.team.id)));
+  if (!row) throw notFound('Callback', input.callbackId);
+  if (row.prospectId !== null)
+    throw new AppError('conflict', `Callback ${row.id} already belongs to prospect ${row.prospectId}`);
+  const credited = await ctx.db.transaction(async (tx) => {
+    const voicemailId = await creditable(tx, { prospectId: prospect.id, at: row.at });
+    await tx
+      .update(callbacks)
+      .set({ prospectId: prospect.id, voicemailId })
+      .where(and(eq(callbacks.id, row.id), isNull(callbacks.prospectId)));
+    return voicemailId;
+  });
+  return {
+    callbackId: row.id,
+    attributedTo: credited,
+    card: await card(ctx, { prospectId: prospect.id, others: [], number: row.fromE164, at: row.at }),
+  };
+}

@@ -1,0 +1,123 @@
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { callbacks, voicemails } from '../src/db/schema.ts';
+import { attachCallback, lookup, recordCallback } from '../src/modules/calls/callbacks.service.ts';
+import { logCall } from '../src/modules/calls/calls.service.ts';
+import { addProspect, type ProspectView } from '../src/modules/prospects/prospects.service.ts';
+import type { Ctx } from '../src/modules/team/team.service.ts';
+import { drivers, freshDb, type TestDb } from './support/databases.ts';
+
+const leave = (ctx: Ctx, input: { prospect: number; at: string; kind?: string }) =>
+  logCall(ctx, {
+    body: {
+      prospect: input.prospect,
+      outcome: 'voicemail-left',
+      kind: 'direct',
+      at: input.at,
+      message: { kind: input.kind ?? 'information', text: 'News on your freight lanes.' },
+    },
+    now: new Date('2030-01-01T00:00:00Z'),
+  });
+
+describe.each(drivers)('callbacks on %s', (driver) => {
+  let t: TestDb;
+  let ann: ProspectView;
+  beforeEach(async () => {
+    t = await freshDb(driver);
+    ann = await addProspect(t.ctx, {
+      firstName: 'Ann',
+      company: 'Acme',
+      timezone: 'America/New_York',
+      research: { priorityObjective: 'cutting freight cost' },
+      phones: [
+        { number: '212-555-0142', kind: 'direct' },
+        { number: '212-555-0100', kind: 'main' },
+      ],
+    });
+  });
+  afterEach(async () => {
+    await t.drop();
+  });
+
+  it('shows at once who is calling, what they were told and what to say', async () => {
+    await leave(t.ctx, { prospect: ann.id, at: '2026-03-02T22:30:00Z' });
+    const card = await lookup(t.ctx, { number: '(212) 555-0142', at: '2026-03-03T14:05:00Z' });
+    expect(card).toMatchObject({
+      known: true,
+      prospect: { name: 'Ann', company: 'Acme' },
+      localTime: { label: 'Tue 09:05 (America/New_York)' },
+      messages: [{ kind: 'information', text: 'News on your freight lanes.' }],
+      lastOutcome: { outcome: 'voicemail-left' },
+    });
+    expect(card.known && card.opener).toContain('I left you a message yesterday');
+  });
+
+  it("finds a company's people by its main line", async () => {
+    const bo = await addProspect(t.ctx, {
+      firstName: 'Bo',
+      company: 'Acme',
+      phones: [{ number: '212-555-0100', kind: 'main' }],
+    });
+    const card = await lookup(t.ctx, { number: '+12125550100' });
+    expect(card.known && [card.prospect.id, ...card.others.map((o) => o.id)].sort()).toEqual(
+      [ann.id, bo.id].sort(),
+    );
+  });
+
+  it('credits a callback to the latest message within 14 days, and never one message twice', async () => {
+    await leave(t.ctx, { prospect: ann.id, at: '2026-03-01T15:00:00Z' });
+    const latest = await leave(t.ctx, { prospect: ann.id, at: '2026-03-05T15:00:00Z' });
+    const first = await recordCallback(t.ctx, { from: '212-555-0142', at: '2026-03-06T14:00:00Z' });
+    expect(first.attributedTo).toBe(latest.voicemailId);
+    const second = await recordCallback(t.ctx, { from: '212-555-0142', at: '2026-03-06T16:00:00Z' });
+    expect(second.attributedTo).toBeNull();
+    const late = await recordCallback(t.ctx, { from: '212-555-0142', at: '2026-03-25T16:00:00Z' });
+    expect(late.attributedTo).toBeNull();
+  });
+
+  it('answers an unknown caller plainly, and credits the message once the call is attached', async () => {
+    const left = await leave(t.ctx, { prospect: ann.id, at: '2026-03-02T22:30:00Z' });
+    const recorded = await recordCallback(t.ctx, { from: '+1 646 555 0199', at: '2026-03-03T15:00:00Z' });
+    expect(recorded).toMatchObject({ attributedTo: null, card: { known: false } });
+    const attached = await attachCallback(t.ctx, { callbackId: recorded.callbackId, prospect: ann.id });
+    expect(attached.attributedTo).toBe(left.voicemailId);
+    await expect(
+      attachCallback(t.ctx, { callbackId: recorded.callbackId, prospect: ann.id }),
+    ).rejects.toMatchObject({ code: 'conflict' });
+  });
+
+  it('keeps attribution consistent over any sequence of messages and callbacks', async () => {
+    const day = 86_400_000;
+    const base = Date.parse('2026-03-02T15:00:00Z');
+    let run = 0;
+    const event = fc.record({
+      kind: fc.constantFrom('message', 'callback'),
+      offsetHours: fc.integer({ min: 1, max: 24 * 20 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(event, { minLength: 1, maxLength: 8 }), async (events) => {
+        const number = `+1646555${String(1000 + run++)}`;
+        const p = await addProspect(t.ctx, { firstName: 'P', phones: [{ number, kind: 'direct' }] });
+        let clock = base;
+        for (const e of events) {
+          clock += e.offsetHours * 3_600_000;
+          const at = new Date(clock).toISOString();
+          if (e.kind === 'message') await leave(t.ctx, { prospect: p.id, at });
+          else await recordCallback(t.ctx, { from: number, prospect: p.id, at });
+        }
+        const messages = (await t.db.select().from(voicemails)).filter((m) => m.prospectId === p.id);
+        const calls = (await t.db.select().from(callbacks)).filter((c) => c.prospectId === p.id);
+        const credited = calls.flatMap((c) => (c.voicemailId === null ? [] : [c.voicemailId]));
+        expect(new Set(credited).size).toBe(credited.length);
+        for (const c of calls) {
+          const m = messages.find((v) => v.id === c.voicemailId);
+          if (m) {
+            expect(m.at.getTime()).toBeLessThanOrEqual(c.at.getTime());
+            expect(c.at.getTime() - m.at.getTime()).toBeLessThanOrEqual(14 * day);
+          }
+        }
+      }),
+      { numRuns: 8 },
+    );
+  });
+});
