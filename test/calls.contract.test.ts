@@ -1,7 +1,9 @@
 import { count, eq } from 'drizzle-orm';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { callAttempts, phoneNumbers, stageChanges, tasks, voicemails } from '../src/db/schema.ts';
 import { logCall } from '../src/modules/calls/calls.service.ts';
+import { listCalls, timeline } from '../src/modules/calls/timeline.service.ts';
 import { addDnc, listDnc } from '../src/modules/dnc/dnc.service.ts';
 import { addProspect, getProspect, type ProspectView } from '../src/modules/prospects/prospects.service.ts';
 import { drivers, freshDb, type TestDb } from './support/databases.ts';
@@ -135,5 +137,40 @@ describe.each(drivers)('call log on %s', (driver) => {
       logCall(t.ctx, { body: { prospect: 'nobody@x.com', outcome: 'busy' }, now }),
     ).rejects.toMatchObject({ code: 'not_found' });
     expect(await rows(callAttempts)).toBe(0);
+  });
+
+  it('keeps the timeline in time order with counts that add up, whatever sequence is logged', async () => {
+    const dial = fc.record({
+      outcome: fc.constantFrom('reached', 'gatekeeper', 'voicemail', 'voicemail-left', 'no-answer', 'busy'),
+      minutesAgo: fc.integer({ min: 6, max: 60 * 24 * 30 }),
+      seconds: fc.option(fc.integer({ min: 0, max: 900 }), { nil: undefined }),
+    });
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(dial, { minLength: 1, maxLength: 10 }), async (dials) => {
+        const p = await addProspect(t.ctx, {
+          firstName: 'P',
+          email: `p${run++}@x.com`,
+          phones: [{ number: '312-555-0199', kind: 'mobile' }],
+        });
+        for (const d of dials) {
+          const at = new Date(now.getTime() - d.minutesAgo * 60_000).toISOString();
+          const message = d.outcome === 'voicemail-left' ? { kind: 'curiosity' } : undefined;
+          await logCall(t.ctx, {
+            body: { prospect: p.id, outcome: d.outcome, at, durationSeconds: d.seconds, message },
+            now,
+          });
+        }
+        const { effort, entries } = await timeline(t.ctx, p.id);
+        expect(effort.attempts).toBe(dials.length);
+        expect(effort.conversations).toBe(dials.filter((d) => d.outcome === 'reached').length);
+        expect(effort.voicemails).toBe(dials.filter((d) => d.outcome === 'voicemail-left').length);
+        expect(entries.filter((e) => e.type === 'call')).toHaveLength(dials.length);
+        expect(entries.map((e) => e.at)).toEqual([...entries.map((e) => e.at)].sort());
+        expect(effort.minutes).toBeGreaterThanOrEqual((dials.length * 45) / 60 - 0.1);
+        expect(await listCalls(t.ctx, { prospect: String(p.id) })).toHaveLength(dials.length);
+      }),
+      { numRuns: 6 },
+    );
   });
 });

@@ -7,6 +7,10 @@ import {
   recordCallback,
 } from '../modules/calls/callbacks.service.ts';
 import { type LoggedCall, logCall } from '../modules/calls/calls.service.ts';
+import { type CallRow, listCalls, timeline } from '../modules/calls/timeline.service.ts';
+
+export type Timeline = Awaited<ReturnType<typeof timeline>>;
+
 import type { DemoReport } from '../modules/demo/demo.service.ts';
 import { loadDemo } from '../modules/demo/demo.service.ts';
 import type { DncEntry } from '../modules/dnc/dnc.service.ts';
@@ -44,6 +48,8 @@ export type ReachClient = {
   importCsv(request: ImportRequest): Promise<ImportReport>;
   exportRows(options: { kind: ExportKind; format: ExportFormat }): AsyncIterable<string>;
   logCall(body: unknown): Promise<LoggedCall>;
+  listCalls(query: Record<string, unknown>): Promise<CallRow[]>;
+  timeline(prospect: string): Promise<Timeline>;
   addIntel(body: unknown): Promise<IntelFact>;
   lookup(query: { number: string; at?: string | undefined }): Promise<CallbackCard>;
   recordCallback(body: unknown): Promise<RecordedCallback>;
@@ -67,6 +73,8 @@ export function localClient(ctx: Ctx, where: string): ReachClient {
     importCsv: (request) => importCsv(ctx, request),
     exportRows: (options) => exportRows(ctx, options),
     logCall: (body) => logCall(ctx, { body }),
+    listCalls: (query) => listCalls(ctx, query),
+    timeline: (prospect) => timeline(ctx, prospect),
     addIntel: (body) => addIntel(ctx, body),
     lookup: (query) => lookup(ctx, query),
     recordCallback: (body) => recordCallback(ctx, body),

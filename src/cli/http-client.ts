@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import type { CallRow } from '../modules/calls/timeline.service.ts';
 import type { DncEntry } from '../modules/dnc/dnc.service.ts';
 import type { ImportReport } from '../modules/imports/import.service.ts';
 import type { IntelFact } from '../modules/intel/intel.service.ts';
@@ -69,6 +70,10 @@ export function httpClient(options: { baseUrl: string; token?: string | undefine
     recordCallback: (body) => json({ method: 'POST', path: '/callbacks', body }),
     attachCallback: ({ callbackId, prospect }) =>
       json({ method: 'POST', path: `/callbacks/${callbackId}/attach`, body: { prospect } }),
+    listCalls: async (query) =>
+      (await json<{ items: CallRow[] }>({ method: 'GET', path: '/calls', query })).items,
+    timeline: (prospect) =>
+      json({ method: 'GET', path: `/prospects/${encodeURIComponent(prospect)}/timeline` }),
     addIntel: (body) => json({ method: 'POST', path: '/intel', body }),
     listIntel: async (prospect) =>
       (

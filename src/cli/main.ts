@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { version } from '../shared/version.ts';
 import { callbackCommand, lookupCommand } from './commands/callback.command.ts';
+import { callsCommand, timelineCommand } from './commands/calls.command.ts';
 import { configCommand, demoCommand } from './commands/config.command.ts';
 import { dncCommand } from './commands/dnc.command.ts';
 import { intelCommand } from './commands/intel.command.ts';
@@ -22,6 +23,8 @@ export function buildProgram(): Command {
     .addCommand(exportCommand())
     .addCommand(prospectsCommand())
     .addCommand(logCommand())
+    .addCommand(callsCommand())
+    .addCommand(timelineCommand())
     .addCommand(intelCommand())
     .addCommand(lookupCommand())
     .addCommand(callbackCommand())

@@ -11,3 +11,8 @@ export function resolveAt(at: string | Date | undefined, field = 'at'): Date {
   }
   return date;
 }
+
+/** A minute of the day as a 24-hour clock: 465 → "07:45". */
+export function clockOf(minuteOfDay: number): string {
+  return `${String(Math.floor(minuteOfDay / 60)).padStart(2, '0')}:${String(minuteOfDay % 60).padStart(2, '0')}`;
+}

@@ -1,6 +1,7 @@
 import type { Route } from '../../shared/route.ts';
 import { logCallSchema } from './call.schemas.ts';
 import { logCall } from './calls.service.ts';
+import { callsQuerySchema, listCalls, timeline } from './timeline.service.ts';
 
 export const callRoutes: Route[] = [
   {
@@ -19,5 +20,21 @@ export const callRoutes: Route[] = [
       });
       return c.json(logged, logged.replayed ? 200 : 201);
     },
+  },
+  {
+    method: 'get',
+    path: '/calls',
+    tag: 'calls',
+    summary: 'Logged calls, newest first, for one prospect or the whole book',
+    query: callsQuerySchema,
+    handle: async ({ c, ctx }) => c.json({ items: await listCalls(ctx, c.req.query()) }),
+  },
+  {
+    method: 'get',
+    path: '/prospects/{key}/timeline',
+    tag: 'calls',
+    summary:
+      'Every call, message, fact, task, callback and stage move of a prospect in time order, with the effort spent',
+    handle: async ({ c, ctx }) => c.json(await timeline(ctx, c.req.param('key') ?? '')),
   },
 ];

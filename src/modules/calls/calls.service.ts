@@ -10,7 +10,7 @@ import {
   tasks,
   voicemails,
 } from '../../db/schema.ts';
-import { resolveAt } from '../../shared/clock.ts';
+import { clockOf, resolveAt } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
 import { parseInput } from '../../shared/validate.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
@@ -297,7 +297,7 @@ async function readLogged(
     a.timezone !== null && a.localMinuteOfDay !== null && a.localWeekday !== null
       ? {
           timezone: a.timezone,
-          time: `${String(Math.floor(a.localMinuteOfDay / 60)).padStart(2, '0')}:${String(a.localMinuteOfDay % 60).padStart(2, '0')}`,
+          time: clockOf(a.localMinuteOfDay),
           weekday: a.localWeekday,
         }
       : null;

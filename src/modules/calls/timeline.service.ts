@@ -1,0 +1,167 @@
+import { and, asc, desc, eq, gte } from 'drizzle-orm';
+import { z } from 'zod';
+import {
+  callAttempts,
+  callbacks,
+  intelFacts,
+  phoneNumbers,
+  prospects,
+  stageChanges,
+  tasks,
+  voicemails,
+} from '../../db/schema.ts';
+import { clockOf, resolveAt } from '../../shared/clock.ts';
+import { parseInput } from '../../shared/validate.ts';
+import { describeIntel } from '../intel/intel-rules.ts';
+import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
+import type { Ctx } from '../team/team.service.ts';
+
+export type Effort = {
+  attempts: number;
+  conversations: number;
+  voicemails: number;
+  callbacks: number;
+  minutes: number;
+};
+export type TimelineEntry = {
+  at: string;
+  type: 'call' | 'message' | 'intel' | 'task' | 'callback' | 'stage';
+  text: string;
+  id: number;
+};
+
+/** Rep time a dial costs even when nobody answers: dialling, ringing and wrap-up. */
+const MIN_SECONDS_PER_DIAL = 45;
+
+/** The effort spent on a prospect so far: what the keep-or-drop decision weighs against value. */
+export function effortOf(
+  calls: { outcome: string; durationSeconds: number | null }[],
+  counts: { voicemails: number; callbacks: number },
+): Effort {
+  const seconds = calls.reduce((sum, c) => sum + Math.max(c.durationSeconds ?? 0, MIN_SECONDS_PER_DIAL), 0);
+  return {
+    attempts: calls.length,
+    conversations: calls.filter((c) => c.outcome === 'reached').length,
+    voicemails: counts.voicemails,
+    callbacks: counts.callbacks,
+    minutes: Math.round(seconds / 6) / 10,
+  };
+}
+
+/** Everything that happened with a prospect, oldest first, with the effort it cost. */
+export async function timeline(
+  ctx: Ctx,
+  key: string | number,
+): Promise<{ prospectId: number; name: string; effort: Effort; entries: TimelineEntry[] }> {
+  const p = await resolveProspect(ctx, key);
+  const [calls, messages, intel, todo, inbound, stages] = await Promise.all([
+    ctx.db
+      .select({ a: callAttempts, ph: phoneNumbers })
+      .from(callAttempts)
+      .leftJoin(phoneNumbers, eq(phoneNumbers.id, callAttempts.phoneId))
+      .where(eq(callAttempts.prospectId, p.id)),
+    ctx.db.select().from(voicemails).where(eq(voicemails.prospectId, p.id)),
+    ctx.db.select().from(intelFacts).where(eq(intelFacts.prospectId, p.id)),
+    ctx.db.select().from(tasks).where(eq(tasks.prospectId, p.id)),
+    ctx.db.select().from(callbacks).where(eq(callbacks.prospectId, p.id)),
+    ctx.db.select().from(stageChanges).where(eq(stageChanges.prospectId, p.id)),
+  ]);
+  const entries: TimelineEntry[] = [
+    ...calls.map(({ a, ph }) => ({
+      at: a.at.toISOString(),
+      type: 'call' as const,
+      id: a.id,
+      text: `${a.outcome}${a.result ? ` → ${a.result}` : ''}${ph ? ` on ${ph.kind} ${ph.e164}` : ''}${a.note ? `: ${a.note}` : ''}`,
+    })),
+    ...messages.map((m) => ({
+      at: m.at.toISOString(),
+      type: 'message' as const,
+      id: m.id,
+      text: `${m.kind} message${m.text ? `: "${m.text}"` : ''}`,
+    })),
+    ...intel.map((f) => ({
+      at: f.recordedAt.toISOString(),
+      type: 'intel' as const,
+      id: f.id,
+      text: describeIntel(f),
+    })),
+    ...todo.map((t) => ({
+      at: t.dueAt.toISOString(),
+      type: 'task' as const,
+      id: t.id,
+      text: `${t.kind} due (${t.status})`,
+    })),
+    ...inbound.map((c) => ({
+      at: c.at.toISOString(),
+      type: 'callback' as const,
+      id: c.id,
+      text: `called back from ${c.fromE164}${c.voicemailId ? ` (credited to message ${c.voicemailId})` : ''}`,
+    })),
+    ...stages.map((s) => ({
+      at: s.at.toISOString(),
+      type: 'stage' as const,
+      id: s.id,
+      text: `stage ${s.fromStage ?? '-'} → ${s.toStage} (${s.reason})`,
+    })),
+  ].sort((x, y) => x.at.localeCompare(y.at) || x.id - y.id);
+  const effort = effortOf(
+    calls.map(({ a }) => a),
+    { voicemails: messages.length, callbacks: inbound.length },
+  );
+  return { prospectId: p.id, name: displayName(p), effort, entries };
+}
+
+export const callsQuerySchema = z
+  .object({
+    prospect: z.string().optional(),
+    since: z.iso.datetime({ offset: true }).optional(),
+    limit: z.coerce.number().int().min(1).max(10_000).default(200),
+  })
+  .strict();
+
+export type CallRow = {
+  id: number;
+  at: string;
+  prospectId: number;
+  prospect: string;
+  number: string | null;
+  kind: string | null;
+  outcome: string;
+  result: string | null;
+  durationSeconds: number | null;
+  localTime: string | null;
+  note: string | null;
+};
+
+/** Logged calls, newest first: one prospect's, or the whole book's. */
+export async function listCalls(ctx: Ctx, query: unknown): Promise<CallRow[]> {
+  const q = parseInput(callsQuerySchema, query, 'query');
+  const prospect = q.prospect ? await resolveProspect(ctx, q.prospect) : undefined;
+  const rows = await ctx.db
+    .select({ a: callAttempts, ph: phoneNumbers, p: prospects })
+    .from(callAttempts)
+    .innerJoin(prospects, eq(prospects.id, callAttempts.prospectId))
+    .leftJoin(phoneNumbers, eq(phoneNumbers.id, callAttempts.phoneId))
+    .where(
+      and(
+        eq(callAttempts.teamId, ctx.team.id),
+        prospect ? eq(callAttempts.prospectId, prospect.id) : undefined,
+        q.since ? gte(callAttempts.at, resolveAt(q.since, 'since')) : undefined,
+      ),
+    )
+    .orderBy(desc(callAttempts.at), asc(callAttempts.id))
+    .limit(q.limit);
+  return rows.map(({ a, ph, p }) => ({
+    id: a.id,
+    at: a.at.toISOString(),
+    prospectId: p.id,
+    prospect: displayName(p),
+    number: ph?.e164 ?? null,
+    kind: ph?.kind ?? null,
+    outcome: a.outcome,
+    result: a.result,
+    durationSeconds: a.durationSeconds,
+    localTime: a.localMinuteOfDay === null ? null : clockOf(a.localMinuteOfDay),
+    note: a.note,
+  }));
+}
