@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { count, eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -5,6 +6,7 @@ import { callAttempts, phoneNumbers, stageChanges, tasks, voicemails } from '../
 import { logCall } from '../src/modules/calls/calls.service.ts';
 import { listCalls, timeline } from '../src/modules/calls/timeline.service.ts';
 import { addDnc, listDnc } from '../src/modules/dnc/dnc.service.ts';
+import { importDnc } from '../src/modules/dnc/dnc-import.service.ts';
 import { addProspect, getProspect, type ProspectView } from '../src/modules/prospects/prospects.service.ts';
 import { drivers, freshDb, type TestDb } from './support/databases.ts';
 
@@ -101,6 +103,19 @@ describe.each(drivers)('call log on %s', (driver) => {
     const logged = await log({ outcome: 'no-answer', kind: 'direct' });
     expect(logged.flags).toEqual(['dnc-number']);
     expect(await listDnc(t.ctx)).toHaveLength(1);
+  });
+
+  it('loads a Do-Not-Call list, reporting each bad line and skipping numbers already listed', async () => {
+    await addDnc(t.ctx, { number: '312-555-0142' });
+    const list = Readable.from([
+      '\ufeffname,Phone Number\r\nAnn,(312) 555-0142\r\nBo,12\r\nCy,+44 20 7946 0018\r\n',
+    ]);
+    expect(await importDnc(t.ctx, { input: list, source: 'registry' })).toEqual({
+      added: 1,
+      alreadyListed: 1,
+      rejected: [{ line: 3, reason: 'invalid phone "12": not a valid number in US' }],
+    });
+    expect((await listDnc(t.ctx)).map((e) => e.e164).sort()).toEqual(['+13125550142', '+442079460018']);
   });
 
   it('takes a number out of use after two bad results, or one carrier failure', async () => {

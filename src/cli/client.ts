@@ -15,6 +15,7 @@ import type { DemoReport } from '../modules/demo/demo.service.ts';
 import { loadDemo } from '../modules/demo/demo.service.ts';
 import type { DncEntry } from '../modules/dnc/dnc.service.ts';
 import { addDnc, listDnc, removeDnc } from '../modules/dnc/dnc.service.ts';
+import { type DncImportReport, importDnc } from '../modules/dnc/dnc-import.service.ts';
 import { type ExportFormat, type ExportKind, exportRows } from '../modules/exports/export.service.ts';
 import { type ImportProgress, type ImportReport, importCsv } from '../modules/imports/import.service.ts';
 import type { PresetName } from '../modules/imports/presets.ts';
@@ -56,6 +57,11 @@ export type ReachClient = {
   attachCallback(input: { callbackId: number; prospect: string }): Promise<RecordedCallback>;
   listIntel(prospect: string): Promise<IntelFact[]>;
   listDnc(): Promise<DncEntry[]>;
+  importDnc(request: {
+    input: Readable;
+    source?: string | undefined;
+    reason?: string | undefined;
+  }): Promise<DncImportReport>;
   addDnc(body: unknown): Promise<DncEntry[]>;
   removeDnc(body: unknown): Promise<{ removed: number }>;
   getConfig(): Promise<TeamConfig>;
@@ -81,6 +87,7 @@ export function localClient(ctx: Ctx, where: string): ReachClient {
     attachCallback: (input) => attachCallback(ctx, input),
     listIntel: (prospect) => listIntel(ctx, prospect),
     listDnc: () => listDnc(ctx),
+    importDnc: (request) => importDnc(ctx, request),
     addDnc: (body) => addDnc(ctx, body),
     removeDnc: (body) => removeDnc(ctx, body),
     getConfig: async () => teamConfig(ctx.team),

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { CallRow } from '../modules/calls/timeline.service.ts';
 import type { DncEntry } from '../modules/dnc/dnc.service.ts';
+import type { DncImportReport } from '../modules/dnc/dnc-import.service.ts';
 import type { ImportReport } from '../modules/imports/import.service.ts';
 import type { IntelFact } from '../modules/intel/intel.service.ts';
 import { AppError, type ErrorCode, errorTable, type FieldIssue } from '../shared/errors.ts';
@@ -82,6 +83,21 @@ export function httpClient(options: { baseUrl: string; token?: string | undefine
           path: `/prospects/${encodeURIComponent(prospect)}/intel`,
         })
       ).items,
+    importDnc: async (request) => {
+      const url = new URL('/api/v1/dnc/imports', options.baseUrl);
+      if (request.source) url.searchParams.set('source', request.source);
+      if (request.reason) url.searchParams.set('reason', request.reason);
+      const response = await send(url, {
+        method: 'POST',
+        headers: headers({ 'content-type': 'text/csv' }),
+        body: Readable.toWeb(request.input) as unknown as RequestInit['body'],
+        duplex: 'half',
+      } as RequestInit);
+      return (await (response.status === 422
+        ? response
+        : await expectOk(response)
+      ).json()) as DncImportReport;
+    },
     listDnc: async () => (await json<{ items: DncEntry[] }>({ method: 'GET', path: '/dnc' })).items,
     addDnc: async (body) => (await json<{ items: DncEntry[] }>({ method: 'POST', path: '/dnc', body })).items,
     removeDnc: (body) => json({ method: 'POST', path: '/dnc/removals', body }),

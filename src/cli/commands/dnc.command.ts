@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { out, printJson, printTable } from '../output.ts';
 import { common, withClient } from '../run.ts';
+import { openInput } from './transfer.command.ts';
 
 export function dncCommand(): Command {
   const cmd = new Command('dnc').description('the Do-Not-Call list: numbers and prospects never to call');
@@ -38,6 +39,29 @@ export function dncCommand(): Command {
         if (o.json) printJson(result);
         else out(`Lifted ${result.removed} entr${result.removed === 1 ? 'y' : 'ies'}`);
         return 0;
+      }),
+    );
+  common(cmd.command('import <file>'))
+    .description(
+      'load a list: one number per line, or a CSV with a phone column; exit 3 when some lines were rejected',
+    )
+    .option('--source <text>', 'where the list comes from', 'import')
+    .option('--reason <text>', 'why these numbers are not to be called')
+    .action((file: string, o) =>
+      withClient(o, async (client) => {
+        const report = await client.importDnc({
+          input: openInput(file).stream,
+          source: o.source,
+          reason: o.reason,
+        });
+        if (o.json) printJson(report);
+        else {
+          out(
+            `Added ${report.added}, already listed ${report.alreadyListed}, rejected ${report.rejected.length}`,
+          );
+          for (const r of report.rejected.slice(0, 50)) out(`  line ${r.line}: ${r.reason}`);
+        }
+        return report.rejected.length > 0 ? 3 : 0;
       }),
     );
   common(cmd.command('list'))

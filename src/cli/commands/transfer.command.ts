@@ -11,7 +11,8 @@ import { AppError } from '../../shared/errors.ts';
 import { out, printJson, reportError } from '../output.ts';
 import { common, withClient } from '../run.ts';
 
-function openInput(file: string) {
+/** Opens a file to stream, or says plainly why it cannot be read. */
+export function openInput(file: string) {
   try {
     const stat = statSync(file);
     if (!stat.isFile()) throw new Error('not a file');

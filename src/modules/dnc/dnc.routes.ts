@@ -1,6 +1,16 @@
+import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { z } from 'zod';
+import { AppError } from '../../shared/errors.ts';
 import type { Route } from '../../shared/route.ts';
+import { parseInput } from '../../shared/validate.ts';
 import { dncAddSchema, dncRemoveSchema } from './dnc.schemas.ts';
 import { addDnc, listDnc, removeDnc } from './dnc.service.ts';
+import { importDnc } from './dnc-import.service.ts';
+
+const dncImportQuery = z
+  .object({ source: z.string().max(100).optional(), reason: z.string().max(500).optional() })
+  .strict();
 
 export const dncRoutes: Route[] = [
   {
@@ -27,5 +37,24 @@ export const dncRoutes: Route[] = [
     summary: 'Lift Do-Not-Call entries, with the reason kept',
     body: dncRemoveSchema,
     handle: async ({ c, ctx }) => c.json(await removeDnc(ctx, await c.req.json().catch(() => null))),
+  },
+  {
+    method: 'post',
+    path: '/dnc/imports',
+    tag: 'dnc',
+    summary: 'Load a Do-Not-Call list: one number per line, or a CSV with a phone column; bad lines reported',
+    query: dncImportQuery,
+    bodyType: 'text/csv',
+    responses: { 200: 'All lines accepted', 422: 'Some lines rejected; the others were added' },
+    handle: async ({ c, ctx }) => {
+      const query = parseInput(dncImportQuery, c.req.query(), 'query');
+      const body = c.req.raw.body;
+      if (!body) throw new AppError('unreadable_input', 'The request has no body');
+      const report = await importDnc(ctx, {
+        input: Readable.fromWeb(body as unknown as NodeReadableStream<Uint8Array>),
+        ...query,
+      });
+      return c.json(report, report.rejected.length > 0 ? 422 : 200);
+    },
   },
 ];
