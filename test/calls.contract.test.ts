@@ -118,6 +118,46 @@ describe.each(drivers)('call log on %s', (driver) => {
     expect((await listDnc(t.ctx)).map((e) => e.e164).sort()).toEqual(['+13125550142', '+442079460018']);
   });
 
+  it('adds the person a prospect referred the rep to, at the same company, or links one already known', async () => {
+    const acme = await addProspect(t.ctx, {
+      firstName: 'Cy',
+      email: 'cy@acme.com',
+      company: 'Acme',
+      companyDomain: 'acme.com',
+    });
+    const logged = await logCall(t.ctx, {
+      body: {
+        prospect: acme.id,
+        outcome: 'reached',
+        result: 'referred',
+        referral: { firstName: 'Dee', lastName: 'Vo', title: 'CFO', phone: '312-555-0188' },
+      },
+      now,
+    });
+    const dee = await getProspect(t.ctx, { key: logged.attempt.referredProspectId! });
+    expect(dee).toMatchObject({
+      name: 'Dee Vo',
+      title: 'CFO',
+      company: { name: 'Acme' },
+      research: { referredBy: 'Cy' },
+    });
+    const linked = await logCall(t.ctx, {
+      body: {
+        prospect: acme.id,
+        outcome: 'gatekeeper',
+        result: 'referred',
+        referral: { prospect: 'ann@acme.com' },
+      },
+      now,
+    });
+    expect(linked.attempt.referredProspectId).toBe(ann.id);
+    await expect(
+      logCall(t.ctx, { body: { prospect: acme.id, outcome: 'reached', result: 'referred' }, now }),
+    ).rejects.toMatchObject({
+      issues: [{ field: 'referral' }],
+    });
+  });
+
   it('takes a number out of use after two bad results, or one carrier failure', async () => {
     expect((await log({ outcome: 'bad-number', kind: 'direct' })).flags).toEqual([]);
     expect((await log({ outcome: 'bad-number', kind: 'direct' })).flags).toEqual(['number-invalidated']);

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   index,
@@ -118,6 +119,8 @@ export type Research = {
   benefits?: string[];
   preferredChannel?: string;
   notes?: string;
+  /** Who sent the rep to this prospect, for a referral opener. */
+  referredBy?: string;
 };
 
 export const phoneNumbers = pgTable(
@@ -164,6 +167,8 @@ export const callAttempts = pgTable(
     durationSeconds: integer('duration_seconds'),
     note: text('note'),
     idempotencyKey: text('idempotency_key'),
+    /** With a `referred` result: the person the prospect sent the rep to. */
+    referredProspectId: integer('referred_prospect_id').references((): AnyPgColumn => prospects.id),
     createdAt: createdAt(),
   },
   (t) => [

@@ -22,6 +22,7 @@ export function describeLogged(logged: LoggedCall): string[] {
     `${logged.replayed ? 'Already logged' : 'Logged'} call ${attempt.id}: ${attempt.outcome}${attempt.result ? ` → ${attempt.result}` : ''}${where} at ${when}`,
   ];
   if (stage) lines.push(`  stage ${stage.from} → ${stage.to} (${stage.reason})`);
+  if (attempt.referredProspectId) lines.push(`  referred to prospect ${attempt.referredProspectId}`);
   for (const flag of logged.flags) lines.push(`  warning: ${flagWords[flag] ?? flag}`);
   return lines;
 }
@@ -43,6 +44,11 @@ export function logCommand(): Command {
     .option('--script <id>', 'the prepared script the message followed')
     .option('--result <result>', 'meeting|callback-scheduled|interested|not-interested|referred|do-not-call')
     .option('--result-at <iso>', 'the time of the meeting or the promised callback')
+    .option('--referral <prospect>', 'with --result referred: the prospect they sent you to')
+    .option('--referral-name <name>', 'or the new person to add: "First Last"')
+    .option('--referral-title <title>', "the new person's title")
+    .option('--referral-email <email>', "the new person's email")
+    .option('--referral-phone <number>', "the new person's number")
     .option('--carrier-failure', 'the carrier said the number does not exist')
     .option('--note <text>', 'anything worth remembering')
     .option('--id <key>', 'an idempotency key: logging again with the same key records nothing new')
@@ -52,7 +58,22 @@ export function logCommand(): Command {
           o.message !== undefined || o.messageKind !== undefined || o.script !== undefined
             ? { kind: o.messageKind, text: o.message, scriptId: o.script }
             : undefined;
+        const [firstName, ...rest] = (o.referralName ?? '').trim().split(/\s+/);
+        const named = o.referralName || o.referralEmail || o.referralPhone || o.referralTitle;
+        const referral =
+          o.referral !== undefined
+            ? { prospect: o.referral }
+            : named
+              ? {
+                  firstName: firstName || undefined,
+                  lastName: rest.join(' ') || undefined,
+                  title: o.referralTitle,
+                  email: o.referralEmail,
+                  phone: o.referralPhone,
+                }
+              : undefined;
         const logged = await client.logCall({
+          referral,
           prospect,
           outcome: o.outcome,
           number: o.number,

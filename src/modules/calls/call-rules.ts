@@ -40,6 +40,7 @@ export type LogShape = {
   resultAt?: Date | undefined;
   messageKind?: MessageKind | undefined;
   messageText?: string | undefined;
+  hasReferral?: boolean | undefined;
 };
 
 /** Everything wrong with a call log entry, each naming its field; empty when it may be recorded. */
@@ -71,6 +72,15 @@ export function checkLog(log: LogShape): FieldIssue[] {
   }
   if (log.result && needsTime.has(log.result) && !log.resultAt) {
     issues.push({ field: 'resultAt', reason: `a ${log.result} needs its time` });
+  }
+  if (log.result === 'referred' && !log.hasReferral) {
+    issues.push({
+      field: 'referral',
+      reason: 'say who they referred you to: an existing prospect, or a name or email',
+    });
+  }
+  if (log.hasReferral && log.result !== 'referred') {
+    issues.push({ field: 'referral', reason: 'only a referred result names a referral' });
   }
   if (log.resultAt && !(log.result && needsTime.has(log.result))) {
     issues.push({ field: 'resultAt', reason: 'only a meeting or a callback-scheduled result has a time' });

@@ -24,6 +24,18 @@ export const logCallSchema = z
       .strict()
       .optional(),
     result: z.enum(results).optional(),
+    /** With a `referred` result: an existing prospect, or the new person to add at the same company. */
+    referral: z
+      .object({
+        prospect: z.union([z.string().trim().min(1), z.number().int().positive()]).optional(),
+        firstName: z.string().trim().max(200).optional(),
+        lastName: z.string().trim().max(200).optional(),
+        title: z.string().trim().max(200).optional(),
+        email: z.string().trim().max(320).optional(),
+        phone: z.string().trim().max(50).optional(),
+      })
+      .strict()
+      .optional(),
     resultAt: instant.optional(),
     note: z.string().max(5_000).optional(),
     /** The carrier said the number does not exist: one such failure invalidates it. */

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Db } from '../../db/create-db.ts';
 import {
@@ -11,12 +11,14 @@ import {
   voicemails,
 } from '../../db/schema.ts';
 import { clockOf, resolveAt } from '../../shared/clock.ts';
-import { AppError } from '../../shared/errors.ts';
+import { AppError, invalid } from '../../shared/errors.ts';
 import { parseInput } from '../../shared/validate.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
 import type { PhoneKind, Stage } from '../prospects/prospect-draft.ts';
+import { validateProspect } from '../prospects/prospect-draft.ts';
 import type { PhoneRow, ProspectRow } from '../prospects/prospects.repository.ts';
-import { resolveProspect } from '../prospects/prospects.service.ts';
+import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
+import { prepareDraft, upsertProspects } from '../prospects/upsert-prospects.ts';
 import type { Ctx } from '../team/team.service.ts';
 import { type LogCallInput, logCallSchema } from './call.schemas.ts';
 import { checkLog, nextStage } from './call-rules.ts';
@@ -33,6 +35,7 @@ export type LoggedCall = {
     note: string | null;
     number: { e164: string; kind: string } | null;
     local: { timezone: string; time: string; weekday: number } | null;
+    referredProspectId: number | null;
   };
   voicemailId: number | null;
   stage: { from: string; to: string; reason: string } | null;
@@ -63,6 +66,7 @@ export async function logCall(ctx: Ctx, input: { body: unknown; now?: Date }): P
     resultAt,
     messageKind: body.message?.kind,
     messageText: body.message?.text,
+    hasReferral: body.referral !== undefined,
   });
   if (issues.length > 0) {
     throw new AppError('validation', issues.map((i) => `${i.field}: ${i.reason}`).join('; '), { issues });
@@ -120,6 +124,9 @@ function record(ctx: Ctx, input: Recording): Promise<LoggedCall> {
         durationSeconds: body.durationSeconds ?? null,
         note: body.note ?? null,
         idempotencyKey: body.idempotencyKey ?? null,
+        referredProspectId: body.referral
+          ? await referred(tx, { ctx, prospect, referral: body.referral })
+          : null,
       })
       .returning({ id: callAttempts.id });
     const attemptId = attempt!.id;
@@ -170,6 +177,39 @@ function record(ctx: Ctx, input: Recording): Promise<LoggedCall> {
     }
     return { ...(await readLogged(tx, attemptId)), flags, replayed: false };
   });
+}
+
+/** The person a prospect referred the rep to: linked when known, else added at the same company. */
+async function referred(
+  tx: Db,
+  input: { ctx: Ctx; prospect: ProspectRow; referral: NonNullable<LogCallInput['referral']> },
+): Promise<number> {
+  const { ctx, prospect, referral } = input;
+  if (referral.prospect !== undefined) {
+    const other = await resolveProspect({ ...ctx, db: tx }, referral.prospect);
+    if (other.id === prospect.id)
+      throw invalid('referral.prospect', 'a prospect cannot refer the rep to themselves');
+    return other.id;
+  }
+  const result = validateProspect(
+    { ...referral, phones: referral.phone ? [{ number: referral.phone, kind: 'direct' }] : [] },
+    { defaultCountry: ctx.team.defaultCountry, requireIdentity: true },
+  );
+  if (!result.ok) {
+    const issues = result.issues.map((i) => ({ field: `referral.${i.field}`, reason: i.reason }));
+    throw new AppError('validation', issues.map((i) => `${i.field}: ${i.reason}`).join('; '), { issues });
+  }
+  const prepared = await prepareDraft(result.draft);
+  const [outcome] = await upsertProspects(tx, ctx.team.id, [prepared]);
+  const id = outcome!.id;
+  await tx
+    .update(prospects)
+    .set({
+      companyId: sql`coalesce(${prospects.companyId}, ${prospect.companyId})`,
+      research: sql`${prospects.research} || ${JSON.stringify({ referredBy: displayName(prospect) })}::jsonb`,
+    })
+    .where(eq(prospects.id, id));
+  return id;
 }
 
 /** The number dialled: the one given (added to the prospect when new), else one of the kind given, else the first valid one. */
@@ -313,6 +353,7 @@ async function readLogged(
       note: a.note,
       number: ph ? { e164: ph.e164, kind: ph.kind } : null,
       local,
+      referredProspectId: a.referredProspectId,
     },
     voicemailId: vm,
     stage: st ? { from: st.fromStage ?? '', to: st.toStage, reason: st.reason } : null,

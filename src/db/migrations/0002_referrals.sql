@@ -1,0 +1,2 @@
+ALTER TABLE "call_attempts" ADD COLUMN "referred_prospect_id" integer;--> statement-breakpoint
+ALTER TABLE "call_attempts" ADD CONSTRAINT "call_attempts_referred_prospect_id_prospects_id_fk" FOREIGN KEY ("referred_prospect_id") REFERENCES "public"."prospects"("id") ON DELETE no action ON UPDATE no action;
