@@ -166,6 +166,12 @@ describe('the reach command line', () => {
       data,
     ]);
     expect(again.stdout).toContain('Already logged call 1');
+    const quick = await reach(
+      'log ann@acme.com -o g -r cb --result-at 2026-03-04T15:00:00Z --at 2026-03-03T15:00:00Z'
+        .split(' ')
+        .concat(['--data', data]),
+    );
+    expect(quick.stdout).toContain('gatekeeper → callback-scheduled');
     const bad = await reach([
       'log',
       'ann@acme.com',

@@ -10,6 +10,26 @@ const flagWords: Record<string, string> = {
   'number-invalidated': 'number taken out of use; their other numbers will be used',
 };
 
+/** Short forms a rep types between dials; the full words always work too. */
+// biome-ignore format: a lookup table reads best packed
+export const shortOutcomes: Record<string, string> = {
+  r: 'reached', g: 'gatekeeper', v: 'voicemail', l: 'voicemail-left', vm: 'voicemail-left',
+  n: 'no-answer', na: 'no-answer', b: 'busy', bad: 'bad-number', w: 'wrong-person',
+};
+// biome-ignore format: a lookup table reads best packed
+const shortResults: Record<string, string> = {
+  m: 'meeting', cb: 'callback-scheduled', i: 'interested', ni: 'not-interested', ref: 'referred', dnc: 'do-not-call',
+};
+const shortKinds: Record<string, string> = {
+  info: 'information',
+  inv: 'invitation',
+  intro: 'introduction',
+  cur: 'curiosity',
+  gen: 'generic',
+};
+const expand = (table: Record<string, string>, value: string | undefined) =>
+  value === undefined ? undefined : (table[value] ?? value);
+
 const weekdays = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 export function describeLogged(logged: LoggedCall): string[] {
@@ -32,17 +52,23 @@ export function logCommand(): Command {
     .argument('<prospect>', 'id, external id or email')
     .description('log a dial in seconds: who or what answered, and what came of it')
     .requiredOption(
-      '--outcome <outcome>',
-      'reached|gatekeeper|voicemail|voicemail-left|no-answer|busy|bad-number|wrong-person',
+      '-o, --outcome <outcome>',
+      'reached|gatekeeper|voicemail|voicemail-left|no-answer|busy|bad-number|wrong-person (short: r g v l n b bad w)',
     )
     .option('--number <number>', 'the number dialled (added to the prospect when new)')
     .option('--kind <kind>', 'or the kind of number dialled: direct|main|mobile|private|assistant')
     .option('--at <iso>', 'when the call was made (default now; past times are fine)')
     .option('--duration <seconds>', 'how long the call took')
     .option('--message <text>', 'the message left (with --outcome voicemail-left)')
-    .option('--message-kind <kind>', 'information|invitation|introduction|curiosity|generic')
+    .option(
+      '-k, --message-kind <kind>',
+      'information|invitation|introduction|curiosity|generic (short: info inv intro cur gen)',
+    )
     .option('--script <id>', 'the prepared script the message followed')
-    .option('--result <result>', 'meeting|callback-scheduled|interested|not-interested|referred|do-not-call')
+    .option(
+      '-r, --result <result>',
+      'meeting|callback-scheduled|interested|not-interested|referred|do-not-call (short: m cb i ni ref dnc)',
+    )
     .option('--result-at <iso>', 'the time of the meeting or the promised callback')
     .option('--referral <prospect>', 'with --result referred: the prospect they sent you to')
     .option('--referral-name <name>', 'or the new person to add: "First Last"')
@@ -56,7 +82,7 @@ export function logCommand(): Command {
       withClient(o, async (client) => {
         const message =
           o.message !== undefined || o.messageKind !== undefined || o.script !== undefined
-            ? { kind: o.messageKind, text: o.message, scriptId: o.script }
+            ? { kind: expand(shortKinds, o.messageKind), text: o.message, scriptId: o.script }
             : undefined;
         const [firstName, ...rest] = (o.referralName ?? '').trim().split(/\s+/);
         const named = o.referralName || o.referralEmail || o.referralPhone || o.referralTitle;
@@ -75,13 +101,13 @@ export function logCommand(): Command {
         const logged = await client.logCall({
           referral,
           prospect,
-          outcome: o.outcome,
+          outcome: expand(shortOutcomes, o.outcome),
           number: o.number,
           kind: o.kind,
           at: o.at,
           durationSeconds: o.duration === undefined ? undefined : Number(o.duration),
           message,
-          result: o.result,
+          result: expand(shortResults, o.result),
           resultAt: o.resultAt,
           note: o.note,
           carrierFailure: o.carrierFailure,
