@@ -114,7 +114,10 @@ export function prospectsCommand(): Command {
       withClient(o, async (client) => {
         const p = await client.getProspect(key, o.at);
         if (o.json) printJson(p);
-        else printProspect(p);
+        else {
+          printProspect(p);
+          for (const fact of await client.listIntel(String(p.id))) out(`  ${fact.text}`);
+        }
         return 0;
       }),
     );
