@@ -253,6 +253,22 @@ describe('the command line while a server holds the data directory', () => {
     expect(conflict.stderr).toContain('Already in the book');
   });
 
+  it('streams an import through the server, rejected rows and all', async () => {
+    const run = await reach(['import', file('served.csv', messyCsv), '--json', '--data', data]);
+    expect(run.code).toBe(3);
+    expect(JSON.parse(run.stdout)).toMatchObject({ imported: 3, unchanged: 1 });
+    const list = await reach([
+      'dnc',
+      'import',
+      file('dnc.txt', 'phone\n212-555-0142\nnope\n'),
+      '--json',
+      '--data',
+      data,
+    ]);
+    expect(list.code).toBe(3);
+    expect(JSON.parse(list.stdout)).toMatchObject({ added: 1, rejected: [{ line: 3 }] });
+  });
+
   it('refuses a second server on the same directory', async () => {
     const run = await reach(['serve', '--port', '0', '--data', data]);
     expect(run.code).toBe(1);

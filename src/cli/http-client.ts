@@ -31,6 +31,22 @@ export function httpClient(options: { baseUrl: string; token?: string | undefine
     if (input.body !== undefined) init.body = JSON.stringify(input.body);
     return expectOk(await send(url, init));
   };
+  /** Streams a file to an import endpoint; 422 (some rows rejected) is an answer, not a failure. */
+  const upload = async <T>(input: {
+    path: string;
+    input: Readable;
+    query: Record<string, string | undefined>;
+  }): Promise<T> => {
+    const url = new URL(`/api/v1${input.path}`, options.baseUrl);
+    for (const [k, v] of Object.entries(input.query)) if (v !== undefined) url.searchParams.set(k, v);
+    const response = await send(url, {
+      method: 'POST',
+      headers: headers({ 'content-type': 'text/csv' }),
+      body: Readable.toWeb(input.input) as unknown as RequestInit['body'],
+      duplex: 'half',
+    } as RequestInit);
+    return (await (response.status === 422 ? response : await expectOk(response)).json()) as T;
+  };
   const json = async <T>(input: Parameters<typeof call>[0]): Promise<T> =>
     (await (await call(input)).json()) as T;
   return {
@@ -41,19 +57,16 @@ export function httpClient(options: { baseUrl: string; token?: string | undefine
     addProspect: (body) => json({ method: 'POST', path: '/prospects', body }),
     editProspect: ({ key, body, at }) =>
       json({ method: 'PATCH', path: `/prospects/${encodeURIComponent(key)}`, body, query: { at } }),
-    importCsv: async (request) => {
-      const url = new URL('/api/v1/imports', options.baseUrl);
-      if (request.preset) url.searchParams.set('preset', request.preset);
-      if (request.country) url.searchParams.set('country', request.country);
-      if (request.dryRun) url.searchParams.set('dryRun', 'true');
-      const response = await send(url, {
-        method: 'POST',
-        headers: headers({ 'content-type': 'text/csv' }),
-        body: Readable.toWeb(request.input) as unknown as RequestInit['body'],
-        duplex: 'half',
-      } as RequestInit);
-      return (await (response.status === 422 ? response : await expectOk(response)).json()) as ImportReport;
-    },
+    importCsv: (request) =>
+      upload<ImportReport>({
+        path: '/imports',
+        input: request.input,
+        query: {
+          preset: request.preset,
+          country: request.country,
+          dryRun: request.dryRun ? 'true' : undefined,
+        },
+      }),
     exportRows: (opts) => ({
       async *[Symbol.asyncIterator]() {
         const response = await call({
@@ -83,21 +96,12 @@ export function httpClient(options: { baseUrl: string; token?: string | undefine
           path: `/prospects/${encodeURIComponent(prospect)}/intel`,
         })
       ).items,
-    importDnc: async (request) => {
-      const url = new URL('/api/v1/dnc/imports', options.baseUrl);
-      if (request.source) url.searchParams.set('source', request.source);
-      if (request.reason) url.searchParams.set('reason', request.reason);
-      const response = await send(url, {
-        method: 'POST',
-        headers: headers({ 'content-type': 'text/csv' }),
-        body: Readable.toWeb(request.input) as unknown as RequestInit['body'],
-        duplex: 'half',
-      } as RequestInit);
-      return (await (response.status === 422
-        ? response
-        : await expectOk(response)
-      ).json()) as DncImportReport;
-    },
+    importDnc: (request) =>
+      upload<DncImportReport>({
+        path: '/dnc/imports',
+        input: request.input,
+        query: { source: request.source, reason: request.reason },
+      }),
     listDnc: async () => (await json<{ items: DncEntry[] }>({ method: 'GET', path: '/dnc' })).items,
     addDnc: async (body) => (await json<{ items: DncEntry[] }>({ method: 'POST', path: '/dnc', body })).items,
     removeDnc: (body) => json({ method: 'POST', path: '/dnc/removals', body }),

@@ -42,6 +42,10 @@ export class AppError extends Error {
 export const invalid = (field: string, reason: string): AppError =>
   new AppError('validation', `${field}: ${reason}`, { issues: [{ field, reason }] });
 
+/** A validation error that names every bad field at once. */
+export const invalidFields = (issues: FieldIssue[]): AppError =>
+  new AppError('validation', issues.map((i) => `${i.field}: ${i.reason}`).join('; '), { issues });
+
 export const notFound = (what: string, key: string | number): AppError =>
   new AppError('not_found', `${what} not found: ${key}`);
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { AppError } from './errors.ts';
+import { invalidFields } from './errors.ts';
 
 /** Parses input at an entry point's edge; every zod issue becomes a field issue naming where it is. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, where = 'body'): z.infer<S> {
@@ -9,6 +9,5 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, where
     field: issue.path.length > 0 ? issue.path.join('.') : where,
     reason: issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : issue.message,
   }));
-  const message = issues.map((i) => `${i.field}: ${i.reason}`).join('; ');
-  throw new AppError('validation', message, { issues });
+  throw invalidFields(issues);
 }

@@ -11,7 +11,7 @@ import {
   voicemails,
 } from '../../db/schema.ts';
 import { clockOf, resolveAt } from '../../shared/clock.ts';
-import { AppError, invalid } from '../../shared/errors.ts';
+import { AppError, invalid, invalidFields } from '../../shared/errors.ts';
 import { parseInput } from '../../shared/validate.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
 import type { PhoneKind, Stage } from '../prospects/prospect-draft.ts';
@@ -69,7 +69,7 @@ export async function logCall(ctx: Ctx, input: { body: unknown; now?: Date }): P
     hasReferral: body.referral !== undefined,
   });
   if (issues.length > 0) {
-    throw new AppError('validation', issues.map((i) => `${i.field}: ${i.reason}`).join('; '), { issues });
+    throw invalidFields(issues);
   }
   const prospect = await resolveProspect(ctx, body.prospect);
   try {
@@ -197,7 +197,7 @@ async function referred(
   );
   if (!result.ok) {
     const issues = result.issues.map((i) => ({ field: `referral.${i.field}`, reason: i.reason }));
-    throw new AppError('validation', issues.map((i) => `${i.field}: ${i.reason}`).join('; '), { issues });
+    throw invalidFields(issues);
   }
   const prepared = await prepareDraft(result.draft);
   const [outcome] = await upsertProspects(tx, ctx.team.id, [prepared]);

@@ -1,7 +1,5 @@
-import { Readable } from 'node:stream';
-import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { z } from 'zod';
-import { AppError } from '../../shared/errors.ts';
+import { bodyStream } from '../../shared/request-body.ts';
 import type { Route } from '../../shared/route.ts';
 import { parseInput } from '../../shared/validate.ts';
 import { dncAddSchema, dncRemoveSchema } from './dnc.schemas.ts';
@@ -48,10 +46,8 @@ export const dncRoutes: Route[] = [
     responses: { 200: 'All lines accepted', 422: 'Some lines rejected; the others were added' },
     handle: async ({ c, ctx }) => {
       const query = parseInput(dncImportQuery, c.req.query(), 'query');
-      const body = c.req.raw.body;
-      if (!body) throw new AppError('unreadable_input', 'The request has no body');
       const report = await importDnc(ctx, {
-        input: Readable.fromWeb(body as unknown as NodeReadableStream<Uint8Array>),
+        input: bodyStream(c),
         ...query,
       });
       return c.json(report, report.rejected.length > 0 ? 422 : 200);

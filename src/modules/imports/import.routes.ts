@@ -1,7 +1,5 @@
-import { Readable } from 'node:stream';
-import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { z } from 'zod';
-import { AppError } from '../../shared/errors.ts';
+import { bodyStream } from '../../shared/request-body.ts';
 import type { Route } from '../../shared/route.ts';
 import { parseInput } from '../../shared/validate.ts';
 import { importCsv } from './import.service.ts';
@@ -30,10 +28,8 @@ export const importRoutes: Route[] = [
     responses: { 200: 'All rows accepted', 422: 'Some rows rejected; the others were imported' },
     handle: async ({ c, ctx }) => {
       const query = parseInput(importQuerySchema, c.req.query(), 'query');
-      const body = c.req.raw.body;
-      if (!body) throw new AppError('unreadable_input', 'The request has no CSV body');
       const report = await importCsv(ctx, {
-        input: Readable.fromWeb(body as unknown as NodeReadableStream<Uint8Array>),
+        input: bodyStream(c),
         preset: query.preset,
         country: query.country,
         dryRun: query.dryRun === 'true',

@@ -2,7 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { callAttempts, intelFacts, phoneNumbers } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
-import { AppError, invalid } from '../../shared/errors.ts';
+import { invalid, invalidFields } from '../../shared/errors.ts';
 import { parseInput } from '../../shared/validate.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
 import { resolveProspect } from '../prospects/prospects.service.ts';
@@ -47,8 +47,7 @@ export async function addIntel(ctx: Ctx, body: unknown): Promise<IntelFact> {
     ? resolveAt(input.until.length === 10 ? `${input.until}T00:00:00Z` : input.until, 'until')
     : undefined;
   const issues = checkIntel({ ...input, at, until });
-  if (issues.length > 0)
-    throw new AppError('validation', issues.map((i) => `${i.field}: ${i.reason}`).join('; '), { issues });
+  if (issues.length > 0) throw invalidFields(issues);
   const prospect = await resolveProspect(ctx, input.prospect);
   let text = input.value ?? '';
   if (input.type === 'private-line') {

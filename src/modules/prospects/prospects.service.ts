@@ -1,7 +1,7 @@
 import { and, asc, count, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import { companies, dncEntries, phoneNumbers, prospects } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
-import { AppError, notFound } from '../../shared/errors.ts';
+import { AppError, invalidFields, notFound } from '../../shared/errors.ts';
 import { parseInput } from '../../shared/validate.ts';
 import type { Ctx } from '../team/team.service.ts';
 import { type LocalTime, localTimeAt } from './local-time.ts';
@@ -140,7 +140,7 @@ export async function addProspect(ctx: Ctx, body: unknown): Promise<ProspectView
     defaultCountry: ctx.team.defaultCountry,
     requireIdentity: true,
   });
-  if (!result.ok) throw fieldError(result.issues);
+  if (!result.ok) throw invalidFields(result.issues);
   const prepared = await prepareDraft(result.draft);
   const id = await ctx.db.transaction(async (tx) => {
     const clash = await findCandidates(tx, ctx.team.id, {
@@ -171,7 +171,7 @@ export async function editProspect(
     defaultCountry: ctx.team.defaultCountry,
     requireIdentity: false,
   });
-  if (!result.ok) throw fieldError(result.issues);
+  if (!result.ok) throw invalidFields(result.issues);
   const prepared = await prepareDraft(result.draft);
   await ctx.db.transaction(async (tx) => {
     const [existing] = await attachPhones(tx, [row]);
@@ -221,10 +221,6 @@ async function saveResearch(
     .update(prospects)
     .set({ research: sql`${prospects.research} || ${JSON.stringify(clean)}::jsonb`, researchedAt: input.at })
     .where(eq(prospects.id, input.id));
-}
-
-function fieldError(issues: { field: string; reason: string }[]): AppError {
-  return new AppError('validation', issues.map((i) => `${i.field}: ${i.reason}`).join('; '), { issues });
 }
 
 async function toViews(ctx: Ctx, input: { rows: ProspectRow[]; at: Date }): Promise<ProspectView[]> {
