@@ -228,4 +228,46 @@ describe.each(drivers)('call log on %s', (driver) => {
       { numRuns: 6 },
     );
   });
+
+  it('keeps a prospect who asked to stop on Do-Not-Call, whatever is logged after', async () => {
+    const later = fc.array(
+      fc.record({
+        outcome: fc.constantFrom('reached', 'gatekeeper', 'no-answer', 'voicemail'),
+        result: fc.constantFrom(undefined, 'interested', 'meeting'),
+      }),
+      { maxLength: 5 },
+    );
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(later, async (dials) => {
+        const p = await addProspect(t.ctx, {
+          firstName: 'P',
+          email: `stop${run++}@x.com`,
+          phones: [{ number: '312-555-0111', kind: 'mobile' }],
+        });
+        await logCall(t.ctx, {
+          body: { prospect: p.id, outcome: 'reached', result: 'do-not-call', at: '2026-03-01T15:00:00Z' },
+          now,
+        });
+        for (const [i, d] of dials.entries()) {
+          const resultAt = d.result === 'meeting' ? { resultAt: '2026-03-10T15:00:00Z' } : {};
+          const result =
+            d.outcome === 'reached' || d.outcome === 'gatekeeper'
+              ? { result: d.result, ...(d.result ? resultAt : {}) }
+              : {};
+          const logged = await logCall(t.ctx, {
+            body: { prospect: p.id, outcome: d.outcome, at: `2026-03-02T1${i}:00:00Z`, ...result },
+            now,
+          });
+          expect(logged.flags).toContain('opted-out');
+        }
+        const view = await getProspect(t.ctx, { key: p.id });
+        expect(view.optedOut).toBe(true);
+        expect(view.phones.every((ph) => ph.doNotCall)).toBe(true);
+        const open = (await t.db.select().from(tasks)).filter((task) => task.prospectId === p.id && task.status === 'open');
+        expect(open).toEqual([]);
+      }),
+      { numRuns: 6 },
+    );
+  });
 });

@@ -166,7 +166,9 @@ function record(ctx: Ctx, input: Recording): Promise<LoggedCall> {
       await optOut(tx, { ctx, prospect, at });
       flags.push('opted-out-now');
     }
-    if ((body.result === 'callback-scheduled' || body.result === 'meeting') && resultAt) {
+    // Nothing is scheduled for someone who asked to stop, until `reach dnc remove` lifts it.
+    const mayFollowUp = !prospect.optedOut && body.result !== 'do-not-call';
+    if (mayFollowUp && (body.result === 'callback-scheduled' || body.result === 'meeting') && resultAt) {
       await tx.insert(tasks).values({
         teamId: ctx.team.id,
         prospectId: prospect.id,
