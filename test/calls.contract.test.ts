@@ -264,7 +264,9 @@ describe.each(drivers)('call log on %s', (driver) => {
         const view = await getProspect(t.ctx, { key: p.id });
         expect(view.optedOut).toBe(true);
         expect(view.phones.every((ph) => ph.doNotCall)).toBe(true);
-        const open = (await t.db.select().from(tasks)).filter((task) => task.prospectId === p.id && task.status === 'open');
+        const open = (await t.db.select().from(tasks)).filter(
+          (task) => task.prospectId === p.id && task.status === 'open',
+        );
         expect(open).toEqual([]);
       }),
       { numRuns: 6 },

@@ -27,7 +27,18 @@ export type ImportOptions = {
   onProgress?: ((progress: ImportProgress) => void) | undefined;
 };
 
+/** Imported rows after which statistics are refreshed; then again at each doubling. */
 const ANALYZE_AFTER = 5_000;
+
+/**
+ * A book that grows within one import outruns its statistics: the planner, still believing
+ * the table small, scans it on every batch. PGlite has no autovacuum at all, and the server's
+ * runs too late, so a large import analyzes at each doubling (bounded total cost) and at the end.
+ */
+async function refreshStatistics(ctx: Ctx, report: ImportReport): Promise<void> {
+  if (report.dryRun) return;
+  await ctx.db.execute(sql`analyze prospects, phone_numbers, companies`);
+}
 
 /** Thrown inside a dry-run batch so that the transaction rolls back after its counts are taken. */
 class DryRun extends Error {}
@@ -59,6 +70,7 @@ export async function importCsv(ctx: Ctx, options: ImportOptions): Promise<Impor
   const batchSize = options.batchSize ?? 500;
   let headers: string[] | null = null;
   let batch: PreparedDraft[] = [];
+  const statistics = { next: ANALYZE_AFTER };
   try {
     for await (const { record, info, raw } of parser as AsyncIterable<{
       record: string[];
@@ -85,6 +97,10 @@ export async function importCsv(ctx: Ctx, options: ImportOptions): Promise<Impor
       batch.push(await prepareDraft(result.draft));
       if (batch.length >= batchSize) {
         await commitBatch(ctx, { batch, report });
+        if (report.imported >= statistics.next) {
+          await refreshStatistics(ctx, report);
+          statistics.next = report.imported * 2;
+        }
         batch = [];
         options.onProgress?.({ ...progress });
       }
@@ -109,10 +125,7 @@ export async function importCsv(ctx: Ctx, options: ImportOptions): Promise<Impor
     await feed.catch(() => undefined);
   }
   if (headers === null) throw new AppError('unreadable_input', 'The file is empty: no header row');
-  // PGlite has no autovacuum: without fresh statistics the planner misjudges a book that just grew.
-  if (!report.dryRun && report.imported >= ANALYZE_AFTER) {
-    await ctx.db.execute(sql`analyze prospects, phone_numbers, companies`);
-  }
+  if (report.imported >= ANALYZE_AFTER) await refreshStatistics(ctx, report);
   options.onProgress?.({ ...progress });
   return report;
 }

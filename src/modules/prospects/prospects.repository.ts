@@ -47,9 +47,9 @@ export async function ensureCompanies(
       and(
         eq(companies.teamId, teamId),
         or(
-          domains.length ? inArray(sql`lower(${companies.domain})`, domains) : sql`false`,
+          domains.length ? anyOf(sql`lower(${companies.domain})`, domains) : sql`false`,
           names.length
-            ? and(sql`${companies.domain} is null`, inArray(sql`lower(${companies.name})`, names))
+            ? and(sql`${companies.domain} is null`, anyOf(sql`lower(${companies.name})`, names))
             : sql`false`,
         ),
       ),
