@@ -36,6 +36,9 @@ export async function createDb(options: DbOptions): Promise<Database> {
     return { kind: 'pglite', db, close: () => client.close(), dump: () => client.dumpDataDir('none') };
   }
   const pool = new pg.Pool({ connectionString: options.url, max: options.max ?? 10 });
+  // An idle connection the server drops (a restart, an administrator) must not take the process down;
+  // the pool replaces it on the next query.
+  pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
   try {
     await pool.query('select 1');
   } catch (error) {

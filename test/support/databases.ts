@@ -42,7 +42,16 @@ export async function freshDb(driver: Driver): Promise<TestDb> {
       await database.close();
       const cleanup = new pg.Client({ connectionString: base });
       await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
+      // Closed connections linger a moment on the server; wait for them rather than kill them.
+      for (let tries = 0; ; tries++) {
+        try {
+          await cleanup.query(`drop database if exists ${name}${tries >= 50 ? ' with (force)' : ''}`);
+          break;
+        } catch (error) {
+          if ((error as { code?: string }).code !== '55006' || tries >= 50) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+      }
       await cleanup.end();
     },
   };
