@@ -102,6 +102,7 @@ describe.each(drivers)('call log on %s', (driver) => {
     await addDnc(t.ctx, { number: '312-555-0142', reason: 'registry' });
     const logged = await log({ outcome: 'no-answer', kind: 'direct' });
     expect(logged.flags).toEqual(['dnc-number']);
+    expect((await listCalls(t.ctx, {}))[0]?.flags).toEqual(['dnc-number']);
     expect(await listDnc(t.ctx)).toHaveLength(1);
   });
 

@@ -167,6 +167,8 @@ export const callAttempts = pgTable(
     durationSeconds: integer('duration_seconds'),
     note: text('note'),
     idempotencyKey: text('idempotency_key'),
+    /** What was wrong with the dial when it was made, such as `dnc-number`: kept, since lists change. */
+    flags: text('flags').array().notNull().default(sql`'{}'::text[]`),
     /** With a `referred` result: the person the prospect sent the rep to. */
     referredProspectId: integer('referred_prospect_id').references((): AnyPgColumn => prospects.id),
     createdAt: createdAt(),

@@ -16,7 +16,7 @@ export function callsCommand(): Command {
           return 0;
         }
         printTable(
-          ['ID', 'AT (UTC)', 'THEIR TIME', 'PROSPECT', 'NUMBER', 'OUTCOME', 'RESULT'],
+          ['ID', 'AT (UTC)', 'THEIR TIME', 'PROSPECT', 'NUMBER', 'OUTCOME', 'RESULT', 'FLAGS'],
           items.map((c) => [
             c.id,
             c.at.slice(0, 16).replace('T', ' '),

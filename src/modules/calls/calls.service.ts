@@ -124,6 +124,7 @@ function record(ctx: Ctx, input: Recording): Promise<LoggedCall> {
         durationSeconds: body.durationSeconds ?? null,
         note: body.note ?? null,
         idempotencyKey: body.idempotencyKey ?? null,
+        flags: [...flags],
         referredProspectId: body.referral
           ? await referred(tx, { ctx, prospect, referral: body.referral })
           : null,
@@ -359,7 +360,7 @@ async function readLogged(
     },
     voicemailId: vm,
     stage: st ? { from: st.fromStage ?? '', to: st.toStage, reason: st.reason } : null,
-    flags: [],
+    flags: a.flags,
   };
 }
 

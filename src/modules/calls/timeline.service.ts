@@ -71,7 +71,7 @@ export async function timeline(
       at: a.at.toISOString(),
       type: 'call' as const,
       id: a.id,
-      text: `${a.outcome}${a.result ? ` → ${a.result}` : ''}${ph ? ` on ${ph.kind} ${ph.e164}` : ''}${a.note ? `: ${a.note}` : ''}`,
+      text: `${a.outcome}${a.result ? ` → ${a.result}` : ''}${ph ? ` on ${ph.kind} ${ph.e164}` : ''}${a.flags.length ? ` [${a.flags.join(', ')}]` : ''}${a.note ? `: ${a.note}` : ''}`,
     })),
     ...messages.map((m) => ({
       at: m.at.toISOString(),
@@ -131,6 +131,7 @@ export type CallRow = {
   durationSeconds: number | null;
   localTime: string | null;
   note: string | null;
+  flags: string[];
 };
 
 /** Logged calls, newest first: one prospect's, or the whole book's. */
@@ -163,5 +164,6 @@ export async function listCalls(ctx: Ctx, query: unknown): Promise<CallRow[]> {
     durationSeconds: a.durationSeconds,
     localTime: a.localMinuteOfDay === null ? null : clockOf(a.localMinuteOfDay),
     note: a.note,
+    flags: a.flags,
   }));
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "call_attempts" ADD COLUMN "flags" text[] DEFAULT '{}'::text[] NOT NULL;
