@@ -25,6 +25,7 @@ export function callsCommand(): Command {
             c.number,
             c.outcome,
             c.result,
+            c.flags.join(' '),
           ]),
         );
         out(`${items.length} calls`);
