@@ -186,6 +186,41 @@ describe('the reach command line', () => {
     expect(bad.stderr).toContain('result:');
   });
 
+  it('logs an hour of dials, one short line each, in one process', async () => {
+    const data = dir('batch');
+    await reach(['import', file('batch.csv', messyCsv), '--data', data]);
+    const lines = [
+      'e1 n',
+      'e3 l cur -- Hi, Sam Reed here.',
+      'e1 g cb 2026-03-04T15:00:00Z -- Janet lunches 1-2',
+      'nobody n',
+      'e3 x',
+      'e3 r i',
+    ];
+    const run = await reach([
+      'log',
+      '--batch',
+      file('dials.txt', `${lines.join('\n')}\n`),
+      '--at',
+      '2026-03-03T15:00:00Z',
+      '--json',
+      '--data',
+      data,
+    ]);
+    expect(run.code).toBe(3);
+    const report = JSON.parse(run.stdout) as {
+      logged: number;
+      failed: number;
+      results: { line: number; error?: string }[];
+    };
+    expect(report).toMatchObject({ logged: 4, failed: 2 });
+    expect(report.results.filter((r) => r.error).map((r) => r.line)).toEqual([4, 5]);
+    const calls = JSON.parse((await reach(['calls', 'e3', '--json', '--data', data])).stdout) as {
+      items: { outcome: string }[];
+    };
+    expect(calls.items.map((c) => c.outcome).sort()).toEqual(['reached', 'voicemail-left']);
+  });
+
   it('refuses to listen beyond loopback without a token', async () => {
     const run = await reach(['serve', '--host', '0.0.0.0', '--data', dir('open')]);
     expect(run.code).toBe(2);

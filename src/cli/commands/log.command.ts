@@ -1,7 +1,12 @@
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { Command } from 'commander';
 import type { LoggedCall } from '../../modules/calls/calls.service.ts';
-import { out, printJson } from '../output.ts';
+import { AppError } from '../../shared/errors.ts';
+import type { ReachClient } from '../client.ts';
+import { out, printJson, reportError } from '../output.ts';
 import { common, withClient } from '../run.ts';
+import { expand, parseLogLine, shortKinds, shortOutcomes, shortResults } from './log-line.ts';
 
 const flagWords: Record<string, string> = {
   'dnc-number': 'this number is on the Do-Not-Call list',
@@ -9,26 +14,6 @@ const flagWords: Record<string, string> = {
   'opted-out-now': 'prospect and all their numbers are now on the Do-Not-Call list; open tasks cancelled',
   'number-invalidated': 'number taken out of use; their other numbers will be used',
 };
-
-/** Short forms a rep types between dials; the full words always work too. */
-// biome-ignore format: a lookup table reads best packed
-export const shortOutcomes: Record<string, string> = {
-  r: 'reached', g: 'gatekeeper', v: 'voicemail', l: 'voicemail-left', vm: 'voicemail-left',
-  n: 'no-answer', na: 'no-answer', b: 'busy', bad: 'bad-number', w: 'wrong-person',
-};
-// biome-ignore format: a lookup table reads best packed
-const shortResults: Record<string, string> = {
-  m: 'meeting', cb: 'callback-scheduled', i: 'interested', ni: 'not-interested', ref: 'referred', dnc: 'do-not-call',
-};
-const shortKinds: Record<string, string> = {
-  info: 'information',
-  inv: 'invitation',
-  intro: 'introduction',
-  cur: 'curiosity',
-  gen: 'generic',
-};
-const expand = (table: Record<string, string>, value: string | undefined) =>
-  value === undefined ? undefined : (table[value] ?? value);
 
 const weekdays = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
@@ -49,9 +34,13 @@ export function describeLogged(logged: LoggedCall): string[] {
 
 export function logCommand(): Command {
   return common(new Command('log'))
-    .argument('<prospect>', 'id, external id or email')
+    .argument('[prospect]', 'id, external id or email')
     .description('log a dial in seconds: who or what answered, and what came of it')
-    .requiredOption(
+    .option(
+      '--batch [file]',
+      'log one dial per line from the file or the terminal: "42 n", "43 l cur -- message", "44 g cb TIME"',
+    )
+    .option(
       '-o, --outcome <outcome>',
       'reached|gatekeeper|voicemail|voicemail-left|no-answer|busy|bad-number|wrong-person (short: r g v l n b bad w)',
     )
@@ -78,8 +67,12 @@ export function logCommand(): Command {
     .option('--carrier-failure', 'the carrier said the number does not exist')
     .option('--note <text>', 'anything worth remembering')
     .option('--id <key>', 'an idempotency key: logging again with the same key records nothing new')
-    .action((prospect: string, o) =>
+    .action((prospect: string | undefined, o) =>
       withClient(o, async (client) => {
+        if (o.batch !== undefined)
+          return logBatch(client, { file: o.batch === true ? undefined : o.batch, json: o.json, at: o.at });
+        if (!prospect || !o.outcome)
+          throw new AppError('validation', 'give PROSPECT and --outcome, or --batch');
         const message =
           o.message !== undefined || o.messageKind !== undefined || o.script !== undefined
             ? { kind: expand(shortKinds, o.messageKind), text: o.message, scriptId: o.script }
@@ -118,4 +111,48 @@ export function logCommand(): Command {
         return 0;
       }),
     );
+}
+
+/**
+ * Logs one dial per line in a single process, so a rep at the terminal types "42 n" and moves
+ * on. A bad line is reported and skipped; exit 3 when any line was not logged.
+ */
+async function logBatch(
+  client: ReachClient,
+  options: { file?: string | undefined; json?: boolean; at?: string | undefined },
+): Promise<number> {
+  const interactive = options.file === undefined && process.stdin.isTTY === true;
+  const input = options.file === undefined ? process.stdin : createReadStream(options.file);
+  const lines = createInterface({
+    input,
+    ...(interactive ? { output: process.stdout, prompt: 'dial> ' } : {}),
+  });
+  const results: unknown[] = [];
+  let failed = 0;
+  let lineNo = 0;
+  if (interactive) {
+    out('One dial per line: PROSPECT OUTCOME [KIND] [RESULT] [WHEN] [-- message or note]. Ctrl-D ends.');
+    lines.prompt();
+  }
+  for await (const raw of lines) {
+    lineNo++;
+    const line = raw.trim();
+    if (line !== '' && !line.startsWith('#')) {
+      const parsed = parseLogLine(line);
+      try {
+        if ('error' in parsed) throw new AppError('validation', parsed.error);
+        const logged = await client.logCall({ ...parsed.body, ...(options.at ? { at: options.at } : {}) });
+        results.push({ line: lineNo, ...logged });
+        if (!options.json) for (const text of describeLogged(logged)) out(text);
+      } catch (error) {
+        failed++;
+        results.push({ line: lineNo, error: error instanceof Error ? error.message : String(error) });
+        if (!options.json)
+          reportError(new AppError('validation', `line ${lineNo}: ${(error as Error).message}`), false);
+      }
+    }
+    if (interactive) lines.prompt();
+  }
+  if (options.json) printJson({ logged: results.length - failed, failed, results });
+  return failed > 0 ? 3 : 0;
 }
