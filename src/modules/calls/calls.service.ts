@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Db } from '../../db/create-db.ts';
 import {
@@ -13,6 +13,7 @@ import {
 import { clockOf, resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid, invalidFields } from '../../shared/errors.ts';
 import { parseInput } from '../../shared/validate.ts';
+import { blockedNumbers } from '../dnc/dnc.repository.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
 import type { PhoneKind, Stage } from '../prospects/prospect-draft.ts';
 import { validateProspect } from '../prospects/prospect-draft.ts';
@@ -105,7 +106,8 @@ function record(ctx: Ctx, input: Recording): Promise<LoggedCall> {
     }
     const flags: string[] = [];
     const phone = await choosePhone(tx, { ctx, prospect, body });
-    if (phone && (await onDnc(tx, { teamId: ctx.team.id, e164: phone.e164 }))) flags.push('dnc-number');
+    if (phone && (await blockedNumbers(tx, { teamId: ctx.team.id, numbers: [phone.e164] })).size > 0)
+      flags.push('dnc-number');
     if (prospect.optedOut) flags.push('opted-out');
     const local = localClock(at, prospect);
     const [attempt] = await tx
@@ -256,17 +258,6 @@ async function choosePhone(
     return ofKind.find((p) => p.valid) ?? ofKind[0]!;
   }
   return own.find((p) => p.valid) ?? own[0] ?? null;
-}
-
-async function onDnc(tx: Db, input: { teamId: number; e164: string }): Promise<boolean> {
-  const [hit] = await tx
-    .select({ id: dncEntries.id })
-    .from(dncEntries)
-    .where(
-      and(eq(dncEntries.teamId, input.teamId), eq(dncEntries.e164, input.e164), isNull(dncEntries.removedAt)),
-    )
-    .limit(1);
-  return hit !== undefined;
 }
 
 /** The prospect's clock at dial time, in the zone in force then; none when the zone is unknown or ambiguous. */

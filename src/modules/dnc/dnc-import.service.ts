@@ -1,11 +1,11 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { dncEntries } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
 import type { Ctx } from '../team/team.service.ts';
+import { blockedNumbers } from './dnc.repository.ts';
 
 export type DncImportReport = {
   added: number;
@@ -82,17 +82,7 @@ async function addBatch(
   input.report.alreadyListed += input.numbers.length - unique.length;
   if (unique.length === 0) return;
   await ctx.db.transaction(async (tx) => {
-    const listed = await tx
-      .select({ e164: dncEntries.e164 })
-      .from(dncEntries)
-      .where(
-        and(
-          eq(dncEntries.teamId, ctx.team.id),
-          inArray(dncEntries.e164, unique),
-          isNull(dncEntries.removedAt),
-        ),
-      );
-    const have = new Set(listed.map((l) => l.e164));
+    const have = await blockedNumbers(tx, { teamId: ctx.team.id, numbers: unique });
     const fresh = unique.filter((n) => !have.has(n));
     input.report.alreadyListed += unique.length - fresh.length;
     if (fresh.length === 0) return;

@@ -1,8 +1,9 @@
-import { and, asc, count, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
-import { companies, dncEntries, phoneNumbers, prospects } from '../../db/schema.ts';
+import { and, asc, count, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { companies, phoneNumbers, prospects } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalidFields, notFound } from '../../shared/errors.ts';
 import { parseInput } from '../../shared/validate.ts';
+import { blockedNumbers } from '../dnc/dnc.repository.ts';
 import type { Ctx } from '../team/team.service.ts';
 import { type LocalTime, localTimeAt } from './local-time.ts';
 import {
@@ -227,23 +228,11 @@ async function toViews(ctx: Ctx, input: { rows: ProspectRow[]; at: Date }): Prom
   const rows = await attachPhones(ctx.db, input.rows);
   const companyIds = [...new Set(rows.flatMap((r) => (r.companyId ? [r.companyId] : [])))];
   const numbers = rows.flatMap((r) => r.phones.map((p) => p.e164));
-  const [companyRows, dncRows] = await Promise.all([
+  const [companyRows, blocked] = await Promise.all([
     companyIds.length ? ctx.db.select().from(companies).where(inArray(companies.id, companyIds)) : [],
-    numbers.length
-      ? ctx.db
-          .select({ e164: dncEntries.e164 })
-          .from(dncEntries)
-          .where(
-            and(
-              eq(dncEntries.teamId, ctx.team.id),
-              inArray(dncEntries.e164, numbers),
-              isNull(dncEntries.removedAt),
-            ),
-          )
-      : [],
+    blockedNumbers(ctx.db, { teamId: ctx.team.id, numbers }),
   ]);
   const companyById = new Map(companyRows.map((c) => [c.id, c]));
-  const blocked = new Set(dncRows.map((d) => d.e164));
   return rows.map((r) => {
     const company = r.companyId ? companyById.get(r.companyId) : undefined;
     return {

@@ -1,0 +1,22 @@
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { Db } from '../../db/create-db.ts';
+import { dncEntries } from '../../db/schema.ts';
+
+/** Which of these numbers are on the active Do-Not-Call list. */
+export async function blockedNumbers(
+  db: Db,
+  input: { teamId: number; numbers: string[] },
+): Promise<Set<string>> {
+  if (input.numbers.length === 0) return new Set();
+  const rows = await db
+    .select({ e164: dncEntries.e164 })
+    .from(dncEntries)
+    .where(
+      and(
+        eq(dncEntries.teamId, input.teamId),
+        inArray(dncEntries.e164, input.numbers),
+        isNull(dncEntries.removedAt),
+      ),
+    );
+  return new Set(rows.flatMap((r) => (r.e164 ? [r.e164] : [])));
+}
