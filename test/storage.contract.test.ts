@@ -108,6 +108,16 @@ describe.each(drivers)('storage on %s', (driver) => {
     });
   });
 
+  it('places a row merged from two by the merged address, so its export imports back unchanged', async () => {
+    const csv =
+      'first_name,last_name,phone_direct,region,country\nAnn,,+44 20 7946 0018,,Germany\nAnn,Lee,+44 20 7946 0018,NY,\n';
+    expect(await importText(t.ctx, csv)).toMatchObject({ imported: 1, updated: 1 });
+    const [ann] = (await listProspects(t.ctx, {})).items;
+    expect(ann).toMatchObject({ region: 'NY', country: 'Germany', timezone: 'Europe/Berlin' });
+    const exported = await collect(exportRows(t.ctx, { kind: 'prospects', format: 'csv' }));
+    expect(await importText(t.ctx, exported)).toMatchObject({ imported: 0, updated: 0, unchanged: 1 });
+  });
+
   it('never matches two people on a shared switchboard number', async () => {
     const report = await importText(t.ctx, 'first_name,phone_main\nAnn,212-555-0100\nBo,212-555-0100\n');
     expect(report).toMatchObject({ imported: 2 });

@@ -20,7 +20,8 @@ import {
 type Known = ProspectRow & { phones: Pick<PhoneRow, 'e164' | 'kind'>[] };
 
 export type UpsertStatus = 'imported' | 'updated' | 'unchanged';
-export type PreparedDraft = { draft: ProspectDraft; zone: ResolvedZone };
+/** A draft with its own zone, and the zones its numbers point to (kept to resolve a merged row again). */
+export type PreparedDraft = { draft: ProspectDraft; zone: ResolvedZone; phoneZones: string[] };
 export type UpsertOutcome = { status: UpsertStatus; id: number };
 
 // Personal lines say most about where the person sits; a switchboard may be a head office elsewhere.
@@ -44,7 +45,7 @@ export async function prepareDraft(draft: ProspectDraft): Promise<PreparedDraft>
     address: { region: draft.region ?? null, country: draft.country ?? null },
     phoneZones,
   });
-  return { draft, zone };
+  return { draft, zone, phoneZones };
 }
 
 type Pending = { row: NewProspectRow; phones: DraftPhone[]; index: number };
@@ -79,7 +80,8 @@ export async function upsertProspects(
 
   const outcomes: (UpsertOutcome | { pending: number; status: UpsertStatus })[] = [];
   const pending: Pending[] = [];
-  for (const { draft, zone } of batch) {
+  for (const prepared of batch) {
+    const { draft, zone } = prepared;
     const companyId = companyOf(draft);
     const match = index.find(draft, companyId ?? null);
     if (match === undefined) {
@@ -89,10 +91,10 @@ export async function upsertProspects(
       index.addPending(entry, { draft, companyId: companyId ?? null });
       outcomes.push({ pending: entry.index, status: 'imported' });
     } else if ('row' in match) {
-      const changed = mergePending(match, { draft, zone, companyId });
+      const changed = mergePending(match, { ...prepared, companyId });
       outcomes.push({ pending: match.index, status: changed ? 'updated' : 'unchanged' });
     } else {
-      const patch = diff(match, { draft, zone, companyId });
+      const patch = diff(match, { ...prepared, companyId });
       const newPhones = draft.phones.filter((p) => !match.phones.some((q) => q.e164 === p.e164));
       if (Object.keys(patch).length > 0) await updateProspectRow(db, match.id, patch);
       await insertPhones(
@@ -231,11 +233,11 @@ function newRow(input: {
   };
 }
 
-type Incoming = { draft: ProspectDraft; zone: ResolvedZone; companyId: number | null | undefined };
+type Incoming = PreparedDraft & { companyId: number | null | undefined };
 
 /** The stored fields the incoming draft would change; empty when the row is already up to date. */
 export function diff(current: Known | NewProspectRow, incoming: Incoming): Partial<NewProspectRow> {
-  const { draft, zone } = incoming;
+  const { draft } = incoming;
   const patch: Partial<NewProspectRow> = {};
   const scalar = [
     'externalId',
@@ -260,6 +262,14 @@ export function diff(current: Known | NewProspectRow, incoming: Incoming): Parti
   const research = current.research ?? {};
   if (draft.notes !== undefined && draft.notes !== research.notes)
     patch.research = { ...research, notes: draft.notes };
+  // The zone follows the row as merged, not the incoming fields alone: a row that adds a region
+  // to a stored country must be placed by both.
+  const explicit = draft.timezone ?? (current.timezoneSource === 'explicit' ? (current.timezone ?? null) : null);
+  const zone = resolveTimezone({
+    explicit,
+    address: { region: draft.region ?? current.region ?? null, country: draft.country ?? current.country ?? null },
+    phoneZones: incoming.phoneZones,
+  });
   const currentRank = current.timezoneSource ? sourceRank[current.timezoneSource as ZoneSource] : 0;
   if (zone.source && sourceRank[zone.source] >= currentRank) {
     const sameZone =
