@@ -264,10 +264,14 @@ export function diff(current: Known | NewProspectRow, incoming: Incoming): Parti
     patch.research = { ...research, notes: draft.notes };
   // The zone follows the row as merged, not the incoming fields alone: a row that adds a region
   // to a stored country must be placed by both.
-  const explicit = draft.timezone ?? (current.timezoneSource === 'explicit' ? (current.timezone ?? null) : null);
+  const explicit =
+    draft.timezone ?? (current.timezoneSource === 'explicit' ? (current.timezone ?? null) : null);
   const zone = resolveTimezone({
     explicit,
-    address: { region: draft.region ?? current.region ?? null, country: draft.country ?? current.country ?? null },
+    address: {
+      region: draft.region ?? current.region ?? null,
+      country: draft.country ?? current.country ?? null,
+    },
     phoneZones: incoming.phoneZones,
   });
   const currentRank = current.timezoneSource ? sourceRank[current.timezoneSource as ZoneSource] : 0;
