@@ -1,0 +1,110 @@
+import { DateTime } from 'luxon';
+
+/** The limits a team sets; legal hours may only be narrowed. */
+export type DialLimits = {
+  callingHoursStart: string;
+  callingHoursEnd: string;
+  maxDialsPerDay: number;
+  maxDialsPerWeek: number;
+  /** Zones the team sells into: the window for a prospect whose zone is unknown. */
+  territoryZones: string[];
+};
+
+export type DialTarget = {
+  timezone: string | null;
+  timezoneCandidates: string[];
+  optedOut: boolean;
+  stage: string;
+  numberOnDnc: boolean;
+  numberValid: boolean;
+  outOfOfficeUntil: Date | null;
+  /** Instants of earlier dials to this prospect, any order. */
+  dials: Date[];
+  /** Instants of messages left to this prospect. */
+  messages: Date[];
+  /** A callback the prospect asked for: the minimum gap does not apply at that time. */
+  callbackAt: Date | null;
+};
+
+export type Refusal =
+  | 'opted-out'
+  | 'dnc-number'
+  | 'invalid-number'
+  | 'closed-stage'
+  | 'out-of-office'
+  | 'outside-legal-hours'
+  | 'zone-unknown'
+  | 'daily-limit'
+  | 'weekly-limit'
+  | 'too-soon'
+  | 'message-within-24h';
+
+export type DialDecision = { ok: true } | { ok: false; refusals: Refusal[] };
+
+const HOUR = 3_600_000;
+const MIN_GAP = 2 * HOUR;
+const CALLBACK_GRACE = 15 * 60_000;
+
+const minutes = (clock: string): number => {
+  const [h = '0', m = '0'] = clock.split(':');
+  return Number(h) * 60 + Number(m);
+};
+
+/** Whether `at` is inside the calling window in the given zone (the window's end is exclusive). */
+export function insideWindow(at: Date, input: { zone: string; start: string; end: string }): boolean {
+  const local = DateTime.fromJSDate(at, { zone: input.zone });
+  if (!local.isValid) return false;
+  const minute = local.hour * 60 + local.minute;
+  return minute >= minutes(input.start) && minute < minutes(input.end);
+}
+
+/** The zones a dial must be legal in: the prospect's, every candidate when ambiguous, the territory when unknown. */
+export function zonesToRespect(
+  target: Pick<DialTarget, 'timezone' | 'timezoneCandidates'>,
+  limits: DialLimits,
+): string[] {
+  if (target.timezone) return [target.timezone];
+  if (target.timezoneCandidates.length > 0) return target.timezoneCandidates;
+  return limits.territoryZones;
+}
+
+/**
+ * Every rule that forbids a dial at `at`, whatever any strategy prefers: legal hours in every
+ * zone the prospect may be in, Do-Not-Call, opt-out, closed stages, out-of-office, and the
+ * courtesy limits (dials per local day and per 7 days, two hours between dials unless a
+ * callback was promised, no dial within 24 hours of a message that would force a second one).
+ */
+export function mayDial(at: Date, input: { target: DialTarget; limits: DialLimits }): DialDecision {
+  const { target, limits } = input;
+  const refusals: Refusal[] = [];
+  if (target.optedOut) refusals.push('opted-out');
+  if (target.numberOnDnc) refusals.push('dnc-number');
+  if (!target.numberValid) refusals.push('invalid-number');
+  if (target.stage === 'customer' || target.stage === 'lost') refusals.push('closed-stage');
+  if (target.outOfOfficeUntil && at < target.outOfOfficeUntil) refusals.push('out-of-office');
+  const zones = zonesToRespect(target, limits);
+  if (zones.length === 0) refusals.push('zone-unknown');
+  else if (
+    !zones.every((zone) =>
+      insideWindow(at, { zone, start: limits.callingHoursStart, end: limits.callingHoursEnd }),
+    )
+  ) {
+    refusals.push('outside-legal-hours');
+  }
+  const earlier = target.dials.filter((d) => d <= at);
+  const day = zones[0] ? DateTime.fromJSDate(at, { zone: zones[0] }).toISODate() : null;
+  const today = earlier.filter(
+    (d) => day !== null && DateTime.fromJSDate(d, { zone: zones[0]! }).toISODate() === day,
+  );
+  if (today.length >= limits.maxDialsPerDay) refusals.push('daily-limit');
+  if (earlier.filter((d) => at.getTime() - d.getTime() < 7 * 24 * HOUR).length >= limits.maxDialsPerWeek) {
+    refusals.push('weekly-limit');
+  }
+  const promised =
+    target.callbackAt !== null && Math.abs(at.getTime() - target.callbackAt.getTime()) <= CALLBACK_GRACE;
+  if (!promised && earlier.some((d) => at.getTime() - d.getTime() < MIN_GAP)) refusals.push('too-soon');
+  if (!promised && target.messages.some((m) => m <= at && at.getTime() - m.getTime() < 24 * HOUR)) {
+    refusals.push('message-within-24h');
+  }
+  return refusals.length === 0 ? { ok: true } : { ok: false, refusals };
+}
