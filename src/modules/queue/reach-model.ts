@@ -1,0 +1,60 @@
+import type { Random } from '../../shared/random.ts';
+
+/** Dials in one slot (a number kind at a local weekday and hour) and how many reached the decision maker. */
+export type SlotCounts = { dials: number; reached: number };
+
+/** A Beta belief about the chance of reaching the decision maker in one slot. */
+export type Belief = { alpha: number; beta: number; mean: number; evidence: number };
+
+/**
+ * How many dials of a parent level a child's own data is worth. Small, because individual
+ * windows are sharp: a handful of a prospect's own dials should outweigh the book's average.
+ */
+export const POOLING_STRENGTH = 4;
+
+/** The book-wide prior when nothing is known: about one dial in twenty reaches a decision maker. */
+const BOOK_PRIOR: Belief = { alpha: 0.5, beta: 9.5, mean: 0.05, evidence: 0 };
+
+/**
+ * Pools counts from the widest level to the narrowest (book ← group ← company ← prospect):
+ * each level's belief is its own counts on top of its parent's mean, weighted as
+ * `POOLING_STRENGTH` dials. A prospect with three dials borrows from similar ones; one with
+ * thirty speaks for itself.
+ */
+export function pooledBelief(levels: SlotCounts[], strength = POOLING_STRENGTH): Belief {
+  let belief = BOOK_PRIOR;
+  levels.forEach((counts, i) => {
+    const weight = i === 0 ? belief.alpha + belief.beta : strength;
+    const alpha = belief.mean * weight + counts.reached;
+    const beta = (1 - belief.mean) * weight + (counts.dials - counts.reached);
+    belief = { alpha, beta, mean: alpha / (alpha + beta), evidence: belief.evidence + counts.dials };
+  });
+  return belief;
+}
+
+/** A standard normal draw (Box-Muller), from the seeded generator. */
+function normal(rng: Random): number {
+  const u = Math.max(rng.next(), Number.MIN_VALUE);
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.next());
+}
+
+/** A Gamma(shape, 1) draw by Marsaglia and Tsang's method, boosted for shapes below one. */
+function gamma(rng: Random, shape: number): number {
+  if (shape < 1) return gamma(rng, shape + 1) * rng.next() ** (1 / shape);
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    const x = normal(rng);
+    const v = (1 + c * x) ** 3;
+    if (v <= 0) continue;
+    const u = rng.next();
+    if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
+  }
+}
+
+/** A Thompson-sampling draw from the belief: exploration that fades as evidence grows. */
+export function sampleBelief(rng: Random, belief: Belief): number {
+  const x = gamma(rng, belief.alpha);
+  const y = gamma(rng, belief.beta);
+  return x / (x + y);
+}
