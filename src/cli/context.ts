@@ -1,6 +1,7 @@
 import { readLock, resolveDataDir } from '../db/data-dir.ts';
 import { openBook } from '../db/open-book.ts';
 import { loadTeam } from '../modules/team/team.service.ts';
+import { httpOrigin } from '../shared/http-origin.ts';
 import { localClient, type ReachClient } from './client.ts';
 import { httpClient } from './http-client.ts';
 
@@ -21,7 +22,7 @@ export async function openClient(
     if (holder?.kind === 'server' && holder.port) {
       const host =
         holder.host === '0.0.0.0' || holder.host === '::' ? '127.0.0.1' : (holder.host ?? '127.0.0.1');
-      const baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${holder.port}`;
+      const baseUrl = httpOrigin({ host, port: holder.port });
       return { client: httpClient({ baseUrl, token: env['REACH_TOKEN'] }), close: async () => undefined };
     }
   }

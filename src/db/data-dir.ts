@@ -85,6 +85,13 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** Records the port a server actually listens on (it asked for 0, any free port), so CLI commands find it. */
+export function recordLockPort(dir: string, port: number): void {
+  const holder = readLock(dir);
+  if (holder?.pid === process.pid)
+    writeFileSync(join(dir, LOCK_FILE), `${JSON.stringify({ ...holder, port })}\n`);
+}
+
 /** The live process holding the directory, if any; a stale lock is ignored. */
 export function readLock(dir: string): LockHolder | null {
   const path = join(dir, LOCK_FILE);

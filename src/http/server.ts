@@ -1,12 +1,11 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { count } from 'drizzle-orm';
-import { readLock, resolveDataDir } from '../db/data-dir.ts';
+import { recordLockPort, resolveDataDir } from '../db/data-dir.ts';
 import { openBook } from '../db/open-book.ts';
 import { prospects } from '../db/schema.ts';
 import { loadTeam } from '../modules/team/team.service.ts';
 import { AppError } from '../shared/errors.ts';
+import { httpOrigin } from '../shared/http-origin.ts';
 import { createApp } from './app.ts';
 
 export type ServerOptions = {
@@ -55,13 +54,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
-  if (!options.databaseUrl && port !== options.port) {
-    const dir = resolveDataDir(options.data);
-    const holder = readLock(dir);
-    if (holder) writeFileSync(join(dir, 'reach.lock'), `${JSON.stringify({ ...holder, port })}\n`);
-  }
-  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
-  const url = `http://${host}:${port}`;
+  if (!options.databaseUrl && port !== options.port) recordLockPort(resolveDataDir(options.data), port);
+  const url = httpOrigin({ host: options.host, port });
   const [row] = await database.db.select({ n: count() }).from(prospects);
   log(`Reach is serving ${where} at ${url}/api/v1 (OpenAPI: ${url}/api/v1/openapi.json)`);
   if (Number(row?.n ?? 0) === 0)

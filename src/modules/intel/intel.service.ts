@@ -55,7 +55,7 @@ export async function addIntel(ctx: Ctx, body: unknown): Promise<IntelFact> {
     if (!parsed.ok) throw invalid('value', `invalid phone "${text}": ${parsed.reason}`);
     text = parsed.e164;
   }
-  const id = await ctx.db.transaction(async (tx) => {
+  const row = await ctx.db.transaction(async (tx) => {
     if (input.attemptId !== undefined) {
       const [attempt] = await tx
         .select({ prospectId: callAttempts.prospectId })
@@ -93,11 +93,10 @@ export async function addIntel(ctx: Ctx, body: unknown): Promise<IntelFact> {
         sourceAttemptId: input.attemptId ?? null,
         recordedAt: at,
       })
-      .returning({ id: intelFacts.id });
-    return row!.id;
+      .returning();
+    return row!;
   });
-  const [fact] = (await listIntel(ctx, prospect.id)).filter((f) => f.id === id);
-  return fact!;
+  return toFact(row);
 }
 
 /** The prospect's facts, newest first. */
@@ -108,7 +107,11 @@ export async function listIntel(ctx: Ctx, key: string | number): Promise<IntelFa
     .from(intelFacts)
     .where(and(eq(intelFacts.teamId, ctx.team.id), eq(intelFacts.prospectId, prospect.id)))
     .orderBy(desc(intelFacts.recordedAt), desc(intelFacts.id));
-  return rows.map((r) => ({
+  return rows.map(toFact);
+}
+
+function toFact(r: typeof intelFacts.$inferSelect): IntelFact {
+  return {
     id: r.id,
     type: r.type,
     text: describeIntel(r),
@@ -118,5 +121,5 @@ export async function listIntel(ctx: Ctx, key: string | number): Promise<IntelFa
     until: r.validUntil?.toISOString() ?? null,
     recordedAt: r.recordedAt.toISOString(),
     sourceAttemptId: r.sourceAttemptId,
-  }));
+  };
 }
