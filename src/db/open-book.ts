@@ -1,3 +1,4 @@
+import { ensureReachStats } from '../modules/queue/reach-stats.ts';
 import { createDb, type Database, redactUrl } from './create-db.ts';
 import { acquireLock, type LockHolder, prepareDataDir, resolveDataDir } from './data-dir.ts';
 
@@ -14,6 +15,7 @@ export async function openBook(options: {
 }): Promise<OpenBook> {
   if (options.databaseUrl) {
     const database = await createDb({ kind: 'postgres', url: options.databaseUrl });
+    await ensureReachStats(database.db);
     return { database, where: `PostgreSQL ${redactUrl(options.databaseUrl)}`, close: database.close };
   }
   const dir = resolveDataDir(options.data);
@@ -21,6 +23,7 @@ export async function openBook(options: {
   const release = acquireLock(dir, options.holder);
   try {
     const database = await createDb({ kind: 'pglite', dataDir: dir });
+    await ensureReachStats(database.db);
     return {
       database,
       where: dir,

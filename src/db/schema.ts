@@ -7,6 +7,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -67,6 +68,18 @@ export const companies = pgTable(
   ],
 );
 
+/**
+ * The title's seniority, computed by the database so imports, edits and summaries agree:
+ * 0 unknown, 1 executive, 2 vice president or head, 3 director, 4 manager, 5 other staff.
+ */
+const seniorityOfTitle = sql`CASE
+  WHEN title IS NULL OR btrim(title) = '' THEN 0
+  WHEN title ~* '(\\m(vp|svp|evp|avp)\\M|vice[- ]president|\\mhead of\\M)' THEN 2
+  WHEN title ~* '(\\m(ceo|cfo|cto|coo|cio|cmo|cro|cso|cpo|chief|president|owner|founder|co-founder|partner|principal)\\M|managing director|general manager)' THEN 1
+  WHEN title ~* '\\mdirector\\M' THEN 3
+  WHEN title ~* '\\m(manager|lead|supervisor)\\M' THEN 4
+  ELSE 5 END`;
+
 export const prospects = pgTable(
   'prospects',
   {
@@ -96,6 +109,21 @@ export const prospects = pgTable(
     timezoneSource: text('timezone_source'),
     /** The prospect asked to stop: never undone silently. */
     optedOut: boolean('opted_out').notNull().default(false),
+    /** Seniority read from the title, one of `seniorities` in queue/persona.ts: a persona-like group for pooling. */
+    seniority: smallint('seniority').generatedAlwaysAs(seniorityOfTitle),
+    // Summaries kept as dials are logged, so the queue never rescans history (queue/reach-stats.ts).
+    dials: integer('dials').notNull().default(0),
+    reachedCount: integer('reached_count').notNull().default(0),
+    lastDialAt: timestamp('last_dial_at', { withTimezone: true }),
+    lastMessageAt: timestamp('last_message_at', { withTimezone: true }),
+    /** The latest dials, newest first, for the courtesy limits. */
+    recentDials: timestamp('recent_dials', { withTimezone: true })
+      .array()
+      .notNull()
+      .default(sql`'{}'::timestamptz[]`),
+    /** Dials and decision-maker answers by prospect-local hour of day, 0-23 at index 1-24. */
+    hourDials: integer('hour_dials').array().notNull().default(sql`array_fill(0, array[24])`),
+    hourReached: integer('hour_reached').array().notNull().default(sql`array_fill(0, array[24])`),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -178,6 +206,27 @@ export const callAttempts = pgTable(
     index('call_attempts_team_at').on(t.teamId, t.at),
     uniqueIndex('call_attempts_team_idem').on(t.teamId, t.idempotencyKey),
   ],
+);
+
+/**
+ * Dials and outcomes counted per level and slot, kept as dials are logged: the learned
+ * reachability the queue pools (queue/reach-stats.ts). `scope` is 0 book, 1 persona group,
+ * 2 company, 3 phone number; `slot` is 0-167 for local hour of week, 200-223 for local hour
+ * of day, 255 for all hours.
+ */
+export const reachCounts = pgTable(
+  'reach_counts',
+  {
+    teamId: teamId(),
+    scope: smallint('scope').notNull(),
+    scopeId: integer('scope_id').notNull(),
+    kind: text('kind').notNull(),
+    slot: smallint('slot').notNull(),
+    dials: integer('dials').notNull().default(0),
+    reached: integer('reached').notNull().default(0),
+    gatekeeper: integer('gatekeeper').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.scope, t.scopeId, t.kind, t.slot] })],
 );
 
 export const voicemails = pgTable(

@@ -6,6 +6,7 @@ import type { Db } from '../../db/create-db.ts';
 import { keysetPages } from '../../db/pages.ts';
 import { allTables } from '../../db/schema.ts';
 import { AppError } from '../../shared/errors.ts';
+import { rebuildReachStats } from '../queue/reach-stats.ts';
 
 const FORMAT = 'reach-backup';
 const VERSION = 1;
@@ -83,6 +84,9 @@ export async function restoreBackup(db: Db, input: Readable): Promise<Record<str
         ),
       );
     }
+    // The learned summaries are derived: rebuilt from the restored call log, whatever the backup held.
+    for (const team of await tx.select({ id: allTables.teams.id }).from(allTables.teams))
+      await rebuildReachStats(tx, team.id);
   });
   return counts;
 }
@@ -117,7 +121,16 @@ function revive(name: string, row: Record<string, unknown>): Record<string, unkn
   for (const [key, value] of Object.entries(row)) {
     const column = columns[key];
     if (!column) throw new AppError('unreadable_input', `Unknown column ${name}.${key} in backup`);
-    out[key] = column.columnType === 'PgTimestamp' && typeof value === 'string' ? new Date(value) : value;
+    if (column.generated) continue;
+    out[key] = reviveValue(column, value);
   }
   return out;
+}
+
+function reviveValue(column: { columnType: string; baseColumn?: unknown }, value: unknown): unknown {
+  if (column.columnType === 'PgTimestamp' && typeof value === 'string') return new Date(value);
+  const base = column.baseColumn as { columnType?: string } | undefined;
+  if (column.columnType === 'PgArray' && base?.columnType === 'PgTimestamp' && Array.isArray(value))
+    return value.map((v) => (typeof v === 'string' ? new Date(v) : v));
+  return value;
 }

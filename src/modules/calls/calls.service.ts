@@ -20,6 +20,7 @@ import { validateProspect } from '../prospects/prospect-draft.ts';
 import type { PhoneRow, ProspectRow } from '../prospects/prospects.repository.ts';
 import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
 import { prepareDraft, upsertProspects } from '../prospects/upsert-prospects.ts';
+import { recordDial } from '../queue/reach-stats.ts';
 import type { Ctx } from '../team/team.service.ts';
 import { type LogCallInput, logCallSchema } from './call.schemas.ts';
 import { checkLog, nextStage } from './call-rules.ts';
@@ -133,6 +134,17 @@ function record(ctx: Ctx, input: Recording): Promise<LoggedCall> {
       })
       .returning({ id: callAttempts.id });
     const attemptId = attempt!.id;
+    await recordDial(tx, {
+      teamId: ctx.team.id,
+      prospectId: prospect.id,
+      companyId: prospect.companyId,
+      seniority: prospect.seniority ?? 0,
+      phone: phone ? { id: phone.id, kind: phone.kind } : null,
+      outcome: body.outcome,
+      at,
+      local: local ? { weekday: local.weekday, minute: local.minute } : null,
+      messageLeft: body.message !== undefined,
+    });
     if (body.message) {
       await tx.insert(voicemails).values({
         teamId: ctx.team.id,

@@ -9,13 +9,14 @@ import {
   stageChanges,
   voicemails,
 } from '../../db/schema.ts';
-import { resolveAt } from '../../shared/clock.ts';
+import { clockOf, resolveAt } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
 import { createRandom, type Random } from '../../shared/random.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
 import type { PhoneKind, ProspectDraft, Stage } from '../prospects/prospect-draft.ts';
 import { attachPhones, type ExistingProspect } from '../prospects/prospects.repository.ts';
 import { prepareDraft, upsertProspects } from '../prospects/upsert-prospects.ts';
+import { rebuildReachStats } from '../queue/reach-stats.ts';
 import type { Ctx } from '../team/team.service.ts';
 import {
   companySuffixes,
@@ -78,6 +79,7 @@ export async function loadDemo(
       callbacks: 0,
     };
     for (const prospect of rows) await writeHistory({ tx, ctx, rng, prospect, at, report });
+    await rebuildReachStats(tx, ctx.team.id);
     return report;
   });
 }
@@ -212,14 +214,15 @@ async function writeHistory(input: HistoryInput): Promise<void> {
       });
     }
     if (outcome === 'gatekeeper' && rng.chance(0.35)) {
+      const hours = rng.chance(0.5);
       await tx.insert(intelFacts).values({
         teamId: ctx.team.id,
         prospectId: prospect.id,
-        type: rng.chance(0.5) ? 'gatekeeper-name' : 'gatekeeper-hours',
-        value: {
-          name: rng.pick(gatekeeperNames),
-          lunch: `${Math.floor(hidden.lunch / 60)}:${String(hidden.lunch % 60).padStart(2, '0')}`,
-        },
+        companyId: prospect.companyId,
+        type: hours ? 'gatekeeper-hours' : 'gatekeeper-name',
+        fromTime: hours ? clockOf(hidden.lunch) : null,
+        toTime: hours ? clockOf(hidden.lunch + 60) : null,
+        value: hours ? { text: '' } : { text: rng.pick(gatekeeperNames) },
         sourceAttemptId: attempt!.id,
         recordedAt: when.toJSDate(),
       });

@@ -1,0 +1,191 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../db/create-db.ts';
+import { rowsOf } from '../../db/rows.ts';
+
+/** The levels learned reachability is pooled over, widest first. */
+export const Scope = { book: 0, group: 1, company: 2, number: 3 } as const;
+
+/** Slot of a local hour of day (0-23) in `reach_counts`. */
+export const hourSlot = (hour: number): number => 200 + hour;
+/** Slot of a local weekday (1 Monday - 7 Sunday) and hour in `reach_counts`. */
+export const weekSlot = (weekday: number, hour: number): number => (weekday - 1) * 24 + hour;
+/** Slot holding a level's totals over all hours. */
+export const ALL_HOURS = 255;
+/** Company rows over every kind of number: where the company's gatekeeper shows. */
+export const ANY_KIND = '*';
+
+/**
+ * A persona-like group: seniority read from the title, and whether a gatekeeper has been met
+ * at the company. Prospects in one group tend to share reachable hours.
+ */
+export const groupOf = (seniority: number, fronted: boolean): number => seniority * 2 + (fronted ? 1 : 0);
+
+/** What one logged dial teaches, as the call log records it. */
+export type DialFact = {
+  teamId: number;
+  prospectId: number;
+  companyId: number | null;
+  seniority: number;
+  phone: { id: number; kind: string } | null;
+  outcome: string;
+  at: Date;
+  /** Prospect-local weekday (1-7) and minute of day; null when the zone was not known. */
+  local: { weekday: number; minute: number } | null;
+  messageLeft: boolean;
+};
+
+/** How many recent dial instants each prospect keeps for the courtesy limits. */
+export const RECENT_DIALS = 10;
+
+/**
+ * Folds one dial into the summaries, inside the transaction that logs it: the prospect's
+ * counters, hour profile and recent dials, and the slot counts of its number, company,
+ * persona group and the whole book. A bad number teaches nothing about hours.
+ */
+export async function recordDial(tx: Db, dial: DialFact): Promise<void> {
+  const reached = dial.outcome === 'reached' ? 1 : 0;
+  const gatekeeper = dial.outcome === 'gatekeeper' ? 1 : 0;
+  const learns = dial.outcome !== 'bad-number';
+  const hour = dial.local && learns ? Math.floor(dial.local.minute / 60) : null;
+  const hourUpdate =
+    hour === null
+      ? sql``
+      : sql`, hour_dials[${hour + 1}] = hour_dials[${hour + 1}] + 1, hour_reached[${hour + 1}] = hour_reached[${hour + 1}] + ${reached}`;
+  await tx.execute(sql`
+    update prospects set
+      dials = dials + 1,
+      reached_count = reached_count + ${reached},
+      last_dial_at = greatest(last_dial_at, ${dial.at.toISOString()}::timestamptz),
+      last_message_at = ${dial.messageLeft ? sql`greatest(last_message_at, ${dial.at.toISOString()}::timestamptz)` : sql`last_message_at`},
+      recent_dials = array(
+        select d from unnest(recent_dials || ${dial.at.toISOString()}::timestamptz) d order by d desc limit ${RECENT_DIALS}
+      )${hourUpdate}
+    where id = ${dial.prospectId}`);
+  if (!learns) return;
+  const cells = await cellsOf(tx, dial);
+  if (cells.length === 0) return;
+  const values = sql.join(
+    cells.map(
+      (c) =>
+        sql`(${dial.teamId}, ${c.scope}, ${c.scopeId}, ${c.kind}, ${c.slot}, 1, ${reached}, ${gatekeeper})`,
+    ),
+    sql`, `,
+  );
+  await tx.execute(sql`
+    insert into reach_counts (team_id, scope, scope_id, kind, slot, dials, reached, gatekeeper)
+    values ${values}
+    on conflict (team_id, scope, scope_id, kind, slot) do update set
+      dials = reach_counts.dials + excluded.dials,
+      reached = reach_counts.reached + excluded.reached,
+      gatekeeper = reach_counts.gatekeeper + excluded.gatekeeper`);
+}
+
+type Cell = { scope: number; scopeId: number; kind: string; slot: number };
+
+async function cellsOf(tx: Db, dial: DialFact): Promise<Cell[]> {
+  const cells: Cell[] = [];
+  const { companyId, phone, local } = dial;
+  if (companyId !== null) cells.push({ scope: Scope.company, scopeId: companyId, kind: ANY_KIND, slot: ALL_HOURS });
+  if (!local) return cells;
+  const hour = Math.floor(local.minute / 60);
+  const fronted = companyId !== null && (dial.outcome === 'gatekeeper' || (await gatekeeperMet(tx, dial)));
+  if (companyId !== null) cells.push({ scope: Scope.company, scopeId: companyId, kind: ANY_KIND, slot: hourSlot(hour) });
+  if (!phone) return cells;
+  const kind = phone.kind;
+  cells.push(
+    { scope: Scope.book, scopeId: 0, kind, slot: hourSlot(hour) },
+    { scope: Scope.group, scopeId: groupOf(dial.seniority, fronted), kind, slot: hourSlot(hour) },
+    { scope: Scope.number, scopeId: phone.id, kind, slot: hourSlot(hour) },
+    { scope: Scope.number, scopeId: phone.id, kind, slot: weekSlot(local.weekday, hour) },
+  );
+  if (companyId !== null) cells.push({ scope: Scope.company, scopeId: companyId, kind, slot: hourSlot(hour) });
+  return cells;
+}
+
+async function gatekeeperMet(tx: Db, dial: DialFact): Promise<boolean> {
+  const rows = rowsOf<{ gatekeeper: number }>(
+    await tx.execute(sql`
+      select gatekeeper from reach_counts
+      where team_id = ${dial.teamId} and scope = ${Scope.company} and scope_id = ${dial.companyId}
+        and kind = ${ANY_KIND} and slot = ${ALL_HOURS}`),
+  );
+  return Number(rows[0]?.gatekeeper ?? 0) > 0;
+}
+
+/**
+ * Recomputes every summary of a team from its call log, as `recordDial` would have built
+ * them dial by dial (in logging order): after a restore, or for a book logged before the
+ * summaries existed. Uses each prospect's current company and title.
+ */
+export async function rebuildReachStats(db: Db, teamId: number): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`delete from reach_counts where team_id = ${teamId}`);
+    await tx.execute(sql`
+      with a as (
+        select p.company_id, p.seniority, n.id as phone_id, n.kind,
+          a.local_weekday as w, a.local_minute_of_day / 60 as h,
+          (a.outcome = 'reached')::int as r, (a.outcome = 'gatekeeper')::int as g,
+          coalesce(bool_or(a.outcome = 'gatekeeper') over (partition by p.company_id order by a.id), false) as fronted
+        from call_attempts a
+        join prospects p on p.id = a.prospect_id
+        left join phone_numbers n on n.id = a.phone_id
+        where a.team_id = ${teamId} and a.outcome <> 'bad-number'
+      ), cells as (
+        select ${raw(Scope.company)} as scope, company_id as scope_id, '*' as kind, ${raw(ALL_HOURS)} as slot, r, g
+          from a where company_id is not null
+        union all select ${raw(Scope.company)}, company_id, '*', 200 + h, r, g
+          from a where company_id is not null and h is not null
+        union all select ${raw(Scope.book)}, 0, kind, 200 + h, r, g from a where kind is not null and h is not null
+        union all select ${raw(Scope.group)}, seniority * 2 + (company_id is not null and fronted)::int, kind, 200 + h, r, g
+          from a where kind is not null and h is not null
+        union all select ${raw(Scope.company)}, company_id, kind, 200 + h, r, g
+          from a where company_id is not null and kind is not null and h is not null
+        union all select ${raw(Scope.number)}, phone_id, kind, 200 + h, r, g from a where phone_id is not null and h is not null
+        union all select ${raw(Scope.number)}, phone_id, kind, (w - 1) * 24 + h, r, g
+          from a where phone_id is not null and h is not null
+      )
+      insert into reach_counts (team_id, scope, scope_id, kind, slot, dials, reached, gatekeeper)
+      select ${teamId}, scope, scope_id, kind, slot, count(*), sum(r), sum(g)
+      from cells group by scope, scope_id, kind, slot`);
+    await tx.execute(sql`
+      update prospects set dials = 0, reached_count = 0, last_dial_at = null, last_message_at = null,
+        recent_dials = '{}', hour_dials = array_fill(0, array[24]), hour_reached = array_fill(0, array[24])
+      where team_id = ${teamId} and dials > 0`);
+    await tx.execute(sql`
+      update prospects p set dials = s.dials, reached_count = s.reached, last_dial_at = s.last_at,
+        last_message_at = s.last_message_at, recent_dials = s.recent, hour_dials = s.hour_dials,
+        hour_reached = s.hour_reached
+      from (
+        select a.prospect_id, count(*) as dials, count(*) filter (where a.outcome = 'reached') as reached,
+          max(a.at) as last_at, max(a.at) filter (where a.outcome = 'voicemail-left') as last_message_at,
+          (array_agg(a.at order by a.at desc))[1:${RECENT_DIALS}] as recent,
+          ${hourArray(sql`true`)} as hour_dials,
+          ${hourArray(sql`a.outcome = 'reached'`)} as hour_reached
+        from call_attempts a where a.team_id = ${teamId} group by a.prospect_id
+      ) s
+      where p.id = s.prospect_id`);
+  });
+}
+
+const raw = (n: number): SQL => sql.raw(String(n));
+
+/** `array[count of hour 0, …, count of hour 23]` over the group's countable dials matching `where`. */
+function hourArray(where: SQL): SQL {
+  const cells = Array.from(
+    { length: 24 },
+    (_, h) =>
+      sql`(count(*) filter (where a.outcome <> 'bad-number' and a.local_minute_of_day / 60 = ${sql.raw(String(h))} and ${where}))::int`,
+  );
+  return sql`array[${sql.join(cells, sql`, `)}]`;
+}
+
+/** Rebuilds the summaries of a book logged before they existed; a no-op once they are there. */
+export async function ensureReachStats(db: Db): Promise<void> {
+  const rows = rowsOf<{ id: number }>(
+    await db.execute(sql`
+      select t.id from teams t
+      where exists (select 1 from call_attempts a where a.team_id = t.id)
+        and not exists (select 1 from prospects p where p.team_id = t.id and p.dials > 0)`),
+  );
+  for (const row of rows) await rebuildReachStats(db, Number(row.id));
+}

@@ -1,0 +1,117 @@
+import { sql } from 'drizzle-orm';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsOf } from '../src/db/rows.ts';
+import { logCall } from '../src/modules/calls/calls.service.ts';
+import { addProspect, type ProspectView } from '../src/modules/prospects/prospects.service.ts';
+import { rebuildReachStats } from '../src/modules/queue/reach-stats.ts';
+import { drivers, freshDb, type TestDb } from './support/databases.ts';
+
+const outcomes = ['reached', 'gatekeeper', 'voicemail', 'voicemail-left', 'no-answer', 'busy', 'bad-number'];
+
+async function snapshot(t: TestDb) {
+  const counts = rowsOf<Record<string, unknown>>(
+    await t.db.execute(
+      sql`select scope, scope_id, kind, slot, dials, reached, gatekeeper from reach_counts order by 1, 2, 3, 4`,
+    ),
+  );
+  const summaries = rowsOf<Record<string, unknown>>(
+    await t.db.execute(sql`
+      select id, dials, reached_count, last_dial_at, last_message_at, recent_dials::text as recent,
+        hour_dials, hour_reached
+      from prospects order by id`),
+  );
+  return JSON.parse(JSON.stringify({ counts, summaries }));
+}
+
+describe.each(drivers)('reach summaries on %s', (driver) => {
+  let t: TestDb;
+  let people: ProspectView[];
+  beforeAll(async () => {
+    t = await freshDb(driver);
+    people = [
+      await addProspect(t.ctx, {
+        firstName: 'Ann',
+        title: 'Chief Financial Officer',
+        company: 'Acme',
+        timezone: 'America/New_York',
+        phones: [
+          { number: '212-555-0142', kind: 'direct' },
+          { number: '212-555-0100', kind: 'main' },
+        ],
+      }),
+      await addProspect(t.ctx, {
+        firstName: 'Bo',
+        title: 'Director of Operations',
+        company: 'Acme',
+        timezone: 'America/New_York',
+        phones: [{ number: '212-555-0177', kind: 'mobile' }],
+      }),
+      await addProspect(t.ctx, {
+        firstName: 'Cy',
+        title: 'Buyer',
+        // A toll-free number tells no zone: its dials count, but teach no hours.
+        phones: [{ number: '800-555-0123', kind: 'direct' }],
+      }),
+    ];
+  });
+  afterAll(async () => {
+    await t.drop();
+  });
+
+  it('reads seniority from the title in the database', async () => {
+    await addProspect(t.ctx, { firstName: 'Di', title: 'VP Sales', company: 'Zed' });
+    await addProspect(t.ctx, { firstName: 'Ed', title: 'Managing Director', company: 'Zed' });
+    await addProspect(t.ctx, { firstName: 'Fa', title: 'Office Manager', company: 'Zed' });
+    await addProspect(t.ctx, { firstName: 'Gu', company: 'Zed' });
+    const rows = rowsOf<{ first_name: string; seniority: number }>(
+      await t.db.execute(sql`select first_name, seniority from prospects order by id`),
+    );
+    expect(Object.fromEntries(rows.map((r) => [r.first_name, Number(r.seniority)]))).toEqual({
+      Ann: 1,
+      Bo: 3,
+      Cy: 5,
+      Di: 2,
+      Ed: 1,
+      Fa: 4,
+      Gu: 0,
+    });
+  });
+
+  it('keeps the same summaries dial by dial as a rebuild from the whole call log', async () => {
+    const dial = fc.record({
+      who: fc.nat({ max: 2 }),
+      outcome: fc.constantFrom(...outcomes),
+      minutes: fc.integer({ min: 0, max: 60 * 24 * 21 }),
+      mainLine: fc.boolean(),
+    });
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(dial, { minLength: 1, maxLength: 12 }), async (dials) => {
+        run++;
+        for (const [i, d] of dials.entries()) {
+          const person = people[d.who]!;
+          await logCall(t.ctx, {
+            body: {
+              prospect: person.id,
+              outcome: d.outcome,
+              at: new Date(Date.UTC(2026, 2, 2) + d.minutes * 60_000).toISOString(),
+              ...(d.who === 0 ? { kind: d.mainLine ? 'main' : 'direct' } : {}),
+              ...(d.outcome === 'voicemail-left' ? { message: { kind: 'curiosity' } } : {}),
+              idempotencyKey: `run-${run}-${i}`,
+            },
+            now: new Date('2030-01-01T00:00:00Z'),
+          });
+        }
+        const incremental = await snapshot(t);
+        await rebuildReachStats(t.db, t.ctx.team.id);
+        expect(await snapshot(t)).toEqual(incremental);
+      }),
+      { numRuns: 8 },
+    );
+    const [acme] = rowsOf<{ dials: number }>(
+      await t.db.execute(sql`select dials from reach_counts where scope = 0 and slot >= 200 limit 1`),
+    );
+    expect(Number(acme?.dials ?? 0)).toBeGreaterThan(0);
+  });
+});
