@@ -28,6 +28,7 @@ import {
   listProspects,
   type ProspectView,
 } from '../modules/prospects/prospects.service.ts';
+import { buildQueue, type Plan, planDay, type Queue } from '../modules/queue/queue.service.ts';
 import { type Ctx, teamConfig, updateTeamConfig } from '../modules/team/team.service.ts';
 
 export type TeamConfig = ReturnType<typeof teamConfig>;
@@ -67,6 +68,8 @@ export type ReachClient = {
   getConfig(): Promise<TeamConfig>;
   updateConfig(patch: unknown): Promise<TeamConfig>;
   loadDemo(options: { at?: string | undefined }): Promise<DemoReport>;
+  queue(query: Record<string, string | undefined>): Promise<Queue>;
+  plan(query: Record<string, string | undefined>): Promise<Plan>;
 };
 
 export function localClient(ctx: Ctx, where: string): ReachClient {
@@ -93,5 +96,11 @@ export function localClient(ctx: Ctx, where: string): ReachClient {
     getConfig: async () => teamConfig(ctx.team),
     updateConfig: async (patch) => teamConfig(await updateTeamConfig(ctx, patch)),
     loadDemo: (options) => loadDemo(ctx, options),
+    queue: (query) => buildQueue(ctx, defined(query)),
+    plan: (query) => planDay(ctx, defined(query)),
   };
 }
+
+/** The query without its unset options, as an HTTP query string would carry it. */
+const defined = (query: Record<string, string | undefined>): Record<string, string> =>
+  Object.fromEntries(Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined));

@@ -108,6 +108,8 @@ export function httpClient(options: { baseUrl: string; token?: string | undefine
     getConfig: () => json({ method: 'GET', path: '/config' }),
     updateConfig: (patch) => json({ method: 'PATCH', path: '/config', body: patch }),
     loadDemo: (body) => json({ method: 'POST', path: '/demo', body }),
+    queue: (query) => json({ method: 'GET', path: '/queue', query }),
+    plan: (query) => json({ method: 'GET', path: '/plan', query }),
   };
 }
 

@@ -7,6 +7,7 @@ import { dncCommand } from './commands/dnc.command.ts';
 import { intelCommand } from './commands/intel.command.ts';
 import { logCommand } from './commands/log.command.ts';
 import { prospectsCommand } from './commands/prospects.command.ts';
+import { planCommand, queueCommand } from './commands/queue.command.ts';
 import { migrateCommand, serveCommand } from './commands/serve.command.ts';
 import { exportCommand, importCommand } from './commands/transfer.command.ts';
 
@@ -25,6 +26,8 @@ export function buildProgram(): Command {
     .addCommand(logCommand())
     .addCommand(callsCommand())
     .addCommand(timelineCommand())
+    .addCommand(queueCommand())
+    .addCommand(planCommand())
     .addCommand(intelCommand())
     .addCommand(lookupCommand())
     .addCommand(callbackCommand())

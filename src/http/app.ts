@@ -7,6 +7,7 @@ import { exportRoutes } from '../modules/exports/export.routes.ts';
 import { importRoutes } from '../modules/imports/import.routes.ts';
 import { intelRoutes } from '../modules/intel/intel.routes.ts';
 import { prospectRoutes } from '../modules/prospects/prospects.routes.ts';
+import { queueRoutes } from '../modules/queue/queue.routes.ts';
 import { teamRoutes } from '../modules/team/team.routes.ts';
 import type { Ctx } from '../modules/team/team.service.ts';
 import { AppError } from '../shared/errors.ts';
@@ -16,6 +17,7 @@ import { mount, openApiDocument, type Route } from './routes.ts';
 
 export const routes: Route[] = [
   ...prospectRoutes,
+  ...queueRoutes,
   ...importRoutes,
   ...callRoutes,
   ...callbackRoutes,

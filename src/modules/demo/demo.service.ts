@@ -164,7 +164,7 @@ async function writeHistory(input: HistoryInput): Promise<void> {
     ] as const),
     arrive: rng.int(7 * 60, 9 * 60),
     leave: rng.int(16 * 60 + 30, 19 * 60 + 30),
-    lunch: rng.int(12 * 60, 13 * 60 + 30),
+    lunch: 12 * 60 + 15 * rng.int(0, 6),
   };
   const tries = rng.int(0, 6);
   let stage = prospect.stage;

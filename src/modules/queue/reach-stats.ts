@@ -85,11 +85,13 @@ type Cell = { scope: number; scopeId: number; kind: string; slot: number };
 async function cellsOf(tx: Db, dial: DialFact): Promise<Cell[]> {
   const cells: Cell[] = [];
   const { companyId, phone, local } = dial;
-  if (companyId !== null) cells.push({ scope: Scope.company, scopeId: companyId, kind: ANY_KIND, slot: ALL_HOURS });
+  if (companyId !== null)
+    cells.push({ scope: Scope.company, scopeId: companyId, kind: ANY_KIND, slot: ALL_HOURS });
   if (!local) return cells;
   const hour = Math.floor(local.minute / 60);
   const fronted = companyId !== null && (dial.outcome === 'gatekeeper' || (await gatekeeperMet(tx, dial)));
-  if (companyId !== null) cells.push({ scope: Scope.company, scopeId: companyId, kind: ANY_KIND, slot: hourSlot(hour) });
+  if (companyId !== null)
+    cells.push({ scope: Scope.company, scopeId: companyId, kind: ANY_KIND, slot: hourSlot(hour) });
   if (!phone) return cells;
   const kind = phone.kind;
   cells.push(
@@ -98,7 +100,8 @@ async function cellsOf(tx: Db, dial: DialFact): Promise<Cell[]> {
     { scope: Scope.number, scopeId: phone.id, kind, slot: hourSlot(hour) },
     { scope: Scope.number, scopeId: phone.id, kind, slot: weekSlot(local.weekday, hour) },
   );
-  if (companyId !== null) cells.push({ scope: Scope.company, scopeId: companyId, kind, slot: hourSlot(hour) });
+  if (companyId !== null)
+    cells.push({ scope: Scope.company, scopeId: companyId, kind, slot: hourSlot(hour) });
   return cells;
 }
 

@@ -1,0 +1,331 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../db/create-db.ts';
+import { rowsOf } from '../../db/rows.ts';
+import { blockedNumbers } from '../dnc/dnc.repository.ts';
+import { displayName } from '../prospects/prospects.service.ts';
+import type { HoursIntel } from './intel-evidence.ts';
+import type { Candidate, SlotTable } from './rank.ts';
+import { slotKey } from './rank.ts';
+import { ALL_HOURS, ANY_KIND, Scope } from './reach-stats.ts';
+
+const p = sql.param;
+const HOUR = 3_600_000;
+
+/** Zones inside the calling window at the decision time, with their local hour and clock. */
+export type OpenZones = { zones: string[]; hours: number[]; clocks: string[] };
+
+export type Shortlist = {
+  teamId: number;
+  at: Date;
+  open: OpenZones;
+  /** The territory's first zone, when every territory zone is open: where an unknown zone is called. */
+  territoryZone: string | null;
+  maxDialsPerWeek: number;
+  ownerId: number | null;
+  /** The book's rate of reaching the decision maker by local hour, 0-23: the prior for a prospect's own hours. */
+  hourPrior: number[];
+  typicalValue: number;
+  size: number;
+};
+
+/**
+ * The few hundred prospects worth a full look now, from one pass over the prospects table and
+ * the summaries kept on it: callable now by zone, stage, opt-out and courtesy, ranked by
+ * value times an optimistic reading of their own and their company's record at this hour. A
+ * promised callback and intelligence that says "now" always make the list.
+ */
+export async function shortlist(db: Db, q: Shortlist): Promise<number[]> {
+  if (q.open.zones.length === 0) return [];
+  const at = q.at.toISOString();
+  const zoneKey = sql`coalesce(pr.timezone, pr.timezone_candidates[1], ${q.territoryZone})`;
+  const callable = sql`
+    pr.team_id = ${q.teamId} and not pr.opted_out and pr.stage not in ('customer', 'lost')
+    ${q.ownerId === null ? sql`` : sql`and pr.owner_id = ${q.ownerId}`}
+    and case when pr.timezone is not null then true
+             when cardinality(pr.timezone_candidates) > 0 then pr.timezone_candidates <@ ${p(q.open.zones)}::text[]
+             else ${q.territoryZone !== null} end`;
+  const boosted = sql`(
+    select t.prospect_id from tasks t
+    where t.team_id = ${q.teamId} and t.status = 'open' and t.kind = 'callback'
+      and t.due_at between ${at}::timestamptz - interval '15 minutes' and ${at}::timestamptz + interval '15 minutes'
+    union
+    select pr.id from intel_facts f
+    join prospects pr on pr.id = f.prospect_id
+      or (f.type = 'gatekeeper-hours' and f.company_id is not null and pr.company_id = f.company_id)
+    join open_zones z on z.zone = ${zoneKey}
+    where f.team_id = ${q.teamId} and f.recorded_at <= ${at}::timestamptz and (
+      (f.type = 'dm-hours' and z.clock >= f.from_time and z.clock < f.to_time)
+      or (f.type = 'gatekeeper-hours' and (z.clock < f.value->>'arrives' or z.clock >= f.value->>'leaves'
+        or (z.clock >= f.from_time and z.clock < f.to_time)))))`;
+  const rows = rowsOf<{ id: number }>(
+    await db.execute(sql`
+      with open_zones(zone, hour, clock) as (
+        select * from unnest(${p(q.open.zones)}::text[], ${p(q.open.hours)}::int[], ${p(q.open.clocks)}::text[])
+      ),
+      boosted(id) as ${boosted},
+      scored as (
+        select pr.id, (b.id is not null) as boosted,
+          coalesce(pr.value, ${q.typicalValue}) * case pr.stage when 'engaged' then 1.3 when 'interested' then 1.6 else 1 end
+            * ${optimistic(q.hourPrior)} as score
+        from prospects pr
+        join open_zones z on z.zone = ${zoneKey}
+        left join boosted b on b.id = pr.id
+        left join reach_counts c on c.team_id = ${q.teamId} and c.scope = ${Scope.company}
+          and c.scope_id = pr.company_id and c.kind = ${ANY_KIND} and c.slot = 200 + z.hour
+        where ${callable}
+          and (b.id is not null or not (pr.last_dial_at > ${at}::timestamptz - interval '2 hours' and pr.last_dial_at <= ${at}::timestamptz))
+          and (b.id is not null or not (pr.last_message_at > ${at}::timestamptz - interval '24 hours' and pr.last_message_at <= ${at}::timestamptz))
+          and (select count(*) from unnest(pr.recent_dials) d
+               where d > ${at}::timestamptz - interval '7 days' and d <= ${at}::timestamptz) < ${q.maxDialsPerWeek}
+      )
+      select id from scored order by boosted desc, score desc, id limit ${q.size}`),
+  );
+  return rows.map((r) => Number(r.id));
+}
+
+/**
+ * Value-free chance that the prospect answers at this hour, read optimistically (mean plus
+ * two spreads): the book's hour rate, then the company's record, then the prospect's own.
+ */
+function optimistic(prior: number[]): SQL {
+  const m0 = sql`(${p(prior)}::float8[])[z.hour + 1]`;
+  const mc = sql`((${m0} * 4 + coalesce(c.reached, 0)) / (4 + coalesce(c.dials, 0)))`;
+  const a = sql`(${mc} * 4 + pr.hour_reached[z.hour + 1])`;
+  const n = sql`(4 + pr.hour_dials[z.hour + 1])`;
+  return sql`(${a} / ${n} + 2 * sqrt((${a} / ${n}) * (1 - ${a} / ${n}) / (${n} + 1)))`;
+}
+
+/** Everything the ranking needs about the shortlisted prospects, as of `at`. */
+export async function loadCandidates(
+  db: Db,
+  input: { teamId: number; ids: number[]; window: { from: Date; to: Date }; slots: number[] | null },
+): Promise<{ candidates: Candidate[]; counts: SlotTable }> {
+  const { teamId, ids } = input;
+  if (ids.length === 0) return { candidates: [], counts: new Map() };
+  const from = input.window.from.toISOString();
+  const at = input.window.to.toISOString();
+  const prospects = rowsOf<ProspectRow>(
+    await db.execute(sql`
+      select pr.id, pr.first_name, pr.last_name, pr.email, pr.title, pr.seniority, pr.stage, pr.value,
+        pr.timezone, pr.timezone_candidates, pr.opted_out, pr.dials, pr.hour_dials, pr.hour_reached,
+        pr.company_id, c.name as company
+      from prospects pr left join companies c on c.id = pr.company_id
+      where pr.id = any(${p(ids)}::int[])`),
+  );
+  const phones = rowsOf<PhoneRow>(
+    await db.execute(sql`
+      select id, prospect_id, e164, kind, valid, source from phone_numbers
+      where prospect_id = any(${p(ids)}::int[]) order by id`),
+  );
+  const blocked = await blockedNumbers(db, { teamId, numbers: [...new Set(phones.map((r) => r.e164))] });
+  const companyIds = [...new Set(prospects.map((r) => r.company_id).filter((c): c is number => c !== null))];
+  const facts = rowsOf<FactRow>(
+    await db.execute(sql`
+      select prospect_id, company_id, type, from_time, to_time, value, valid_until from intel_facts
+      where team_id = ${teamId} and recorded_at <= ${at}::timestamptz
+        and type in ('dm-hours', 'gatekeeper-hours', 'out-of-office')
+        and (prospect_id = any(${p(ids)}::int[])
+          or (type = 'gatekeeper-hours' and company_id = any(${p(companyIds)}::int[])))`),
+  );
+  const attempts = rowsOf<{ prospect_id: number; at: string | Date; outcome: string }>(
+    await db.execute(sql`
+      select prospect_id, at, outcome from call_attempts
+      where prospect_id = any(${p(ids)}::int[])
+        and at > ${from}::timestamptz and at <= ${at}::timestamptz`),
+  );
+  const promises = rowsOf<{ prospect_id: number; due_at: string | Date }>(
+    await db.execute(sql`
+      select prospect_id, due_at from tasks
+      where prospect_id = any(${p(ids)}::int[]) and status = 'open' and kind = 'callback'
+        and due_at between ${from}::timestamptz - interval '1 hour' and ${at}::timestamptz + interval '1 hour'`),
+  );
+  const counts = await loadCounts(db, {
+    teamId,
+    phoneIds: phones.map((r) => r.id),
+    companyIds,
+    slots: input.slots,
+  });
+  const candidates = prospects.map((row) =>
+    toCandidate(row, {
+      phones: phones.filter((ph) => ph.prospect_id === row.id),
+      blocked,
+      facts: facts.filter(
+        (f) =>
+          f.prospect_id === row.id ||
+          (f.type === 'gatekeeper-hours' && f.company_id === row.company_id && row.company_id !== null),
+      ),
+      attempts: attempts.filter((a) => a.prospect_id === row.id),
+      promises: promises.filter((t) => t.prospect_id === row.id),
+    }),
+  );
+  return { candidates, counts };
+}
+
+type ProspectRow = {
+  id: number;
+  first_name: string | null;
+  last_name: string | null;
+  email: string | null;
+  title: string | null;
+  seniority: number | null;
+  stage: string;
+  value: number | string | null;
+  timezone: string | null;
+  timezone_candidates: string[];
+  opted_out: boolean;
+  dials: number;
+  hour_dials: number[];
+  hour_reached: number[];
+  company_id: number | null;
+  company: string | null;
+};
+type PhoneRow = {
+  id: number;
+  prospect_id: number;
+  e164: string;
+  kind: string;
+  valid: boolean;
+  source: string;
+};
+type FactRow = {
+  prospect_id: number | null;
+  company_id: number | null;
+  type: string;
+  from_time: string | null;
+  to_time: string | null;
+  value: Record<string, unknown>;
+  valid_until: string | Date | null;
+};
+
+const dateOf = (v: string | Date): Date => (v instanceof Date ? v : new Date(v));
+
+function toCandidate(
+  row: ProspectRow,
+  input: {
+    phones: PhoneRow[];
+    blocked: Set<string>;
+    facts: FactRow[];
+    attempts: { at: string | Date; outcome: string }[];
+    promises: { due_at: string | Date }[];
+  },
+): Candidate {
+  const intel: HoursIntel = { dmHours: [], gatekeeper: [] };
+  let outOfOfficeUntil: Date | null = null;
+  for (const f of input.facts) {
+    if (f.type === 'dm-hours' && f.from_time && f.to_time)
+      intel.dmHours.push({ from: f.from_time, to: f.to_time });
+    if (f.type === 'gatekeeper-hours') {
+      const text = (k: string) =>
+        typeof f.value[k] === 'string' && f.value[k] ? (f.value[k] as string) : null;
+      intel.gatekeeper.push({
+        arrives: text('arrives'),
+        leaves: text('leaves'),
+        lunchFrom: f.from_time,
+        lunchTo: f.to_time,
+      });
+    }
+    if (f.type === 'out-of-office' && f.valid_until) {
+      const until = dateOf(f.valid_until);
+      if (!outOfOfficeUntil || until > outOfOfficeUntil) outOfOfficeUntil = until;
+    }
+  }
+  return {
+    prospect: {
+      id: Number(row.id),
+      name: displayName({
+        firstName: row.first_name,
+        lastName: row.last_name,
+        email: row.email,
+      }),
+      company: row.company,
+      companyId: row.company_id === null ? null : Number(row.company_id),
+      title: row.title,
+      seniority: Number(row.seniority ?? 0),
+      stage: row.stage,
+      value: row.value === null ? null : Number(row.value),
+      timezone: row.timezone,
+      timezoneCandidates: row.timezone_candidates ?? [],
+      optedOut: row.opted_out,
+      dials: Number(row.dials),
+      hourDials: (row.hour_dials ?? []).map(Number),
+      hourReached: (row.hour_reached ?? []).map(Number),
+    },
+    phones: input.phones.map((ph) => ({
+      id: Number(ph.id),
+      e164: ph.e164,
+      kind: ph.kind,
+      valid: ph.valid,
+      onDnc: input.blocked.has(ph.e164),
+      source: ph.source,
+    })),
+    intel,
+    outOfOfficeUntil,
+    dials: input.attempts.map((a) => dateOf(a.at)),
+    messages: input.attempts.filter((a) => a.outcome === 'voicemail-left').map((a) => dateOf(a.at)),
+    callbacks: input.promises.map((t) => dateOf(t.due_at)),
+  };
+}
+
+/** The learned counts the ranking pools: book and group rows, and those of the given numbers and companies. */
+async function loadCounts(
+  db: Db,
+  input: { teamId: number; phoneIds: number[]; companyIds: number[]; slots: number[] | null },
+): Promise<SlotTable> {
+  const slots =
+    input.slots === null
+      ? sql``
+      : sql`and (slot = any(${p([...input.slots, ALL_HOURS])}::int[]) or scope = ${Scope.number})`;
+  const rows = rowsOf<{
+    scope: number;
+    scope_id: number;
+    kind: string;
+    slot: number;
+    dials: number;
+    reached: number;
+    gatekeeper: number;
+  }>(
+    await db.execute(sql`
+      select scope, scope_id, kind, slot, dials, reached, gatekeeper from reach_counts
+      where team_id = ${input.teamId} and (
+        scope in (${Scope.book}, ${Scope.group})
+        or (scope = ${Scope.company} and scope_id = any(${p(input.companyIds)}::int[]))
+        or (scope = ${Scope.number} and scope_id = any(${p(input.phoneIds)}::int[]))
+      ) ${slots}`),
+  );
+  const table: SlotTable = new Map();
+  for (const r of rows)
+    table.set(
+      slotKey({ scope: Number(r.scope), id: Number(r.scope_id), kind: r.kind, slot: Number(r.slot) }),
+      {
+        dials: Number(r.dials),
+        reached: Number(r.reached),
+        gatekeeper: Number(r.gatekeeper),
+      },
+    );
+  return table;
+}
+
+/** The book's decision-maker answer rate by local hour, over every number: the shortlist's prior. */
+export async function hourPrior(db: Db, teamId: number): Promise<number[]> {
+  const rows = rowsOf<{ slot: number; dials: number; reached: number }>(
+    await db.execute(sql`
+      select slot, sum(dials) as dials, sum(reached) as reached from reach_counts
+      where team_id = ${teamId} and scope = ${Scope.book} and slot between 200 and 223 group by slot`),
+  );
+  const prior = Array.from({ length: 24 }, () => 0.05);
+  for (const r of rows) prior[Number(r.slot) - 200] = (0.5 + Number(r.reached)) / (10 + Number(r.dials));
+  return prior;
+}
+
+/** The median recorded value: what an unvalued prospect is taken to be worth (1 when none is recorded). */
+export async function typicalValue(db: Db, teamId: number): Promise<number> {
+  const rows = rowsOf<{ median: number | string | null }>(
+    await db.execute(sql`
+      select percentile_disc(0.5) within group (order by value) as median
+      from prospects where team_id = ${teamId} and value is not null`),
+  );
+  const median = Number(rows[0]?.median ?? 0);
+  return median > 0 ? median : 1;
+}
+
+export { HOUR };

@@ -1,0 +1,283 @@
+import { sql } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { rowsOf } from '../../db/rows.ts';
+import { resolveAt } from '../../shared/clock.ts';
+import { invalid, notFound } from '../../shared/errors.ts';
+import { parseInput } from '../../shared/validate.ts';
+import type { Ctx, Team } from '../team/team.service.ts';
+import { type DialLimits, insideWindow } from './may-dial.ts';
+import { hourPrior, loadCandidates, type OpenZones, shortlist, typicalValue } from './queue.repository.ts';
+import { type Candidate, type QueueEntry, rankAt } from './rank.ts';
+import { hourSlot } from './reach-stats.ts';
+
+export const queueQuerySchema = z
+  .object({
+    at: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .describe('The decision time (ISO 8601); now when left out'),
+    limit: z.coerce.number().int().min(1).max(200).default(20),
+    rep: z.string().optional().describe("Only this rep's prospects: a user id, email or name"),
+  })
+  .strict();
+
+export type Queue = {
+  at: string;
+  /** Prospects the shortlist looked at fully; the rest of the book could not beat them now. */
+  considered: number;
+  entries: QueueEntry[];
+};
+
+export const limitsOf = (team: Team): DialLimits => ({
+  callingHoursStart: team.callingHoursStart,
+  callingHoursEnd: team.callingHoursEnd,
+  maxDialsPerDay: team.maxDialsPerDay,
+  maxDialsPerWeek: team.maxDialsPerWeek,
+  territoryZones: team.territoryZones,
+});
+
+/** Whom to call now and on which number, best first, inside every legal and courtesy limit. */
+export async function buildQueue(ctx: Ctx, query: unknown): Promise<Queue> {
+  const q = parseInput(queueQuerySchema, query, 'query');
+  const at = resolveAt(q.at);
+  const ownerId = q.rep === undefined ? null : await resolveRep(ctx, q.rep);
+  const limits = limitsOf(ctx.team);
+  const open = await openZones(ctx, { at, limits });
+  const typical = await typicalValue(ctx.db, ctx.team.id);
+  const ids = await shortlist(ctx.db, {
+    teamId: ctx.team.id,
+    at,
+    open: open.zones,
+    territoryZone: open.territoryZone,
+    maxDialsPerWeek: limits.maxDialsPerWeek,
+    ownerId,
+    hourPrior: await hourPrior(ctx.db, ctx.team.id),
+    typicalValue: typical,
+    size: Math.max(100, q.limit * 5),
+  });
+  const { candidates, counts } = await loadCandidates(ctx.db, {
+    teamId: ctx.team.id,
+    ids,
+    window: { from: new Date(at.getTime() - 7 * DAY), to: at },
+    slots: open.zones.hours.map(hourSlot),
+  });
+  const entries = rankAt(at, {
+    candidates,
+    counts,
+    limits,
+    typicalValue: typical,
+    limit: q.limit,
+    mode: 'sample',
+    seed: `${ctx.team.id}|${at.toISOString()}`,
+  });
+  return { at: at.toISOString(), considered: candidates.length, entries };
+}
+
+const DAY = 86_400_000;
+
+/**
+ * The zones inside the calling window at `at`, among those the book's prospects are in or
+ * may be in, and the territory's first zone when the whole territory is open (where a
+ * prospect of unknown zone may be called).
+ */
+async function openZones(
+  ctx: Ctx,
+  input: { at: Date; limits: DialLimits },
+): Promise<{ zones: OpenZones; territoryZone: string | null }> {
+  const { at, limits } = input;
+  const known = rowsOf<{ zone: string }>(
+    await ctx.db.execute(sql`
+      select distinct z as zone from prospects pr, unnest(array[pr.timezone] || pr.timezone_candidates) z
+      where pr.team_id = ${ctx.team.id} and z is not null`),
+  ).map((r) => r.zone);
+  const isOpen = (zone: string) =>
+    insideWindow(at, { zone, start: limits.callingHoursStart, end: limits.callingHoursEnd });
+  const territoryOpen = limits.territoryZones.length > 0 && limits.territoryZones.every(isOpen);
+  const zones: OpenZones = { zones: [], hours: [], clocks: [] };
+  for (const zone of new Set([...known, ...limits.territoryZones])) {
+    if (!isOpen(zone)) continue;
+    const local = DateTime.fromJSDate(at, { zone });
+    zones.zones.push(zone);
+    zones.hours.push(local.hour);
+    zones.clocks.push(local.toFormat('HH:mm'));
+  }
+  return { zones, territoryZone: territoryOpen ? limits.territoryZones[0]! : null };
+}
+
+async function resolveRep(ctx: Ctx, rep: string): Promise<number> {
+  const rows = rowsOf<{ id: number }>(
+    await ctx.db.execute(sql`
+      select id from users where team_id = ${ctx.team.id}
+        and (id::text = ${rep.trim()} or lower(email) = lower(${rep.trim()}) or lower(name) = lower(${rep.trim()}))
+      order by id limit 2`),
+  );
+  if (rows.length === 0) throw notFound('rep', rep);
+  if (rows.length > 1) throw invalid('rep', `"${rep}" names more than one user: use the id or email`);
+  return Number(rows[0]!.id);
+}
+
+export const planQuerySchema = z
+  .object({
+    day: z.iso.date().describe('The day to plan, as YYYY-MM-DD in the rep’s zone'),
+    limit: z.coerce.number().int().min(1).max(200).default(30),
+    rep: z.string().optional(),
+    zone: z
+      .string()
+      .optional()
+      .describe("The rep's zone; the rep's own, else the territory's first, else UTC"),
+  })
+  .strict();
+
+export type PlanWindow = {
+  /** The window in the rep's zone and in the prospect's. */
+  from: string;
+  to: string;
+  localFrom: string;
+  localTo: string;
+  prospect: QueueEntry['prospect'];
+  number: QueueEntry['number'];
+  timezone: string;
+  probability: number;
+  expectedValue: number;
+  reasons: string[];
+};
+
+export type Plan = { day: string; zone: string; windows: PlanWindow[] };
+
+const STEP_MINUTES = 15;
+
+/**
+ * The day's best windows, for a rep planning ahead: each prospect worth a dial, at up to
+ * the daily courtesy limit of windows two hours apart, where the book believes the decision
+ * maker is most likely to answer. Windows read in the rep's clock and the prospect's.
+ */
+export async function planDay(ctx: Ctx, query: unknown): Promise<Plan> {
+  const q = parseInput(planQuerySchema, query, 'query');
+  const ownerId = q.rep === undefined ? null : await resolveRep(ctx, q.rep);
+  const zone = q.zone ?? (await repZone(ctx, ownerId)) ?? ctx.team.territoryZones[0] ?? 'UTC';
+  const start = DateTime.fromISO(q.day, { zone }).startOf('day');
+  if (!start.isValid) throw invalid('zone', `"${zone}" is not a time zone`);
+  const steps: Date[] = [];
+  for (let t = start; t < start.plus({ days: 1 }); t = t.plus({ minutes: STEP_MINUTES }))
+    steps.push(t.toJSDate());
+  const limits = limitsOf(ctx.team);
+  const typical = await typicalValue(ctx.db, ctx.team.id);
+  const prior = await hourPrior(ctx.db, ctx.team.id);
+  const ids = new Set<number>();
+  for (const at of steps.filter((_, i) => i % 4 === 0)) {
+    const open = await openZones(ctx, { at, limits });
+    const found = await shortlist(ctx.db, {
+      teamId: ctx.team.id,
+      at,
+      open: open.zones,
+      territoryZone: open.territoryZone,
+      maxDialsPerWeek: limits.maxDialsPerWeek,
+      ownerId,
+      hourPrior: prior,
+      typicalValue: typical,
+      size: q.limit * 2,
+    });
+    for (const id of found) ids.add(id);
+  }
+  const dayStart = steps[0]!;
+  const dayEnd = start.plus({ days: 1 }).toJSDate();
+  const { candidates, counts } = await loadCandidates(ctx.db, {
+    teamId: ctx.team.id,
+    ids: [...ids],
+    window: { from: new Date(dayStart.getTime() - 7 * DAY), to: dayEnd },
+    slots: null,
+  });
+  const best = new Map<number, { at: Date; entry: QueueEntry }[]>();
+  for (const at of steps) {
+    const asOf = candidates.map((c) => historyAsOf(c, at));
+    for (const entry of rankAt(at, {
+      candidates: asOf,
+      counts,
+      limits,
+      typicalValue: typical,
+      limit: asOf.length,
+      mode: 'mean',
+      seed: '',
+    })) {
+      const list = best.get(entry.prospect.id) ?? [];
+      list.push({ at, entry });
+      best.set(entry.prospect.id, list);
+    }
+  }
+  const chosen = [...best.values()]
+    .map((options) => pickWindows(options, limits.maxDialsPerDay))
+    .filter((w) => w.length > 0)
+    .sort((a, b) => b[0]!.entry.score - a[0]!.entry.score)
+    .slice(0, q.limit)
+    .flat();
+  const windows = chosen
+    .map(({ from, to, entry }) => ({
+      from: DateTime.fromJSDate(from, { zone }).toFormat('HH:mm'),
+      to: DateTime.fromJSDate(to, { zone }).toFormat('HH:mm'),
+      localFrom: DateTime.fromJSDate(from, { zone: entry.local.timezone }).toFormat('HH:mm'),
+      localTo: DateTime.fromJSDate(to, { zone: entry.local.timezone }).toFormat('HH:mm'),
+      sortKey: from.getTime(),
+      prospect: entry.prospect,
+      number: entry.number,
+      timezone: entry.local.timezone,
+      probability: entry.probability,
+      expectedValue: entry.expectedValue,
+      reasons: entry.reasons,
+    }))
+    .sort((a, b) => a.sortKey - b.sortKey || b.expectedValue - a.expectedValue)
+    .map(({ sortKey: _s, ...w }) => w);
+  return { day: q.day, zone, windows };
+}
+
+/** The candidate as the queue would see it at `at`: only the dials and messages before then. */
+function historyAsOf(candidate: Candidate, at: Date): Candidate {
+  const before = (d: Date) => d <= at && at.getTime() - d.getTime() < 7 * DAY;
+  return { ...candidate, dials: candidate.dials.filter(before), messages: candidate.messages.filter(before) };
+}
+
+type Option = { at: Date; entry: QueueEntry };
+
+/**
+ * Up to `perDay` windows for one prospect, best first and at least two hours apart: each
+ * grows over neighbouring steps on the same number that are nearly as good.
+ */
+function pickWindows(options: Option[], perDay: number): { from: Date; to: Date; entry: QueueEntry }[] {
+  const ranked = [...options].sort(
+    (a, b) => b.entry.score - a.entry.score || a.at.getTime() - b.at.getTime(),
+  );
+  const picked: { from: Date; to: Date; entry: QueueEntry }[] = [];
+  for (const option of ranked) {
+    if (picked.length >= perDay) break;
+    if (option.entry.score <= 0) break;
+    if (picked.some((w) => Math.abs(w.from.getTime() - option.at.getTime()) < 2 * 3_600_000)) continue;
+    const near = (o: Option) =>
+      o.entry.number.id === option.entry.number.id && o.entry.score >= option.entry.score * 0.9;
+    const byTime = [...options].sort((a, b) => a.at.getTime() - b.at.getTime());
+    const i = byTime.indexOf(option);
+    let first = i;
+    let last = i;
+    while (first > 0 && near(byTime[first - 1]!) && gapOk(byTime[first - 1]!, byTime[first]!)) first--;
+    while (last < byTime.length - 1 && near(byTime[last + 1]!) && gapOk(byTime[last]!, byTime[last + 1]!))
+      last++;
+    picked.push({
+      from: byTime[first]!.at,
+      to: new Date(byTime[last]!.at.getTime() + STEP_MINUTES * 60_000),
+      entry: option.entry,
+    });
+  }
+  return picked;
+}
+
+const gapOk = (a: Option, b: Option): boolean => b.at.getTime() - a.at.getTime() <= STEP_MINUTES * 60_000;
+
+async function repZone(ctx: Ctx, ownerId: number | null): Promise<string | null> {
+  const rows = rowsOf<{ timezone: string | null }>(
+    await ctx.db.execute(
+      ownerId === null
+        ? sql`select timezone from users where team_id = ${ctx.team.id} order by id limit 1`
+        : sql`select timezone from users where id = ${ownerId}`,
+    ),
+  );
+  return rows[0]?.timezone ?? null;
+}

@@ -1,0 +1,340 @@
+import { DateTime } from 'luxon';
+import { createRandom } from '../../shared/random.ts';
+import {
+  dmWindowAt,
+  type GatekeeperAbsence,
+  gatekeeperAbsence,
+  type HoursIntel,
+  intelEvidence,
+} from './intel-evidence.ts';
+import { type DialLimits, mayDial, zonesToRespect } from './may-dial.ts';
+import { type Belief, pooledBelief, type SlotCounts, sampleBelief } from './reach-model.ts';
+import { ALL_HOURS, ANY_KIND, groupOf, hourSlot, Scope, weekSlot } from './reach-stats.ts';
+
+/** A prospect the queue may propose, with what the book knows about them. */
+export type Candidate = {
+  prospect: {
+    id: number;
+    name: string;
+    company: string | null;
+    companyId: number | null;
+    title: string | null;
+    seniority: number;
+    stage: string;
+    value: number | null;
+    timezone: string | null;
+    timezoneCandidates: string[];
+    optedOut: boolean;
+    dials: number;
+    /** Dials and answers by local hour 0-23. */
+    hourDials: number[];
+    hourReached: number[];
+  };
+  phones: { id: number; e164: string; kind: string; valid: boolean; onDnc: boolean; source: string }[];
+  intel: HoursIntel;
+  outOfOfficeUntil: Date | null;
+  /** Dials in the seven days up to the decision time, and messages left in the last day. */
+  dials: Date[];
+  messages: Date[];
+  /** Open callback promises around the decision time. */
+  callbacks: Date[];
+};
+
+/** Learned slot counts by level: `scope:scopeId:kind:slot`. */
+export type SlotCell = SlotCounts & { gatekeeper: number };
+export type SlotTable = Map<string, SlotCell>;
+export const slotKey = (c: { scope: number; id: number; kind: string; slot: number }): string =>
+  `${c.scope}:${c.id}:${c.kind}:${c.slot}`;
+
+export type RankInput = {
+  candidates: Candidate[];
+  counts: SlotTable;
+  limits: DialLimits;
+  /** Stands in for a prospect's value when none was recorded. */
+  typicalValue: number;
+  limit: number;
+  /** `sample` draws (Thompson) for the live queue; `mean` ranks by the belief's mean, for plans. */
+  mode: 'sample' | 'mean';
+  /** Mixed into every draw's seed, so each team and instant has its own reproducible draws. */
+  seed: string;
+};
+
+export type QueueEntry = {
+  prospect: { id: number; name: string; company: string | null; title: string | null; stage: string };
+  number: { id: number; e164: string; kind: string };
+  local: { time: string; weekday: string; timezone: string; ambiguous: boolean };
+  /** The believed chance that the decision maker answers this number now. */
+  probability: number;
+  /** Probability times the prospect's weight (value, raised for an engaged or interested prospect). */
+  expectedValue: number;
+  /** What the rank used: the drawn chance times the weight (the mean, in plans). */
+  score: number;
+  exploring: boolean;
+  callbackDue: boolean;
+  reasons: string[];
+};
+
+const STAGE_WEIGHT: Record<string, number> = { engaged: 1.3, interested: 1.6 };
+const CALLBACK_WINDOW = 15 * 60_000;
+
+/** The weight a prospect's reach is worth: their value, raised by how far the conversation has come. */
+export const weightOf = (prospect: Candidate['prospect'], typicalValue: number): number =>
+  (prospect.value ?? typicalValue) * (STAGE_WEIGHT[prospect.stage] ?? 1);
+
+/**
+ * Ranks candidates at `at`: for each, the number most likely to reach the decision maker now
+ * (a seeded Thompson draw from its pooled belief, so untried hours get their turn), weighted by
+ * value and follow-up state; a promised callback goes first. Every entry has passed `mayDial`.
+ */
+export function rankAt(at: Date, input: RankInput): QueueEntry[] {
+  const entries: QueueEntry[] = [];
+  for (const candidate of input.candidates) {
+    const entry = bestNumber(at, { candidate, input });
+    if (entry) entries.push(entry);
+  }
+  entries.sort(
+    (a, b) =>
+      Number(b.callbackDue) - Number(a.callbackDue) || b.score - a.score || a.prospect.id - b.prospect.id,
+  );
+  return entries.slice(0, input.limit);
+}
+
+function bestNumber(at: Date, ctx: { candidate: Candidate; input: RankInput }): QueueEntry | null {
+  const { candidate, input } = ctx;
+  const { prospect } = candidate;
+  const zone = zonesToRespect(prospect, input.limits)[0];
+  if (!zone) return null;
+  const local = DateTime.fromJSDate(at, { zone });
+  const clock = local.toFormat('HH:mm');
+  const weight = weightOf(prospect, input.typicalValue);
+  const callbackAt = nearest(candidate.callbacks, at);
+  const callbackDue = callbackAt !== null && Math.abs(at.getTime() - callbackAt.getTime()) <= CALLBACK_WINDOW;
+  let best: { entry: QueueEntry; belief: Belief } | null = null;
+  for (const phone of candidate.phones) {
+    const decision = mayDial(at, {
+      target: {
+        timezone: prospect.timezone,
+        timezoneCandidates: prospect.timezoneCandidates,
+        optedOut: prospect.optedOut,
+        stage: prospect.stage,
+        numberOnDnc: phone.onDnc,
+        numberValid: phone.valid,
+        outOfOfficeUntil: candidate.outOfOfficeUntil,
+        dials: candidate.dials,
+        messages: candidate.messages,
+        callbackAt,
+      },
+      limits: input.limits,
+    });
+    if (!decision.ok) continue;
+    const belief = numberBelief({ candidate, phone, local, clock, counts: input.counts });
+    const rng = createRandom(hash(`${input.seed}|${phone.id}`));
+    const draw = input.mode === 'sample' ? sampleBelief(rng, belief) : belief.mean;
+    const score = draw * weight;
+    if (best && score <= best.entry.score) continue;
+    best = {
+      belief,
+      entry: {
+        prospect: {
+          id: prospect.id,
+          name: prospect.name,
+          company: prospect.company,
+          title: prospect.title,
+          stage: prospect.stage,
+        },
+        number: { id: phone.id, e164: phone.e164, kind: phone.kind },
+        local: {
+          time: clock,
+          weekday: local.toFormat('ccc'),
+          timezone: zone,
+          ambiguous: prospect.timezone === null,
+        },
+        probability: round(belief.mean),
+        expectedValue: round(belief.mean * weight),
+        score: round(score),
+        exploring: draw > belief.mean + spread(belief),
+        callbackDue,
+        reasons: [],
+      },
+    };
+  }
+  if (!best) return null;
+  best.entry.reasons = reasonsFor({ candidate, entry: best.entry, local, counts: input.counts, callbackAt });
+  return best.entry;
+}
+
+/** The promise closest to `at`, if any. */
+const nearest = (dates: Date[], at: Date): Date | null =>
+  dates.reduce<Date | null>(
+    (best, d) =>
+      best === null || Math.abs(d.getTime() - at.getTime()) < Math.abs(best.getTime() - at.getTime())
+        ? d
+        : best,
+    null,
+  );
+
+const spread = (b: Belief): number =>
+  Math.sqrt((b.alpha * b.beta) / ((b.alpha + b.beta) ** 2 * (b.alpha + b.beta + 1)));
+const round = (n: number): number => Math.round(n * 10_000) / 10_000;
+
+/** Counts in one cell of the table, zero when never dialled. */
+const cell = (counts: SlotTable, key: string): SlotCell =>
+  counts.get(key) ?? { dials: 0, reached: 0, gatekeeper: 0 };
+
+/**
+ * The belief that this number reaches the decision maker at this local hour: the book's
+ * and the persona group's rate for the kind of number at this hour, the company's, then the
+ * number's own dials at this hour on other days and on this weekday, then what was heard.
+ */
+export function numberBelief(input: {
+  candidate: Candidate;
+  phone: Candidate['phones'][number];
+  local: DateTime;
+  clock: string;
+  counts: SlotTable;
+}): Belief {
+  const { candidate, phone, local, counts } = input;
+  const { prospect } = candidate;
+  const hod = hourSlot(local.hour);
+  const how = weekSlot(local.weekday, local.hour);
+  const fronted =
+    prospect.companyId !== null &&
+    cell(counts, slotKey({ scope: Scope.company, id: prospect.companyId, kind: ANY_KIND, slot: ALL_HOURS }))
+      .gatekeeper > 0;
+  const numberHour = cell(
+    counts,
+    slotKey({ scope: Scope.number, id: phone.id, kind: phone.kind, slot: hod }),
+  );
+  const numberWeek = cell(
+    counts,
+    slotKey({ scope: Scope.number, id: phone.id, kind: phone.kind, slot: how }),
+  );
+  const heard = intelEvidence({ kind: phone.kind, clock: input.clock, intel: candidate.intel });
+  return pooledBelief([
+    cell(counts, slotKey({ scope: Scope.book, id: 0, kind: phone.kind, slot: hod })),
+    cell(
+      counts,
+      slotKey({ scope: Scope.group, id: groupOf(prospect.seniority, fronted), kind: phone.kind, slot: hod }),
+    ),
+    prospect.companyId === null
+      ? { dials: 0, reached: 0 }
+      : cell(counts, slotKey({ scope: Scope.company, id: prospect.companyId, kind: phone.kind, slot: hod })),
+    { dials: numberHour.dials - numberWeek.dials, reached: numberHour.reached - numberWeek.reached },
+    {
+      dials: numberWeek.dials + heard.reached + heard.missed,
+      reached: numberWeek.reached + heard.reached,
+    },
+  ]);
+}
+
+/** FNV-1a: a stable 32-bit seed from text. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+const kindWords: Record<string, string> = {
+  private: 'private line',
+  direct: 'direct line',
+  mobile: 'mobile',
+  main: 'main line',
+  assistant: "assistant's line",
+};
+
+/** A local hour as people say it: 13 → "1-2pm". */
+export function hourWords(hour: number): string {
+  const h12 = (h: number) => (h % 12 === 0 ? 12 : h % 12);
+  const suffix = (h: number) => (h < 12 || h === 24 ? 'am' : 'pm');
+  const end = hour + 1;
+  return suffix(hour) === suffix(end)
+    ? `${h12(hour)}-${h12(end)}${suffix(end)}`
+    : `${h12(hour)}${suffix(hour)}-${h12(end)}${suffix(end)}`;
+}
+
+const parts = [
+  { name: 'morning', from: 0, to: 12 },
+  { name: 'midday', from: 12, to: 14 },
+  { name: 'afternoon', from: 14, to: 17 },
+  { name: 'evening', from: 17, to: 24 },
+] as const;
+
+const absenceWords = (absence: NonNullable<GatekeeperAbsence>): string => {
+  switch (absence.why) {
+    case 'before-arrival':
+      return `before the gatekeeper arrives at ${absence.arrives}`;
+    case 'lunch':
+      return `gatekeeper at lunch ${absence.from}-${absence.to}`;
+    case 'after-leaving':
+      return `gatekeeper gone since ${absence.leaves}`;
+  }
+};
+
+/** Why this dial, now, on this number, in a sales manager's words; the strongest first. */
+function reasonsFor(input: {
+  candidate: Candidate;
+  entry: QueueEntry;
+  local: DateTime;
+  counts: SlotTable;
+  callbackAt: Date | null;
+}): string[] {
+  const { candidate, entry, local, counts, callbackAt } = input;
+  const { prospect, intel } = candidate;
+  const reasons: string[] = [];
+  const clock = entry.local.time;
+  if (entry.callbackDue && callbackAt) {
+    const promised = DateTime.fromJSDate(callbackAt, { zone: entry.local.timezone }).toFormat('HH:mm');
+    reasons.push(`callback promised for ${promised}`);
+  }
+  const kind = kindWords[entry.number.kind] ?? `${entry.number.kind} line`;
+  const dm = dmWindowAt(clock, intel);
+  if (dm) reasons.push(`${kind}; picks up ${dm.from}-${dm.to}, as recorded`);
+  const absence = gatekeeperAbsence(clock, intel);
+  if (absence && entry.number.kind !== 'main')
+    reasons.push(`${absenceWords(absence)}: ${kind} rings through`);
+  const hod = hourSlot(local.hour);
+  const own = cell(
+    counts,
+    slotKey({ scope: Scope.number, id: entry.number.id, kind: entry.number.kind, slot: hod }),
+  );
+  if (own.reached > 0) {
+    reasons.push(`picked up ${own.reached} of ${own.dials} dials on the ${kind} at ${hourWords(local.hour)}`);
+  } else if (prospect.companyId !== null) {
+    const company = cell(
+      counts,
+      slotKey({ scope: Scope.company, id: prospect.companyId, kind: entry.number.kind, slot: hod }),
+    );
+    if (company.reached > 0)
+      reasons.push(
+        `colleagues at ${prospect.company ?? 'the company'} answer the ${kind} at ${hourWords(local.hour)} (${company.reached} of ${company.dials})`,
+      );
+  }
+  const streak = unansweredElsewhere(prospect, local.hour);
+  if (streak) reasons.push(streak);
+  else if (prospect.dials === 0) reasons.push('first dial');
+  else if ((prospect.hourDials[local.hour] ?? 0) === 0)
+    reasons.push(`never tried at ${hourWords(local.hour)}: exploring`);
+  else if (entry.exploring) reasons.push('exploring: few dials at this hour so far');
+  if (!dm && !absence && own.reached === 0 && reasons.length === 0) reasons.push(`${kind}`);
+  if (prospect.stage === 'interested' || prospect.stage === 'engaged')
+    reasons.push(`${prospect.stage}: keep the conversation going`);
+  if (entry.local.ambiguous) reasons.push('zone uncertain: inside calling hours in every possible zone');
+  return reasons;
+}
+
+/** "3 unanswered mornings: trying evening", when another part of the day has only failed and this one is untried. */
+function unansweredElsewhere(prospect: Candidate['prospect'], hour: number): string | null {
+  const here = parts.find((p) => hour >= p.from && hour < p.to)!;
+  const sum = (from: number, to: number, of: number[]) => of.slice(from, to).reduce((a, b) => a + b, 0);
+  if (sum(here.from, here.to, prospect.hourDials) > 0) return null;
+  for (const part of parts) {
+    if (part === here) continue;
+    const dials = sum(part.from, part.to, prospect.hourDials);
+    if (dials >= 2 && sum(part.from, part.to, prospect.hourReached) === 0)
+      return `${dials} unanswered ${part.name}s: trying ${here.name}`;
+  }
+  return null;
+}
