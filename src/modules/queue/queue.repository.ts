@@ -73,8 +73,8 @@ export async function shortlist(db: Db, q: Shortlist): Promise<number[]> {
         left join reach_counts c on c.team_id = ${q.teamId} and c.scope = ${Scope.company}
           and c.scope_id = pr.company_id and c.kind = ${ANY_KIND} and c.slot = 200 + z.hour
         where ${callable}
-          and (b.id is not null or not (pr.last_dial_at > ${at}::timestamptz - interval '2 hours' and pr.last_dial_at <= ${at}::timestamptz))
-          and (b.id is not null or not (pr.last_message_at > ${at}::timestamptz - interval '24 hours' and pr.last_message_at <= ${at}::timestamptz))
+          and (b.id is not null or not coalesce(pr.last_dial_at > ${at}::timestamptz - interval '2 hours' and pr.last_dial_at <= ${at}::timestamptz, false))
+          and (b.id is not null or not coalesce(pr.last_message_at > ${at}::timestamptz - interval '24 hours' and pr.last_message_at <= ${at}::timestamptz, false))
           and (select count(*) from unnest(pr.recent_dials) d
                where d > ${at}::timestamptz - interval '7 days' and d <= ${at}::timestamptz) < ${q.maxDialsPerWeek}
       )

@@ -312,6 +312,8 @@ function reasonsFor(input: {
         `colleagues at ${prospect.company ?? 'the company'} answer the ${kind} at ${hourWords(local.hour)} (${company.reached} of ${company.dials})`,
       );
   }
+  const switched = otherNumberFailing({ candidate, entry, hour: local.hour, counts });
+  if (switched) reasons.push(switched);
   const streak = unansweredElsewhere(prospect, local.hour);
   if (streak) reasons.push(streak);
   else if (prospect.dials === 0) reasons.push('first dial');
@@ -335,6 +337,32 @@ function unansweredElsewhere(prospect: Candidate['prospect'], hour: number): str
     const dials = sum(part.from, part.to, prospect.hourDials);
     if (dials >= 2 && sum(part.from, part.to, prospect.hourReached) === 0)
       return `${dials} unanswered ${part.name}s: trying ${here.name}`;
+  }
+  return null;
+}
+
+/** "main line unanswered 3 times at 9-10am: trying the mobile", when another number has only failed at this hour. */
+function otherNumberFailing(input: {
+  candidate: Candidate;
+  entry: QueueEntry;
+  hour: number;
+  counts: SlotTable;
+}): string | null {
+  const { candidate, entry, hour, counts } = input;
+  const here = cell(
+    counts,
+    slotKey({ scope: Scope.number, id: entry.number.id, kind: entry.number.kind, slot: hourSlot(hour) }),
+  );
+  for (const phone of candidate.phones) {
+    if (phone.id === entry.number.id) continue;
+    const there = cell(
+      counts,
+      slotKey({ scope: Scope.number, id: phone.id, kind: phone.kind, slot: hourSlot(hour) }),
+    );
+    if (there.dials >= 2 && there.reached === 0 && here.dials < there.dials) {
+      const name = kindWords[phone.kind] ?? `${phone.kind} line`;
+      return `${name} unanswered ${there.dials} times at ${hourWords(hour)}: trying the ${kindWords[entry.number.kind] ?? entry.number.kind}`;
+    }
   }
   return null;
 }

@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import { gatekeeperAbsence, intelEvidence } from './intel-evidence.ts';
+import type { DialLimits } from './may-dial.ts';
+import { type Candidate, hourWords, type RankInput, rankAt, type SlotTable, slotKey } from './rank.ts';
+import { hourSlot, Scope } from './reach-stats.ts';
+
+const limits: DialLimits = {
+  callingHoursStart: '08:00',
+  callingHoursEnd: '21:00',
+  maxDialsPerDay: 2,
+  maxDialsPerWeek: 5,
+  territoryZones: ['America/New_York'],
+};
+
+let nextId = 1;
+function candidate(over: Partial<Candidate['prospect']> = {}, extra: Partial<Candidate> = {}): Candidate {
+  const id = nextId++;
+  return {
+    prospect: {
+      id,
+      name: `P${id}`,
+      company: 'Acme',
+      companyId: 1,
+      title: 'CFO',
+      seniority: 1,
+      stage: 'new',
+      value: 10_000,
+      timezone: 'America/New_York',
+      timezoneCandidates: [],
+      optedOut: false,
+      dials: 0,
+      hourDials: Array(24).fill(0),
+      hourReached: Array(24).fill(0),
+      ...over,
+    },
+    phones: [
+      {
+        id: id * 10,
+        e164: `+1212555${String(id).padStart(4, '0')}`,
+        kind: 'direct',
+        valid: true,
+        onDnc: false,
+        source: 'import',
+      },
+    ],
+    intel: { dmHours: [], gatekeeper: [] },
+    outOfOfficeUntil: null,
+    dials: [],
+    messages: [],
+    callbacks: [],
+    ...extra,
+  };
+}
+
+const rank = (at: string, input: Partial<RankInput> & { candidates: Candidate[] }) =>
+  rankAt(new Date(at), {
+    counts: new Map(),
+    limits,
+    typicalValue: 10_000,
+    limit: 20,
+    mode: 'mean',
+    seed: 's',
+    ...input,
+  });
+
+// 2026-03-03 is a Tuesday; New York is UTC-5 that day.
+const TUESDAY_10AM = '2026-03-03T15:00:00Z';
+
+describe('hourWords', () => {
+  it('says hours the way people do', () => {
+    expect(hourWords(7)).toBe('7-8am');
+    expect(hourWords(11)).toBe('11am-12pm');
+    expect(hourWords(13)).toBe('1-2pm');
+    expect(hourWords(18)).toBe('6-7pm');
+  });
+});
+
+describe('intel evidence', () => {
+  const gk = {
+    dmHours: [],
+    gatekeeper: [{ arrives: '08:30', leaves: '17:00', lunchFrom: '13:00', lunchTo: '14:00' }],
+  };
+  it('knows when the gatekeeper is away', () => {
+    expect(gatekeeperAbsence('08:10', gk)).toEqual({ why: 'before-arrival', arrives: '08:30' });
+    expect(gatekeeperAbsence('13:15', gk)).toEqual({ why: 'lunch', from: '13:00', to: '14:00' });
+    expect(gatekeeperAbsence('17:45', gk)).toEqual({ why: 'after-leaving', leaves: '17:00' });
+    expect(gatekeeperAbsence('10:00', gk)).toBeNull();
+    expect(gatekeeperAbsence('20:00', gk)).toBeNull();
+  });
+  it("makes the decision maker's own line likely in the gatekeeper's absence, and the main line not", () => {
+    const lunch = intelEvidence({ kind: 'direct', clock: '13:15', intel: gk });
+    const desk = intelEvidence({ kind: 'direct', clock: '10:00', intel: gk });
+    const main = intelEvidence({ kind: 'main', clock: '13:15', intel: gk });
+    expect(lunch.reached / (lunch.reached + lunch.missed)).toBeGreaterThan(0.5);
+    expect(desk.reached).toBe(0);
+    expect(main.reached).toBe(0);
+  });
+});
+
+describe('rankAt', () => {
+  it('puts a promised callback first, whatever its value, and says when it was promised', () => {
+    const rich = candidate({ value: 500_000 });
+    const promised = candidate(
+      { value: 1_000, dials: 1 },
+      { callbacks: [new Date('2026-03-03T21:30:00Z')], dials: [new Date('2026-03-03T20:45:00Z')] },
+    );
+    const entries = rank('2026-03-03T21:25:00Z', { candidates: [rich, promised] });
+    expect(entries[0]?.prospect.id).toBe(promised.prospect.id);
+    expect(entries[0]?.callbackDue).toBe(true);
+    expect(entries[0]?.reasons[0]).toBe('callback promised for 16:30');
+  });
+
+  it('lets a dm-hours window dominate inside it, and not outside', () => {
+    const plain = candidate({ value: 20_000 });
+    const told = candidate({}, { intel: { dmHours: [{ from: '18:00', to: '19:00' }], gatekeeper: [] } });
+    const evening = rank('2026-03-03T23:15:00Z', { candidates: [plain, told] });
+    expect(evening[0]?.prospect.id).toBe(told.prospect.id);
+    expect(evening[0]?.reasons[0]).toBe('direct line; picks up 18:00-19:00, as recorded');
+    const morning = rank(TUESDAY_10AM, { candidates: [plain, told] });
+    expect(morning[0]?.prospect.id).toBe(plain.prospect.id);
+  });
+
+  it('skips a Do-Not-Call number and dials the other one', () => {
+    const c = candidate();
+    c.phones = [
+      { id: 1, e164: '+12125550001', kind: 'direct', valid: true, onDnc: true, source: 'import' },
+      { id: 2, e164: '+12125550002', kind: 'main', valid: true, onDnc: false, source: 'import' },
+    ];
+    expect(rank(TUESDAY_10AM, { candidates: [c] })[0]?.number.e164).toBe('+12125550002');
+    c.phones[1]!.valid = false;
+    expect(rank(TUESDAY_10AM, { candidates: [c] })).toEqual([]);
+  });
+
+  it('moves to another number when one keeps failing at this hour, and says so', () => {
+    const c = candidate({ dials: 3 });
+    c.phones = [
+      { id: 7, e164: '+12125550007', kind: 'main', valid: true, onDnc: false, source: 'import' },
+      { id: 8, e164: '+12125550008', kind: 'mobile', valid: true, onDnc: false, source: 'import' },
+    ];
+    const counts: SlotTable = new Map([
+      [
+        slotKey({ scope: Scope.number, id: 7, kind: 'main', slot: hourSlot(10) }),
+        { dials: 3, reached: 0, gatekeeper: 3 },
+      ],
+    ]);
+    const [entry] = rank(TUESDAY_10AM, { candidates: [c], counts });
+    expect(entry?.number.kind).toBe('mobile');
+    expect(entry?.reasons).toContain('main line unanswered 3 times at 10-11am: trying the mobile');
+  });
+
+  it('tries the evening after unanswered mornings', () => {
+    const hourDials = Array(24).fill(0);
+    hourDials[9] = 2;
+    hourDials[10] = 1;
+    const c = candidate({ dials: 3, hourDials });
+    const [entry] = rank('2026-03-03T23:30:00Z', { candidates: [c] });
+    expect(entry?.reasons).toContain('3 unanswered mornings: trying evening');
+  });
+
+  it('finds the hour a prospect picks up from their own dials', () => {
+    const counts: SlotTable = new Map([
+      [
+        slotKey({ scope: Scope.book, id: 0, kind: 'direct', slot: hourSlot(10) }),
+        { dials: 1000, reached: 50, gatekeeper: 0 },
+      ],
+      [
+        slotKey({ scope: Scope.number, id: 990, kind: 'direct', slot: hourSlot(10) }),
+        { dials: 3, reached: 2, gatekeeper: 0 },
+      ],
+    ]);
+    const c = candidate({ dials: 3 });
+    c.phones[0]!.id = 990;
+    const other = candidate();
+    const entries = rank(TUESDAY_10AM, { candidates: [other, c], counts });
+    expect(entries[0]?.prospect.id).toBe(c.prospect.id);
+    expect(entries[0]?.probability).toBeGreaterThan(0.25);
+    expect(entries[0]?.reasons).toContain('picked up 2 of 3 dials on the direct line at 10-11am');
+  });
+
+  it('draws the same ranking for the same seed, and explores differently for another', () => {
+    const book = Array.from({ length: 40 }, () => candidate());
+    const ids = (seed: string) =>
+      rank(TUESDAY_10AM, { candidates: book, mode: 'sample', seed }).map((e) => e.prospect.id);
+    expect(ids('a')).toEqual(ids('a'));
+    expect(ids('a')).not.toEqual(ids('b'));
+  });
+});

@@ -1,0 +1,198 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { logCall } from '../src/modules/calls/calls.service.ts';
+import { addDnc } from '../src/modules/dnc/dnc.service.ts';
+import { addIntel } from '../src/modules/intel/intel.service.ts';
+import { addProspect, editProspect, type ProspectView } from '../src/modules/prospects/prospects.service.ts';
+import { buildQueue, planDay } from '../src/modules/queue/queue.service.ts';
+import type { Ctx } from '../src/modules/team/team.service.ts';
+import { drivers, freshDb, type TestDb } from './support/databases.ts';
+
+const NOW = new Date('2030-01-01T00:00:00Z');
+const log = (ctx: Ctx, body: Record<string, unknown>) => logCall(ctx, { body, now: NOW });
+const ids = async (ctx: Ctx, at: string) => (await buildQueue(ctx, { at })).entries.map((e) => e.prospect.id);
+
+// 2026-03-03 is a Tuesday; New York is UTC-5, Chicago UTC-6 and Los Angeles UTC-8 that day.
+describe.each(drivers)('the call queue on %s', (driver) => {
+  let t: TestDb;
+  let ann: ProspectView;
+  let bo: ProspectView;
+  let cy: ProspectView;
+  beforeEach(async () => {
+    t = await freshDb(driver);
+    ann = await addProspect(t.ctx, {
+      firstName: 'Ann',
+      lastName: 'Lee',
+      title: 'CFO',
+      company: 'Acme',
+      timezone: 'America/New_York',
+      value: 40_000,
+      phones: [
+        { number: '212-555-0142', kind: 'direct' },
+        { number: '212-555-0100', kind: 'main' },
+      ],
+    });
+    bo = await addProspect(t.ctx, {
+      firstName: 'Bo',
+      title: 'Controller',
+      company: 'Acme',
+      timezone: 'America/New_York',
+      value: 40_000,
+      phones: [{ number: '212-555-0177', kind: 'direct' }],
+    });
+    cy = await addProspect(t.ctx, {
+      firstName: 'Cy',
+      title: 'VP Finance',
+      company: 'Bolt',
+      timezone: 'America/Los_Angeles',
+      value: 40_000,
+      phones: [{ number: '415-555-0123', kind: 'direct' }],
+    });
+  });
+  afterEach(async () => {
+    await t.drop();
+  });
+
+  it('answers with the number, local time, chance, value and reasons of each prospect', async () => {
+    const queue = await buildQueue(t.ctx, { at: '2026-03-03T17:00:00Z' });
+    expect(queue.at).toBe('2026-03-03T17:00:00.000Z');
+    const first = queue.entries.find((e) => e.prospect.id === cy.id);
+    expect(first).toMatchObject({
+      prospect: { id: cy.id, name: 'Cy', company: 'Bolt', title: 'VP Finance' },
+      number: { e164: '+14155550123', kind: 'direct' },
+      local: { time: '09:00', weekday: 'Tue', timezone: 'America/Los_Angeles' },
+      reasons: ['first dial'],
+    });
+    expect(first!.probability).toBeGreaterThan(0);
+    expect(first!.expectedValue).toBeCloseTo(first!.probability * 40_000, 0);
+  });
+
+  it('proposes nobody outside legal hours in their own zone', async () => {
+    // 7:30 in New York, 4:30 in Los Angeles.
+    expect(await ids(t.ctx, '2026-03-03T12:30:00Z')).toEqual([]);
+    // 20:30 in New York is open, 21:30 is not; Los Angeles is open at both.
+    expect(await ids(t.ctx, '2026-03-04T02:30:00Z')).toEqual([cy.id]);
+    expect((await ids(t.ctx, '2026-03-04T01:30:00Z')).sort((a, b) => a - b)).toEqual([ann.id, bo.id, cy.id]);
+  });
+
+  it('learns the hour a prospect picks up and carries a company window to a colleague', async () => {
+    for (const day of ['2026-02-17', '2026-02-18', '2026-02-24']) {
+      await log(t.ctx, { prospect: ann.id, kind: 'direct', outcome: 'reached', at: `${day}T13:10:00Z` });
+      await log(t.ctx, { prospect: cy.id, outcome: 'no-answer', at: `${day}T16:10:00Z` });
+    }
+    // Tuesday 8:15 in New York and 5:15 in Los Angeles: Ann first, on her direct line.
+    const queue = await buildQueue(t.ctx, { at: '2026-03-03T13:15:00Z' });
+    expect(queue.entries[0]).toMatchObject({ prospect: { id: ann.id }, number: { kind: 'direct' } });
+    expect(queue.entries[0]!.reasons).toContain('picked up 3 of 3 dials on the direct line at 8-9am');
+    const colleague = queue.entries.find((e) => e.prospect.id === bo.id)!;
+    expect(colleague.reasons).toContain('colleagues at Acme answer the direct line at 8-9am (3 of 3)');
+    expect(colleague.probability).toBeGreaterThan(0.2);
+  });
+
+  it("uses the gatekeeper's hours: the direct line at lunch, reasoned", async () => {
+    await addIntel(t.ctx, {
+      prospect: bo.id,
+      type: 'gatekeeper-hours',
+      arrives: '08:30',
+      leaves: '17:00',
+      from: '13:00',
+      to: '14:00',
+      at: '2026-02-20T15:00:00Z',
+    });
+    const lunch = await buildQueue(t.ctx, { at: '2026-03-03T18:15:00Z' });
+    expect(lunch.entries[0]?.number.kind).toBe('direct');
+    expect([ann.id, bo.id]).toContain(lunch.entries[0]?.prospect.id);
+    expect(lunch.entries[0]?.reasons[0]).toBe('gatekeeper at lunch 13:00-14:00: direct line rings through');
+    const desk = await buildQueue(t.ctx, { at: '2026-03-03T16:00:00Z' });
+    const boAtDesk = desk.entries.find((e) => e.prospect.id === bo.id)!;
+    const boAtLunch = lunch.entries.find((e) => e.prospect.id === bo.id)!;
+    expect(boAtLunch.probability).toBeGreaterThan(boAtDesk.probability * 3);
+  });
+
+  it('puts a promised callback on top at its time, inside two hours of the last dial', async () => {
+    await log(t.ctx, {
+      prospect: cy.id,
+      outcome: 'reached',
+      result: 'callback-scheduled',
+      resultAt: '2026-03-03T21:30:00Z',
+      at: '2026-03-03T20:00:00Z',
+    });
+    const queue = await buildQueue(t.ctx, { at: '2026-03-03T21:25:00Z' });
+    expect(queue.entries[0]).toMatchObject({ prospect: { id: cy.id }, callbackDue: true });
+    expect(queue.entries[0]!.reasons[0]).toBe('callback promised for 13:30');
+    // Not before its time: the two-hour gap holds until then.
+    expect(await ids(t.ctx, '2026-03-03T20:45:00Z')).not.toContain(cy.id);
+  });
+
+  it('leaves out Do-Not-Call numbers, opted-out, lost and out-of-office prospects', async () => {
+    const at = '2026-03-03T17:00:00Z';
+    await addDnc(t.ctx, { number: '212-555-0142', at: '2026-03-01T00:00:00Z' });
+    const annEntry = (await buildQueue(t.ctx, { at })).entries.find((e) => e.prospect.id === ann.id);
+    expect(annEntry?.number.kind).toBe('main');
+    await log(t.ctx, {
+      prospect: bo.id,
+      outcome: 'reached',
+      result: 'do-not-call',
+      at: '2026-03-01T15:00:00Z',
+    });
+    await editProspect(t.ctx, { key: String(ann.id), body: { stage: 'lost' } });
+    await addIntel(t.ctx, {
+      prospect: cy.id,
+      type: 'out-of-office',
+      until: '2026-03-09',
+      at: '2026-03-02T15:00:00Z',
+    });
+    expect(await ids(t.ctx, at)).toEqual([]);
+    expect(await ids(t.ctx, '2026-03-10T17:00:00Z')).toEqual([cy.id]);
+  });
+
+  it('keeps to the courtesy limits: two hours apart, two a day, no second message within a day', async () => {
+    await log(t.ctx, { prospect: cy.id, outcome: 'no-answer', at: '2026-03-03T17:00:00Z' });
+    expect(await ids(t.ctx, '2026-03-03T18:30:00Z')).not.toContain(cy.id);
+    expect(await ids(t.ctx, '2026-03-03T19:01:00Z')).toContain(cy.id);
+    await log(t.ctx, { prospect: cy.id, outcome: 'no-answer', at: '2026-03-03T19:01:00Z' });
+    expect(await ids(t.ctx, '2026-03-03T23:00:00Z')).not.toContain(cy.id);
+    await log(t.ctx, {
+      prospect: ann.id,
+      outcome: 'voicemail-left',
+      message: { kind: 'curiosity' },
+      at: '2026-03-03T14:00:00Z',
+    });
+    expect(await ids(t.ctx, '2026-03-03T20:00:00Z')).not.toContain(ann.id);
+    expect(await ids(t.ctx, '2026-03-04T14:01:00Z')).toContain(ann.id);
+  });
+
+  it('gives the same queue for the same book and time', async () => {
+    const a = await buildQueue(t.ctx, { at: '2026-03-03T17:00:00Z' });
+    const b = await buildQueue(t.ctx, { at: '2026-03-03T17:00:00Z' });
+    expect(b).toEqual(a);
+  });
+
+  it('rejects a bad time or limit by name', async () => {
+    await expect(buildQueue(t.ctx, { at: 'tuesday' })).rejects.toMatchObject({
+      code: 'validation',
+      issues: [{ field: 'at' }],
+    });
+    await expect(buildQueue(t.ctx, { limit: '0' })).rejects.toMatchObject({ issues: [{ field: 'limit' }] });
+    await expect(buildQueue(t.ctx, { rep: 'nobody' })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it("plans the day around the gatekeeper's lunch, in the rep's clock and the prospect's", async () => {
+    await addIntel(t.ctx, {
+      prospect: bo.id,
+      type: 'gatekeeper-hours',
+      arrives: '08:30',
+      from: '13:00',
+      to: '14:00',
+      at: '2026-02-20T15:00:00Z',
+    });
+    const plan = await planDay(t.ctx, { day: '2026-03-03', zone: 'America/Chicago' });
+    expect(plan.zone).toBe('America/Chicago');
+    const boWindows = plan.windows.filter((w) => w.prospect.id === bo.id);
+    expect(boWindows.length).toBeGreaterThan(0);
+    expect(boWindows.length).toBeLessThanOrEqual(2);
+    expect(boWindows[0]).toMatchObject({ localFrom: '08:00', from: '07:00', number: { kind: 'direct' } });
+    expect(boWindows.some((w) => w.localFrom >= '13:00' && w.localFrom < '14:00')).toBe(true);
+    const starts = plan.windows.map((w) => w.from);
+    expect([...starts].sort()).toEqual(starts);
+  });
+});
