@@ -66,8 +66,9 @@ const bookSpec = fc.record({
   prospects: fc.array(prospectSpec, { minLength: 1, maxLength: 6 }),
 });
 
-type Spec = fc.Infer<typeof prospectSpec>;
-type Book = fc.Infer<typeof bookSpec>;
+type Valued<A> = A extends fc.Arbitrary<infer T> ? T : never;
+type Spec = Valued<typeof prospectSpec>;
+type Book = Valued<typeof bookSpec>;
 
 const insideWindow = (at: Date, zone: string, book: Book): boolean => {
   const clock = DateTime.fromJSDate(at, { zone }).toFormat('HH:mm');

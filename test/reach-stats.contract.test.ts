@@ -21,7 +21,10 @@ async function snapshot(t: TestDb) {
         hour_dials, hour_reached
       from prospects order by id`),
   );
-  return JSON.parse(JSON.stringify({ counts, summaries }));
+  const companies = rowsOf<Record<string, unknown>>(
+    await t.db.execute(sql`select id, hour_dials, hour_reached from companies order by id`),
+  );
+  return JSON.parse(JSON.stringify({ counts, summaries, companies }));
 }
 
 describe.each(drivers)('reach summaries on %s', (driver) => {

@@ -60,6 +60,9 @@ export const companies = pgTable(
     region: text('region'),
     country: text('country'),
     timezone: text('timezone'),
+    /** Dials to anyone at the company and decision-maker answers, by prospect-local hour 0-23 (queue/reach-stats.ts). */
+    hourDials: integer('hour_dials').array().notNull().default(sql`array_fill(0, array[24])`),
+    hourReached: integer('hour_reached').array().notNull().default(sql`array_fill(0, array[24])`),
     createdAt: createdAt(),
   },
   (t) => [
@@ -132,6 +135,7 @@ export const prospects = pgTable(
     index('prospects_team_email').on(t.teamId, sql`lower(${t.email})`),
     index('prospects_company').on(t.companyId),
     index('prospects_team_stage').on(t.teamId, t.stage),
+    index('prospects_team_timezone').on(t.teamId, t.timezone),
     // Matches nameKeySql in prospects.repository.ts: the last-resort identity of a keyless import row.
     index('prospects_team_name_key').on(
       t.teamId,

@@ -10,6 +10,8 @@ CREATE TABLE "reach_counts" (
 	CONSTRAINT "reach_counts_team_id_scope_scope_id_kind_slot_pk" PRIMARY KEY("team_id","scope","scope_id","kind","slot")
 );
 --> statement-breakpoint
+ALTER TABLE "companies" ADD COLUMN "hour_dials" integer[] DEFAULT array_fill(0, array[24]) NOT NULL;--> statement-breakpoint
+ALTER TABLE "companies" ADD COLUMN "hour_reached" integer[] DEFAULT array_fill(0, array[24]) NOT NULL;--> statement-breakpoint
 ALTER TABLE "prospects" ADD COLUMN "seniority" smallint GENERATED ALWAYS AS (CASE
   WHEN title IS NULL OR btrim(title) = '' THEN 0
   WHEN title ~* '(\m(vp|svp|evp|avp)\M|vice[- ]president|\mhead of\M)' THEN 2
@@ -24,4 +26,5 @@ ALTER TABLE "prospects" ADD COLUMN "last_message_at" timestamp with time zone;--
 ALTER TABLE "prospects" ADD COLUMN "recent_dials" timestamp with time zone[] DEFAULT '{}'::timestamptz[] NOT NULL;--> statement-breakpoint
 ALTER TABLE "prospects" ADD COLUMN "hour_dials" integer[] DEFAULT array_fill(0, array[24]) NOT NULL;--> statement-breakpoint
 ALTER TABLE "prospects" ADD COLUMN "hour_reached" integer[] DEFAULT array_fill(0, array[24]) NOT NULL;--> statement-breakpoint
-ALTER TABLE "reach_counts" ADD CONSTRAINT "reach_counts_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE no action ON UPDATE no action;
+ALTER TABLE "reach_counts" ADD CONSTRAINT "reach_counts_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "prospects_team_timezone" ON "prospects" USING btree ("team_id","timezone");

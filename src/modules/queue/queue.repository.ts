@@ -12,7 +12,7 @@ const p = sql.param;
 const HOUR = 3_600_000;
 
 /** Zones inside the calling window at the decision time, with their local hour and clock. */
-export type OpenZones = { zones: string[]; hours: number[]; clocks: string[] };
+export type OpenZones = { zones: string[]; hours: number[]; weekdays: number[]; clocks: string[] };
 
 export type Shortlist = {
   teamId: number;
@@ -44,43 +44,45 @@ export async function shortlist(db: Db, q: Shortlist): Promise<number[]> {
     and case when pr.timezone is not null then true
              when cardinality(pr.timezone_candidates) > 0 then pr.timezone_candidates <@ ${p(q.open.zones)}::text[]
              else ${q.territoryZone !== null} end`;
-  const boosted = sql`(
-    select t.prospect_id from tasks t
-    where t.team_id = ${q.teamId} and t.status = 'open' and t.kind = 'callback'
-      and t.due_at between ${at}::timestamptz - interval '15 minutes' and ${at}::timestamptz + interval '15 minutes'
-    union
-    select pr.id from intel_facts f
-    join prospects pr on pr.id = f.prospect_id
-      or (f.type = 'gatekeeper-hours' and f.company_id is not null and pr.company_id = f.company_id)
-    join open_zones z on z.zone = ${zoneKey}
-    where f.team_id = ${q.teamId} and f.recorded_at <= ${at}::timestamptz and (
-      (f.type = 'dm-hours' and z.clock >= f.from_time and z.clock < f.to_time)
-      or (f.type = 'gatekeeper-hours' and (z.clock < f.value->>'arrives' or z.clock >= f.value->>'leaves'
-        or (z.clock >= f.from_time and z.clock < f.to_time)))))`;
+  const openZones = sql`open_zones(zone, hour, clock) as (
+    select * from unnest(${p(q.open.zones)}::text[], ${p(q.open.hours)}::int[], ${p(q.open.clocks)}::text[]))`;
+  // A promised callback, or intelligence saying the decision maker is reachable now.
+  const boosted = rowsOf<{ id: number }>(
+    await db.execute(sql`
+      with ${openZones}
+      select t.prospect_id as id from tasks t
+      where t.team_id = ${q.teamId} and t.status = 'open' and t.kind = 'callback'
+        and t.due_at between ${at}::timestamptz - interval '15 minutes' and ${at}::timestamptz + interval '15 minutes'
+      union
+      select pr.id from intel_facts f
+      join prospects pr on pr.id = f.prospect_id
+        or (f.type = 'gatekeeper-hours' and f.company_id is not null and pr.company_id = f.company_id)
+      join open_zones z on z.zone = ${zoneKey}
+      where f.team_id = ${q.teamId} and f.recorded_at <= ${at}::timestamptz and ${callable} and (
+        (f.type = 'dm-hours' and z.clock >= f.from_time and z.clock < f.to_time)
+        or (f.type = 'gatekeeper-hours' and (z.clock < f.value->>'arrives' or z.clock >= f.value->>'leaves'
+          or (z.clock >= f.from_time and z.clock < f.to_time))))
+      order by 1 limit ${q.size}`),
+  ).map((r) => Number(r.id));
+  const week = sql`(pr.recent_dials[${q.maxDialsPerWeek}] is null
+    or pr.recent_dials[${q.maxDialsPerWeek}] <= ${at}::timestamptz - interval '7 days'
+    or (select count(*) from unnest(pr.recent_dials) d
+        where d > ${at}::timestamptz - interval '7 days' and d <= ${at}::timestamptz) < ${q.maxDialsPerWeek})`;
   const rows = rowsOf<{ id: number }>(
     await db.execute(sql`
-      with open_zones(zone, hour, clock) as (
-        select * from unnest(${p(q.open.zones)}::text[], ${p(q.open.hours)}::int[], ${p(q.open.clocks)}::text[])
-      ),
-      boosted(id) as ${boosted},
-      scored as (
-        select pr.id, (b.id is not null) as boosted,
-          coalesce(pr.value, ${q.typicalValue}) * case pr.stage when 'engaged' then 1.3 when 'interested' then 1.6 else 1 end
-            * ${optimistic(q.hourPrior)} as score
-        from prospects pr
-        join open_zones z on z.zone = ${zoneKey}
-        left join boosted b on b.id = pr.id
-        left join reach_counts c on c.team_id = ${q.teamId} and c.scope = ${Scope.company}
-          and c.scope_id = pr.company_id and c.kind = ${ANY_KIND} and c.slot = 200 + z.hour
-        where ${callable}
-          and (b.id is not null or not coalesce(pr.last_dial_at > ${at}::timestamptz - interval '2 hours' and pr.last_dial_at <= ${at}::timestamptz, false))
-          and (b.id is not null or not coalesce(pr.last_message_at > ${at}::timestamptz - interval '24 hours' and pr.last_message_at <= ${at}::timestamptz, false))
-          and (select count(*) from unnest(pr.recent_dials) d
-               where d > ${at}::timestamptz - interval '7 days' and d <= ${at}::timestamptz) < ${q.maxDialsPerWeek}
-      )
-      select id from scored order by boosted desc, score desc, id limit ${q.size}`),
+      with ${openZones}
+      select pr.id from prospects pr
+      join open_zones z on z.zone = ${zoneKey}
+      left join companies c on c.id = pr.company_id
+      where ${callable}
+        and not coalesce(pr.last_dial_at > ${at}::timestamptz - interval '2 hours' and pr.last_dial_at <= ${at}::timestamptz, false)
+        and not coalesce(pr.last_message_at > ${at}::timestamptz - interval '24 hours' and pr.last_message_at <= ${at}::timestamptz, false)
+        and ${week}
+      order by coalesce(pr.value, ${q.typicalValue}) * case pr.stage when 'engaged' then 1.3 when 'interested' then 1.6 else 1 end
+        * ${optimistic(q.hourPrior)} desc, pr.id
+      limit ${q.size}`),
   );
-  return rows.map((r) => Number(r.id));
+  return [...new Set([...boosted, ...rows.map((r) => Number(r.id))])];
 }
 
 /**
@@ -89,7 +91,7 @@ export async function shortlist(db: Db, q: Shortlist): Promise<number[]> {
  */
 function optimistic(prior: number[]): SQL {
   const m0 = sql`(${p(prior)}::float8[])[z.hour + 1]`;
-  const mc = sql`((${m0} * 4 + coalesce(c.reached, 0)) / (4 + coalesce(c.dials, 0)))`;
+  const mc = sql`((${m0} * 4 + coalesce(c.hour_reached[z.hour + 1], 0)) / (4 + coalesce(c.hour_dials[z.hour + 1], 0)))`;
   const a = sql`(${mc} * 4 + pr.hour_reached[z.hour + 1])`;
   const n = sql`(4 + pr.hour_dials[z.hour + 1])`;
   return sql`(${a} / ${n} + 2 * sqrt((${a} / ${n}) * (1 - ${a} / ${n}) / (${n} + 1)))`;
@@ -271,10 +273,7 @@ async function loadCounts(
   db: Db,
   input: { teamId: number; phoneIds: number[]; companyIds: number[]; slots: number[] | null },
 ): Promise<SlotTable> {
-  const slots =
-    input.slots === null
-      ? sql``
-      : sql`and (slot = any(${p([...input.slots, ALL_HOURS])}::int[]) or scope = ${Scope.number})`;
+  const slots = input.slots === null ? sql`` : sql`and slot = any(${p([...input.slots, ALL_HOURS])}::int[])`;
   const rows = rowsOf<{
     scope: number;
     scope_id: number;

@@ -9,7 +9,7 @@ import type { Ctx, Team } from '../team/team.service.ts';
 import { type DialLimits, insideWindow } from './may-dial.ts';
 import { hourPrior, loadCandidates, type OpenZones, shortlist, typicalValue } from './queue.repository.ts';
 import { type Candidate, type QueueEntry, rankAt } from './rank.ts';
-import { hourSlot } from './reach-stats.ts';
+import { hourSlot, weekSlot } from './reach-stats.ts';
 
 export const queueQuerySchema = z
   .object({
@@ -60,7 +60,7 @@ export async function buildQueue(ctx: Ctx, query: unknown): Promise<Queue> {
     teamId: ctx.team.id,
     ids,
     window: { from: new Date(at.getTime() - 7 * DAY), to: at },
-    slots: open.zones.hours.map(hourSlot),
+    slots: open.zones.hours.flatMap((hour, i) => [hourSlot(hour), weekSlot(open.zones.weekdays[i]!, hour)]),
   });
   const entries = rankAt(at, {
     candidates,
@@ -87,19 +87,29 @@ async function openZones(
 ): Promise<{ zones: OpenZones; territoryZone: string | null }> {
   const { at, limits } = input;
   const known = rowsOf<{ zone: string }>(
+    // A skip scan over the (team, zone) index: one probe per distinct zone, not one row per prospect.
     await ctx.db.execute(sql`
-      select distinct z as zone from prospects pr, unnest(array[pr.timezone] || pr.timezone_candidates) z
-      where pr.team_id = ${ctx.team.id} and z is not null`),
+      with recursive zones(zone) as (
+        (select timezone from prospects where team_id = ${ctx.team.id} and timezone is not null order by timezone limit 1)
+        union all
+        select (select timezone from prospects where team_id = ${ctx.team.id} and timezone > zones.zone order by timezone limit 1)
+        from zones where zones.zone is not null
+      )
+      select zone from zones where zone is not null
+      union
+      select distinct unnest(timezone_candidates) from prospects
+      where team_id = ${ctx.team.id} and timezone is null and cardinality(timezone_candidates) > 0`),
   ).map((r) => r.zone);
   const isOpen = (zone: string) =>
     insideWindow(at, { zone, start: limits.callingHoursStart, end: limits.callingHoursEnd });
   const territoryOpen = limits.territoryZones.length > 0 && limits.territoryZones.every(isOpen);
-  const zones: OpenZones = { zones: [], hours: [], clocks: [] };
+  const zones: OpenZones = { zones: [], hours: [], weekdays: [], clocks: [] };
   for (const zone of new Set([...known, ...limits.territoryZones])) {
     if (!isOpen(zone)) continue;
     const local = DateTime.fromJSDate(at, { zone });
     zones.zones.push(zone);
     zones.hours.push(local.hour);
+    zones.weekdays.push(local.weekday);
     zones.clocks.push(local.toFormat('HH:mm'));
   }
   return { zones, territoryZone: territoryOpen ? limits.territoryZones[0]! : null };

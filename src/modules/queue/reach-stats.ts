@@ -62,6 +62,11 @@ export async function recordDial(tx: Db, dial: DialFact): Promise<void> {
       )${hourUpdate}
     where id = ${dial.prospectId}`);
   if (!learns) return;
+  if (hour !== null && dial.companyId !== null)
+    await tx.execute(sql`
+      update companies set hour_dials[${hour + 1}] = hour_dials[${hour + 1}] + 1,
+        hour_reached[${hour + 1}] = hour_reached[${hour + 1}] + ${reached}
+      where id = ${dial.companyId}`);
   const cells = await cellsOf(tx, dial);
   if (cells.length === 0) return;
   const values = sql.join(
@@ -90,8 +95,6 @@ async function cellsOf(tx: Db, dial: DialFact): Promise<Cell[]> {
   if (!local) return cells;
   const hour = Math.floor(local.minute / 60);
   const fronted = companyId !== null && (dial.outcome === 'gatekeeper' || (await gatekeeperMet(tx, dial)));
-  if (companyId !== null)
-    cells.push({ scope: Scope.company, scopeId: companyId, kind: ANY_KIND, slot: hourSlot(hour) });
   if (!phone) return cells;
   const kind = phone.kind;
   cells.push(
@@ -136,8 +139,6 @@ export async function rebuildReachStats(db: Db, teamId: number): Promise<void> {
       ), cells as (
         select ${raw(Scope.company)} as scope, company_id as scope_id, '*' as kind, ${raw(ALL_HOURS)} as slot, r, g
           from a where company_id is not null
-        union all select ${raw(Scope.company)}, company_id, '*', 200 + h, r, g
-          from a where company_id is not null and h is not null
         union all select ${raw(Scope.book)}, 0, kind, 200 + h, r, g from a where kind is not null and h is not null
         union all select ${raw(Scope.group)}, seniority * 2 + (company_id is not null and fronted)::int, kind, 200 + h, r, g
           from a where kind is not null and h is not null
@@ -150,6 +151,9 @@ export async function rebuildReachStats(db: Db, teamId: number): Promise<void> {
       insert into reach_counts (team_id, scope, scope_id, kind, slot, dials, reached, gatekeeper)
       select ${teamId}, scope, scope_id, kind, slot, count(*), sum(r), sum(g)
       from cells group by scope, scope_id, kind, slot`);
+    await tx.execute(sql`
+      update companies set hour_dials = array_fill(0, array[24]), hour_reached = array_fill(0, array[24])
+      where team_id = ${teamId}`);
     await tx.execute(sql`
       update prospects set dials = 0, reached_count = 0, last_dial_at = null, last_message_at = null,
         recent_dials = '{}', hour_dials = array_fill(0, array[24]), hour_reached = array_fill(0, array[24])
@@ -167,6 +171,14 @@ export async function rebuildReachStats(db: Db, teamId: number): Promise<void> {
         from call_attempts a where a.team_id = ${teamId} group by a.prospect_id
       ) s
       where p.id = s.prospect_id`);
+    await tx.execute(sql`
+      update companies c set hour_dials = s.hour_dials, hour_reached = s.hour_reached
+      from (
+        select p.company_id, ${hourArray(sql`true`)} as hour_dials, ${hourArray(sql`a.outcome = 'reached'`)} as hour_reached
+        from call_attempts a join prospects p on p.id = a.prospect_id
+        where a.team_id = ${teamId} and p.company_id is not null group by p.company_id
+      ) s
+      where c.id = s.company_id`);
   });
 }
 
