@@ -68,8 +68,12 @@ export async function shortlist(db: Db, q: Shortlist): Promise<number[]> {
     or pr.recent_dials[${q.maxDialsPerWeek}] <= ${at}::timestamptz - interval '7 days'
     or (select count(*) from unnest(pr.recent_dials) d
         where d > ${at}::timestamptz - interval '7 days' and d <= ${at}::timestamptz) < ${q.maxDialsPerWeek})`;
-  const rows = rowsOf<{ id: number }>(
-    await db.execute(sql`
+  // The planner cannot foresee how many prospects pass these filters (nearly all, usually) and
+  // would probe companies one by one; one hash join over the whole scan is what is wanted.
+  const rows = await db.transaction(async (tx) => {
+    await tx.execute(sql`set local enable_nestloop = off`);
+    return rowsOf<{ id: number }>(
+      await tx.execute(sql`
       with ${openZones}
       select pr.id from prospects pr
       join open_zones z on z.zone = ${zoneKey}
@@ -81,7 +85,8 @@ export async function shortlist(db: Db, q: Shortlist): Promise<number[]> {
       order by coalesce(pr.value, ${q.typicalValue}) * case pr.stage when 'engaged' then 1.3 when 'interested' then 1.6 else 1 end
         * ${optimistic(q.hourPrior)} desc, pr.id
       limit ${q.size}`),
-  );
+    );
+  });
   return [...new Set([...boosted, ...rows.map((r) => Number(r.id))])];
 }
 
