@@ -55,6 +55,8 @@ export async function writeBook(
     from generate_series(50, greatest(1, ${n} / 4), 50) c`);
   for (const table of ['companies', 'prospects', 'phone_numbers'])
     await db.execute(
-      sql.raw(`select setval(pg_get_serial_sequence('${table}', 'id'), (select max(id) from ${table}) + 1, false)`),
+      sql.raw(
+        `select setval(pg_get_serial_sequence('${table}', 'id'), (select max(id) from ${table}) + 1, false)`,
+      ),
     );
 }
