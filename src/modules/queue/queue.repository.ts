@@ -6,7 +6,7 @@ import { displayName } from '../prospects/prospects.service.ts';
 import type { HoursIntel } from './intel-evidence.ts';
 import type { Candidate, SlotTable } from './rank.ts';
 import { slotKey } from './rank.ts';
-import { ALL_HOURS, ANY_KIND, Scope } from './reach-stats.ts';
+import { ALL_HOURS, Scope } from './reach-stats.ts';
 
 const p = sql.param;
 const HOUR = 3_600_000;
