@@ -149,6 +149,43 @@ describe.each(drivers)('HTTP API on %s', (driver) => {
     expect(await ok.json()).toMatchObject({ offerCategory: 'insurance', callingHoursEnd: '20:00' });
   });
 
+  it('answers the call queue and the day plan for a given time, and names a bad parameter', async () => {
+    await app.request(
+      '/api/v1/prospects',
+      json({
+        firstName: 'Ann',
+        company: 'Acme',
+        timezone: 'Europe/London',
+        value: 25_000,
+        phones: [{ number: '+44 20 7946 0018', kind: 'direct' }],
+      }),
+    );
+    const queue = await app.request('/api/v1/queue?at=2026-03-03T09:30:00Z&limit=5');
+    expect(queue.status).toBe(200);
+    expect(await queue.json()).toMatchObject({
+      at: '2026-03-03T09:30:00.000Z',
+      entries: [
+        {
+          prospect: { name: 'Ann', company: 'Acme' },
+          number: { e164: '+442079460018', kind: 'direct' },
+          local: { time: '09:30', timezone: 'Europe/London' },
+          reasons: ['first dial'],
+        },
+      ],
+    });
+    const bad = await app.request('/api/v1/queue?at=yesterday');
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('content-type')).toContain('application/problem+json');
+    expect(await bad.json()).toMatchObject({
+      errors: [{ field: 'at', reason: 'not an ISO-8601 time, for example 2026-03-02T14:30:00Z' }],
+    });
+    const plan = await app.request('/api/v1/plan?day=2026-03-03&zone=Europe/London');
+    expect(plan.status).toBe(200);
+    const body = (await plan.json()) as { windows: { prospect: { name: string }; from: string }[] };
+    expect(body.windows[0]?.prospect.name).toBe('Ann');
+    expect((await app.request('/api/v1/plan')).status).toBe(400);
+  });
+
   it('logs a call once for a request retried with the same Idempotency-Key', async () => {
     await app.request(
       '/api/v1/prospects',

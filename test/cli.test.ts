@@ -221,6 +221,29 @@ describe('the reach command line', () => {
     expect(calls.items.map((c) => c.outcome).sort()).toEqual(['reached', 'voicemail-left']);
   });
 
+  it('ranks whom to call on a demo territory, reproducibly, with reasons', async () => {
+    const data = dir('queue');
+    expect((await reach(['demo', '--at', '2026-11-20T17:00:00Z', '--data', data])).code).toBe(0);
+    const args = ['queue', '--at', '2026-11-23T15:00:00Z', '--limit', '5', '--json', '--data', data];
+    const first = await reach(args);
+    expect(first.code).toBe(0);
+    const queue = JSON.parse(first.stdout) as { entries: { reasons: string[]; local: { time: string } }[] };
+    expect(queue.entries).toHaveLength(5);
+    for (const entry of queue.entries) {
+      expect(entry.reasons.length).toBeGreaterThan(0);
+      expect(entry.local.time >= '08:00' && entry.local.time < '21:00').toBe(true);
+    }
+    expect((await reach(args)).stdout).toBe(first.stdout);
+    const text = await reach(['queue', '--at', '2026-11-23T15:00:00Z', '--limit', '3', '--data', data]);
+    expect(text.stdout).toMatch(/^ 1\. .+\(#\d+\)\n {4}\w+ \+\d+ {2}· {2}their time Mon /m);
+    const plan = await reach(['plan', '--day', '2026-11-24', '--zone', 'America/New_York', '--data', data]);
+    expect(plan.code).toBe(0);
+    expect(plan.stdout).toMatch(/^Plan for 2026-11-24 \(America\/New_York\)\n\d\d:\d\d-\d\d:\d\d /);
+    const bad = await reach(['queue', '--at', 'soon', '--data', data]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('at: not an ISO-8601 time');
+  });
+
   it('refuses to listen beyond loopback without a token', async () => {
     const run = await reach(['serve', '--host', '0.0.0.0', '--data', dir('open')]);
     expect(run.code).toBe(2);

@@ -14,7 +14,7 @@ import { hourSlot, weekSlot } from './reach-stats.ts';
 export const queueQuerySchema = z
   .object({
     at: z.iso
-      .datetime({ offset: true })
+      .datetime({ offset: true, error: 'not an ISO-8601 time, for example 2026-03-02T14:30:00Z' })
       .optional()
       .describe('The decision time (ISO 8601); now when left out'),
     limit: z.coerce.number().int().min(1).max(200).default(20),
@@ -129,7 +129,9 @@ async function resolveRep(ctx: Ctx, rep: string): Promise<number> {
 
 export const planQuerySchema = z
   .object({
-    day: z.iso.date().describe('The day to plan, as YYYY-MM-DD in the rep’s zone'),
+    day: z.iso
+      .date({ error: 'not a date as YYYY-MM-DD' })
+      .describe('The day to plan, as YYYY-MM-DD in the rep’s zone'),
     limit: z.coerce.number().int().min(1).max(200).default(30),
     rep: z.string().optional(),
     zone: z
