@@ -6,14 +6,21 @@ import { createDb, type DbOptions } from '../src/db/create-db.ts';
 import { importCsv } from '../src/modules/imports/import.service.ts';
 import { loadTeam } from '../src/modules/team/team.service.ts';
 import { writeProspectCsv } from './generate-csv.ts';
+import { type QueueResult, queueRun } from './queue-bench.ts';
 
 /**
- * Import throughput: generated CSV files of each size into a new PGlite book and, when
- * TEST_DATABASE_URL or DATABASE_URL is set, a PostgreSQL one. Sizes: --sizes 100000,1000000.
+ * Benchmarks, each on a new PGlite book and, when TEST_DATABASE_URL or DATABASE_URL is set, a
+ * PostgreSQL one:
+ * - import: generated CSV files of each size (--sizes 100000,1000000);
+ * - queue: queue latency on synthetic books of each size (--queue-sizes 10000,100000,1000000).
+ * `--only import` or `--only queue` runs one of them.
  */
 const args = process.argv.slice(2);
-const sizesArg = args[args.indexOf('--sizes') + 1];
-const sizes = args.includes('--sizes') && sizesArg ? sizesArg.split(',').map(Number) : [100_000, 1_000_000];
+const option = (name: string): string | undefined =>
+  args.includes(name) ? args[args.indexOf(name) + 1] : undefined;
+const sizes = option('--sizes')?.split(',').map(Number) ?? [100_000, 1_000_000];
+const queueSizes = option('--queue-sizes')?.split(',').map(Number) ?? [10_000, 100_000, 1_000_000];
+const only = option('--only');
 const pgUrl = process.env['TEST_DATABASE_URL'] ?? process.env['DATABASE_URL'];
 const work = mkdtempSync(join(tmpdir(), 'reach-bench-'));
 
@@ -50,10 +57,17 @@ async function run(engine: 'pglite' | 'postgres', rows: number, file: string): P
   return { engine, rows, seconds, rowsPerSecond: rows / seconds, peakRssMb: peak / 2 ** 20 };
 }
 
-console.log('Import throughput (generic preset, new book, batches of 500 rows in one transaction each)');
 console.log(`machine: ${process.platform} ${process.arch}, node ${process.version}`);
-const results: Result[] = [];
 try {
+  if (only !== 'queue') await importBench();
+  if (only !== 'import') await queueBench();
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+async function importBench(): Promise<void> {
+  console.log('Import throughput (generic preset, new book, batches of 500 rows in one transaction each)');
+  const results: Result[] = [];
   for (const rows of sizes) {
     const file = join(work, `prospects-${rows}.csv`);
     await writeProspectCsv(file, rows);
@@ -83,6 +97,40 @@ try {
       `memory: ${large.rows / small.rows}x the rows used ${(large.peakRssMb / small.peakRssMb).toFixed(2)}x the peak RSS (PGlite)`,
     );
   }
-} finally {
-  rmSync(work, { recursive: true, force: true });
+}
+
+async function queueBench(): Promise<void> {
+  // Ten logged dials per prospect up to 100,000 prospects; two beyond, to keep the seeding within minutes.
+  const attemptsFor = (prospects: number): number => (prospects > 100_000 ? 2 : 10);
+  console.log('Queue latency (20 entries, 40 decision times across a working week, summaries rebuilt first)');
+  const results: QueueResult[] = [];
+  for (const prospects of queueSizes) {
+    for (const engine of pgUrl ? (['pglite', 'postgres'] as const) : (['pglite'] as const)) {
+      const r = await queueRun({
+        engine,
+        prospects,
+        attemptsPerProspect: attemptsFor(prospects),
+        runs: 40,
+        work,
+        ...(engine === 'postgres' ? { url: await scratchDatabase(pgUrl!) } : {}),
+      });
+      results.push(r);
+      console.log(
+        `${engine.padEnd(8)} ${String(prospects).padStart(9)} prospects, ${String(r.attempts).padStart(9)} dials: median ${r.medianMs.toFixed(0)} ms, p95 ${r.p95Ms.toFixed(0)} ms (book written in ${r.seedSeconds.toFixed(0)} s, summaries rebuilt in ${r.rebuildSeconds.toFixed(0)} s)`,
+      );
+    }
+  }
+  for (const prospects of queueSizes) {
+    const lite = results.find((r) => r.engine === 'pglite' && r.prospects === prospects);
+    const server = results.find((r) => r.engine === 'postgres' && r.prospects === prospects);
+    if (lite && server)
+      console.log(
+        `${prospects} prospects: PostgreSQL answers ${(lite.medianMs / server.medianMs).toFixed(2)}x as fast as PGlite`,
+      );
+  }
+  const [small, large] = [results[0], results.filter((r) => r.engine === 'pglite').at(-1)];
+  if (small && large && small !== large)
+    console.log(
+      `scaling (PGlite): ${large.prospects / small.prospects}x the prospects took ${(large.medianMs / small.medianMs).toFixed(2)}x the median time`,
+    );
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../src/db/rows.ts';
 import { logCall } from '../src/modules/calls/calls.service.ts';
 import { addProspect, type ProspectView } from '../src/modules/prospects/prospects.service.ts';
-import { rebuildReachStats } from '../src/modules/queue/reach-stats.ts';
+import { ensureReachStats, rebuildReachStats } from '../src/modules/queue/reach-stats.ts';
 import { drivers, freshDb, type TestDb } from './support/databases.ts';
 
 const outcomes = ['reached', 'gatekeeper', 'voicemail', 'voicemail-left', 'no-answer', 'busy', 'bad-number'];
@@ -79,6 +79,28 @@ describe.each(drivers)('reach summaries on %s', (driver) => {
       Fa: 4,
       Gu: 0,
     });
+  });
+
+  it('builds the summaries of a book logged before they existed, once', async () => {
+    await logCall(t.ctx, {
+      body: {
+        prospect: people[0]!.id,
+        outcome: 'reached',
+        at: '2026-03-03T13:10:00Z',
+        idempotencyKey: 'old-1',
+      },
+      now: new Date('2030-01-01T00:00:00Z'),
+    });
+    const logged = await snapshot(t);
+    await t.db.execute(sql`delete from reach_counts`);
+    await t.db.execute(
+      sql`update prospects set dials = 0, reached_count = 0, last_dial_at = null, recent_dials = '{}', hour_dials = array_fill(0, array[24]), hour_reached = array_fill(0, array[24])`,
+    );
+    await t.db.execute(
+      sql`update companies set hour_dials = array_fill(0, array[24]), hour_reached = array_fill(0, array[24])`,
+    );
+    await ensureReachStats(t.db);
+    expect(await snapshot(t)).toEqual(logged);
   });
 
   it('keeps the same summaries dial by dial as a rebuild from the whole call log', async () => {
