@@ -82,7 +82,8 @@ export async function shortlist(db: Db, q: Shortlist): Promise<number[]> {
         and not coalesce(pr.last_dial_at > ${at}::timestamptz - interval '2 hours' and pr.last_dial_at <= ${at}::timestamptz, false)
         and not coalesce(pr.last_message_at > ${at}::timestamptz - interval '24 hours' and pr.last_message_at <= ${at}::timestamptz, false)
         and ${week}
-      order by coalesce(pr.value, ${q.typicalValue}) * case pr.stage when 'engaged' then 1.3 when 'interested' then 1.6 else 1 end
+      order by coalesce(pr.value, ${q.typicalValue})::float8
+        * case pr.stage when 'engaged' then 1.3::float8 when 'interested' then 1.6::float8 else 1::float8 end
         * ${optimistic(q.hourPrior)} desc, pr.id
       limit ${q.size}`),
     );
@@ -96,9 +97,9 @@ export async function shortlist(db: Db, q: Shortlist): Promise<number[]> {
  */
 function optimistic(prior: number[]): SQL {
   const m0 = sql`(${p(prior)}::float8[])[z.hour + 1]`;
-  const mc = sql`((${m0} * 4 + coalesce(c.hour_reached[z.hour + 1], 0)) / (4 + coalesce(c.hour_dials[z.hour + 1], 0)))`;
+  const mc = sql`((${m0} * 4 + coalesce(c.hour_reached[z.hour + 1], 0)) / (4 + coalesce(c.hour_dials[z.hour + 1], 0))::float8)`;
   const a = sql`(${mc} * 4 + pr.hour_reached[z.hour + 1])`;
-  const n = sql`(4 + pr.hour_dials[z.hour + 1])`;
+  const n = sql`(4 + pr.hour_dials[z.hour + 1])::float8`;
   return sql`(${a} / ${n} + 2 * sqrt((${a} / ${n}) * (1 - ${a} / ${n}) / (${n} + 1)))`;
 }
 
@@ -321,12 +322,17 @@ export async function hourPrior(db: Db, teamId: number): Promise<number[]> {
   return prior;
 }
 
-/** The median recorded value: what an unvalued prospect is taken to be worth (1 when none is recorded). */
+/**
+ * What an unvalued prospect is taken to be worth: the median value of the first 5,000 valued
+ * prospects (1 when none is recorded). A bounded, deterministic sample, so the queue never
+ * scans the whole book for it.
+ */
 export async function typicalValue(db: Db, teamId: number): Promise<number> {
   const rows = rowsOf<{ median: number | string | null }>(
     await db.execute(sql`
-      select percentile_disc(0.5) within group (order by value) as median
-      from prospects where team_id = ${teamId} and value is not null`),
+      select percentile_disc(0.5) within group (order by value) as median from (
+        select value from prospects where team_id = ${teamId} and value is not null order by id limit 5000
+      ) sample`),
   );
   const median = Number(rows[0]?.median ?? 0);
   return median > 0 ? median : 1;
