@@ -23,7 +23,7 @@ export async function writeBook(
     select i, ${teamId}, 1 + (i - 1) / 4, 'First' || i, 'Last' || i,
       (array['CEO', 'CFO', 'VP Operations', 'Director of Finance', 'Procurement Manager', 'Buyer'])[1 + i % 6],
       (array['new', 'new', 'new', 'contacted', 'engaged', 'interested'])[1 + i % 6],
-      case when i % 10 = 0 then null else 5000 + (i * 7919) % 95000 end,
+      case when i % 10 = 0 then null else 5000 + (i::bigint * 7919) % 95000 end,
       (array['America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles'])[1 + i % 4],
       'column'
     from generate_series(1, ${n}) i`);
