@@ -161,6 +161,14 @@ describe.each(drivers)('the call queue on %s', (driver) => {
     expect(await ids(t.ctx, '2026-03-04T14:01:00Z')).toContain(ann.id);
   });
 
+  it('shows one rep only their own prospects', async () => {
+    await editProspect(t.ctx, { key: String(cy.id), body: { owner: 'sam@northwind.test' } });
+    await editProspect(t.ctx, { key: String(bo.id), body: { owner: 'Sam@Northwind.test' } });
+    const sams = await buildQueue(t.ctx, { at: '2026-03-03T18:00:00Z', rep: 'sam@northwind.test' });
+    expect(sams.entries.map((e) => e.prospect.id).sort((a, b) => a - b)).toEqual([bo.id, cy.id]);
+    expect((await buildQueue(t.ctx, { at: '2026-03-03T18:00:00Z' })).entries).toHaveLength(3);
+  });
+
   it('gives the same queue for the same book and time', async () => {
     const a = await buildQueue(t.ctx, { at: '2026-03-03T17:00:00Z' });
     const b = await buildQueue(t.ctx, { at: '2026-03-03T17:00:00Z' });

@@ -21,6 +21,7 @@ const fieldFlags: [flag: string, key: string, help: string][] = [
   ['--country <country>', 'country', 'country'],
   ['--external-id <id>', 'externalId', 'id in your CRM'],
   ['--notes <text>', 'notes', 'free notes'],
+  ['--owner <user>', 'owner', 'the rep who works this prospect (email or name; added when new)'],
 ];
 const phoneFlags = ['direct', 'mobile', 'main', 'assistant', 'private'] as const;
 const researchFlags: [string, string][] = [

@@ -33,6 +33,8 @@ export const prospectInputSchema = z
     region: text,
     country: text,
     notes: z.string().max(10_000),
+    /** The rep who works this prospect: a user's email or name, added to the team when new. */
+    owner: z.string().trim().min(1).max(200),
     alreadyHasProduct: z.boolean(),
     competitorRelationship: z.boolean(),
     phones: z

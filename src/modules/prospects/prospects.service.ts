@@ -1,10 +1,11 @@
 import { and, asc, count, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import type { Db } from '../../db/create-db.ts';
 import { companies, phoneNumbers, prospects } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalidFields, notFound } from '../../shared/errors.ts';
 import { parseInput } from '../../shared/validate.ts';
 import { blockedNumbers } from '../dnc/dnc.repository.ts';
-import type { Ctx } from '../team/team.service.ts';
+import { type Ctx, findOrAddUser } from '../team/team.service.ts';
 import { type LocalTime, localTimeAt } from './local-time.ts';
 import {
   type ListQuery,
@@ -131,8 +132,14 @@ export async function listProspects(
 }
 
 function toRaw(input: ProspectInput): RawProspect {
-  const { research: _research, ...rest } = input;
+  const { research: _research, owner: _owner, ...rest } = input;
   return rest;
+}
+
+/** Puts the prospect in this rep's book. */
+async function assignOwner(tx: Db, input: { ctx: Ctx; id: number; owner: string }): Promise<void> {
+  const ownerId = await findOrAddUser({ ...input.ctx, db: tx }, input.owner);
+  await tx.update(prospects).set({ ownerId }).where(eq(prospects.id, input.id));
 }
 
 export async function addProspect(ctx: Ctx, body: unknown): Promise<ProspectView> {
@@ -156,6 +163,7 @@ export async function addProspect(ctx: Ctx, body: unknown): Promise<ProspectView
       );
     const [outcome] = await upsertProspects(tx, ctx.team.id, [prepared]);
     if (input.research) await saveResearch(tx, { id: outcome!.id, research: input.research, at: new Date() });
+    if (input.owner) await assignOwner(tx, { ctx, id: outcome!.id, owner: input.owner });
     return outcome!.id;
   });
   return getProspect(ctx, { key: id });
@@ -200,6 +208,7 @@ export async function editProspect(
       );
     }
     if (patch.research) await saveResearch(tx, { id: row.id, research: patch.research, at });
+    if (patch.owner) await assignOwner(tx, { ctx, id: row.id, owner: patch.owner });
   });
   return getProspect(ctx, { key: row.id, at: at.toISOString() });
 }

@@ -5,7 +5,7 @@ import { rowsOf } from '../../db/rows.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { invalid, notFound } from '../../shared/errors.ts';
 import { parseInput } from '../../shared/validate.ts';
-import type { Ctx, Team } from '../team/team.service.ts';
+import { type Ctx, findUser, type Team } from '../team/team.service.ts';
 import { type DialLimits, insideWindow } from './may-dial.ts';
 import { hourPrior, loadCandidates, type OpenZones, shortlist, typicalValue } from './queue.repository.ts';
 import { type Candidate, type QueueEntry, rankAt } from './rank.ts';
@@ -116,15 +116,9 @@ async function openZones(
 }
 
 async function resolveRep(ctx: Ctx, rep: string): Promise<number> {
-  const rows = rowsOf<{ id: number }>(
-    await ctx.db.execute(sql`
-      select id from users where team_id = ${ctx.team.id}
-        and (id::text = ${rep.trim()} or lower(email) = lower(${rep.trim()}) or lower(name) = lower(${rep.trim()}))
-      order by id limit 2`),
-  );
-  if (rows.length === 0) throw notFound('rep', rep);
-  if (rows.length > 1) throw invalid('rep', `"${rep}" names more than one user: use the id or email`);
-  return Number(rows[0]!.id);
+  const id = await findUser(ctx, rep);
+  if (id === null) throw notFound('rep', rep);
+  return id;
 }
 
 export const planQuerySchema = z

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
 import { teams, users } from '../../db/schema.ts';
 import { AppError, invalid } from '../../shared/errors.ts';
@@ -39,4 +39,39 @@ export async function updateTeamConfig(ctx: Ctx, input: unknown): Promise<Team> 
   if (!team) throw new AppError('internal', 'team vanished');
   ctx.team = team;
   return team;
+}
+
+/** A user of the team by id, email or name; refused when the name fits several. */
+export async function findUser(ctx: Ctx, who: string): Promise<number | null> {
+  const key = who.trim();
+  const rows = await ctx.db
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(
+        eq(users.teamId, ctx.team.id),
+        or(
+          /^\d+$/.test(key) ? eq(users.id, Number(key)) : undefined,
+          sql`lower(${users.email}) = lower(${key})`,
+          sql`lower(${users.name}) = lower(${key})`,
+        ),
+      ),
+    )
+    .orderBy(asc(users.id))
+    .limit(2);
+  if (rows.length > 1) throw invalid('rep', `"${who}" names more than one user: use the id or email`);
+  return rows[0]?.id ?? null;
+}
+
+/** The user an owner names, added to the team (as an email or a name) when new. */
+export async function findOrAddUser(ctx: Ctx, who: string): Promise<number> {
+  const found = await findUser(ctx, who);
+  if (found !== null) return found;
+  const key = who.trim();
+  const email = key.includes('@') ? key : null;
+  const [user] = await ctx.db
+    .insert(users)
+    .values({ teamId: ctx.team.id, name: email ? email.split('@')[0]! : key, email })
+    .returning({ id: users.id });
+  return user!.id;
 }
