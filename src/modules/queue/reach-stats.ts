@@ -118,39 +118,26 @@ async function gatekeeperMet(tx: Db, dial: DialFact): Promise<boolean> {
   return Number(rows[0]?.gatekeeper ?? 0) > 0;
 }
 
+const raw = (n: number): SQL => sql.raw(String(n));
+
+/** Prospect (or company) ids per rebuild statement: bounds the memory one statement needs. */
+const REBUILD_BATCH = 20_000;
+
 /**
  * Recomputes every summary of a team from its call log, as `recordDial` would have built
  * them dial by dial (in logging order): after a restore, or for a book logged before the
- * summaries existed. Uses each prospect's current company and title.
+ * summaries existed. Uses each prospect's current company and title. Works through the book
+ * a range of companies (and then of prospects) at a time, so a book of any size fits in
+ * memory; slot counts add up across ranges.
  */
-export async function rebuildReachStats(db: Db, teamId: number): Promise<void> {
+export async function rebuildReachStats(
+  db: Db,
+  teamId: number,
+  options: { batch?: number } = {},
+): Promise<void> {
+  const batch = options.batch ?? REBUILD_BATCH;
   await db.transaction(async (tx) => {
     await tx.execute(sql`delete from reach_counts where team_id = ${teamId}`);
-    await tx.execute(sql`
-      with a as (
-        select p.company_id, p.seniority, n.id as phone_id, n.kind,
-          a.local_weekday as w, a.local_minute_of_day / 60 as h,
-          (a.outcome = 'reached')::int as r, (a.outcome = 'gatekeeper')::int as g,
-          coalesce(bool_or(a.outcome = 'gatekeeper') over (partition by p.company_id order by a.id), false) as fronted
-        from call_attempts a
-        join prospects p on p.id = a.prospect_id
-        left join phone_numbers n on n.id = a.phone_id
-        where a.team_id = ${teamId} and a.outcome <> 'bad-number'
-      ), cells as (
-        select ${raw(Scope.company)} as scope, company_id as scope_id, '*' as kind, ${raw(ALL_HOURS)} as slot, r, g
-          from a where company_id is not null
-        union all select ${raw(Scope.book)}, 0, kind, 200 + h, r, g from a where kind is not null and h is not null
-        union all select ${raw(Scope.group)}, seniority * 2 + (company_id is not null and fronted)::int, kind, 200 + h, r, g
-          from a where kind is not null and h is not null
-        union all select ${raw(Scope.company)}, company_id, kind, 200 + h, r, g
-          from a where company_id is not null and kind is not null and h is not null
-        union all select ${raw(Scope.number)}, phone_id, kind, 200 + h, r, g from a where phone_id is not null and h is not null
-        union all select ${raw(Scope.number)}, phone_id, kind, (w - 1) * 24 + h, r, g
-          from a where phone_id is not null and h is not null
-      )
-      insert into reach_counts (team_id, scope, scope_id, kind, slot, dials, reached, gatekeeper)
-      select ${teamId}, scope, scope_id, kind, slot, count(*), sum(r), sum(g)
-      from cells group by scope, scope_id, kind, slot`);
     await tx.execute(sql`
       update companies set hour_dials = array_fill(0, array[24]), hour_reached = array_fill(0, array[24])
       where team_id = ${teamId}`);
@@ -158,31 +145,80 @@ export async function rebuildReachStats(db: Db, teamId: number): Promise<void> {
       update prospects set dials = 0, reached_count = 0, last_dial_at = null, last_message_at = null,
         recent_dials = '{}', hour_dials = array_fill(0, array[24]), hour_reached = array_fill(0, array[24])
       where team_id = ${teamId} and dials > 0`);
-    await tx.execute(sql`
-      update prospects p set dials = s.dials, reached_count = s.reached, last_dial_at = s.last_at,
-        last_message_at = s.last_message_at, recent_dials = s.recent, hour_dials = s.hour_dials,
-        hour_reached = s.hour_reached
-      from (
-        select a.prospect_id, count(*) as dials, count(*) filter (where a.outcome = 'reached') as reached,
-          max(a.at) as last_at, max(a.at) filter (where a.outcome = 'voicemail-left') as last_message_at,
-          (array_agg(a.at order by a.at desc))[1:${RECENT_DIALS}] as recent,
-          ${hourArray(sql`true`)} as hour_dials,
-          ${hourArray(sql`a.outcome = 'reached'`)} as hour_reached
-        from call_attempts a where a.team_id = ${teamId} group by a.prospect_id
-      ) s
-      where p.id = s.prospect_id`);
-    await tx.execute(sql`
-      update companies c set hour_dials = s.hour_dials, hour_reached = s.hour_reached
-      from (
-        select p.company_id, ${hourArray(sql`true`)} as hour_dials, ${hourArray(sql`a.outcome = 'reached'`)} as hour_reached
-        from call_attempts a join prospects p on p.id = a.prospect_id
-        where a.team_id = ${teamId} and p.company_id is not null group by p.company_id
-      ) s
-      where c.id = s.company_id`);
+    const [range] = rowsOf<{ companies: number | null; prospects: number | null }>(
+      await tx.execute(sql`
+        select (select max(id) from companies where team_id = ${teamId}) as companies,
+          (select max(id) from prospects where team_id = ${teamId}) as prospects`),
+    );
+    const maxCompany = Number(range?.companies ?? 0);
+    for (let from = 1; from <= maxCompany; from += batch) {
+      const to = from + batch - 1;
+      await countCells(tx, { teamId, companies: sql`p.company_id between ${from} and ${to}` });
+      await tx.execute(sql`
+        update companies c set hour_dials = s.hour_dials, hour_reached = s.hour_reached
+        from (
+          select p.company_id, ${hourArray(sql`true`)} as hour_dials, ${hourArray(sql`a.outcome = 'reached'`)} as hour_reached
+          from call_attempts a join prospects p on p.id = a.prospect_id
+          where a.team_id = ${teamId} and p.company_id between ${from} and ${to} group by p.company_id
+        ) s
+        where c.id = s.company_id`);
+    }
+    await countCells(tx, { teamId, companies: sql`p.company_id is null` });
+    const maxProspect = Number(range?.prospects ?? 0);
+    for (let from = 1; from <= maxProspect; from += batch) {
+      const to = from + batch - 1;
+      await tx.execute(sql`
+        update prospects p set dials = s.dials, reached_count = s.reached, last_dial_at = s.last_at,
+          last_message_at = s.last_message_at, recent_dials = s.recent, hour_dials = s.hour_dials,
+          hour_reached = s.hour_reached
+        from (
+          select a.prospect_id, count(*) as dials, count(*) filter (where a.outcome = 'reached') as reached,
+            max(a.at) as last_at, max(a.at) filter (where a.outcome = 'voicemail-left') as last_message_at,
+            (array_agg(a.at order by a.at desc))[1:${RECENT_DIALS}] as recent,
+            ${hourArray(sql`true`)} as hour_dials,
+            ${hourArray(sql`a.outcome = 'reached'`)} as hour_reached
+          from call_attempts a
+          where a.team_id = ${teamId} and a.prospect_id between ${from} and ${to}
+          group by a.prospect_id
+        ) s
+        where p.id = s.prospect_id`);
+    }
   });
 }
 
-const raw = (n: number): SQL => sql.raw(String(n));
+/** Adds the slot counts of the dials to prospects at the given companies (a company's dials all in one go). */
+async function countCells(tx: Db, input: { teamId: number; companies: SQL }): Promise<void> {
+  const { teamId } = input;
+  await tx.execute(sql`
+    with a as (
+      select p.company_id, p.seniority, n.id as phone_id, n.kind,
+        a.local_weekday as w, a.local_minute_of_day / 60 as h,
+        (a.outcome = 'reached')::int as r, (a.outcome = 'gatekeeper')::int as g,
+        coalesce(bool_or(a.outcome = 'gatekeeper') over (partition by p.company_id order by a.id), false) as fronted
+      from call_attempts a
+      join prospects p on p.id = a.prospect_id
+      left join phone_numbers n on n.id = a.phone_id
+      where a.team_id = ${teamId} and a.outcome <> 'bad-number' and ${input.companies}
+    ), cells as (
+      select ${raw(Scope.company)} as scope, company_id as scope_id, '*' as kind, ${raw(ALL_HOURS)} as slot, r, g
+        from a where company_id is not null
+      union all select ${raw(Scope.book)}, 0, kind, 200 + h, r, g from a where kind is not null and h is not null
+      union all select ${raw(Scope.group)}, seniority * 2 + (company_id is not null and fronted)::int, kind, 200 + h, r, g
+        from a where kind is not null and h is not null
+      union all select ${raw(Scope.company)}, company_id, kind, 200 + h, r, g
+        from a where company_id is not null and kind is not null and h is not null
+      union all select ${raw(Scope.number)}, phone_id, kind, 200 + h, r, g from a where phone_id is not null and h is not null
+      union all select ${raw(Scope.number)}, phone_id, kind, (w - 1) * 24 + h, r, g
+        from a where phone_id is not null and h is not null
+    )
+    insert into reach_counts (team_id, scope, scope_id, kind, slot, dials, reached, gatekeeper)
+    select ${teamId}, scope, scope_id, kind, slot, count(*), sum(r), sum(g)
+    from cells group by scope, scope_id, kind, slot
+    on conflict (team_id, scope, scope_id, kind, slot) do update set
+      dials = reach_counts.dials + excluded.dials,
+      reached = reach_counts.reached + excluded.reached,
+      gatekeeper = reach_counts.gatekeeper + excluded.gatekeeper`);
+}
 
 /** `array[count of hour 0, …, count of hour 23]` over the group's countable dials matching `where`. */
 function hourArray(where: SQL): SQL {
