@@ -49,19 +49,32 @@ export async function shortlist(db: Db, q: Shortlist): Promise<number[]> {
   // A promised callback, or intelligence saying the decision maker is reachable now.
   const boosted = rowsOf<{ id: number }>(
     await db.execute(sql`
-      with ${openZones}
+      with ${openZones},
+      facts as materialized (
+        select f.prospect_id, f.company_id, f.type, f.from_time, f.to_time,
+          f.value->>'arrives' as arrives, f.value->>'leaves' as leaves
+        from intel_facts f
+        where f.team_id = ${q.teamId} and f.recorded_at <= ${at}::timestamptz and f.type in ('dm-hours', 'gatekeeper-hours')
+      ),
+      -- A gatekeeper's hours hold for everyone at the company; a decision maker's for themselves.
+      heard as materialized (
+        select prospect_id, type, from_time, to_time, arrives, leaves from facts where prospect_id is not null
+        union
+        select pr.id, f.type, f.from_time, f.to_time, f.arrives, f.leaves
+        from facts f join prospects pr on pr.company_id = f.company_id
+        where f.type = 'gatekeeper-hours' and f.company_id is not null
+      )
       select t.prospect_id as id from tasks t
       where t.team_id = ${q.teamId} and t.status = 'open' and t.kind = 'callback'
         and t.due_at between ${at}::timestamptz - interval '15 minutes' and ${at}::timestamptz + interval '15 minutes'
       union
-      select pr.id from intel_facts f
-      join prospects pr on pr.id = f.prospect_id
-        or (f.type = 'gatekeeper-hours' and f.company_id is not null and pr.company_id = f.company_id)
+      select pr.id from heard h
+      join prospects pr on pr.id = h.prospect_id
       join open_zones z on z.zone = ${zoneKey}
-      where f.team_id = ${q.teamId} and f.recorded_at <= ${at}::timestamptz and ${callable} and (
-        (f.type = 'dm-hours' and z.clock >= f.from_time and z.clock < f.to_time)
-        or (f.type = 'gatekeeper-hours' and (z.clock < f.value->>'arrives' or z.clock >= f.value->>'leaves'
-          or (z.clock >= f.from_time and z.clock < f.to_time))))
+      where ${callable} and (
+        (h.type = 'dm-hours' and z.clock >= h.from_time and z.clock < h.to_time)
+        or (h.type = 'gatekeeper-hours' and (z.clock < h.arrives or z.clock >= h.leaves
+          or (z.clock >= h.from_time and z.clock < h.to_time))))
       order by 1 limit ${q.size}`),
   ).map((r) => Number(r.id));
   const week = sql`(pr.recent_dials[${q.maxDialsPerWeek}] is null
@@ -72,6 +85,7 @@ export async function shortlist(db: Db, q: Shortlist): Promise<number[]> {
   // would probe companies one by one; one hash join over the whole scan is what is wanted.
   const rows = await db.transaction(async (tx) => {
     await tx.execute(sql`set local enable_nestloop = off`);
+    await tx.execute(sql`set local work_mem = '256MB'`);
     return rowsOf<{ id: number }>(
       await tx.execute(sql`
       with ${openZones}
