@@ -46,7 +46,8 @@ export async function shortlist(db: Db, q: Shortlist): Promise<number[]> {
              else ${q.territoryZone !== null} end`;
   const openZones = sql`open_zones(zone, hour, clock) as (
     select * from unnest(${p(q.open.zones)}::text[], ${p(q.open.hours)}::int[], ${p(q.open.clocks)}::text[]))`;
-  // A promised callback, or intelligence saying the decision maker is reachable now.
+  // A promised callback, or intelligence saying the decision maker is reachable now: promises
+  // first, then the most valuable.
   const boosted = rowsOf<{ id: number }>(
     await db.execute(sql`
       with ${openZones},
@@ -64,18 +65,22 @@ export async function shortlist(db: Db, q: Shortlist): Promise<number[]> {
         from facts f join prospects pr on pr.company_id = f.company_id
         where f.type = 'gatekeeper-hours' and f.company_id is not null
       )
-      select t.prospect_id as id from tasks t
+      select u.id from (
+      select t.prospect_id as id, true as promised from tasks t
       where t.team_id = ${q.teamId} and t.status = 'open' and t.kind = 'callback'
         and t.due_at between ${at}::timestamptz - interval '15 minutes' and ${at}::timestamptz + interval '15 minutes'
-      union
-      select pr.id from heard h
+      union all
+      select pr.id, false from heard h
       join prospects pr on pr.id = h.prospect_id
       join open_zones z on z.zone = ${zoneKey}
       where ${callable} and (
         (h.type = 'dm-hours' and z.clock >= h.from_time and z.clock < h.to_time)
         or (h.type = 'gatekeeper-hours' and (z.clock < h.arrives or z.clock >= h.leaves
           or (z.clock >= h.from_time and z.clock < h.to_time))))
-      order by 1 limit ${q.size}`),
+      ) u join prospects best on best.id = u.id
+      group by u.id, best.value
+      order by bool_or(u.promised) desc, coalesce(best.value, ${q.typicalValue}) desc, u.id
+      limit ${q.size}`),
   ).map((r) => Number(r.id));
   const week = sql`(pr.recent_dials[${q.maxDialsPerWeek}] is null
     or pr.recent_dials[${q.maxDialsPerWeek}] <= ${at}::timestamptz - interval '7 days'
