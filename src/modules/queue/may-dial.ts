@@ -43,7 +43,9 @@ export type DialDecision = { ok: true } | { ok: false; refusals: Refusal[] };
 
 const HOUR = 3_600_000;
 const MIN_GAP = 2 * HOUR;
-const CALLBACK_GRACE = 15 * 60_000;
+/** How near a promised callback time a dial counts as keeping the promise. */
+export const CALLBACK_GRACE_MINUTES = 15;
+const CALLBACK_GRACE = CALLBACK_GRACE_MINUTES * 60_000;
 
 const minutes = (clock: string): number => {
   const [h = '0', m = '0'] = clock.split(':');

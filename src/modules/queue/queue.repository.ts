@@ -4,8 +4,10 @@ import { rowsOf } from '../../db/rows.ts';
 import { blockedNumbers } from '../dnc/dnc.repository.ts';
 import { displayName } from '../prospects/prospects.service.ts';
 import type { HoursIntel } from './intel-evidence.ts';
+import { CALLBACK_GRACE_MINUTES } from './may-dial.ts';
 import type { Candidate, SlotTable } from './rank.ts';
-import { slotKey } from './rank.ts';
+import { STAGE_WEIGHT, slotKey } from './rank.ts';
+import { POOLING_STRENGTH, pooledBelief } from './reach-model.ts';
 import { ALL_HOURS, Scope } from './reach-stats.ts';
 
 const p = sql.param;
@@ -46,6 +48,7 @@ export async function shortlist(db: Db, q: Shortlist): Promise<number[]> {
              else ${q.territoryZone !== null} end`;
   const openZones = sql`open_zones(zone, hour, clock) as (
     select * from unnest(${p(q.open.zones)}::text[], ${p(q.open.hours)}::int[], ${p(q.open.clocks)}::text[]))`;
+  const grace = sql`${CALLBACK_GRACE_MINUTES} * interval '1 minute'`;
   // A promised callback, or intelligence saying the decision maker is reachable now: promises
   // first, then the most valuable.
   const boosted = rowsOf<{ id: number }>(
@@ -68,7 +71,7 @@ export async function shortlist(db: Db, q: Shortlist): Promise<number[]> {
       select u.id from (
       select t.prospect_id as id, true as promised from tasks t
       where t.team_id = ${q.teamId} and t.status = 'open' and t.kind = 'callback'
-        and t.due_at between ${at}::timestamptz - interval '15 minutes' and ${at}::timestamptz + interval '15 minutes'
+        and t.due_at between ${at}::timestamptz - ${grace} and ${at}::timestamptz + ${grace}
       union all
       select pr.id, false from heard h
       join prospects pr on pr.id = h.prospect_id
@@ -102,7 +105,7 @@ export async function shortlist(db: Db, q: Shortlist): Promise<number[]> {
         and not coalesce(pr.last_message_at > ${at}::timestamptz - interval '24 hours' and pr.last_message_at <= ${at}::timestamptz, false)
         and ${week}
       order by coalesce(pr.value, ${q.typicalValue})::float8
-        * case pr.stage when 'engaged' then 1.3::float8 when 'interested' then 1.6::float8 else 1::float8 end
+        * ${stageWeight}
         * ${optimistic(q.hourPrior)} desc, pr.id
       limit ${q.size}`),
     );
@@ -110,15 +113,22 @@ export async function shortlist(db: Db, q: Shortlist): Promise<number[]> {
   return [...new Set([...boosted, ...rows.map((r) => Number(r.id))])];
 }
 
+/** `STAGE_WEIGHT` as a SQL expression over the prospect row. */
+const stageWeight = sql`case pr.stage ${sql.join(
+  Object.entries(STAGE_WEIGHT).map(([stage, w]) => sql`when ${stage} then ${w}::float8`),
+  sql` `,
+)} else 1::float8 end`;
+
 /**
  * Value-free chance that the prospect answers at this hour, read optimistically (mean plus
  * two spreads): the book's hour rate, then the company's record, then the prospect's own.
  */
 function optimistic(prior: number[]): SQL {
   const m0 = sql`(${p(prior)}::float8[])[z.hour + 1]`;
-  const mc = sql`((${m0} * 4 + coalesce(c.hour_reached[z.hour + 1], 0)) / (4 + coalesce(c.hour_dials[z.hour + 1], 0))::float8)`;
-  const a = sql`(${mc} * 4 + pr.hour_reached[z.hour + 1])`;
-  const n = sql`(4 + pr.hour_dials[z.hour + 1])::float8`;
+  const k = POOLING_STRENGTH;
+  const mc = sql`((${m0} * ${k} + coalesce(c.hour_reached[z.hour + 1], 0)) / (${k} + coalesce(c.hour_dials[z.hour + 1], 0))::float8)`;
+  const a = sql`(${mc} * ${k} + pr.hour_reached[z.hour + 1])`;
+  const n = sql`(${k} + pr.hour_dials[z.hour + 1])::float8`;
   return sql`(${a} / ${n} + 2 * sqrt((${a} / ${n}) * (1 - ${a} / ${n}) / (${n} + 1)))`;
 }
 
@@ -336,8 +346,9 @@ export async function hourPrior(db: Db, teamId: number): Promise<number[]> {
       select slot, sum(dials) as dials, sum(reached) as reached from reach_counts
       where team_id = ${teamId} and scope = ${Scope.book} and slot between 200 and 223 group by slot`),
   );
-  const prior = Array.from({ length: 24 }, () => 0.05);
-  for (const r of rows) prior[Number(r.slot) - 200] = (0.5 + Number(r.reached)) / (10 + Number(r.dials));
+  const prior = Array.from({ length: 24 }, () => pooledBelief([]).mean);
+  for (const r of rows)
+    prior[Number(r.slot) - 200] = pooledBelief([{ dials: Number(r.dials), reached: Number(r.reached) }]).mean;
   return prior;
 }
 

@@ -7,7 +7,7 @@ import {
   type HoursIntel,
   intelEvidence,
 } from './intel-evidence.ts';
-import { type DialLimits, mayDial, zonesToRespect } from './may-dial.ts';
+import { CALLBACK_GRACE_MINUTES, type DialLimits, mayDial, zonesToRespect } from './may-dial.ts';
 import { type Belief, pooledBelief, type SlotCounts, sampleBelief } from './reach-model.ts';
 import { ALL_HOURS, ANY_KIND, groupOf, hourSlot, Scope, weekSlot } from './reach-stats.ts';
 
@@ -74,8 +74,9 @@ export type QueueEntry = {
   reasons: string[];
 };
 
-const STAGE_WEIGHT: Record<string, number> = { engaged: 1.3, interested: 1.6 };
-const CALLBACK_WINDOW = 15 * 60_000;
+/** How much more reaching a prospect is worth as the conversation advances; other stages weigh 1. */
+export const STAGE_WEIGHT: Record<string, number> = { engaged: 1.3, interested: 1.6 };
+const CALLBACK_WINDOW = CALLBACK_GRACE_MINUTES * 60_000;
 
 /** The weight a prospect's reach is worth: their value, raised by how far the conversation has come. */
 export const weightOf = (prospect: Candidate['prospect'], typicalValue: number): number =>
