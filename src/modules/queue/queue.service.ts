@@ -45,15 +45,12 @@ export async function buildQueue(ctx: Ctx, query: unknown): Promise<Queue> {
   const limits = limitsOf(ctx.team);
   const open = await openZones(ctx, { at, limits });
   const typical = await typicalValue(ctx.db, ctx.team.id);
-  const ids = await shortlist(ctx.db, {
-    teamId: ctx.team.id,
+  const ids = await shortlistAt(ctx, {
     at,
-    open: open.zones,
-    territoryZone: open.territoryZone,
-    maxDialsPerWeek: limits.maxDialsPerWeek,
+    open,
     ownerId,
-    hourPrior: await hourPrior(ctx.db, ctx.team.id),
-    typicalValue: typical,
+    prior: await hourPrior(ctx.db, ctx.team.id),
+    typical,
     size: Math.max(100, q.limit * 5),
   });
   const { candidates, counts } = await loadCandidates(ctx.db, {
@@ -115,6 +112,31 @@ async function openZones(
   return { zones, territoryZone: territoryOpen ? limits.territoryZones[0]! : null };
 }
 
+/** The shortlist at `at` over the zones open then, under the team's weekly limit. */
+function shortlistAt(
+  ctx: Ctx,
+  input: {
+    at: Date;
+    open: { zones: OpenZones; territoryZone: string | null };
+    ownerId: number | null;
+    prior: number[];
+    typical: number;
+    size: number;
+  },
+): Promise<number[]> {
+  return shortlist(ctx.db, {
+    teamId: ctx.team.id,
+    at: input.at,
+    open: input.open.zones,
+    territoryZone: input.open.territoryZone,
+    maxDialsPerWeek: ctx.team.maxDialsPerWeek,
+    ownerId: input.ownerId,
+    hourPrior: input.prior,
+    typicalValue: input.typical,
+    size: input.size,
+  });
+}
+
 async function resolveRep(ctx: Ctx, rep: string): Promise<number> {
   const id = await findUser(ctx, rep);
   if (id === null) throw notFound('rep', rep);
@@ -173,17 +195,7 @@ export async function planDay(ctx: Ctx, query: unknown): Promise<Plan> {
   const ids = new Set<number>();
   for (const at of steps.filter((_, i) => i % 4 === 0)) {
     const open = await openZones(ctx, { at, limits });
-    const found = await shortlist(ctx.db, {
-      teamId: ctx.team.id,
-      at,
-      open: open.zones,
-      territoryZone: open.territoryZone,
-      maxDialsPerWeek: limits.maxDialsPerWeek,
-      ownerId,
-      hourPrior: prior,
-      typicalValue: typical,
-      size: q.limit * 2,
-    });
+    const found = await shortlistAt(ctx, { at, open, ownerId, prior, typical, size: q.limit * 2 });
     for (const id of found) ids.add(id);
   }
   const dayStart = steps[0]!;
@@ -252,6 +264,7 @@ function pickWindows(options: Option[], perDay: number): { from: Date; to: Date;
   const ranked = [...options].sort(
     (a, b) => b.entry.score - a.entry.score || a.at.getTime() - b.at.getTime(),
   );
+  const byTime = [...options].sort((a, b) => a.at.getTime() - b.at.getTime());
   const picked: { from: Date; to: Date; entry: QueueEntry }[] = [];
   for (const option of ranked) {
     if (picked.length >= perDay) break;
@@ -259,7 +272,6 @@ function pickWindows(options: Option[], perDay: number): { from: Date; to: Date;
     if (picked.some((w) => Math.abs(w.from.getTime() - option.at.getTime()) < 2 * 3_600_000)) continue;
     const near = (o: Option) =>
       o.entry.number.id === option.entry.number.id && o.entry.score >= option.entry.score * 0.9;
-    const byTime = [...options].sort((a, b) => a.at.getTime() - b.at.getTime());
     const i = byTime.indexOf(option);
     let first = i;
     let last = i;
