@@ -246,6 +246,9 @@ const kindWords: Record<string, string> = {
   assistant: "assistant's line",
 };
 
+/** A number's kind as a rep says it: "direct line", "mobile". */
+const kindName = (kind: string): string => kindWords[kind] ?? `${kind} line`;
+
 /** A local hour as people say it: 13 → "1-2pm". */
 export function hourWords(hour: number): string {
   const h12 = (h: number) => (h % 12 === 0 ? 12 : h % 12);
@@ -290,7 +293,7 @@ function reasonsFor(input: {
     const promised = DateTime.fromJSDate(callbackAt, { zone: entry.local.timezone }).toFormat('HH:mm');
     reasons.push(`callback promised for ${promised}`);
   }
-  const kind = kindWords[entry.number.kind] ?? `${entry.number.kind} line`;
+  const kind = kindName(entry.number.kind);
   const dm = dmWindowAt(clock, intel);
   if (dm) reasons.push(`${kind}; picks up ${dm.from}-${dm.to}, as recorded`);
   const absence = gatekeeperAbsence(clock, intel);
@@ -361,8 +364,7 @@ function otherNumberFailing(input: {
       slotKey({ scope: Scope.number, id: phone.id, kind: phone.kind, slot: hourSlot(hour) }),
     );
     if (there.dials >= 2 && there.reached === 0 && here.dials < there.dials) {
-      const name = kindWords[phone.kind] ?? `${phone.kind} line`;
-      return `${name} unanswered ${there.dials} times at ${hourWords(hour)}: trying the ${kindWords[entry.number.kind] ?? entry.number.kind}`;
+      return `${kindName(phone.kind)} unanswered ${there.dials} times at ${hourWords(hour)}: trying the ${kindName(entry.number.kind)}`;
     }
   }
   return null;
