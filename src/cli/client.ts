@@ -30,6 +30,18 @@ import {
 } from '../modules/prospects/prospects.service.ts';
 import { buildQueue, type Plan, planDay, type Queue } from '../modules/queue/queue.service.ts';
 import { type Ctx, teamConfig, updateTeamConfig } from '../modules/team/team.service.ts';
+import {
+  addPoint,
+  listPoints,
+  removePoint,
+  type TalkingPoint,
+} from '../modules/voicemail/talking-points.service.ts';
+import {
+  type CheckedMessage,
+  checkMessageFor,
+  type VoicemailAdvice,
+  voicemailAdvice,
+} from '../modules/voicemail/voicemail.service.ts';
 
 export type TeamConfig = ReturnType<typeof teamConfig>;
 export type ImportRequest = {
@@ -70,6 +82,11 @@ export type ReachClient = {
   loadDemo(options: { at?: string | undefined }): Promise<DemoReport>;
   queue(query: Record<string, string | undefined>): Promise<Queue>;
   plan(query: Record<string, string | undefined>): Promise<Plan>;
+  voicemail(input: { prospect: string; query: Record<string, string | undefined> }): Promise<VoicemailAdvice>;
+  checkMessage(body: unknown): Promise<CheckedMessage>;
+  addPoint(body: unknown): Promise<TalkingPoint>;
+  listPoints(query: Record<string, string | undefined>): Promise<TalkingPoint[]>;
+  removePoint(id: string): Promise<{ removed: number }>;
 };
 
 export function localClient(ctx: Ctx, where: string): ReachClient {
@@ -98,6 +115,11 @@ export function localClient(ctx: Ctx, where: string): ReachClient {
     loadDemo: (options) => loadDemo(ctx, options),
     queue: (query) => buildQueue(ctx, defined(query)),
     plan: (query) => planDay(ctx, defined(query)),
+    voicemail: ({ prospect, query }) => voicemailAdvice(ctx, { prospect, query: defined(query) }),
+    checkMessage: (body) => checkMessageFor(ctx, body),
+    addPoint: (body) => addPoint(ctx, body),
+    listPoints: (query) => listPoints(ctx, defined(query)),
+    removePoint: (id) => removePoint(ctx, id),
   };
 }
 

@@ -4,6 +4,7 @@ import type { DncEntry } from '../modules/dnc/dnc.service.ts';
 import type { DncImportReport } from '../modules/dnc/dnc-import.service.ts';
 import type { ImportReport } from '../modules/imports/import.service.ts';
 import type { IntelFact } from '../modules/intel/intel.service.ts';
+import type { TalkingPoint } from '../modules/voicemail/talking-points.service.ts';
 import { AppError, type ErrorCode, errorTable, type FieldIssue } from '../shared/errors.ts';
 import type { ReachClient } from './client.ts';
 
@@ -110,6 +111,13 @@ export function httpClient(options: { baseUrl: string; token?: string | undefine
     loadDemo: (body) => json({ method: 'POST', path: '/demo', body }),
     queue: (query) => json({ method: 'GET', path: '/queue', query }),
     plan: (query) => json({ method: 'GET', path: '/plan', query }),
+    voicemail: ({ prospect, query }) =>
+      json({ method: 'GET', path: `/prospects/${encodeURIComponent(prospect)}/voicemail`, query }),
+    checkMessage: (body) => json({ method: 'POST', path: '/check-message', body }),
+    addPoint: (body) => json({ method: 'POST', path: '/talking-points', body }),
+    listPoints: async (query) =>
+      (await json<{ items: TalkingPoint[] }>({ method: 'GET', path: '/talking-points', query })).items,
+    removePoint: (id) => json({ method: 'DELETE', path: `/talking-points/${encodeURIComponent(id)}` }),
   };
 }
 

@@ -10,6 +10,7 @@ import { prospectsCommand } from './commands/prospects.command.ts';
 import { planCommand, queueCommand } from './commands/queue.command.ts';
 import { migrateCommand, serveCommand } from './commands/serve.command.ts';
 import { exportCommand, importCommand } from './commands/transfer.command.ts';
+import { checkMessageCommand, pointsCommand, voicemailCommand } from './commands/voicemail.command.ts';
 
 export function buildProgram(): Command {
   const program = new Command('reach')
@@ -28,6 +29,9 @@ export function buildProgram(): Command {
     .addCommand(timelineCommand())
     .addCommand(queueCommand())
     .addCommand(planCommand())
+    .addCommand(voicemailCommand())
+    .addCommand(checkMessageCommand())
+    .addCommand(pointsCommand())
     .addCommand(intelCommand())
     .addCommand(lookupCommand())
     .addCommand(callbackCommand())

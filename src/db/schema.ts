@@ -34,6 +34,11 @@ export const teams = pgTable('teams', {
   maxDialsPerWeek: smallint('max_dials_per_week').notNull().default(5),
   maxMessagesPerProspect: smallint('max_messages_per_prospect').notNull().default(8),
   territoryZones: text('territory_zones').array().notNull().default(sql`'{}'::text[]`),
+  /** The voice of the scripts when a prospect's owner has no name and number of their own. */
+  repName: text('rep_name'),
+  repPhone: text('rep_phone'),
+  /** The company the rep speaks for, as said in a message: "Sam with Northwind". */
+  sellerName: text('seller_name'),
   createdAt: createdAt(),
 });
 
@@ -112,6 +117,8 @@ export const prospects = pgTable(
     timezoneSource: text('timezone_source'),
     /** The prospect asked to stop: never undone silently. */
     optedOut: boolean('opted_out').notNull().default(false),
+    /** A voicemail strategy for this prospect (or the list it came in with) instead of the team's. */
+    voicemailStrategy: text('voicemail_strategy'),
     /** Seniority read from the title, one of `seniorities` in queue/persona.ts: a persona-like group for pooling. */
     seniority: smallint('seniority').generatedAlwaysAs(seniorityOfTitle),
     // Summaries kept as dials are logged, so the queue never rescans history (queue/reach-stats.ts).
@@ -253,6 +260,33 @@ export const voicemails = pgTable(
   (t) => [index('voicemails_prospect_at').on(t.prospectId, t.at)],
 );
 
+/**
+ * What a message can be made of: news (about a prospect, a company or an industry), an
+ * event to invite to, a contact worth an introduction, a reference client and what was done
+ * for it. A point with no prospect, company or industry applies to the whole book.
+ */
+export const talkingPoints = pgTable(
+  'talking_points',
+  {
+    id: id(),
+    teamId: teamId(),
+    kind: text('kind').notNull(),
+    prospectId: integer('prospect_id').references(() => prospects.id),
+    companyId: integer('company_id').references(() => companies.id),
+    industry: text('industry'),
+    /** The headline, the event's name, the contact's or the client's name. */
+    title: text('title').notNull(),
+    /** Why it matters, where and when, who the contact is, what was done for the client. */
+    detail: text('detail'),
+    /** The event's date, or when the news broke. */
+    on: timestamp('on', { withTimezone: true }),
+    /** After this instant the point is stale: a past event, old news. */
+    validUntil: timestamp('valid_until', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('talking_points_team_kind').on(t.teamId, t.kind)],
+);
+
 export const intelFacts = pgTable(
   'intel_facts',
   {
@@ -351,6 +385,7 @@ export const allTables = {
   phoneNumbers,
   callAttempts,
   voicemails,
+  talkingPoints,
   intelFacts,
   tasks,
   callbacks,

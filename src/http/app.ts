@@ -10,6 +10,7 @@ import { prospectRoutes } from '../modules/prospects/prospects.routes.ts';
 import { queueRoutes } from '../modules/queue/queue.routes.ts';
 import { teamRoutes } from '../modules/team/team.routes.ts';
 import type { Ctx } from '../modules/team/team.service.ts';
+import { voicemailRoutes } from '../modules/voicemail/voicemail.routes.ts';
 import { AppError } from '../shared/errors.ts';
 import { version } from '../shared/version.ts';
 import { problemResponse } from './problem.ts';
@@ -22,6 +23,7 @@ export const routes: Route[] = [
   ...callRoutes,
   ...callbackRoutes,
   ...intelRoutes,
+  ...voicemailRoutes,
   ...exportRoutes,
   ...dncRoutes,
   ...teamRoutes,

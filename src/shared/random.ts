@@ -13,6 +13,14 @@ export function createRandom(seed: number) {
     int: (min: number, max: number): number => min + Math.floor(next() * (max - min + 1)),
     chance: (p: number): boolean => next() < p,
     pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T,
+    /** The items in a random order (Fisher-Yates), in place. */
+    shuffle: <T>(items: T[]): T[] => {
+      for (let i = items.length - 1; i > 0; i--) {
+        const j = Math.floor(next() * (i + 1));
+        [items[i], items[j]] = [items[j] as T, items[i] as T];
+      }
+      return items;
+    },
   };
 }
 

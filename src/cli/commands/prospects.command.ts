@@ -29,6 +29,7 @@ const researchFlags: [string, string][] = [
   ['--priority-objective <text>', 'priorityObjective'],
   ['--reference-clients <text>', 'referenceClients'],
   ['--preferred-channel <channel>', 'preferredChannel'],
+  ['--referred-by <name>', 'referredBy'],
 ];
 
 function withFields(command: Command): Command {
@@ -36,11 +37,17 @@ function withFields(command: Command): Command {
   for (const kind of phoneFlags) command.option(`--${kind} <number>`, `${kind} phone number`);
   for (const [flag] of researchFlags) command.option(flag, 'research note');
   command.option('--benefit <text...>', 'a benefit for this prospect (give two)');
+  command.option(
+    '--strategy <name>',
+    "voicemail strategy for this prospect: never|rules|persistent|curiosity|team (the team's)",
+  );
   return command;
 }
 
 function bodyFrom(options: FieldOptions & { benefit?: string[] }): Record<string, unknown> {
   const body: Record<string, unknown> = {};
+  if (typeof options['strategy'] === 'string')
+    body['voicemailStrategy'] = options['strategy'] === 'team' ? null : options['strategy'];
   for (const [, key] of fieldFlags) if (options[key] !== undefined) body[key] = options[key];
   const phones = phoneFlags.flatMap((kind) =>
     typeof options[kind] === 'string' ? [{ number: options[kind], kind }] : [],
@@ -66,7 +73,11 @@ function printProspect(p: ProspectView): void {
     );
   }
   const r = p.research;
+  if (p.voicemailStrategy) out(`  voicemail strategy: ${p.voicemailStrategy}`);
   if (r.priorityObjective) out(`  priority objective: ${r.priorityObjective}`);
+  if (r.benefits?.length) out(`  benefits: ${r.benefits.join('; ')}`);
+  if (r.referenceClients) out(`  reference clients: ${r.referenceClients}`);
+  if (r.referredBy) out(`  referred by: ${r.referredBy}`);
   if (r.notes) out(`  notes: ${r.notes.replace(/\n/g, ' / ')}`);
 }
 

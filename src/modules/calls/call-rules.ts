@@ -23,7 +23,14 @@ export const results = [
 ] as const;
 export type Result = (typeof results)[number];
 
-export const messageKinds = ['information', 'invitation', 'introduction', 'curiosity', 'generic'] as const;
+export const messageKinds = [
+  'information',
+  'invitation',
+  'introduction',
+  'curiosity',
+  'referral',
+  'generic',
+] as const;
 export type MessageKind = (typeof messageKinds)[number];
 
 /** Outcomes that are a conversation with a person, and so may carry a result. */

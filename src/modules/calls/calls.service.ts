@@ -22,6 +22,7 @@ import { displayName, resolveProspect } from '../prospects/prospects.service.ts'
 import { prepareDraft, upsertProspects } from '../prospects/upsert-prospects.ts';
 import { recordDial } from '../queue/reach-stats.ts';
 import type { Ctx } from '../team/team.service.ts';
+import { spokenSeconds } from '../voicemail/words.ts';
 import { type LogCallInput, logCallSchema } from './call.schemas.ts';
 import { checkLog, nextStage } from './call-rules.ts';
 
@@ -155,7 +156,7 @@ function record(ctx: Ctx, input: Recording): Promise<LoggedCall> {
         template: body.message.template ?? body.message.scriptId ?? null,
         strategy: body.message.strategy ?? null,
         text: body.message.text ?? null,
-        seconds: body.message.text ? Math.round((body.message.text.split(/\s+/).length / 150) * 60) : null,
+        seconds: body.message.text ? spokenSeconds(body.message.text) : null,
       });
     }
     const move = nextStage(prospect.stage as Stage, body);

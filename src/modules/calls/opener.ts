@@ -18,6 +18,7 @@ const about: Record<string, string> = {
   invitation: 'with an invitation',
   introduction: 'about someone I think you should meet',
   curiosity: 'about a project I would like to talk to you about',
+  referral: 'about the person who referred me to you',
   generic: '',
 };
 

@@ -38,3 +38,134 @@ export const places = [
 ] as const;
 
 export const gatekeeperNames = ['Linda', 'Janet', 'Marcus', 'Debbie', 'Tom', 'Sheila', 'Carmen', 'Greg'];
+
+/** What a rep's homework finds per industry: a priority objective, benefits and a reference client. */
+export const industryResearch: Record<
+  string,
+  { objectives: string[]; benefits: string[]; reference: { name: string; result: string } }
+> = {
+  Transportation: {
+    objectives: [
+      'cutting empty miles on regional lanes',
+      'getting dispatch off the phone',
+      'on-time delivery above 98%',
+    ],
+    benefits: [
+      'fewer empty miles',
+      'dispatchers freed from phone tag',
+      'live arrival times for customers',
+      'fuel spend you can forecast',
+    ],
+    reference: { name: 'Granite State Carriers', result: 'cut empty miles by 14% in one quarter' },
+  },
+  Manufacturing: {
+    objectives: [
+      'shorter changeovers on the main line',
+      'less scrap on new product runs',
+      'a maintenance plan that prevents stops',
+    ],
+    benefits: ['shorter changeovers', 'less scrap', 'fewer unplanned stops', 'a clear view of line capacity'],
+    reference: { name: 'Ridgeway Plastics', result: 'halve changeover time on two presses' },
+  },
+  Healthcare: {
+    objectives: [
+      'filling every appointment slot',
+      'faster patient intake',
+      'billing that gets paid the first time',
+    ],
+    benefits: [
+      'fewer no-shows',
+      'shorter waiting rooms',
+      'claims paid on first submission',
+      'front desk time back',
+    ],
+    reference: { name: 'Valley Family Clinics', result: 'cut no-shows by a third across six sites' },
+  },
+  'Food & Beverage': {
+    objectives: [
+      'less waste on short-dated stock',
+      'a cold chain that passes every audit',
+      'faster new-product launches',
+    ],
+    benefits: [
+      'less spoiled stock',
+      'audits passed without a scramble',
+      'shelf space won sooner',
+      'steadier margins',
+    ],
+    reference: { name: 'Blue Mesa Provisions', result: 'reduce short-dated waste by 22%' },
+  },
+  Engineering: {
+    objectives: [
+      'billable hours that match the plan',
+      'faster bids',
+      'keeping senior engineers on design work',
+    ],
+    benefits: [
+      'bids out in days, not weeks',
+      'more billable hours',
+      'senior time on design, not admin',
+      'fewer change-order disputes',
+    ],
+    reference: {
+      name: 'Castle & Price Engineers',
+      result: 'turn bids around in four days instead of twelve',
+    },
+  },
+  Wholesale: {
+    objectives: [
+      'fewer stock-outs on top sellers',
+      'faster order-to-cash',
+      'a warehouse that ships same day',
+    ],
+    benefits: ['fewer stock-outs', 'cash in sooner', 'same-day shipping', 'less dead stock'],
+    reference: { name: 'Heartland Distribution', result: 'drop stock-outs on their top 200 lines by 40%' },
+  },
+  Construction: {
+    objectives: [
+      'jobs that finish on schedule',
+      'fewer safety incidents on site',
+      'tighter subcontractor billing',
+    ],
+    benefits: [
+      'fewer schedule slips',
+      'safer sites',
+      'subcontractor invoices that match the work',
+      'less rework',
+    ],
+    reference: { name: 'Stonegate Contractors', result: 'bring three late projects back on schedule' },
+  },
+  Software: {
+    objectives: [
+      'shorter release cycles',
+      'fewer support tickets per customer',
+      'a sales pipeline the board trusts',
+    ],
+    benefits: [
+      'releases every week',
+      'fewer support tickets',
+      'a forecast within 5%',
+      'happier on-call engineers',
+    ],
+    reference: { name: 'Brightline Apps', result: 'cut support tickets per customer by 30%' },
+  },
+};
+
+/** Events a demo rep can invite to, days after the history ends. */
+export const demoEvents = [
+  {
+    title: 'the Midwest Operations Breakfast',
+    detail: 'a short talk on planning peak season, in Chicago',
+    days: 10,
+  },
+  { title: 'our customer round table', detail: 'four operations leaders on what worked this year', days: 24 },
+];
+
+/** People a demo rep can introduce, with who they are. */
+export const demoContacts = [
+  { title: 'Maria Lopez', detail: 'runs operations at Midland Foods and is looking for regional partners' },
+  {
+    title: 'Owen Park',
+    detail: 'led a similar rollout at Keystone Health and is happy to share what he learned',
+  },
+];

@@ -3,10 +3,13 @@ import { DateTime } from 'luxon';
 import {
   callAttempts,
   callbacks,
+  companies,
   dncEntries,
   intelFacts,
   prospects,
   stageChanges,
+  talkingPoints,
+  teams,
   voicemails,
 } from '../../db/schema.ts';
 import { clockOf, resolveAt } from '../../shared/clock.ts';
@@ -21,9 +24,12 @@ import type { Ctx } from '../team/team.service.ts';
 import {
   companySuffixes,
   companyWords,
+  demoContacts,
+  demoEvents,
   firstNames,
   gatekeeperNames,
   industries,
+  industryResearch,
   lastNames,
   places,
   titles,
@@ -79,6 +85,7 @@ export async function loadDemo(
       callbacks: 0,
     };
     for (const prospect of rows) await writeHistory({ tx, ctx, rng, prospect, at, report });
+    await writeResearch({ tx, ctx, rng, rows, at });
     await rebuildReachStats(tx, ctx.team.id);
     return report;
   });
@@ -266,6 +273,80 @@ async function writeHistory(input: HistoryInput): Promise<void> {
       );
       break;
     }
+  }
+}
+
+/**
+ * What a rep's homework would hold: research notes on most prospects, the team's reference
+ * clients, upcoming events, contacts worth an introduction, company news, and the voice of
+ * the scripts when the team has none yet.
+ */
+async function writeResearch(input: {
+  tx: Ctx['db'];
+  ctx: Ctx;
+  rng: Random;
+  rows: ExistingProspect[];
+  at: Date;
+}): Promise<void> {
+  const { tx, ctx, rng, rows, at } = input;
+  const companyRows = await tx.select().from(companies).where(eq(companies.teamId, ctx.team.id));
+  const industryOf = new Map(companyRows.map((c) => [c.id, c.industry]));
+  for (const prospect of rows) {
+    const research = industryResearch[industryOf.get(prospect.companyId ?? -1) ?? ''];
+    if (!research || !rng.chance(0.7)) continue;
+    const [a, b] = rng.shuffle([...research.benefits]);
+    const notes = {
+      ...prospect.research,
+      priorityObjective: rng.pick(research.objectives),
+      benefits: [a!, b!],
+      ...(rng.chance(0.1) ? { referredBy: `${rng.pick(firstNames)} ${rng.pick(lastNames)}` } : {}),
+    };
+    await tx
+      .update(prospects)
+      .set({ research: notes, researchedAt: at })
+      .where(eq(prospects.id, prospect.id));
+  }
+  const day = 86_400_000;
+  const points: (typeof talkingPoints.$inferInsert)[] = [
+    ...Object.entries(industryResearch).map(([industry, r]) => ({
+      teamId: ctx.team.id,
+      kind: 'reference',
+      industry,
+      title: r.reference.name,
+      detail: r.reference.result,
+    })),
+    ...demoEvents.map((e) => ({
+      teamId: ctx.team.id,
+      kind: 'event',
+      title: e.title,
+      detail: e.detail,
+      on: new Date(at.getTime() + e.days * day),
+      validUntil: new Date(at.getTime() + (e.days + 1) * day),
+    })),
+    ...demoContacts.map((c) => ({ teamId: ctx.team.id, kind: 'contact', title: c.title, detail: c.detail })),
+    ...companyRows
+      .filter(() => rng.chance(0.3))
+      .map((c) => ({
+        teamId: ctx.team.id,
+        kind: 'news',
+        companyId: c.id,
+        title: `${c.name} ${rng.pick(['opened a second site', 'announced a new regional contract', 'named a new head of operations', 'is hiring twenty people this quarter'])}`,
+        on: new Date(at.getTime() - rng.int(1, 20) * day),
+        validUntil: new Date(at.getTime() + 30 * day),
+      })),
+  ];
+  await tx.insert(talkingPoints).values(points);
+  if (!ctx.team.repName && !ctx.team.repPhone) {
+    const [team] = await tx
+      .update(teams)
+      .set({
+        repName: 'Sam Ortiz',
+        repPhone: '+13125550147',
+        sellerName: ctx.team.sellerName ?? 'Tallgrass Systems',
+      })
+      .where(eq(teams.id, ctx.team.id))
+      .returning();
+    if (team) ctx.team = team;
   }
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { voicemailStrategies } from '../team/team.schemas.ts';
 import { phoneKinds, stages } from './prospect-draft.ts';
 
 const text = z.string().max(2000);
@@ -10,6 +11,7 @@ export const researchSchema = z
     referenceClients: text,
     benefits: z.array(z.string().max(500)).max(4),
     preferredChannel: z.enum(['phone', 'voicemail', 'email', 'letter']),
+    referredBy: text,
     notes: z.string().max(10_000),
   })
   .partial()
@@ -35,6 +37,8 @@ export const prospectInputSchema = z
     notes: z.string().max(10_000),
     /** The rep who works this prospect: a user's email or name, added to the team when new. */
     owner: z.string().trim().min(1).max(200),
+    /** This prospect's voicemail strategy instead of the team's; null goes back to the team's. */
+    voicemailStrategy: z.enum(voicemailStrategies).nullable(),
     alreadyHasProduct: z.boolean(),
     competitorRelationship: z.boolean(),
     phones: z

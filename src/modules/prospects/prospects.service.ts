@@ -55,6 +55,7 @@ export type ProspectView = {
   alreadyHasProduct: boolean;
   competitorRelationship: boolean;
   optedOut: boolean;
+  voicemailStrategy: string | null;
   createdAt: string;
   updatedAt: string;
 };
@@ -132,7 +133,7 @@ export async function listProspects(
 }
 
 function toRaw(input: ProspectInput): RawProspect {
-  const { research: _research, owner: _owner, ...rest } = input;
+  const { research: _research, owner: _owner, voicemailStrategy: _strategy, ...rest } = input;
   return rest;
 }
 
@@ -164,6 +165,11 @@ export async function addProspect(ctx: Ctx, body: unknown): Promise<ProspectView
     const [outcome] = await upsertProspects(tx, ctx.team.id, [prepared]);
     if (input.research) await saveResearch(tx, { id: outcome!.id, research: input.research, at: new Date() });
     if (input.owner) await assignOwner(tx, { ctx, id: outcome!.id, owner: input.owner });
+    if (input.voicemailStrategy !== undefined)
+      await tx
+        .update(prospects)
+        .set({ voicemailStrategy: input.voicemailStrategy })
+        .where(eq(prospects.id, outcome!.id));
     return outcome!.id;
   });
   return getProspect(ctx, { key: id });
@@ -209,6 +215,11 @@ export async function editProspect(
     }
     if (patch.research) await saveResearch(tx, { id: row.id, research: patch.research, at });
     if (patch.owner) await assignOwner(tx, { ctx, id: row.id, owner: patch.owner });
+    if (patch.voicemailStrategy !== undefined)
+      await tx
+        .update(prospects)
+        .set({ voicemailStrategy: patch.voicemailStrategy })
+        .where(eq(prospects.id, row.id));
   });
   return getProspect(ctx, { key: row.id, at: at.toISOString() });
 }
@@ -277,6 +288,7 @@ async function toViews(ctx: Ctx, input: { rows: ProspectRow[]; at: Date }): Prom
       alreadyHasProduct: r.alreadyHasProduct,
       competitorRelationship: r.competitorRelationship,
       optedOut: r.optedOut,
+      voicemailStrategy: r.voicemailStrategy,
       createdAt: r.createdAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),
     };

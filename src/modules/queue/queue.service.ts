@@ -299,3 +299,66 @@ async function repZone(ctx: Ctx, ownerId: number | null): Promise<string | null>
   );
   return rows[0]?.timezone ?? null;
 }
+
+export type NextWindow = { at: Date; entry: QueueEntry };
+
+/**
+ * When to call one prospect again after `at`, as the queue itself would rank it: the best
+ * quarter-hour in the next three days that every limit allows, counting a dial made now.
+ * `accept` narrows the local hours, for another part of the day or after hours.
+ */
+export async function nextWindow(
+  ctx: Ctx,
+  input: { prospectId: number; at: Date; dialedNow: boolean; accept: (localHour: number) => boolean },
+): Promise<NextWindow | null> {
+  const horizon = new Date(input.at.getTime() + 3 * DAY);
+  const { candidates, counts } = await loadCandidates(ctx.db, {
+    teamId: ctx.team.id,
+    ids: [input.prospectId],
+    window: { from: new Date(input.at.getTime() - 7 * DAY), to: horizon },
+    slots: null,
+  });
+  const candidate = candidates[0];
+  if (!candidate) return null;
+  if (input.dialedNow) candidate.dials = [...candidate.dials, input.at];
+  const limits = limitsOf(ctx.team);
+  const typical = await typicalValue(ctx.db, ctx.team.id);
+  const step = STEP_MINUTES * 60_000;
+  let best: NextWindow | null = null;
+  for (let t = Math.ceil(input.at.getTime() / step) * step + step; t < horizon.getTime(); t += step) {
+    const at = new Date(t);
+    const [entry] = rankAt(at, {
+      candidates: [historyAsOf(candidate, at)],
+      counts,
+      limits,
+      typicalValue: typical,
+      limit: 1,
+      mode: 'mean',
+      seed: '',
+    });
+    if (!entry || (best && entry.score <= best.entry.score)) continue;
+    if (!input.accept(DateTime.fromJSDate(at, { zone: entry.local.timezone }).hour)) continue;
+    best = { at, entry };
+  }
+  return best;
+}
+
+/** The number the queue would dial for this prospect at `at`, if any is allowed. */
+export async function numberAt(ctx: Ctx, input: { prospectId: number; at: Date }): Promise<string | null> {
+  const { candidates, counts } = await loadCandidates(ctx.db, {
+    teamId: ctx.team.id,
+    ids: [input.prospectId],
+    window: { from: new Date(input.at.getTime() - 7 * DAY), to: input.at },
+    slots: null,
+  });
+  const [entry] = rankAt(input.at, {
+    candidates,
+    counts,
+    limits: limitsOf(ctx.team),
+    typicalValue: await typicalValue(ctx.db, ctx.team.id),
+    limit: 1,
+    mode: 'mean',
+    seed: '',
+  });
+  return entry?.number.e164 ?? null;
+}

@@ -26,6 +26,9 @@ export const teamConfigSchema = z
     maxDialsPerDay: z.number().int().min(1).max(20),
     maxDialsPerWeek: z.number().int().min(1).max(50),
     maxMessagesPerProspect: z.number().int().min(0).max(100),
+    repName: z.string().trim().min(1).max(100).nullable(),
+    repPhone: z.string().trim().min(7).max(40).nullable(),
+    sellerName: z.string().trim().min(1).max(100).nullable(),
     territoryZones: z.array(z.string().refine(isValidZone, 'an IANA time zone such as America/Chicago')),
   })
   .partial()

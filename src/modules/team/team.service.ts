@@ -2,6 +2,7 @@ import { and, asc, eq, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
 import { teams, users } from '../../db/schema.ts';
 import { AppError, invalid } from '../../shared/errors.ts';
+import { normalizePhone } from '../phones/normalize-phone.ts';
 import { LEGAL_END, LEGAL_START, type TeamConfigPatch, teamConfigSchema } from './team.schemas.ts';
 
 export type Team = typeof teams.$inferSelect;
@@ -35,6 +36,11 @@ export async function updateTeamConfig(ctx: Ctx, input: unknown): Promise<Team> 
     throw invalid('callingHoursStart', `cannot be before ${LEGAL_START}, the legal start`);
   if (end > LEGAL_END) throw invalid('callingHoursEnd', `cannot be after ${LEGAL_END}, the legal end`);
   if (start >= end) throw invalid('callingHoursEnd', 'must be after callingHoursStart');
+  if (patch.repPhone) {
+    const phone = normalizePhone(patch.repPhone, patch.defaultCountry ?? ctx.team.defaultCountry);
+    if (!phone.ok) throw invalid('repPhone', `invalid phone "${patch.repPhone}": ${phone.reason}`);
+    patch.repPhone = phone.e164;
+  }
   const [team] = await ctx.db.update(teams).set(patch).where(eq(teams.id, ctx.team.id)).returning();
   if (!team) throw new AppError('internal', 'team vanished');
   ctx.team = team;

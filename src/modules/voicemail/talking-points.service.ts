@@ -1,0 +1,203 @@
+import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { companies, talkingPoints } from '../../db/schema.ts';
+import { resolveAt } from '../../shared/clock.ts';
+import { invalidFields, notFound } from '../../shared/errors.ts';
+import { parseInput } from '../../shared/validate.ts';
+import { resolveProspect } from '../prospects/prospects.service.ts';
+import type { Ctx } from '../team/team.service.ts';
+
+export const pointKinds = ['news', 'event', 'contact', 'reference'] as const;
+export type PointKind = (typeof pointKinds)[number];
+
+/** News goes stale: a message built on it is timely for this many days. */
+export const NEWS_DAYS = 45;
+const DAY = 86_400_000;
+
+const when = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+
+export const addPointSchema = z
+  .object({
+    kind: z.enum(pointKinds),
+    title: z.string().trim().min(1).max(300),
+    detail: z.string().trim().max(500).optional(),
+    prospect: z.union([z.string().trim().min(1), z.number().int().positive()]).optional(),
+    company: z.string().trim().min(1).max(200).optional(),
+    industry: z.string().trim().min(1).max(100).optional(),
+    on: when.optional(),
+    until: when.optional(),
+    at: z.iso.datetime({ offset: true }).optional(),
+  })
+  .strict();
+
+export const pointsQuerySchema = z
+  .object({
+    kind: z.enum(pointKinds).optional(),
+    at: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .describe('Only points still timely then; all when left out'),
+  })
+  .strict();
+
+export type TalkingPoint = {
+  id: number;
+  kind: PointKind;
+  title: string;
+  detail: string | null;
+  prospectId: number | null;
+  companyId: number | null;
+  industry: string | null;
+  on: string | null;
+  until: string | null;
+};
+
+const instant = (value: string, field: string): Date =>
+  resolveAt(value.length === 10 ? `${value}T00:00:00Z` : value, field);
+
+/**
+ * Adds what a message can be made of: news about a prospect, a company or an industry; an
+ * event to invite to; a contact worth an introduction; a reference client with what was done
+ * for it. Each kind says what it needs, and an event must be ahead.
+ */
+export async function addPoint(ctx: Ctx, body: unknown): Promise<TalkingPoint> {
+  const input = parseInput(addPointSchema, body);
+  const at = resolveAt(input.at);
+  const on = input.on ? instant(input.on, 'on') : null;
+  const until = input.until ? instant(input.until, 'until') : null;
+  const issues: { field: string; reason: string }[] = [];
+  if (input.kind === 'event' && !on) issues.push({ field: 'on', reason: 'an event needs its date' });
+  if (input.kind === 'event' && on && on.getTime() + DAY <= at.getTime())
+    issues.push({
+      field: 'on',
+      reason: `the event on ${input.on} is past: invitations are to what is ahead`,
+    });
+  if (input.kind === 'reference' && !input.detail)
+    issues.push({
+      field: 'detail',
+      reason: 'a reference needs what you helped it do, for example "cut dispatch time by a third"',
+    });
+  if (input.kind === 'contact' && !input.detail)
+    issues.push({ field: 'detail', reason: 'say who the contact is and why they are worth knowing' });
+  if (until && until <= at) issues.push({ field: 'until', reason: 'is already past' });
+  if (issues.length > 0) throw invalidFields(issues);
+  const prospect = input.prospect === undefined ? null : await resolveProspect(ctx, input.prospect);
+  const companyId = input.company === undefined ? null : await companyNamed(ctx, input.company);
+  const validUntil =
+    until ??
+    (input.kind === 'event'
+      ? new Date(on!.getTime() + DAY)
+      : input.kind === 'news'
+        ? new Date((on ?? at).getTime() + NEWS_DAYS * DAY)
+        : null);
+  const [row] = await ctx.db
+    .insert(talkingPoints)
+    .values({
+      teamId: ctx.team.id,
+      kind: input.kind,
+      title: input.title,
+      detail: input.detail ?? null,
+      prospectId: prospect?.id ?? null,
+      companyId: companyId ?? prospect?.companyId ?? null,
+      industry: input.industry ?? null,
+      on,
+      validUntil,
+    })
+    .returning();
+  return toPoint(row!);
+}
+
+async function companyNamed(ctx: Ctx, name: string): Promise<number> {
+  const [row] = await ctx.db
+    .select({ id: companies.id })
+    .from(companies)
+    .where(
+      and(
+        eq(companies.teamId, ctx.team.id),
+        or(sql`lower(${companies.name}) = lower(${name})`, sql`lower(${companies.domain}) = lower(${name})`),
+      ),
+    )
+    .orderBy(asc(companies.id))
+    .limit(1);
+  if (!row) throw notFound('Company', name);
+  return row.id;
+}
+
+export async function listPoints(ctx: Ctx, query: unknown): Promise<TalkingPoint[]> {
+  const q = parseInput(pointsQuerySchema, query, 'query');
+  const rows = await ctx.db
+    .select()
+    .from(talkingPoints)
+    .where(
+      and(
+        eq(talkingPoints.teamId, ctx.team.id),
+        q.kind ? eq(talkingPoints.kind, q.kind) : undefined,
+        q.at
+          ? or(isNull(talkingPoints.validUntil), gt(talkingPoints.validUntil, resolveAt(q.at)))
+          : undefined,
+      ),
+    )
+    .orderBy(asc(talkingPoints.kind), asc(talkingPoints.id));
+  return rows.map(toPoint);
+}
+
+export async function removePoint(ctx: Ctx, id: string): Promise<{ removed: number }> {
+  if (!/^\d+$/.test(id)) throw invalidFields([{ field: 'id', reason: `"${id}" is not a talking point id` }]);
+  const rows = await ctx.db
+    .delete(talkingPoints)
+    .where(and(eq(talkingPoints.teamId, ctx.team.id), eq(talkingPoints.id, Number(id))))
+    .returning({ id: talkingPoints.id });
+  if (rows.length === 0) throw notFound('Talking point', id);
+  return { removed: rows.length };
+}
+
+/**
+ * The points a message to this prospect may use at `at`: its own, its company's, its
+ * industry's and the whole book's, still timely.
+ */
+export async function pointsFor(
+  ctx: Ctx,
+  input: { prospectId: number; companyId: number | null; industry: string | null; at: Date },
+): Promise<TalkingPoint[]> {
+  const rows = await ctx.db
+    .select()
+    .from(talkingPoints)
+    .where(
+      and(
+        eq(talkingPoints.teamId, ctx.team.id),
+        or(isNull(talkingPoints.validUntil), gt(talkingPoints.validUntil, input.at)),
+        or(
+          eq(talkingPoints.prospectId, input.prospectId),
+          and(
+            isNull(talkingPoints.prospectId),
+            input.companyId ? eq(talkingPoints.companyId, input.companyId) : sql`false`,
+          ),
+          and(
+            isNull(talkingPoints.prospectId),
+            isNull(talkingPoints.companyId),
+            or(
+              isNull(talkingPoints.industry),
+              input.industry ? sql`lower(${talkingPoints.industry}) = lower(${input.industry})` : sql`false`,
+              eq(talkingPoints.kind, 'reference'),
+            ),
+          ),
+        ),
+      ),
+    )
+    .orderBy(sql`${talkingPoints.on} desc nulls last`, asc(talkingPoints.id));
+  return rows.map(toPoint);
+}
+
+function toPoint(r: typeof talkingPoints.$inferSelect): TalkingPoint {
+  return {
+    id: r.id,
+    kind: r.kind as PointKind,
+    title: r.title,
+    detail: r.detail,
+    prospectId: r.prospectId,
+    companyId: r.companyId,
+    industry: r.industry,
+    on: r.on?.toISOString() ?? null,
+    until: r.validUntil?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,162 @@
+/** What a message can draw on: a news item, an event, a contact, each from the talking points. */
+export type Point = {
+  id: number;
+  title: string;
+  detail: string | null;
+  on: Date | null;
+  industry: string | null;
+};
+
+/** A client the prospect can relate to and what the team helped it do ("cut dispatch time by a third"). */
+export type Reference = { key: string; name: string; result: string; industry: string | null };
+
+/** The facts one message is made of; a template says which it needs. */
+export type Fill = {
+  first: string;
+  industry: string | null;
+  rep: { full: string; first: string; phone: string; seller: string | null };
+  objective: string | null;
+  benefits: string[];
+  referredBy: string | null;
+  news?: Point | undefined;
+  event?: Point | undefined;
+  contact?: Point | undefined;
+  reference?: Reference | undefined;
+  /** The event's date in words, in the prospect's clock: "on Thursday, December 3". */
+  when?: string | undefined;
+};
+
+export type Need = 'news' | 'event' | 'contact' | 'reference' | 'objective' | 'benefits' | 'referredBy';
+
+export type Template = {
+  id: string;
+  kind: 'information' | 'invitation' | 'introduction' | 'curiosity' | 'referral';
+  needs: Need[];
+  render: (f: Fill) => string;
+};
+
+/** "with Northwind" when the rep speaks for a company, nothing when not. */
+const at = (f: Fill, word: string): string => (f.rep.seller ? ` ${word} ${f.rep.seller}` : '');
+const clause = (s: string): string => {
+  const t = s.trim().replace(/[.!]+$/, '');
+  return /^(The|A|An|Their|Your|Its|Our)\b/.test(t) ? t[0]!.toLowerCase() + t.slice(1) : t;
+};
+const sentence = (s: string): string => {
+  const t = s.trim().replace(/[.!]+$/, '');
+  return `${t[0]!.toUpperCase()}${t.slice(1)}.`;
+};
+const who = (detail: string | null): string =>
+  detail
+    ? `, who ${detail
+        .trim()
+        .replace(/^who\s+/i, '')
+        .replace(/[.]+$/, '')}`
+    : '';
+const two = (f: Fill): string => `${clause(f.benefits[0]!)}, and ${clause(f.benefits[1]!)}`;
+const firstName = (name: string): string => name.trim().split(/\s+/)[0]!;
+
+/**
+ * Several templates per kind, each short enough to say in 15-30 seconds, with the rep's
+ * name and number early and the number again as the last thing. None pitches a product
+ * by name; each gives one reason to call back, drawn from the research.
+ */
+export const templates: Template[] = [
+  {
+    id: 'info-benefits',
+    kind: 'information',
+    needs: ['news', 'objective', 'benefits'],
+    render: (f) =>
+      `${f.first}, this is ${f.rep.full}${at(f, 'at')}; my number is ${f.rep.phone}. I read that ${clause(f.news!.title)}. That puts ${clause(f.objective!)} in focus, and we can help with two things: ${two(f)}. Worth a few minutes? Again, ${f.rep.first}, ${f.rep.phone}.`,
+  },
+  {
+    id: 'info-reference',
+    kind: 'information',
+    needs: ['news', 'reference', 'objective'],
+    render: (f) =>
+      `Hi ${f.first}, ${f.rep.full}${at(f, 'with')}, ${f.rep.phone}. I saw that ${clause(f.news!.title)}. We helped ${f.reference!.name} ${clause(f.reference!.result)} in the same spot, and I have an idea for ${clause(f.objective!)}. A few minutes this week? ${f.rep.first}, ${f.rep.phone}.`,
+  },
+  {
+    id: 'info-full',
+    kind: 'information',
+    needs: ['news', 'reference', 'benefits'],
+    render: (f) =>
+      `Hello ${f.first}, it's ${f.rep.full}${at(f, 'from')}, on ${f.rep.phone}. I noticed that ${clause(f.news!.title)}. When ${f.reference!.name} faced that, we helped them ${clause(f.reference!.result)}: ${two(f)}. Could we talk for a few minutes? ${f.rep.first}, ${f.rep.phone}.`,
+  },
+  {
+    id: 'info-peer',
+    kind: 'information',
+    needs: ['reference', 'objective', 'benefits'],
+    render: (f) =>
+      `Hi ${f.first}, ${f.rep.full}${at(f, 'with')}, ${f.rep.phone}. We recently helped ${f.reference!.name} ${clause(f.reference!.result)}. I have an idea for ${clause(f.objective!)} along the same lines: ${two(f)}. Could we take a few minutes on it? ${f.rep.first}, ${f.rep.phone}.`,
+  },
+  {
+    id: 'invite-objective',
+    kind: 'invitation',
+    needs: ['event', 'objective'],
+    render: (f) =>
+      `Hi ${f.first}, ${f.rep.full}${at(f, 'with')}, ${f.rep.phone}. We're hosting ${clause(f.event!.title)} ${f.when}${f.event!.detail ? `: ${clause(f.event!.detail)}` : ''}. People working on ${clause(f.objective!)} have found it useful, and I'd like to invite you. Would you join us? ${f.rep.first}, ${f.rep.phone}.`,
+  },
+  {
+    id: 'invite-benefits',
+    kind: 'invitation',
+    needs: ['event', 'benefits'],
+    render: (f) =>
+      `${f.first}, this is ${f.rep.full}${at(f, 'at')}. My number is ${f.rep.phone}. I'm inviting a few ${f.industry ? `${f.industry.toLowerCase()} ` : ''}leaders to ${clause(f.event!.title)} ${f.when}. We'll show how teams get ${two(f)}. Would you like a seat? Again, ${f.rep.first}, ${f.rep.phone}.`,
+  },
+  {
+    id: 'invite-plain',
+    kind: 'invitation',
+    needs: ['event'],
+    render: (f) =>
+      `Hello ${f.first}, it's ${f.rep.full}${at(f, 'from')}, on ${f.rep.phone}. I'd like to invite you to ${clause(f.event!.title)} ${f.when}.${f.event!.detail ? ` ${sentence(f.event!.detail)}` : ''} If you'd like to come, call me and I'll keep you a seat. ${f.rep.first}, ${f.rep.phone}.`,
+  },
+  {
+    id: 'intro-objective',
+    kind: 'introduction',
+    needs: ['contact', 'objective'],
+    render: (f) =>
+      `${f.first}, this is ${f.rep.full}${at(f, 'at')}; my number is ${f.rep.phone}. Someone worth knowing: ${f.contact!.title}${who(f.contact!.detail)}. With your work on ${clause(f.objective!)}, a short call between you could pay off. Shall I set it up? ${f.rep.first}, ${f.rep.phone}.`,
+  },
+  {
+    id: 'intro-plain',
+    kind: 'introduction',
+    needs: ['contact'],
+    render: (f) =>
+      `Hi ${f.first}, ${f.rep.full}${at(f, 'with')}, ${f.rep.phone}. I'd like to introduce you to ${f.contact!.title}${who(f.contact!.detail)}. I think you two should talk, and I'm glad to connect you. Call me on ${f.rep.phone}. ${f.rep.first}.`,
+  },
+  {
+    id: 'referral-reference',
+    kind: 'referral',
+    needs: ['referredBy', 'reference', 'objective'],
+    render: (f) =>
+      `Hi ${f.first}, ${f.rep.full}${at(f, 'with')}, ${f.rep.phone}. ${f.referredBy} suggested I call you about ${clause(f.objective!)}. We helped ${f.reference!.name} ${clause(f.reference!.result)}, and ${firstName(f.referredBy!)} thought you'd want to hear how. A few minutes this week? ${f.rep.first}, ${f.rep.phone}.`,
+  },
+  {
+    id: 'referral-benefits',
+    kind: 'referral',
+    needs: ['referredBy', 'objective', 'benefits'],
+    render: (f) =>
+      `${f.first}, this is ${f.rep.full}${at(f, 'at')}. ${f.referredBy} gave me your name and said you are working on ${clause(f.objective!)}. I have two ideas: ${two(f)}. Call me on ${f.rep.phone}; again, ${f.rep.phone}.`,
+  },
+  {
+    id: 'curiosity-project',
+    kind: 'curiosity',
+    needs: [],
+    render: (f) =>
+      `Hi ${f.first}, this is ${f.rep.full}${at(f, 'with')}. I have a project I'd like to talk to you about. My number is ${f.rep.phone}. Again, ${f.rep.first}, ${f.rep.phone}.`,
+  },
+  {
+    id: 'curiosity-discuss',
+    kind: 'curiosity',
+    needs: [],
+    render: (f) =>
+      `${f.first}, ${f.rep.full} here${at(f, 'from')}. There's a project I would like to discuss with you. You can reach me on ${f.rep.phone}. That's ${f.rep.phone}. Thank you.`,
+  },
+  {
+    id: 'curiosity-call-back',
+    kind: 'curiosity',
+    needs: [],
+    render: (f) =>
+      `Hello ${f.first}, my name is ${f.rep.full}${at(f, 'and I am with')}. I'd like to talk with you about a project. Please call me back at ${f.rep.phone}; once more, ${f.rep.phone}.`,
+  },
+];

@@ -1,0 +1,403 @@
+import { and, asc, desc, eq, isNull, lte } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import {
+  callAttempts,
+  callbacks,
+  companies,
+  dncEntries,
+  intelFacts,
+  phoneNumbers,
+  users,
+  voicemails,
+} from '../../db/schema.ts';
+import { resolveAt } from '../../shared/clock.ts';
+import { invalid } from '../../shared/errors.ts';
+import { parseInput } from '../../shared/validate.ts';
+import { blockedNumbers } from '../dnc/dnc.repository.ts';
+import { normalizePhone } from '../phones/normalize-phone.ts';
+import type { Stage } from '../prospects/prospect-draft.ts';
+import type { ProspectRow } from '../prospects/prospects.repository.ts';
+import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
+import { insideWindow, zonesToRespect } from '../queue/may-dial.ts';
+import { typicalValue } from '../queue/queue.repository.ts';
+import { limitsOf, nextWindow, numberAt } from '../queue/queue.service.ts';
+import type { Ctx } from '../team/team.service.ts';
+import { type Check, checkMessage } from './check-message.ts';
+import type { Earlier, Material, Prompt, Script } from './compose.ts';
+import {
+  AFTER_HOURS_FROM,
+  type Decision,
+  decideVoicemail,
+  type Reason,
+  type Strategy,
+  strategies,
+  type VoicemailState,
+} from './decide.ts';
+import { pointsFor, type TalkingPoint } from './talking-points.service.ts';
+import type { Point, Reference } from './templates.ts';
+import { spokenSeconds } from './words.ts';
+
+export const voicemailQuerySchema = z
+  .object({
+    at: z.iso
+      .datetime({ offset: true, error: 'not an ISO-8601 time, for example 2026-03-02T14:30:00Z' })
+      .optional()
+      .describe('The moment of the call; now when left out'),
+    strategy: z
+      .enum(strategies)
+      .optional()
+      .describe("Decide under this strategy instead of the prospect's or the team's"),
+    number: z.string().optional().describe('The number being dialled, when the prospect has several'),
+  })
+  .strict();
+
+/** What to do instead of a message: a better time, another number, a way past the gatekeeper, another channel. */
+export type Instead = {
+  code: 'next-window' | 'other-number' | 'route' | 'champion' | 'email' | 'letter';
+  text: string;
+  at?: string;
+  number?: string;
+};
+
+export type VoicemailAdvice = {
+  prospect: { id: number; name: string; company: string | null };
+  at: string;
+  decision: Decision['decision'];
+  strategy: Strategy;
+  /** Where the strategy came from: asked for this call, set on the prospect, or the team's. */
+  strategyFrom: VoicemailState['strategyFrom'];
+  reasons: Reason[];
+  script: Script | null;
+  /** Research that would let Reach say something new. */
+  missing: Prompt[];
+  instead: Instead[];
+};
+
+/**
+ * Leave a message or not, what to say, and what to do instead: everything a rep needs in
+ * the eight seconds before the beep, for one prospect at one instant.
+ */
+export async function voicemailAdvice(
+  ctx: Ctx,
+  input: { prospect: string | number; query: unknown },
+): Promise<VoicemailAdvice> {
+  const q = parseInput(voicemailQuerySchema, input.query, 'query');
+  const at = resolveAt(q.at);
+  const prospect = await resolveProspect(ctx, input.prospect);
+  const number = q.number ?? (await numberAt(ctx, { prospectId: prospect.id, at })) ?? undefined;
+  const state = await loadState(ctx, { prospect, at, strategy: q.strategy, number });
+  const decision = decideVoicemail(state.state);
+  const instead =
+    decision.decision === 'skip' ? await insteadOf(ctx, { prospect, at, decision, loaded: state }) : [];
+  return {
+    prospect: { id: prospect.id, name: displayName(prospect), company: state.company?.name ?? null },
+    at: at.toISOString(),
+    decision: decision.decision,
+    strategy: decision.strategy,
+    strategyFrom: state.state.strategyFrom,
+    reasons: decision.reasons,
+    script: decision.script,
+    missing: decision.missing,
+    instead,
+  };
+}
+
+type Loaded = {
+  state: VoicemailState;
+  company: typeof companies.$inferSelect | null;
+  phones: { e164: string; kind: string; blocked: boolean; dialled: boolean }[];
+  intel: (typeof intelFacts.$inferSelect)[];
+};
+
+const POSITIVE = new Set(['interested', 'meeting', 'callback-scheduled', 'referred']);
+
+async function loadState(
+  ctx: Ctx,
+  input: { prospect: ProspectRow; at: Date; strategy: Strategy | undefined; number: string | undefined },
+): Promise<Loaded> {
+  const { prospect, at } = input;
+  const [company] = prospect.companyId
+    ? await ctx.db.select().from(companies).where(eq(companies.id, prospect.companyId))
+    : [];
+  const [attempts, messages, calledUs, intel, phones, stopped, owner, points, typical] = await Promise.all([
+    ctx.db
+      .select({ outcome: callAttempts.outcome, result: callAttempts.result })
+      .from(callAttempts)
+      .where(and(eq(callAttempts.prospectId, prospect.id), lte(callAttempts.at, at))),
+    ctx.db
+      .select()
+      .from(voicemails)
+      .where(and(eq(voicemails.prospectId, prospect.id), lte(voicemails.at, at)))
+      .orderBy(asc(voicemails.at), asc(voicemails.id)),
+    ctx.db
+      .select({ id: callbacks.id })
+      .from(callbacks)
+      .where(and(eq(callbacks.prospectId, prospect.id), lte(callbacks.at, at)))
+      .limit(1),
+    ctx.db
+      .select()
+      .from(intelFacts)
+      .where(and(eq(intelFacts.prospectId, prospect.id), lte(intelFacts.recordedAt, at)))
+      .orderBy(desc(intelFacts.recordedAt), desc(intelFacts.id)),
+    ctx.db
+      .select()
+      .from(phoneNumbers)
+      .where(and(eq(phoneNumbers.prospectId, prospect.id), eq(phoneNumbers.valid, true)))
+      .orderBy(asc(phoneNumbers.id)),
+    ctx.db
+      .select({ id: dncEntries.id })
+      .from(dncEntries)
+      .where(
+        and(
+          eq(dncEntries.prospectId, prospect.id),
+          isNull(dncEntries.removedAt),
+          lte(dncEntries.addedAt, at),
+        ),
+      )
+      .limit(1),
+    prospect.ownerId
+      ? ctx.db.select().from(users).where(eq(users.id, prospect.ownerId))
+      : Promise.resolve([] as (typeof users.$inferSelect)[]),
+    pointsFor(ctx, {
+      prospectId: prospect.id,
+      companyId: prospect.companyId,
+      industry: company?.industry ?? null,
+      at,
+    }),
+    typicalValue(ctx.db, ctx.team.id),
+  ]);
+  const blocked = await blockedNumbers(ctx.db, { teamId: ctx.team.id, numbers: phones.map((p) => p.e164) });
+  const dialled = input.number ? normalizePhone(input.number, ctx.team.defaultCountry) : null;
+  if (dialled && !dialled.ok) throw invalid('number', `invalid phone "${input.number}": ${dialled.reason}`);
+  const dialledE164 = dialled?.ok ? dialled.e164 : null;
+  const dialledBlocked = dialledE164
+    ? (await blockedNumbers(ctx.db, { teamId: ctx.team.id, numbers: [dialledE164] })).size > 0
+    : false;
+  const research = prospect.research ?? {};
+  const prefersFact = intel.find((f) => f.type === 'prefers');
+  const prefers = (prefersFact?.value['text'] as string | undefined) ?? research.preferredChannel ?? null;
+  const zones = zonesToRespect(prospect, limitsOf(ctx.team));
+  const clocks = zones.map((zone) => DateTime.fromJSDate(at, { zone })).filter((d) => d.isValid);
+  const earliest =
+    clocks.sort((a, b) => a.hour * 60 + a.minute - (b.hour * 60 + b.minute))[0] ??
+    DateTime.fromJSDate(at, { zone: 'UTC' });
+  const inside =
+    zones.length > 0 &&
+    zones.every((zone) =>
+      insideWindow(at, { zone, start: ctx.team.callingHoursStart, end: ctx.team.callingHoursEnd }),
+    );
+  const user = owner[0];
+  const voice =
+    user?.name && user.phone
+      ? { name: user.name, phone: user.phone }
+      : ctx.team.repName && ctx.team.repPhone
+        ? { name: ctx.team.repName, phone: ctx.team.repPhone }
+        : null;
+  const strategy = (input.strategy ?? prospect.voicemailStrategy ?? ctx.team.defaultStrategy) as Strategy;
+  const strategyFrom = input.strategy ? 'asked' : prospect.voicemailStrategy ? 'prospect' : 'team';
+  const benefits = (research.benefits ?? []).filter((b) => b.trim());
+  const references = referencesOf({ points, research: research.referenceClients });
+  const spokeBefore = attempts.some((a) => a.outcome === 'reached');
+  const earlier: Earlier[] = messages.map((m) => ({
+    at: m.at,
+    kind: m.kind,
+    text: m.text ?? '',
+    template: m.template,
+  }));
+  const zone = prospect.timezone ?? zones[0] ?? 'UTC';
+  const material: Material = {
+    firstName: prospect.firstName,
+    company: company?.name ?? null,
+    industry: company?.industry ?? null,
+    objective: research.priorityObjective ?? null,
+    benefits,
+    referredBy: research.referredBy ?? null,
+    news: points.filter((p) => p.kind === 'news').map(toPoint),
+    events: points
+      .filter((p) => p.kind === 'event')
+      .map(toPoint)
+      .sort((a, b) => (a.on?.getTime() ?? 0) - (b.on?.getTime() ?? 0)),
+    contacts: points.filter((p) => p.kind === 'contact').map(toPoint),
+    references,
+    voice: voice ? { ...voice, seller: ctx.team.sellerName } : null,
+    when: (on) =>
+      on ? DateTime.fromJSDate(on, { zone }).setLocale('en-US').toFormat("'on' cccc, LLLL d") : '',
+  };
+  const state: VoicemailState = {
+    at,
+    strategy,
+    strategyFrom,
+    team: { offerCategory: ctx.team.offerCategory, maxMessagesPerProspect: ctx.team.maxMessagesPerProspect },
+    prospect: {
+      stage: prospect.stage as Stage,
+      value: prospect.value,
+      optedOut: prospect.optedOut,
+      doNotCall: stopped.length > 0 || dialledBlocked,
+      insideCallingHours: inside,
+      alreadyHasProduct: prospect.alreadyHasProduct,
+      competitorRelationship: prospect.competitorRelationship,
+      prefers,
+      localHour: earliest.hour,
+      localWeekday: earliest.weekday,
+      attempts: attempts.length + 1,
+      spokeBefore,
+      positiveContact: attempts.some((a) => a.result !== null && POSITIVE.has(a.result)),
+    },
+    typicalValue: typical,
+    messages: earlier,
+    material,
+    context: {
+      rep: voice ?? undefined,
+      prospect: {
+        company: company?.name ?? null,
+        industry: company?.industry ?? null,
+        spokeBefore,
+        calledUs: calledUs.length > 0,
+        benefits,
+      },
+      references: references.map((r) => ({ name: r.name, industry: r.industry })),
+    },
+  };
+  return {
+    state,
+    company: company ?? null,
+    phones: phones.map((p) => ({
+      e164: p.e164,
+      kind: p.kind,
+      blocked: blocked.has(p.e164),
+      dialled: p.e164 === dialledE164,
+    })),
+    intel,
+  };
+}
+
+const toPoint = (p: TalkingPoint): Point => ({
+  id: p.id,
+  title: p.title,
+  detail: p.detail,
+  on: p.on ? new Date(p.on) : null,
+  industry: p.industry,
+});
+
+/**
+ * Reference clients from the team's list and from the prospect's research notes, where the
+ * rep writes them as "Harbor Lines: cut dispatch time by a third", one per line or `;`.
+ */
+export function referencesOf(input: { points: TalkingPoint[]; research: string | undefined }): Reference[] {
+  const fromPoints = input.points
+    .filter((p) => p.kind === 'reference' && p.detail)
+    .map((p) => ({ key: String(p.id), name: p.title, result: p.detail!, industry: p.industry }));
+  const fromResearch = (input.research ?? '')
+    .split(/[;\n]/)
+    .map((line) => line.trim().match(/^(.+?)\s*(?::|\s-\s|\s–\s)\s*(.+)$/))
+    .filter((m): m is RegExpMatchArray => m !== null)
+    .map((m, i) => ({ key: `r${i + 1}`, name: m[1]!.trim(), result: m[2]!.trim(), industry: null }));
+  return [...fromResearch, ...fromPoints];
+}
+
+const routeWords: Record<string, string> = {
+  'press-0': 'press 0 for a live operator and ask them to page',
+  operator: "tell the operator you don't want voicemail and ask how to reach them live",
+  'sales-department': 'call the sales department: they talk to anyone who might help them',
+  'pr-department': 'call public relations: giving out information is their job',
+  assistant: 'ask the assistant for their normal arrival and departure times',
+};
+
+/** When skipping: the next good time, another number, a route past the gatekeeper, another channel. */
+async function insteadOf(
+  ctx: Ctx,
+  input: { prospect: ProspectRow; at: Date; decision: Decision; loaded: Loaded },
+): Promise<Instead[]> {
+  const { prospect, at, loaded } = input;
+  const code = input.decision.reasons.at(-1)?.code;
+  if (code === 'opted-out' || code === 'do-not-call' || code === 'lost') return [];
+  const out: Instead[] = [];
+  const prefers = loaded.state.prospect.prefers;
+  if (prefers !== 'email' && prefers !== 'letter') {
+    const now = loaded.state.prospect.localHour;
+    const accept =
+      code === 'business-hours'
+        ? (hour: number) => hour >= AFTER_HOURS_FROM
+        : code === 'strategy-never' || code === 'cold-call'
+          ? (hour: number) => Math.abs(hour - now) > 1
+          : () => true;
+    const next = await nextWindow(ctx, { prospectId: prospect.id, at, dialedNow: true, accept });
+    if (next) {
+      const local = DateTime.fromJSDate(next.at, { zone: next.entry.local.timezone });
+      out.push({
+        code: 'next-window',
+        at: next.at.toISOString(),
+        number: next.entry.number.e164,
+        text: `call again ${local.toFormat('ccc HH:mm')} their time on the ${next.entry.number.kind} line (${Math.round(next.entry.probability * 100)}% to reach)${next.entry.reasons[0] ? `: ${next.entry.reasons[0]}` : ''}`,
+      });
+    }
+    for (const phone of loaded.phones.filter((p) => !p.dialled && !p.blocked).slice(0, 2))
+      out.push({
+        code: 'other-number',
+        number: phone.e164,
+        text: `try the ${phone.kind} line, ${phone.e164}`,
+      });
+    const routes = loaded.intel.filter((f) => f.type === 'route');
+    const first = prospect.firstName ?? 'them';
+    for (const r of routes.slice(0, 2)) {
+      const key = String(r.value['text'] ?? '');
+      out.push({ code: 'route', text: routeWords[key]?.replace('page', `page ${first}`) ?? key });
+    }
+    if (routes.length === 0)
+      out.push({ code: 'route', text: `press 0 for a live operator and ask them to page ${first}` });
+    const champion = loaded.intel.find((f) => f.type === 'champion');
+    if (champion)
+      out.push({
+        code: 'champion',
+        text: `ask ${String(champion.value['text'])}, your champion, to introduce you`,
+      });
+  }
+  if (prospect.email) out.push({ code: 'email', text: `send an email to ${prospect.email}` });
+  else if (loaded.company?.address || prefers === 'letter')
+    out.push({
+      code: 'letter',
+      text: `send a letter${loaded.company?.address ? ` to ${loaded.company.address}` : ''}`,
+    });
+  return out;
+}
+
+export const checkMessageSchema = z
+  .object({
+    text: z.string().trim().min(1, 'the message to check').max(5_000),
+    prospect: z.union([z.string().trim().min(1), z.number().int().positive()]).optional(),
+    kind: z.string().max(50).optional(),
+    at: z.iso.datetime({ offset: true }).optional(),
+  })
+  .strict();
+
+export type CheckedMessage = { seconds: number; verdict: 'ok' | 'warn' | 'fail'; checks: Check[] };
+
+/**
+ * Checks a message a rep wrote; with a prospect, also against what they were told before,
+ * what is true of the relationship and the research's benefits and reference clients.
+ */
+export async function checkMessageFor(ctx: Ctx, body: unknown): Promise<CheckedMessage> {
+  const input = parseInput(checkMessageSchema, body);
+  const rep =
+    ctx.team.repName || ctx.team.repPhone ? { name: ctx.team.repName, phone: ctx.team.repPhone } : undefined;
+  let checks: Check[];
+  if (input.prospect === undefined) {
+    checks = checkMessage(input.text, { kind: input.kind, rep });
+  } else {
+    const prospect = await resolveProspect(ctx, input.prospect);
+    const { state } = await loadState(ctx, {
+      prospect,
+      at: resolveAt(input.at),
+      strategy: undefined,
+      number: undefined,
+    });
+    checks = checkMessage(input.text, { ...state.context, kind: input.kind, earlier: state.messages });
+  }
+  const verdict: CheckedMessage['verdict'] = checks.some((c) => c.severity === 'fail')
+    ? 'fail'
+    : checks.some((c) => c.severity === 'warn')
+      ? 'warn'
+      : 'ok';
+  return { seconds: spokenSeconds(input.text), verdict, checks };
+}

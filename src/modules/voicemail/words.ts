@@ -1,0 +1,52 @@
+/** Words a message is spoken as: a long run of digits (a phone number) is read digit by digit. */
+export function spokenWords(text: string): number {
+  let words = 0;
+  for (const token of text.split(/\s+/)) {
+    if (!token) continue;
+    const digits = token.replace(/\D/g, '').length;
+    words += digits >= 5 ? digits : /[\p{L}\d]/u.test(token) ? 1 : 0;
+  }
+  return words;
+}
+
+/** Spoken at about 150 words a minute, the pace of a clear voicemail. */
+export const WORDS_PER_MINUTE = 150;
+
+export const spokenSeconds = (text: string): number =>
+  Math.round((spokenWords(text) * 60) / WORDS_PER_MINUTE);
+
+const normalWords = (text: string): string[] =>
+  text
+    .toLowerCase()
+    .replace(/[’']/g, '')
+    .split(/[^\p{L}\d]+/u)
+    .filter(Boolean);
+
+/** The message's word 3-grams, with punctuation and case ignored. */
+export function trigrams(text: string): Set<string> {
+  const words = normalWords(text);
+  const grams = new Set<string>();
+  for (let i = 0; i + 2 < words.length; i++) grams.add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
+  return grams;
+}
+
+/**
+ * The largest share of the message's word 3-grams found in any one earlier message, with
+ * which message that was: 0 when it says nothing said before, 1 when it is a repeat.
+ */
+export function overlap(text: string, earlier: readonly string[]): { share: number; index: number } {
+  const grams = trigrams(text);
+  let best = { share: 0, index: -1 };
+  if (grams.size === 0) return best;
+  earlier.forEach((previous, index) => {
+    const seen = trigrams(previous);
+    let shared = 0;
+    for (const g of grams) if (seen.has(g)) shared++;
+    const share = shared / grams.size;
+    if (share > best.share) best = { share, index };
+  });
+  return best;
+}
+
+/** A message that shares more than this share of its 3-grams with an earlier one repeats it. */
+export const REPEAT_SHARE = 0.5;
