@@ -1,11 +1,13 @@
-/** Words a message is spoken as: a long run of digits (a phone number) is read digit by digit. */
+/** Words a message is spoken as: a phone number is read digit by digit, however it is grouped. */
 export function spokenWords(text: string): number {
   let words = 0;
-  for (const token of text.split(/\s+/)) {
-    if (!token) continue;
-    const digits = token.replace(/\D/g, '').length;
-    words += digits >= 5 ? digits : /[\p{L}\d]/u.test(token) ? 1 : 0;
-  }
+  const rest = text.replace(/\+?\d[\d\s().-]{5,}\d/g, (number) => {
+    const digits = number.replace(/\D/g, '').length;
+    if (digits < 7) return number;
+    words += digits;
+    return ' ';
+  });
+  for (const token of rest.split(/\s+/)) if (/[\p{L}\d]/u.test(token)) words++;
   return words;
 }
 
