@@ -186,6 +186,50 @@ describe.each(drivers)('HTTP API on %s', (driver) => {
     expect((await app.request('/api/v1/plan')).status).toBe(400);
   });
 
+  it('answers the voicemail decision with its script, checks a message, and names a bad strategy', async () => {
+    await app.request('/api/v1/config', {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ repName: 'Sam Ortiz', repPhone: '+13125550147' }),
+    });
+    const created = await app.request(
+      '/api/v1/prospects',
+      json({
+        firstName: 'Ann',
+        company: 'Acme',
+        timezone: 'America/Chicago',
+        phones: [{ number: '312-555-0100', kind: 'direct' }],
+      }),
+    );
+    const { id } = (await created.json()) as { id: number };
+    const advice = await app.request(
+      `/api/v1/prospects/${id}/voicemail?at=2026-03-03T23:30:00Z&strategy=curiosity`,
+    );
+    expect(advice.status).toBe(200);
+    expect(await advice.json()).toMatchObject({
+      decision: 'leave',
+      strategy: 'curiosity',
+      reasons: [{ code: 'after-hours' }, { code: 'series', text: '1st curiosity message' }],
+      script: { kind: 'curiosity', text: expect.stringContaining('312 555 0147') },
+    });
+    const bad = await app.request(`/api/v1/prospects/${id}/voicemail?strategy=sometimes`);
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ errors: [{ field: 'strategy' }] });
+    const checked = await app.request(
+      '/api/v1/check-message',
+      json({ text: 'Just touching base, call me.' }),
+    );
+    expect(await checked.json()).toMatchObject({
+      verdict: 'fail',
+      checks: expect.arrayContaining([expect.objectContaining({ code: 'cliche', severity: 'fail' })]),
+    });
+    const point = await app.request('/api/v1/talking-points', json({ kind: 'event', title: 'Fair' }));
+    expect(point.status).toBe(400);
+    expect(await point.json()).toMatchObject({
+      errors: [{ field: 'on', reason: 'an event needs its date' }],
+    });
+  });
+
   it('logs a call once for a request retried with the same Idempotency-Key', async () => {
     await app.request(
       '/api/v1/prospects',

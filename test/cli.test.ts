@@ -244,6 +244,44 @@ describe('the reach command line', () => {
     expect(bad.stderr).toContain('at: not an ISO-8601 time');
   });
 
+  it('decides a voicemail on the demo territory and checks a message, exiting 1 when it fails', async () => {
+    const data = dir('voicemail');
+    expect((await reach(['demo', '--at', '2026-11-20T17:00:00Z', '--data', data])).code).toBe(0);
+    const args = [
+      'voicemail',
+      '1',
+      '--at',
+      '2026-11-23T23:30:00Z',
+      '--strategy',
+      'persistent',
+      '--data',
+      data,
+    ];
+    const text = await reach(args);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^(LEAVE a message|SKIP: no message) {2}\(/);
+    const json = JSON.parse((await reach([...args, '--json'])).stdout) as {
+      decision: string;
+      script: { text: string } | null;
+      instead: unknown[];
+    };
+    if (json.decision === 'leave') expect(json.script!.text).toContain('Sam Ortiz');
+    else expect(json.instead.length).toBeGreaterThan(0);
+    const bad = await reach(['check-message', 'Just touching base. Call me, 312 555 0147.', '--data', data]);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain('FAIL cliche');
+    const good = await reach([
+      'check-message',
+      'Hi Dana, Sam Ortiz with Tallgrass, 312 555 0147. I saw that Acme opened a cross-dock in Reno, and I have an idea for your lanes. A few minutes this week? Sam, 312 555 0147.',
+      '--data',
+      data,
+    ]);
+    expect(good.code).toBe(0);
+    const points = await reach(['points', 'add', 'event', 'the spring fair', '--data', data]);
+    expect(points.code).toBe(2);
+    expect(points.stderr).toContain('on: an event needs its date');
+  }, 60_000);
+
   it('refuses to listen beyond loopback without a token', async () => {
     const run = await reach(['serve', '--host', '0.0.0.0', '--data', dir('open')]);
     expect(run.code).toBe(2);
