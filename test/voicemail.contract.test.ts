@@ -4,12 +4,13 @@ import { voicemails } from '../src/db/schema.ts';
 import { recordCallback } from '../src/modules/calls/callbacks.service.ts';
 import { logCall } from '../src/modules/calls/calls.service.ts';
 import { addDnc } from '../src/modules/dnc/dnc.service.ts';
+import { importCsv } from '../src/modules/imports/import.service.ts';
 import { addIntel } from '../src/modules/intel/intel.service.ts';
 import { addProspect, editProspect, type ProspectView } from '../src/modules/prospects/prospects.service.ts';
 import { updateTeamConfig } from '../src/modules/team/team.service.ts';
 import { addPoint, listPoints, removePoint } from '../src/modules/voicemail/talking-points.service.ts';
 import { checkMessageFor, voicemailAdvice } from '../src/modules/voicemail/voicemail.service.ts';
-import { drivers, freshDb, type TestDb } from './support/databases.ts';
+import { drivers, freshDb, type TestDb, textInput } from './support/databases.ts';
 
 // Tuesday 3 March 2026, 17:30 in Chicago: after hours, inside calling hours.
 const AT = '2026-03-03T23:30:00Z';
@@ -156,6 +157,21 @@ describe.each(drivers)('voicemail advice on %s', (driver) => {
     expect(advice.instead.map((i) => i.code)).toEqual(
       expect.arrayContaining(['next-window', 'route', 'email']),
     );
+  });
+
+  it('gives an imported list its own strategy', async () => {
+    const report = await importCsv(t.ctx, {
+      input: textInput('first_name,email,phone,company,timezone\nLee,lee@acmefreight.com,312-555-0190,Acme Freight,America/Chicago\n'),
+      strategy: 'curiosity',
+    });
+    expect(report.imported).toBe(1);
+    const advice = await voicemailAdvice(t.ctx, { prospect: 'lee@acmefreight.com', query: { at: AT } });
+    expect(advice).toMatchObject({ strategy: 'curiosity', strategyFrom: 'prospect', decision: 'leave' });
+    await expect(
+      importCsv(t.ctx, { input: textInput('first_name\nX\n'), strategy: 'often' }),
+    ).rejects.toMatchObject({
+      issues: [{ field: 'strategy' }],
+    });
   });
 
   it('skips a cold first call under the rules and says what to do instead', async () => {

@@ -49,6 +49,7 @@ export type ImportRequest = {
   preset?: PresetName | undefined;
   country?: string | undefined;
   dryRun?: boolean | undefined;
+  strategy?: string | undefined;
   onProgress?: ((p: ImportProgress) => void) | undefined;
 };
 

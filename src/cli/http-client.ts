@@ -66,6 +66,7 @@ export function httpClient(options: { baseUrl: string; token?: string | undefine
           preset: request.preset,
           country: request.country,
           dryRun: request.dryRun ? 'true' : undefined,
+          strategy: request.strategy,
         },
       }),
     exportRows: (opts) => ({

@@ -33,6 +33,7 @@ export function importCommand(): Command {
     .option('--preset <name>', `column names of: ${presetNames.join('|')} (detected when not given)`)
     .option('--country <code>', 'read national phone numbers as this country (default: the team setting)')
     .option('--dry-run', 'check and count, write nothing')
+    .option('--strategy <name>', "this list's voicemail strategy: never|rules|persistent|curiosity")
     .option('--all', 'restore a whole backup into an empty book')
     .action(async (file: string, o) => {
       if (o.all) return restoreCommand(file, o);
@@ -62,6 +63,7 @@ export function importCommand(): Command {
             preset: o.preset,
             country: o.country?.toUpperCase(),
             dryRun: o.dryRun,
+            strategy: o.strategy,
             onProgress: (p) => bar?.update(p.bytes, { rows: p.rows }),
           })
           .finally(() => bar?.stop());

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { bodyStream } from '../../shared/request-body.ts';
 import type { Route } from '../../shared/route.ts';
 import { parseInput } from '../../shared/validate.ts';
+import { voicemailStrategies } from '../team/team.schemas.ts';
 import { importCsv } from './import.service.ts';
 import { presetNames } from './presets.ts';
 
@@ -13,6 +14,10 @@ export const importQuerySchema = z
       .regex(/^[A-Z]{2}$/, 'an ISO country code such as US or GB')
       .optional(),
     dryRun: z.enum(['true', 'false']).optional(),
+    strategy: z
+      .enum(voicemailStrategies)
+      .optional()
+      .describe("This list's voicemail strategy, instead of the team's"),
   })
   .strict();
 
@@ -33,6 +38,7 @@ export const importRoutes: Route[] = [
         preset: query.preset,
         country: query.country,
         dryRun: query.dryRun === 'true',
+        strategy: query.strategy,
       });
       return c.json(report, report.rejected.length > 0 ? 422 : 200);
     },

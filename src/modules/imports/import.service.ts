@@ -1,8 +1,10 @@
 import { parse } from 'csv-parse';
-import { sql, TransactionRollbackError } from 'drizzle-orm';
-import { AppError, type FieldIssue } from '../../shared/errors.ts';
+import { inArray, sql, TransactionRollbackError } from 'drizzle-orm';
+import { prospects } from '../../db/schema.ts';
+import { AppError, type FieldIssue, invalid } from '../../shared/errors.ts';
 import { validateProspect } from '../prospects/prospect-draft.ts';
 import { type PreparedDraft, prepareDraft, upsertProspects } from '../prospects/upsert-prospects.ts';
+import { voicemailStrategies } from '../team/team.schemas.ts';
 import type { Ctx } from '../team/team.service.ts';
 import { detectPreset, mapRecord, type PresetName, presetNames } from './presets.ts';
 
@@ -23,6 +25,8 @@ export type ImportOptions = {
   /** The country national numbers are read in; the team's default when not given. */
   country?: string | undefined;
   dryRun?: boolean | undefined;
+  /** The voicemail strategy for every prospect of this list, instead of the team's. */
+  strategy?: string | undefined;
   batchSize?: number | undefined;
   onProgress?: ((progress: ImportProgress) => void) | undefined;
 };
@@ -48,6 +52,11 @@ class DryRun extends Error {}
  * batch wholly in or wholly out; bad rows are reported by line and field, good rows committed.
  */
 export async function importCsv(ctx: Ctx, options: ImportOptions): Promise<ImportReport> {
+  if (
+    options.strategy !== undefined &&
+    !(voicemailStrategies as readonly string[]).includes(options.strategy)
+  )
+    throw invalid('strategy', `use one of ${voicemailStrategies.join(', ')}`);
   const parser = parse({
     bom: true,
     info: true,
@@ -96,7 +105,7 @@ export async function importCsv(ctx: Ctx, options: ImportOptions): Promise<Impor
       }
       batch.push(await prepareDraft(result.draft));
       if (batch.length >= batchSize) {
-        await commitBatch(ctx, { batch, report });
+        await commitBatch(ctx, { batch, report, strategy: options.strategy });
         if (report.imported >= statistics.next) {
           await refreshStatistics(ctx, report);
           statistics.next = report.imported * 2;
@@ -105,7 +114,7 @@ export async function importCsv(ctx: Ctx, options: ImportOptions): Promise<Impor
         options.onProgress?.({ ...progress });
       }
     }
-    await commitBatch(ctx, { batch, report });
+    await commitBatch(ctx, { batch, report, strategy: options.strategy });
   } catch (error) {
     if (error instanceof AppError) throw error;
     if ((error as { code?: string }).code?.startsWith('CSV_')) {
@@ -140,13 +149,26 @@ function detectOrFail(headers: string[]): PresetName {
   );
 }
 
-async function commitBatch(ctx: Ctx, input: { batch: PreparedDraft[]; report: ImportReport }): Promise<void> {
+async function commitBatch(
+  ctx: Ctx,
+  input: { batch: PreparedDraft[]; report: ImportReport; strategy?: string | undefined },
+): Promise<void> {
   const { batch, report } = input;
   if (batch.length === 0) return;
   try {
     await ctx.db.transaction(async (tx) => {
       const outcomes = await upsertProspects(tx, ctx.team.id, batch);
       for (const o of outcomes) report[o.status]++;
+      if (input.strategy)
+        await tx
+          .update(prospects)
+          .set({ voicemailStrategy: input.strategy })
+          .where(
+            inArray(
+              prospects.id,
+              outcomes.map((o) => o.id),
+            ),
+          );
       if (report.dryRun) throw new DryRun();
     });
   } catch (error) {
