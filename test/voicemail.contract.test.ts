@@ -161,7 +161,9 @@ describe.each(drivers)('voicemail advice on %s', (driver) => {
 
   it('gives an imported list its own strategy', async () => {
     const report = await importCsv(t.ctx, {
-      input: textInput('first_name,email,phone,company,timezone\nLee,lee@acmefreight.com,312-555-0190,Acme Freight,America/Chicago\n'),
+      input: textInput(
+        'first_name,email,phone,company,timezone\nLee,lee@acmefreight.com,312-555-0190,Acme Freight,America/Chicago\n',
+      ),
       strategy: 'curiosity',
     });
     expect(report.imported).toBe(1);

@@ -56,7 +56,8 @@ export function openApiDocument(routes: Route[], version: string): Record<string
     info: {
       title: 'Reach API',
       version,
-      description: 'Reach decision makers by phone: the prospect book, imports and Do-Not-Call.',
+      description:
+        'Reach decision makers by phone: the prospect book, imports, the call queue, the call log and callbacks, voicemail decisions and scripts, and Do-Not-Call.',
     },
     servers: [{ url: '/' }],
     components: {

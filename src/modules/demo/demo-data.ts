@@ -60,8 +60,8 @@ export const industryResearch: Record<
   },
   Manufacturing: {
     objectives: [
-      'shorter changeovers on the main line',
-      'less scrap on new product runs',
+      'more output from the main line',
+      'cleaner new product runs',
       'a maintenance plan that prevents stops',
     ],
     benefits: ['shorter changeovers', 'less scrap', 'fewer unplanned stops', 'a clear view of line capacity'],
@@ -83,7 +83,7 @@ export const industryResearch: Record<
   },
   'Food & Beverage': {
     objectives: [
-      'less waste on short-dated stock',
+      'selling short-dated stock before it spoils',
       'a cold chain that passes every audit',
       'faster new-product launches',
     ],
@@ -114,9 +114,9 @@ export const industryResearch: Record<
   },
   Wholesale: {
     objectives: [
-      'fewer stock-outs on top sellers',
+      'keeping top sellers on the shelf',
       'faster order-to-cash',
-      'a warehouse that ships same day',
+      'a warehouse that ships the day the order lands',
     ],
     benefits: ['fewer stock-outs', 'cash in sooner', 'same-day shipping', 'less dead stock'],
     reference: { name: 'Heartland Distribution', result: 'drop stock-outs on their top 200 lines by 40%' },
@@ -124,7 +124,7 @@ export const industryResearch: Record<
   Construction: {
     objectives: [
       'jobs that finish on schedule',
-      'fewer safety incidents on site',
+      'a clean safety record on every site',
       'tighter subcontractor billing',
     ],
     benefits: [
@@ -138,7 +138,7 @@ export const industryResearch: Record<
   Software: {
     objectives: [
       'shorter release cycles',
-      'fewer support tickets per customer',
+      'a support desk that keeps up with growth',
       'a sales pipeline the board trusts',
     ],
     benefits: [
