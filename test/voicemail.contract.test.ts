@@ -8,6 +8,7 @@ import { importCsv } from '../src/modules/imports/import.service.ts';
 import { addIntel } from '../src/modules/intel/intel.service.ts';
 import { addProspect, editProspect, type ProspectView } from '../src/modules/prospects/prospects.service.ts';
 import { updateTeamConfig } from '../src/modules/team/team.service.ts';
+import { messageStats } from '../src/modules/voicemail/message-stats.service.ts';
 import { addPoint, listPoints, removePoint } from '../src/modules/voicemail/talking-points.service.ts';
 import { checkMessageFor, voicemailAdvice } from '../src/modules/voicemail/voicemail.service.ts';
 import { drivers, freshDb, type TestDb, textInput } from './support/databases.ts';
@@ -145,6 +146,26 @@ describe.each(drivers)('voicemail advice on %s', (driver) => {
       strategy: 'curiosity',
       template: advice.script!.template,
     });
+    await logCall(t.ctx, {
+      body: {
+        prospect: dana.id,
+        outcome: 'voicemail-left',
+        at: later(24 * 5),
+        message: { kind: 'information', text: 'News.' },
+      },
+      now: new Date(later(24 * 5)),
+    });
+    const stats = await messageStats(t.ctx, {});
+    expect(stats).toMatchObject({ messages: 2, callbacks: 1 });
+    expect(stats.byKind).toEqual([
+      { key: 'curiosity', messages: 1, callbacks: 1, rate: 1 },
+      { key: 'information', messages: 1, callbacks: 0, rate: 0 },
+    ]);
+    expect(stats.byStrategy[0]).toEqual({ key: 'curiosity', messages: 1, callbacks: 1, rate: 1 });
+    expect(stats.byTemplate.map((r) => r.key)).toEqual([advice.script!.template.split('|')[0], '(none)']);
+    expect((await messageStats(t.ctx, { since: later(24) })).byKind.map((r) => r.key)).toEqual([
+      'information',
+    ]);
   });
 
   it("follows the prospect's own strategy over the team's, and the team's default otherwise", async () => {

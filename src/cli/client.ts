@@ -30,6 +30,7 @@ import {
 } from '../modules/prospects/prospects.service.ts';
 import { buildQueue, type Plan, planDay, type Queue } from '../modules/queue/queue.service.ts';
 import { type Ctx, teamConfig, updateTeamConfig } from '../modules/team/team.service.ts';
+import { type MessageStats, messageStats } from '../modules/voicemail/message-stats.service.ts';
 import {
   addPoint,
   listPoints,
@@ -88,6 +89,7 @@ export type ReachClient = {
   addPoint(body: unknown): Promise<TalkingPoint>;
   listPoints(query: Record<string, string | undefined>): Promise<TalkingPoint[]>;
   removePoint(id: string): Promise<{ removed: number }>;
+  messageStats(query: Record<string, string | undefined>): Promise<MessageStats>;
 };
 
 export function localClient(ctx: Ctx, where: string): ReachClient {
@@ -121,6 +123,7 @@ export function localClient(ctx: Ctx, where: string): ReachClient {
     addPoint: (body) => addPoint(ctx, body),
     listPoints: (query) => listPoints(ctx, defined(query)),
     removePoint: (id) => removePoint(ctx, id),
+    messageStats: (query) => messageStats(ctx, defined(query)),
   };
 }
 

@@ -119,6 +119,7 @@ export function httpClient(options: { baseUrl: string; token?: string | undefine
     listPoints: async (query) =>
       (await json<{ items: TalkingPoint[] }>({ method: 'GET', path: '/talking-points', query })).items,
     removePoint: (id) => json({ method: 'DELETE', path: `/talking-points/${encodeURIComponent(id)}` }),
+    messageStats: (query) => json({ method: 'GET', path: '/message-stats', query }),
   };
 }
 

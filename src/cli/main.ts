@@ -10,7 +10,12 @@ import { prospectsCommand } from './commands/prospects.command.ts';
 import { planCommand, queueCommand } from './commands/queue.command.ts';
 import { migrateCommand, serveCommand } from './commands/serve.command.ts';
 import { exportCommand, importCommand } from './commands/transfer.command.ts';
-import { checkMessageCommand, pointsCommand, voicemailCommand } from './commands/voicemail.command.ts';
+import {
+  checkMessageCommand,
+  messageStatsCommand,
+  pointsCommand,
+  voicemailCommand,
+} from './commands/voicemail.command.ts';
 
 export function buildProgram(): Command {
   const program = new Command('reach')
@@ -32,6 +37,7 @@ export function buildProgram(): Command {
     .addCommand(voicemailCommand())
     .addCommand(checkMessageCommand())
     .addCommand(pointsCommand())
+    .addCommand(messageStatsCommand())
     .addCommand(intelCommand())
     .addCommand(lookupCommand())
     .addCommand(callbackCommand())

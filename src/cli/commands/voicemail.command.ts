@@ -86,6 +86,38 @@ export function checkMessageCommand(): Command {
     );
 }
 
+export function messageStatsCommand(): Command {
+  return common(new Command('message-stats'))
+    .description('which messages earn callbacks: callback rate by kind, template and strategy')
+    .option('--since <iso>', 'messages left at or after this time')
+    .option('--until <iso>', 'messages left before this time')
+    .action((o) =>
+      withClient(o, async (client) => {
+        const stats = await client.messageStats({ since: o.since, until: o.until });
+        if (o.json) {
+          printJson(stats);
+          return 0;
+        }
+        out(`${stats.messages} messages, ${stats.callbacks} callbacks`);
+        const table = (
+          title: string,
+          rows: { key: string; messages: number; callbacks: number; rate: number }[],
+        ) => {
+          out('');
+          out(`${title.padEnd(22)} messages  callbacks  rate`);
+          for (const r of rows)
+            out(
+              `${r.key.padEnd(22)} ${String(r.messages).padStart(8)}  ${String(r.callbacks).padStart(9)}  ${(r.rate * 100).toFixed(1).padStart(5)}%`,
+            );
+        };
+        table('by kind', stats.byKind);
+        table('by strategy', stats.byStrategy);
+        table('by template', stats.byTemplate);
+        return 0;
+      }),
+    );
+}
+
 export function pointsCommand(): Command {
   const cmd = new Command('points').description(
     'talking points messages are made of: news, events, contacts, reference clients',

@@ -1,4 +1,5 @@
 import type { Route } from '../../shared/route.ts';
+import { messageStats, messageStatsQuerySchema } from './message-stats.service.ts';
 import {
   addPoint,
   addPointSchema,
@@ -32,6 +33,14 @@ export const voicemailRoutes: Route[] = [
       'Check a message for length, clichés, name and number, honesty and, given a prospect, repetition',
     body: checkMessageSchema,
     handle: async ({ c, ctx }) => c.json(await checkMessageFor(ctx, await c.req.json().catch(() => null))),
+  },
+  {
+    method: 'get',
+    path: '/message-stats',
+    tag: 'voicemail',
+    summary: 'Messages left and callbacks credited to them, by kind, template and strategy',
+    query: messageStatsQuerySchema,
+    handle: async ({ c, ctx }) => c.json(await messageStats(ctx, c.req.query())),
   },
   {
     method: 'get',
