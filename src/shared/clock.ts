@@ -12,6 +12,10 @@ export function resolveAt(at: string | Date | undefined, field = 'at'): Date {
   return date;
 }
 
+/** A date (YYYY-MM-DD, taken as its UTC midnight) or an ISO-8601 instant. */
+export const resolveDayOrAt = (value: string, field: string): Date =>
+  resolveAt(value.length === 10 ? `${value}T00:00:00Z` : value, field);
+
 /** A minute of the day as a 24-hour clock: 465 → "07:45". */
 export function clockOf(minuteOfDay: number): string {
   return `${String(Math.floor(minuteOfDay / 60)).padStart(2, '0')}:${String(minuteOfDay % 60).padStart(2, '0')}`;

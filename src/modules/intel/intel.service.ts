@@ -1,7 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { callAttempts, intelFacts, phoneNumbers } from '../../db/schema.ts';
-import { resolveAt } from '../../shared/clock.ts';
+import { resolveAt, resolveDayOrAt } from '../../shared/clock.ts';
 import { invalid, invalidFields } from '../../shared/errors.ts';
 import { parseInput } from '../../shared/validate.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
@@ -43,9 +43,7 @@ export type IntelFact = {
 export async function addIntel(ctx: Ctx, body: unknown): Promise<IntelFact> {
   const input = parseInput(addIntelSchema, body);
   const at = resolveAt(input.at);
-  const until = input.until
-    ? resolveAt(input.until.length === 10 ? `${input.until}T00:00:00Z` : input.until, 'until')
-    : undefined;
+  const until = input.until ? resolveDayOrAt(input.until, 'until') : undefined;
   const issues = checkIntel({ ...input, at, until });
   if (issues.length > 0) throw invalidFields(issues);
   const prospect = await resolveProspect(ctx, input.prospect);

@@ -70,6 +70,17 @@ export function zonesToRespect(
   return limits.territoryZones;
 }
 
+/** Whether `at` is inside the calling window in every one of these zones; never when there are none. */
+export function insideCallingHours(at: Date, input: { zones: string[]; limits: DialLimits }): boolean {
+  const { zones, limits } = input;
+  return (
+    zones.length > 0 &&
+    zones.every((zone) =>
+      insideWindow(at, { zone, start: limits.callingHoursStart, end: limits.callingHoursEnd }),
+    )
+  );
+}
+
 /**
  * Every rule that forbids a dial at `at`, whatever any strategy prefers: legal hours in every
  * zone the prospect may be in, Do-Not-Call, opt-out, closed stages, out-of-office, and the
@@ -86,13 +97,7 @@ export function mayDial(at: Date, input: { target: DialTarget; limits: DialLimit
   if (target.outOfOfficeUntil && at < target.outOfOfficeUntil) refusals.push('out-of-office');
   const zones = zonesToRespect(target, limits);
   if (zones.length === 0) refusals.push('zone-unknown');
-  else if (
-    !zones.every((zone) =>
-      insideWindow(at, { zone, start: limits.callingHoursStart, end: limits.callingHoursEnd }),
-    )
-  ) {
-    refusals.push('outside-legal-hours');
-  }
+  else if (!insideCallingHours(at, { zones, limits })) refusals.push('outside-legal-hours');
   const earlier = target.dials.filter((d) => d <= at);
   const day = zones[0] ? DateTime.fromJSDate(at, { zone: zones[0] }).toISODate() : null;
   const today = earlier.filter(

@@ -8,7 +8,7 @@ import { parseInput } from '../../shared/validate.ts';
 import { type Ctx, findUser, type Team } from '../team/team.service.ts';
 import { type DialLimits, insideWindow } from './may-dial.ts';
 import { hourPrior, loadCandidates, type OpenZones, shortlist, typicalValue } from './queue.repository.ts';
-import { type Candidate, type QueueEntry, rankAt } from './rank.ts';
+import { type Candidate, type QueueEntry, rankAt, type SlotTable } from './rank.ts';
 import { hourSlot, weekSlot } from './reach-stats.ts';
 
 export const queueQuerySchema = z
@@ -302,6 +302,35 @@ async function repZone(ctx: Ctx, ownerId: number | null): Promise<string | null>
 
 export type NextWindow = { at: Date; entry: QueueEntry };
 
+/** One prospect as the ranking sees it, with its dials from a week before `from` up to `to`. */
+async function loadOne(
+  ctx: Ctx,
+  input: { prospectId: number; from: Date; to: Date },
+): Promise<{ candidate: Candidate | undefined; counts: SlotTable }> {
+  const { candidates, counts } = await loadCandidates(ctx.db, {
+    teamId: ctx.team.id,
+    ids: [input.prospectId],
+    window: { from: new Date(input.from.getTime() - 7 * DAY), to: input.to },
+    slots: null,
+  });
+  return { candidate: candidates[0], counts };
+}
+
+/** The queue's entry for one prospect at `at` by its mean belief, with no draw: a question about one person. */
+const rankOne = (
+  at: Date,
+  input: { candidate: Candidate; counts: SlotTable; limits: DialLimits; typicalValue: number },
+): QueueEntry | undefined =>
+  rankAt(at, {
+    candidates: [input.candidate],
+    counts: input.counts,
+    limits: input.limits,
+    typicalValue: input.typicalValue,
+    limit: 1,
+    mode: 'mean',
+    seed: '',
+  })[0];
+
 /**
  * When to call one prospect again after `at`, as the queue itself would rank it: the best
  * quarter-hour in the next three days that every limit allows, counting a dial made now.
@@ -309,32 +338,32 @@ export type NextWindow = { at: Date; entry: QueueEntry };
  */
 export async function nextWindow(
   ctx: Ctx,
-  input: { prospectId: number; at: Date; dialedNow: boolean; accept: (localHour: number) => boolean },
+  input: {
+    prospectId: number;
+    at: Date;
+    dialedNow: boolean;
+    accept: (localHour: number) => boolean;
+    typicalValue: number;
+  },
 ): Promise<NextWindow | null> {
   const horizon = new Date(input.at.getTime() + 3 * DAY);
-  const { candidates, counts } = await loadCandidates(ctx.db, {
-    teamId: ctx.team.id,
-    ids: [input.prospectId],
-    window: { from: new Date(input.at.getTime() - 7 * DAY), to: horizon },
-    slots: null,
+  const { candidate, counts } = await loadOne(ctx, {
+    prospectId: input.prospectId,
+    from: input.at,
+    to: horizon,
   });
-  const candidate = candidates[0];
   if (!candidate) return null;
   if (input.dialedNow) candidate.dials = [...candidate.dials, input.at];
   const limits = limitsOf(ctx.team);
-  const typical = await typicalValue(ctx.db, ctx.team.id);
   const step = STEP_MINUTES * 60_000;
   let best: NextWindow | null = null;
   for (let t = Math.ceil(input.at.getTime() / step) * step + step; t < horizon.getTime(); t += step) {
     const at = new Date(t);
-    const [entry] = rankAt(at, {
-      candidates: [historyAsOf(candidate, at)],
+    const entry = rankOne(at, {
+      candidate: historyAsOf(candidate, at),
       counts,
       limits,
-      typicalValue: typical,
-      limit: 1,
-      mode: 'mean',
-      seed: '',
+      typicalValue: input.typicalValue,
     });
     if (!entry || (best && entry.score <= best.entry.score)) continue;
     if (!input.accept(DateTime.fromJSDate(at, { zone: entry.local.timezone }).hour)) continue;
@@ -344,21 +373,21 @@ export async function nextWindow(
 }
 
 /** The number the queue would dial for this prospect at `at`, if any is allowed. */
-export async function numberAt(ctx: Ctx, input: { prospectId: number; at: Date }): Promise<string | null> {
-  const { candidates, counts } = await loadCandidates(ctx.db, {
-    teamId: ctx.team.id,
-    ids: [input.prospectId],
-    window: { from: new Date(input.at.getTime() - 7 * DAY), to: input.at },
-    slots: null,
+export async function numberAt(
+  ctx: Ctx,
+  input: { prospectId: number; at: Date; typicalValue: number },
+): Promise<string | null> {
+  const { candidate, counts } = await loadOne(ctx, {
+    prospectId: input.prospectId,
+    from: input.at,
+    to: input.at,
   });
-  const [entry] = rankAt(input.at, {
-    candidates,
+  if (!candidate) return null;
+  const entry = rankOne(input.at, {
+    candidate,
     counts,
     limits: limitsOf(ctx.team),
-    typicalValue: await typicalValue(ctx.db, ctx.team.id),
-    limit: 1,
-    mode: 'mean',
-    seed: '',
+    typicalValue: input.typicalValue,
   });
   return entry?.number.e164 ?? null;
 }

@@ -1,4 +1,4 @@
-import { overlap, REPEAT_SHARE, spokenSeconds } from './words.ts';
+import { overlap, phoneNumbersIn, REPEAT_SHARE, spokenSeconds } from './words.ts';
 
 export type Severity = 'ok' | 'info' | 'warn' | 'fail';
 
@@ -98,12 +98,6 @@ const pretext =
   /(^\s*re\s*:|\b(regarding|about|concerning) your (account|order|invoice|claim|policy|bill|payment|renewal|delivery)\b|\bcalling from your (bank|provider|carrier)\b|\bthis is not a sales call\b|\bimportant (personal )?business matter\b)/i;
 const ask =
   /(\?|\bcall (me|back)\b|\bgive me a (call|ring)\b|\breach me\b|\bfew minutes\b|\bworth\b|\bwould you\b|\bcould we\b|\blet'?s\b|\bproject\b|\binvite\b|\bintroduc|\bjoin us\b|\bset it up\b|\bconnect you\b)/i;
-
-/** Every digit run long enough to be a phone number, as digits only. */
-const phoneNumbersIn = (text: string): string[] =>
-  [...text.matchAll(/\+?\d[\d\s().-]{5,}\d/g)]
-    .map((m) => m[0].replace(/\D/g, ''))
-    .filter((d) => d.length >= 7);
 
 /** The last seven digits: how a listener recognises a number said with or without its area code. */
 const tail = (digits: string): string => digits.slice(-7);

@@ -105,7 +105,7 @@ export function compose(input: {
     event: fresh('event', m.events),
     contact: fresh('contact', m.contacts),
   };
-  const references = rankReferences(m, earlier);
+  const references = rankReferences(m, used.get('ref') ?? new Set<string>());
   const timesUsed = (t: Template) => earlier.filter((e) => templateId(e) === t.id).length;
   const voice = m.voice;
   const fillBase: Fill = {
@@ -210,8 +210,7 @@ function* fills(
 }
 
 /** References in the prospect's industry first, then the least used with this prospect. */
-function rankReferences(m: Material, earlier: readonly Earlier[]): Reference[] {
-  const used = usedFacts(earlier).get('ref') ?? new Set<string>();
+function rankReferences(m: Material, used: ReadonlySet<string>): Reference[] {
   const fits = (r: Reference) => !r.industry || !m.industry || sameIndustry(r.industry, m.industry);
   return m.references
     .filter(fits)

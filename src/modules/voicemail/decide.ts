@@ -179,16 +179,14 @@ function limits(state: VoicemailState): Reason | null {
 
 type Rule = { kinds: ScriptKind[] | null; reasons: Reason[] };
 
+/** The strategy leaves no message, for this reason. */
+const none = (code: string, text: string): Rule => ({ kinds: null, reasons: [{ code, text }] });
+
 /** What the strategy says about this call: the kinds of message to try in order, or none. */
 function strategyRule(state: VoicemailState): Rule {
   switch (state.strategy) {
     case 'never':
-      return {
-        kinds: null,
-        reasons: [
-          { code: 'strategy-never', text: 'strategy never: no messages; call again at another hour' },
-        ],
-      };
+      return none('strategy-never', 'strategy never: no messages; call again at another hour');
     case 'rules':
       return rulesRule(state);
     case 'persistent':
@@ -213,18 +211,17 @@ function rotation(kinds: ScriptKind[], messages: readonly Earlier[]): ScriptKind
 /** "It depends": leave only when a leave-condition holds and no don't-condition does. */
 function rulesRule(state: VoicemailState): Rule {
   const p = state.prospect;
-  const no = (code: string, text: string): Rule => ({ kinds: null, reasons: [{ code, text }] });
   const offer = regulated[state.team.offerCategory];
-  if (offer) return no('regulated-offer', offer);
+  if (offer) return none('regulated-offer', offer);
   if (state.team.offerCategory === 'charity')
-    return no('charity', 'fundraising for a charity: messages do not earn replies');
-  if (p.alreadyHasProduct) return no('has-product', 'they likely have what you sell already');
-  if (p.competitorRelationship) return no('existing-relationship', 'up against an existing relationship');
+    return none('charity', 'fundraising for a charity: messages do not earn replies');
+  if (p.alreadyHasProduct) return none('has-product', 'they likely have what you sell already');
+  if (p.competitorRelationship) return none('existing-relationship', 'up against an existing relationship');
   const referred = Boolean(state.material.referredBy);
   const warm =
     p.spokeBefore || p.positiveContact || referred || ['engaged', 'interested', 'customer'].includes(p.stage);
   if (!warm)
-    return no(
+    return none(
       'cold-call',
       p.attempts <= 1
         ? 'cold first call: no message'
@@ -243,7 +240,7 @@ function rulesRule(state: VoicemailState): Rule {
     const impact =
       state.material.references.length > 0 && state.material.objective && state.material.benefits.length >= 2;
     if (!impact)
-      return no(
+      return none(
         'no-leave-condition',
         'spoke before without interest, and nothing new or high-impact to say: no message',
       );
@@ -261,7 +258,6 @@ function rulesRule(state: VoicemailState): Rule {
 /** "Persistent value": a spaced series of unique messages to prospects worth it; none to the rest after a few tries. */
 function persistentRule(state: VoicemailState): Rule {
   const p = state.prospect;
-  const no = (code: string, text: string): Rule => ({ kinds: null, reasons: [{ code, text }] });
   const high = p.value !== null && p.value >= state.typicalValue;
   const last = state.messages.at(-1);
   if (!high) {
@@ -270,10 +266,10 @@ function persistentRule(state: VoicemailState): Rule {
         ? 'value unknown'
         : `value ${p.value.toLocaleString('en-US')} below the typical ${Math.round(state.typicalValue).toLocaleString('en-US')}`;
     if (p.attempts > LOW_VALUE_ATTEMPTS)
-      return no('low-value', `${why}: no message after ${LOW_VALUE_ATTEMPTS} attempts`);
+      return none('low-value', `${why}: no message after ${LOW_VALUE_ATTEMPTS} attempts`);
   }
   if (last && state.at.getTime() - last.at.getTime() < PERSISTENT_SPACING_DAYS * DAY)
-    return no(
+    return none(
       'spacing',
       `last message ${ago(state.at.getTime() - last.at.getTime())}: the series waits ${PERSISTENT_SPACING_DAYS} days between messages`,
     );
@@ -296,15 +292,10 @@ function curiosityRule(state: VoicemailState): Rule {
   const p = state.prospect;
   const weekend = p.localWeekday >= 6;
   if (!weekend && p.localHour < AFTER_HOURS_FROM && p.localHour >= 8)
-    return {
-      kinds: null,
-      reasons: [
-        {
-          code: 'business-hours',
-          text: `curiosity messages go after hours: call again after ${AFTER_HOURS_FROM}:00 their time`,
-        },
-      ],
-    };
+    return none(
+      'business-hours',
+      `curiosity messages go after hours: call again after ${AFTER_HOURS_FROM}:00 their time`,
+    );
   return {
     kinds: ['curiosity'],
     reasons: [

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { companies, talkingPoints } from '../../db/schema.ts';
-import { resolveAt } from '../../shared/clock.ts';
+import { resolveAt, resolveDayOrAt } from '../../shared/clock.ts';
 import { invalidFields, notFound } from '../../shared/errors.ts';
 import { parseInput } from '../../shared/validate.ts';
 import { resolveProspect } from '../prospects/prospects.service.ts';
@@ -52,9 +52,6 @@ export type TalkingPoint = {
   until: string | null;
 };
 
-const instant = (value: string, field: string): Date =>
-  resolveAt(value.length === 10 ? `${value}T00:00:00Z` : value, field);
-
 /**
  * Adds what a message can be made of: news about a prospect, a company or an industry; an
  * event to invite to; a contact worth an introduction; a reference client with what was done
@@ -63,8 +60,8 @@ const instant = (value: string, field: string): Date =>
 export async function addPoint(ctx: Ctx, body: unknown): Promise<TalkingPoint> {
   const input = parseInput(addPointSchema, body);
   const at = resolveAt(input.at);
-  const on = input.on ? instant(input.on, 'on') : null;
-  const until = input.until ? instant(input.until, 'until') : null;
+  const on = input.on ? resolveDayOrAt(input.on, 'on') : null;
+  const until = input.until ? resolveDayOrAt(input.until, 'until') : null;
   const issues: { field: string; reason: string }[] = [];
   if (input.kind === 'event' && !on) issues.push({ field: 'on', reason: 'an event needs its date' });
   if (input.kind === 'event' && on && on.getTime() + DAY <= at.getTime())
@@ -123,6 +120,9 @@ async function companyNamed(ctx: Ctx, name: string): Promise<number> {
   return row.id;
 }
 
+/** Points not yet stale at `at`. */
+const timelyAt = (at: Date) => or(isNull(talkingPoints.validUntil), gt(talkingPoints.validUntil, at));
+
 export async function listPoints(ctx: Ctx, query: unknown): Promise<TalkingPoint[]> {
   const q = parseInput(pointsQuerySchema, query, 'query');
   const rows = await ctx.db
@@ -132,9 +132,7 @@ export async function listPoints(ctx: Ctx, query: unknown): Promise<TalkingPoint
       and(
         eq(talkingPoints.teamId, ctx.team.id),
         q.kind ? eq(talkingPoints.kind, q.kind) : undefined,
-        q.at
-          ? or(isNull(talkingPoints.validUntil), gt(talkingPoints.validUntil, resolveAt(q.at)))
-          : undefined,
+        q.at ? timelyAt(resolveAt(q.at)) : undefined,
       ),
     )
     .orderBy(asc(talkingPoints.kind), asc(talkingPoints.id));
@@ -165,7 +163,7 @@ export async function pointsFor(
     .where(
       and(
         eq(talkingPoints.teamId, ctx.team.id),
-        or(isNull(talkingPoints.validUntil), gt(talkingPoints.validUntil, input.at)),
+        timelyAt(input.at),
         or(
           eq(talkingPoints.prospectId, input.prospectId),
           and(

@@ -19,11 +19,11 @@ import { normalizePhone } from '../phones/normalize-phone.ts';
 import type { Stage } from '../prospects/prospect-draft.ts';
 import type { ProspectRow } from '../prospects/prospects.repository.ts';
 import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
-import { insideWindow, zonesToRespect } from '../queue/may-dial.ts';
+import { insideCallingHours, zonesToRespect } from '../queue/may-dial.ts';
 import { typicalValue } from '../queue/queue.repository.ts';
 import { limitsOf, nextWindow, numberAt } from '../queue/queue.service.ts';
 import type { Ctx } from '../team/team.service.ts';
-import { type Check, checkMessage } from './check-message.ts';
+import { type Check, checkMessage, worst } from './check-message.ts';
 import type { Earlier, Material, Prompt, Script } from './compose.ts';
 import {
   AFTER_HOURS_FROM,
@@ -85,8 +85,10 @@ export async function voicemailAdvice(
   const q = parseInput(voicemailQuerySchema, input.query, 'query');
   const at = resolveAt(q.at);
   const prospect = await resolveProspect(ctx, input.prospect);
-  const number = q.number ?? (await numberAt(ctx, { prospectId: prospect.id, at })) ?? undefined;
-  const state = await loadState(ctx, { prospect, at, strategy: q.strategy, number });
+  const typical = await typicalValue(ctx.db, ctx.team.id);
+  const number =
+    q.number ?? (await numberAt(ctx, { prospectId: prospect.id, at, typicalValue: typical })) ?? undefined;
+  const state = await loadState(ctx, { prospect, at, strategy: q.strategy, number, typical });
   const decision = decideVoicemail(state.state);
   const instead =
     decision.decision === 'skip' ? await insteadOf(ctx, { prospect, at, decision, loaded: state }) : [];
@@ -114,13 +116,19 @@ const POSITIVE = new Set(['interested', 'meeting', 'callback-scheduled', 'referr
 
 async function loadState(
   ctx: Ctx,
-  input: { prospect: ProspectRow; at: Date; strategy: Strategy | undefined; number: string | undefined },
+  input: {
+    prospect: ProspectRow;
+    at: Date;
+    strategy: Strategy | undefined;
+    number: string | undefined;
+    typical: number;
+  },
 ): Promise<Loaded> {
   const { prospect, at } = input;
   const [company] = prospect.companyId
     ? await ctx.db.select().from(companies).where(eq(companies.id, prospect.companyId))
     : [];
-  const [attempts, messages, calledUs, intel, phones, stopped, owner, points, typical] = await Promise.all([
+  const [attempts, messages, calledUs, intel, phones, stopped, owner, points] = await Promise.all([
     ctx.db
       .select({ outcome: callAttempts.outcome, result: callAttempts.result })
       .from(callAttempts)
@@ -165,15 +173,15 @@ async function loadState(
       industry: company?.industry ?? null,
       at,
     }),
-    typicalValue(ctx.db, ctx.team.id),
   ]);
-  const blocked = await blockedNumbers(ctx.db, { teamId: ctx.team.id, numbers: phones.map((p) => p.e164) });
   const dialled = input.number ? normalizePhone(input.number, ctx.team.defaultCountry) : null;
   if (dialled && !dialled.ok) throw invalid('number', `invalid phone "${input.number}": ${dialled.reason}`);
   const dialledE164 = dialled?.ok ? dialled.e164 : null;
-  const dialledBlocked = dialledE164
-    ? (await blockedNumbers(ctx.db, { teamId: ctx.team.id, numbers: [dialledE164] })).size > 0
-    : false;
+  const blocked = await blockedNumbers(ctx.db, {
+    teamId: ctx.team.id,
+    numbers: [...phones.map((p) => p.e164), ...(dialledE164 ? [dialledE164] : [])],
+  });
+  const dialledBlocked = dialledE164 !== null && blocked.has(dialledE164);
   const research = prospect.research ?? {};
   const prefersFact = intel.find((f) => f.type === 'prefers');
   const prefers = (prefersFact?.value['text'] as string | undefined) ?? research.preferredChannel ?? null;
@@ -182,11 +190,7 @@ async function loadState(
   const earliest =
     clocks.sort((a, b) => a.hour * 60 + a.minute - (b.hour * 60 + b.minute))[0] ??
     DateTime.fromJSDate(at, { zone: 'UTC' });
-  const inside =
-    zones.length > 0 &&
-    zones.every((zone) =>
-      insideWindow(at, { zone, start: ctx.team.callingHoursStart, end: ctx.team.callingHoursEnd }),
-    );
+  const inside = insideCallingHours(at, { zones, limits: limitsOf(ctx.team) });
   const user = owner[0];
   const voice =
     user?.name && user.phone
@@ -244,7 +248,7 @@ async function loadState(
       spokeBefore,
       positiveContact: attempts.some((a) => a.result !== null && POSITIVE.has(a.result)),
     },
-    typicalValue: typical,
+    typicalValue: input.typical,
     messages: earlier,
     material,
     context: {
@@ -322,7 +326,13 @@ async function insteadOf(
         : code === 'strategy-never' || code === 'cold-call'
           ? (hour: number) => Math.abs(hour - now) > 1
           : () => true;
-    const next = await nextWindow(ctx, { prospectId: prospect.id, at, dialedNow: true, accept });
+    const next = await nextWindow(ctx, {
+      prospectId: prospect.id,
+      at,
+      dialedNow: true,
+      accept,
+      typicalValue: loaded.state.typicalValue,
+    });
     if (next) {
       const local = DateTime.fromJSDate(next.at, { zone: next.entry.local.timezone });
       out.push({
@@ -340,12 +350,10 @@ async function insteadOf(
       });
     const routes = loaded.intel.filter((f) => f.type === 'route');
     const first = prospect.firstName ?? 'them';
-    for (const r of routes.slice(0, 2)) {
-      const key = String(r.value['text'] ?? '');
+    const keys =
+      routes.length > 0 ? routes.slice(0, 2).map((r) => String(r.value['text'] ?? '')) : ['press-0'];
+    for (const key of keys)
       out.push({ code: 'route', text: routeWords[key]?.replace('page', `page ${first}`) ?? key });
-    }
-    if (routes.length === 0)
-      out.push({ code: 'route', text: `press 0 for a live operator and ask them to page ${first}` });
     const champion = loaded.intel.find((f) => f.type === 'champion');
     if (champion)
       out.push({
@@ -391,13 +399,11 @@ export async function checkMessageFor(ctx: Ctx, body: unknown): Promise<CheckedM
       at: resolveAt(input.at),
       strategy: undefined,
       number: undefined,
+      typical: await typicalValue(ctx.db, ctx.team.id),
     });
     checks = checkMessage(input.text, { ...state.context, kind: input.kind, earlier: state.messages });
   }
-  const verdict: CheckedMessage['verdict'] = checks.some((c) => c.severity === 'fail')
-    ? 'fail'
-    : checks.some((c) => c.severity === 'warn')
-      ? 'warn'
-      : 'ok';
+  const severity = worst(checks);
+  const verdict: CheckedMessage['verdict'] = severity === 'info' ? 'ok' : severity;
   return { seconds: spokenSeconds(input.text), verdict, checks };
 }

@@ -1,9 +1,17 @@
+/** A run of digits with spaces, dots, dashes or brackets between them: a phone number when it has 7 digits or more. */
+const DIGIT_RUN = /\+?\d[\d\s().-]{5,}\d/g;
+const PHONE_DIGITS = 7;
+
+/** Every phone number said in the text, as its digits only. */
+export const phoneNumbersIn = (text: string): string[] =>
+  [...text.matchAll(DIGIT_RUN)].map((m) => m[0].replace(/\D/g, '')).filter((d) => d.length >= PHONE_DIGITS);
+
 /** Words a message is spoken as: a phone number is read digit by digit, however it is grouped. */
 export function spokenWords(text: string): number {
   let words = 0;
-  const rest = text.replace(/\+?\d[\d\s().-]{5,}\d/g, (number) => {
+  const rest = text.replace(DIGIT_RUN, (number) => {
     const digits = number.replace(/\D/g, '').length;
-    if (digits < 7) return number;
+    if (digits < PHONE_DIGITS) return number;
     words += digits;
     return ' ';
   });
