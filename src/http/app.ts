@@ -5,6 +5,7 @@ import { callRoutes } from '../modules/calls/calls.routes.ts';
 import { dncRoutes } from '../modules/dnc/dnc.routes.ts';
 import { exportRoutes } from '../modules/exports/export.routes.ts';
 import { importRoutes } from '../modules/imports/import.routes.ts';
+import { insightRoutes } from '../modules/insights/insights.routes.ts';
 import { intelRoutes } from '../modules/intel/intel.routes.ts';
 import { prospectRoutes } from '../modules/prospects/prospects.routes.ts';
 import { queueRoutes } from '../modules/queue/queue.routes.ts';
@@ -15,6 +16,7 @@ import { AppError } from '../shared/errors.ts';
 import { version } from '../shared/version.ts';
 import { problemResponse } from './problem.ts';
 import { mount, openApiDocument, type Route } from './routes.ts';
+import { mountWebApp } from './web-app.ts';
 
 export const routes: Route[] = [
   ...prospectRoutes,
@@ -24,6 +26,7 @@ export const routes: Route[] = [
   ...callbackRoutes,
   ...intelRoutes,
   ...voicemailRoutes,
+  ...insightRoutes,
   ...exportRoutes,
   ...dncRoutes,
   ...teamRoutes,
@@ -31,7 +34,7 @@ export const routes: Route[] = [
 
 export type AppOptions = { ctx: Ctx; token?: string | undefined; databaseKind: string };
 
-/** The HTTP API under /api/v1: JSON in and out, problem+json errors, optional bearer token. */
+/** The HTTP API under /api/v1 (JSON in and out, problem+json errors, optional bearer token) and the web app at `/`. */
 export function createApp(options: AppOptions): Hono {
   const app = new Hono();
   app.onError((error, c) => problemResponse(c, error));
@@ -52,5 +55,6 @@ export function createApp(options: AppOptions): Hono {
   const document = openApiDocument(routes, version);
   app.get('/api/v1/openapi.json', (c) => c.json(document));
   mount(app, { routes, ctx: () => options.ctx });
+  mountWebApp(app);
   return app;
 }

@@ -2,6 +2,7 @@ import type { Route } from '../../shared/route.ts';
 import { logCallSchema } from './call.schemas.ts';
 import { logCall } from './calls.service.ts';
 import { callsQuerySchema, listCalls, timeline } from './timeline.service.ts';
+import { UNDO_SECONDS, undoCall } from './undo.service.ts';
 
 export const callRoutes: Route[] = [
   {
@@ -20,6 +21,14 @@ export const callRoutes: Route[] = [
       });
       return c.json(logged, logged.replayed ? 200 : 201);
     },
+  },
+  {
+    method: 'delete',
+    path: '/calls/{id}',
+    tag: 'calls',
+    summary: `Undo a call logged by mistake, within ${UNDO_SECONDS} s of logging it: the attempt and everything it wrote`,
+    responses: { 200: 'The call was taken back', 409: 'Too late, or it recorded a do-not-call request' },
+    handle: async ({ c, ctx }) => c.json(await undoCall(ctx, { id: c.req.param('id') ?? '' })),
   },
   {
     method: 'get',

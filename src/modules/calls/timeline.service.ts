@@ -31,7 +31,7 @@ export type TimelineEntry = {
 };
 
 /** Rep time a dial costs even when nobody answers: dialling, ringing and wrap-up. */
-const MIN_SECONDS_PER_DIAL = 45;
+export const MIN_SECONDS_PER_DIAL = 45;
 
 /** The effort spent on a prospect so far: what the keep-or-drop decision weighs against value. */
 export function effortOf(

@@ -1,4 +1,6 @@
+import { stream } from 'hono/streaming';
 import { z } from 'zod';
+import { problemBody } from '../../http/problem.ts';
 import { bodyStream } from '../../shared/request-body.ts';
 import type { Route } from '../../shared/route.ts';
 import { parseInput } from '../../shared/validate.ts';
@@ -14,6 +16,13 @@ export const importQuerySchema = z
       .regex(/^[A-Z]{2}$/, 'an ISO country code such as US or GB')
       .optional(),
     dryRun: z.enum(['true', 'false']).optional(),
+    preview: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(50)
+      .optional()
+      .describe('Return the first N rows as read, with their problems (with dryRun, a preview)'),
     strategy: z
       .enum(voicemailStrategies)
       .optional()
@@ -27,20 +36,37 @@ export const importRoutes: Route[] = [
     path: '/imports',
     tag: 'imports',
     summary:
-      'Import a CSV file (generic, HubSpot or Salesforce export): every bad row reported, good rows kept',
+      'Import a CSV file (generic, HubSpot or Salesforce export): every bad row reported, good rows kept. With Accept: application/x-ndjson the answer streams {type:"progress",rows,bytes} lines and ends with {type:"report",status,report} or {type:"problem",problem}',
     query: importQuerySchema,
     bodyType: 'text/csv',
     responses: { 200: 'All rows accepted', 422: 'Some rows rejected; the others were imported' },
     handle: async ({ c, ctx }) => {
       const query = parseInput(importQuerySchema, c.req.query(), 'query');
-      const report = await importCsv(ctx, {
+      const options = {
         input: bodyStream(c),
         preset: query.preset,
         country: query.country,
         dryRun: query.dryRun === 'true',
         strategy: query.strategy,
+        previewRows: query.preview,
+      };
+      if (!(c.req.header('accept') ?? '').includes('application/x-ndjson')) {
+        const report = await importCsv(ctx, options);
+        return c.json(report, report.rejected.length > 0 ? 422 : 200);
+      }
+      c.header('content-type', 'application/x-ndjson');
+      return stream(c, async (out) => {
+        const line = (value: unknown) => out.write(`${JSON.stringify(value)}\n`);
+        try {
+          const report = await importCsv(ctx, {
+            ...options,
+            onProgress: (progress) => void line({ type: 'progress', ...progress }),
+          });
+          await line({ type: 'report', status: report.rejected.length > 0 ? 422 : 200, report });
+        } catch (error) {
+          await line({ type: 'problem', problem: problemBody(error) });
+        }
       });
-      return c.json(report, report.rejected.length > 0 ? 422 : 200);
     },
   },
 ];

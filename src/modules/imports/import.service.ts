@@ -6,7 +6,7 @@ import { validateProspect } from '../prospects/prospect-draft.ts';
 import { type PreparedDraft, prepareDraft, upsertProspects } from '../prospects/upsert-prospects.ts';
 import { voicemailStrategies } from '../team/team.schemas.ts';
 import type { Ctx } from '../team/team.service.ts';
-import { detectPreset, mapRecord, type PresetName, presetNames } from './presets.ts';
+import { columnMapping, detectPreset, mapRecord, type PresetName, presetNames } from './presets.ts';
 
 export type Rejection = { line: number; field: string; reason: string };
 export type ImportReport = {
@@ -17,7 +17,12 @@ export type ImportReport = {
   updated: number;
   unchanged: number;
   rejected: Rejection[];
+  /** Which field each column fills under the preset. */
+  mapping: { column: string; field: string | null }[];
+  /** The first rows as read, with their problems, when a preview was asked for. */
+  preview: PreviewRow[];
 };
+export type PreviewRow = { line: number; cells: string[]; problems: { field: string; reason: string }[] };
 export type ImportProgress = { rows: number; bytes: number };
 export type ImportOptions = {
   input: AsyncIterable<Uint8Array | string>;
@@ -28,6 +33,8 @@ export type ImportOptions = {
   /** The voicemail strategy for every prospect of this list, instead of the team's. */
   strategy?: string | undefined;
   batchSize?: number | undefined;
+  /** How many leading rows to return as read, with their problems. */
+  previewRows?: number | undefined;
   onProgress?: ((progress: ImportProgress) => void) | undefined;
 };
 
@@ -75,7 +82,10 @@ export async function importCsv(ctx: Ctx, options: ImportOptions): Promise<Impor
     updated: 0,
     unchanged: 0,
     rejected: [],
+    mapping: [],
+    preview: [],
   };
+  const previewRows = options.previewRows ?? 0;
   const batchSize = options.batchSize ?? 500;
   let headers: string[] | null = null;
   let batch: PreparedDraft[] = [];
@@ -90,6 +100,7 @@ export async function importCsv(ctx: Ctx, options: ImportOptions): Promise<Impor
       if (headers === null) {
         headers = record;
         report.preset = options.preset ?? detectOrFail(headers);
+        report.mapping = columnMapping(report.preset, headers);
         continue;
       }
       if (record.every((cell) => cell.trim() === '')) continue;
@@ -99,6 +110,8 @@ export async function importCsv(ctx: Ctx, options: ImportOptions): Promise<Impor
         defaultCountry: options.country ?? ctx.team.defaultCountry,
         requireIdentity: true,
       });
+      if (report.preview.length < previewRows)
+        report.preview.push({ line, cells: record, problems: result.ok ? [] : result.issues });
       if (!result.ok) {
         for (const issue of result.issues) report.rejected.push(rejection(line, issue));
         continue;

@@ -99,6 +99,15 @@ export function hubspotZone(value: string): string | undefined {
   return v.includes('/') ? v : undefined;
 }
 
+/** Which field each column of the file fills under the preset; null for a column Reach does not read. */
+export function columnMapping(
+  preset: PresetName,
+  headers: string[],
+): { column: string; field: string | null }[] {
+  const columns = presetColumns[preset];
+  return headers.map((column) => ({ column, field: columns[normalizeHeader(column)] ?? null }));
+}
+
 /** Translates one CSV record into a raw prospect under the preset's column meanings. */
 export function mapRecord(preset: PresetName, headers: string[], record: string[]): RawProspect {
   const columns = presetColumns[preset];

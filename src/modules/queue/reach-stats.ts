@@ -41,30 +41,43 @@ export const RECENT_DIALS = 10;
  * Folds one dial into the summaries, inside the transaction that logs it: the prospect's
  * counters, hour profile and recent dials, and the slot counts of its number, company,
  * persona group and the whole book. A bad number teaches nothing about hours.
+ *
+ * With `direction` -1 it takes a dial back out (an undone log), after its row was deleted:
+ * the counts go down by what the dial added, and the prospect's last and recent dials are
+ * read again from the log that remains.
  */
-export async function recordDial(tx: Db, dial: DialFact): Promise<void> {
-  const reached = dial.outcome === 'reached' ? 1 : 0;
-  const gatekeeper = dial.outcome === 'gatekeeper' ? 1 : 0;
+export async function recordDial(tx: Db, dial: DialFact, direction: 1 | -1 = 1): Promise<void> {
+  const reached = dial.outcome === 'reached' ? direction : 0;
+  const gatekeeper = dial.outcome === 'gatekeeper' ? direction : 0;
   const learns = dial.outcome !== 'bad-number';
   const hour = dial.local && learns ? Math.floor(dial.local.minute / 60) : null;
   const hourUpdate =
     hour === null
       ? sql``
-      : sql`, hour_dials[${hour + 1}] = hour_dials[${hour + 1}] + 1, hour_reached[${hour + 1}] = hour_reached[${hour + 1}] + ${reached}`;
+      : sql`, hour_dials[${hour + 1}] = hour_dials[${hour + 1}] + ${direction}, hour_reached[${hour + 1}] = hour_reached[${hour + 1}] + ${reached}`;
+  const at = dial.at.toISOString();
+  const lastDials =
+    direction === 1
+      ? sql`last_dial_at = greatest(last_dial_at, ${at}::timestamptz),
+      last_message_at = ${dial.messageLeft ? sql`greatest(last_message_at, ${at}::timestamptz)` : sql`last_message_at`},
+      recent_dials = array(
+        select d from unnest(recent_dials || ${at}::timestamptz) d order by d desc limit ${RECENT_DIALS}
+      )`
+      : sql`last_dial_at = (select max(a.at) from call_attempts a where a.prospect_id = ${dial.prospectId}),
+      last_message_at = (select max(v.at) from voicemails v where v.prospect_id = ${dial.prospectId}),
+      recent_dials = array(
+        select a.at from call_attempts a where a.prospect_id = ${dial.prospectId} order by a.at desc limit ${RECENT_DIALS}
+      )`;
   await tx.execute(sql`
     update prospects set
-      dials = dials + 1,
+      dials = dials + ${direction},
       reached_count = reached_count + ${reached},
-      last_dial_at = greatest(last_dial_at, ${dial.at.toISOString()}::timestamptz),
-      last_message_at = ${dial.messageLeft ? sql`greatest(last_message_at, ${dial.at.toISOString()}::timestamptz)` : sql`last_message_at`},
-      recent_dials = array(
-        select d from unnest(recent_dials || ${dial.at.toISOString()}::timestamptz) d order by d desc limit ${RECENT_DIALS}
-      )${hourUpdate}
+      ${lastDials}${hourUpdate}
     where id = ${dial.prospectId}`);
   if (!learns) return;
   if (hour !== null && dial.companyId !== null)
     await tx.execute(sql`
-      update companies set hour_dials[${hour + 1}] = hour_dials[${hour + 1}] + 1,
+      update companies set hour_dials[${hour + 1}] = hour_dials[${hour + 1}] + ${direction},
         hour_reached[${hour + 1}] = hour_reached[${hour + 1}] + ${reached}
       where id = ${dial.companyId}`);
   const cells = await cellsOf(tx, dial);
@@ -72,7 +85,7 @@ export async function recordDial(tx: Db, dial: DialFact): Promise<void> {
   const values = sql.join(
     cells.map(
       (c) =>
-        sql`(${dial.teamId}, ${c.scope}, ${c.scopeId}, ${c.kind}, ${c.slot}, 1, ${reached}, ${gatekeeper})`,
+        sql`(${dial.teamId}, ${c.scope}, ${c.scopeId}, ${c.kind}, ${c.slot}, ${direction}, ${reached}, ${gatekeeper})`,
     ),
     sql`, `,
   );

@@ -1,0 +1,117 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import {
+  callAttempts,
+  callbacks,
+  intelFacts,
+  phoneNumbers,
+  prospects,
+  stageChanges,
+  tasks,
+  voicemails,
+} from '../../db/schema.ts';
+import { AppError, invalid, notFound } from '../../shared/errors.ts';
+import { recordDial } from '../queue/reach-stats.ts';
+import type { Ctx } from '../team/team.service.ts';
+
+/** How long after logging a call the rep may take it back. */
+export const UNDO_SECONDS = 60;
+
+export type UndoneCall = {
+  undone: number;
+  prospectId: number;
+  outcome: string;
+  /** The stage the prospect is back at, when the log had moved it. */
+  stage: string | null;
+};
+
+/**
+ * Takes back a call logged by mistake, within a minute of logging it, all or nothing: the
+ * attempt, the message, the stage it moved, the tasks it scheduled, the facts heard on it,
+ * a bad-number count, and what it taught the reachability summaries. A do-not-call request
+ * is never undone here: lifting one needs `reach dnc remove` with a reason. `now` is the
+ * instant of the request; the minute runs from when the log was written.
+ */
+export async function undoCall(ctx: Ctx, input: { id: string | number; now?: Date }): Promise<UndoneCall> {
+  const id = Number(input.id);
+  if (!Number.isInteger(id) || id <= 0) throw invalid('id', `"${input.id}" is not a call id`);
+  const now = input.now ?? new Date();
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ a: callAttempts, p: prospects, ph: phoneNumbers })
+      .from(callAttempts)
+      .innerJoin(prospects, eq(prospects.id, callAttempts.prospectId))
+      .leftJoin(phoneNumbers, eq(phoneNumbers.id, callAttempts.phoneId))
+      .where(and(eq(callAttempts.id, id), eq(callAttempts.teamId, ctx.team.id)));
+    if (!row) throw notFound('Call', id);
+    const { a: attempt, p: prospect, ph: phone } = row;
+    const age = (now.getTime() - attempt.createdAt.getTime()) / 1000;
+    if (age > UNDO_SECONDS)
+      throw new AppError(
+        'conflict',
+        `Call ${id} was logged ${Math.round(age)} s ago; a log can be undone for ${UNDO_SECONDS} s. Log a correction instead.`,
+      );
+    if (attempt.result === 'do-not-call')
+      throw new AppError(
+        'conflict',
+        `Call ${id} recorded a do-not-call request; lift it with \`reach dnc remove --prospect ${prospect.id} --reason TEXT\` if it was a mistake.`,
+      );
+    const messages = await tx
+      .select({ id: voicemails.id })
+      .from(voicemails)
+      .where(eq(voicemails.attemptId, id));
+    for (const message of messages) {
+      const [answered] = await tx
+        .select({ id: callbacks.id })
+        .from(callbacks)
+        .where(eq(callbacks.voicemailId, message.id));
+      if (answered)
+        throw new AppError('conflict', `Call ${id} left a message that a callback was matched to.`);
+    }
+    const moves = await tx
+      .select()
+      .from(stageChanges)
+      .where(eq(stageChanges.attemptId, id))
+      .orderBy(desc(stageChanges.id));
+    await tx.delete(voicemails).where(eq(voicemails.attemptId, id));
+    await tx.delete(stageChanges).where(eq(stageChanges.attemptId, id));
+    await tx.delete(intelFacts).where(eq(intelFacts.sourceAttemptId, id));
+    await tx
+      .delete(tasks)
+      .where(and(eq(tasks.prospectId, prospect.id), sql`${tasks.payload}->>'attemptId' = ${String(id)}`));
+    await tx.delete(callAttempts).where(eq(callAttempts.id, id));
+    const move = moves[0];
+    let stage: string | null = null;
+    if (move && prospect.stage === move.toStage) {
+      stage = move.fromStage ?? 'new';
+      await tx.update(prospects).set({ stage }).where(eq(prospects.id, prospect.id));
+    }
+    if (attempt.outcome === 'bad-number' && phone) {
+      const bad = Math.max(0, phone.badCount - 1);
+      const restored =
+        !phone.valid && (bad === 0 || phone.invalidReason === `${phone.badCount} bad-number results`);
+      await tx
+        .update(phoneNumbers)
+        .set({ badCount: bad, ...(restored ? { valid: true, invalidReason: null } : {}) })
+        .where(eq(phoneNumbers.id, phone.id));
+    }
+    await recordDial(
+      tx,
+      {
+        teamId: ctx.team.id,
+        prospectId: prospect.id,
+        companyId: prospect.companyId,
+        seniority: prospect.seniority ?? 0,
+        phone: phone ? { id: phone.id, kind: phone.kind } : null,
+        outcome: attempt.outcome,
+        at: attempt.at,
+        local:
+          attempt.localWeekday !== null && attempt.localMinuteOfDay !== null
+            ? { weekday: attempt.localWeekday, minute: attempt.localMinuteOfDay }
+            : null,
+        messageLeft: messages.length > 0,
+      },
+      -1,
+    );
+    return { undone: id, prospectId: prospect.id, outcome: attempt.outcome, stage };
+  });
+}

@@ -1,0 +1,154 @@
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { rowsOf } from '../../db/rows.ts';
+import { parseInput } from '../../shared/validate.ts';
+import { MIN_SECONDS_PER_DIAL } from '../calls/timeline.service.ts';
+import { resolveProspect } from '../prospects/prospects.service.ts';
+import { Scope } from '../queue/reach-stats.ts';
+import type { Ctx } from '../team/team.service.ts';
+
+export const reachMapQuerySchema = z
+  .object({
+    prospect: z.string().min(1).optional().describe('One prospect (id, external id or email)'),
+    company: z.coerce.number().int().positive().optional().describe('One company id'),
+  })
+  .strict();
+
+/** Dials and decision-maker reaches in one prospect-local weekday (1 Monday) and hour. */
+export type ReachCell = { weekday: number; hour: number; dials: number; reached: number; rate: number };
+
+/**
+ * Decision-maker reach rate by the prospect's local weekday and hour, for the whole book, one
+ * company or one prospect, read from the per-number summaries the call log maintains (bad
+ * numbers teach nothing about hours and are left out). Only cells with dials are listed.
+ */
+export async function reachMap(
+  ctx: Ctx,
+  query: unknown,
+): Promise<{ scope: string; dials: number; reached: number; cells: ReachCell[] }> {
+  const q = parseInput(reachMapQuerySchema, query, 'query');
+  let numbers = sql`true`;
+  let scope = 'book';
+  if (q.prospect !== undefined) {
+    const prospect = await resolveProspect(ctx, q.prospect);
+    numbers = sql`r.scope_id in (select id from phone_numbers where prospect_id = ${prospect.id})`;
+    scope = `prospect ${prospect.id}`;
+  } else if (q.company !== undefined) {
+    numbers = sql`r.scope_id in (select ph.id from phone_numbers ph join prospects p on p.id = ph.prospect_id where p.company_id = ${q.company})`;
+    scope = `company ${q.company}`;
+  }
+  const rows = rowsOf<{ slot: number; dials: string; reached: string }>(
+    await ctx.db.execute(sql`
+      select r.slot, sum(r.dials) as dials, sum(r.reached) as reached from reach_counts r
+      where r.team_id = ${ctx.team.id} and r.scope = ${Scope.number} and r.slot < 168 and ${numbers}
+      group by r.slot having sum(r.dials) > 0 order by r.slot`),
+  );
+  const cells = rows.map((r) => {
+    const dials = Number(r.dials);
+    const reached = Number(r.reached);
+    const slot = Number(r.slot);
+    return { weekday: Math.floor(slot / 24) + 1, hour: slot % 24, dials, reached, rate: reached / dials };
+  });
+  return {
+    scope,
+    dials: cells.reduce((n, c) => n + c.dials, 0),
+    reached: cells.reduce((n, c) => n + c.reached, 0),
+    cells,
+  };
+}
+
+/**
+ * How many dials it took to first reach each decision maker: a count of prospects per number
+ * of attempts, and the prospects still not reached with the attempts spent on them so far.
+ */
+export async function firstConversation(ctx: Ctx): Promise<{
+  reachedProspects: number;
+  median: number | null;
+  buckets: { attempts: number; prospects: number }[];
+  notYet: { attempts: number; prospects: number }[];
+}> {
+  const rows = rowsOf<{ reached: boolean; attempts: number; prospects: string }>(
+    await ctx.db.execute(sql`
+      with numbered as (
+        select a.prospect_id, a.outcome, row_number() over (partition by a.prospect_id order by a.at, a.id) as n
+        from call_attempts a where a.team_id = ${ctx.team.id}
+      ), per as (
+        select prospect_id, min(n) filter (where outcome = 'reached') as first, max(n) as total
+        from numbered group by prospect_id
+      )
+      select (first is not null) as reached, coalesce(first, total)::int as attempts, count(*) as prospects
+      from per group by 1, 2 order by 1, 2`),
+  );
+  const of = (reached: boolean) =>
+    rows
+      .filter((r) => r.reached === reached)
+      .map((r) => ({ attempts: Number(r.attempts), prospects: Number(r.prospects) }));
+  const buckets = of(true);
+  const reachedProspects = buckets.reduce((n, b) => n + b.prospects, 0);
+  let seen = 0;
+  let median: number | null = null;
+  for (const b of buckets) {
+    seen += b.prospects;
+    if (median === null && seen * 2 >= reachedProspects) median = b.attempts;
+  }
+  return { reachedProspects, median, buckets, notYet: of(false) };
+}
+
+export const effortQuerySchema = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(5000).default(1000).describe('Most-worked prospects first'),
+  })
+  .strict();
+
+export type EffortPoint = {
+  prospectId: number;
+  name: string;
+  company: string | null;
+  stage: string;
+  value: number | null;
+  attempts: number;
+  conversations: number;
+  voicemails: number;
+  minutes: number;
+};
+
+/** Effort spent (attempts, messages, rep minutes) against value, per worked prospect, most worked first. */
+export async function effortAgainstValue(ctx: Ctx, query: unknown): Promise<{ items: EffortPoint[] }> {
+  const q = parseInput(effortQuerySchema, query, 'query');
+  const rows = rowsOf<{
+    id: number;
+    first_name: string | null;
+    last_name: string | null;
+    email: string | null;
+    company: string | null;
+    stage: string;
+    value: string | null;
+    attempts: string;
+    conversations: string;
+    seconds: string;
+    voicemails: string;
+  }>(
+    await ctx.db.execute(sql`
+      select p.id, p.first_name, p.last_name, p.email, c.name as company, p.stage, p.value,
+        count(a.id) as attempts, count(a.id) filter (where a.outcome = 'reached') as conversations,
+        coalesce(sum(greatest(coalesce(a.duration_seconds, 0), ${MIN_SECONDS_PER_DIAL})), 0) as seconds,
+        (select count(*) from voicemails v where v.prospect_id = p.id) as voicemails
+      from prospects p join call_attempts a on a.prospect_id = p.id
+      left join companies c on c.id = p.company_id
+      where p.team_id = ${ctx.team.id}
+      group by p.id, c.name order by count(a.id) desc, p.id limit ${q.limit}`),
+  );
+  return {
+    items: rows.map((r) => ({
+      prospectId: Number(r.id),
+      name: [r.first_name, r.last_name].filter(Boolean).join(' ') || r.email || `#${r.id}`,
+      company: r.company,
+      stage: r.stage,
+      value: r.value === null ? null : Number(r.value),
+      attempts: Number(r.attempts),
+      conversations: Number(r.conversations),
+      voicemails: Number(r.voicemails),
+      minutes: Math.round(Number(r.seconds) / 6) / 10,
+    })),
+  };
+}

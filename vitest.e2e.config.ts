@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+/** The web app in a real browser: Debian's Chromium driven by playwright-core (`npm run test:e2e`). */
+export default defineConfig({
+  test: {
+    include: ['test/e2e/**/*.e2e.ts'],
+    reporters: ['default', './test/support/summary-reporter.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    fileParallelism: false,
+  },
+});

@@ -1,0 +1,261 @@
+/** The web app's only way to the server: the public JSON API under /api/v1. */
+
+export type Problem = {
+  title: string;
+  status: number;
+  detail: string;
+  code?: string;
+  errors?: { field: string; reason: string; line?: number }[];
+};
+
+export class ApiError extends Error {
+  readonly problem: Problem;
+  constructor(problem: Problem) {
+    super(problem.detail || problem.title);
+    this.problem = problem;
+  }
+}
+
+const TOKEN_KEY = 'reach.token';
+export const savedToken = (): string => localStorage.getItem(TOKEN_KEY) ?? '';
+export const saveToken = (token: string): void => {
+  if (token) localStorage.setItem(TOKEN_KEY, token);
+  else localStorage.removeItem(TOKEN_KEY);
+};
+
+type Query = Record<string, string | number | boolean | undefined | null>;
+
+export function withQuery(path: string, query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  const text = params.toString();
+  return `/api/v1${path}${text ? `?${text}` : ''}`;
+}
+
+export function headers(extra: Record<string, string> = {}): Record<string, string> {
+  const token = savedToken();
+  return { ...extra, ...(token ? { authorization: `Bearer ${token}` } : {}) };
+}
+
+/** Reads a problem+json answer (or anything else that failed) into an ApiError. */
+export async function problemOf(response: Response): Promise<ApiError> {
+  const text = await response.text();
+  try {
+    const body = JSON.parse(text) as Partial<Problem>;
+    return new ApiError({
+      title: body.title ?? response.statusText,
+      status: body.status ?? response.status,
+      detail: body.detail ?? body.title ?? `HTTP ${response.status}`,
+      ...(body.code ? { code: body.code } : {}),
+      ...(body.errors ? { errors: body.errors } : {}),
+    });
+  } catch {
+    return new ApiError({
+      title: response.statusText,
+      status: response.status,
+      detail: text.slice(0, 300) || `HTTP ${response.status}`,
+    });
+  }
+}
+
+export async function api<T>(
+  path: string,
+  options: { method?: string; query?: Query; body?: unknown; accept422?: boolean } = {},
+): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(withQuery(path, options.query), {
+      method: options.method ?? 'GET',
+      headers: headers(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+    });
+  } catch (error) {
+    throw new ApiError({
+      title: 'Server unreachable',
+      status: 0,
+      detail: `Reach's server did not answer (${(error as Error).message}). Is \`reach serve\` running?`,
+    });
+  }
+  if (!response.ok && !(options.accept422 && response.status === 422)) throw await problemOf(response);
+  return (await response.json()) as T;
+}
+
+/** Words for an error, with the fields it names. */
+export function describeError(error: unknown): string {
+  if (error instanceof ApiError) {
+    const fields = (error.problem.errors ?? [])
+      .map((e) => `${e.line ? `line ${e.line}, ` : ''}${e.field}: ${e.reason}`)
+      .join('; ');
+    const detail = error.problem.detail;
+    return fields && !detail.includes(fields) ? `${detail} (${fields})` : detail;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+// The shapes the screens read.
+
+export type QueueEntry = {
+  prospect: { id: number; name: string; company: string | null; title: string | null; stage: string };
+  number: { id: number; e164: string; kind: string };
+  local: { time: string; weekday: string; timezone: string | null; ambiguous: boolean };
+  probability: number;
+  expectedValue: number;
+  exploring: boolean;
+  callbackDue: boolean;
+  reasons: string[];
+};
+export type Queue = { at: string; considered: number; entries: QueueEntry[] };
+
+export type Phone = {
+  id: number;
+  e164: string;
+  kind: string;
+  extension: string | null;
+  valid: boolean;
+  doNotCall: boolean;
+};
+export type Research = {
+  background?: string;
+  priorityObjective?: string;
+  referenceClients?: string;
+  benefits?: string[];
+  preferredChannel?: string;
+  referredBy?: string;
+  notes?: string;
+};
+export type Prospect = {
+  id: number;
+  externalId: string | null;
+  name: string;
+  firstName: string | null;
+  lastName: string | null;
+  title: string | null;
+  email: string | null;
+  stage: string;
+  value: number | null;
+  company: { id: number; name: string; domain: string | null; industry: string | null } | null;
+  phones: Phone[];
+  timezone: string | null;
+  localTime: { label: string; ambiguous: boolean } | null;
+  city: string | null;
+  region: string | null;
+  country: string | null;
+  research: Research;
+  optedOut: boolean;
+  voicemailStrategy: string | null;
+};
+export type ProspectList = { total: number; items: Prospect[] };
+
+export type Check = { code: string; severity: 'ok' | 'info' | 'warn' | 'fail'; text: string; fix?: string };
+export type Advice = {
+  decision: 'leave' | 'skip';
+  strategy: string;
+  strategyFrom: string;
+  reasons: { code: string; text: string }[];
+  script: { kind: string; template: string; text: string; seconds: number; checks: Check[] } | null;
+  missing: { need: string; text: string }[];
+  instead: { kind?: string; text: string }[];
+};
+
+export type Effort = {
+  attempts: number;
+  conversations: number;
+  voicemails: number;
+  callbacks: number;
+  minutes: number;
+};
+export type TimelineEntry = { at: string; type: string; text: string; id: number };
+export type Timeline = { prospectId: number; name: string; effort: Effort; entries: TimelineEntry[] };
+
+export type IntelFact = { id: number; type: string; text: string; until: string | null; recordedAt: string };
+
+export type LoggedCall = {
+  attempt: { id: number; prospectId: number; outcome: string; at: string };
+  voicemailId: number | null;
+  stage: { from: string; to: string; reason: string } | null;
+  flags: string[];
+};
+
+export type CallbackCard = {
+  known: boolean;
+  number: string;
+  prospect?: { id: number; name: string; title: string | null; company: string | null; stage: string };
+  others?: { id: number; name: string }[];
+  localTime?: { label: string } | null;
+  messages?: { id: number; at: string; kind: string; text: string | null; callbackId: number | null }[];
+  intel?: IntelFact[];
+  lastOutcome?: { at: string; outcome: string; result: string | null; note: string | null } | null;
+  opener?: string;
+};
+export type RecordedCallback = { callbackId: number; attributedTo: number | null; card: CallbackCard };
+
+export type Config = {
+  name: string;
+  offerCategory: string;
+  defaultStrategy: string;
+  defaultCountry: string;
+  callingHoursStart: string;
+  callingHoursEnd: string;
+  maxDialsPerDay: number;
+  maxDialsPerWeek: number;
+  maxMessagesPerProspect: number;
+  territoryZones: string[];
+  repName: string | null;
+  repPhone: string | null;
+  sellerName: string | null;
+};
+
+export type DncEntry = {
+  id: number;
+  e164: string | null;
+  prospectId: number | null;
+  prospectName: string | null;
+  reason: string;
+  source: string;
+  addedAt: string;
+};
+
+export type ImportReport = {
+  preset: string;
+  dryRun: boolean;
+  rows: number;
+  imported: number;
+  updated: number;
+  unchanged: number;
+  rejected: { line: number; field: string; reason: string }[];
+  mapping: { column: string; field: string | null }[];
+  preview: { line: number; cells: string[]; problems: { field: string; reason: string }[] }[];
+};
+
+export type MessageRate = { key: string; messages: number; callbacks: number; rate: number };
+export type MessageStats = {
+  messages: number;
+  callbacks: number;
+  byKind: MessageRate[];
+  byTemplate: MessageRate[];
+  byStrategy: MessageRate[];
+};
+export type ReachMap = {
+  scope: string;
+  dials: number;
+  reached: number;
+  cells: { weekday: number; hour: number; dials: number; reached: number; rate: number }[];
+};
+export type FirstConversation = {
+  reachedProspects: number;
+  median: number | null;
+  buckets: { attempts: number; prospects: number }[];
+  notYet: { attempts: number; prospects: number }[];
+};
+export type EffortPoint = {
+  prospectId: number;
+  name: string;
+  company: string | null;
+  stage: string;
+  value: number | null;
+  attempts: number;
+  conversations: number;
+  voicemails: number;
+  minutes: number;
+};

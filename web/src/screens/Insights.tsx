@@ -1,0 +1,361 @@
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import {
+  api,
+  type EffortPoint,
+  type FirstConversation,
+  type MessageRate,
+  type MessageStats,
+  type ReachMap,
+} from '../api.ts';
+import { go } from '../router.ts';
+import { useLoad } from '../use-load.ts';
+
+type PlotModule = typeof import('@observablehq/plot');
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const pct = (rate: number): string => `${Math.round(rate * 100)}%`;
+
+/** Draws an Observable Plot chart; the library loads only when a chart is first shown. */
+function Chart({ draw, data, label }: { draw: (plot: PlotModule) => Element; data: unknown; label: string }) {
+  const holder = useRef<HTMLDivElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: redrawn when the data changes, not the closure
+  useEffect(() => {
+    let alive = true;
+    void import('@observablehq/plot').then((plot) => {
+      if (!alive || !holder.current) return;
+      holder.current.replaceChildren(draw(plot));
+    });
+    return () => {
+      alive = false;
+    };
+  }, [data]);
+  return <div ref={holder} className="chart" role="img" aria-label={label} />;
+}
+
+function Numbers({ children }: { children: ReactNode }) {
+  return (
+    <details className="numbers-behind">
+      <summary>The numbers</summary>
+      {children}
+    </details>
+  );
+}
+
+/** What is working: when decision makers answer, which messages earn callbacks, what effort buys. */
+export function Insights({ arg }: { arg: string | null }) {
+  const [kind, key] = arg?.split(':') ?? ['book', ''];
+  const scope = kind === 'prospect' || kind === 'company' ? { [kind]: key } : {};
+  const reach = useLoad(() => api<ReachMap>('/insights/reach', { query: scope }), [arg]);
+  const messages = useLoad(() => api<MessageStats>('/message-stats'), []);
+  const first = useLoad(() => api<FirstConversation>('/insights/first-conversation'), []);
+  const effort = useLoad(
+    () => api<{ items: EffortPoint[] }>('/insights/effort', { query: { limit: 1000 } }),
+    [],
+  );
+  const [scopeKind, setScopeKind] = useState(kind === 'prospect' || kind === 'company' ? kind : 'book');
+  const [scopeKey, setScopeKey] = useState(key ?? '');
+
+  return (
+    <div className="insights">
+      <h1>Insights</h1>
+      <section aria-labelledby="heatmap-title">
+        <header className="section-head">
+          <h2 id="heatmap-title">When decision makers answer, by their local hour</h2>
+          <form
+            className="row"
+            onSubmit={(e) => {
+              e.preventDefault();
+              go('insights', scopeKind === 'book' ? undefined : `${scopeKind}:${scopeKey}`);
+            }}
+          >
+            <label>
+              For
+              <select value={scopeKind} onChange={(e) => setScopeKind(e.target.value)}>
+                <option value="book">the whole book</option>
+                <option value="company">one company (id)</option>
+                <option value="prospect">one prospect (id or email)</option>
+              </select>
+            </label>
+            {scopeKind !== 'book' && (
+              <label>
+                Which
+                <input value={scopeKey} onChange={(e) => setScopeKey(e.target.value)} size={12} />
+              </label>
+            )}
+            <button type="submit">Show</button>
+          </form>
+        </header>
+        {reach.error !== null && <p className="error">{String((reach.error as Error).message)}</p>}
+        {reach.data && <ReachHeatmap map={reach.data} />}
+      </section>
+
+      <div className="two">
+        <section aria-labelledby="messages-title">
+          <h2 id="messages-title">Callbacks per message</h2>
+          {messages.data && (
+            <>
+              <p className="muted">
+                {messages.data.callbacks} callbacks from {messages.data.messages} messages (
+                {messages.data.messages ? pct(messages.data.callbacks / messages.data.messages) : '0%'})
+              </p>
+              <h3>By kind</h3>
+              <RateBars rates={messages.data.byKind} label="Callback rate by message kind" />
+              <h3>By strategy</h3>
+              <RateBars rates={messages.data.byStrategy} label="Callback rate by voicemail strategy" />
+            </>
+          )}
+        </section>
+        <section aria-labelledby="first-title">
+          <h2 id="first-title">Dials to the first conversation</h2>
+          {first.data && <FirstConversationChart data={first.data} />}
+        </section>
+      </div>
+
+      <section aria-labelledby="effort-title">
+        <h2 id="effort-title">Effort against value</h2>
+        {effort.data && <EffortChart items={effort.data.items} />}
+      </section>
+    </div>
+  );
+}
+
+function ReachHeatmap({ map }: { map: ReachMap }) {
+  const draw = (Plot: PlotModule) =>
+    Plot.plot({
+      width: 960,
+      height: 260,
+      marginLeft: 44,
+      padding: 0.06,
+      x: { label: 'their local hour', tickFormat: (h: number) => `${h}h`, type: 'band' },
+      y: { label: null, domain: [1, 2, 3, 4, 5, 6, 7], tickFormat: (d: number) => WEEKDAYS[d - 1] },
+      color: {
+        type: 'linear',
+        scheme: 'blues',
+        label: 'reach rate',
+        legend: true,
+        tickFormat: '%',
+        domain: [0, Math.max(0.05, ...map.cells.map((c) => c.rate))],
+      },
+      marks: [
+        Plot.cell(map.cells, {
+          x: 'hour',
+          y: 'weekday',
+          fill: 'rate',
+          inset: 0.5,
+          tip: true,
+          title: (c: ReachMap['cells'][number]) =>
+            `${WEEKDAYS[c.weekday - 1]} ${c.hour}:00-${c.hour + 1}:00\n${c.reached} of ${c.dials} dials reached the decision maker (${pct(c.rate)})`,
+        }),
+        Plot.text(map.cells, {
+          x: 'hour',
+          y: 'weekday',
+          text: (c: ReachMap['cells'][number]) => (c.dials >= 3 ? pct(c.rate) : ''),
+          fill: (c: ReachMap['cells'][number]) => (c.rate > 0.35 ? 'white' : 'black'),
+          fontSize: 10,
+        }),
+      ],
+    });
+  if (map.cells.length === 0) return <p className="muted">No dials logged for {map.scope} yet.</p>;
+  return (
+    <>
+      <p className="muted">
+        {map.scope}: {map.reached} of {map.dials} dials reached the decision maker (
+        {pct(map.reached / map.dials)}). Darker is better; hover a cell for its counts.
+      </p>
+      <Chart draw={draw} data={map} label={`Reach rate by weekday and hour for ${map.scope}`} />
+      <Numbers>
+        <table className="grid">
+          <thead>
+            <tr>
+              <th>Day</th>
+              <th className="num">Hour</th>
+              <th className="num">Dials</th>
+              <th className="num">Reached</th>
+              <th className="num">Rate</th>
+            </tr>
+          </thead>
+          <tbody>
+            {map.cells.map((c) => (
+              <tr key={`${c.weekday}-${c.hour}`}>
+                <td>{WEEKDAYS[c.weekday - 1]}</td>
+                <td className="num">{c.hour}:00</td>
+                <td className="num">{c.dials}</td>
+                <td className="num">{c.reached}</td>
+                <td className="num">{pct(c.rate)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Numbers>
+    </>
+  );
+}
+
+function RateBars({ rates, label }: { rates: MessageRate[]; label: string }) {
+  const draw = (Plot: PlotModule) =>
+    Plot.plot({
+      width: 460,
+      height: 40 + rates.length * 26,
+      marginLeft: 96,
+      marginRight: 70,
+      x: { label: 'callbacks per message', tickFormat: '%', grid: true },
+      y: { label: null },
+      marks: [
+        Plot.barX(rates, { x: 'rate', y: 'key', fill: '#1f4e79', sort: { y: '-x' }, tip: true }),
+        Plot.text(rates, {
+          x: 'rate',
+          y: 'key',
+          text: (r: MessageRate) => `${r.callbacks}/${r.messages}`,
+          dx: 6,
+          textAnchor: 'start',
+        }),
+        Plot.ruleX([0]),
+      ],
+    });
+  if (rates.length === 0) return <p className="muted">No messages logged yet.</p>;
+  return (
+    <>
+      <Chart draw={draw} data={rates} label={label} />
+      <Numbers>
+        <table className="grid">
+          <thead>
+            <tr>
+              <th>Key</th>
+              <th className="num">Messages</th>
+              <th className="num">Callbacks</th>
+              <th className="num">Rate</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rates.map((r) => (
+              <tr key={r.key}>
+                <td>{r.key}</td>
+                <td className="num">{r.messages}</td>
+                <td className="num">{r.callbacks}</td>
+                <td className="num">{pct(r.rate)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Numbers>
+    </>
+  );
+}
+
+function FirstConversationChart({ data }: { data: FirstConversation }) {
+  const rows = [
+    ...data.buckets.map((b) => ({ ...b, group: 'reached on this dial' })),
+    ...data.notYet.map((b) => ({ ...b, group: 'not reached yet, after this many' })),
+  ];
+  const draw = (Plot: PlotModule) =>
+    Plot.plot({
+      width: 460,
+      height: 260,
+      x: { label: 'dials', type: 'band' },
+      y: { label: 'prospects', grid: true },
+      color: {
+        legend: true,
+        domain: ['reached on this dial', 'not reached yet, after this many'],
+        range: ['#1f4e79', '#c9d3dd'],
+      },
+      marks: [Plot.barY(rows, { x: 'attempts', y: 'prospects', fill: 'group', tip: true }), Plot.ruleY([0])],
+    });
+  const waiting = data.notYet.reduce((n, b) => n + b.prospects, 0);
+  return (
+    <>
+      <p className="muted">
+        {data.reachedProspects} decision makers reached, at a median of {data.median ?? '–'} dials; {waiting}{' '}
+        worked prospects not reached yet.
+      </p>
+      {rows.length > 0 && (
+        <Chart draw={draw} data={data} label="Dials it took to reach each decision maker" />
+      )}
+      <Numbers>
+        <table className="grid">
+          <thead>
+            <tr>
+              <th className="num">Dials</th>
+              <th className="num">Reached on this dial</th>
+              <th className="num">Not yet, after this many</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...new Set(rows.map((r) => r.attempts))]
+              .sort((a, b) => a - b)
+              .map((n) => (
+                <tr key={n}>
+                  <td className="num">{n}</td>
+                  <td className="num">{data.buckets.find((b) => b.attempts === n)?.prospects ?? 0}</td>
+                  <td className="num">{data.notYet.find((b) => b.attempts === n)?.prospects ?? 0}</td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      </Numbers>
+    </>
+  );
+}
+
+function EffortChart({ items }: { items: EffortPoint[] }) {
+  const valued = items.filter((i) => i.value !== null);
+  const draw = (Plot: PlotModule) =>
+    Plot.plot({
+      width: 960,
+      height: 320,
+      grid: true,
+      x: { label: 'rep minutes spent', type: 'linear' },
+      y: { label: 'deal value', type: 'log', tickFormat: '~s' },
+      color: { legend: true, label: 'stage' },
+      r: { range: [2, 9] },
+      marks: [
+        Plot.dot(valued, {
+          x: 'minutes',
+          y: 'value',
+          r: 'attempts',
+          fill: 'stage',
+          fillOpacity: 0.75,
+          stroke: 'white',
+          tip: true,
+          title: (p: EffortPoint) =>
+            `${p.name}${p.company ? `, ${p.company}` : ''}\n${p.stage} · worth ${p.value?.toLocaleString()}\n${p.attempts} dials, ${p.conversations} conversations, ${p.voicemails} messages, ${p.minutes} min`,
+        }),
+      ],
+    });
+  if (valued.length === 0) return <p className="muted">No worked prospect has a value yet.</p>;
+  return (
+    <>
+      <p className="muted">
+        Each dot is a worked prospect; bigger dots took more dials. High and to the left pays; low and to the
+        right is effort to reconsider.
+      </p>
+      <Chart draw={draw} data={items} label="Rep minutes spent against deal value, per prospect" />
+      <Numbers>
+        <table className="grid">
+          <thead>
+            <tr>
+              <th>Prospect</th>
+              <th>Stage</th>
+              <th className="num">Value</th>
+              <th className="num">Dials</th>
+              <th className="num">Messages</th>
+              <th className="num">Minutes</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.slice(0, 100).map((p) => (
+              <tr key={p.prospectId}>
+                <td>
+                  <a href={`#/prospects/${p.prospectId}`}>{p.name}</a>
+                </td>
+                <td>{p.stage}</td>
+                <td className="num">{p.value?.toLocaleString() ?? ''}</td>
+                <td className="num">{p.attempts}</td>
+                <td className="num">{p.voicemails}</td>
+                <td className="num">{p.minutes}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Numbers>
+    </>
+  );
+}

@@ -1,0 +1,297 @@
+import { useEffect, useState } from 'react';
+import {
+  ApiError,
+  api,
+  type Config,
+  type DncEntry,
+  headers,
+  problemOf,
+  savedToken,
+  saveToken,
+  withQuery,
+} from '../api.ts';
+import { formatWhen, nowIso } from '../clock.ts';
+import { useNotices } from '../notices.tsx';
+import { useLoad } from '../use-load.ts';
+
+const OFFERS = ['software', 'services', 'insurance', 'financial-planning', 'securities', 'charity', 'other'];
+const STRATEGIES = ['never', 'rules', 'persistent', 'curiosity'];
+
+/** What the team sells and how it calls, the rep's voice for scripts, and the Do-Not-Call list. */
+export function Settings() {
+  return (
+    <div className="settings">
+      <h1>Settings</h1>
+      <div className="two">
+        <TeamForm />
+        <Dnc />
+      </div>
+      <TokenForm />
+    </div>
+  );
+}
+
+type Field = {
+  key: keyof Config;
+  label: string;
+  type?: 'number' | 'time';
+  options?: string[];
+  hint?: string;
+};
+const FIELDS: Field[] = [
+  { key: 'name', label: 'Team name' },
+  {
+    key: 'offerCategory',
+    label: 'What the team sells',
+    options: OFFERS,
+    hint: 'insurance, securities, financial planning and charity never leave cold messages',
+  },
+  { key: 'defaultStrategy', label: 'Default voicemail strategy', options: STRATEGIES },
+  {
+    key: 'callingHoursStart',
+    label: 'Calling hours from (prospect local)',
+    type: 'time',
+    hint: 'no earlier than 08:00',
+  },
+  {
+    key: 'callingHoursEnd',
+    label: 'Calling hours until (prospect local)',
+    type: 'time',
+    hint: 'no later than 21:00',
+  },
+  { key: 'maxDialsPerDay', label: 'Most dials per prospect per day', type: 'number' },
+  { key: 'maxDialsPerWeek', label: 'Most dials per prospect per week', type: 'number' },
+  { key: 'maxMessagesPerProspect', label: 'Most messages per prospect', type: 'number' },
+  { key: 'repName', label: 'Rep name in scripts' },
+  { key: 'repPhone', label: 'Rep phone in scripts' },
+  { key: 'sellerName', label: 'Company name in scripts' },
+];
+
+function TeamForm() {
+  const { say, fail } = useNotices();
+  const config = useLoad(() => api<Config>('/config'), []);
+  const [draft, setDraft] = useState<Record<string, string>>({});
+  const [problems, setProblems] = useState<Record<string, string>>({});
+  useEffect(() => {
+    if (!config.data) return;
+    const values: Record<string, string> = {};
+    for (const f of FIELDS) values[f.key] = String(config.data[f.key] ?? '');
+    setDraft(values);
+  }, [config.data]);
+
+  const save = async (event: React.FormEvent) => {
+    event.preventDefault();
+    if (!config.data) return;
+    const patch: Record<string, unknown> = {};
+    for (const f of FIELDS) {
+      const value = draft[f.key] ?? '';
+      if (value === String(config.data[f.key] ?? '')) continue;
+      patch[f.key] =
+        f.type === 'number' ? Number(value) : value === '' && f.key.startsWith('rep') ? null : value;
+    }
+    if (Object.keys(patch).length === 0) {
+      say('Nothing changed.', { tone: 'info' });
+      return;
+    }
+    try {
+      await api('/config', { method: 'PATCH', body: patch });
+      setProblems({});
+      say(`Saved: ${Object.keys(patch).join(', ')}.`);
+      await config.reload();
+    } catch (error) {
+      if (error instanceof ApiError)
+        setProblems(Object.fromEntries((error.problem.errors ?? []).map((e) => [e.field, e.reason])));
+      fail(error, 'Saving settings');
+    }
+  };
+
+  return (
+    <form className="team" aria-labelledby="team-title" onSubmit={(e) => void save(e)}>
+      <h2 id="team-title">Team</h2>
+      {FIELDS.map((f) => (
+        <label key={f.key} className={problems[f.key] ? 'invalid' : ''}>
+          {f.label}
+          {f.options ? (
+            <select
+              value={draft[f.key] ?? ''}
+              onChange={(e) => setDraft({ ...draft, [f.key]: e.target.value })}
+            >
+              {f.options.map((o) => (
+                <option key={o}>{o}</option>
+              ))}
+            </select>
+          ) : (
+            <input
+              id={`setting-${f.key}`}
+              type={f.type === 'number' ? 'number' : 'text'}
+              inputMode={f.type === 'time' ? 'numeric' : undefined}
+              value={draft[f.key] ?? ''}
+              onChange={(e) => setDraft({ ...draft, [f.key]: e.target.value })}
+              aria-invalid={problems[f.key] ? true : undefined}
+            />
+          )}
+          {problems[f.key] ? (
+            <small className="error">{problems[f.key]}</small>
+          ) : (
+            f.hint && <small className="muted">{f.hint}</small>
+          )}
+        </label>
+      ))}
+      <button type="submit" className="primary">
+        Save settings
+      </button>
+    </form>
+  );
+}
+
+function Dnc() {
+  const { say, fail } = useNotices();
+  const list = useLoad(() => api<{ items: DncEntry[] }>('/dnc'), []);
+  const [number, setNumber] = useState('');
+  const [reason, setReason] = useState('');
+  const [filter, setFilter] = useState('');
+
+  const add = async (event: React.FormEvent) => {
+    event.preventDefault();
+    try {
+      await api('/dnc', {
+        method: 'POST',
+        body: { number, at: nowIso(), ...(reason.trim() ? { reason: reason.trim() } : {}) },
+      });
+      say(`${number} is on the Do-Not-Call list.`);
+      setNumber('');
+      setReason('');
+      await list.reload();
+    } catch (error) {
+      fail(error, 'Adding to the Do-Not-Call list');
+    }
+  };
+
+  const remove = async (entry: DncEntry) => {
+    const why = window.prompt(
+      `Why may ${entry.e164 ?? entry.prospectName} be called again? (kept in the record)`,
+    );
+    if (!why) return;
+    try {
+      await api('/dnc/removals', {
+        method: 'POST',
+        body: {
+          ...(entry.e164 ? { number: entry.e164 } : { prospect: entry.prospectId }),
+          reason: why,
+          at: nowIso(),
+        },
+      });
+      say(`${entry.e164 ?? entry.prospectName} removed from the Do-Not-Call list.`);
+      await list.reload();
+    } catch (error) {
+      fail(error, 'Removing from the Do-Not-Call list');
+    }
+  };
+
+  const upload = async (file: File) => {
+    try {
+      const response = await fetch(withQuery('/dnc/imports'), {
+        method: 'POST',
+        headers: headers({ 'content-type': 'text/csv' }),
+        body: await file.text(),
+      });
+      if (!response.ok && response.status !== 422) throw await problemOf(response);
+      const report = (await response.json()) as { added?: number; rejected?: unknown[] };
+      say(`Do-Not-Call import: ${report.added ?? 0} added, ${report.rejected?.length ?? 0} rejected.`);
+      await list.reload();
+    } catch (error) {
+      fail(error, 'Importing the Do-Not-Call list');
+    }
+  };
+
+  const items = (list.data?.items ?? []).filter(
+    (e) => !filter || `${e.e164} ${e.prospectName} ${e.reason}`.toLowerCase().includes(filter.toLowerCase()),
+  );
+  return (
+    <section aria-labelledby="dnc-title">
+      <h2 id="dnc-title">Do-Not-Call list</h2>
+      <form className="row" onSubmit={(e) => void add(e)}>
+        <label>
+          Number
+          <input
+            value={number}
+            onChange={(e) => setNumber(e.target.value)}
+            placeholder="+1 312 555 0100"
+            required
+          />
+        </label>
+        <label>
+          Reason
+          <input
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            placeholder="asked not to be called"
+          />
+        </label>
+        <button type="submit">Add</button>
+      </form>
+      <label>
+        Import a list (one number per line, or a CSV with a phone column)
+        <input
+          type="file"
+          accept=".csv,.txt,text/csv,text/plain"
+          onChange={(e) => e.target.files?.[0] && void upload(e.target.files[0])}
+        />
+      </label>
+      <label>
+        Filter
+        <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
+      </label>
+      <p className="muted">{list.data ? `${list.data.items.length} entries` : ' '}</p>
+      <table className="grid">
+        <thead>
+          <tr>
+            <th>Number</th>
+            <th>Prospect</th>
+            <th>Reason</th>
+            <th>Since</th>
+            <th>
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.slice(0, 200).map((e) => (
+            <tr key={e.id}>
+              <td>{e.e164 ?? 'all numbers'}</td>
+              <td>{e.prospectName ?? ''}</td>
+              <td>{e.reason}</td>
+              <td>{formatWhen(e.addedAt)}</td>
+              <td>
+                <button type="button" className="quiet" onClick={() => void remove(e)}>
+                  Remove…
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function TokenForm() {
+  const { say } = useNotices();
+  const [token, setToken] = useState(savedToken());
+  return (
+    <form
+      className="row token"
+      onSubmit={(e) => {
+        e.preventDefault();
+        saveToken(token.trim());
+        say(token.trim() ? 'Token saved in this browser.' : 'Token cleared.');
+      }}
+    >
+      <label>
+        API token (only when the server was started with REACH_TOKEN)
+        <input type="password" value={token} onChange={(e) => setToken(e.target.value)} autoComplete="off" />
+      </label>
+      <button type="submit">Save token</button>
+    </form>
+  );
+}
