@@ -123,14 +123,8 @@ function Desk() {
         <Screen place={place} />
       </main>
       {help && (
-        <div
-          className="overlay"
-          role="dialog"
-          aria-modal="true"
-          aria-labelledby="shortcuts-title"
-          onClick={() => setHelp(false)}
-        >
-          <div className="sheet" onClick={(e) => e.stopPropagation()}>
+        <div className="overlay">
+          <div className="sheet" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title">
             <h2 id="shortcuts-title">Keyboard shortcuts</h2>
             <table className="grid">
               <tbody>
