@@ -109,10 +109,11 @@ function TeamForm() {
     <form className="team" aria-labelledby="team-title" onSubmit={(e) => void save(e)}>
       <h2 id="team-title">Team</h2>
       {FIELDS.map((f) => (
-        <label key={f.key} className={problems[f.key] ? 'invalid' : ''}>
+        <label key={f.key} className={problems[f.key] ? 'invalid' : ''} htmlFor={`setting-${f.key}`}>
           {f.label}
           {f.options ? (
             <select
+              id={`setting-${f.key}`}
               value={draft[f.key] ?? ''}
               onChange={(e) => setDraft({ ...draft, [f.key]: e.target.value })}
             >
