@@ -1,3 +1,6 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../src/http/app.ts';
 import { drivers, freshDb, type TestDb } from './support/databases.ts';
@@ -280,5 +283,169 @@ describe.each(drivers)('HTTP API on %s', (driver) => {
     expect(
       (await locked.request('/api/v1/prospects', { headers: { authorization: 'Bearer s3cret' } })).status,
     ).toBe(200);
+  });
+});
+
+describe.each(drivers)('HTTP API for the web app on %s', (driver) => {
+  let t: TestDb;
+  let app: ReturnType<typeof createApp>;
+  let webRoot: string;
+  const post = (path: string, body: unknown) =>
+    app.request(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  beforeEach(async () => {
+    t = await freshDb(driver);
+    webRoot = await mkdtemp(join(tmpdir(), 'reach-web-'));
+    await mkdir(join(webRoot, 'assets'));
+    await writeFile(join(webRoot, 'index.html'), '<!doctype html><title>Reach desk</title>');
+    await writeFile(join(webRoot, 'assets', 'app-1a2b.js'), 'console.log(1)');
+    app = createApp({ ctx: t.ctx, databaseKind: t.kind, webRoot });
+  });
+  afterEach(async () => {
+    await t.drop();
+    await rm(webRoot, { recursive: true, force: true });
+  });
+
+  it('serves the web app at / and for its own routes, never in place of the API', async () => {
+    const index = await app.request('/');
+    expect(index.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await index.text()).toContain('Reach desk');
+    expect(await (await app.request('/prospects/12')).text()).toContain('Reach desk');
+    const asset = await app.request('/assets/app-1a2b.js');
+    expect(asset.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+    expect((await app.request('/assets/missing.js')).status).toBe(404);
+    const api = await app.request('/api/v1/nothing');
+    expect(api.status).toBe(404);
+    expect(api.headers.get('content-type')).toBe('application/problem+json');
+    const bare = createApp({ ctx: t.ctx, databaseKind: t.kind, webRoot: join(webRoot, 'absent') });
+    expect(await (await bare.request('/')).text()).toContain('npm run build:web');
+  });
+
+  it('previews an import without writing: the preset, the column mapping and the first rows with their problems', async () => {
+    const response = await app.request('/api/v1/imports?dryRun=true&preview=3', {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv' },
+      body: messyCsv,
+    });
+    expect(response.status).toBe(422);
+    const report = (await response.json()) as {
+      dryRun: boolean;
+      preset: string;
+      mapping: { column: string; field: string | null }[];
+      preview: { line: number; cells: string[]; problems: { field: string }[] }[];
+    };
+    expect(report).toMatchObject({ dryRun: true, preset: 'generic' });
+    expect(report.mapping).toContainEqual({ column: 'phone_direct', field: 'phone:direct' });
+    expect(report.preview.map((r) => r.line)).toEqual([2, 5, 6]);
+    expect(report.preview[0]?.cells[1]).toBe('Zoë');
+    expect(report.preview[1]?.problems.map((p) => p.field)).toEqual(['phone_direct']);
+    expect(report.preview[0]?.problems).toEqual([]);
+    const list = (await (await app.request('/api/v1/prospects')).json()) as { total: number };
+    expect(list.total).toBe(0);
+    expect((await app.request('/api/v1/imports?preview=99', { method: 'POST', body: messyCsv })).status).toBe(
+      400,
+    );
+  });
+
+  it('streams import progress as NDJSON and ends with the report, or with the problem', async () => {
+    const response = await app.request('/api/v1/imports', {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', accept: 'application/x-ndjson' },
+      body: messyCsv,
+    });
+    expect(response.headers.get('content-type')).toBe('application/x-ndjson');
+    const lines = (await response.text())
+      .trim()
+      .split('\n')
+      .map(
+        (l) =>
+          JSON.parse(l) as { type: string; bytes?: number; status?: number; report?: { imported: number } },
+      );
+    expect(lines.at(-2)).toMatchObject({ type: 'progress', bytes: Buffer.byteLength(messyCsv) });
+    expect(lines.at(-1)).toMatchObject({ type: 'report', status: 422, report: { imported: 3 } });
+    const bad = await app.request('/api/v1/imports', {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', accept: 'application/x-ndjson' },
+      body: 'shoe size,colour\n42,blue\n',
+    });
+    const last = JSON.parse((await bad.text()).trim().split('\n').at(-1)!) as { type: string; problem: Json };
+    expect(last).toMatchObject({ type: 'problem', problem: { status: 400, code: 'unreadable_input' } });
+  });
+
+  it('answers the insights: reach by local weekday and hour, dials to a first conversation, effort against value', async () => {
+    const ann = (await (
+      await post('/api/v1/prospects', {
+        firstName: 'Ann',
+        email: 'ann@acme.com',
+        company: 'Acme',
+        value: 40000,
+        timezone: 'America/Chicago',
+        phones: [{ number: '312-555-0142', kind: 'direct' }],
+      })
+    ).json()) as { id: number; company: { id: number } };
+    // Tuesday 3 March 2026: 10:10 and 10:40 in Chicago, then reached at 10:50 on Wednesday.
+    for (const [at, outcome] of [
+      ['2026-03-03T16:10:00Z', 'no-answer'],
+      ['2026-03-03T16:40:00Z', 'gatekeeper'],
+      ['2026-03-04T16:50:00Z', 'reached'],
+    ])
+      expect((await post('/api/v1/calls', { prospect: ann.id, outcome, at })).status).toBe(201);
+    const reach = (await (await app.request(`/api/v1/insights/reach?prospect=${ann.id}`)).json()) as Json;
+    expect(reach).toEqual({
+      scope: `prospect ${ann.id}`,
+      dials: 3,
+      reached: 1,
+      cells: [
+        { weekday: 2, hour: 10, dials: 2, reached: 0, rate: 0 },
+        { weekday: 3, hour: 10, dials: 1, reached: 1, rate: 1 },
+      ],
+    });
+    const company = (await (
+      await app.request(`/api/v1/insights/reach?company=${ann.company.id}`)
+    ).json()) as Json;
+    expect(company['dials']).toBe(3);
+    const first = (await (await app.request('/api/v1/insights/first-conversation')).json()) as Json;
+    expect(first).toEqual({
+      reachedProspects: 1,
+      median: 3,
+      buckets: [{ attempts: 3, prospects: 1 }],
+      notYet: [],
+    });
+    const effort = (await (await app.request('/api/v1/insights/effort')).json()) as { items: Json[] };
+    expect(effort.items).toEqual([
+      expect.objectContaining({
+        prospectId: ann.id,
+        value: 40000,
+        attempts: 3,
+        conversations: 1,
+        minutes: 2.3,
+      }),
+    ]);
+    const bad = await app.request('/api/v1/insights/reach?company=acme');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as Json)['detail']).toMatch(/company/);
+  });
+
+  it('undoes a call over HTTP once, and says when there is nothing to undo', async () => {
+    const ann = (await (
+      await post('/api/v1/prospects', { firstName: 'Ann', email: 'ann@acme.com' })
+    ).json()) as {
+      id: number;
+    };
+    const logged = (await (
+      await post('/api/v1/calls', { prospect: ann.id, outcome: 'no-answer' })
+    ).json()) as {
+      attempt: { id: number };
+    };
+    const undone = await app.request(`/api/v1/calls/${logged.attempt.id}`, { method: 'DELETE' });
+    expect(undone.status).toBe(200);
+    expect(await undone.json()).toMatchObject({ undone: logged.attempt.id, prospectId: ann.id });
+    const again = await app.request(`/api/v1/calls/${logged.attempt.id}`, { method: 'DELETE' });
+    expect(again.status).toBe(404);
   });
 });

@@ -32,7 +32,13 @@ export const routes: Route[] = [
   ...teamRoutes,
 ];
 
-export type AppOptions = { ctx: Ctx; token?: string | undefined; databaseKind: string };
+export type AppOptions = {
+  ctx: Ctx;
+  token?: string | undefined;
+  databaseKind: string;
+  /** The built web app's folder; `web/dist` of this checkout unless given. */
+  webRoot?: string | undefined;
+};
 
 /** The HTTP API under /api/v1 (JSON in and out, problem+json errors, optional bearer token) and the web app at `/`. */
 export function createApp(options: AppOptions): Hono {
@@ -55,6 +61,6 @@ export function createApp(options: AppOptions): Hono {
   const document = openApiDocument(routes, version);
   app.get('/api/v1/openapi.json', (c) => c.json(document));
   mount(app, { routes, ctx: () => options.ctx });
-  mountWebApp(app);
+  mountWebApp(app, options.webRoot);
   return app;
 }
