@@ -57,7 +57,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (!options.databaseUrl && port !== options.port) recordLockPort(resolveDataDir(options.data), port);
   const url = httpOrigin({ host: options.host, port });
   const [row] = await database.db.select({ n: count() }).from(prospects);
-  log(`Reach is serving ${where} at ${url}/api/v1 (OpenAPI: ${url}/api/v1/openapi.json)`);
+  log(
+    `Reach is serving ${where}: the desk at ${url}/ and the API at ${url}/api/v1 (OpenAPI: ${url}/api/v1/openapi.json)`,
+  );
   if (Number(row?.n ?? 0) === 0)
     log(
       'The book is empty: run `reach demo` (from the repository: `./bin/reach demo`) to load a demo territory, or `reach import FILE.csv`.',
