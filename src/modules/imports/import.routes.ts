@@ -1,6 +1,6 @@
 import { stream } from 'hono/streaming';
 import { z } from 'zod';
-import { problemBody } from '../../http/problem.ts';
+import { problemBody } from '../../shared/problem.ts';
 import { bodyStream } from '../../shared/request-body.ts';
 import type { Route } from '../../shared/route.ts';
 import { parseInput } from '../../shared/validate.ts';
