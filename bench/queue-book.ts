@@ -29,7 +29,7 @@ export async function writeBook(
     from generate_series(1, ${n}) i`);
   await db.execute(sql`
     insert into phone_numbers (id, team_id, prospect_id, e164, kind)
-    select p * 3 + k, ${teamId}, p, '+1212' || lpad((p * 3 + k)::text, 7, '0'), (array['main', 'direct', 'mobile'])[k + 1]
+    select p * 3 + k, ${teamId}, p, '+1212' || (2000000 + p * 3 + k)::text, (array['main', 'direct', 'mobile'])[k + 1]
     from generate_series(1, ${n}) p, generate_series(0, 2) k
     where k = 0 or (k = 1 and p % 5 <> 0) or (k = 2 and p % 4 = 0)`);
   await db.execute(sql`

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { createDb, type DbOptions } from '../src/db/create-db.ts';
 import { importCsv } from '../src/modules/imports/import.service.ts';
 import { loadTeam } from '../src/modules/team/team.service.ts';
+import { deskRun } from './desk-bench.ts';
 import { writeProspectCsv } from './generate-csv.ts';
 import { type QueueResult, queueRun } from './queue-bench.ts';
 
@@ -12,14 +13,16 @@ import { type QueueResult, queueRun } from './queue-bench.ts';
  * Benchmarks, each on a new PGlite book and, when TEST_DATABASE_URL or DATABASE_URL is set, a
  * PostgreSQL one:
  * - import: generated CSV files of each size (--sizes 100000,1000000);
- * - queue: queue latency on synthetic books of each size (--queue-sizes 10000,100000,1000000).
- * `--only import` or `--only queue` runs one of them.
+ * - queue: queue latency on synthetic books of each size (--queue-sizes 10000,100000,1000000);
+ * - desk: the web app's first load in Chromium on a 10,000-prospect book (--desk-size), PGlite only.
+ * `--only import`, `--only queue` or `--only desk` runs one of them.
  */
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined =>
   args.includes(name) ? args[args.indexOf(name) + 1] : undefined;
 const sizes = option('--sizes')?.split(',').map(Number) ?? [100_000, 1_000_000];
 const queueSizes = option('--queue-sizes')?.split(',').map(Number) ?? [10_000, 100_000, 1_000_000];
+const deskSize = Number(option('--desk-size') ?? 10_000);
 const only = option('--only');
 const pgUrl = process.env['TEST_DATABASE_URL'] ?? process.env['DATABASE_URL'];
 const work = mkdtempSync(join(tmpdir(), 'reach-bench-'));
@@ -59,8 +62,9 @@ async function run(engine: 'pglite' | 'postgres', rows: number, file: string): P
 
 console.log(`machine: ${process.platform} ${process.arch}, node ${process.version}`);
 try {
-  if (only !== 'queue') await importBench();
-  if (only !== 'import') await queueBench();
+  if (only === undefined || only === 'import') await importBench();
+  if (only === undefined || only === 'queue') await queueBench();
+  if (only === undefined || only === 'desk') await deskBench();
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
@@ -133,4 +137,15 @@ async function queueBench(): Promise<void> {
     console.log(
       `scaling (PGlite): ${large.prospects / small.prospects}x the prospects took ${(large.medianMs / small.medianMs).toFixed(2)}x the median time`,
     );
+}
+
+async function deskBench(): Promise<void> {
+  console.log('Desk first load (Chromium, a new page per load, 1280x800, PGlite book served by reach serve)');
+  const r = await deskRun({ prospects: deskSize, loads: 10, work });
+  console.log(
+    `${r.prospects} prospects, ${r.loads} loads: queue shown after ${r.queueMedianMs.toFixed(0)} ms (median), call card complete after ${r.cardMedianMs.toFixed(0)} ms (median), ${r.cardP95Ms.toFixed(0)} ms (p95)`,
+  );
+  console.log(
+    `the queue API alone answers in ${r.apiMedianMs.toFixed(0)} ms: the page costs ${(r.queueMedianMs / r.apiMedianMs).toFixed(1)}x the API call to show the queue; first script ${r.scriptKb.toFixed(0)} KB gzipped`,
+  );
 }

@@ -1,5 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
-import { type Advice, api, type IntelFact, type Prospect, type QueueEntry, type Timeline } from '../api.ts';
+import {
+  type Advice,
+  api,
+  describeError,
+  type IntelFact,
+  type Prospect,
+  type QueueEntry,
+  type Timeline,
+} from '../api.ts';
 import { formatWhen, nowIso } from '../clock.ts';
 import { useNotices } from '../notices.tsx';
 import { href, typing } from '../router.ts';
@@ -321,8 +329,9 @@ export function VoicemailPanel(props: { advice: Advice | null; loading: boolean;
   const { advice, loading, error } = props;
   if (error)
     return (
-      <section className="voicemail">
-        Voicemail advice unavailable: {String((error as Error).message)}
+      <section className="voicemail skip" aria-label="Voicemail">
+        <h3>If voicemail: no advice</h3>
+        <p className="error">{describeError(error)}</p>
       </section>
     );
   if (!advice)

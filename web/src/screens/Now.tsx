@@ -13,10 +13,25 @@ const LIMIT = 25;
 
 export const percent = (p: number): string => `${Math.round(p * 100)}%`;
 
+const fetchQueue = (): Promise<Queue> => api<Queue>('/queue', { query: { at: nowIso(), limit: LIMIT } });
+let early: Promise<Queue> | null = null;
+
+/** Asks for the queue while the app is still starting, so the first screen waits on one request, not two steps. */
+export function fetchQueueEarly(): void {
+  early = fetchQueue();
+  early.catch(() => undefined);
+}
+
+function takeEarlyQueue(): Promise<Queue> | null {
+  const taken = early;
+  early = null;
+  return taken;
+}
+
 /** The queue as it is this minute, and the call card of the selected prospect. */
 export function Now() {
   const { say, fail, clearActions } = useNotices();
-  const queue = useLoad(() => api<Queue>('/queue', { query: { at: nowIso(), limit: LIMIT } }), []);
+  const queue = useLoad(() => takeEarlyQueue() ?? fetchQueue(), []);
   const [selected, setSelected] = useState(0);
   const [busy, setBusy] = useState(false);
   const last = useRef<{ id: number; name: string; loggedAt: number } | null>(null);
