@@ -23,6 +23,16 @@ const selectedId = async (): Promise<number> => {
 const callsOf = async (id: number) => (await desk.api<{ items: Call[] }>(`/calls?prospect=${id}`)).items;
 const blur = () => desk.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 
+/** Fails when an element of the call card is drawn outside it (hidden off screen, or overflowing). */
+async function expectInsideCard(selector: string): Promise<void> {
+  const card = await desk.page.locator('.call-card').boundingBox();
+  const box = await desk.page.locator(selector).boundingBox();
+  expect(card && box).toBeTruthy();
+  expect(box!.x).toBeGreaterThanOrEqual(card!.x);
+  expect(box!.x + box!.width).toBeLessThanOrEqual(card!.x + card!.width);
+  expect(box!.height).toBeGreaterThan(20);
+}
+
 /** Waits until the card shows the selected queue row, so a keystroke lands on the right prospect. */
 async function cardReady(): Promise<{ id: number; name: string }> {
   const { page } = desk;
@@ -54,6 +64,7 @@ describe('the rep works the queue from the keyboard', () => {
     expect(first).toMatch(/\d+%/);
     expect(first).toMatch(/direct|main|mobile|private|assistant|other/);
     await cardReady();
+    await expectInsideCard('.call-card .voicemail');
     await expect(page.locator('.call-card .dial a.number').getAttribute('href')).resolves.toMatch(/^tel:\+/);
     const box = await page.locator('.queue-row').first().boundingBox();
     await page.keyboard.press('Shift+R');
@@ -228,6 +239,7 @@ describe('a callback, an import and the insights', () => {
     await cardReady();
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(900);
+    await expectInsideCard('.call-card .voicemail');
     await desk.shot('now-narrow');
   });
 });

@@ -20,6 +20,7 @@ export function Import() {
   const check = async (chosen: File, presetName: string) => {
     setReport(null);
     setPreview(null);
+    setProgress(null);
     try {
       const body = await chosen.text();
       setText(body);
@@ -178,12 +179,7 @@ export function Import() {
               </tbody>
             </table>
           </div>
-          <button
-            type="button"
-            className="primary"
-            disabled={progress !== null && progress < 1}
-            onClick={() => void run()}
-          >
+          <button type="button" className="primary" disabled={progress !== null} onClick={() => void run()}>
             Import {preview.rows} rows
           </button>
         </>
