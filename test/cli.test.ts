@@ -184,6 +184,12 @@ describe('the reach command line', () => {
     ]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('result:');
+    const undo = await reach(['undo', '2', '--data', data]);
+    expect(undo.code).toBe(0);
+    expect(undo.stdout).toBe('Undone call 2 (gatekeeper) of prospect 1\n');
+    const gone = await reach(['undo', '2', '--data', data]);
+    expect(gone.code).toBe(1);
+    expect(gone.stderr).toContain('Call not found: 2');
   });
 
   it('logs an hour of dials, one short line each, in one process', async () => {

@@ -8,6 +8,7 @@ import {
 } from '../modules/calls/callbacks.service.ts';
 import { type LoggedCall, logCall } from '../modules/calls/calls.service.ts';
 import { type CallRow, listCalls, timeline } from '../modules/calls/timeline.service.ts';
+import { type UndoneCall, undoCall } from '../modules/calls/undo.service.ts';
 
 export type Timeline = Awaited<ReturnType<typeof timeline>>;
 
@@ -64,6 +65,7 @@ export type ReachClient = {
   importCsv(request: ImportRequest): Promise<ImportReport>;
   exportRows(options: { kind: ExportKind; format: ExportFormat }): AsyncIterable<string>;
   logCall(body: unknown): Promise<LoggedCall>;
+  undoCall(id: string): Promise<UndoneCall>;
   listCalls(query: Record<string, unknown>): Promise<CallRow[]>;
   timeline(prospect: string): Promise<Timeline>;
   addIntel(body: unknown): Promise<IntelFact>;
@@ -102,6 +104,7 @@ export function localClient(ctx: Ctx, where: string): ReachClient {
     importCsv: (request) => importCsv(ctx, request),
     exportRows: (options) => exportRows(ctx, options),
     logCall: (body) => logCall(ctx, { body }),
+    undoCall: (id) => undoCall(ctx, { id }),
     listCalls: (query) => listCalls(ctx, query),
     timeline: (prospect) => timeline(ctx, prospect),
     addIntel: (body) => addIntel(ctx, body),

@@ -5,7 +5,7 @@ import { callsCommand, timelineCommand } from './commands/calls.command.ts';
 import { configCommand, demoCommand } from './commands/config.command.ts';
 import { dncCommand } from './commands/dnc.command.ts';
 import { intelCommand } from './commands/intel.command.ts';
-import { logCommand } from './commands/log.command.ts';
+import { logCommand, undoCommand } from './commands/log.command.ts';
 import { prospectsCommand } from './commands/prospects.command.ts';
 import { planCommand, queueCommand } from './commands/queue.command.ts';
 import { migrateCommand, serveCommand } from './commands/serve.command.ts';
@@ -30,6 +30,7 @@ export function buildProgram(): Command {
     .addCommand(exportCommand())
     .addCommand(prospectsCommand())
     .addCommand(logCommand())
+    .addCommand(undoCommand())
     .addCommand(callsCommand())
     .addCommand(timelineCommand())
     .addCommand(queueCommand())

@@ -32,6 +32,23 @@ export function describeLogged(logged: LoggedCall): string[] {
   return lines;
 }
 
+export function undoCommand(): Command {
+  return common(new Command('undo'))
+    .argument('<call>', 'the call id `reach log` printed')
+    .description('take back a call logged by mistake, within a minute of logging it')
+    .action((call: string, o) =>
+      withClient(o, async (client) => {
+        const undone = await client.undoCall(call);
+        if (o.json) printJson(undone);
+        else
+          out(
+            `Undone call ${undone.undone} (${undone.outcome}) of prospect ${undone.prospectId}${undone.stage ? `; stage back to ${undone.stage}` : ''}`,
+          );
+        return 0;
+      }),
+    );
+}
+
 export function logCommand(): Command {
   return common(new Command('log'))
     .argument('[prospect]', 'id, external id or email')
