@@ -2,12 +2,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
-import { chromium } from 'playwright-core';
 import { createDb } from '../src/db/create-db.ts';
 import { startServer } from '../src/http/server.ts';
 import { WEB_DIST } from '../src/http/web-app.ts';
 import { rebuildReachStats } from '../src/modules/queue/reach-stats.ts';
 import { loadTeam } from '../src/modules/team/team.service.ts';
+import { launchChromium } from '../test/support/chromium.ts';
 import { writeBook } from './queue-book.ts';
 
 export type DeskResult = {
@@ -49,17 +49,7 @@ export async function deskRun(input: {
   await database.db.execute(sql`analyze`);
   await database.close();
   const server = await startServer({ port: 0, host: '127.0.0.1', data: dataDir, log: () => undefined });
-  const browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const api: number[] = [];
     const queue: number[] = [];

@@ -1,24 +1,12 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { type RunningServer, startServer } from '../../src/http/server.ts';
+import { launchChromium } from '../support/chromium.ts';
 
 /** Where the browser tests leave a picture of each screen (ignored by git). */
 export const SHOTS = join(import.meta.dirname, '../../screenshots');
-
-export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-
-/** Headless flags for a machine with no network beyond loopback. */
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-];
 
 /**
  * The latest weekday 18:00 UTC at least four hours ago: midday across the US territory of the
@@ -60,7 +48,7 @@ export async function openDesk(): Promise<Desk> {
     return (await response.json()) as T;
   };
   await api('/demo', { method: 'POST', body: JSON.stringify({ at }) });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+  const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   const page = await context.newPage();
   await mkdir(SHOTS, { recursive: true });

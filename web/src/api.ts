@@ -59,16 +59,24 @@ export async function problemOf(response: Response): Promise<ApiError> {
   }
 }
 
+/**
+ * One API call: a JSON body, or a CSV one (`csv`, sent as text/csv). `accept422` takes a
+ * "some rows rejected" answer as a result, not an error.
+ */
 export async function api<T>(
   path: string,
-  options: { method?: string; query?: Query; body?: unknown; accept422?: boolean } = {},
+  options: { method?: string; query?: Query; body?: unknown; csv?: string; accept422?: boolean } = {},
 ): Promise<T> {
+  const { body, csv } = options;
   let response: Response;
   try {
     response = await fetch(withQuery(path, options.query), {
-      method: options.method ?? 'GET',
-      headers: headers(options.body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+      method: options.method ?? (csv === undefined ? 'GET' : 'POST'),
+      ...(csv !== undefined
+        ? { headers: headers({ 'content-type': 'text/csv' }), body: csv }
+        : body !== undefined
+          ? { headers: headers({ 'content-type': 'application/json' }), body: JSON.stringify(body) }
+          : { headers: headers() }),
     });
   } catch (error) {
     throw new ApiError({

@@ -33,6 +33,9 @@ export type TimelineEntry = {
 /** Rep time a dial costs even when nobody answers: dialling, ringing and wrap-up. */
 export const MIN_SECONDS_PER_DIAL = 45;
 
+/** Rep seconds as minutes to one decimal, as effort is reported. */
+export const repMinutes = (seconds: number): number => Math.round(seconds / 6) / 10;
+
 /** The effort spent on a prospect so far: what the keep-or-drop decision weighs against value. */
 export function effortOf(
   calls: { outcome: string; durationSeconds: number | null }[],
@@ -44,7 +47,7 @@ export function effortOf(
     conversations: calls.filter((c) => c.outcome === 'reached').length,
     voicemails: counts.voicemails,
     callbacks: counts.callbacks,
-    minutes: Math.round(seconds / 6) / 10,
+    minutes: repMinutes(seconds),
   };
 }
 

@@ -56,17 +56,12 @@ export async function undoCall(ctx: Ctx, input: { id: string | number; now?: Dat
         `Call ${id} recorded a do-not-call request; lift it with \`reach dnc remove --prospect ${prospect.id} --reason TEXT\` if it was a mistake.`,
       );
     const messages = await tx
-      .select({ id: voicemails.id })
+      .select({ id: voicemails.id, callback: callbacks.id })
       .from(voicemails)
+      .leftJoin(callbacks, eq(callbacks.voicemailId, voicemails.id))
       .where(eq(voicemails.attemptId, id));
-    for (const message of messages) {
-      const [answered] = await tx
-        .select({ id: callbacks.id })
-        .from(callbacks)
-        .where(eq(callbacks.voicemailId, message.id));
-      if (answered)
-        throw new AppError('conflict', `Call ${id} left a message that a callback was matched to.`);
-    }
+    if (messages.some((m) => m.callback !== null))
+      throw new AppError('conflict', `Call ${id} left a message that a callback was matched to.`);
     const moves = await tx
       .select()
       .from(stageChanges)

@@ -5,7 +5,7 @@ import { bodyStream } from '../../shared/request-body.ts';
 import type { Route } from '../../shared/route.ts';
 import { parseInput } from '../../shared/validate.ts';
 import { voicemailStrategies } from '../team/team.schemas.ts';
-import { importCsv } from './import.service.ts';
+import { type ImportReport, importCsv } from './import.service.ts';
 import { presetNames } from './presets.ts';
 
 export const importQuerySchema = z
@@ -50,9 +50,10 @@ export const importRoutes: Route[] = [
         strategy: query.strategy,
         previewRows: query.preview,
       };
+      const status = (report: ImportReport) => (report.rejected.length > 0 ? 422 : 200);
       if (!(c.req.header('accept') ?? '').includes('application/x-ndjson')) {
         const report = await importCsv(ctx, options);
-        return c.json(report, report.rejected.length > 0 ? 422 : 200);
+        return c.json(report, status(report));
       }
       c.header('content-type', 'application/x-ndjson');
       return stream(c, async (out) => {
@@ -62,7 +63,7 @@ export const importRoutes: Route[] = [
             ...options,
             onProgress: (progress) => void line({ type: 'progress', ...progress }),
           });
-          await line({ type: 'report', status: report.rejected.length > 0 ? 422 : 200, report });
+          await line({ type: 'report', status: status(report), report });
         } catch (error) {
           await line({ type: 'problem', problem: problemBody(error) });
         }

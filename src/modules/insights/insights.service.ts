@@ -2,9 +2,9 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { rowsOf } from '../../db/rows.ts';
 import { parseInput } from '../../shared/validate.ts';
-import { MIN_SECONDS_PER_DIAL } from '../calls/timeline.service.ts';
-import { resolveProspect } from '../prospects/prospects.service.ts';
-import { Scope } from '../queue/reach-stats.ts';
+import { MIN_SECONDS_PER_DIAL, repMinutes } from '../calls/timeline.service.ts';
+import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
+import { Scope, WEEK_SLOTS, weekOfSlot } from '../queue/reach-stats.ts';
 import type { Ctx } from '../team/team.service.ts';
 
 export const reachMapQuerySchema = z
@@ -40,14 +40,13 @@ export async function reachMap(
   const rows = rowsOf<{ slot: number; dials: string; reached: string }>(
     await ctx.db.execute(sql`
       select r.slot, sum(r.dials) as dials, sum(r.reached) as reached from reach_counts r
-      where r.team_id = ${ctx.team.id} and r.scope = ${Scope.number} and r.slot < 168 and ${numbers}
+      where r.team_id = ${ctx.team.id} and r.scope = ${Scope.number} and r.slot < ${WEEK_SLOTS} and ${numbers}
       group by r.slot having sum(r.dials) > 0 order by r.slot`),
   );
   const cells = rows.map((r) => {
     const dials = Number(r.dials);
     const reached = Number(r.reached);
-    const slot = Number(r.slot);
-    return { weekday: Math.floor(slot / 24) + 1, hour: slot % 24, dials, reached, rate: reached / dials };
+    return { ...weekOfSlot(Number(r.slot)), dials, reached, rate: reached / dials };
   });
   return {
     scope,
@@ -141,14 +140,14 @@ export async function effortAgainstValue(ctx: Ctx, query: unknown): Promise<{ it
   return {
     items: rows.map((r) => ({
       prospectId: Number(r.id),
-      name: [r.first_name, r.last_name].filter(Boolean).join(' ') || r.email || `#${r.id}`,
+      name: displayName({ firstName: r.first_name, lastName: r.last_name, email: r.email }),
       company: r.company,
       stage: r.stage,
       value: r.value === null ? null : Number(r.value),
       attempts: Number(r.attempts),
       conversations: Number(r.conversations),
       voicemails: Number(r.voicemails),
-      minutes: Math.round(Number(r.seconds) / 6) / 10,
+      minutes: repMinutes(Number(r.seconds)),
     })),
   };
 }

@@ -9,6 +9,13 @@ export const Scope = { book: 0, group: 1, company: 2, number: 3 } as const;
 export const hourSlot = (hour: number): number => 200 + hour;
 /** Slot of a local weekday (1 Monday - 7 Sunday) and hour in `reach_counts`. */
 export const weekSlot = (weekday: number, hour: number): number => (weekday - 1) * 24 + hour;
+/** How many weekday-and-hour slots there are: they are numbered from 0 below this. */
+export const WEEK_SLOTS = 7 * 24;
+/** The weekday (1 Monday - 7 Sunday) and hour a `weekSlot` stands for. */
+export const weekOfSlot = (slot: number): { weekday: number; hour: number } => ({
+  weekday: Math.floor(slot / 24) + 1,
+  hour: slot % 24,
+});
 /** Slot holding a level's totals over all hours. */
 export const ALL_HOURS = 255;
 /** Company rows over every kind of number: where the company's gatekeeper shows. */

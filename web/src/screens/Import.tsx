@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { ApiError, headers, type ImportReport, problemOf, withQuery } from '../api.ts';
+import { ApiError, api, headers, type ImportReport, problemOf, withQuery } from '../api.ts';
 import { useNotices } from '../notices.tsx';
 
 const STRATEGIES = ['', 'never', 'rules', 'persistent', 'curiosity'];
@@ -24,13 +24,13 @@ export function Import() {
     try {
       const body = await chosen.text();
       setText(body);
-      const response = await fetch(withQuery('/imports', { dryRun: true, preview: 10, preset: presetName }), {
-        method: 'POST',
-        headers: headers({ 'content-type': 'text/csv' }),
-        body,
-      });
-      if (!response.ok && response.status !== 422) throw await problemOf(response);
-      setPreview((await response.json()) as ImportReport);
+      setPreview(
+        await api<ImportReport>('/imports', {
+          query: { dryRun: true, preview: 10, preset: presetName },
+          csv: body,
+          accept422: true,
+        }),
+      );
     } catch (error) {
       fail(error, `Reading ${chosen.name}`);
     }

@@ -31,11 +31,36 @@ function Chart({ draw, data, label }: { draw: (plot: PlotModule) => Element; dat
   return <div ref={holder} className="chart" role="img" aria-label={label} />;
 }
 
-function Numbers({ children }: { children: ReactNode }) {
+type Column<T> = { head: string; num?: boolean; cell: (row: T) => ReactNode };
+
+/** The numbers behind a chart, folded under it: one row per datum, numeric columns right-aligned. */
+function Numbers<T>(props: { columns: Column<T>[]; rows: T[]; rowKey: (row: T) => string | number }) {
+  const align = (c: Column<T>) => (c.num ? 'num' : undefined);
   return (
     <details className="numbers-behind">
       <summary>The numbers</summary>
-      {children}
+      <table className="grid">
+        <thead>
+          <tr>
+            {props.columns.map((c) => (
+              <th key={c.head} className={align(c)}>
+                {c.head}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((row) => (
+            <tr key={props.rowKey(row)}>
+              {props.columns.map((c) => (
+                <td key={c.head} className={align(c)}>
+                  {c.cell(row)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </details>
   );
 }
@@ -162,30 +187,17 @@ function ReachHeatmap({ map }: { map: ReachMap }) {
         {pct(map.reached / map.dials)}). Darker is better; hover a cell for its counts.
       </p>
       <Chart draw={draw} data={map} label={`Reach rate by weekday and hour for ${map.scope}`} />
-      <Numbers>
-        <table className="grid">
-          <thead>
-            <tr>
-              <th>Day</th>
-              <th className="num">Hour</th>
-              <th className="num">Dials</th>
-              <th className="num">Reached</th>
-              <th className="num">Rate</th>
-            </tr>
-          </thead>
-          <tbody>
-            {map.cells.map((c) => (
-              <tr key={`${c.weekday}-${c.hour}`}>
-                <td>{WEEKDAYS[c.weekday - 1]}</td>
-                <td className="num">{c.hour}:00</td>
-                <td className="num">{c.dials}</td>
-                <td className="num">{c.reached}</td>
-                <td className="num">{pct(c.rate)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Numbers>
+      <Numbers
+        rows={map.cells}
+        rowKey={(c) => `${c.weekday}-${c.hour}`}
+        columns={[
+          { head: 'Day', cell: (c) => WEEKDAYS[c.weekday - 1] },
+          { head: 'Hour', num: true, cell: (c) => `${c.hour}:00` },
+          { head: 'Dials', num: true, cell: (c) => c.dials },
+          { head: 'Reached', num: true, cell: (c) => c.reached },
+          { head: 'Rate', num: true, cell: (c) => pct(c.rate) },
+        ]}
+      />
     </>
   );
 }
@@ -215,28 +227,16 @@ function RateBars({ rates, label }: { rates: MessageRate[]; label: string }) {
   return (
     <>
       <Chart draw={draw} data={rates} label={label} />
-      <Numbers>
-        <table className="grid">
-          <thead>
-            <tr>
-              <th>Key</th>
-              <th className="num">Messages</th>
-              <th className="num">Callbacks</th>
-              <th className="num">Rate</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rates.map((r) => (
-              <tr key={r.key}>
-                <td>{r.key}</td>
-                <td className="num">{r.messages}</td>
-                <td className="num">{r.callbacks}</td>
-                <td className="num">{pct(r.rate)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Numbers>
+      <Numbers
+        rows={rates}
+        rowKey={(r) => r.key}
+        columns={[
+          { head: 'Key', cell: (r) => r.key },
+          { head: 'Messages', num: true, cell: (r) => r.messages },
+          { head: 'Callbacks', num: true, cell: (r) => r.callbacks },
+          { head: 'Rate', num: true, cell: (r) => pct(r.rate) },
+        ]}
+      />
     </>
   );
 }
@@ -269,28 +269,23 @@ function FirstConversationChart({ data }: { data: FirstConversation }) {
       {rows.length > 0 && (
         <Chart draw={draw} data={data} label="Dials it took to reach each decision maker" />
       )}
-      <Numbers>
-        <table className="grid">
-          <thead>
-            <tr>
-              <th className="num">Dials</th>
-              <th className="num">Reached on this dial</th>
-              <th className="num">Not yet, after this many</th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...new Set(rows.map((r) => r.attempts))]
-              .sort((a, b) => a - b)
-              .map((n) => (
-                <tr key={n}>
-                  <td className="num">{n}</td>
-                  <td className="num">{data.buckets.find((b) => b.attempts === n)?.prospects ?? 0}</td>
-                  <td className="num">{data.notYet.find((b) => b.attempts === n)?.prospects ?? 0}</td>
-                </tr>
-              ))}
-          </tbody>
-        </table>
-      </Numbers>
+      <Numbers
+        rows={[...new Set(rows.map((r) => r.attempts))].sort((a, b) => a - b)}
+        rowKey={(n) => n}
+        columns={[
+          { head: 'Dials', num: true, cell: (n) => n },
+          {
+            head: 'Reached on this dial',
+            num: true,
+            cell: (n) => data.buckets.find((b) => b.attempts === n)?.prospects ?? 0,
+          },
+          {
+            head: 'Not yet, after this many',
+            num: true,
+            cell: (n) => data.notYet.find((b) => b.attempts === n)?.prospects ?? 0,
+          },
+        ]}
+      />
     </>
   );
 }
@@ -328,34 +323,18 @@ function EffortChart({ items }: { items: EffortPoint[] }) {
         right is effort to reconsider.
       </p>
       <Chart draw={draw} data={items} label="Rep minutes spent against deal value, per prospect" />
-      <Numbers>
-        <table className="grid">
-          <thead>
-            <tr>
-              <th>Prospect</th>
-              <th>Stage</th>
-              <th className="num">Value</th>
-              <th className="num">Dials</th>
-              <th className="num">Messages</th>
-              <th className="num">Minutes</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.slice(0, 100).map((p) => (
-              <tr key={p.prospectId}>
-                <td>
-                  <a href={`#/prospects/${p.prospectId}`}>{p.name}</a>
-                </td>
-                <td>{p.stage}</td>
-                <td className="num">{p.value?.toLocaleString() ?? ''}</td>
-                <td className="num">{p.attempts}</td>
-                <td className="num">{p.voicemails}</td>
-                <td className="num">{p.minutes}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Numbers>
+      <Numbers
+        rows={items.slice(0, 100)}
+        rowKey={(p) => p.prospectId}
+        columns={[
+          { head: 'Prospect', cell: (p) => <a href={`#/prospects/${p.prospectId}`}>{p.name}</a> },
+          { head: 'Stage', cell: (p) => p.stage },
+          { head: 'Value', num: true, cell: (p) => p.value?.toLocaleString() ?? '' },
+          { head: 'Dials', num: true, cell: (p) => p.attempts },
+          { head: 'Messages', num: true, cell: (p) => p.voicemails },
+          { head: 'Minutes', num: true, cell: (p) => p.minutes },
+        ]}
+      />
     </>
   );
 }

@@ -1,15 +1,5 @@
 import { useEffect, useState } from 'react';
-import {
-  ApiError,
-  api,
-  type Config,
-  type DncEntry,
-  headers,
-  problemOf,
-  savedToken,
-  saveToken,
-  withQuery,
-} from '../api.ts';
+import { ApiError, api, type Config, type DncEntry, savedToken, saveToken } from '../api.ts';
 import { formatWhen, nowIso } from '../clock.ts';
 import { useNotices } from '../notices.tsx';
 import { useLoad } from '../use-load.ts';
@@ -191,13 +181,10 @@ function Dnc() {
 
   const upload = async (file: File) => {
     try {
-      const response = await fetch(withQuery('/dnc/imports'), {
-        method: 'POST',
-        headers: headers({ 'content-type': 'text/csv' }),
-        body: await file.text(),
+      const report = await api<{ added?: number; rejected?: unknown[] }>('/dnc/imports', {
+        csv: await file.text(),
+        accept422: true,
       });
-      if (!response.ok && response.status !== 422) throw await problemOf(response);
-      const report = (await response.json()) as { added?: number; rejected?: unknown[] };
       say(`Do-Not-Call import: ${report.added ?? 0} added, ${report.rejected?.length ?? 0} rejected.`);
       await list.reload();
     } catch (error) {
