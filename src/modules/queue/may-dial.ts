@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { localClock } from '../../shared/local-clock.ts';
 
 /** The limits a team sets; legal hours may only be narrowed. */
 export type DialLimits = {
@@ -54,8 +54,8 @@ const minutes = (clock: string): number => {
 
 /** Whether `at` is inside the calling window in the given zone (the window's end is exclusive). */
 export function insideWindow(at: Date, input: { zone: string; start: string; end: string }): boolean {
-  const local = DateTime.fromJSDate(at, { zone: input.zone });
-  if (!local.isValid) return false;
+  const local = localClock(at, input.zone);
+  if (!local) return false;
   const minute = local.hour * 60 + local.minute;
   return minute >= minutes(input.start) && minute < minutes(input.end);
 }
@@ -99,10 +99,8 @@ export function mayDial(at: Date, input: { target: DialTarget; limits: DialLimit
   if (zones.length === 0) refusals.push('zone-unknown');
   else if (!insideCallingHours(at, { zones, limits })) refusals.push('outside-legal-hours');
   const earlier = target.dials.filter((d) => d <= at);
-  const day = zones[0] ? DateTime.fromJSDate(at, { zone: zones[0] }).toISODate() : null;
-  const today = earlier.filter(
-    (d) => day !== null && DateTime.fromJSDate(d, { zone: zones[0]! }).toISODate() === day,
-  );
+  const day = zones[0] ? (localClock(at, zones[0])?.date ?? null) : null;
+  const today = earlier.filter((d) => day !== null && localClock(d, zones[0]!)?.date === day);
   if (today.length >= limits.maxDialsPerDay) refusals.push('daily-limit');
   if (earlier.filter((d) => at.getTime() - d.getTime() < 7 * 24 * HOUR).length >= limits.maxDialsPerWeek) {
     refusals.push('weekly-limit');

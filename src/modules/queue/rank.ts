@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { type LocalClock, localClock, weekdayName } from '../../shared/local-clock.ts';
 import { createRandom } from '../../shared/random.ts';
 import {
   dmWindowAt,
@@ -105,8 +105,9 @@ function bestNumber(at: Date, ctx: { candidate: Candidate; input: RankInput }): 
   const { prospect } = candidate;
   const zone = zonesToRespect(prospect, input.limits)[0];
   if (!zone) return null;
-  const local = DateTime.fromJSDate(at, { zone });
-  const clock = local.toFormat('HH:mm');
+  const local = localClock(at, zone);
+  if (!local) return null;
+  const clock = local.clock;
   const weight = weightOf(prospect, input.typicalValue);
   const callbackAt = nearest(candidate.callbacks, at);
   const callbackDue = callbackAt !== null && Math.abs(at.getTime() - callbackAt.getTime()) <= CALLBACK_WINDOW;
@@ -146,7 +147,7 @@ function bestNumber(at: Date, ctx: { candidate: Candidate; input: RankInput }): 
         number: { id: phone.id, e164: phone.e164, kind: phone.kind },
         local: {
           time: clock,
-          weekday: local.toFormat('ccc'),
+          weekday: weekdayName(local.weekday),
           timezone: zone,
           ambiguous: prospect.timezone === null,
         },
@@ -190,7 +191,7 @@ const cell = (counts: SlotTable, key: string): SlotCell =>
 export function numberBelief(input: {
   candidate: Candidate;
   phone: Candidate['phones'][number];
-  local: DateTime;
+  local: LocalClock;
   clock: string;
   counts: SlotTable;
 }): Belief {
@@ -281,7 +282,7 @@ const absenceWords = (absence: NonNullable<GatekeeperAbsence>): string => {
 function reasonsFor(input: {
   candidate: Candidate;
   entry: QueueEntry;
-  local: DateTime;
+  local: LocalClock;
   counts: SlotTable;
   callbackAt: Date | null;
 }): string[] {
@@ -290,7 +291,7 @@ function reasonsFor(input: {
   const reasons: string[] = [];
   const clock = entry.local.time;
   if (entry.callbackDue && callbackAt) {
-    const promised = DateTime.fromJSDate(callbackAt, { zone: entry.local.timezone }).toFormat('HH:mm');
+    const promised = localClock(callbackAt, entry.local.timezone)?.clock ?? '?';
     reasons.push(`callback promised for ${promised}`);
   }
   const kind = kindName(entry.number.kind);
