@@ -9,6 +9,7 @@ import { logCommand, undoCommand } from './commands/log.command.ts';
 import { prospectsCommand } from './commands/prospects.command.ts';
 import { planCommand, queueCommand } from './commands/queue.command.ts';
 import { migrateCommand, serveCommand } from './commands/serve.command.ts';
+import { simCommand } from './commands/sim.command.ts';
 import { exportCommand, importCommand } from './commands/transfer.command.ts';
 import {
   checkMessageCommand,
@@ -44,7 +45,8 @@ export function buildProgram(): Command {
     .addCommand(callbackCommand())
     .addCommand(dncCommand())
     .addCommand(configCommand())
-    .addCommand(demoCommand());
+    .addCommand(demoCommand())
+    .addCommand(simCommand());
   const strict = (cmd: Command): void => {
     cmd.exitOverride();
     for (const sub of cmd.commands) strict(sub);

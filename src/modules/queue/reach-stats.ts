@@ -87,7 +87,12 @@ export async function recordDial(tx: Db, dial: DialFact, direction: 1 | -1 = 1):
       update companies set hour_dials[${hour + 1}] = hour_dials[${hour + 1}] + ${direction},
         hour_reached[${hour + 1}] = hour_reached[${hour + 1}] + ${reached}
       where id = ${dial.companyId}`);
-  const cells = await cellsOf(tx, dial);
+  const fronted =
+    dial.local !== null &&
+    dial.phone !== null &&
+    dial.companyId !== null &&
+    (dial.outcome === 'gatekeeper' || (await gatekeeperMet(tx, dial)));
+  const cells = dialCells(dial, fronted);
   if (cells.length === 0) return;
   const values = sql.join(
     cells.map(
@@ -105,17 +110,21 @@ export async function recordDial(tx: Db, dial: DialFact, direction: 1 | -1 = 1):
       gatekeeper = reach_counts.gatekeeper + excluded.gatekeeper`);
 }
 
-type Cell = { scope: number; scopeId: number; kind: string; slot: number };
+/** One slot-count cell a dial adds to. */
+export type DialCell = { scope: number; scopeId: number; kind: string; slot: number };
 
-async function cellsOf(tx: Db, dial: DialFact): Promise<Cell[]> {
-  const cells: Cell[] = [];
+/**
+ * The slot-count cells one countable dial adds to: its company's totals, then, when the local
+ * hour and number are known, the book's, the persona group's (fronted when a gatekeeper was
+ * ever met at the company), the number's by hour and by weekday-hour, and the company's by hour.
+ */
+export function dialCells(dial: DialFact, fronted: boolean): DialCell[] {
+  const cells: DialCell[] = [];
   const { companyId, phone, local } = dial;
   if (companyId !== null)
     cells.push({ scope: Scope.company, scopeId: companyId, kind: ANY_KIND, slot: ALL_HOURS });
-  if (!local) return cells;
+  if (!local || !phone) return cells;
   const hour = Math.floor(local.minute / 60);
-  const fronted = companyId !== null && (dial.outcome === 'gatekeeper' || (await gatekeeperMet(tx, dial)));
-  if (!phone) return cells;
   const kind = phone.kind;
   cells.push(
     { scope: Scope.book, scopeId: 0, kind, slot: hourSlot(hour) },

@@ -1,0 +1,73 @@
+import { writeFileSync } from 'node:fs';
+import { SingleBar } from 'cli-progress';
+import { Command } from 'commander';
+import { resultRows, runChartSvg } from '../../modules/sim/report.ts';
+import { parseStrategies, runSim } from '../../modules/sim/sim.service.ts';
+import { loadWorld, parseWorld } from '../../modules/sim/world.ts';
+import { invalid } from '../../shared/errors.ts';
+import { out, printJson, printTable, reportError } from '../output.ts';
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+const whole = (name: string, value: string | undefined): number | undefined => {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw invalid(name, `"${value}" is not a whole number`);
+  return Number(value);
+};
+
+export function simCommand(): Command {
+  return new Command('sim')
+    .description(
+      'play calling strategies against a simulated territory and its oracles; exits 1 if any strategy broke a calling law',
+    )
+    .option('--world <file>', 'world file (JSON); the default world when left out')
+    .option(
+      '--strategy <name>',
+      'a strategy to play (repeat for more); all of them when left out',
+      collect,
+      [],
+    )
+    .option('--seed <n>', "the territory's seed (default: the world's)")
+    .option('--days <n>', "working days to play (default: the world's)")
+    .option('--chart <file.svg>', 'also write an SVG chart comparing the strategies')
+    .option('--json', 'print machine-readable JSON')
+    .action(async (o) => {
+      try {
+        const seed = whole('seed', o.seed);
+        const days = whole('days', o.days);
+        if (o.chart !== undefined && !String(o.chart).toLowerCase().endsWith('.svg'))
+          throw invalid('chart', `"${o.chart}": the chart is written as SVG; name a .svg file`);
+        const loaded = loadWorld(o.world);
+        const world = days === undefined ? loaded : parseWorld({ ...loaded, days });
+        const strategies = parseStrategies(o.strategy);
+        const bar =
+          process.stderr.isTTY && !o.json
+            ? new SingleBar({
+                format: 'simulating [{bar}] {percentage}% | {strategy}',
+                stream: process.stderr,
+              })
+            : null;
+        bar?.start(1, 0, { strategy: strategies[0] });
+        const run = await runSim(world, {
+          strategies,
+          ...(seed === undefined ? {} : { seed }),
+          onProgress: (done, total, strategy) => {
+            bar?.setTotal(total);
+            bar?.update(done, { strategy });
+          },
+        }).finally(() => bar?.stop());
+        if (o.chart) writeFileSync(o.chart, runChartSvg(run));
+        const violations = run.results.reduce((sum, r) => sum + r.violations, 0);
+        if (o.json) printJson({ world: run.world, seed: run.seed, results: run.results });
+        else {
+          out(`World "${run.world}", seed ${run.seed}: ${run.prospects} prospects, ${run.days} working days`);
+          const table = resultRows(run.results);
+          printTable(table.headers, table.rows);
+          if (o.chart) out(`Chart written to ${o.chart}`);
+          if (violations > 0) out(`${violations} dials broke a calling law: see the violations column`);
+        }
+        process.exitCode = violations > 0 ? 1 : 0;
+      } catch (error) {
+        process.exitCode = reportError(error, o.json ?? false);
+      }
+    });
+}

@@ -1,0 +1,383 @@
+import { localClock } from '../../shared/local-clock.ts';
+import { nextStage, type Outcome, type Result } from '../calls/call-rules.ts';
+import type { Stage } from '../prospects/prospect-draft.ts';
+import type { HoursIntel } from '../queue/intel-evidence.ts';
+import { type DialLimits, insideCallingHours } from '../queue/may-dial.ts';
+import type { Candidate, SlotTable } from '../queue/rank.ts';
+import { STAGE_WEIGHT, slotKey } from '../queue/rank.ts';
+import { POOLING_STRENGTH, pooledBelief } from '../queue/reach-model.ts';
+import { type DialFact, dialCells, hourSlot, Scope } from '../queue/reach-stats.ts';
+import type { Earlier, Material } from '../voicemail/compose.ts';
+import type { Strategy, VoicemailState } from '../voicemail/decide.ts';
+import type { Point, Reference } from '../voicemail/templates.ts';
+import type { SimProspect } from './territory.ts';
+
+const DAY = 86_400_000;
+const NUMBER_KINDS = ['main', 'direct', 'mobile', 'private'] as const;
+
+/** What the rep's CRM holds about one prospect: the records Reach keeps, in memory. */
+type Entry = {
+  candidate: Candidate;
+  stage: Stage;
+  /** Every dial, oldest first, and the messages left. */
+  dials: Date[];
+  messages: Earlier[];
+  reachedEver: boolean;
+  calledUs: boolean;
+  closed: boolean;
+  research: SimProspect['visible']['research'];
+  material: Omit<Material, 'voice' | 'when'>;
+};
+
+/** A dial as the rep logs it in Reach. */
+export type LoggedDial = {
+  prospectId: number;
+  phoneId: number;
+  at: Date;
+  outcome: Outcome;
+  result?: Result;
+  message?: { kind: string; text: string; template: string | null };
+};
+
+/** Heard from a gatekeeper: the decision maker's hours and the gatekeeper's own day, as `HH:MM`. */
+export type HeardHours = {
+  dm: { from: string; to: string }[];
+  gatekeeper: HoursIntel['gatekeeper'][number] | null;
+};
+
+const VOICE = { name: 'Sam Rivera', phone: '+13125550147', seller: 'Northwind Analytics' };
+
+/**
+ * Reach's book in memory, for the simulator: the same candidates, learned slot counts and
+ * voicemail state the database gives the queue and the voicemail decision, kept as dials
+ * are logged, with the call log's own rules (stage moves, the cells a dial teaches).
+ */
+export class SimBook {
+  readonly counts: SlotTable = new Map();
+  readonly entries = new Map<number, Entry>();
+  private readonly facts = { events: [] as Point[], contacts: new Map<string, Point[]>() };
+
+  constructor(
+    readonly input: {
+      prospects: SimProspect[];
+      limits: DialLimits;
+      typicalValue: number;
+      offerCategory: string;
+      start: Date;
+    },
+  ) {
+    let pointId = 0;
+    const industries = [...new Set(input.prospects.map((p) => p.visible.industry))];
+    for (let i = 0; i < 3; i++)
+      this.facts.events.push({
+        id: ++pointId,
+        title: ['the Operations Summit', 'a customer round table', 'our spring webinar'][i]!,
+        detail: null,
+        on: new Date(input.start.getTime() + (21 + 14 * i) * DAY),
+        industry: null,
+      });
+    const references = new Map<string, Reference[]>();
+    for (const industry of industries) {
+      this.facts.contacts.set(industry, [
+        {
+          id: ++pointId,
+          title: `Dana Lee at ${industry} Partners`,
+          detail: 'runs the buyers group',
+          on: null,
+          industry,
+        },
+        {
+          id: ++pointId,
+          title: `Chris Park of ${industry} Works`,
+          detail: 'solved the same problem last year',
+          on: null,
+          industry,
+        },
+      ]);
+      references.set(industry, [
+        {
+          key: `i${industries.indexOf(industry)}`,
+          name: `${industry} Leaders Inc`,
+          result: 'cut their reporting time in half',
+          industry,
+        },
+      ]);
+    }
+    for (const p of input.prospects) {
+      const v = p.visible;
+      const news: Point[] = v.research
+        ? [
+            {
+              id: ++pointId,
+              title: `${v.company} opened a new site`,
+              detail: null,
+              on: null,
+              industry: v.industry,
+            },
+            {
+              id: ++pointId,
+              title: `${v.company} announced a new product line`,
+              detail: null,
+              on: null,
+              industry: v.industry,
+            },
+          ]
+        : [];
+      this.entries.set(p.id, {
+        candidate: {
+          prospect: {
+            id: p.id,
+            name: `${v.firstName} ${v.lastName}`,
+            company: v.company,
+            companyId: p.id,
+            title: v.title,
+            seniority: v.seniority,
+            stage: v.stage,
+            value: v.value,
+            timezone: v.timezone,
+            timezoneCandidates: [],
+            optedOut: false,
+            dials: 0,
+            hourDials: Array(24).fill(0),
+            hourReached: Array(24).fill(0),
+          },
+          phones: p.numbers
+            .filter((n) => n.given)
+            .map((n) => ({
+              id: n.id,
+              e164: n.e164,
+              kind: n.kind,
+              valid: true,
+              onDnc: false,
+              source: 'list',
+            })),
+          intel: { dmHours: [], gatekeeper: [] },
+          outOfOfficeUntil: null,
+          dials: [],
+          messages: [],
+          callbacks: [],
+        },
+        stage: v.stage,
+        dials: [],
+        messages: [],
+        reachedEver: false,
+        calledUs: false,
+        closed: false,
+        research: v.research,
+        material: {
+          firstName: v.firstName,
+          company: v.company,
+          industry: v.industry,
+          objective: v.research?.objective ?? null,
+          benefits: v.research?.benefits ?? [],
+          referredBy: null,
+          news,
+          events: this.facts.events,
+          contacts: v.research ? (this.facts.contacts.get(v.industry) ?? []) : [],
+          references: v.research ? (references.get(v.industry) ?? []) : [],
+        },
+      });
+    }
+  }
+
+  private entry(id: number): Entry {
+    const entry = this.entries.get(id);
+    if (!entry) throw new Error(`no prospect ${id} in the simulated book`);
+    return entry;
+  }
+
+  /** The prospects still worth calling: not closed, not opted out. */
+  open(): number[] {
+    const ids: number[] = [];
+    for (const [id, e] of this.entries) if (!e.closed && !e.candidate.prospect.optedOut) ids.push(id);
+    return ids;
+  }
+
+  /**
+   * The prospects worth a full look at `at`, as the database's shortlist picks them: callable
+   * now by zone and courtesy, by value and stage times an optimistic reading of their hour.
+   */
+  shortlist(at: Date, size: number): number[] {
+    const prior = this.hourPrior();
+    const scored: { id: number; score: number }[] = [];
+    const t = at.getTime();
+    for (const id of this.open()) {
+      const { candidate: c, dials, messages } = this.entry(id);
+      const p = c.prospect;
+      if (!insideCallingHours(at, { zones: [p.timezone!], limits: this.input.limits })) continue;
+      const last = dials.at(-1);
+      if (last && t - last.getTime() < 2 * 3_600_000) continue;
+      const lastMessage = messages.at(-1);
+      if (lastMessage && t - lastMessage.at.getTime() < DAY) continue;
+      if (dials.filter((d) => t - d.getTime() < 7 * DAY).length >= this.input.limits.maxDialsPerWeek)
+        continue;
+      const hour = localClock(at, p.timezone!)!.hour;
+      const k = POOLING_STRENGTH;
+      // One company per prospect here: the company's hour record is the prospect's own.
+      const company = ((prior[hour] ?? 0) * k + (p.hourReached[hour] ?? 0)) / (k + (p.hourDials[hour] ?? 0));
+      const a = company * k + (p.hourReached[hour] ?? 0);
+      const n = k + (p.hourDials[hour] ?? 0);
+      const mean = a / n;
+      const optimistic = mean + 2 * Math.sqrt((mean * (1 - mean)) / (n + 1));
+      const weight = (p.value ?? this.input.typicalValue) * (STAGE_WEIGHT[p.stage] ?? 1);
+      scored.push({ id, score: weight * optimistic });
+    }
+    scored.sort((x, y) => y.score - x.score || x.id - y.id);
+    return scored.slice(0, size).map((s) => s.id);
+  }
+
+  /** The book's decision-maker answer rate by local hour, as the queue's prior. */
+  hourPrior(): number[] {
+    return Array.from({ length: 24 }, (_, hour) => {
+      let dials = 0;
+      let reached = 0;
+      for (const kind of NUMBER_KINDS) {
+        const cell = this.counts.get(slotKey({ scope: Scope.book, id: 0, kind, slot: hourSlot(hour) }));
+        dials += cell?.dials ?? 0;
+        reached += cell?.reached ?? 0;
+      }
+      return pooledBelief([{ dials, reached }]).mean;
+    });
+  }
+
+  /** The candidates as `loadCandidates` gives them at `at`: dials of the last week, messages among them. */
+  candidates(ids: number[], at: Date): Candidate[] {
+    const t = at.getTime();
+    return ids.map((id) => {
+      const e = this.entry(id);
+      const week = e.dials.filter((d) => d.getTime() > t - 7 * DAY && d.getTime() <= t);
+      return {
+        ...e.candidate,
+        dials: week,
+        messages: e.messages.filter((m) => m.at.getTime() > t - 7 * DAY && m.at <= at).map((m) => m.at),
+      };
+    });
+  }
+
+  /** Everything the voicemail decision reads about this prospect at `at`, as the service loads it. */
+  voicemailState(input: { prospectId: number; at: Date; strategy: Strategy }): VoicemailState {
+    const { at } = input;
+    const e = this.entry(input.prospectId);
+    const p = e.candidate.prospect;
+    const zone = p.timezone!;
+    const local = localClock(at, zone)!;
+    const references = e.material.references;
+    return {
+      at,
+      strategy: input.strategy,
+      strategyFrom: 'team',
+      team: { offerCategory: this.input.offerCategory, maxMessagesPerProspect: 8 },
+      prospect: {
+        stage: e.stage,
+        value: p.value,
+        optedOut: p.optedOut,
+        doNotCall: p.optedOut,
+        insideCallingHours: insideCallingHours(at, { zones: [zone], limits: this.input.limits }),
+        alreadyHasProduct: e.research?.hasProduct ?? false,
+        competitorRelationship: e.research?.competitor ?? false,
+        prefers: null,
+        localHour: local.hour,
+        localWeekday: local.weekday,
+        attempts: e.dials.length + 1,
+        spokeBefore: e.reachedEver,
+        positiveContact: false,
+      },
+      typicalValue: this.input.typicalValue,
+      messages: e.messages,
+      material: {
+        ...e.material,
+        voice: VOICE,
+        when: (on) =>
+          on
+            ? `on ${on.toLocaleDateString('en-US', { weekday: 'long', month: 'long', day: 'numeric', timeZone: zone })}`
+            : '',
+      },
+      context: {
+        rep: VOICE,
+        prospect: {
+          company: e.material.company,
+          industry: e.material.industry,
+          spokeBefore: e.reachedEver,
+          calledUs: e.calledUs,
+          benefits: e.material.benefits,
+        },
+        references: references.map((r) => ({ name: r.name, industry: r.industry })),
+      },
+    };
+  }
+
+  /** Logs a dial as the call log does: stage move, summaries and the cells it teaches. */
+  log(dial: LoggedDial): void {
+    const e = this.entry(dial.prospectId);
+    const p = e.candidate.prospect;
+    const phone = e.candidate.phones.find((ph) => ph.id === dial.phoneId) ?? null;
+    const local = localClock(dial.at, p.timezone!)!;
+    const fact: DialFact = {
+      teamId: 1,
+      prospectId: p.id,
+      companyId: p.companyId,
+      seniority: p.seniority,
+      phone: phone && { id: phone.id, kind: phone.kind },
+      outcome: dial.outcome,
+      at: dial.at,
+      local: { weekday: local.weekday, minute: local.hour * 60 + local.minute },
+      messageLeft: dial.outcome === 'voicemail-left',
+    };
+    const move = nextStage(e.stage, { outcome: dial.outcome, result: dial.result });
+    if (move) e.stage = move.to;
+    p.stage = e.stage;
+    p.dials++;
+    e.dials.push(dial.at);
+    if (dial.outcome === 'reached') e.reachedEver = true;
+    if (dial.message) e.messages.push({ at: dial.at, ...dial.message });
+    if (dial.outcome === 'bad-number' && phone) phone.valid = false;
+    if (dial.result === 'do-not-call') {
+      p.optedOut = true;
+      for (const ph of e.candidate.phones) ph.onDnc = true;
+    }
+    if (dial.result === 'meeting' || dial.result === 'not-interested') e.closed = true;
+    if (dial.outcome === 'bad-number') return;
+    p.hourDials[local.hour] = (p.hourDials[local.hour] ?? 0) + 1;
+    if (dial.outcome === 'reached') p.hourReached[local.hour] = (p.hourReached[local.hour] ?? 0) + 1;
+    const companyAny = this.counts.get(slotKey({ scope: Scope.company, id: p.id, kind: '*', slot: 255 }));
+    const fronted = dial.outcome === 'gatekeeper' || (companyAny?.gatekeeper ?? 0) > 0;
+    for (const c of dialCells(fact, fronted)) {
+      const key = slotKey({ scope: c.scope, id: c.scopeId, kind: c.kind, slot: c.slot });
+      const cell = this.counts.get(key) ?? { dials: 0, reached: 0, gatekeeper: 0 };
+      cell.dials++;
+      if (dial.outcome === 'reached') cell.reached++;
+      if (dial.outcome === 'gatekeeper') cell.gatekeeper++;
+      this.counts.set(key, cell);
+    }
+  }
+
+  /** A callback from the prospect, credited to the message that earned it. */
+  callback(input: { prospectId: number; result: Result }): void {
+    const e = this.entry(input.prospectId);
+    e.calledUs = true;
+    e.reachedEver = true;
+    if (input.result === 'meeting' || input.result === 'not-interested') e.closed = true;
+    if (input.result === 'do-not-call') {
+      e.candidate.prospect.optedOut = true;
+      for (const ph of e.candidate.phones) ph.onDnc = true;
+    }
+  }
+
+  /** Intelligence heard from a gatekeeper, recorded as facts the queue reads. */
+  recordHours(prospectId: number, heard: HeardHours): void {
+    const intel = this.entry(prospectId).candidate.intel;
+    intel.dmHours.push(...heard.dm);
+    if (heard.gatekeeper) intel.gatekeeper.push(heard.gatekeeper);
+  }
+
+  /** A number a gatekeeper gave: the private line goes in the CRM. */
+  addNumber(prospectId: number, number: { id: number; e164: string; kind: string }): void {
+    const phones = this.entry(prospectId).candidate.phones;
+    if (phones.some((ph) => ph.id === number.id)) return;
+    phones.push({ ...number, valid: true, onDnc: false, source: 'gatekeeper' });
+  }
+
+  stageOf(prospectId: number): Stage {
+    return this.entry(prospectId).stage;
+  }
+}

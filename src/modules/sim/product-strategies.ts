@@ -1,0 +1,199 @@
+import { type LocalClock, localClock } from '../../shared/local-clock.ts';
+import { type QueueEntry, rankAt } from '../queue/rank.ts';
+import { AFTER_HOURS_FROM, decideVoicemail, type Strategy } from '../voicemail/decide.ts';
+import { type HeardHours, SimBook } from './book.ts';
+import type {
+  DayPlan,
+  DialChoice,
+  GatekeeperSaid,
+  Observation,
+  SimStrategy,
+  StrategyName,
+  StrategySetup,
+  VoicemailChoice,
+} from './strategy.ts';
+import type { MessageKind } from './telephone.ts';
+
+/** How many prospects the rep takes from the queue at a time, and how long before asking again. */
+const WORKLIST = 10;
+const STALE_MS = 15 * 60_000;
+/** The database queue's shortlist size for a worklist of ten. */
+const SHORTLIST = 100;
+const PLAN_SHORTLIST = 60;
+
+/** Which voicemail strategy applies to this prospect now. */
+export type VoicemailPolicy = (input: { book: SimBook; prospectId: number; local: LocalClock }) => Strategy;
+
+type Options = {
+  voicemail: VoicemailPolicy;
+  /** Only dials this strategy makes: curiosity calls after hours. */
+  accept?: (local: LocalClock) => boolean;
+};
+
+/**
+ * A rep on Reach: takes the queue's top entries (the same `rankAt` the desk shows, over the
+ * same kind of shortlist), asks the voicemail decision at every beep (`decideVoicemail`, with
+ * the composer and the checker), logs every dial as the call log does, records what
+ * gatekeepers say, and plans the day's dialing into the quarter hours the queue rates best.
+ */
+class ProductRep implements SimStrategy {
+  readonly book: SimBook;
+  private worklist: { at: number; entries: QueueEntry[] } = { at: -Infinity, entries: [] };
+
+  constructor(
+    readonly name: StrategyName,
+    private readonly setup: StrategySetup,
+    private readonly options: Options,
+  ) {
+    this.book = new SimBook({
+      prospects: setup.territory.prospects,
+      limits: setup.limits,
+      typicalValue: setup.territory.typicalValue,
+      offerCategory: setup.world.offer.category,
+      start: new Date(`${setup.world.start}T00:00:00Z`),
+    });
+  }
+
+  private rank(at: Date, input: { size: number; limit: number; mode: 'sample' | 'mean' }): QueueEntry[] {
+    const ids = this.book.shortlist(at, input.size);
+    const entries = rankAt(at, {
+      candidates: this.book.candidates(ids, at),
+      counts: this.book.counts,
+      limits: this.setup.limits,
+      typicalValue: this.setup.territory.typicalValue,
+      limit: this.options.accept ? ids.length : input.limit,
+      mode: input.mode,
+      seed: `sim|${this.name}|${this.setup.seed}|${at.toISOString()}`,
+    });
+    const accept = this.options.accept;
+    return (accept ? entries.filter((e) => accept(localClock(at, e.local.timezone)!)) : entries).slice(
+      0,
+      input.limit,
+    );
+  }
+
+  planDay(blocks: Date[]): DayPlan {
+    const weights: number[] = [];
+    for (let i = 0; i < blocks.length; i++) {
+      if (i % 2 === 1) {
+        weights.push(weights[i - 1]!);
+        continue;
+      }
+      const top = this.rank(blocks[i]!, { size: PLAN_SHORTLIST, limit: WORKLIST, mode: 'mean' });
+      weights.push(top.reduce((sum, e) => sum + e.probability, 0));
+    }
+    return { weights, spread: 'best' };
+  }
+
+  next(at: Date): DialChoice | null {
+    if (this.worklist.entries.length === 0 || at.getTime() - this.worklist.at > STALE_MS)
+      this.worklist = {
+        at: at.getTime(),
+        entries: this.rank(at, { size: SHORTLIST, limit: WORKLIST, mode: 'sample' }),
+      };
+    while (this.worklist.entries.length > 0) {
+      const entry = this.worklist.entries.shift()!;
+      // The list was ranked a few minutes ago: the queue's own rules decide whether it still may be dialled.
+      const [now] = rankAt(at, {
+        candidates: this.book.candidates([entry.prospect.id], at),
+        counts: this.book.counts,
+        limits: this.setup.limits,
+        typicalValue: this.setup.territory.typicalValue,
+        limit: 1,
+        mode: 'mean',
+        seed: '',
+      });
+      if (!now) continue;
+      const sameNumber = this.book
+        .candidates([entry.prospect.id], at)[0]!
+        .phones.find((ph) => ph.id === entry.number.id && ph.valid);
+      return { prospectId: entry.prospect.id, numberId: sameNumber ? entry.number.id : now.number.id };
+    }
+    return null;
+  }
+
+  voicemail(at: Date, dial: DialChoice): VoicemailChoice {
+    const zone = this.setup.territory.prospects[dial.prospectId - 1]!.visible.timezone;
+    const strategy = this.options.voicemail({
+      book: this.book,
+      prospectId: dial.prospectId,
+      local: localClock(at, zone)!,
+    });
+    const decision = decideVoicemail(this.book.voicemailState({ prospectId: dial.prospectId, at, strategy }));
+    if (decision.decision === 'skip' || !decision.script) return { leave: false };
+    const kind = decision.script.kind === 'referral' ? 'introduction' : decision.script.kind;
+    return {
+      leave: true,
+      kind: kind as MessageKind,
+      text: decision.script.text,
+      template: decision.script.template,
+    };
+  }
+
+  tailors(prospectId: number): boolean {
+    return this.setup.territory.prospects[prospectId - 1]!.visible.research !== null;
+  }
+
+  observe(o: Observation): void {
+    if (o.type === 'callback') {
+      this.book.callback({ prospectId: o.prospectId, result: o.result });
+      return;
+    }
+    if (o.privateLine) this.book.addNumber(o.dial.prospectId, o.privateLine);
+    if (o.hours) this.book.recordHours(o.dial.prospectId, asIntel(o.hours));
+    this.book.log({
+      prospectId: o.dial.prospectId,
+      phoneId: o.dial.numberId,
+      at: o.at,
+      outcome: o.heard === 'voicemail' && o.message ? 'voicemail-left' : o.heard,
+      ...(o.result ? { result: o.result } : {}),
+      ...(o.message ? { message: o.message } : {}),
+    });
+  }
+}
+
+/**
+ * What a rep writes down from a gatekeeper's words: the gatekeeper's day, and the decision
+ * maker's own windows around it (before she arrives, at her lunch, after she leaves).
+ */
+export function asIntel(said: GatekeeperSaid): HeardHours {
+  const g = said.gatekeeper;
+  const windows = [
+    { from: said.dm.arrives, to: g.arrives },
+    { from: g.lunchFrom, to: g.lunchTo },
+    { from: g.leaves, to: said.dm.leaves },
+  ].filter((w) => w.from < w.to);
+  return {
+    dm: windows,
+    gatekeeper: { arrives: g.arrives, leaves: g.leaves, lunchFrom: g.lunchFrom, lunchTo: g.lunchTo },
+  };
+}
+
+const afterHours = (local: LocalClock): boolean => local.weekday >= 6 || local.hour >= AFTER_HOURS_FROM;
+const always =
+  (strategy: Strategy): VoicemailPolicy =>
+  () =>
+    strategy;
+
+export const neverVoicemail = (setup: StrategySetup): SimStrategy =>
+  new ProductRep('never-voicemail', setup, { voicemail: always('never') });
+export const rules = (setup: StrategySetup): SimStrategy =>
+  new ProductRep('rules', setup, { voicemail: always('rules') });
+export const persistent = (setup: StrategySetup): SimStrategy =>
+  new ProductRep('persistent', setup, { voicemail: always('persistent') });
+export const curiosity = (setup: StrategySetup): SimStrategy =>
+  new ProductRep('curiosity', setup, { voicemail: always('curiosity'), accept: afterHours });
+
+/**
+ * Reach's default: the learned queue, with the voicemail strategy chosen per prospect and
+ * moment: the persistent series for prospects worth it, a curiosity message after hours,
+ * the rules otherwise.
+ */
+export const adaptive = (setup: StrategySetup): SimStrategy =>
+  new ProductRep('adaptive', setup, {
+    voicemail: ({ book, prospectId, local }) => {
+      const value = book.entries.get(prospectId)!.candidate.prospect.value ?? 0;
+      if (value >= setup.territory.typicalValue) return 'persistent';
+      return afterHours(local) ? 'curiosity' : 'rules';
+    },
+  });

@@ -1,0 +1,73 @@
+import type { Result } from '../calls/call-rules.ts';
+import type { DialLimits } from '../queue/may-dial.ts';
+import type { Heard, Hidden, MessageKind } from './telephone.ts';
+import type { Territory } from './territory.ts';
+import type { World } from './world.ts';
+
+export const strategyNames = [
+  'uniform',
+  'best-hours',
+  'never-voicemail',
+  'rules',
+  'persistent',
+  'curiosity',
+  'adaptive',
+  'oracle',
+  'persona-oracle',
+] as const;
+export type StrategyName = (typeof strategyNames)[number];
+
+/** A dial the rep is about to make. */
+export type DialChoice = { prospectId: number; numberId: number };
+
+export type VoicemailChoice =
+  | { leave: false }
+  | { leave: true; kind: MessageKind; text: string; template: string | null };
+
+/** What a rep observes, and nothing more: who answered, what was said, who called back. */
+export type Observation =
+  | {
+      type: 'dial';
+      dial: DialChoice;
+      at: Date;
+      heard: Heard;
+      message: { kind: MessageKind; text: string; template: string | null } | null;
+      result: Result | null;
+      hours: GatekeeperSaid | null;
+      privateLine: { id: number; e164: string; kind: string } | null;
+    }
+  | { type: 'callback'; prospectId: number; at: Date; result: Result };
+
+/** What a gatekeeper says of the day: "he's in from 7:30 to 6:30; I'm here 8:30 to 5, lunch 12:30-1:30". */
+export type GatekeeperSaid = {
+  dm: { arrives: string; leaves: string };
+  gatekeeper: { arrives: string; leaves: string; lunchFrom: string; lunchTo: string };
+};
+
+/** How the rep spreads the day's dialing minutes over the quarter hours of the workday. */
+export type DayPlan = {
+  /** One weight per block; a block of weight 0 gets no minutes. */
+  weights: number[];
+  /** `best` fills the heaviest blocks first; `even` shares the minutes among every block that has weight. */
+  spread: 'best' | 'even';
+};
+
+export interface SimStrategy {
+  readonly name: StrategyName;
+  /** The day's plan, given the start instant of each quarter-hour block of the workday. */
+  planDay(blocks: Date[]): DayPlan;
+  next(at: Date): DialChoice | null;
+  voicemail(at: Date, dial: DialChoice): VoicemailChoice;
+  /** Whether the rep comes to this prospect's calls with research: a tailored conversation. */
+  tailors(prospectId: number): boolean;
+  observe(observation: Observation): void;
+}
+
+/** What every strategy is built from. `hidden` is for the oracles alone. */
+export type StrategySetup = {
+  world: World;
+  territory: Territory;
+  limits: DialLimits;
+  seed: number;
+  hidden: ReadonlyMap<number, Hidden>;
+};
