@@ -33,6 +33,9 @@ export const messageKinds = [
 ] as const;
 export type MessageKind = (typeof messageKinds)[number];
 
+/** Bad-number results that take a number out of use; a carrier's word that it does not exist takes one. */
+export const BAD_NUMBER_LIMIT = 2;
+
 /** Outcomes that are a conversation with a person, and so may carry a result. */
 const conversational = new Set<Outcome>(['reached', 'gatekeeper']);
 const needsTime = new Set<Result>(['meeting', 'callback-scheduled']);

@@ -24,7 +24,7 @@ import { recordDial } from '../queue/reach-stats.ts';
 import type { Ctx } from '../team/team.service.ts';
 import { spokenSeconds } from '../voicemail/words.ts';
 import { type LogCallInput, logCallSchema } from './call.schemas.ts';
-import { checkLog, nextStage } from './call-rules.ts';
+import { BAD_NUMBER_LIMIT, checkLog, nextStage } from './call-rules.ts';
 
 export type LoggedCall = {
   attempt: {
@@ -49,7 +49,6 @@ export type LoggedCall = {
 };
 
 /** Bad results after which a number is taken out of use. */
-const BAD_NUMBER_LIMIT = 2;
 
 /**
  * Records one dial, all or nothing: the attempt with the prospect's local time at that

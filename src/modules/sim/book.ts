@@ -1,5 +1,5 @@
 import { localClock } from '../../shared/local-clock.ts';
-import { nextStage, type Outcome, type Result } from '../calls/call-rules.ts';
+import { BAD_NUMBER_LIMIT, nextStage, type Outcome, type Result } from '../calls/call-rules.ts';
 import type { Stage } from '../prospects/prospect-draft.ts';
 import type { HoursIntel } from '../queue/intel-evidence.ts';
 import { type DialLimits, insideCallingHours } from '../queue/may-dial.ts';
@@ -37,6 +37,8 @@ export type LoggedDial = {
   outcome: Outcome;
   result?: Result;
   message?: { kind: string; text: string; template: string | null };
+  /** The carrier said the number does not exist. */
+  carrierFailure?: boolean;
 };
 
 /** Heard from a gatekeeper: the decision maker's hours and the gatekeeper's own day, as `HH:MM`. */
@@ -55,6 +57,7 @@ const VOICE = { name: 'Sam Rivera', phone: '+13125550147', seller: 'Northwind An
 export class SimBook {
   readonly counts: SlotTable = new Map();
   readonly entries = new Map<number, Entry>();
+  private readonly badCounts = new Map<number, number>();
   private readonly facts = { events: [] as Point[], contacts: new Map<string, Point[]>() };
 
   constructor(
@@ -330,7 +333,11 @@ export class SimBook {
     e.dials.push(dial.at);
     if (dial.outcome === 'reached') e.reachedEver = true;
     if (dial.message) e.messages.push({ at: dial.at, ...dial.message });
-    if (dial.outcome === 'bad-number' && phone) phone.valid = false;
+    if (dial.outcome === 'bad-number' && phone) {
+      const bad = (this.badCounts.get(phone.id) ?? 0) + 1;
+      this.badCounts.set(phone.id, bad);
+      if (dial.carrierFailure || bad >= BAD_NUMBER_LIMIT) phone.valid = false;
+    }
     if (dial.result === 'do-not-call') {
       p.optedOut = true;
       for (const ph of e.candidate.phones) ph.onDnc = true;

@@ -149,13 +149,19 @@ export class Simulation {
 
   constructor(
     private readonly world: World,
-    private readonly input: { territory: Territory; seed: number; name: StrategyName },
+    private readonly input: {
+      territory: Territory;
+      seed: number;
+      name: StrategyName;
+      /** Plays this instead of the named strategy's own code: for testing the simulator itself. */
+      factory?: (setup: StrategySetup) => SimStrategy;
+    },
   ) {
     for (const p of input.territory.prospects) this.hidden.set(p.id, freshHidden());
     this.days = workingDays(world);
     this.s = world.rep.seconds;
     this.rng = createRandom(input.seed * 7919 + input.name.length * 104_729 + input.name.charCodeAt(0));
-    this.strategy = factories[input.name]({
+    this.strategy = (input.factory ?? factories[input.name])({
       world,
       territory: input.territory,
       limits: simLimits(world),

@@ -148,6 +148,8 @@ class ProductRep implements SimStrategy {
       outcome: o.heard === 'voicemail' && o.message ? 'voicemail-left' : o.heard,
       ...(o.result ? { result: o.result } : {}),
       ...(o.message ? { message: o.message } : {}),
+      // A number that never connects is one the carrier says does not exist.
+      carrierFailure: o.heard === 'bad-number',
     });
   }
 }

@@ -87,13 +87,14 @@ const LAST = [
   'Silva',
 ];
 const INDUSTRIES = ['Logistics', 'Manufacturing', 'Healthcare', 'Retail', 'Construction'];
+/** Titles with the seniority Reach reads from them: 1 executive, 2 vice president, 3 director. */
 const TITLES = [
-  { title: 'Chief Operating Officer', seniority: 3 },
-  { title: 'Chief Financial Officer', seniority: 3 },
+  { title: 'Chief Operating Officer', seniority: 1 },
+  { title: 'Chief Financial Officer', seniority: 1 },
   { title: 'VP Operations', seniority: 2 },
   { title: 'VP Sales', seniority: 2 },
-  { title: 'Director of IT', seniority: 1 },
-  { title: 'Director of Procurement', seniority: 1 },
+  { title: 'Director of IT', seniority: 3 },
+  { title: 'Director of Procurement', seniority: 3 },
 ];
 const OBJECTIVES = [
   'cut order-to-delivery time',
@@ -111,28 +112,27 @@ const BENEFITS = [
   'clearer margins per customer',
 ];
 
-/** Country calling code and a leading area for numbers in a zone, so numbers look like the place. */
-function numberPrefix(zone: string): string {
-  if (zone.startsWith('America/')) {
-    const areas: Record<string, string> = {
-      'America/New_York': '1212',
-      'America/Chicago': '1312',
-      'America/Denver': '1303',
-      'America/Phoenix': '1602',
-      'America/Los_Angeles': '1213',
-    };
-    return areas[zone] ?? '1415';
-  }
-  const countries: Record<string, string> = {
-    'Europe/London': '4420',
-    'Europe/Berlin': '4930',
-    'Europe/Paris': '331',
-    'Europe/Madrid': '3491',
-    'Europe/Rome': '3906',
-    'Europe/Amsterdam': '3120',
-    'Europe/Warsaw': '4822',
-  };
-  return countries[zone] ?? '4420';
+/** A number plan per zone: the digits every number starts with, and how many follow. */
+const PLANS: Record<string, [string, number]> = {
+  'America/New_York': ['1212', 7],
+  'America/Chicago': ['1312', 7],
+  'America/Denver': ['1303', 7],
+  'America/Phoenix': ['1602', 7],
+  'America/Los_Angeles': ['1213', 7],
+  'Europe/London': ['44207', 7],
+  'Europe/Berlin': ['4930', 8],
+  'Europe/Paris': ['331', 8],
+  'Europe/Madrid': ['3491', 7],
+  'Europe/Rome': ['3906', 8],
+  'Europe/Amsterdam': ['3120', 7],
+  'Europe/Warsaw': ['4822', 7],
+};
+
+/** A valid-looking number in the prospect's zone: 555 exchanges in North America, the capital's area elsewhere. */
+function numberIn(zone: string, id: number): string {
+  const [prefix, digits] = PLANS[zone] ?? (zone.startsWith('America/') ? ['1415', 7] : ['44207', 7]);
+  const line = `${555 + Math.floor(id / 10_000)}${String(id % 10_000).padStart(4, '0')}`;
+  return `+${prefix}${line.padStart(digits, '0').slice(-digits)}`;
 }
 
 /**
@@ -163,17 +163,12 @@ export function drawTerritory(world: World, seed: number): Territory {
           lunch: { from: lunchFrom, to: lunchFrom + b.gatekeeperLunchMinutes },
         }
       : null;
-    const prefix = numberPrefix(zone);
-    const digits = 11 - (prefix.length - 1);
     const numberOf = (kind: NumberKind, given: boolean): SimNumber => {
       numberId++;
-      const line = String(5_550_000 + numberId * 7)
-        .padStart(digits, '0')
-        .slice(-digits);
       return {
         id: numberId,
         kind,
-        e164: `+${prefix}${line}`,
+        e164: numberIn(zone, numberId),
         bad: given && rng.chance(p.badNumberShare),
         given,
       };
@@ -219,6 +214,7 @@ export function drawTerritory(world: World, seed: number): Territory {
       competitor,
     });
   }
+  // The median as Reach's queue takes it (percentile_disc): the lower middle value.
   const values = out.map((x) => x.visible.value).sort((a, c) => a - c);
-  return { prospects: out, typicalValue: values[Math.floor(values.length / 2)] ?? 1 };
+  return { prospects: out, typicalValue: values[Math.ceil(values.length / 2) - 1] ?? 1 };
 }

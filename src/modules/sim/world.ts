@@ -101,7 +101,12 @@ export const worldSchema = z
       .object({
         count: z.number().int().min(1).max(1_000_000).default(400),
         timezones: z
-          .record(zone, z.number().min(0))
+          .record(z.string(), z.number().min(0))
+          .superRefine((m, ctx) => {
+            for (const name of Object.keys(m))
+              if (localClock(new Date(0), name) === null)
+                ctx.addIssue({ code: 'custom', path: [name], message: `"${name}" is not an IANA time zone` });
+          })
           .refine((m) => Object.values(m).some((w) => w > 0), 'at least one share above 0')
           .default({
             'America/New_York': 0.45,
