@@ -59,7 +59,8 @@ function prospect(over: Partial<SimProspect> = {}): SimProspect {
 const free = { ...b, meetingShare: 0 };
 // Tuesday 2026-03-03; New York is UTC-5.
 const at = (clock: string): number => Date.parse(`2026-03-03T${clock}:00-05:00`);
-const route = (p: SimProspect, kind: NumberKind, clock: string, hidden: Hidden = freshHidden()) => {
+const route = (p: SimProspect, dial: { kind: NumberKind; clock: string; hidden?: Hidden }) => {
+  const { kind, clock, hidden = freshHidden() } = dial;
   const number = p.numbers.find((n) => n.kind === kind)!;
   const t = at(clock);
   return routeOf({ prospect: p, hidden, number, at: t, wall: wallOf(t, p.zone), behaviour: free });
@@ -68,23 +69,23 @@ const route = (p: SimProspect, kind: NumberKind, clock: string, hidden: Hidden =
 describe('the simulated telephone', () => {
   it('puts the main line through to the gatekeeper at her desk and to an auto-attendant when she is away', () => {
     const p = prospect();
-    expect(route(p, 'main', '10:00')).toEqual({ to: 'gatekeeper' });
-    expect(route(p, 'main', '12:45')).toEqual({ to: 'auto-attendant' });
-    expect(route(p, 'main', '17:30')).toEqual({ to: 'auto-attendant' });
+    expect(route(p, { kind: 'main', clock: '10:00' })).toEqual({ to: 'gatekeeper' });
+    expect(route(p, { kind: 'main', clock: '12:45' })).toEqual({ to: 'auto-attendant' });
+    expect(route(p, { kind: 'main', clock: '17:30' })).toEqual({ to: 'auto-attendant' });
   });
 
   it("forwards a gatekeeper-fronted decision maker's direct line to the gatekeeper, but not an edge-hours one's", () => {
-    expect(route(prospect(), 'direct', '10:00')).toEqual({ to: 'gatekeeper' });
-    expect(route(prospect(), 'direct', '08:00')).toEqual({ to: 'own-line', pickup: 0.5 });
-    expect(route(prospect({ persona: 'edge-hours' }), 'direct', '10:00')).toEqual({
+    expect(route(prospect(), { kind: 'direct', clock: '10:00' })).toEqual({ to: 'gatekeeper' });
+    expect(route(prospect(), { kind: 'direct', clock: '08:00' })).toEqual({ to: 'own-line', pickup: 0.5 });
+    expect(route(prospect({ persona: 'edge-hours' }), { kind: 'direct', clock: '10:00' })).toEqual({
       to: 'own-line',
       pickup: 0.7,
     });
   });
 
   it('rings nobody before the decision maker arrives, after they leave and at weekends', () => {
-    expect(route(prospect(), 'private', '07:00')).toEqual({ to: 'own-line', pickup: 0 });
-    expect(route(prospect(), 'private', '18:30')).toEqual({ to: 'own-line', pickup: 0 });
+    expect(route(prospect(), { kind: 'private', clock: '07:00' })).toEqual({ to: 'own-line', pickup: 0 });
+    expect(route(prospect(), { kind: 'private', clock: '18:30' })).toEqual({ to: 'own-line', pickup: 0 });
     const saturday = Date.parse('2026-03-07T10:00:00-05:00');
     const p = prospect();
     const number = p.numbers[3]!;
@@ -102,8 +103,10 @@ describe('the simulated telephone', () => {
 
   it('lets a screener pick up a known number far more often than an unknown one', () => {
     const p = prospect({ persona: 'screener', gatekeeper: null });
-    expect(route(p, 'direct', '10:00')).toEqual({ to: 'own-line', pickup: 0.04 });
-    expect(route(p, 'direct', '10:00', { ...freshHidden(), knowsNumber: true })).toEqual({
+    expect(route(p, { kind: 'direct', clock: '10:00' })).toEqual({ to: 'own-line', pickup: 0.04 });
+    expect(
+      route(p, { kind: 'direct', clock: '10:00', hidden: { ...freshHidden(), knowsNumber: true } }),
+    ).toEqual({
       to: 'own-line',
       pickup: 0.6,
     });
@@ -112,25 +115,29 @@ describe('the simulated telephone', () => {
   it('lowers pick-up 7% for each unanswered ring this week and 20% per message for a desk persona', () => {
     const p = prospect({ persona: 'desk', gatekeeper: null });
     const h = { ...freshHidden(), unanswered: [at('09:00'), at('09:30')] };
-    expect((route(p, 'direct', '10:00', h) as { pickup: number }).pickup).toBeCloseTo(0.45 * 0.93 ** 2, 10);
+    expect(
+      (route(p, { kind: 'direct', clock: '10:00', hidden: h }) as { pickup: number }).pickup,
+    ).toBeCloseTo(0.45 * 0.93 ** 2, 10);
     const messaged = {
       ...freshHidden(),
       messages: [{ at: at('09:00'), kind: 'generic' as const, words: new Set<string>(), tailored: false }],
     };
-    expect((route(p, 'direct', '10:00', messaged) as { pickup: number }).pickup).toBeCloseTo(0.45 * 0.8, 10);
+    expect(
+      (route(p, { kind: 'direct', clock: '10:00', hidden: messaged }) as { pickup: number }).pickup,
+    ).toBeCloseTo(0.45 * 0.8, 10);
   });
 
   it('answers a mobile a quarter of the time in the working day, a tenth near it, never late at night', () => {
     const p = prospect();
-    expect(route(p, 'mobile', '10:00')).toEqual({ to: 'mobile', pickup: 0.25 });
-    expect(route(p, 'mobile', '19:00')).toEqual({ to: 'mobile', pickup: 0.1 });
-    expect(route(p, 'mobile', '20:30')).toEqual({ to: 'mobile', pickup: 0 });
+    expect(route(p, { kind: 'mobile', clock: '10:00' })).toEqual({ to: 'mobile', pickup: 0.25 });
+    expect(route(p, { kind: 'mobile', clock: '19:00' })).toEqual({ to: 'mobile', pickup: 0.1 });
+    expect(route(p, { kind: 'mobile', clock: '20:30' })).toEqual({ to: 'mobile', pickup: 0 });
   });
 
   it('never connects a bad number', () => {
     const p = prospect();
     p.numbers[1]!.bad = true;
-    expect(route(p, 'direct', '08:00')).toEqual({ to: 'dead' });
+    expect(route(p, { kind: 'direct', clock: '08:00' })).toEqual({ to: 'dead' });
   });
 });
 
