@@ -1,9 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { SingleBar } from 'cli-progress';
 import { Command } from 'commander';
-import { resultRows, runChartSvg } from '../../modules/sim/report.ts';
-import { parseStrategies, runSim } from '../../modules/sim/sim.service.ts';
-import { loadWorld, parseWorld } from '../../modules/sim/world.ts';
 import { invalid } from '../../shared/errors.ts';
 import { out, printJson, printTable, reportError } from '../output.ts';
 
@@ -32,6 +29,10 @@ export function simCommand(): Command {
     .option('--json', 'print machine-readable JSON')
     .action(async (o) => {
       try {
+        // Loaded on use: the simulator is not needed by any other command.
+        const { resultRows, runChartSvg } = await import('../../modules/sim/report.ts');
+        const { parseStrategies, runSim } = await import('../../modules/sim/sim.service.ts');
+        const { loadWorld, parseWorld } = await import('../../modules/sim/world.ts');
         const seed = whole('seed', o.seed);
         const days = whole('days', o.days);
         if (o.chart !== undefined && !String(o.chart).toLowerCase().endsWith('.svg'))

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { localClock } from '../../shared/local-clock.ts';
-import { createRandom, type Random } from '../../shared/random.ts';
+import { createRandom } from '../../shared/random.ts';
 import type { Result } from '../calls/call-rules.ts';
 import type { DialLimits } from '../queue/may-dial.ts';
 import { bestHours, uniform } from './manual-strategies.ts';
@@ -11,11 +11,12 @@ import {
   annoyanceOf,
   callbackAt,
   callbackChance,
+  dmDay,
   dmFree,
-  dmIn,
   freshHidden,
   type Heard,
   type Hidden,
+  hashUnit,
   repeats,
   routeOf,
   wallOf,
@@ -65,6 +66,22 @@ export type Tally = {
   /** The summed chance of a callback over every message left. */
   expectedCallbacks: number;
 };
+
+/**
+ * What each chance is drawn for. Draws are common random numbers: the same prospect's n-th
+ * dial (or message) meets the same luck under every strategy, so strategies differ by what
+ * they do, not by the dice.
+ */
+const Luck = {
+  transfer: 1,
+  privateLine: 2,
+  hours: 3,
+  pickup: 4,
+  greeting: 5,
+  callback: 6,
+  delay: 7,
+  meeting: 8,
+} as const;
 
 type Pending = { at: number; prospectId: number; generic: boolean };
 
@@ -130,7 +147,6 @@ export function allot(input: {
 export class Simulation {
   private readonly hidden = new Map<number, Hidden>();
   private readonly strategy: SimStrategy;
-  private readonly rng: Random;
   private readonly pending: Pending[] = [];
   private readonly s: World['rep']['seconds'];
   readonly result: StrategyResult;
@@ -160,7 +176,6 @@ export class Simulation {
     for (const p of input.territory.prospects) this.hidden.set(p.id, freshHidden());
     this.days = workingDays(world);
     this.s = world.rep.seconds;
-    this.rng = createRandom(input.seed * 7919 + input.name.length * 104_729 + input.name.charCodeAt(0));
     this.strategy = (input.factory ?? factories[input.name])({
       world,
       territory: input.territory,
@@ -239,6 +254,10 @@ export class Simulation {
     this.takeCallbacks(end);
   }
 
+  private luck(purpose: number, prospectId: number, index: number): number {
+    return hashUnit(this.input.seed * 16 + purpose, prospectId, index);
+  }
+
   private prospect = (id: number): SimProspect => this.input.territory.prospects[id - 1]!;
 
   /** The law, checked here and not by the strategy: legal hours in the prospect's real zone, and no one who asked to stop. */
@@ -290,14 +309,19 @@ export class Simulation {
         seconds += this.s.gatekeeper;
         heard = 'gatekeeper';
         if (annoyed) result = 'do-not-call';
-        else if (dmFree(p, wall, b) && this.rng.chance(b.transfer)) reached = true;
+        else if (dmFree(p, wall, b) && this.luck(Luck.transfer, p.id, h.dials.length) < b.transfer)
+          reached = true;
         else {
           const line = p.numbers.find((n) => n.kind === 'private');
-          if (line && !h.privateRevealed && this.rng.chance(b.revealPrivateLine)) {
+          if (
+            line &&
+            !h.privateRevealed &&
+            this.luck(Luck.privateLine, p.id, h.dials.length) < b.revealPrivateLine
+          ) {
             h.privateRevealed = true;
             privateLine = { id: line.id, e164: line.e164, kind: line.kind };
           }
-          if (p.gatekeeper && this.rng.chance(b.revealHours))
+          if (p.gatekeeper && this.luck(Luck.hours, p.id, h.dials.length) < b.revealHours)
             said = {
               dm: { arrives: quarter(p.dm.from), leaves: quarter(p.dm.to) },
               gatekeeper: {
@@ -311,14 +335,14 @@ export class Simulation {
         break;
       case 'own-line':
       case 'mobile':
-        if (this.rng.chance(route.pickup)) {
+        if (this.luck(Luck.pickup, p.id, h.dials.length) < route.pickup) {
           reached = true;
           heard = 'reached';
           break;
         }
         heard = 'voicemail';
         h.unanswered.push(at);
-        seconds += this.rng.int(8, 20);
+        seconds += 8 + Math.floor(this.luck(Luck.greeting, p.id, h.dials.length) * 13);
         message = this.leaveMessage(p, h, { choice, at });
         if (message) seconds += this.s.leaveMessage;
         break;
@@ -384,11 +408,11 @@ export class Simulation {
     h.messages.push({ at: input.at, kind: vm.kind, words, tailored: this.strategy.tailors(p.id) });
     this.result.voicemailsLeft++;
     if (vm.kind === 'generic') this.tally.genericMessages++;
-    if (this.rng.chance(chance)) {
+    if (this.luck(Luck.callback, p.id, h.messages.length) < chance) {
       const due = callbackAt({
         prospect: p,
         from: input.at,
-        rng: this.rng,
+        rng: createRandom(Math.floor(this.luck(Luck.delay, p.id, h.messages.length) * 2 ** 32)),
         medianHours: this.world.behaviour.callbackDelayMedianHours,
       });
       const when = this.whenRepAnswers(p, due);
@@ -411,13 +435,13 @@ export class Simulation {
       const local = localClock(new Date(t), rep.timezone)!;
       const minute = local.hour * 60 + local.minute;
       const working = (rep.weekends || local.weekday <= 5) && minute >= from && minute < to;
-      if (working && dmIn(p, wallOf(t, p.zone))) return t;
+      if (working && dmDay(p, wallOf(t, p.zone))) return t;
     }
     return null;
   }
 
   private meeting(p: SimProspect, h: Hidden): boolean {
-    const booked = this.rng.chance(p.interest * (this.strategy.tailors(p.id) ? 1.4 : 1));
+    const booked = this.luck(Luck.meeting, p.id, 0) < p.interest * (this.strategy.tailors(p.id) ? 1.4 : 1);
     h.closed = booked ? 'meeting' : 'not-interested';
     if (booked) this.result.meetings++;
     return booked;

@@ -17,7 +17,6 @@ import {
   reachChance,
   routeOf,
   wallOf,
-  wordsOf,
 } from './telephone.ts';
 import type { SimNumber, SimProspect } from './territory.ts';
 import type { Behaviour } from './world.ts';
@@ -29,6 +28,13 @@ const below = (x: number, range: readonly [string, string]): number => {
   const b = minutesOf(range[1]);
   if (b <= a) return x >= a ? 1 : 0;
   return Math.min(1, Math.max(0, (x - a) / (b - a)));
+};
+/** P(a span of `minutes` starting uniformly in `start` covers minute m). */
+const covered = (m: number, start: readonly [string, string], minutes: number): number => {
+  const a = minutesOf(start[0]);
+  const b = minutesOf(start[1]);
+  const overlap = Math.max(0, Math.min(m, b) - Math.max(m - minutes, a));
+  return b > a ? Math.min(1, overlap / (b - a)) : m >= a && m < a + minutes ? 1 : 0;
 };
 /** The average greeting before the beep, in seconds. */
 const GREETING = 14;
@@ -86,15 +92,13 @@ class OracleRep implements SimStrategy {
     const m = w.minute;
     const leave = p.persona === 'edge-hours' ? b.edgeDmLeave : b.dmLeave;
     const pIn = below(m, b.dmArrive) * (1 - below(m, leave));
-    const pFree = pIn * (1 - b.meetingShare);
+    const pFree =
+      pIn * (1 - b.meetingShare) * (1 - b.awayDayShare) * (1 - covered(m, b.dmLunchStart, b.dmLunchMinutes));
     const fronted = p.persona === 'gatekeeper-fronted' || p.persona === 'edge-hours';
-    const lunchFrom = minutesOf(b.gatekeeperLunchStart[0]);
-    const lunchTo = minutesOf(b.gatekeeperLunchStart[1]);
-    const lunchSpan = Math.max(1, lunchTo - lunchFrom);
-    const atLunch =
-      Math.max(0, Math.min(m, lunchTo) - Math.max(m - b.gatekeeperLunchMinutes, lunchFrom)) / lunchSpan;
     const pDesk = fronted
-      ? below(m, b.gatekeeperArrive) * (1 - below(m, b.gatekeeperLeave)) * (1 - Math.min(1, atLunch))
+      ? below(m, b.gatekeeperArrive) *
+        (1 - below(m, b.gatekeeperLeave)) *
+        (1 - covered(m, b.gatekeeperLunchStart, b.gatekeeperLunchMinutes))
       : 0;
     const pickup = ownLinePickup(d);
     const viaGatekeeper = pDesk * pFree * b.transfer;
@@ -239,7 +243,7 @@ class OracleRep implements SimStrategy {
       leave: true,
       kind,
       // Every message new: words never said to this prospect before.
-      text: `${kind} ${n} ${[...wordsOf(`${p.visible.company} ${n}`)].join(' ')} m${p.id}n${n}a m${p.id}n${n}b`,
+      text: Array.from({ length: 12 }, (_, i) => `w${p.id}x${n}x${i}`).join(' '),
       template: null,
     };
   }

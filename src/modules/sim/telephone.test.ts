@@ -15,7 +15,7 @@ import { parseWorld } from './world.ts';
 const b = parseWorld({}).behaviour;
 const hm = (clock: string): number => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
 
-/** A New York prospect: in 07:30-18:00, gatekeeper 08:30-17:00 with lunch 12:30-13:30, never in meetings. */
+/** A New York prospect: in 07:30-18:00 with lunch at 14:00, gatekeeper 08:30-17:00 with lunch 12:30-13:30, never in meetings. */
 function prospect(over: Partial<SimProspect> = {}): SimProspect {
   const number = (id: number, kind: NumberKind) => ({
     id,
@@ -42,6 +42,7 @@ function prospect(over: Partial<SimProspect> = {}): SimProspect {
     persona: 'gatekeeper-fronted',
     zone: 'America/New_York',
     dm: { from: hm('07:30'), to: hm('18:00') },
+    dmLunch: { from: hm('14:00'), to: hm('14:45') },
     gatekeeper: {
       day: { from: hm('08:30'), to: hm('17:00') },
       lunch: { from: hm('12:30'), to: hm('13:30') },
@@ -56,7 +57,7 @@ function prospect(over: Partial<SimProspect> = {}): SimProspect {
     ...over,
   };
 }
-const free = { ...b, meetingShare: 0 };
+const free = { ...b, meetingShare: 0, awayDayShare: 0 };
 // Tuesday 2026-03-03; New York is UTC-5.
 const at = (clock: string): number => Date.parse(`2026-03-03T${clock}:00-05:00`);
 const route = (p: SimProspect, dial: { kind: NumberKind; clock: string; hidden?: Hidden }) => {
@@ -83,8 +84,9 @@ describe('the simulated telephone', () => {
     });
   });
 
-  it('rings nobody before the decision maker arrives, after they leave and at weekends', () => {
+  it('rings nobody before the decision maker arrives, at their lunch, after they leave and at weekends', () => {
     expect(route(prospect(), { kind: 'private', clock: '07:00' })).toEqual({ to: 'own-line', pickup: 0 });
+    expect(route(prospect(), { kind: 'private', clock: '14:15' })).toEqual({ to: 'own-line', pickup: 0 });
     expect(route(prospect(), { kind: 'private', clock: '18:30' })).toEqual({ to: 'own-line', pickup: 0 });
     const saturday = Date.parse('2026-03-07T10:00:00-05:00');
     const p = prospect();

@@ -68,14 +68,23 @@ const workday = (w: Wall): boolean => w.weekday <= 5;
 const inside = (minute: number, span: { from: number; to: number }): boolean =>
   minute >= span.from && minute < span.to;
 
-/** The decision maker is at work (weekdays, between arriving and leaving). */
-export const dmIn = (p: SimProspect, w: Wall): boolean => workday(w) && inside(w.minute, p.dm);
+/** Within the decision maker's working day (weekdays, between arriving and leaving): when the mobile is answered. */
+export const dmDay = (p: SimProspect, w: Wall): boolean => workday(w) && inside(w.minute, p.dm);
+
+/** Away all day (travel, leave): drawn once per prospect and day. */
+export const awayToday = (p: SimProspect, w: Wall, b: Behaviour): boolean =>
+  hashUnit(p.meetingSeed, w.day, 99) < b.awayDayShare;
+
+/** At the office today, between arriving and leaving. */
+export const dmIn = (p: SimProspect, w: Wall, b: Behaviour): boolean => dmDay(p, w) && !awayToday(p, w, b);
 
 /** In a meeting this hour: drawn once per prospect, day and hour. */
 export const inMeeting = (p: SimProspect, w: Wall, b: Behaviour): boolean =>
   hashUnit(p.meetingSeed, w.day, Math.floor(w.minute / 60)) < b.meetingShare;
 
-export const dmFree = (p: SimProspect, w: Wall, b: Behaviour): boolean => dmIn(p, w) && !inMeeting(p, w, b);
+/** At the desk and free to answer: in, not in a meeting, not at lunch. */
+export const dmFree = (p: SimProspect, w: Wall, b: Behaviour): boolean =>
+  dmIn(p, w, b) && !inMeeting(p, w, b) && !inside(w.minute, p.dmLunch);
 
 export const gatekeeperAtDesk = (p: SimProspect, w: Wall): boolean =>
   p.gatekeeper !== null &&
@@ -103,7 +112,7 @@ export function mobilePickup(d: Pick<DialAt, 'prospect' | 'hidden' | 'at' | 'wal
   const { prospect: p, hidden: h, at, wall: w } = d;
   if (h.optedOut || !workday(w)) return 0;
   const near = w.minute >= p.dm.from - 120 && w.minute < p.dm.to + 120;
-  const base = dmIn(p, w) ? 0.25 : near ? 0.1 : 0;
+  const base = dmDay(p, w) ? 0.25 : near ? 0.1 : 0;
   return base * fatigue(h, at);
 }
 
@@ -223,7 +232,7 @@ export function callbackAt(input: {
   for (let guard = 0; guard < 4 * 24 * 30 && left > 0; guard++) {
     t += step;
     const w = wallOf(t, p.zone);
-    if (dmIn(p, w)) left -= 15;
+    if (dmDay(p, w)) left -= 15;
   }
   return t;
 }

@@ -33,6 +33,7 @@ export type SimProspect = {
   persona: Persona;
   zone: string;
   dm: Span;
+  dmLunch: Span;
   gatekeeper: { day: Span; lunch: Span } | null;
   /** Seeds the decision maker's meetings: one draw per date and hour. */
   meetingSeed: number;
@@ -156,6 +157,7 @@ export function drawTerritory(world: World, seed: number): Territory {
       from: between(rng, b.dmArrive),
       to: between(rng, persona === 'edge-hours' ? b.edgeDmLeave : b.dmLeave),
     };
+    const dmLunchFrom = between(rng, b.dmLunchStart);
     const lunchFrom = between(rng, b.gatekeeperLunchStart);
     const gatekeeper = fronted
       ? {
@@ -205,6 +207,7 @@ export function drawTerritory(world: World, seed: number): Territory {
       persona,
       zone,
       dm,
+      dmLunch: { from: dmLunchFrom, to: dmLunchFrom + b.dmLunchMinutes },
       gatekeeper,
       meetingSeed: Math.floor(rng.next() * 2 ** 31),
       interest: betaWithMean(rng, interestMean),

@@ -36,6 +36,14 @@ const behaviourSchema = z
     dmLeave: clockRange.default(['16:30', '19:30']),
     edgeDmLeave: clockRange.default(['18:30', '21:00']),
     meetingShare: share.default(0.35),
+    /**
+     * Reach's additions, which bring the default world to the published connect rates: the
+     * decision maker's own lunch, and days away from the desk (travel, leave, working from
+     * home), when the desk line goes to voicemail and only the mobile answers.
+     */
+    dmLunchStart: clockRange.default(['11:30', '14:00']),
+    dmLunchMinutes: z.number().int().min(0).max(240).default(30),
+    awayDayShare: share.default(0.3),
     gatekeeperArrive: clockRange.default(['08:15', '08:45']),
     gatekeeperLunchStart: clockRange.default(['12:00', '13:30']),
     gatekeeperLunchMinutes: z.number().int().min(0).max(240).default(60),
