@@ -26,6 +26,11 @@ export type VoicemailPolicy = (input: { book: SimBook; prospectId: number; local
 
 type Options = {
   voicemail: VoicemailPolicy;
+  /**
+   * Plan the day's minutes into the quarter hours the queue rates best, as `reach plan`
+   * does; otherwise the rep works the queue evenly through the day.
+   */
+  plan: boolean;
   /** Only dials this strategy makes: curiosity calls after hours. */
   accept?: (local: LocalClock) => boolean;
 };
@@ -33,8 +38,9 @@ type Options = {
 /**
  * A rep on Reach: takes the queue's top entries (the same `rankAt` the desk shows, over the
  * same kind of shortlist), asks the voicemail decision at every beep (`decideVoicemail`, with
- * the composer and the checker), logs every dial as the call log does, records what
- * gatekeepers say, and plans the day's dialing into the quarter hours the queue rates best.
+ * the composer and the checker), logs every dial as the call log does and records what
+ * gatekeepers say. With a plan, the day's dialing goes into the quarter hours the queue
+ * rates best; without one, the minutes are spread evenly over the working day.
  */
 class ProductRep implements SimStrategy {
   readonly book: SimBook;
@@ -80,9 +86,12 @@ class ProductRep implements SimStrategy {
         continue;
       }
       const top = this.rank(blocks[i]!, { size: PLAN_SHORTLIST, limit: WORKLIST, mode: 'mean' });
-      weights.push(top.reduce((sum, e) => sum + e.probability, 0));
+      // Without a plan the rep dials whenever anyone is callable: only whether, not how well, counts.
+      weights.push(
+        this.options.plan ? top.reduce((sum, e) => sum + e.probability, 0) : Math.min(1, top.length),
+      );
     }
-    return { weights, spread: 'best' };
+    return { weights, spread: this.options.plan ? 'best' : 'even' };
   }
 
   next(at: Date): DialChoice | null {
@@ -177,25 +186,20 @@ const always =
   () =>
     strategy;
 
+/** The fixed strategies: one voicemail rule each, the queue worked evenly through the day. */
 export const neverVoicemail = (setup: StrategySetup): SimStrategy =>
-  new ProductRep('never-voicemail', setup, { voicemail: always('never') });
+  new ProductRep('never-voicemail', setup, { voicemail: always('never'), plan: false });
 export const rules = (setup: StrategySetup): SimStrategy =>
-  new ProductRep('rules', setup, { voicemail: always('rules') });
+  new ProductRep('rules', setup, { voicemail: always('rules'), plan: false });
 export const persistent = (setup: StrategySetup): SimStrategy =>
-  new ProductRep('persistent', setup, { voicemail: always('persistent') });
+  new ProductRep('persistent', setup, { voicemail: always('persistent'), plan: false });
 export const curiosity = (setup: StrategySetup): SimStrategy =>
-  new ProductRep('curiosity', setup, { voicemail: always('curiosity'), accept: afterHours });
+  new ProductRep('curiosity', setup, { voicemail: always('curiosity'), accept: afterHours, plan: false });
 
 /**
- * Reach's default: the learned queue, with the voicemail strategy chosen per prospect and
- * moment: the persistent series for prospects worth it, a curiosity message after hours,
- * the rules otherwise.
+ * Reach's default: the day planned into the quarter hours the learned queue rates best, the
+ * queue's top entries dialled in them, and the team's default voicemail strategy (rules:
+ * messages mid-sale, where they earn callbacks, none on a cold call).
  */
 export const adaptive = (setup: StrategySetup): SimStrategy =>
-  new ProductRep('adaptive', setup, {
-    voicemail: ({ book, prospectId, local }) => {
-      const value = book.entries.get(prospectId)!.candidate.prospect.value ?? 0;
-      if (value >= setup.territory.typicalValue) return 'persistent';
-      return afterHours(local) ? 'curiosity' : 'rules';
-    },
-  });
+  new ProductRep('adaptive', setup, { voicemail: always('rules'), plan: true });
