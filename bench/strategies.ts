@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { StrategyResult, Tally } from '../src/modules/sim/engine.ts';
 import { type Bar, barChartSvg } from '../src/modules/sim/report.ts';
-import { type StrategyName, strategyNames } from '../src/modules/sim/strategy.ts';
+import { fixedStrategies, type StrategyName, strategyNames } from '../src/modules/sim/strategy.ts';
 
 /**
  * The strategy benchmark: every strategy on the default world and on each world in
@@ -71,11 +71,12 @@ async function runAll(list: string[][]): Promise<Job[]> {
     while (next < list.length) {
       const i = next++;
       out[i] = await runJob(list[i]!);
-      process.stderr.write(`\r${++done}/${list.length} runs`);
+      done++;
+      if (process.stderr.isTTY) process.stderr.write(`\r${done}/${list.length} runs`);
     }
   };
   await Promise.all(Array.from({ length: Math.min(availableParallelism(), list.length) }, worker));
-  process.stderr.write('\n');
+  if (process.stderr.isTTY) process.stderr.write('\n');
   return out;
 }
 
@@ -98,14 +99,6 @@ const jobs = await runAll(
   worldFiles.flatMap((w) => Array.from({ length: seeds }, (_, s) => [w, String(s + 1)])),
 );
 const worlds = [...new Set(jobs.map((j) => j.world))];
-const fixed: StrategyName[] = [
-  'uniform',
-  'best-hours',
-  'never-voicemail',
-  'rules',
-  'persistent',
-  'curiosity',
-];
 const panels: { title: string; bars: Bar[]; digits: number }[] = [];
 let violations = 0;
 const verdicts: string[] = [];
@@ -160,7 +153,7 @@ for (const world of worlds) {
     )}% of persona-oracle (meetings per rep-hour)`,
   );
   const adaptive = mean(of('adaptive').map((r) => r.meetingsPerRepHour));
-  const bestFixed = fixed
+  const bestFixed = fixedStrategies
     .map((name) => ({ name, value: mean(of(name).map((r) => r.meetingsPerRepHour)) }))
     .sort((a, b) => b.value - a.value)[0]!;
   const optOuts = mean(of('adaptive').map((r) => r.optOuts));

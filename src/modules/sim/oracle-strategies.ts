@@ -36,6 +36,11 @@ const covered = (m: number, start: readonly [string, string], minutes: number): 
   const overlap = Math.max(0, Math.min(m, b) - Math.max(m - minutes, a));
   return b > a ? Math.min(1, overlap / (b - a)) : m >= a && m < a + minutes ? 1 : 0;
 };
+const QUARTER = 15 * 60_000;
+/** How many leaders of a quarter hour's scoring are scored again for each dial. */
+const LEADERS = 64;
+/** Prospects scored to plan a day: a sample of a larger book. */
+const PLAN_SAMPLE = 2_000;
 /** The average greeting before the beep, in seconds. */
 const GREETING = 14;
 /** A message must leave this much room under the lowest possible annoyance threshold. */
@@ -56,6 +61,7 @@ class OracleRep implements SimStrategy {
   private readonly b: Behaviour;
   private readonly known = new Map<number, { numbers: SimNumber[]; bad: Set<number> }>();
   private goingRate = 0;
+  private leaders: { block: number; ids: number[] } = { block: -1, ids: [] };
 
   constructor(
     readonly name: StrategyName,
@@ -194,9 +200,14 @@ class OracleRep implements SimStrategy {
     }).ok;
   }
 
-  private best(at: Date, count: number): { choice: DialChoice; ratio: number }[] {
+  /** The best dial to each prospect among `ids` at `at`, best first. */
+  private best(
+    at: Date,
+    input: { ids: Iterable<number>; count: number },
+  ): { choice: DialChoice; ratio: number }[] {
     const found: { choice: DialChoice; ratio: number }[] = [];
-    for (const p of this.setup.territory.prospects) {
+    for (const id of input.ids) {
+      const p = this.prospect(id);
       const h = this.hidden(p.id);
       if (h.closed || h.optedOut) continue;
       const k = this.known.get(p.id)!;
@@ -210,23 +221,41 @@ class OracleRep implements SimStrategy {
       }
       if (top && this.allowed(p, at)) found.push(top);
     }
-    return found.sort((a, b) => b.ratio - a.ratio).slice(0, count);
+    return found.sort((a, b) => b.ratio - a.ratio).slice(0, input.count);
+  }
+
+  /** Every prospect, or an even sample of a large book: planning needs the shape of the day, not every dial. */
+  private sample(): number[] {
+    const all = this.setup.territory.prospects;
+    const step = Math.max(1, Math.ceil(all.length / PLAN_SAMPLE));
+    return all.filter((_, i) => i % step === 0).map((p) => p.id);
   }
 
   planDay(blocks: Date[]): DayPlan {
+    const ids = this.sample();
+    const count = Math.max(1, Math.round((10 * ids.length) / this.setup.territory.prospects.length));
     const weights: number[] = [];
     for (let i = 0; i < blocks.length; i++) {
       if (i % 2 === 1) {
         weights.push(weights[i - 1]!);
         continue;
       }
-      weights.push(this.best(blocks[i]!, 10).reduce((sum, x) => sum + x.ratio, 0));
+      weights.push(this.best(blocks[i]!, { ids, count }).reduce((sum, x) => sum + x.ratio, 0));
     }
     return { weights, spread: 'best' };
   }
 
+  /**
+   * The best dial now. The whole book is scored once a quarter hour; between, only the
+   * leaders of that scoring are scored again, as chances move little within a quarter hour.
+   */
   next(at: Date): DialChoice | null {
-    const [top] = this.best(at, 1);
+    const block = Math.floor(at.getTime() / QUARTER);
+    if (block !== this.leaders.block) {
+      const ids = this.setup.territory.prospects.map((p) => p.id);
+      this.leaders = { block, ids: this.best(at, { ids, count: LEADERS }).map((x) => x.choice.prospectId) };
+    }
+    const [top] = this.best(at, { ids: this.leaders.ids, count: 1 });
     this.goingRate = top?.ratio ?? 0;
     return top?.choice ?? null;
   }

@@ -84,7 +84,8 @@ export function barChartSvg(input: { title: string; measure: string; panels: Pan
   }
   const height = y;
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" font-size="12">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" role="img" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" font-size="12">`,
+    `<title>${xml(`${input.title}: ${input.measure}`)}</title>`,
     `<rect width="100%" height="100%" fill="#fff"/>`,
     `<text x="8" y="20" font-size="15" font-weight="700">${xml(input.title)}</text>`,
     `<text x="8" y="36" fill="#555">${xml(input.measure)}</text>`,

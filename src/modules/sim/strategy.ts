@@ -16,6 +16,10 @@ export const strategyNames = [
   'persona-oracle',
 ] as const;
 export type StrategyName = (typeof strategyNames)[number];
+/** The strategies that follow one fixed rule: what `adaptive` must beat. */
+export const fixedStrategies: StrategyName[] = strategyNames.filter(
+  (n) => n !== 'adaptive' && n !== 'oracle' && n !== 'persona-oracle',
+);
 
 /** A dial the rep is about to make. */
 export type DialChoice = { prospectId: number; numberId: number };

@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors.ts';
-import { localClock } from '../../shared/local-clock.ts';
 import { parseInput } from '../../shared/validate.ts';
+import { isValidZone } from '../phones/resolve-timezone.ts';
+import { offerCategories } from '../team/team.schemas.ts';
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a clock time as HH:MM');
 /** A range drawn uniformly per prospect, `[from, to]`. */
 const clockRange = z.tuple([clock, clock]);
 const share = z.number().min(0).max(1);
-const zone = z.string().refine((name) => localClock(new Date(0), name) !== null, 'not an IANA time zone');
+const zone = z.string().refine(isValidZone, 'not an IANA time zone');
 /** Shares that name their keys: each is a weight, normalised when drawn. */
 const mix = <K extends string>(keys: readonly [K, ...K[]]) =>
   z
@@ -20,15 +21,6 @@ const mix = <K extends string>(keys: readonly [K, ...K[]]) =>
 
 export const personas = ['gatekeeper-fronted', 'edge-hours', 'desk', 'screener'] as const;
 export type Persona = (typeof personas)[number];
-export const offerCategories = [
-  'software',
-  'services',
-  'insurance',
-  'financial-planning',
-  'securities',
-  'charity',
-  'other',
-] as const;
 
 const behaviourSchema = z
   .object({
@@ -112,7 +104,7 @@ export const worldSchema = z
           .record(z.string(), z.number().min(0))
           .superRefine((m, ctx) => {
             for (const name of Object.keys(m))
-              if (localClock(new Date(0), name) === null)
+              if (!isValidZone(name))
                 ctx.addIssue({ code: 'custom', path: [name], message: `"${name}" is not an IANA time zone` });
           })
           .refine((m) => Object.values(m).some((w) => w > 0), 'at least one share above 0')
