@@ -39,7 +39,7 @@ function withFields(command: Command): Command {
   command.option('--benefit <text...>', 'a benefit for this prospect (give two)');
   command.option(
     '--strategy <name>',
-    "voicemail strategy for this prospect: never|rules|persistent|curiosity|team (the team's)",
+    "voicemail strategy for this prospect: never|rules|persistent|curiosity|adaptive|team (the team's)",
   );
   return command;
 }

@@ -33,7 +33,7 @@ export function importCommand(): Command {
     .option('--preset <name>', `column names of: ${presetNames.join('|')} (detected when not given)`)
     .option('--country <code>', 'read national phone numbers as this country (default: the team setting)')
     .option('--dry-run', 'check and count, write nothing')
-    .option('--strategy <name>', "this list's voicemail strategy: never|rules|persistent|curiosity")
+    .option('--strategy <name>', "this list's voicemail strategy: never|rules|persistent|curiosity|adaptive")
     .option('--all', 'restore a whole backup into an empty book')
     .action(async (file: string, o) => {
       if (o.all) return restoreCommand(file, o);

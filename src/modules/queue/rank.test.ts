@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { gatekeeperAbsence, intelEvidence } from './intel-evidence.ts';
 import type { DialLimits } from './may-dial.ts';
-import { type Candidate, hourWords, type RankInput, rankAt, type SlotTable, slotKey } from './rank.ts';
+import {
+  type Candidate,
+  hourWords,
+  type RankInput,
+  rankAt,
+  SECOND_DIAL_WEIGHT,
+  type SlotTable,
+  slotKey,
+} from './rank.ts';
 import { hourSlot, Scope } from './reach-stats.ts';
 
 const limits: DialLimits = {
@@ -183,5 +191,29 @@ describe('rankAt', () => {
       rank(TUESDAY_10AM, { candidates: book, mode: 'sample', seed }).map((e) => e.prospect.id);
     expect(ids('a')).toEqual(ids('a'));
     expect(ids('a')).not.toEqual(ids('b'));
+  });
+});
+
+describe('a second dial within a day', () => {
+  it('ranks a prospect dialled this morning below an equal one not dialled today, and says why', () => {
+    const dialled = candidate({}, { dials: [new Date('2026-03-03T12:30:00Z')] });
+    const fresh = candidate();
+    const entries = rank(TUESDAY_10AM, { candidates: [dialled, fresh] });
+    expect(entries.map((e) => e.prospect.id)).toEqual([fresh.prospect.id, dialled.prospect.id]);
+    expect(entries[1]!.score).toBeCloseTo(entries[0]!.score * SECOND_DIAL_WEIGHT, 4);
+    expect(entries[1]!.reasons.at(-1)).toBe('dialled 3h ago: a second try today ranks lower');
+    expect(entries[1]!.expectedValue).toBe(entries[0]!.expectedValue);
+  });
+
+  it('counts in full again a day after the last dial, and at a promised callback', () => {
+    const yesterday = candidate({}, { dials: [new Date('2026-03-02T14:30:00Z')] });
+    const promised = candidate(
+      {},
+      { dials: [new Date('2026-03-03T12:30:00Z')], callbacks: [new Date(TUESDAY_10AM)] },
+    );
+    const fresh = candidate();
+    const [a, b, c] = rank(TUESDAY_10AM, { candidates: [yesterday, promised, fresh] });
+    expect(a!.prospect.id).toBe(promised.prospect.id);
+    expect(b!.score).toBe(c!.score);
   });
 });

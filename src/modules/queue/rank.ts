@@ -74,6 +74,13 @@ export type QueueEntry = {
   reasons: string[];
 };
 
+/**
+ * A second dial within a day counts for half: each one wears on the prospect's patience, so
+ * it goes ahead only where nothing fresher is nearly as good.
+ */
+export const SECOND_DIAL_WEIGHT = 0.25;
+const DAY_MS = 24 * 3_600_000;
+
 /** How much more reaching a prospect is worth as the conversation advances; other stages weigh 1. */
 export const STAGE_WEIGHT: Record<string, number> = { engaged: 1.3, interested: 1.6 };
 const CALLBACK_WINDOW = CALLBACK_GRACE_MINUTES * 60_000;
@@ -111,6 +118,12 @@ function bestNumber(at: Date, ctx: { candidate: Candidate; input: RankInput }): 
   const weight = weightOf(prospect, input.typicalValue);
   const callbackAt = nearest(candidate.callbacks, at);
   const callbackDue = callbackAt !== null && Math.abs(at.getTime() - callbackAt.getTime()) <= CALLBACK_WINDOW;
+  const lastDial = candidate.dials.reduce<number | null>(
+    (last, d) => (d <= at && (last === null || d.getTime() > last) ? d.getTime() : last),
+    null,
+  );
+  const again = !callbackDue && lastDial !== null && at.getTime() - lastDial < DAY_MS;
+  const courtesy = again ? SECOND_DIAL_WEIGHT : 1;
   let best: { entry: QueueEntry; belief: Belief } | null = null;
   for (const phone of candidate.phones) {
     const decision = mayDial(at, {
@@ -132,7 +145,7 @@ function bestNumber(at: Date, ctx: { candidate: Candidate; input: RankInput }): 
     const belief = numberBelief({ candidate, phone, local, clock, counts: input.counts });
     const rng = createRandom(hash(`${input.seed}|${phone.id}`));
     const draw = input.mode === 'sample' ? sampleBelief(rng, belief) : belief.mean;
-    const score = draw * weight;
+    const score = draw * weight * courtesy;
     if (best && score <= best.entry.score) continue;
     best = {
       belief,
@@ -162,6 +175,10 @@ function bestNumber(at: Date, ctx: { candidate: Candidate; input: RankInput }): 
   }
   if (!best) return null;
   best.entry.reasons = reasonsFor({ candidate, entry: best.entry, local, counts: input.counts, callbackAt });
+  if (again)
+    best.entry.reasons.push(
+      `dialled ${Math.max(1, Math.round((at.getTime() - lastDial!) / 3_600_000))}h ago: a second try today ranks lower`,
+    );
   return best.entry;
 }
 

@@ -197,9 +197,9 @@ export const curiosity = (setup: StrategySetup): SimStrategy =>
   new ProductRep('curiosity', setup, { voicemail: always('curiosity'), accept: afterHours, plan: false });
 
 /**
- * Reach's default: the day planned into the quarter hours the learned queue rates best, the
- * queue's top entries dialled in them, and the team's default voicemail strategy (rules:
- * messages mid-sale, where they earn callbacks, none on a cold call).
+ * Reach's own: the day planned into the quarter hours the learned queue rates best, the
+ * queue's top entries dialled in them, and the adaptive voicemail strategy (messages only
+ * where they earn a reply, a week apart, three at most without one).
  */
 export const adaptive = (setup: StrategySetup): SimStrategy =>
-  new ProductRep('adaptive', setup, { voicemail: always('rules'), plan: true });
+  new ProductRep('adaptive', setup, { voicemail: always('adaptive'), plan: true });

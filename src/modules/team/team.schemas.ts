@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidZone } from '../phones/resolve-timezone.ts';
+import { strategies } from '../voicemail/decide.ts';
 
 export const offerCategories = [
   'software',
@@ -10,7 +11,9 @@ export const offerCategories = [
   'charity',
   'other',
 ] as const;
-export const voicemailStrategies = ['never', 'rules', 'persistent', 'curiosity'] as const;
+
+/** The voicemail strategies a team, a list or a prospect may use: the decision's own list. */
+export const voicemailStrategies = strategies;
 
 const clock = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, 'a time as HH:MM, for example 08:00');
 

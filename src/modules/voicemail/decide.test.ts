@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Earlier, Material } from './compose.ts';
-import { decideVoicemail, type Strategy, type VoicemailState } from './decide.ts';
+import { decideVoicemail, type Strategy, strategies, type VoicemailState } from './decide.ts';
 
 const AT = new Date('2026-03-03T23:30:00Z'); // Tuesday 17:30 in Chicago
 const DAY = 86_400_000;
@@ -297,7 +297,7 @@ describe('the voicemail decision', () => {
     } else expect(d.script).toBeNull();
   });
 
-  for (const strategy of ['never', 'rules', 'persistent', 'curiosity'] as const)
+  for (const strategy of strategies)
     it.each(always)(`${strategy}: never when $rule`, ({ over, code }) => {
       const d = decideVoicemail(state({ ...over, strategy, prospect: { localHour: 18, ...over.prospect } }));
       expect(d.decision).toBe('skip');
@@ -370,5 +370,46 @@ describe('the voicemail decision', () => {
     expect(decideVoicemail(state({ strategy: 'persistent' }))).toEqual(
       decideVoicemail(state({ strategy: 'persistent' })),
     );
+  });
+});
+
+describe('the adaptive strategy', () => {
+  const adaptive = (over: Over = {}) => decideVoicemail(state({ strategy: 'adaptive', ...over }));
+
+  it('leaves a message mid-sale, as the rules do', () => {
+    const d = adaptive({ prospect: { stage: 'engaged', spokeBefore: false, positiveContact: false } });
+    expect(d.decision).toBe('leave');
+    expect(d.reasons.map((r) => r.code)).toContain('mid-sale');
+  });
+
+  it('leaves none on a cold call', () => {
+    const d = adaptive({
+      prospect: { stage: 'new', spokeBefore: false, positiveContact: false, attempts: 1 },
+    });
+    expect(d.reasons.at(-1)).toEqual({ code: 'cold-call', text: 'cold first call: no message' });
+  });
+
+  it('waits a week between messages, where the rules would leave one after a day', () => {
+    const messages = [left(3)];
+    expect(decideVoicemail(state({ strategy: 'rules', messages })).decision).toBe('leave');
+    const d = adaptive({ messages });
+    expect(d.decision).toBe('skip');
+    expect(d.reasons.at(-1)).toEqual({
+      code: 'spacing',
+      text: 'last message 3 days ago: one a week keeps them listening',
+    });
+    expect(adaptive({ messages: [left(8)] }).decision).toBe('leave');
+  });
+
+  it('stops at three messages without a reply, and goes on once the prospect has called back', () => {
+    const messages = [left(30), left(22), left(15, 'invitation')];
+    const d = adaptive({ messages });
+    expect(d.reasons.at(-1)).toEqual({
+      code: 'unanswered-messages',
+      text: '3 messages without a reply: call at other hours, or write instead',
+    });
+    const replied = state({ strategy: 'adaptive', messages });
+    replied.context.prospect = { ...replied.context.prospect!, calledUs: true };
+    expect(decideVoicemail(replied).decision).toBe('leave');
   });
 });

@@ -10,7 +10,7 @@ import {
   type ScriptKind,
 } from './compose.ts';
 
-export const strategies = ['never', 'rules', 'persistent', 'curiosity'] as const;
+export const strategies = ['never', 'rules', 'persistent', 'curiosity', 'adaptive'] as const;
 export type Strategy = (typeof strategies)[number];
 
 /** The whole state a voicemail decision reads: the prospect, its history, the team and the time. */
@@ -70,6 +70,10 @@ export const MESSAGES_PER_WEEK = 2;
 export const PERSISTENT_SPACING_DAYS = 3;
 /** A prospect below the typical value gets a message only on its first few attempts. */
 export const LOW_VALUE_ATTEMPTS = 3;
+/** Reach's own strategy spaces its messages a week apart ... */
+export const ADAPTIVE_SPACING_DAYS = 7;
+/** ... and stops at three until the prospect answers one: every message left wears on their patience. */
+export const ADAPTIVE_MAX_UNANSWERED = 3;
 /** After-hours, in the prospect's clock: when the gatekeeper has gone and a short message lands. */
 export const AFTER_HOURS_FROM = 17;
 
@@ -193,6 +197,8 @@ function strategyRule(state: VoicemailState): Rule {
       return persistentRule(state);
     case 'curiosity':
       return curiosityRule(state);
+    case 'adaptive':
+      return adaptiveRule(state);
   }
 }
 
@@ -285,6 +291,28 @@ function persistentRule(state: VoicemailState): Rule {
         },
   ];
   return { kinds: rotation(['information', 'invitation', 'introduction'], state.messages), reasons };
+}
+
+/**
+ * Reach's default: a message only where the rules say it earns a reply (mid-sale, after a
+ * positive conversation, a referral or news; never on a cold call or where fit is poor), a
+ * week apart, and no more than three until the prospect answers one.
+ */
+function adaptiveRule(state: VoicemailState): Rule {
+  const rule = rulesRule(state);
+  if (!rule.kinds) return rule;
+  const last = state.messages.at(-1);
+  if (last && state.at.getTime() - last.at.getTime() < ADAPTIVE_SPACING_DAYS * DAY)
+    return none(
+      'spacing',
+      `last message ${ago(state.at.getTime() - last.at.getTime())}: one a week keeps them listening`,
+    );
+  if (state.messages.length >= ADAPTIVE_MAX_UNANSWERED && !state.context.prospect?.calledUs)
+    return none(
+      'unanswered-messages',
+      `${state.messages.length} messages without a reply: call at other hours, or write instead`,
+    );
+  return rule;
 }
 
 /** "Short curiosity": after hours only, a short message that does not pitch. */

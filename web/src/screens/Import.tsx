@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { ApiError, api, headers, type ImportReport, problemOf, withQuery } from '../api.ts';
 import { useNotices } from '../notices.tsx';
 
-const STRATEGIES = ['', 'never', 'rules', 'persistent', 'curiosity'];
+const STRATEGIES = ['', 'never', 'rules', 'persistent', 'curiosity', 'adaptive'];
 const PRESETS = ['', 'generic', 'hubspot', 'salesforce'];
 
 /** Upload a CSV: the preset and mapping detected, a preview with problems, then the import with progress. */

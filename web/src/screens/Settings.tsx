@@ -5,7 +5,7 @@ import { useNotices } from '../notices.tsx';
 import { useLoad } from '../use-load.ts';
 
 const OFFERS = ['software', 'services', 'insurance', 'financial-planning', 'securities', 'charity', 'other'];
-const STRATEGIES = ['never', 'rules', 'persistent', 'curiosity'];
+const STRATEGIES = ['never', 'rules', 'persistent', 'curiosity', 'adaptive'];
 
 /** What the team sells and how it calls, the rep's voice for scripts, and the Do-Not-Call list. */
 export function Settings() {
