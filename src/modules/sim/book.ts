@@ -189,13 +189,6 @@ export class SimBook {
     return entry;
   }
 
-  /** The prospects still worth calling: not closed, not opted out. */
-  open(): number[] {
-    const ids: number[] = [];
-    for (const [id, e] of this.entries) if (!e.closed && !e.candidate.prospect.optedOut) ids.push(id);
-    return ids;
-  }
-
   /**
    * The prospects worth a full look at `at`, as the database's shortlist picks them: callable
    * now by zone and courtesy, by value and stage times an optimistic reading of their hour.
@@ -204,17 +197,32 @@ export class SimBook {
     const prior = this.hourPrior();
     const scored: { id: number; score: number }[] = [];
     const t = at.getTime();
-    for (const id of this.open()) {
-      const { candidate: c, dials, messages } = this.entry(id);
-      const p = c.prospect;
-      if (!insideCallingHours(at, { zones: [p.timezone!], limits: this.input.limits })) continue;
+    // Zones are few: whether each is open, and its hour, are read once.
+    const zones = new Map<string, number | null>();
+    const hourIn = (zone: string): number | null => {
+      if (!zones.has(zone))
+        zones.set(
+          zone,
+          insideCallingHours(at, { zones: [zone], limits: this.input.limits })
+            ? localClock(at, zone)!.hour
+            : null,
+        );
+      return zones.get(zone)!;
+    };
+    const { maxDialsPerWeek } = this.input.limits;
+    for (const [id, e] of this.entries) {
+      const p = e.candidate.prospect;
+      if (e.closed || p.optedOut) continue;
+      const hour = hourIn(p.timezone!);
+      if (hour === null) continue;
+      const { dials, messages } = e;
       const last = dials.at(-1);
       if (last && t - last.getTime() < 2 * 3_600_000) continue;
       const lastMessage = messages.at(-1);
       if (lastMessage && t - lastMessage.at.getTime() < DAY) continue;
-      if (dials.filter((d) => t - d.getTime() < 7 * DAY).length >= this.input.limits.maxDialsPerWeek)
-        continue;
-      const hour = localClock(at, p.timezone!)!.hour;
+      // Dials are kept in order: the one `maxDialsPerWeek` back decides the weekly limit.
+      const weekAgo = dials[dials.length - maxDialsPerWeek];
+      if (weekAgo && t - weekAgo.getTime() < 7 * DAY) continue;
       const k = POOLING_STRENGTH;
       // One company per prospect here: the company's hour record is the prospect's own.
       const company = ((prior[hour] ?? 0) * k + (p.hourReached[hour] ?? 0)) / (k + (p.hourDials[hour] ?? 0));

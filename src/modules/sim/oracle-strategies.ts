@@ -16,12 +16,22 @@ import {
   ownLinePickup,
   reachChance,
   routeOf,
+  type Wall,
   wallOf,
 } from './telephone.ts';
 import type { SimNumber, SimProspect } from './territory.ts';
 import type { Behaviour } from './world.ts';
 
-const minutesOf = (clock: string): number => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
+const clockMinutes = new Map<string, number>();
+/** Minutes of an `HH:MM` clock; read once each, as the persona oracle reads them for every dial it weighs. */
+const minutesOf = (clock: string): number => {
+  let m = clockMinutes.get(clock);
+  if (m === undefined) {
+    m = Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
+    clockMinutes.set(clock, m);
+  }
+  return m;
+};
 /** P(X ≤ x) for X uniform over a clock range. */
 const below = (x: number, range: readonly [string, string]): number => {
   const a = minutesOf(range[0]);
@@ -160,10 +170,11 @@ class OracleRep implements SimStrategy {
   }
 
   /** Expected meetings per rep-second of dialling this number now. */
-  private ratio(p: SimProspect, number: SimNumber, at: number): number {
+  private ratio(p: SimProspect, number: SimNumber, when: { at: number; wall: Wall }): number {
+    const { at, wall } = when;
     const h = this.hidden(p.id);
     if (h.optedOut || h.closed) return 0;
-    const dial = { prospect: p, hidden: h, number, at, wall: wallOf(at, p.zone), behaviour: this.b };
+    const dial = { prospect: p, hidden: h, number, at, wall, behaviour: this.b };
     const e = this.omniscient ? this.exactEstimate(dial) : this.personaEstimate(dial);
     const s = this.setup.world.rep.seconds;
     // Annoyed past their threshold, a conversation is a Do-Not-Call request: the oracle knows.
@@ -206,6 +217,16 @@ class OracleRep implements SimStrategy {
     input: { ids: Iterable<number>; count: number },
   ): { choice: DialChoice; ratio: number }[] {
     const found: { choice: DialChoice; ratio: number }[] = [];
+    // Zones are few: each one's wall clock is read once.
+    const walls = new Map<string, Wall>();
+    const wallIn = (zone: string): Wall => {
+      let wall = walls.get(zone);
+      if (!wall) {
+        wall = wallOf(at.getTime(), zone);
+        walls.set(zone, wall);
+      }
+      return wall;
+    };
     for (const id of input.ids) {
       const p = this.prospect(id);
       const h = this.hidden(p.id);
@@ -215,7 +236,7 @@ class OracleRep implements SimStrategy {
       for (const number of k.numbers) {
         if (k.bad.has(number.id)) continue;
         if (number.kind === 'private' && !this.omniscient && !h.privateRevealed) continue;
-        const r = this.ratio(p, number, at.getTime());
+        const r = this.ratio(p, number, { at: at.getTime(), wall: wallIn(p.zone) });
         if (r > 0 && (!top || r > top.ratio))
           top = { choice: { prospectId: p.id, numberId: number.id }, ratio: r };
       }

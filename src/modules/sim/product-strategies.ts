@@ -1,6 +1,6 @@
 import { type LocalClock, localClock } from '../../shared/local-clock.ts';
-import { type QueueEntry, rankAt } from '../queue/rank.ts';
-import { AFTER_HOURS_FROM, decideVoicemail, type Strategy } from '../voicemail/decide.ts';
+import { type Candidate, type QueueEntry, rankAt } from '../queue/rank.ts';
+import { AFTER_HOURS_FROM, decideVoicemail, LOW_VALUE_ATTEMPTS, type Strategy } from '../voicemail/decide.ts';
 import { type HeardHours, SimBook } from './book.ts';
 import type {
   DayPlan,
@@ -33,6 +33,8 @@ type Options = {
   plan: boolean;
   /** Only dials this strategy makes: curiosity calls after hours. */
   accept?: (local: LocalClock) => boolean;
+  /** Prospects still pursued: persistent drops the low-value ones after a few attempts. */
+  keep?: (candidate: Candidate) => boolean;
 };
 
 /**
@@ -62,8 +64,10 @@ class ProductRep implements SimStrategy {
 
   private rank(at: Date, input: { size: number; limit: number; mode: 'sample' | 'mean' }): QueueEntry[] {
     const ids = this.book.shortlist(at, input.size);
+    const keep = this.options.keep;
+    const candidates = this.book.candidates(ids, at);
     const entries = rankAt(at, {
-      candidates: this.book.candidates(ids, at),
+      candidates: keep ? candidates.filter(keep) : candidates,
       counts: this.book.counts,
       limits: this.setup.limits,
       typicalValue: this.setup.territory.typicalValue,
@@ -192,7 +196,13 @@ export const neverVoicemail = (setup: StrategySetup): SimStrategy =>
 export const rules = (setup: StrategySetup): SimStrategy =>
   new ProductRep('rules', setup, { voicemail: always('rules'), plan: false });
 export const persistent = (setup: StrategySetup): SimStrategy =>
-  new ProductRep('persistent', setup, { voicemail: always('persistent'), plan: false });
+  new ProductRep('persistent', setup, {
+    voicemail: always('persistent'),
+    plan: false,
+    // Below the book's typical value, a prospect is dropped after a few attempts.
+    keep: (c) =>
+      (c.prospect.value ?? 0) >= setup.territory.typicalValue || c.prospect.dials < LOW_VALUE_ATTEMPTS,
+  });
 export const curiosity = (setup: StrategySetup): SimStrategy =>
   new ProductRep('curiosity', setup, { voicemail: always('curiosity'), accept: afterHours, plan: false });
 
