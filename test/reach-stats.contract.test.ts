@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -141,5 +142,19 @@ describe.each(drivers)('reach summaries on %s', (driver) => {
       await t.db.execute(sql`select dials from reach_counts where scope = 0 and slot >= 200 limit 1`),
     );
     expect(Number(acme?.dials ?? 0)).toBeGreaterThan(0);
+  });
+
+  it('gives a book summarised before numbers kept their all-hours record that record, as dial by dial', async () => {
+    const logged = await snapshot(t);
+    expect(logged.counts.some((c: { scope: number; slot: number }) => c.scope === 3 && c.slot === 255)).toBe(
+      true,
+    );
+    await t.db.execute(sql`delete from reach_counts where scope = 3 and slot = 255`);
+    const migration = readFileSync(
+      new URL('../src/db/migrations/0006_number_totals.sql', import.meta.url),
+      'utf8',
+    );
+    await t.db.execute(sql.raw(migration));
+    expect(await snapshot(t)).toEqual(logged);
   });
 });

@@ -203,7 +203,8 @@ const cell = (counts: SlotTable, key: string): SlotCell =>
 /**
  * The belief that this number reaches the decision maker at this local hour: the book's
  * and the persona group's rate for the kind of number at this hour, the company's, then the
- * number's own dials at this hour on other days and on this weekday, then what was heard.
+ * number's own dials at other hours, at this hour on other days and on this weekday, then
+ * what was heard.
  */
 export function numberBelief(input: {
   candidate: Candidate;
@@ -220,6 +221,10 @@ export function numberBelief(input: {
     prospect.companyId !== null &&
     cell(counts, slotKey({ scope: Scope.company, id: prospect.companyId, kind: ANY_KIND, slot: ALL_HOURS }))
       .gatekeeper > 0;
+  const numberAll = cell(
+    counts,
+    slotKey({ scope: Scope.number, id: phone.id, kind: phone.kind, slot: ALL_HOURS }),
+  );
   const numberHour = cell(
     counts,
     slotKey({ scope: Scope.number, id: phone.id, kind: phone.kind, slot: hod }),
@@ -238,6 +243,11 @@ export function numberBelief(input: {
     prospect.companyId === null
       ? { dials: 0, reached: 0 }
       : cell(counts, slotKey({ scope: Scope.company, id: prospect.companyId, kind: phone.kind, slot: hod })),
+    // The number at other hours: a line that never connects at any hour is not worth trying at a new one.
+    {
+      dials: Math.max(0, numberAll.dials - numberHour.dials),
+      reached: Math.max(0, numberAll.reached - numberHour.reached),
+    },
     { dials: numberHour.dials - numberWeek.dials, reached: numberHour.reached - numberWeek.reached },
     {
       dials: numberWeek.dials + heard.reached + heard.missed,

@@ -116,7 +116,8 @@ export type DialCell = { scope: number; scopeId: number; kind: string; slot: num
 /**
  * The slot-count cells one countable dial adds to: its company's totals, then, when the local
  * hour and number are known, the book's, the persona group's (fronted when a gatekeeper was
- * ever met at the company), the number's by hour and by weekday-hour, and the company's by hour.
+ * ever met at the company), the number's over all hours, by hour and by weekday-hour, and the
+ * company's by hour.
  */
 export function dialCells(dial: DialFact, fronted: boolean): DialCell[] {
   const cells: DialCell[] = [];
@@ -129,6 +130,7 @@ export function dialCells(dial: DialFact, fronted: boolean): DialCell[] {
   cells.push(
     { scope: Scope.book, scopeId: 0, kind, slot: hourSlot(hour) },
     { scope: Scope.group, scopeId: groupOf(dial.seniority, fronted), kind, slot: hourSlot(hour) },
+    { scope: Scope.number, scopeId: phone.id, kind, slot: ALL_HOURS },
     { scope: Scope.number, scopeId: phone.id, kind, slot: hourSlot(hour) },
     { scope: Scope.number, scopeId: phone.id, kind, slot: weekSlot(local.weekday, hour) },
   );
@@ -236,6 +238,7 @@ async function countCells(tx: Db, input: { teamId: number; companies: SQL }): Pr
         from a where kind is not null and h is not null
       union all select ${raw(Scope.company)}, company_id, kind, 200 + h, r, g
         from a where company_id is not null and kind is not null and h is not null
+      union all select ${raw(Scope.number)}, phone_id, kind, ${raw(ALL_HOURS)}, r, g from a where phone_id is not null and h is not null
       union all select ${raw(Scope.number)}, phone_id, kind, 200 + h, r, g from a where phone_id is not null and h is not null
       union all select ${raw(Scope.number)}, phone_id, kind, (w - 1) * 24 + h, r, g
         from a where phone_id is not null and h is not null

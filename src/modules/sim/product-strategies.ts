@@ -20,6 +20,8 @@ const STALE_MS = 15 * 60_000;
 /** The database queue's shortlist size for a worklist of ten. */
 const SHORTLIST = 100;
 const PLAN_SHORTLIST = 60;
+/** With a plan, a dial goes ahead only at a fifth or more of the book's usual chance of reaching the decision maker. */
+const WORTH_SHARE = 1 / 5;
 
 /** Which voicemail strategy applies to this prospect now. */
 export type VoicemailPolicy = (input: { book: SimBook; prospectId: number; local: LocalClock }) => Strategy;
@@ -117,12 +119,20 @@ class ProductRep implements SimStrategy {
         seed: '',
       });
       if (!now) continue;
+      // With a plan, a dial far below what the book usually reaches waits for a better hour.
+      if (this.options.plan && entry.probability < this.floor()) continue;
       const sameNumber = this.book
         .candidates([entry.prospect.id], at)[0]!
         .phones.find((ph) => ph.id === entry.number.id && ph.valid);
       return { prospectId: entry.prospect.id, numberId: sameNumber ? entry.number.id : now.number.id };
     }
     return null;
+  }
+
+  /** A fifth of the book's reach rate over its working hours: below it a dial is not worth the rep's minute. */
+  private floor(): number {
+    const prior = this.book.hourPrior().slice(8, 18);
+    return (prior.reduce((a, b) => a + b, 0) / prior.length) * WORTH_SHARE;
   }
 
   voicemail(at: Date, dial: DialChoice): VoicemailChoice {
