@@ -126,6 +126,10 @@ for (const world of worlds) {
         3,
       ),
       range(
+        rs.map((r) => r.meetings),
+        1,
+      ),
+      range(
         rs.map((r) => r.callbackRate * 100),
         1,
       ),

@@ -51,6 +51,44 @@ describe('the reach command line', () => {
     expect((await reach(['prospects', 'list', '--no-such-flag'])).code).toBe(2);
   });
 
+  it('plays strategies on a world file and prints the JSON the simulator promises, or names the bad field', async () => {
+    const world = file('world.json', JSON.stringify({ name: 'small', days: 2, prospects: { count: 30 } }));
+    const run = await reach([
+      'sim',
+      '--world',
+      world,
+      '--strategy',
+      'uniform',
+      '--strategy',
+      'adaptive',
+      '--json',
+    ]);
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout) as { world: string; seed: number; results: Record<string, unknown>[] };
+    expect(out.world).toBe('small');
+    expect(out.results.map((r) => r['strategy'])).toEqual(['uniform', 'adaptive']);
+    expect(Object.keys(out.results[0]!).sort()).toEqual(
+      [
+        'strategy',
+        'dials',
+        'conversations',
+        'conversationsPer100Dials',
+        'meetings',
+        'meetingsPerRepHour',
+        'repHours',
+        'voicemailsLeft',
+        'callbacks',
+        'callbackRate',
+        'optOuts',
+        'violations',
+      ].sort(),
+    );
+    const bad = await reach(['sim', '--world', file('bad-world.json', '{"rep": {"lunch": true}}')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('rep: unknown field(s): lunch');
+    expect((await reach(['sim', '--strategy', 'hope'])).code).toBe(2);
+  });
+
   it('imports a messy file: exit 3, every rejected row by line, the good rows kept', async () => {
     const data = dir('messy');
     const run = await reach(['import', file('messy.csv', messyCsv), '--json', '--data', data]);
