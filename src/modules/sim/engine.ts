@@ -238,7 +238,8 @@ export class Simulation {
       this.takeCallbacks(from);
       this.t = Math.max(this.t, from);
       const budget = (allotted[i] ?? 0) + carry;
-      carry = 0;
+      // A call that ran past its block's minutes is paid back from the next blocks'.
+      carry = Math.min(0, budget);
       if (budget <= 0) return;
       let used = 0;
       while (this.t < to && used < budget) {
@@ -249,7 +250,9 @@ export class Simulation {
         this.t += seconds * 1000;
         used += seconds;
       }
-      if (plan.spread === 'best') carry = Math.max(0, budget - used);
+      const left = budget - used;
+      // Minutes a block could not use move on to the next when the plan chose the blocks.
+      carry = left < 0 || plan.spread === 'best' ? left : 0;
     });
     this.takeCallbacks(end);
   }
