@@ -23,11 +23,9 @@ const PLAN_SHORTLIST = 60;
 /** With a plan, a dial goes ahead only at a fifth or more of the book's usual chance of reaching the decision maker. */
 const WORTH_SHARE = 1 / 5;
 
-/** Which voicemail strategy applies to this prospect now. */
-export type VoicemailPolicy = (input: { book: SimBook; prospectId: number; local: LocalClock }) => Strategy;
-
 type Options = {
-  voicemail: VoicemailPolicy;
+  /** The voicemail strategy asked at every beep. */
+  voicemail: Strategy;
   /**
    * Plan the day's minutes into the quarter hours the queue rates best, as `reach plan`
    * does; otherwise the rep works the queue evenly through the day.
@@ -136,13 +134,9 @@ class ProductRep implements SimStrategy {
   }
 
   voicemail(at: Date, dial: DialChoice): VoicemailChoice {
-    const zone = this.setup.territory.prospects[dial.prospectId - 1]!.visible.timezone;
-    const strategy = this.options.voicemail({
-      book: this.book,
-      prospectId: dial.prospectId,
-      local: localClock(at, zone)!,
-    });
-    const decision = decideVoicemail(this.book.voicemailState({ prospectId: dial.prospectId, at, strategy }));
+    const decision = decideVoicemail(
+      this.book.voicemailState({ prospectId: dial.prospectId, at, strategy: this.options.voicemail }),
+    );
     if (decision.decision === 'skip' || !decision.script) return { leave: false };
     const kind = decision.script.kind === 'referral' ? 'introduction' : decision.script.kind;
     return {
@@ -195,26 +189,22 @@ export function asIntel(said: GatekeeperSaid): HeardHours {
 }
 
 const afterHours = (local: LocalClock): boolean => local.weekday >= 6 || local.hour >= AFTER_HOURS_FROM;
-const always =
-  (strategy: Strategy): VoicemailPolicy =>
-  () =>
-    strategy;
 
 /** The fixed strategies: one voicemail rule each, the queue worked evenly through the day. */
 export const neverVoicemail = (setup: StrategySetup): SimStrategy =>
-  new ProductRep('never-voicemail', setup, { voicemail: always('never'), plan: false });
+  new ProductRep('never-voicemail', setup, { voicemail: 'never', plan: false });
 export const rules = (setup: StrategySetup): SimStrategy =>
-  new ProductRep('rules', setup, { voicemail: always('rules'), plan: false });
+  new ProductRep('rules', setup, { voicemail: 'rules', plan: false });
 export const persistent = (setup: StrategySetup): SimStrategy =>
   new ProductRep('persistent', setup, {
-    voicemail: always('persistent'),
+    voicemail: 'persistent',
     plan: false,
     // Below the book's typical value, a prospect is dropped after a few attempts.
     keep: (c) =>
       (c.prospect.value ?? 0) >= setup.territory.typicalValue || c.prospect.dials < LOW_VALUE_ATTEMPTS,
   });
 export const curiosity = (setup: StrategySetup): SimStrategy =>
-  new ProductRep('curiosity', setup, { voicemail: always('curiosity'), accept: afterHours, plan: false });
+  new ProductRep('curiosity', setup, { voicemail: 'curiosity', accept: afterHours, plan: false });
 
 /**
  * Reach's own: the day planned into the quarter hours the learned queue rates best, the
@@ -222,4 +212,4 @@ export const curiosity = (setup: StrategySetup): SimStrategy =>
  * where they earn a reply, a week apart, three at most without one).
  */
 export const adaptive = (setup: StrategySetup): SimStrategy =>
-  new ProductRep('adaptive', setup, { voicemail: always('adaptive'), plan: true });
+  new ProductRep('adaptive', setup, { voicemail: 'adaptive', plan: true });
