@@ -6,7 +6,7 @@ import { type DialLimits, insideCallingHours } from '../queue/may-dial.ts';
 import type { Candidate, SlotTable } from '../queue/rank.ts';
 import { STAGE_WEIGHT, slotKey } from '../queue/rank.ts';
 import { POOLING_STRENGTH, pooledBelief } from '../queue/reach-model.ts';
-import { type DialFact, dialCells, hourSlot, Scope } from '../queue/reach-stats.ts';
+import { ALL_HOURS, ANY_KIND, type DialFact, dialCells, hourSlot, Scope } from '../queue/reach-stats.ts';
 import type { Earlier, Material } from '../voicemail/compose.ts';
 import type { Strategy, VoicemailState } from '../voicemail/decide.ts';
 import type { Point, Reference } from '../voicemail/templates.ts';
@@ -17,8 +17,8 @@ const NUMBER_KINDS = ['main', 'direct', 'mobile', 'private'] as const;
 
 /** What the rep's CRM holds about one prospect: the records Reach keeps, in memory. */
 type Entry = {
+  /** The prospect as the queue sees it; its stage is the book's. */
   candidate: Candidate;
-  stage: Stage;
   /** Every dial, oldest first, and the messages left. */
   dials: Date[];
   messages: Earlier[];
@@ -46,6 +46,15 @@ export type HeardHours = {
   dm: { from: string; to: string }[];
   gatekeeper: HoursIntel['gatekeeper'][number] | null;
 };
+
+/** What a conversation's result does to the book: a meeting or a no ends the pursuit, a stop puts every number on Do-Not-Call. */
+function settle(e: Entry, result: Result): void {
+  if (result === 'meeting' || result === 'not-interested') e.closed = true;
+  if (result === 'do-not-call') {
+    e.candidate.prospect.optedOut = true;
+    for (const ph of e.candidate.phones) ph.onDnc = true;
+  }
+}
 
 const VOICE = { name: 'Sam Rivera', phone: '+13125550147', seller: 'Northwind Analytics' };
 
@@ -160,7 +169,6 @@ export class SimBook {
           messages: [],
           callbacks: [],
         },
-        stage: v.stage,
         dials: [],
         messages: [],
         reachedEver: false,
@@ -279,7 +287,7 @@ export class SimBook {
       strategyFrom: 'team',
       team: { offerCategory: this.input.offerCategory, maxMessagesPerProspect: 8 },
       prospect: {
-        stage: e.stage,
+        stage: p.stage as Stage,
         value: p.value,
         optedOut: p.optedOut,
         doNotCall: p.optedOut,
@@ -334,9 +342,8 @@ export class SimBook {
       local: { weekday: local.weekday, minute: local.hour * 60 + local.minute },
       messageLeft: dial.outcome === 'voicemail-left',
     };
-    const move = nextStage(e.stage, { outcome: dial.outcome, result: dial.result });
-    if (move) e.stage = move.to;
-    p.stage = e.stage;
+    const move = nextStage(p.stage as Stage, { outcome: dial.outcome, result: dial.result });
+    if (move) p.stage = move.to;
     p.dials++;
     e.dials.push(dial.at);
     if (dial.outcome === 'reached') e.reachedEver = true;
@@ -346,15 +353,16 @@ export class SimBook {
       this.badCounts.set(phone.id, bad);
       if (dial.carrierFailure || bad >= BAD_NUMBER_LIMIT) phone.valid = false;
     }
-    if (dial.result === 'do-not-call') {
-      p.optedOut = true;
-      for (const ph of e.candidate.phones) ph.onDnc = true;
-    }
-    if (dial.result === 'meeting' || dial.result === 'not-interested') e.closed = true;
+    if (dial.result) settle(e, dial.result);
     if (dial.outcome === 'bad-number') return;
     p.hourDials[local.hour] = (p.hourDials[local.hour] ?? 0) + 1;
     if (dial.outcome === 'reached') p.hourReached[local.hour] = (p.hourReached[local.hour] ?? 0) + 1;
-    const companyAny = this.counts.get(slotKey({ scope: Scope.company, id: p.id, kind: '*', slot: 255 }));
+    const companyAny =
+      p.companyId === null
+        ? undefined
+        : this.counts.get(
+            slotKey({ scope: Scope.company, id: p.companyId, kind: ANY_KIND, slot: ALL_HOURS }),
+          );
     const fronted = dial.outcome === 'gatekeeper' || (companyAny?.gatekeeper ?? 0) > 0;
     for (const c of dialCells(fact, fronted)) {
       const key = slotKey({ scope: c.scope, id: c.scopeId, kind: c.kind, slot: c.slot });
@@ -371,11 +379,7 @@ export class SimBook {
     const e = this.entry(input.prospectId);
     e.calledUs = true;
     e.reachedEver = true;
-    if (input.result === 'meeting' || input.result === 'not-interested') e.closed = true;
-    if (input.result === 'do-not-call') {
-      e.candidate.prospect.optedOut = true;
-      for (const ph of e.candidate.phones) ph.onDnc = true;
-    }
+    settle(e, input.result);
   }
 
   /** Intelligence heard from a gatekeeper, recorded as facts the queue reads. */
@@ -393,6 +397,6 @@ export class SimBook {
   }
 
   stageOf(prospectId: number): Stage {
-    return this.entry(prospectId).stage;
+    return this.entry(prospectId).candidate.prospect.stage as Stage;
   }
 }

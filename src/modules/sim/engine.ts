@@ -6,7 +6,14 @@ import type { DialLimits } from '../queue/may-dial.ts';
 import { bestHours, uniform } from './manual-strategies.ts';
 import { oracle, personaOracle } from './oracle-strategies.ts';
 import { adaptive, curiosity, neverVoicemail, persistent, rules } from './product-strategies.ts';
-import type { DialChoice, GatekeeperSaid, SimStrategy, StrategyName, StrategySetup } from './strategy.ts';
+import type {
+  DialChoice,
+  GatekeeperSaid,
+  LeftMessage,
+  SimStrategy,
+  StrategyName,
+  StrategySetup,
+} from './strategy.ts';
 import {
   annoyanceOf,
   callbackAt,
@@ -17,6 +24,7 @@ import {
   type Heard,
   type Hidden,
   hashUnit,
+  messageAnnoyance,
   repeats,
   routeOf,
   wallOf,
@@ -294,11 +302,7 @@ export class Simulation {
     let result: Result | null = null;
     let said: GatekeeperSaid | null = null;
     let privateLine: { id: number; e164: string; kind: string } | null = null;
-    let message: {
-      kind: 'information' | 'invitation' | 'introduction' | 'curiosity' | 'generic';
-      text: string;
-      template: string | null;
-    } | null = null;
+    let message: LeftMessage | null = null;
     let reached = false;
     switch (route.to) {
       case 'dead':
@@ -388,11 +392,7 @@ export class Simulation {
     p: SimProspect,
     h: Hidden,
     input: { choice: DialChoice; at: number },
-  ): {
-    kind: 'information' | 'invitation' | 'introduction' | 'curiosity' | 'generic';
-    text: string;
-    template: string | null;
-  } | null {
+  ): LeftMessage | null {
     const vm = this.strategy.voicemail(new Date(input.at), input.choice);
     if (!vm.leave) return null;
     const words = wordsOf(vm.text);
@@ -407,7 +407,7 @@ export class Simulation {
     });
     if (repeats(words, h.messages)) this.tally.repeatMessages++;
     this.tally.expectedCallbacks += chance;
-    h.annoyance += annoyanceOf(h, input.at, true) - annoyanceOf(h, input.at, false);
+    h.annoyance += messageAnnoyance(h, input.at);
     h.messages.push({ at: input.at, kind: vm.kind, words, tailored: this.strategy.tailors(p.id) });
     this.result.voicemailsLeft++;
     if (vm.kind === 'generic') this.tally.genericMessages++;

@@ -180,14 +180,13 @@ class OracleRep implements SimStrategy {
     // Annoyed past their threshold, a conversation is a Do-Not-Call request: the oracle knows.
     const annoyed = this.omniscient && h.annoyance > p.threshold;
     const message = this.messageValue(p, h, at);
-    const leaves = message * this.setup.world.rep.seconds.leaveMessage > 0;
     const meetings = annoyed ? 0 : e.reach * this.meetingIfReached(p) + e.voicemail * message;
     const seconds =
       s.ring +
       s.wrapUp +
       e.reach * s.conversation +
       e.gatekeeper * s.gatekeeper +
-      e.voicemail * (GREETING + (leaves ? s.leaveMessage : 0));
+      e.voicemail * (GREETING + (message > 0 ? s.leaveMessage : 0));
     return meetings / seconds;
   }
 

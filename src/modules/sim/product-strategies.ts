@@ -107,8 +107,9 @@ class ProductRep implements SimStrategy {
     while (this.worklist.entries.length > 0) {
       const entry = this.worklist.entries.shift()!;
       // The list was ranked a few minutes ago: the queue's own rules decide whether it still may be dialled.
+      const candidate = this.book.candidates([entry.prospect.id], at)[0]!;
       const [now] = rankAt(at, {
-        candidates: this.book.candidates([entry.prospect.id], at),
+        candidates: [candidate],
         counts: this.book.counts,
         limits: this.setup.limits,
         typicalValue: this.setup.territory.typicalValue,
@@ -119,9 +120,7 @@ class ProductRep implements SimStrategy {
       if (!now) continue;
       // With a plan, a dial far below what the book usually reaches waits for a better hour.
       if (this.options.plan && entry.probability < this.floor()) continue;
-      const sameNumber = this.book
-        .candidates([entry.prospect.id], at)[0]!
-        .phones.find((ph) => ph.id === entry.number.id && ph.valid);
+      const sameNumber = candidate.phones.find((ph) => ph.id === entry.number.id && ph.valid);
       return { prospectId: entry.prospect.id, numberId: sameNumber ? entry.number.id : now.number.id };
     }
     return null;

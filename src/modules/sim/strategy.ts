@@ -24,9 +24,10 @@ export const fixedStrategies: StrategyName[] = strategyNames.filter(
 /** A dial the rep is about to make. */
 export type DialChoice = { prospectId: number; numberId: number };
 
-export type VoicemailChoice =
-  | { leave: false }
-  | { leave: true; kind: MessageKind; text: string; template: string | null };
+/** A message as left: its kind, its words, and the template and facts it used. */
+export type LeftMessage = { kind: MessageKind; text: string; template: string | null };
+
+export type VoicemailChoice = { leave: false } | ({ leave: true } & LeftMessage);
 
 /** What a rep observes, and nothing more: who answered, what was said, who called back. */
 export type Observation =
@@ -35,7 +36,7 @@ export type Observation =
       dial: DialChoice;
       at: Date;
       heard: Heard;
-      message: { kind: MessageKind; text: string; template: string | null } | null;
+      message: LeftMessage | null;
       result: Result | null;
       hours: GatekeeperSaid | null;
       privateLine: { id: number; e164: string; kind: string } | null;

@@ -239,13 +239,13 @@ export function callbackAt(input: {
 
 /** Annoyance a dial adds: a dial beyond the first in a day, a message, a second message in a day. */
 export function annoyanceOf(h: Hidden, at: number, messageLeft: boolean): number {
-  let added = recent(h.dials, at, DAY) >= 1 ? 0.1 : 0;
-  if (messageLeft) {
-    added += 0.25;
-    const last = h.messages.at(-1);
-    if (last && at - last.at < DAY) added += 1;
-  }
-  return added;
+  return (recent(h.dials, at, DAY) >= 1 ? 0.1 : 0) + (messageLeft ? messageAnnoyance(h, at) : 0);
+}
+
+/** What leaving a message adds: a quarter, and one more for a second message within a day. */
+export function messageAnnoyance(h: Hidden, at: number): number {
+  const last = h.messages.at(-1);
+  return 0.25 + (last && at - last.at < DAY ? 1 : 0);
 }
 
 export { DAY, HOUR };
