@@ -75,7 +75,7 @@ export type QueueEntry = {
 };
 
 /**
- * A second dial within a day counts for half: each one wears on the prospect's patience, so
+ * A second dial within a day counts for a quarter: each one wears on the prospect's patience, so
  * it goes ahead only where nothing fresher is nearly as good.
  */
 export const SECOND_DIAL_WEIGHT = 0.25;

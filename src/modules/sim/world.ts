@@ -10,14 +10,12 @@ const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a clock time as HH:
 const clockRange = z.tuple([clock, clock]);
 const share = z.number().min(0).max(1);
 const zone = z.string().refine(isValidZone, 'not an IANA time zone');
+/** Weights are normalised when drawn, so one of them must be above zero. */
+const someWeight = (m: Record<string, number | undefined>): boolean =>
+  Object.values(m).some((w) => (w ?? 0) > 0);
 /** Shares that name their keys: each is a weight, normalised when drawn. */
 const mix = <K extends string>(keys: readonly [K, ...K[]]) =>
-  z
-    .partialRecord(z.enum(keys), z.number().min(0))
-    .refine(
-      (m) => (Object.values(m) as (number | undefined)[]).some((w) => (w ?? 0) > 0),
-      'at least one share above 0',
-    );
+  z.partialRecord(z.enum(keys), z.number().min(0)).refine(someWeight, 'at least one share above 0');
 
 export const personas = ['gatekeeper-fronted', 'edge-hours', 'desk', 'screener'] as const;
 export type Persona = (typeof personas)[number];
@@ -107,7 +105,7 @@ export const worldSchema = z
               if (!isValidZone(name))
                 ctx.addIssue({ code: 'custom', path: [name], message: `"${name}" is not an IANA time zone` });
           })
-          .refine((m) => Object.values(m).some((w) => w > 0), 'at least one share above 0')
+          .refine(someWeight, 'at least one share above 0')
           .default({
             'America/New_York': 0.45,
             'America/Chicago': 0.25,
