@@ -290,12 +290,13 @@ describe.each(drivers)('HTTP API for the web app on %s', (driver) => {
   let t: TestDb;
   let app: ReturnType<typeof createApp>;
   let webRoot: string;
-  const post = (path: string, body: unknown) =>
+  const send = (path: string, body: unknown, method = 'POST') =>
     app.request(path, {
-      method: 'POST',
+      method,
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
+  const post = (path: string, body: unknown) => send(path, body);
 
   beforeEach(async () => {
     t = await freshDb(driver);
@@ -423,12 +424,74 @@ describe.each(drivers)('HTTP API for the web app on %s', (driver) => {
         value: 40000,
         attempts: 3,
         conversations: 1,
-        minutes: 2.3,
+        // The usual rep time of each outcome, none logged: 45 s unanswered, 80 s with the gatekeeper, 320 s talking.
+        minutes: 7.4,
       }),
     ]);
     const bad = await app.request('/api/v1/insights/reach?company=acme');
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as Json)['detail']).toMatch(/company/);
+  });
+
+  it('says keep, slow down or drop for a prospect, and the queue leaves a dropped one out until its nurture date', async () => {
+    const add = async (firstName: string, value: number, number: string) =>
+      (await (
+        await post('/api/v1/prospects', {
+          firstName,
+          company: `${firstName} Co`,
+          value,
+          timezone: 'America/Chicago',
+          phones: [{ number, kind: 'direct' }],
+        })
+      ).json()) as { id: number };
+    const small = await add('Sol', 1_000, '312-555-0181');
+    const big = await add('Bea', 50_000, '312-555-0182');
+    await add('Cal', 50_000, '312-555-0183');
+    // Eight unanswered dials to the small account over two weeks of mornings.
+    for (let i = 0; i < 8; i++) {
+      const at = new Date(Date.UTC(2026, 2, 2 + i * 2, 15, 0)).toISOString();
+      expect((await post('/api/v1/calls', { prospect: small.id, outcome: 'no-answer', at })).status).toBe(
+        201,
+      );
+    }
+    const at = '2026-03-18T15:30:00Z';
+    const pursuit = (await (
+      await app.request(`/api/v1/prospects/${small.id}/pursuit?at=${at}`)
+    ).json()) as Json & { effort: Json };
+    expect(pursuit).toMatchObject({
+      recommendation: 'drop',
+      resumeAt: '2026-06-14T15:00:00.000Z',
+      horizon: 10,
+      weight: 1_000,
+    });
+    expect(pursuit['reason']).toMatch(/^8 attempts, 0 messages, 6 min; .*: drop, nurture from 2026-06-14$/);
+    expect(pursuit.effort).toMatchObject({ attempts: 8, messages: 0, minutes: 6 });
+    const fresh = (await (await app.request(`/api/v1/prospects/${big.id}/pursuit?at=${at}`)).json()) as Json;
+    expect(fresh['recommendation']).toBe('continue');
+    const queued = async (when: string) =>
+      (
+        (await (await app.request(`/api/v1/queue?at=${when}`)).json()) as {
+          entries: { prospect: { id: number }; reasons: string[] }[];
+        }
+      ).entries;
+    expect((await queued(at)).map((e) => e.prospect.id)).not.toContain(small.id);
+    const touch = (await queued('2026-06-15T15:30:00Z')).find((e) => e.prospect.id === small.id);
+    expect(touch?.reasons).toContain('nurture touch: dropped for a quarter');
+    // A team that says an hour of calling books little keeps even the small account going.
+    const cheap = await send('/api/v1/config', { repHourlyValue: 10 }, 'PATCH');
+    expect(await cheap.json()).toMatchObject({ repHourlyValue: 10 });
+    const kept = (await (
+      await app.request(`/api/v1/prospects/${small.id}/pursuit?at=${at}`)
+    ).json()) as Json & { rates: Json };
+    expect(kept['recommendation']).toBe('continue');
+    expect(kept.rates).toMatchObject({ hourlyValue: 10, hourlyValueFrom: 'team' });
+    const negative = await send('/api/v1/config', { repHourlyValue: -5 }, 'PATCH');
+    expect(await negative.json()).toMatchObject({ errors: [{ field: 'repHourlyValue' }] });
+    await send('/api/v1/config', { repHourlyValue: null }, 'PATCH');
+    const bad = await app.request(`/api/v1/prospects/${small.id}/pursuit?at=soon`);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as Json)['detail']).toMatch(/at/);
+    expect((await app.request('/api/v1/prospects/99999/pursuit')).status).toBe(404);
   });
 
   it('undoes a call over HTTP once, and says when there is nothing to undo', async () => {

@@ -288,7 +288,7 @@ describe('the reach command line', () => {
     expect(bad.stderr).toContain('at: not an ISO-8601 time');
   });
 
-  it('decides a voicemail on the demo territory and checks a message, exiting 1 when it fails', async () => {
+  it('decides a voicemail and keep-or-drop on the demo territory and checks a message, exiting 1 when it fails', async () => {
     const data = dir('voicemail');
     expect((await reach(['demo', '--at', '2026-11-20T17:00:00Z', '--data', data])).code).toBe(0);
     const args = [
@@ -311,6 +311,15 @@ describe('the reach command line', () => {
     };
     if (json.decision === 'leave') expect(json.script!.text).toContain('Sam Ortiz');
     else expect(json.instead.length).toBeGreaterThan(0);
+    const pursuit = await reach(['pursuit', '1', '--at', '2026-11-23T23:30:00Z', '--data', data]);
+    expect(pursuit.code).toBe(0);
+    expect(pursuit.stdout).toMatch(/^(CONTINUE|SLOW DOWN|DROP) {2}/);
+    expect(pursuit.stdout).toMatch(/next 10 attempts: \d+% chance of a conversation/);
+    const view = JSON.parse(
+      (await reach(['pursuit', '1', '--at', '2026-11-23T23:30:00Z', '--json', '--data', data])).stdout,
+    ) as { recommendation: string; effort: { attempts: number } };
+    expect(['continue', 'slow-down', 'drop']).toContain(view.recommendation);
+    expect((await reach(['pursuit', '1', '--at', 'soon', '--data', data])).code).toBe(2);
     const bad = await reach(['check-message', 'Just touching base. Call me, 312 555 0147.', '--data', data]);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain('FAIL cliche');

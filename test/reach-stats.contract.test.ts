@@ -18,14 +18,17 @@ async function snapshot(t: TestDb) {
   );
   const summaries = rowsOf<Record<string, unknown>>(
     await t.db.execute(sql`
-      select id, dials, reached_count, last_dial_at, last_message_at, recent_dials::text as recent,
-        hour_dials, hour_reached
+      select id, dials, reached_count, messages, rep_seconds, meetings, last_dial_at, last_message_at,
+        recent_dials::text as recent, hour_dials, hour_reached
       from prospects order by id`),
+  );
+  const attempts = rowsOf<Record<string, unknown>>(
+    await t.db.execute(sql`select id, rep_seconds from call_attempts order by id`),
   );
   const companies = rowsOf<Record<string, unknown>>(
     await t.db.execute(sql`select id, hour_dials, hour_reached from companies order by id`),
   );
-  return JSON.parse(JSON.stringify({ counts, summaries, companies }));
+  return JSON.parse(JSON.stringify({ counts, summaries, companies, attempts }));
 }
 
 describe.each(drivers)('reach summaries on %s', (driver) => {
@@ -110,6 +113,8 @@ describe.each(drivers)('reach summaries on %s', (driver) => {
       outcome: fc.constantFrom(...outcomes),
       minutes: fc.integer({ min: 0, max: 60 * 24 * 21 }),
       mainLine: fc.boolean(),
+      talked: fc.option(fc.integer({ min: 1, max: 900 })),
+      meeting: fc.boolean(),
     });
     let run = 0;
     await fc.assert(
@@ -124,6 +129,10 @@ describe.each(drivers)('reach summaries on %s', (driver) => {
               at: new Date(Date.UTC(2026, 2, 2) + d.minutes * 60_000).toISOString(),
               ...(d.who === 0 ? { kind: d.mainLine ? 'main' : 'direct' } : {}),
               ...(d.outcome === 'voicemail-left' ? { message: { kind: 'curiosity' } } : {}),
+              ...(d.talked === null ? {} : { durationSeconds: d.talked }),
+              ...(d.outcome === 'reached' && d.meeting
+                ? { result: 'meeting', resultAt: '2026-04-01T15:00:00Z' }
+                : {}),
               idempotencyKey: `run-${run}-${i}`,
             },
             now: new Date('2030-01-01T00:00:00Z'),
@@ -155,6 +164,17 @@ describe.each(drivers)('reach summaries on %s', (driver) => {
       'utf8',
     );
     await t.db.execute(sql.raw(migration));
+    expect(await snapshot(t)).toEqual(logged);
+  });
+
+  it("gives a book logged before effort was kept each attempt's rep time and each prospect's totals, as dial by dial", async () => {
+    const logged = await snapshot(t);
+    expect(logged.summaries.some((p: { meetings: number }) => Number(p.meetings) > 0)).toBe(true);
+    await t.db.execute(sql`update call_attempts set rep_seconds = 0`);
+    await t.db.execute(sql`update prospects set messages = 0, rep_seconds = 0, meetings = 0`);
+    const migration = readFileSync(new URL('../src/db/migrations/0007_pursuit.sql', import.meta.url), 'utf8');
+    for (const statement of migration.split('--> statement-breakpoint'))
+      if (/^\s*(--.*\n\s*)*UPDATE/i.test(statement)) await t.db.execute(sql.raw(statement));
     expect(await snapshot(t)).toEqual(logged);
   });
 });

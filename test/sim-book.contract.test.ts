@@ -2,7 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { logCall } from '../src/modules/calls/calls.service.ts';
 import { addIntel } from '../src/modules/intel/intel.service.ts';
 import { addProspect } from '../src/modules/prospects/prospects.service.ts';
-import { hourPrior, loadCandidates, typicalValue } from '../src/modules/queue/queue.repository.ts';
+import {
+  hourPrior,
+  loadCandidates,
+  pursuitBook,
+  typicalValue,
+} from '../src/modules/queue/queue.repository.ts';
 import { type QueueEntry, rankAt } from '../src/modules/queue/rank.ts';
 import { SimBook } from '../src/modules/sim/book.ts';
 import { simLimits, territoryOf } from '../src/modules/sim/engine.ts';
@@ -20,7 +25,7 @@ const outcomes = [
   'reached',
   'no-answer',
   'bad-number',
-  'voicemail',
+  'voicemail-left',
 ] as const;
 
 /** What a rep sees of an entry, numbers by their digits (the two books number phones differently). */
@@ -31,6 +36,7 @@ const seen = (entries: QueueEntry[]) =>
     kind: e.number.kind,
     probability: e.probability,
     expectedValue: e.expectedValue,
+    pursuit: e.pursuit,
     reasons: e.reasons,
   }));
 
@@ -76,11 +82,24 @@ describe.each(drivers)("the simulator's in-memory book against Reach's database 
         const number = p.numbers.filter((n) => n.given)[k % p.numbers.filter((n) => n.given).length]!;
         const outcome = outcomes[k++ % outcomes.length]!;
         if (book.stageOf(p.id) === 'lost') continue;
+        const message = outcome === 'voicemail-left' ? { kind: 'information', text: 'News for you.' } : null;
         await logCall(t.ctx, {
-          body: { prospect: p.id, number: number.e164, outcome, at: at.toISOString() },
+          body: {
+            prospect: p.id,
+            number: number.e164,
+            outcome,
+            at: at.toISOString(),
+            ...(message ? { message } : {}),
+          },
           now,
         });
-        book.log({ prospectId: p.id, phoneId: number.id, at, outcome });
+        book.log({
+          prospectId: p.id,
+          phoneId: number.id,
+          at,
+          outcome,
+          ...(message ? { message: { ...message, template: null } } : {}),
+        });
       }
     }
     const fronted = territory.prospects.find((p) => p.gatekeeper !== null)!;
@@ -109,6 +128,12 @@ describe.each(drivers)("the simulator's in-memory book against Reach's database 
     const ids = territory.prospects.map((p) => p.id);
     expect(book.hourPrior()).toEqual(await hourPrior(t.ctx.db, t.ctx.team.id));
     expect(territory.typicalValue).toBe(await typicalValue(t.ctx.db, t.ctx.team.id));
+    const pursuit = await pursuitBook(t.ctx.db, {
+      teamId: t.ctx.team.id,
+      typicalValue: territory.typicalValue,
+      teamHourlyValue: null,
+    });
+    expect(book.pursuitBook()).toEqual(pursuit);
     for (const iso of ['2026-03-09T13:15:00Z', '2026-03-09T17:40:00Z', '2026-03-10T22:05:00Z']) {
       const at = new Date(iso);
       const fromDb = await loadCandidates(t.ctx.db, {
@@ -118,6 +143,7 @@ describe.each(drivers)("the simulator's in-memory book against Reach's database 
         slots: null,
       });
       const options = {
+        pursuit,
         limits,
         typicalValue: territory.typicalValue,
         limit: ids.length,
@@ -125,6 +151,8 @@ describe.each(drivers)("the simulator's in-memory book against Reach's database 
         seed: '',
       };
       const expected = seen(rankAt(at, { ...options, ...fromDb }));
+      const byId = new Map(fromDb.candidates.map((c) => [c.prospect.id, c.effort]));
+      expect(book.candidates(ids, at).map((c) => c.effort)).toEqual(ids.map((id) => byId.get(id)));
       const actual = seen(
         rankAt(at, { ...options, candidates: book.candidates(ids, at), counts: book.counts }),
       );

@@ -29,6 +29,7 @@ import {
   listProspects,
   type ProspectView,
 } from '../modules/prospects/prospects.service.ts';
+import { type PursuitView, pursuitOfProspect } from '../modules/pursuit/pursuit.service.ts';
 import { buildQueue, type Plan, planDay, type Queue } from '../modules/queue/queue.service.ts';
 import { type Ctx, teamConfig, updateTeamConfig } from '../modules/team/team.service.ts';
 import { type MessageStats, messageStats } from '../modules/voicemail/message-stats.service.ts';
@@ -87,6 +88,7 @@ export type ReachClient = {
   queue(query: Record<string, string | undefined>): Promise<Queue>;
   plan(query: Record<string, string | undefined>): Promise<Plan>;
   voicemail(input: { prospect: string; query: Record<string, string | undefined> }): Promise<VoicemailAdvice>;
+  pursuit(input: { prospect: string; query: Record<string, string | undefined> }): Promise<PursuitView>;
   checkMessage(body: unknown): Promise<CheckedMessage>;
   addPoint(body: unknown): Promise<TalkingPoint>;
   listPoints(query: Record<string, string | undefined>): Promise<TalkingPoint[]>;
@@ -122,6 +124,7 @@ export function localClient(ctx: Ctx, where: string): ReachClient {
     queue: (query) => buildQueue(ctx, defined(query)),
     plan: (query) => planDay(ctx, defined(query)),
     voicemail: ({ prospect, query }) => voicemailAdvice(ctx, { prospect, query: defined(query) }),
+    pursuit: ({ prospect, query }) => pursuitOfProspect(ctx, { prospect, query: defined(query) }),
     checkMessage: (body) => checkMessageFor(ctx, body),
     addPoint: (body) => addPoint(ctx, body),
     listPoints: (query) => listPoints(ctx, defined(query)),

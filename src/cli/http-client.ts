@@ -115,6 +115,8 @@ export function httpClient(options: { baseUrl: string; token?: string | undefine
     plan: (query) => json({ method: 'GET', path: '/plan', query }),
     voicemail: ({ prospect, query }) =>
       json({ method: 'GET', path: `/prospects/${encodeURIComponent(prospect)}/voicemail`, query }),
+    pursuit: ({ prospect, query }) =>
+      json({ method: 'GET', path: `/prospects/${encodeURIComponent(prospect)}/pursuit`, query }),
     checkMessage: (body) => json({ method: 'POST', path: '/check-message', body }),
     addPoint: (body) => json({ method: 'POST', path: '/talking-points', body }),
     listPoints: async (query) =>

@@ -7,6 +7,7 @@ import { dncCommand } from './commands/dnc.command.ts';
 import { intelCommand } from './commands/intel.command.ts';
 import { logCommand, undoCommand } from './commands/log.command.ts';
 import { prospectsCommand } from './commands/prospects.command.ts';
+import { pursuitCommand } from './commands/pursuit.command.ts';
 import { planCommand, queueCommand } from './commands/queue.command.ts';
 import { migrateCommand, serveCommand } from './commands/serve.command.ts';
 import { simCommand } from './commands/sim.command.ts';
@@ -37,6 +38,7 @@ export function buildProgram(): Command {
     .addCommand(queueCommand())
     .addCommand(planCommand())
     .addCommand(voicemailCommand())
+    .addCommand(pursuitCommand())
     .addCommand(checkMessageCommand())
     .addCommand(pointsCommand())
     .addCommand(messageStatsCommand())

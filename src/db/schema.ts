@@ -39,6 +39,8 @@ export const teams = pgTable('teams', {
   repPhone: text('rep_phone'),
   /** The company the rep speaks for, as said in a message: "Sam with Northwind". */
   sellerName: text('seller_name'),
+  /** Pipeline value an hour of a rep's time books: the yardstick for keep-or-drop; learned from the book when null. */
+  repHourlyValue: bigint('rep_hourly_value', { mode: 'number' }),
   createdAt: createdAt(),
 });
 
@@ -124,6 +126,10 @@ export const prospects = pgTable(
     // Summaries kept as dials are logged, so the queue never rescans history (queue/reach-stats.ts).
     dials: integer('dials').notNull().default(0),
     reachedCount: integer('reached_count').notNull().default(0),
+    /** Effort so far, for keep-or-drop: messages left, the rep's seconds, meetings booked. */
+    messages: integer('messages').notNull().default(0),
+    repSeconds: integer('rep_seconds').notNull().default(0),
+    meetings: integer('meetings').notNull().default(0),
     lastDialAt: timestamp('last_dial_at', { withTimezone: true }),
     lastMessageAt: timestamp('last_message_at', { withTimezone: true }),
     /** The latest dials, newest first, for the courtesy limits. */
@@ -204,6 +210,8 @@ export const callAttempts = pgTable(
     result: text('result'),
     resultAt: timestamp('result_at', { withTimezone: true }),
     durationSeconds: integer('duration_seconds'),
+    /** The rep's time the attempt took: the talk when logged, else the usual for its outcome, plus wrap-up (calls/call-rules.ts). */
+    repSeconds: integer('rep_seconds').notNull().default(0),
     note: text('note'),
     idempotencyKey: text('idempotency_key'),
     /** What was wrong with the dial when it was made, such as `dnc-number`: kept, since lists change. */

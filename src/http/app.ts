@@ -8,6 +8,7 @@ import { importRoutes } from '../modules/imports/import.routes.ts';
 import { insightRoutes } from '../modules/insights/insights.routes.ts';
 import { intelRoutes } from '../modules/intel/intel.routes.ts';
 import { prospectRoutes } from '../modules/prospects/prospects.routes.ts';
+import { pursuitRoutes } from '../modules/pursuit/pursuit.routes.ts';
 import { queueRoutes } from '../modules/queue/queue.routes.ts';
 import { teamRoutes } from '../modules/team/team.routes.ts';
 import type { Ctx } from '../modules/team/team.service.ts';
@@ -26,6 +27,7 @@ export const routes: Route[] = [
   ...callbackRoutes,
   ...intelRoutes,
   ...voicemailRoutes,
+  ...pursuitRoutes,
   ...insightRoutes,
   ...exportRoutes,
   ...dncRoutes,

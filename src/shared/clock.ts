@@ -1,4 +1,5 @@
 import { AppError } from './errors.ts';
+import { NOT_AN_INSTANT } from './validate.ts';
 
 /** The instant a decision is made for: the caller's `at`, or now. Never read the clock deeper than this. */
 export function resolveAt(at: string | Date | undefined, field = 'at'): Date {
@@ -6,7 +7,7 @@ export function resolveAt(at: string | Date | undefined, field = 'at'): Date {
   const date = at instanceof Date ? at : new Date(at);
   if (Number.isNaN(date.getTime()) || (typeof at === 'string' && !/^\d{4}-\d{2}-\d{2}/.test(at))) {
     throw new AppError('validation', `${field}: not an ISO-8601 time: "${String(at)}"`, {
-      issues: [{ field, reason: 'not an ISO-8601 time, for example 2026-03-02T14:30:00Z' }],
+      issues: [{ field, reason: NOT_AN_INSTANT }],
     });
   }
   return date;

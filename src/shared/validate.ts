@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { invalidFields } from './errors.ts';
 
 /** Parses input at an entry point's edge; every zod issue becomes a field issue naming where it is. */
@@ -11,3 +11,10 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, where
   }));
   throw invalidFields(issues);
 }
+
+/** Why a time was refused: said the same way by every entry point. */
+export const NOT_AN_INSTANT = 'not an ISO-8601 time, for example 2026-03-02T14:30:00Z';
+
+/** An optional `at` query parameter: the instant a decision is made for, now when left out. */
+export const atParam = (description: string) =>
+  z.iso.datetime({ offset: true, error: NOT_AN_INSTANT }).optional().describe(description);

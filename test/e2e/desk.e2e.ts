@@ -202,11 +202,15 @@ describe('a callback, an import and the insights', () => {
     await desk.shot('insights');
   });
 
-  it('shows a prospect whole, with editable research notes', async () => {
+  it('shows a prospect whole, with keep-or-drop and editable research notes', async () => {
     const { page } = desk;
     await desk.open(`prospects/${messageLeft.prospectId}`);
     await page.locator('#prospect-title').waitFor();
     await expect(page.locator('.timeline').innerText()).resolves.toContain('callback');
+    const advice = page.getByRole('region', { name: 'Keep or drop' });
+    await expect(advice.innerText()).resolves.toMatch(
+      /Keep or drop: (Continue|Slow down|Drop)[\s\S]*attempts?, [\s\S]*chance of a conversation/,
+    );
     await page.getByLabel('Priority objective').fill('cut freight cost per order');
     await page.getByRole('button', { name: 'Save research' }).click();
     await page.getByText(`Research notes for ${messageLeft.name} saved`).waitFor();

@@ -176,6 +176,20 @@ export type Effort = {
 export type TimelineEntry = { at: string; type: string; text: string; id: number };
 export type Timeline = { prospectId: number; name: string; effort: Effort; entries: TimelineEntry[] };
 
+/** Keep-or-drop's word on one prospect (GET /prospects/{key}/pursuit). */
+export type Pursuit = {
+  recommendation: 'continue' | 'slow-down' | 'drop';
+  reason: string;
+  chance: number;
+  expectedValue: number;
+  cost: number;
+  ratio: number;
+  horizon: number;
+  at: string;
+  resumeAt: string | null;
+  rates: { hourlyValue: number; hourlyValueFrom: 'team' | 'book' };
+};
+
 export type IntelFact = { id: number; type: string; text: string; until: string | null; recordedAt: string };
 
 export type LoggedCall = {
@@ -212,6 +226,7 @@ export type Config = {
   repName: string | null;
   repPhone: string | null;
   sellerName: string | null;
+  repHourlyValue: number | null;
 };
 
 export type DncEntry = {

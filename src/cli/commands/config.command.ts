@@ -3,7 +3,9 @@ import { AppError } from '../../shared/errors.ts';
 import { out, printJson } from '../output.ts';
 import { common, withClient } from '../run.ts';
 
-const numeric = new Set(['maxDialsPerDay', 'maxDialsPerWeek', 'maxMessagesPerProspect']);
+const numeric = new Set(['maxDialsPerDay', 'maxDialsPerWeek', 'maxMessagesPerProspect', 'repHourlyValue']);
+/** Settings that go back to "learn it" or "none" when given empty: `repHourlyValue=`. */
+const clearable = new Set(['repName', 'repPhone', 'sellerName', 'repHourlyValue']);
 
 /** `key=value` pairs as a settings patch; lists are comma-separated. */
 export function parseAssignments(pairs: string[]): Record<string, unknown> {
@@ -17,11 +19,14 @@ export function parseAssignments(pairs: string[]): Record<string, unknown> {
       );
     const key = pair.slice(0, at);
     const value = pair.slice(at + 1);
-    patch[key] = numeric.has(key)
-      ? Number(value)
-      : key === 'territoryZones'
-        ? value.split(',').filter(Boolean)
-        : value;
+    patch[key] =
+      value === '' && clearable.has(key)
+        ? null
+        : numeric.has(key)
+          ? Number(value)
+          : key === 'territoryZones'
+            ? value.split(',').filter(Boolean)
+            : value;
   }
   return patch;
 }

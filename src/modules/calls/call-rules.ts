@@ -33,6 +33,27 @@ export const messageKinds = [
 ] as const;
 export type MessageKind = (typeof messageKinds)[number];
 
+/**
+ * The rep's usual seconds on an attempt when its talk time was not logged: ringing out, a
+ * word with a gatekeeper, a message, a conversation. Migration 0007 backfilled with these.
+ */
+export const USUAL_SECONDS: Record<Outcome, number> = {
+  reached: 300,
+  gatekeeper: 60,
+  'voicemail-left': 60,
+  voicemail: 25,
+  'no-answer': 25,
+  busy: 10,
+  'bad-number': 10,
+  'wrong-person': 60,
+};
+/** Noting the outcome after every attempt. */
+export const WRAP_UP_SECONDS = 20;
+
+/** The rep's time an attempt took: its logged talk time or the usual for its outcome, and the wrap-up. */
+export const repSecondsOf = (outcome: Outcome, durationSeconds: number | null | undefined): number =>
+  (durationSeconds ?? USUAL_SECONDS[outcome]) + WRAP_UP_SECONDS;
+
 /** Bad-number results that take a number out of use; a carrier's word that it does not exist takes one. */
 export const BAD_NUMBER_LIMIT = 2;
 

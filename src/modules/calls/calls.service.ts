@@ -24,7 +24,7 @@ import { recordDial } from '../queue/reach-stats.ts';
 import type { Ctx } from '../team/team.service.ts';
 import { spokenSeconds } from '../voicemail/words.ts';
 import { type LogCallInput, logCallSchema } from './call.schemas.ts';
-import { BAD_NUMBER_LIMIT, checkLog, nextStage } from './call-rules.ts';
+import { BAD_NUMBER_LIMIT, checkLog, nextStage, repSecondsOf } from './call-rules.ts';
 
 export type LoggedCall = {
   attempt: {
@@ -125,6 +125,7 @@ function record(ctx: Ctx, input: Recording): Promise<LoggedCall> {
         result: body.result ?? null,
         resultAt: resultAt ?? null,
         durationSeconds: body.durationSeconds ?? null,
+        repSeconds: repSecondsOf(body.outcome, body.durationSeconds),
         note: body.note ?? null,
         idempotencyKey: body.idempotencyKey ?? null,
         flags: [...flags],
@@ -144,6 +145,8 @@ function record(ctx: Ctx, input: Recording): Promise<LoggedCall> {
       at,
       local: local ? { weekday: local.weekday, minute: local.minute } : null,
       messageLeft: body.message !== undefined,
+      repSeconds: repSecondsOf(body.outcome, body.durationSeconds),
+      meeting: body.result === 'meeting',
     });
     if (body.message) {
       await tx.insert(voicemails).values({

@@ -30,18 +30,15 @@ export type TimelineEntry = {
   id: number;
 };
 
-/** Rep time a dial costs even when nobody answers: dialling, ringing and wrap-up. */
-export const MIN_SECONDS_PER_DIAL = 45;
-
 /** Rep seconds as minutes to one decimal, as effort is reported. */
 export const repMinutes = (seconds: number): number => Math.round(seconds / 6) / 10;
 
 /** The effort spent on a prospect so far: what the keep-or-drop decision weighs against value. */
 export function effortOf(
-  calls: { outcome: string; durationSeconds: number | null }[],
+  calls: { outcome: string; repSeconds: number }[],
   counts: { voicemails: number; callbacks: number },
 ): Effort {
-  const seconds = calls.reduce((sum, c) => sum + Math.max(c.durationSeconds ?? 0, MIN_SECONDS_PER_DIAL), 0);
+  const seconds = calls.reduce((sum, c) => sum + c.repSeconds, 0);
   return {
     attempts: calls.length,
     conversations: calls.filter((c) => c.outcome === 'reached').length,

@@ -104,6 +104,8 @@ export async function undoCall(ctx: Ctx, input: { id: string | number; now?: Dat
             ? { weekday: attempt.localWeekday, minute: attempt.localMinuteOfDay }
             : null,
         messageLeft: messages.length > 0,
+        repSeconds: attempt.repSeconds,
+        meeting: attempt.result === 'meeting',
       },
       -1,
     );

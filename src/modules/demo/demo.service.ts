@@ -15,6 +15,7 @@ import {
 import { clockOf, resolveAt } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
 import { createRandom, type Random } from '../../shared/random.ts';
+import { type Outcome, type Result, repSecondsOf } from '../calls/call-rules.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
 import type { PhoneKind, ProspectDraft, Stage } from '../prospects/prospect-draft.ts';
 import { attachPhones, type ExistingProspect } from '../prospects/prospects.repository.ts';
@@ -184,6 +185,12 @@ async function writeHistory(input: HistoryInput): Promise<void> {
     const phone = rng.chance(0.6) ? prospect.phones.find((p) => p.kind !== 'main') : undefined;
     const number = phone ?? prospect.phones[0]!;
     const { outcome, result } = simulate(rng, { hidden, minute, kind: number.kind });
+    const durationSeconds =
+      outcome === 'reached'
+        ? rng.int(60, 600)
+        : outcome === 'gatekeeper'
+          ? rng.int(30, 120)
+          : rng.int(20, 45);
     const [attempt] = await tx
       .insert(callAttempts)
       .values({
@@ -196,12 +203,8 @@ async function writeHistory(input: HistoryInput): Promise<void> {
         localWeekday: day.weekday,
         outcome,
         result,
-        durationSeconds:
-          outcome === 'reached'
-            ? rng.int(60, 600)
-            : outcome === 'gatekeeper'
-              ? rng.int(30, 120)
-              : rng.int(20, 45),
+        durationSeconds,
+        repSeconds: repSecondsOf(outcome, durationSeconds),
         idempotencyKey: `demo-${prospect.id}-${n}`,
       })
       .returning({ id: callAttempts.id });
@@ -370,7 +373,7 @@ async function moveStage(
 function simulate(
   rng: Random,
   input: { hidden: Hidden; minute: number; kind: string },
-): { outcome: string; result: string | null } {
+): { outcome: Outcome; result: Result | null } {
   const { hidden, minute } = input;
   const fronted = hidden.persona === 'gatekeeper-fronted' || hidden.persona === 'edge-hours';
   const gatekeeperIn =

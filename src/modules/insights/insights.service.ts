@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { rowsOf } from '../../db/rows.ts';
 import { parseInput } from '../../shared/validate.ts';
-import { MIN_SECONDS_PER_DIAL, repMinutes } from '../calls/timeline.service.ts';
+import { repMinutes } from '../calls/timeline.service.ts';
 import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
 import { Scope, WEEK_SLOTS, weekOfSlot } from '../queue/reach-stats.ts';
 import type { Ctx } from '../team/team.service.ts';
@@ -127,15 +127,13 @@ export async function effortAgainstValue(ctx: Ctx, query: unknown): Promise<{ it
     seconds: string;
     voicemails: string;
   }>(
+    // The summaries the call log keeps on each prospect: one pass over the prospects, not the log.
     await ctx.db.execute(sql`
       select p.id, p.first_name, p.last_name, p.email, c.name as company, p.stage, p.value,
-        count(a.id) as attempts, count(a.id) filter (where a.outcome = 'reached') as conversations,
-        coalesce(sum(greatest(coalesce(a.duration_seconds, 0), ${MIN_SECONDS_PER_DIAL})), 0) as seconds,
-        (select count(*) from voicemails v where v.prospect_id = p.id) as voicemails
-      from prospects p join call_attempts a on a.prospect_id = p.id
-      left join companies c on c.id = p.company_id
-      where p.team_id = ${ctx.team.id}
-      group by p.id, c.name order by count(a.id) desc, p.id limit ${q.limit}`),
+        p.dials as attempts, p.reached_count as conversations, p.rep_seconds as seconds, p.messages as voicemails
+      from prospects p left join companies c on c.id = p.company_id
+      where p.team_id = ${ctx.team.id} and p.dials > 0
+      order by p.dials desc, p.id limit ${q.limit}`),
   );
   return {
     items: rows.map((r) => ({

@@ -3,9 +3,10 @@ import type { Db } from '../../db/create-db.ts';
 import { rowsOf } from '../../db/rows.ts';
 import { blockedNumbers } from '../dnc/dnc.repository.ts';
 import { displayName } from '../prospects/prospects.service.ts';
+import { type BookTotals, bookRates } from '../pursuit/keep-or-drop.ts';
 import type { HoursIntel } from './intel-evidence.ts';
 import { CALLBACK_GRACE_MINUTES } from './may-dial.ts';
-import type { Candidate, SlotTable } from './rank.ts';
+import type { Candidate, PursuitBook, SlotTable } from './rank.ts';
 import { STAGE_WEIGHT, slotKey } from './rank.ts';
 import { POOLING_STRENGTH, pooledBelief } from './reach-model.ts';
 import { ALL_HOURS, Scope } from './reach-stats.ts';
@@ -145,6 +146,8 @@ export async function loadCandidates(
     await db.execute(sql`
       select pr.id, pr.first_name, pr.last_name, pr.email, pr.title, pr.seniority, pr.stage, pr.value,
         pr.timezone, pr.timezone_candidates, pr.opted_out, pr.dials, pr.hour_dials, pr.hour_reached,
+        pr.reached_count, pr.messages, pr.rep_seconds, pr.last_dial_at,
+        (select count(*) from callbacks cb where cb.prospect_id = pr.id and cb.at <= ${at}::timestamptz) as callbacks,
         pr.company_id, c.name as company
       from prospects pr left join companies c on c.id = pr.company_id
       where pr.id = any(${p(ids)}::int[])`),
@@ -213,6 +216,11 @@ type ProspectRow = {
   dials: number;
   hour_dials: number[];
   hour_reached: number[];
+  reached_count: number;
+  messages: number;
+  rep_seconds: number;
+  last_dial_at: string | Date | null;
+  callbacks: number | string;
   company_id: number | null;
   company: string | null;
 };
@@ -297,6 +305,14 @@ function toCandidate(
     })),
     intel,
     outOfOfficeUntil,
+    effort: {
+      attempts: Number(row.dials),
+      // A call from the prospect is a conversation as much as one the rep placed.
+      reached: Number(row.reached_count) + Number(row.callbacks),
+      messages: Number(row.messages),
+      repSeconds: Number(row.rep_seconds),
+      lastAttemptAt: row.last_dial_at === null ? null : dateOf(row.last_dial_at),
+    },
     dials: input.attempts.map((a) => dateOf(a.at)),
     messages: input.attempts.filter((a) => a.outcome === 'voicemail-left').map((a) => dateOf(a.at)),
     callbacks: input.promises.map((t) => dateOf(t.due_at)),
@@ -366,6 +382,53 @@ export async function typicalValue(db: Db, teamId: number): Promise<number> {
   );
   const median = Number(rows[0]?.median ?? 0);
   return median > 0 ? median : 1;
+}
+
+/**
+ * The book's keep-or-drop yardsticks: totals from the summaries kept on each prospect, callbacks
+ * credited to messages, and reach over all hours for the book and each persona group.
+ */
+export async function pursuitBook(
+  db: Db,
+  input: { teamId: number; typicalValue: number; teamHourlyValue: number | null },
+): Promise<PursuitBook> {
+  const { teamId } = input;
+  const [totals] = rowsOf<Record<keyof BookTotals, number | string | null>>(
+    await db.execute(sql`
+      select sum(dials) as attempts, sum(reached_count) as reached, sum(messages) as messages,
+        sum(rep_seconds) as "repSeconds", sum(meetings) as meetings,
+        (select count(*) from callbacks where team_id = ${teamId} and voicemail_id is not null) as callbacks
+      from prospects where team_id = ${teamId}`),
+  );
+  const n = (v: number | string | null | undefined) => Number(v ?? 0);
+  const reach = rowsOf<{ scope: number; scope_id: number; dials: number; reached: number }>(
+    await db.execute(sql`
+      select scope, scope_id, sum(dials) as dials, sum(reached) as reached from reach_counts
+      where team_id = ${teamId} and scope in (${Scope.book}, ${Scope.group}) and slot between 200 and 223
+      group by scope, scope_id`),
+  );
+  const groups = new Map<number, { dials: number; reached: number }>();
+  let book = { dials: 0, reached: 0 };
+  for (const r of reach) {
+    const counts = { dials: n(r.dials), reached: n(r.reached) };
+    if (Number(r.scope) === Scope.book) book = counts;
+    else groups.set(Number(r.scope_id), counts);
+  }
+  return {
+    rates: bookRates({
+      totals: {
+        attempts: n(totals?.attempts),
+        reached: n(totals?.reached),
+        messages: n(totals?.messages),
+        repSeconds: n(totals?.repSeconds),
+        meetings: n(totals?.meetings),
+        callbacks: n(totals?.callbacks),
+      },
+      typicalValue: input.typicalValue,
+      teamHourlyValue: input.teamHourlyValue,
+    }),
+    reach: { book, groups },
+  };
 }
 
 export { HOUR };

@@ -4,19 +4,23 @@ import { z } from 'zod';
 import { rowsOf } from '../../db/rows.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { invalid, notFound } from '../../shared/errors.ts';
-import { parseInput } from '../../shared/validate.ts';
+import { atParam, parseInput } from '../../shared/validate.ts';
 import { type Ctx, findUser, type Team } from '../team/team.service.ts';
 import { type DialLimits, insideWindow } from './may-dial.ts';
-import { hourPrior, loadCandidates, type OpenZones, shortlist, typicalValue } from './queue.repository.ts';
-import { type Candidate, type QueueEntry, rankAt, type SlotTable } from './rank.ts';
+import {
+  hourPrior,
+  loadCandidates,
+  type OpenZones,
+  pursuitBook,
+  shortlist,
+  typicalValue,
+} from './queue.repository.ts';
+import { type Candidate, type QueueEntry, type RankInput, rankAt, type SlotTable } from './rank.ts';
 import { hourSlot, weekSlot } from './reach-stats.ts';
 
 export const queueQuerySchema = z
   .object({
-    at: z.iso
-      .datetime({ offset: true, error: 'not an ISO-8601 time, for example 2026-03-02T14:30:00Z' })
-      .optional()
-      .describe('The decision time (ISO 8601); now when left out'),
+    at: atParam('The decision time (ISO 8601); now when left out'),
     limit: z.coerce.number().int().min(1).max(200).default(20),
     rep: z.string().optional().describe("Only this rep's prospects: a user id, email or name"),
   })
@@ -37,40 +41,54 @@ export const limitsOf = (team: Team): DialLimits => ({
   territoryZones: team.territoryZones,
 });
 
+/** What every ranking of the team's book reads besides the candidates: limits, typical value, keep-or-drop's yardsticks. */
+export type Yardsticks = Pick<RankInput, 'limits' | 'typicalValue' | 'pursuit'>;
+
+export async function yardsticks(ctx: Ctx): Promise<Yardsticks> {
+  const typical = await typicalValue(ctx.db, ctx.team.id);
+  return {
+    limits: limitsOf(ctx.team),
+    typicalValue: typical,
+    pursuit: await pursuitBook(ctx.db, {
+      teamId: ctx.team.id,
+      typicalValue: typical,
+      teamHourlyValue: ctx.team.repHourlyValue,
+    }),
+  };
+}
+
 /** Whom to call now and on which number, best first, inside every legal and courtesy limit. */
 export async function buildQueue(ctx: Ctx, query: unknown): Promise<Queue> {
   const q = parseInput(queueQuerySchema, query, 'query');
   const at = resolveAt(q.at);
   const ownerId = q.rep === undefined ? null : await resolveRep(ctx, q.rep);
-  const limits = limitsOf(ctx.team);
-  const open = await openZones(ctx, { at, limits });
-  const typical = await typicalValue(ctx.db, ctx.team.id);
-  const ids = await shortlistAt(ctx, {
-    at,
-    open,
-    ownerId,
-    prior: await hourPrior(ctx.db, ctx.team.id),
-    typical,
-    size: Math.max(100, q.limit * 5),
-  });
-  const { candidates, counts } = await loadCandidates(ctx.db, {
-    teamId: ctx.team.id,
-    ids,
-    window: { from: new Date(at.getTime() - 7 * DAY), to: at },
-    slots: open.zones.hours.flatMap((hour, i) => [hourSlot(hour), weekSlot(open.zones.weekdays[i]!, hour)]),
-  });
-  const entries = rankAt(at, {
-    candidates,
-    counts,
-    limits,
-    typicalValue: typical,
-    limit: q.limit,
-    mode: 'sample',
-    seed: `${ctx.team.id}|${at.toISOString()}`,
-  });
-  return { at: at.toISOString(), considered: candidates.length, entries };
+  const book = await yardsticks(ctx);
+  const open = await openZones(ctx, { at, limits: book.limits });
+  const prior = await hourPrior(ctx.db, ctx.team.id);
+  // Keep-or-drop and the courtesy limits leave some of the shortlist out: look further before coming back short.
+  for (let size = Math.max(100, q.limit * 5), round = 1; ; size *= 2, round++) {
+    const ids = await shortlistAt(ctx, { at, open, ownerId, prior, typical: book.typicalValue, size });
+    const { candidates, counts } = await loadCandidates(ctx.db, {
+      teamId: ctx.team.id,
+      ids,
+      window: { from: new Date(at.getTime() - 7 * DAY), to: at },
+      slots: open.zones.hours.flatMap((hour, i) => [hourSlot(hour), weekSlot(open.zones.weekdays[i]!, hour)]),
+    });
+    const entries = rankAt(at, {
+      ...book,
+      candidates,
+      counts,
+      limit: q.limit,
+      mode: 'sample',
+      seed: `${ctx.team.id}|${at.toISOString()}`,
+    });
+    if (entries.length >= q.limit || ids.length < size || round === SHORTLIST_ROUNDS)
+      return { at: at.toISOString(), considered: candidates.length, entries };
+  }
 }
 
+/** How many times the queue doubles its shortlist when too few of it may be called. */
+const SHORTLIST_ROUNDS = 4;
 const DAY = 86_400_000;
 
 /**
@@ -189,13 +207,20 @@ export async function planDay(ctx: Ctx, query: unknown): Promise<Plan> {
   const steps: Date[] = [];
   for (let t = start; t < start.plus({ days: 1 }); t = t.plus({ minutes: STEP_MINUTES }))
     steps.push(t.toJSDate());
-  const limits = limitsOf(ctx.team);
-  const typical = await typicalValue(ctx.db, ctx.team.id);
+  const book = await yardsticks(ctx);
+  const { limits } = book;
   const prior = await hourPrior(ctx.db, ctx.team.id);
   const ids = new Set<number>();
   for (const at of steps.filter((_, i) => i % 4 === 0)) {
     const open = await openZones(ctx, { at, limits });
-    const found = await shortlistAt(ctx, { at, open, ownerId, prior, typical, size: q.limit * 2 });
+    const found = await shortlistAt(ctx, {
+      at,
+      open,
+      ownerId,
+      prior,
+      typical: book.typicalValue,
+      size: q.limit * 2,
+    });
     for (const id of found) ids.add(id);
   }
   const dayStart = steps[0]!;
@@ -210,10 +235,9 @@ export async function planDay(ctx: Ctx, query: unknown): Promise<Plan> {
   for (const at of steps) {
     const asOf = candidates.map((c) => historyAsOf(c, at));
     for (const entry of rankAt(at, {
+      ...book,
       candidates: asOf,
       counts,
-      limits,
-      typicalValue: typical,
       limit: asOf.length,
       mode: 'mean',
       seed: '',
@@ -319,13 +343,12 @@ async function loadOne(
 /** The queue's entry for one prospect at `at` by its mean belief, with no draw: a question about one person. */
 const rankOne = (
   at: Date,
-  input: { candidate: Candidate; counts: SlotTable; limits: DialLimits; typicalValue: number },
+  input: { candidate: Candidate; counts: SlotTable; book: Yardsticks },
 ): QueueEntry | undefined =>
   rankAt(at, {
+    ...input.book,
     candidates: [input.candidate],
     counts: input.counts,
-    limits: input.limits,
-    typicalValue: input.typicalValue,
     limit: 1,
     mode: 'mean',
     seed: '',
@@ -343,7 +366,6 @@ export async function nextWindow(
     at: Date;
     dialedNow: boolean;
     accept: (localHour: number) => boolean;
-    typicalValue: number;
   },
 ): Promise<NextWindow | null> {
   const horizon = new Date(input.at.getTime() + 3 * DAY);
@@ -353,18 +375,20 @@ export async function nextWindow(
     to: horizon,
   });
   if (!candidate) return null;
-  if (input.dialedNow) candidate.dials = [...candidate.dials, input.at];
-  const limits = limitsOf(ctx.team);
+  if (input.dialedNow) {
+    candidate.dials = [...candidate.dials, input.at];
+    candidate.effort = {
+      ...candidate.effort,
+      attempts: candidate.effort.attempts + 1,
+      lastAttemptAt: input.at,
+    };
+  }
+  const book = await yardsticks(ctx);
   const step = STEP_MINUTES * 60_000;
   let best: NextWindow | null = null;
   for (let t = Math.ceil(input.at.getTime() / step) * step + step; t < horizon.getTime(); t += step) {
     const at = new Date(t);
-    const entry = rankOne(at, {
-      candidate: historyAsOf(candidate, at),
-      counts,
-      limits,
-      typicalValue: input.typicalValue,
-    });
+    const entry = rankOne(at, { candidate: historyAsOf(candidate, at), counts, book });
     if (!entry || (best && entry.score <= best.entry.score)) continue;
     if (!input.accept(DateTime.fromJSDate(at, { zone: entry.local.timezone }).hour)) continue;
     best = { at, entry };
@@ -373,21 +397,13 @@ export async function nextWindow(
 }
 
 /** The number the queue would dial for this prospect at `at`, if any is allowed. */
-export async function numberAt(
-  ctx: Ctx,
-  input: { prospectId: number; at: Date; typicalValue: number },
-): Promise<string | null> {
+export async function numberAt(ctx: Ctx, input: { prospectId: number; at: Date }): Promise<string | null> {
   const { candidate, counts } = await loadOne(ctx, {
     prospectId: input.prospectId,
     from: input.at,
     to: input.at,
   });
   if (!candidate) return null;
-  const entry = rankOne(input.at, {
-    candidate,
-    counts,
-    limits: limitsOf(ctx.team),
-    typicalValue: input.typicalValue,
-  });
+  const entry = rankOne(input.at, { candidate, counts, book: await yardsticks(ctx) });
   return entry?.number.e164 ?? null;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { bookRates, NO_EFFORT, NO_TOTALS } from '../pursuit/keep-or-drop.ts';
 import { gatekeeperAbsence, intelEvidence } from './intel-evidence.ts';
 import type { DialLimits } from './may-dial.ts';
 import {
@@ -53,6 +54,7 @@ function candidate(over: Partial<Candidate['prospect']> = {}, extra: Partial<Can
     ],
     intel: { dmHours: [], gatekeeper: [] },
     outOfOfficeUntil: null,
+    effort: NO_EFFORT,
     dials: [],
     messages: [],
     callbacks: [],
@@ -68,8 +70,14 @@ const rank = (at: string, input: Partial<RankInput> & { candidates: Candidate[] 
     limit: 20,
     mode: 'mean',
     seed: 's',
+    pursuit: youngBook,
     ...input,
   });
+
+const youngBook: RankInput['pursuit'] = {
+  rates: bookRates({ totals: NO_TOTALS, typicalValue: 10_000, teamHourlyValue: null }),
+  reach: { book: { dials: 0, reached: 0 }, groups: new Map() },
+};
 
 // 2026-03-03 is a Tuesday; New York is UTC-5 that day.
 const TUESDAY_10AM = '2026-03-03T15:00:00Z';
@@ -215,5 +223,51 @@ describe('a second dial within a day', () => {
     const [a, b, c] = rank(TUESDAY_10AM, { candidates: [yesterday, promised, fresh] });
     expect(a!.prospect.id).toBe(promised.prospect.id);
     expect(b!.score).toBe(c!.score);
+  });
+});
+
+describe('keep or drop in the queue', () => {
+  const tried = (attempts: number, lastAttemptAt: string) => ({
+    ...NO_EFFORT,
+    attempts,
+    repSeconds: attempts * 45,
+    lastAttemptAt: new Date(lastAttemptAt),
+  });
+
+  it('leaves out a slowed-down prospect until a week after its last attempt, then says why it is back', () => {
+    const slowed = candidate({ dials: 10, value: 5_000 }, { effort: tried(10, '2026-02-27T15:00:00Z') });
+    const fresh = candidate();
+    const now = rank(TUESDAY_10AM, { candidates: [slowed, fresh] });
+    expect(now.map((e) => e.prospect.id)).toEqual([fresh.prospect.id]);
+    const [back] = rank('2026-03-06T15:00:00Z', { candidates: [slowed] });
+    expect(back!.pursuit.recommendation).toBe('slow-down');
+    expect(back!.reasons).toContain('slowed down: a touch a week');
+  });
+
+  it('leaves out a dropped prospect for a quarter, and offers a nurture touch after', () => {
+    const dropped = candidate({ dials: 12, value: 1_000 }, { effort: tried(12, '2026-03-02T15:00:00Z') });
+    expect(rank(TUESDAY_10AM, { candidates: [dropped] })).toEqual([]);
+    const [touch] = rank('2026-06-02T14:00:00Z', { candidates: [dropped] });
+    expect(touch!.pursuit.recommendation).toBe('drop');
+    expect(touch!.reasons).toContain('nurture touch: dropped for a quarter');
+  });
+
+  it('still puts a promised callback first, whatever keep-or-drop says', () => {
+    const dropped = candidate(
+      { dials: 12, value: 1_000 },
+      { effort: tried(12, '2026-03-02T15:00:00Z'), callbacks: [new Date(TUESDAY_10AM)] },
+    );
+    const [entry] = rank(TUESDAY_10AM, { candidates: [dropped, candidate()] });
+    expect(entry!.prospect.id).toBe(dropped.prospect.id);
+    expect(entry!.callbackDue).toBe(true);
+  });
+
+  it('leaves a day between attempts to a prospect with many unanswered', () => {
+    // Last tried Monday 3pm New York: not again before 11am Tuesday.
+    const paced = candidate({ dials: 7, value: 200_000 }, { effort: tried(7, '2026-03-02T20:00:00Z') });
+    expect(rank(TUESDAY_10AM, { candidates: [paced] })).toEqual([]);
+    const [tomorrow] = rank('2026-03-03T16:00:00Z', { candidates: [paced] });
+    expect(tomorrow!.pursuit).toMatchObject({ recommendation: 'continue' });
+    expect(tomorrow!.pursuit.reason).toMatch(/7 unanswered, a day between attempts$/);
   });
 });

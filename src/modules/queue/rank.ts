@@ -1,6 +1,15 @@
 import { type LocalClock, localClock, weekdayName } from '../../shared/local-clock.ts';
 import { createRandom } from '../../shared/random.ts';
 import {
+  type BookRates,
+  type Effort,
+  mayPursue,
+  type Pursuit,
+  priorReach,
+  pursuitOf,
+  type Recommendation,
+} from '../pursuit/keep-or-drop.ts';
+import {
   dmWindowAt,
   type GatekeeperAbsence,
   gatekeeperAbsence,
@@ -33,6 +42,8 @@ export type Candidate = {
   phones: { id: number; e164: string; kind: string; valid: boolean; onDnc: boolean; source: string }[];
   intel: HoursIntel;
   outOfOfficeUntil: Date | null;
+  /** Everything spent on the prospect so far, for keep-or-drop. */
+  effort: Effort;
   /** Dials in the seven days up to the decision time, and messages left in the last day. */
   dials: Date[];
   messages: Date[];
@@ -57,6 +68,14 @@ export type RankInput = {
   mode: 'sample' | 'mean';
   /** Mixed into every draw's seed, so each team and instant has its own reproducible draws. */
   seed: string;
+  /** What the book has learned, for keep-or-drop: a dropped or slowed prospect waits its turn. */
+  pursuit: PursuitBook;
+};
+
+/** The book's yardsticks for keep-or-drop, and its reach over all hours, whole and by persona group. */
+export type PursuitBook = {
+  rates: BookRates;
+  reach: { book: SlotCounts; groups: Map<number, SlotCounts> };
 };
 
 export type QueueEntry = {
@@ -71,6 +90,8 @@ export type QueueEntry = {
   score: number;
   exploring: boolean;
   callbackDue: boolean;
+  /** Keep-or-drop's word on the prospect: a slowed or nurtured one appears only when its turn comes. */
+  pursuit: { recommendation: Recommendation; reason: string };
   reasons: string[];
 };
 
@@ -122,6 +143,8 @@ function bestNumber(at: Date, ctx: { candidate: Candidate; input: RankInput }): 
     (last, d) => (d <= at && (last === null || d.getTime() > last) ? d.getTime() : last),
     null,
   );
+  const pursuit = pursuitAt(at, { candidate, input });
+  if (!callbackDue && !mayPursue(pursuit, at)) return null;
   const again = !callbackDue && lastDial !== null && at.getTime() - lastDial < DAY_MS;
   const courtesy = again ? SECOND_DIAL_WEIGHT : 1;
   let best: { entry: QueueEntry; belief: Belief } | null = null;
@@ -169,18 +192,48 @@ function bestNumber(at: Date, ctx: { candidate: Candidate; input: RankInput }): 
         score: round(score),
         exploring: draw > belief.mean + spread(belief),
         callbackDue,
+        pursuit: { recommendation: pursuit.recommendation, reason: pursuit.reason },
         reasons: [],
       },
     };
   }
   if (!best) return null;
   best.entry.reasons = reasonsFor({ candidate, entry: best.entry, local, counts: input.counts, callbackAt });
+  if (pursuit.recommendation === 'slow-down') best.entry.reasons.push('slowed down: a touch a week');
+  if (pursuit.recommendation === 'drop') best.entry.reasons.push('nurture touch: dropped for a quarter');
   if (again)
     best.entry.reasons.push(
       `dialled ${Math.max(1, Math.round((at.getTime() - lastDial!) / 3_600_000))}h ago: a second try today ranks lower`,
     );
   return best.entry;
 }
+
+/** Keep-or-drop for a candidate at `at`, against the book's yardsticks and its persona group's reach. */
+export function pursuitAt(
+  at: Date,
+  ctx: { candidate: Candidate; input: Pick<RankInput, 'pursuit' | 'typicalValue' | 'counts'> },
+): Pursuit {
+  const { candidate, input } = ctx;
+  const { prospect } = candidate;
+  const book = input.pursuit;
+  return pursuitOf({
+    at,
+    weight: weightOf(prospect, input.typicalValue),
+    optedOut: prospect.optedOut,
+    priorReach: priorReach({
+      book: book.reach.book,
+      group: book.reach.groups.get(groupOf(prospect.seniority, fronted(prospect, input.counts))),
+    }),
+    effort: candidate.effort,
+    rates: book.rates,
+  });
+}
+
+/** A gatekeeper has been met at the prospect's company. */
+const fronted = (prospect: Candidate['prospect'], counts: SlotTable): boolean =>
+  prospect.companyId !== null &&
+  cell(counts, slotKey({ scope: Scope.company, id: prospect.companyId, kind: ANY_KIND, slot: ALL_HOURS }))
+    .gatekeeper > 0;
 
 /** The promise closest to `at`, if any. */
 const nearest = (dates: Date[], at: Date): Date | null =>
@@ -217,10 +270,6 @@ export function numberBelief(input: {
   const { prospect } = candidate;
   const hod = hourSlot(local.hour);
   const how = weekSlot(local.weekday, local.hour);
-  const fronted =
-    prospect.companyId !== null &&
-    cell(counts, slotKey({ scope: Scope.company, id: prospect.companyId, kind: ANY_KIND, slot: ALL_HOURS }))
-      .gatekeeper > 0;
   const numberAll = cell(
     counts,
     slotKey({ scope: Scope.number, id: phone.id, kind: phone.kind, slot: ALL_HOURS }),
@@ -238,7 +287,12 @@ export function numberBelief(input: {
     cell(counts, slotKey({ scope: Scope.book, id: 0, kind: phone.kind, slot: hod })),
     cell(
       counts,
-      slotKey({ scope: Scope.group, id: groupOf(prospect.seniority, fronted), kind: phone.kind, slot: hod }),
+      slotKey({
+        scope: Scope.group,
+        id: groupOf(prospect.seniority, fronted(prospect, counts)),
+        kind: phone.kind,
+        slot: hod,
+      }),
     ),
     prospect.companyId === null
       ? { dials: 0, reached: 0 }

@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
 import { rowsOf } from '../../db/rows.ts';
+import { USUAL_SECONDS, WRAP_UP_SECONDS } from '../calls/call-rules.ts';
 
 /** The levels learned reachability is pooled over, widest first. */
 export const Scope = { book: 0, group: 1, company: 2, number: 3 } as const;
@@ -39,6 +40,9 @@ export type DialFact = {
   /** Prospect-local weekday (1-7) and minute of day; null when the zone was not known. */
   local: { weekday: number; minute: number } | null;
   messageLeft: boolean;
+  /** The rep's time the attempt took, and whether it booked a meeting: the prospect's effort and yield. */
+  repSeconds: number;
+  meeting: boolean;
 };
 
 /** How many recent dial instants each prospect keeps for the courtesy limits. */
@@ -79,6 +83,9 @@ export async function recordDial(tx: Db, dial: DialFact, direction: 1 | -1 = 1):
     update prospects set
       dials = dials + ${direction},
       reached_count = reached_count + ${reached},
+      messages = messages + ${dial.messageLeft ? direction : 0},
+      rep_seconds = rep_seconds + ${direction * dial.repSeconds},
+      meetings = meetings + ${dial.meeting ? direction : 0},
       ${lastDials}${hourUpdate}
     where id = ${dial.prospectId}`);
   if (!learns) return;
@@ -151,6 +158,14 @@ async function gatekeeperMet(tx: Db, dial: DialFact): Promise<boolean> {
 
 const raw = (n: number): SQL => sql.raw(String(n));
 
+/** `repSecondsOf` of calls/call-rules.ts as SQL over a `call_attempts` row. */
+function repSecondsSql(): SQL {
+  const usual = Object.entries(USUAL_SECONDS).map(
+    ([outcome, seconds]) => sql`when ${outcome} then ${raw(seconds)}`,
+  );
+  return sql`coalesce(duration_seconds, case outcome ${sql.join(usual, sql` `)} else 0 end) + ${raw(WRAP_UP_SECONDS)}`;
+}
+
 /** Prospect (or company) ids per rebuild statement: bounds the memory one statement needs. */
 const REBUILD_BATCH = 20_000;
 
@@ -168,12 +183,16 @@ export async function rebuildReachStats(
 ): Promise<void> {
   const batch = options.batch ?? REBUILD_BATCH;
   await db.transaction(async (tx) => {
+    // Attempts restored from an older backup or written in bulk carry no rep time yet: reckon it as the call log does.
+    await tx.execute(sql`
+      update call_attempts set rep_seconds = ${repSecondsSql()} where team_id = ${teamId} and rep_seconds = 0`);
     await tx.execute(sql`delete from reach_counts where team_id = ${teamId}`);
     await tx.execute(sql`
       update companies set hour_dials = array_fill(0, array[24]), hour_reached = array_fill(0, array[24])
       where team_id = ${teamId}`);
     await tx.execute(sql`
-      update prospects set dials = 0, reached_count = 0, last_dial_at = null, last_message_at = null,
+      update prospects set dials = 0, reached_count = 0, messages = 0, rep_seconds = 0, meetings = 0,
+        last_dial_at = null, last_message_at = null,
         recent_dials = '{}', hour_dials = array_fill(0, array[24]), hour_reached = array_fill(0, array[24])
       where team_id = ${teamId} and dials > 0`);
     const [range] = rowsOf<{ companies: number | null; prospects: number | null }>(
@@ -199,11 +218,14 @@ export async function rebuildReachStats(
     for (let from = 1; from <= maxProspect; from += batch) {
       const to = from + batch - 1;
       await tx.execute(sql`
-        update prospects p set dials = s.dials, reached_count = s.reached, last_dial_at = s.last_at,
+        update prospects p set dials = s.dials, reached_count = s.reached, messages = s.messages,
+          rep_seconds = s.rep_seconds, meetings = s.meetings, last_dial_at = s.last_at,
           last_message_at = s.last_message_at, recent_dials = s.recent, hour_dials = s.hour_dials,
           hour_reached = s.hour_reached
         from (
           select a.prospect_id, count(*) as dials, count(*) filter (where a.outcome = 'reached') as reached,
+            count(*) filter (where a.outcome = 'voicemail-left') as messages, sum(a.rep_seconds) as rep_seconds,
+            count(*) filter (where a.result = 'meeting') as meetings,
             max(a.at) as last_at, max(a.at) filter (where a.outcome = 'voicemail-left') as last_message_at,
             (array_agg(a.at order by a.at desc))[1:${RECENT_DIALS}] as recent,
             ${hourArray(sql`true`)} as hour_dials,

@@ -1,11 +1,12 @@
 import { localClock } from '../../shared/local-clock.ts';
-import { BAD_NUMBER_LIMIT, nextStage, type Outcome, type Result } from '../calls/call-rules.ts';
+import { BAD_NUMBER_LIMIT, nextStage, type Outcome, type Result, repSecondsOf } from '../calls/call-rules.ts';
 import type { Stage } from '../prospects/prospect-draft.ts';
+import { type BookTotals, bookRates, NO_EFFORT, NO_TOTALS } from '../pursuit/keep-or-drop.ts';
 import type { HoursIntel } from '../queue/intel-evidence.ts';
 import { type DialLimits, insideCallingHours } from '../queue/may-dial.ts';
-import type { Candidate, SlotTable } from '../queue/rank.ts';
+import type { Candidate, PursuitBook, SlotTable } from '../queue/rank.ts';
 import { STAGE_WEIGHT, slotKey } from '../queue/rank.ts';
-import { POOLING_STRENGTH, pooledBelief } from '../queue/reach-model.ts';
+import { POOLING_STRENGTH, pooledBelief, type SlotCounts } from '../queue/reach-model.ts';
 import { ALL_HOURS, ANY_KIND, type DialFact, dialCells, hourSlot, Scope } from '../queue/reach-stats.ts';
 import type { Earlier, Material } from '../voicemail/compose.ts';
 import type { Strategy, VoicemailState } from '../voicemail/decide.ts';
@@ -66,6 +67,9 @@ const VOICE = { name: 'Sam Rivera', phone: '+13125550147', seller: 'Northwind An
 export class SimBook {
   readonly counts: SlotTable = new Map();
   readonly entries = new Map<number, Entry>();
+  private readonly totals: BookTotals = { ...NO_TOTALS };
+  /** Reach over all hours of the book and of each persona group, kept as their hour cells grow. */
+  private readonly reach = { book: { dials: 0, reached: 0 }, groups: new Map<number, SlotCounts>() };
   private readonly badCounts = new Map<number, number>();
   private readonly facts = { events: [] as Point[], contacts: new Map<string, Point[]>() };
 
@@ -165,6 +169,7 @@ export class SimBook {
             })),
           intel: { dmHours: [], gatekeeper: [] },
           outOfOfficeUntil: null,
+          effort: { ...NO_EFFORT },
           dials: [],
           messages: [],
           callbacks: [],
@@ -341,7 +346,20 @@ export class SimBook {
       at: dial.at,
       local: { weekday: local.weekday, minute: local.hour * 60 + local.minute },
       messageLeft: dial.outcome === 'voicemail-left',
+      repSeconds: repSecondsOf(dial.outcome, undefined),
+      meeting: dial.result === 'meeting',
     };
+    const effort = e.candidate.effort;
+    effort.attempts++;
+    effort.reached += dial.outcome === 'reached' ? 1 : 0;
+    effort.messages += fact.messageLeft ? 1 : 0;
+    effort.repSeconds += fact.repSeconds;
+    effort.lastAttemptAt = dial.at;
+    this.totals.attempts++;
+    this.totals.reached += dial.outcome === 'reached' ? 1 : 0;
+    this.totals.messages += fact.messageLeft ? 1 : 0;
+    this.totals.repSeconds += fact.repSeconds;
+    this.totals.meetings += fact.meeting ? 1 : 0;
     const move = nextStage(p.stage as Stage, { outcome: dial.outcome, result: dial.result });
     if (move) p.stage = move.to;
     p.dials++;
@@ -371,6 +389,15 @@ export class SimBook {
       if (dial.outcome === 'reached') cell.reached++;
       if (dial.outcome === 'gatekeeper') cell.gatekeeper++;
       this.counts.set(key, cell);
+      if (c.scope === Scope.book || c.scope === Scope.group) {
+        const level =
+          c.scope === Scope.book
+            ? this.reach.book
+            : (this.reach.groups.get(c.scopeId) ?? { dials: 0, reached: 0 });
+        level.dials++;
+        if (dial.outcome === 'reached') level.reached++;
+        if (c.scope === Scope.group) this.reach.groups.set(c.scopeId, level);
+      }
     }
   }
 
@@ -379,7 +406,17 @@ export class SimBook {
     const e = this.entry(input.prospectId);
     e.calledUs = true;
     e.reachedEver = true;
+    e.candidate.effort.reached++;
+    this.totals.callbacks++;
     settle(e, input.result);
+  }
+
+  /** Keep-or-drop's yardsticks, as `pursuitBook` reads them from the database. */
+  pursuitBook(): PursuitBook {
+    return {
+      rates: bookRates({ totals: this.totals, typicalValue: this.input.typicalValue, teamHourlyValue: null }),
+      reach: { book: { ...this.reach.book }, groups: new Map(this.reach.groups) },
+    };
   }
 
   /** Intelligence heard from a gatekeeper, recorded as facts the queue reads. */

@@ -1,6 +1,6 @@
 import { type LocalClock, localClock } from '../../shared/local-clock.ts';
-import { type Candidate, type QueueEntry, rankAt } from '../queue/rank.ts';
-import { AFTER_HOURS_FROM, decideVoicemail, LOW_VALUE_ATTEMPTS, type Strategy } from '../voicemail/decide.ts';
+import { type QueueEntry, rankAt } from '../queue/rank.ts';
+import { AFTER_HOURS_FROM, decideVoicemail, type Strategy } from '../voicemail/decide.ts';
 import { type HeardHours, SimBook } from './book.ts';
 import type {
   DayPlan,
@@ -20,6 +20,8 @@ const STALE_MS = 15 * 60_000;
 /** The database queue's shortlist size for a worklist of ten. */
 const SHORTLIST = 100;
 const PLAN_SHORTLIST = 60;
+/** How many times the shortlist doubles when too few of it may be called, as in the database queue. */
+const SHORTLIST_ROUNDS = 4;
 /** With a plan, a dial goes ahead only at a fifth or more of the book's usual chance of reaching the decision maker. */
 const WORTH_SHARE = 1 / 5;
 
@@ -33,8 +35,6 @@ type Options = {
   plan: boolean;
   /** Only dials this strategy makes: curiosity calls after hours. */
   accept?: (local: LocalClock) => boolean;
-  /** Prospects still pursued: persistent drops the low-value ones after a few attempts. */
-  keep?: (candidate: Candidate) => boolean;
 };
 
 /**
@@ -62,24 +62,35 @@ class ProductRep implements SimStrategy {
     });
   }
 
+  /**
+   * The queue's top entries at `at`, from a shortlist that doubles, as the database queue's
+   * does, while keep-or-drop, the courtesy limits (and, with a plan, the worth-a-dial floor)
+   * leave too few.
+   */
   private rank(at: Date, input: { size: number; limit: number; mode: 'sample' | 'mean' }): QueueEntry[] {
-    const ids = this.book.shortlist(at, input.size);
-    const keep = this.options.keep;
-    const candidates = this.book.candidates(ids, at);
-    const entries = rankAt(at, {
-      candidates: keep ? candidates.filter(keep) : candidates,
+    const accept = this.options.accept;
+    const floor = this.options.plan ? this.floor() : 0;
+    for (let size = input.size, round = 1; ; size *= 2, round++) {
+      const ids = this.book.shortlist(at, size);
+      const entries = rankAt(at, {
+        ...this.yardsticks(),
+        candidates: this.book.candidates(ids, at),
+        limit: accept || floor > 0 ? ids.length : input.limit,
+        mode: input.mode,
+        seed: `sim|${this.name}|${this.setup.seed}|${at.toISOString()}`,
+      }).filter((e) => e.probability >= floor && (!accept || accept(localClock(at, e.local.timezone)!)));
+      if (entries.length >= input.limit || ids.length < size || round === SHORTLIST_ROUNDS)
+        return entries.slice(0, input.limit);
+    }
+  }
+
+  private yardsticks() {
+    return {
       counts: this.book.counts,
       limits: this.setup.limits,
       typicalValue: this.setup.territory.typicalValue,
-      limit: this.options.accept ? ids.length : input.limit,
-      mode: input.mode,
-      seed: `sim|${this.name}|${this.setup.seed}|${at.toISOString()}`,
-    });
-    const accept = this.options.accept;
-    return (accept ? entries.filter((e) => accept(localClock(at, e.local.timezone)!)) : entries).slice(
-      0,
-      input.limit,
-    );
+      pursuit: this.book.pursuitBook(),
+    };
   }
 
   planDay(blocks: Date[]): DayPlan {
@@ -109,17 +120,13 @@ class ProductRep implements SimStrategy {
       // The list was ranked a few minutes ago: the queue's own rules decide whether it still may be dialled.
       const candidate = this.book.candidates([entry.prospect.id], at)[0]!;
       const [now] = rankAt(at, {
+        ...this.yardsticks(),
         candidates: [candidate],
-        counts: this.book.counts,
-        limits: this.setup.limits,
-        typicalValue: this.setup.territory.typicalValue,
         limit: 1,
         mode: 'mean',
         seed: '',
       });
       if (!now) continue;
-      // With a plan, a dial far below what the book usually reaches waits for a better hour.
-      if (this.options.plan && entry.probability < this.floor()) continue;
       const sameNumber = candidate.phones.find((ph) => ph.id === entry.number.id && ph.valid);
       return { prospectId: entry.prospect.id, numberId: sameNumber ? entry.number.id : now.number.id };
     }
@@ -195,20 +202,14 @@ export const neverVoicemail = (setup: StrategySetup): SimStrategy =>
 export const rules = (setup: StrategySetup): SimStrategy =>
   new ProductRep('rules', setup, { voicemail: 'rules', plan: false });
 export const persistent = (setup: StrategySetup): SimStrategy =>
-  new ProductRep('persistent', setup, {
-    voicemail: 'persistent',
-    plan: false,
-    // Below the book's typical value, a prospect is dropped after a few attempts.
-    keep: (c) =>
-      (c.prospect.value ?? 0) >= setup.territory.typicalValue || c.prospect.dials < LOW_VALUE_ATTEMPTS,
-  });
+  new ProductRep('persistent', setup, { voicemail: 'persistent', plan: false });
 export const curiosity = (setup: StrategySetup): SimStrategy =>
   new ProductRep('curiosity', setup, { voicemail: 'curiosity', accept: afterHours, plan: false });
 
 /**
  * Reach's own: the day planned into the quarter hours the learned queue rates best, the
  * queue's top entries dialled in them, and the adaptive voicemail strategy (messages only
- * where they earn a reply, a week apart, three at most without one).
+ * where they earn a reply, a week apart, two at most without one).
  */
 export const adaptive = (setup: StrategySetup): SimStrategy =>
   new ProductRep('adaptive', setup, { voicemail: 'adaptive', plan: true });

@@ -32,6 +32,8 @@ export const teamConfigSchema = z
     repName: z.string().trim().min(1).max(100).nullable(),
     repPhone: z.string().trim().min(7).max(40).nullable(),
     sellerName: z.string().trim().min(1).max(100).nullable(),
+    /** Pipeline value an hour of calling books, for keep-or-drop; null learns it from the book. */
+    repHourlyValue: z.number().int().min(1).max(1_000_000_000).nullable(),
     territoryZones: z.array(z.string().refine(isValidZone, 'an IANA time zone such as America/Chicago')),
   })
   .partial()

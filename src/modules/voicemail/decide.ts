@@ -72,8 +72,8 @@ export const PERSISTENT_SPACING_DAYS = 3;
 export const LOW_VALUE_ATTEMPTS = 3;
 /** Reach's own strategy spaces its messages a week apart ... */
 export const ADAPTIVE_SPACING_DAYS = 7;
-/** ... and stops at three until the prospect answers one: every message left wears on their patience. */
-export const ADAPTIVE_MAX_UNANSWERED = 3;
+/** ... and stops at two until the prospect answers one, as a cold cadence does: every message left wears on their patience. */
+export const ADAPTIVE_MAX_UNANSWERED = 2;
 /** After-hours, in the prospect's clock: when the gatekeeper has gone and a short message lands. */
 export const AFTER_HOURS_FROM = 17;
 
@@ -296,7 +296,7 @@ function persistentRule(state: VoicemailState): Rule {
 /**
  * Reach's default: a message only where the rules say it earns a reply (mid-sale, after a
  * positive conversation, a referral or news; never on a cold call or where fit is poor), a
- * week apart, and no more than three until the prospect answers one.
+ * week apart, and no more than two until the prospect answers one.
  */
 function adaptiveRule(state: VoicemailState): Rule {
   const rule = rulesRule(state);

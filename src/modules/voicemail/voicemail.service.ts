@@ -13,7 +13,7 @@ import {
 } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { invalid } from '../../shared/errors.ts';
-import { parseInput } from '../../shared/validate.ts';
+import { atParam, parseInput } from '../../shared/validate.ts';
 import { blockedNumbers } from '../dnc/dnc.repository.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
 import type { Stage } from '../prospects/prospect-draft.ts';
@@ -40,10 +40,7 @@ import { spokenSeconds } from './words.ts';
 
 export const voicemailQuerySchema = z
   .object({
-    at: z.iso
-      .datetime({ offset: true, error: 'not an ISO-8601 time, for example 2026-03-02T14:30:00Z' })
-      .optional()
-      .describe('The moment of the call; now when left out'),
+    at: atParam('The moment of the call; now when left out'),
     strategy: z
       .enum(strategies)
       .optional()
@@ -86,8 +83,7 @@ export async function voicemailAdvice(
   const at = resolveAt(q.at);
   const prospect = await resolveProspect(ctx, input.prospect);
   const typical = await typicalValue(ctx.db, ctx.team.id);
-  const number =
-    q.number ?? (await numberAt(ctx, { prospectId: prospect.id, at, typicalValue: typical })) ?? undefined;
+  const number = q.number ?? (await numberAt(ctx, { prospectId: prospect.id, at })) ?? undefined;
   const state = await loadState(ctx, { prospect, at, strategy: q.strategy, number, typical });
   const decision = decideVoicemail(state.state);
   const instead =
@@ -331,7 +327,6 @@ async function insteadOf(
       at,
       dialedNow: true,
       accept,
-      typicalValue: loaded.state.typicalValue,
     });
     if (next) {
       const local = DateTime.fromJSDate(next.at, { zone: next.entry.local.timezone });

@@ -4,6 +4,7 @@ import {
   type IntelFact,
   type Prospect as ProspectData,
   type ProspectList,
+  type Pursuit,
   type Research,
   type Timeline,
 } from '../api.ts';
@@ -84,6 +85,10 @@ function ProspectPage({ id }: { id: string }) {
     () => api<{ items: IntelFact[] }>(`/prospects/${encodeURIComponent(id)}/intel`),
     [id],
   );
+  const pursuit = useLoad(
+    () => api<Pursuit>(`/prospects/${encodeURIComponent(id)}/pursuit`, { query: { at: nowIso() } }),
+    [id],
+  );
   if (prospect.error) return <p className="error">{String((prospect.error as Error).message)}</p>;
   const p = prospect.data;
   if (!p) return <p className="muted">Loading…</p>;
@@ -158,6 +163,7 @@ function ProspectPage({ id }: { id: string }) {
               <dd>{effort.minutes}</dd>
             </dl>
           )}
+          {pursuit.data && <PursuitAdvice pursuit={pursuit.data} />}
           <h2>Stage history</h2>
           {stages.length === 0 ? (
             <p className="muted">Still {p.stage}.</p>
@@ -276,5 +282,31 @@ function ResearchForm({ prospect, onSaved }: { prospect: ProspectData; onSaved: 
         {saving ? 'Saving…' : 'Save research'}
       </button>
     </form>
+  );
+}
+
+const pursuitWords = { continue: 'Continue', 'slow-down': 'Slow down', drop: 'Drop' } as const;
+
+/** Keep, slow down or drop, with the figures behind it. */
+function PursuitAdvice({ pursuit }: { pursuit: Pursuit }) {
+  const money = (n: number) => Math.round(n).toLocaleString();
+  return (
+    <section className="pursuit" aria-label="Keep or drop">
+      <h2>
+        Keep or drop:{' '}
+        <span className={`badge badge-${pursuit.recommendation}`}>
+          {pursuitWords[pursuit.recommendation]}
+        </span>
+      </h2>
+      <p>{pursuit.reason}</p>
+      <p className="muted">
+        Next {pursuit.horizon} attempts: {Math.round(pursuit.chance * 100)}% chance of a conversation, worth{' '}
+        {money(pursuit.expectedValue)} in pipeline against {money(pursuit.cost)} of rep time
+        {pursuit.rates.hourlyValueFrom === 'team'
+          ? " at the team's hourly value"
+          : ' at what an hour books here'}
+        .{pursuit.resumeAt ? ` Not before ${formatWhen(pursuit.resumeAt)}.` : ''}
+      </p>
+    </section>
   );
 }

@@ -55,6 +55,12 @@ const FIELDS: Field[] = [
   { key: 'repName', label: 'Rep name in scripts' },
   { key: 'repPhone', label: 'Rep phone in scripts' },
   { key: 'sellerName', label: 'Company name in scripts' },
+  {
+    key: 'repHourlyValue',
+    label: 'Pipeline an hour of calling books',
+    type: 'number',
+    hint: 'keep-or-drop weighs effort against it; empty learns it from the book',
+  },
 ];
 
 function TeamForm() {
@@ -77,7 +83,7 @@ function TeamForm() {
       const value = draft[f.key] ?? '';
       if (value === String(config.data[f.key] ?? '')) continue;
       patch[f.key] =
-        f.type === 'number' ? Number(value) : value === '' && f.key.startsWith('rep') ? null : value;
+        value === '' && f.key.startsWith('rep') ? null : f.type === 'number' ? Number(value) : value;
     }
     if (Object.keys(patch).length === 0) {
       say('Nothing changed.', { tone: 'info' });
