@@ -32,6 +32,7 @@ const world = fc.record({
   objective: fc.option(fc.constantFrom('cutting empty miles', 'faster patient intake'), { nil: null }),
   benefits: fc.constantFrom([], ['fewer empty miles'], ['fewer empty miles', 'dispatchers off the phone']),
   referredBy: fc.option(fc.constantFrom('Pat Reyes'), { nil: null }),
+  pursuit: fc.constantFrom(null, 'continue', 'slow-down', 'drop'),
   news: points('news', 100),
   events: points('event', 200),
   contacts: points('contact', 300),
@@ -91,6 +92,8 @@ function play(w: World): {
         positiveContact: w.flags.positive,
       },
       typicalValue: 20_000,
+      pursuit:
+        w.pursuit === null ? null : { recommendation: w.pursuit, reason: `keep-or-drop: ${w.pursuit}` },
       messages: [...messages],
       material: {
         firstName: 'Dana',

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { resolveAt } from '../../shared/clock.ts';
+import { notFound } from '../../shared/errors.ts';
 import { atParam, parseInput } from '../../shared/validate.ts';
 import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
 import { loadCandidates } from '../queue/queue.repository.ts';
-import { yardsticks } from '../queue/queue.service.ts';
-import { pursuitAt, weightOf } from '../queue/rank.ts';
+import { type Yardsticks, yardsticks } from '../queue/queue.service.ts';
+import { type Candidate, pursuitAt, weightOf } from '../queue/rank.ts';
 import type { Ctx } from '../team/team.service.ts';
 import { type BookRates, HORIZON, type Pursuit } from './keep-or-drop.ts';
 
@@ -27,6 +28,24 @@ export type PursuitView = Omit<Pursuit, 'resumeAt' | 'effort'> & {
 
 const DAY = 86_400_000;
 
+/** Keep-or-drop for one prospect at `at`, as the queue weighs it. */
+export async function pursuitNow(
+  ctx: Ctx,
+  input: { prospectId: number; at: Date },
+): Promise<{ pursuit: Pursuit; candidate: Candidate; book: Yardsticks }> {
+  const { at } = input;
+  const book = await yardsticks(ctx);
+  const { candidates, counts } = await loadCandidates(ctx.db, {
+    teamId: ctx.team.id,
+    ids: [input.prospectId],
+    window: { from: new Date(at.getTime() - 7 * DAY), to: at },
+    slots: null,
+  });
+  const candidate = candidates[0];
+  if (!candidate) throw notFound('Prospect', input.prospectId);
+  return { pursuit: pursuitAt(at, { candidate, input: { ...book, counts } }), candidate, book };
+}
+
 /** Keep, slow down or drop one prospect at `at`: the recommendation the queue follows, with its figures. */
 export async function pursuitOfProspect(
   ctx: Ctx,
@@ -35,16 +54,8 @@ export async function pursuitOfProspect(
   const q = parseInput(pursuitQuerySchema, input.query, 'query');
   const at = resolveAt(q.at);
   const row = await resolveProspect(ctx, input.prospect);
-  const book = await yardsticks(ctx);
-  const { candidates, counts } = await loadCandidates(ctx.db, {
-    teamId: ctx.team.id,
-    ids: [row.id],
-    window: { from: new Date(at.getTime() - 7 * DAY), to: at },
-    slots: null,
-  });
-  const candidate = candidates[0]!;
+  const { pursuit, candidate, book } = await pursuitNow(ctx, { prospectId: row.id, at });
   const { prospect } = candidate;
-  const pursuit = pursuitAt(at, { candidate, input: { ...book, counts } });
   const { effort } = pursuit;
   return {
     at: at.toISOString(),

@@ -4,8 +4,14 @@ import type { Stage } from '../prospects/prospect-draft.ts';
 import { type BookTotals, bookRates, NO_EFFORT, NO_TOTALS } from '../pursuit/keep-or-drop.ts';
 import type { HoursIntel } from '../queue/intel-evidence.ts';
 import { type DialLimits, insideCallingHours } from '../queue/may-dial.ts';
-import type { Candidate, PursuitBook, SlotTable } from '../queue/rank.ts';
-import { STAGE_WEIGHT, slotKey } from '../queue/rank.ts';
+import {
+  type Candidate,
+  type PursuitBook,
+  pursuitAt,
+  type SlotTable,
+  STAGE_WEIGHT,
+  slotKey,
+} from '../queue/rank.ts';
 import { POOLING_STRENGTH, pooledBelief, type SlotCounts } from '../queue/reach-model.ts';
 import { ALL_HOURS, ANY_KIND, type DialFact, dialCells, hourSlot, Scope } from '../queue/reach-stats.ts';
 import type { Earlier, Material } from '../voicemail/compose.ts';
@@ -307,6 +313,7 @@ export class SimBook {
         positiveContact: false,
       },
       typicalValue: this.input.typicalValue,
+      pursuit: this.pursuitOf(e.candidate, at),
       messages: e.messages,
       material: {
         ...e.material,
@@ -409,6 +416,15 @@ export class SimBook {
     e.candidate.effort.reached++;
     this.totals.callbacks++;
     settle(e, input.result);
+  }
+
+  /** Keep-or-drop's word on one prospect, as the voicemail service reads it. */
+  private pursuitOf(candidate: Candidate, at: Date): VoicemailState['pursuit'] {
+    const { recommendation, reason } = pursuitAt(at, {
+      candidate,
+      input: { pursuit: this.pursuitBook(), typicalValue: this.input.typicalValue, counts: this.counts },
+    });
+    return { recommendation, reason };
   }
 
   /** Keep-or-drop's yardsticks, as `pursuitBook` reads them from the database. */

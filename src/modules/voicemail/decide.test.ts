@@ -47,6 +47,7 @@ type Over = {
   prospect?: Partial<VoicemailState['prospect']>;
   messages?: Earlier[];
   material?: Partial<Material>;
+  pursuit?: VoicemailState['pursuit'];
 };
 
 function state(over: Over = {}): VoicemailState {
@@ -72,6 +73,7 @@ function state(over: Over = {}): VoicemailState {
       ...over.prospect,
     },
     typicalValue: 20_000,
+    pursuit: over.pursuit ?? null,
     messages: over.messages ?? [],
     material: material(over.material),
     context: {
@@ -239,6 +241,27 @@ const table: { rule: string; over: Over; decision: 'leave' | 'skip'; code: strin
     decision: 'skip',
     code: 'low-value',
     text: /value unknown/,
+  },
+  {
+    rule: 'persistent: no series to a prospect keep-or-drop drops',
+    over: {
+      strategy: 'persistent',
+      prospect: { ...cold, value: 90_000, attempts: 30 },
+      pursuit: { recommendation: 'drop', reason: '30 attempts, 0 messages, 22 min; …: drop' },
+    },
+    decision: 'skip',
+    code: 'dropped',
+    text: /keep-or-drop says drop: 30 attempts/,
+  },
+  {
+    rule: "persistent: a slowed prospect's message is the week's touch",
+    over: {
+      strategy: 'persistent',
+      prospect: { ...cold, value: 90_000, attempts: 12 },
+      pursuit: { recommendation: 'slow-down', reason: '…: a touch a week' },
+    },
+    decision: 'leave',
+    code: 'slowed',
   },
   {
     rule: 'persistent: the series is spaced',

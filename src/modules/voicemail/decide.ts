@@ -1,4 +1,5 @@
 import type { Stage } from '../prospects/prospect-draft.ts';
+import type { Recommendation } from '../pursuit/keep-or-drop.ts';
 import type { CheckContext } from './check-message.ts';
 import {
   type Composed,
@@ -44,6 +45,8 @@ export type VoicemailState = {
   };
   /** The book's typical deal value: above it a prospect counts as high value. */
   typicalValue: number;
+  /** Keep-or-drop's word on the prospect now, which the persistent series follows; null when not weighed. */
+  pursuit: { recommendation: Recommendation; reason: string } | null;
   /** Earlier messages to this prospect, oldest first. */
   messages: Earlier[];
   material: Material;
@@ -266,6 +269,8 @@ function persistentRule(state: VoicemailState): Rule {
   const p = state.prospect;
   const high = p.value !== null && p.value >= state.typicalValue;
   const last = state.messages.at(-1);
+  if (state.pursuit?.recommendation === 'drop')
+    return none('dropped', `keep-or-drop says drop: ${state.pursuit.reason}`);
   if (!high) {
     const why =
       p.value === null
@@ -279,7 +284,12 @@ function persistentRule(state: VoicemailState): Rule {
       'spacing',
       `last message ${ago(state.at.getTime() - last.at.getTime())}: the series waits ${PERSISTENT_SPACING_DAYS} days between messages`,
     );
+  const slowed: Reason[] =
+    state.pursuit?.recommendation === 'slow-down'
+      ? [{ code: 'slowed', text: "slowed down to a touch a week: this message is the week's touch" }]
+      : [];
   const reasons: Reason[] = [
+    ...slowed,
     high
       ? {
           code: 'high-value',

@@ -19,6 +19,7 @@ import { normalizePhone } from '../phones/normalize-phone.ts';
 import type { Stage } from '../prospects/prospect-draft.ts';
 import type { ProspectRow } from '../prospects/prospects.repository.ts';
 import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
+import { pursuitNow } from '../pursuit/pursuit.service.ts';
 import { insideCallingHours, zonesToRespect } from '../queue/may-dial.ts';
 import { typicalValue } from '../queue/queue.repository.ts';
 import { limitsOf, nextWindow, numberAt } from '../queue/queue.service.ts';
@@ -245,6 +246,10 @@ async function loadState(
       positiveContact: attempts.some((a) => a.result !== null && POSITIVE.has(a.result)),
     },
     typicalValue: input.typical,
+    pursuit: await pursuitNow(ctx, { prospectId: prospect.id, at }).then(({ pursuit: p }) => ({
+      recommendation: p.recommendation,
+      reason: p.reason,
+    })),
     messages: earlier,
     material,
     context: {
