@@ -494,6 +494,23 @@ describe.each(drivers)('HTTP API for the web app on %s', (driver) => {
     expect((await app.request('/api/v1/prospects/99999/pursuit')).status).toBe(404);
   });
 
+  it('lists the cadences and lays one over a prospect’s working days in their zone', async () => {
+    const list = (await (await app.request('/api/v1/cadences')).json()) as { items: Json[] };
+    expect(list.items.map((c) => c['name'])).toEqual(['cold-3-weeks', 'persistent-value', 'warm-follow-up']);
+    const view = (await (
+      await app.request('/api/v1/cadences/cold-3-weeks?start=2026-03-06T15:00:00Z&zone=America/Los_Angeles')
+    ).json()) as { schedule: { local: string; kind: string; dueAt: string }[] };
+    expect(view.schedule[0]).toMatchObject({
+      local: 'Fri 06 Mar 08:00',
+      kind: 'call',
+      dueAt: '2026-03-06T16:00:00.000Z',
+    });
+    expect((await app.request('/api/v1/cadences/nope')).status).toBe(404);
+    const bad = await app.request('/api/v1/cadences/cold-3-weeks?zone=Mars/Base');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as Json)['detail']).toMatch(/zone/);
+  });
+
   it('undoes a call over HTTP once, and says when there is nothing to undo', async () => {
     const ann = (await (
       await post('/api/v1/prospects', { firstName: 'Ann', email: 'ann@acme.com' })

@@ -38,7 +38,18 @@ describe('the reach command line', () => {
   it('prints help for every command and exits 0', async () => {
     const run = await reach(['--help']);
     expect(run.code).toBe(0);
-    for (const command of ['serve', 'migrate', 'import', 'export', 'prospects', 'dnc', 'config', 'demo']) {
+    for (const command of [
+      'serve',
+      'migrate',
+      'import',
+      'export',
+      'prospects',
+      'dnc',
+      'config',
+      'demo',
+      'pursuit',
+      'cadence',
+    ]) {
       expect(run.stdout).toContain(command);
     }
     const sub = await reach(['import', '--help']);

@@ -168,6 +168,18 @@ describe.each(drivers)('reach summaries on %s', (driver) => {
   });
 
   it("gives a book logged before effort was kept each attempt's rep time and each prospect's totals, as dial by dial", async () => {
+    await logCall(t.ctx, {
+      body: {
+        prospect: people[1]!.id,
+        outcome: 'reached',
+        result: 'meeting',
+        resultAt: '2026-04-02T15:00:00Z',
+        durationSeconds: 410,
+        at: '2026-03-20T15:00:00Z',
+        idempotencyKey: 'effort-meeting',
+      },
+      now: new Date('2030-01-01T00:00:00Z'),
+    });
     const logged = await snapshot(t);
     expect(logged.summaries.some((p: { meetings: number }) => Number(p.meetings) > 0)).toBe(true);
     await t.db.execute(sql`update call_attempts set rep_seconds = 0`);

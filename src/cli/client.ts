@@ -1,5 +1,11 @@
 import type { Readable } from 'node:stream';
 import {
+  type CadenceSummary,
+  type CadenceView,
+  listCadences,
+  showCadence,
+} from '../modules/cadences/cadences.service.ts';
+import {
   attachCallback,
   type CallbackCard,
   lookup,
@@ -89,6 +95,8 @@ export type ReachClient = {
   plan(query: Record<string, string | undefined>): Promise<Plan>;
   voicemail(input: { prospect: string; query: Record<string, string | undefined> }): Promise<VoicemailAdvice>;
   pursuit(input: { prospect: string; query: Record<string, string | undefined> }): Promise<PursuitView>;
+  listCadences(): Promise<{ items: CadenceSummary[] }>;
+  showCadence(input: { name: string; query: Record<string, string | undefined> }): Promise<CadenceView>;
   checkMessage(body: unknown): Promise<CheckedMessage>;
   addPoint(body: unknown): Promise<TalkingPoint>;
   listPoints(query: Record<string, string | undefined>): Promise<TalkingPoint[]>;
@@ -125,6 +133,8 @@ export function localClient(ctx: Ctx, where: string): ReachClient {
     plan: (query) => planDay(ctx, defined(query)),
     voicemail: ({ prospect, query }) => voicemailAdvice(ctx, { prospect, query: defined(query) }),
     pursuit: ({ prospect, query }) => pursuitOfProspect(ctx, { prospect, query: defined(query) }),
+    listCadences: async () => listCadences(ctx),
+    showCadence: async ({ name, query }) => showCadence(ctx, { name, query: defined(query) }),
     checkMessage: (body) => checkMessageFor(ctx, body),
     addPoint: (body) => addPoint(ctx, body),
     listPoints: (query) => listPoints(ctx, defined(query)),

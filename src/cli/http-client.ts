@@ -117,6 +117,9 @@ export function httpClient(options: { baseUrl: string; token?: string | undefine
       json({ method: 'GET', path: `/prospects/${encodeURIComponent(prospect)}/voicemail`, query }),
     pursuit: ({ prospect, query }) =>
       json({ method: 'GET', path: `/prospects/${encodeURIComponent(prospect)}/pursuit`, query }),
+    listCadences: () => json({ method: 'GET', path: '/cadences' }),
+    showCadence: ({ name, query }) =>
+      json({ method: 'GET', path: `/cadences/${encodeURIComponent(name)}`, query }),
     checkMessage: (body) => json({ method: 'POST', path: '/check-message', body }),
     addPoint: (body) => json({ method: 'POST', path: '/talking-points', body }),
     listPoints: async (query) =>

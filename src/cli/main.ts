@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { version } from '../shared/version.ts';
+import { cadenceCommand } from './commands/cadence.command.ts';
 import { callbackCommand, lookupCommand } from './commands/callback.command.ts';
 import { callsCommand, timelineCommand } from './commands/calls.command.ts';
 import { configCommand, demoCommand } from './commands/config.command.ts';
@@ -39,6 +40,7 @@ export function buildProgram(): Command {
     .addCommand(planCommand())
     .addCommand(voicemailCommand())
     .addCommand(pursuitCommand())
+    .addCommand(cadenceCommand())
     .addCommand(checkMessageCommand())
     .addCommand(pointsCommand())
     .addCommand(messageStatsCommand())

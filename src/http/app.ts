@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
+import { cadenceRoutes } from '../modules/cadences/cadences.routes.ts';
 import { callbackRoutes } from '../modules/calls/callbacks.routes.ts';
 import { callRoutes } from '../modules/calls/calls.routes.ts';
 import { dncRoutes } from '../modules/dnc/dnc.routes.ts';
@@ -28,6 +29,7 @@ export const routes: Route[] = [
   ...intelRoutes,
   ...voicemailRoutes,
   ...pursuitRoutes,
+  ...cadenceRoutes,
   ...insightRoutes,
   ...exportRoutes,
   ...dncRoutes,
