@@ -511,6 +511,42 @@ describe.each(drivers)('HTTP API for the web app on %s', (driver) => {
     expect(((await bad.json()) as Json)['detail']).toMatch(/zone/);
   });
 
+  it('starts a cadence, lists the due tasks, marks one done and stops the rest over HTTP', async () => {
+    const ann = (await (
+      await post('/api/v1/prospects', {
+        firstName: 'Ann',
+        company: 'Acme',
+        timezone: 'America/Chicago',
+        phones: [{ number: '312-555-0142', kind: 'direct' }],
+      })
+    ).json()) as { id: number };
+    const started = await post('/api/v1/enrollments', {
+      cadence: 'warm-follow-up',
+      prospects: [ann.id],
+      at: '2026-03-02T14:00:00Z',
+    });
+    expect(started.status).toBe(201);
+    expect(await started.json()).toMatchObject({
+      cadence: 'warm-follow-up',
+      started: [{ prospectId: ann.id }],
+      rejected: [],
+    });
+    const tasks = (await (await app.request('/api/v1/tasks?at=2026-03-02T23:00:00Z')).json()) as {
+      items: { id: number; kind: string; local: string }[];
+    };
+    expect(tasks.items).toMatchObject([{ kind: 'email', local: 'Mon 02 Mar 16:00' }]);
+    const done = await post(`/api/v1/tasks/${tasks.items[0]!.id}/done`, { note: 'sent the recap' });
+    expect(await done.json()).toEqual({ id: tasks.items[0]!.id, status: 'done' });
+    expect((await post(`/api/v1/tasks/${tasks.items[0]!.id}/done`, {})).status).toBe(409);
+    const stopped = await post(`/api/v1/prospects/${ann.id}/cadence/stop`, {
+      reason: 'went with a competitor',
+    });
+    expect(await stopped.json()).toEqual({ prospectId: ann.id, cadence: 'warm-follow-up', cancelled: 5 });
+    const bad = await post('/api/v1/enrollments', { cadence: 'warm-follow-up', prospects: 'ann' });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { errors: { field: string }[] }).errors[0]!.field).toBe('prospects');
+  });
+
   it('undoes a call over HTTP once, and says when there is nothing to undo', async () => {
     const ann = (await (
       await post('/api/v1/prospects', { firstName: 'Ann', email: 'ann@acme.com' })

@@ -346,6 +346,37 @@ describe('the reach command line', () => {
     expect(points.stderr).toContain('on: an event needs its date');
   }, 60_000);
 
+  it('puts prospects on a cadence in one process and lists the due tasks in the next, in order', async () => {
+    const data = dir('cadence');
+    expect((await reach(['demo', '--at', '2026-11-20T17:00:00Z', '--data', data])).code).toBe(0);
+    const start = await reach([
+      'cadence',
+      'start',
+      'cold-3-weeks',
+      '1',
+      '2',
+      '3',
+      'nobody',
+      '--at',
+      '2026-11-23T13:00:00Z',
+      '--data',
+      data,
+    ]);
+    expect(start.code).toBe(3);
+    expect(start.stdout).toContain('Started 3 on cold-3-weeks');
+    expect(start.stdout).toContain('not started: nobody: no such prospect');
+    const tasks = JSON.parse(
+      (await reach(['tasks', '--at', '2026-11-24T18:00:00Z', '--json', '--data', data])).stdout,
+    ) as { items: { kind: string; dueAt: string; prospect: { id: number } }[] };
+    expect(tasks.items.length).toBeGreaterThanOrEqual(6);
+    expect(tasks.items.map((t) => t.dueAt)).toEqual(tasks.items.map((t) => t.dueAt).sort());
+    expect(new Set(tasks.items.map((t) => t.prospect.id))).toEqual(new Set([1, 2, 3]));
+    expect((await reach(['cadence', 'stop', '2', '--data', data])).stdout).toMatch(
+      /^Stopped cold-3-weeks for #2: \d+ open steps cancelled/,
+    );
+    expect((await reach(['cadence', 'start', 'cold-9-weeks', '1', '--data', data])).code).toBe(1);
+  }, 60_000);
+
   it('refuses to listen beyond loopback without a token', async () => {
     const run = await reach(['serve', '--host', '0.0.0.0', '--data', dir('open')]);
     expect(run.code).toBe(2);

@@ -6,6 +6,13 @@ import {
   showCadence,
 } from '../modules/cadences/cadences.service.ts';
 import {
+  resumeCadence,
+  type StartReport,
+  startCadence,
+  stopCadence,
+} from '../modules/cadences/enrollments.service.ts';
+import { completeTask, listTasks, type TaskRow } from '../modules/cadences/tasks.service.ts';
+import {
   attachCallback,
   type CallbackCard,
   lookup,
@@ -97,6 +104,19 @@ export type ReachClient = {
   pursuit(input: { prospect: string; query: Record<string, string | undefined> }): Promise<PursuitView>;
   listCadences(): Promise<{ items: CadenceSummary[] }>;
   showCadence(input: { name: string; query: Record<string, string | undefined> }): Promise<CadenceView>;
+  startCadence(body: unknown): Promise<StartReport>;
+  stopCadence(input: {
+    prospect: string;
+    body: unknown;
+  }): Promise<{ prospectId: number; cadence: string; cancelled: number }>;
+  resumeCadence(input: {
+    prospect: string;
+    body: unknown;
+  }): Promise<{ prospectId: number; cadence: string; steps: number; firstDue: string | null }>;
+  listTasks(
+    query: Record<string, string | undefined>,
+  ): Promise<{ at: string; dueBefore: string; items: TaskRow[] }>;
+  completeTask(input: { id: number; body: unknown }): Promise<{ id: number; status: string }>;
   checkMessage(body: unknown): Promise<CheckedMessage>;
   addPoint(body: unknown): Promise<TalkingPoint>;
   listPoints(query: Record<string, string | undefined>): Promise<TalkingPoint[]>;
@@ -135,6 +155,11 @@ export function localClient(ctx: Ctx, where: string): ReachClient {
     pursuit: ({ prospect, query }) => pursuitOfProspect(ctx, { prospect, query: defined(query) }),
     listCadences: async () => listCadences(ctx),
     showCadence: async ({ name, query }) => showCadence(ctx, { name, query: defined(query) }),
+    startCadence: (body) => startCadence(ctx, body),
+    stopCadence: (input) => stopCadence(ctx, input),
+    resumeCadence: (input) => resumeCadence(ctx, input),
+    listTasks: (query) => listTasks(ctx, defined(query)),
+    completeTask: (input) => completeTask(ctx, input),
     checkMessage: (body) => checkMessageFor(ctx, body),
     addPoint: (body) => addPoint(ctx, body),
     listPoints: (query) => listPoints(ctx, defined(query)),

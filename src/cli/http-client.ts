@@ -120,6 +120,13 @@ export function httpClient(options: { baseUrl: string; token?: string | undefine
     listCadences: () => json({ method: 'GET', path: '/cadences' }),
     showCadence: ({ name, query }) =>
       json({ method: 'GET', path: `/cadences/${encodeURIComponent(name)}`, query }),
+    startCadence: (body) => json({ method: 'POST', path: '/enrollments', body }),
+    stopCadence: ({ prospect, body }) =>
+      json({ method: 'POST', path: `/prospects/${encodeURIComponent(prospect)}/cadence/stop`, body }),
+    resumeCadence: ({ prospect, body }) =>
+      json({ method: 'POST', path: `/prospects/${encodeURIComponent(prospect)}/cadence/resume`, body }),
+    listTasks: (query) => json({ method: 'GET', path: '/tasks', query }),
+    completeTask: ({ id, body }) => json({ method: 'POST', path: `/tasks/${id}/done`, body }),
     checkMessage: (body) => json({ method: 'POST', path: '/check-message', body }),
     addPoint: (body) => json({ method: 'POST', path: '/talking-points', body }),
     listPoints: async (query) =>

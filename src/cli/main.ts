@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { version } from '../shared/version.ts';
-import { cadenceCommand } from './commands/cadence.command.ts';
+import { cadenceCommand, tasksCommand } from './commands/cadence.command.ts';
 import { callbackCommand, lookupCommand } from './commands/callback.command.ts';
 import { callsCommand, timelineCommand } from './commands/calls.command.ts';
 import { configCommand, demoCommand } from './commands/config.command.ts';
@@ -41,6 +41,7 @@ export function buildProgram(): Command {
     .addCommand(voicemailCommand())
     .addCommand(pursuitCommand())
     .addCommand(cadenceCommand())
+    .addCommand(tasksCommand())
     .addCommand(checkMessageCommand())
     .addCommand(pointsCommand())
     .addCommand(messageStatsCommand())

@@ -314,6 +314,35 @@ export const intelFacts = pgTable(
   (t) => [index('intel_facts_prospect').on(t.prospectId), index('intel_facts_company').on(t.companyId)],
 );
 
+/**
+ * A prospect on a cadence: the definition as it was when started (a later edit does not move
+ * a running series), and whether it runs, waits for the rep (paused) or ended.
+ */
+export const enrollments = pgTable(
+  'enrollments',
+  {
+    id: id(),
+    teamId: teamId(),
+    prospectId: integer('prospect_id')
+      .notNull()
+      .references(() => prospects.id),
+    cadence: text('cadence').notNull(),
+    definition: jsonb('definition').$type<Record<string, unknown>>().notNull(),
+    zone: text('zone').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    /** `active`, `paused` (the prospect answered: the rep decides what next), `stopped`, `done`. */
+    status: text('status').notNull().default('active'),
+    statusReason: text('status_reason'),
+    statusAt: timestamp('status_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('enrollments_team_status').on(t.teamId, t.status),
+    // One running series per prospect.
+    uniqueIndex('enrollments_prospect_running').on(t.prospectId).where(sql`status in ('active', 'paused')`),
+  ],
+);
+
 export const tasks = pgTable(
   'tasks',
   {
@@ -325,6 +354,7 @@ export const tasks = pgTable(
     kind: text('kind').notNull(),
     status: text('status').notNull().default('open'),
     dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    enrollmentId: integer('enrollment_id').references(() => enrollments.id),
     cadence: text('cadence'),
     step: smallint('step'),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
@@ -334,6 +364,7 @@ export const tasks = pgTable(
   (t) => [
     index('tasks_team_status_due').on(t.teamId, t.status, t.dueAt),
     index('tasks_prospect').on(t.prospectId),
+    index('tasks_enrollment').on(t.enrollmentId),
   ],
 );
 
@@ -395,6 +426,7 @@ export const allTables = {
   voicemails,
   talkingPoints,
   intelFacts,
+  enrollments,
   tasks,
   callbacks,
   dncEntries,

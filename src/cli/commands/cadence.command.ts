@@ -47,5 +47,94 @@ export function cadenceCommand(): Command {
         return 0;
       }),
     );
+  common(cmd.command('start <name> <prospects...>'))
+    .description(
+      'put prospects on a cadence; its steps are laid in each prospect’s zone (exit 3 if some could not start)',
+    )
+    .option('--at <iso>', 'when it starts (default now)')
+    .action((name: string, keys: string[], o) =>
+      withClient(o, async (client) => {
+        const report = await client.startCadence({ cadence: name, prospects: keys, at: o.at });
+        if (o.json) printJson(report);
+        else {
+          out(`Started ${report.started.length} on ${report.cadence}`);
+          for (const s of report.started)
+            out(`  #${s.prospectId} ${s.name}: first step ${s.firstDue} (${s.zone})`);
+          for (const r of report.rejected) out(`  not started: ${r.prospect}: ${r.reason}`);
+        }
+        return report.rejected.length > 0 ? 3 : 0;
+      }),
+    );
+  common(cmd.command('stop <prospect>'))
+    .description('take a prospect off their cadence: open steps cancelled')
+    .option('--reason <text>', 'why', 'stopped by the rep')
+    .option('--at <iso>', 'when (default now)')
+    .action((prospect: string, o) =>
+      withClient(o, async (client) => {
+        const r = await client.stopCadence({ prospect, body: { reason: o.reason, at: o.at } });
+        if (o.json) printJson(r);
+        else out(`Stopped ${r.cadence} for #${r.prospectId}: ${r.cancelled} open steps cancelled`);
+        return 0;
+      }),
+    );
+  common(cmd.command('resume <prospect>'))
+    .description('set a paused cadence going again; the steps left keep their spacing')
+    .option('--at <iso>', 'when (default now)')
+    .action((prospect: string, o) =>
+      withClient(o, async (client) => {
+        const r = await client.resumeCadence({ prospect, body: { at: o.at } });
+        if (o.json) printJson(r);
+        else
+          out(
+            `Resumed ${r.cadence} for #${r.prospectId}: ${r.steps} steps left, next ${r.firstDue ?? 'none'}`,
+          );
+        return 0;
+      }),
+    );
+  return cmd;
+}
+
+export function tasksCommand(): Command {
+  const cmd = common(new Command('tasks'))
+    .description('open tasks due, earliest first: cadence steps, promised callbacks and meetings')
+    .option('--at <iso>', 'the moment of the question (default now)')
+    .option('--due-before <iso>', 'look ahead: tasks due before this instant (default --at)')
+    .option('--limit <n>', 'at most this many', '200')
+    .action((o) =>
+      withClient(o, async (client) => {
+        const list = await client.listTasks({ at: o.at, dueBefore: o.dueBefore, limit: o.limit });
+        if (o.json) {
+          printJson(list);
+          return 0;
+        }
+        out(`${list.items.length} task${list.items.length === 1 ? '' : 's'} due before ${list.dueBefore}`);
+        for (const t of list.items) {
+          const where = t.cadence ? `${t.cadence} ${t.step}/${t.of ?? '?'}` : 'promised';
+          const who = `${t.prospect.name}${t.prospect.company ? `, ${t.prospect.company}` : ''}`;
+          out(
+            `${String(t.id).padStart(5)}  ${t.local ?? t.dueAt}${t.overdue ? ' (overdue)' : ''}  ${t.kind.padEnd(16)} ${who} (#${t.prospect.id})  ${where}${t.note ? `: ${t.note}` : ''}`,
+          );
+          if (t.pursuit && t.pursuit.recommendation !== 'continue')
+            out(`         keep-or-drop: ${t.pursuit.recommendation}: ${t.pursuit.reason}`);
+        }
+        return 0;
+      }),
+    );
+  common(cmd.command('done <id>'))
+    .description('mark a task done, or skipped')
+    .option('--skip', 'skipped rather than done')
+    .option('--note <text>', 'what happened')
+    .option('--at <iso>', 'when (default now)')
+    .action((id: string, o) =>
+      withClient(o, async (client) => {
+        const r = await client.completeTask({
+          id: Number(id),
+          body: { status: o.skip ? 'skipped' : 'done', note: o.note, at: o.at },
+        });
+        if (o.json) printJson(r);
+        else out(`Task ${r.id} ${r.status}`);
+        return 0;
+      }),
+    );
   return cmd;
 }

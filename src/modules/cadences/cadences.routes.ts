@@ -1,5 +1,15 @@
 import type { Route } from '../../shared/route.ts';
 import { cadenceQuerySchema, listCadences, showCadence } from './cadences.service.ts';
+import {
+  resumeCadence,
+  startCadence,
+  startCadenceSchema,
+  stopCadence,
+  stopCadenceSchema,
+} from './enrollments.service.ts';
+import { completeTask, completeTaskSchema, listTasks, tasksQuerySchema } from './tasks.service.ts';
+
+const body = async (c: { req: { json(): Promise<unknown> } }) => c.req.json().catch(() => null);
 
 export const cadenceRoutes: Route[] = [
   {
@@ -17,5 +27,48 @@ export const cadenceRoutes: Route[] = [
     query: cadenceQuerySchema,
     handle: async ({ c, ctx }) =>
       c.json(showCadence(ctx, { name: c.req.param('name') ?? '', query: c.req.query() })),
+  },
+  {
+    method: 'post',
+    path: '/enrollments',
+    tag: 'cadences',
+    summary:
+      'Put prospects on a cadence: every step laid in the prospect’s zone as a task; who could not start, and why',
+    body: startCadenceSchema,
+    handle: async ({ c, ctx }) => c.json(await startCadence(ctx, await body(c)), 201),
+  },
+  {
+    method: 'post',
+    path: '/prospects/{key}/cadence/stop',
+    tag: 'cadences',
+    summary: 'Take a prospect off their cadence: open steps cancelled, the reason kept',
+    body: stopCadenceSchema,
+    handle: async ({ c, ctx }) =>
+      c.json(await stopCadence(ctx, { prospect: c.req.param('key') ?? '', body: (await body(c)) ?? {} })),
+  },
+  {
+    method: 'post',
+    path: '/prospects/{key}/cadence/resume',
+    tag: 'cadences',
+    summary: 'Set a paused cadence going again: the steps left keep their spacing',
+    handle: async ({ c, ctx }) =>
+      c.json(await resumeCadence(ctx, { prospect: c.req.param('key') ?? '', body: (await body(c)) ?? {} })),
+  },
+  {
+    method: 'get',
+    path: '/tasks',
+    tag: 'cadences',
+    summary: 'Open tasks due before a time, earliest first: cadence steps, promised callbacks and meetings',
+    query: tasksQuerySchema,
+    handle: async ({ c, ctx }) => c.json(await listTasks(ctx, c.req.query())),
+  },
+  {
+    method: 'post',
+    path: '/tasks/{id}/done',
+    tag: 'cadences',
+    summary: 'Mark a task done, or skipped with a note',
+    body: completeTaskSchema,
+    handle: async ({ c, ctx }) =>
+      c.json(await completeTask(ctx, { id: Number(c.req.param('id')), body: (await body(c)) ?? {} })),
   },
 ];

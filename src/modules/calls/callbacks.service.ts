@@ -5,6 +5,7 @@ import { callAttempts, callbacks, companies, phoneNumbers, prospects, voicemails
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid, notFound } from '../../shared/errors.ts';
 import { parseInput } from '../../shared/validate.ts';
+import { endCadences } from '../cadences/enrollments.service.ts';
 import { listIntel } from '../intel/intel.service.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
 import { type LocalTime, localTimeAt } from '../prospects/local-time.ts';
@@ -195,6 +196,13 @@ export async function recordCallback(ctx: Ctx, body: unknown): Promise<RecordedC
         note: input.note ?? null,
       })
       .returning({ id: callbacks.id });
+    if (prospectId !== undefined)
+      await endCadences(tx, {
+        prospectId,
+        at,
+        status: 'paused',
+        reason: `called back on ${at.toISOString().slice(0, 10)}`,
+      });
     return { callbackId: row!.id, attributedTo: credited };
   });
   if (prospectId === undefined) return { callbackId, attributedTo, card: unknownCaller(number) };

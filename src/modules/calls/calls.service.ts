@@ -13,6 +13,7 @@ import {
 import { clockOf, resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid, invalidFields } from '../../shared/errors.ts';
 import { parseInput } from '../../shared/validate.ts';
+import { callStepDone, endCadences } from '../cadences/enrollments.service.ts';
 import { blockedNumbers } from '../dnc/dnc.repository.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
 import type { PhoneKind, Stage } from '../prospects/prospect-draft.ts';
@@ -148,6 +149,15 @@ function record(ctx: Ctx, input: Recording): Promise<LoggedCall> {
       repSeconds: repSecondsOf(body.outcome, body.durationSeconds),
       meeting: body.result === 'meeting',
     });
+    await callStepDone(tx, { prospectId: prospect.id, at, attemptId });
+    // A conversation pauses the series: what comes next is the rep's call, not the cadence's.
+    if (body.outcome === 'reached')
+      await endCadences(tx, {
+        prospectId: prospect.id,
+        at,
+        status: 'paused',
+        reason: `reached on ${at.toISOString().slice(0, 10)}${body.result ? `: ${body.result}` : ''}`,
+      });
     if (body.message) {
       await tx.insert(voicemails).values({
         teamId: ctx.team.id,
@@ -323,6 +333,7 @@ async function optOut(tx: Db, input: { ctx: Ctx; prospect: ProspectRow; at: Date
   }));
   await tx.insert(dncEntries).values(entries);
   await tx.update(prospects).set({ optedOut: true, updatedAt: at }).where(eq(prospects.id, prospect.id));
+  await endCadences(tx, { prospectId: prospect.id, at, status: 'stopped', reason: 'asked not to be called' });
   await tx
     .update(tasks)
     .set({ status: 'cancelled', doneAt: at })

@@ -10,6 +10,7 @@ import {
   voicemails,
 } from '../../db/schema.ts';
 import { AppError, invalid, notFound } from '../../shared/errors.ts';
+import { callStepUndone } from '../cadences/enrollments.service.ts';
 import { recordDial } from '../queue/reach-stats.ts';
 import type { Ctx } from '../team/team.service.ts';
 
@@ -89,6 +90,7 @@ export async function undoCall(ctx: Ctx, input: { id: string | number; now?: Dat
         .set({ badCount: bad, ...(restored ? { valid: true, invalidReason: null } : {}) })
         .where(eq(phoneNumbers.id, phone.id));
     }
+    await callStepUndone(tx, attempt.id);
     await recordDial(
       tx,
       {

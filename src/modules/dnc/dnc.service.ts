@@ -3,6 +3,7 @@ import { dncEntries, phoneNumbers, prospects } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid } from '../../shared/errors.ts';
 import { parseInput } from '../../shared/validate.ts';
+import { endCadences } from '../cadences/enrollments.service.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
 import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
 import type { Ctx } from '../team/team.service.ts';
@@ -42,6 +43,12 @@ export async function addDnc(ctx: Ctx, body: unknown): Promise<DncEntry[]> {
         .where(eq(phoneNumbers.prospectId, prospect.id));
       for (const p of own) numbers.add(p.e164);
       await tx.update(prospects).set({ optedOut: true, updatedAt: at }).where(eq(prospects.id, prospect.id));
+      await endCadences(tx, {
+        prospectId: prospect.id,
+        at,
+        status: 'stopped',
+        reason: 'put on the Do-Not-Call list',
+      });
     }
     const active = await activeEntries(tx, ctx.team.id, { numbers: [...numbers], prospectId: prospect?.id });
     const have = new Set(active.map((e) => e.e164 ?? `p${e.prospectId}`));

@@ -74,6 +74,11 @@ export async function shortlist(db: Db, q: Shortlist): Promise<number[]> {
       where t.team_id = ${q.teamId} and t.status = 'open' and t.kind = 'callback'
         and t.due_at between ${at}::timestamptz - ${grace} and ${at}::timestamptz + ${grace}
       union all
+      -- A cadence's call step that has come due.
+      select t.prospect_id, false from tasks t join enrollments e on e.id = t.enrollment_id
+      where t.team_id = ${q.teamId} and t.status = 'open' and t.kind = 'call' and e.status = 'active'
+        and t.due_at <= ${at}::timestamptz
+      union all
       select pr.id, false from heard h
       join prospects pr on pr.id = h.prospect_id
       join open_zones z on z.zone = ${zoneKey}
@@ -173,6 +178,19 @@ export async function loadCandidates(
       where prospect_id = any(${p(ids)}::int[])
         and at > ${from}::timestamptz and at <= ${at}::timestamptz`),
   );
+  const steps = rowsOf<{
+    prospect_id: number;
+    cadence: string;
+    step: number;
+    payload: Record<string, unknown>;
+    due_at: string | Date;
+  }>(
+    await db.execute(sql`
+      select t.prospect_id, t.cadence, t.step, t.payload, t.due_at from tasks t join enrollments e on e.id = t.enrollment_id
+      where t.prospect_id = any(${p(ids)}::int[]) and t.kind = 'call' and t.status = 'open'
+        and e.status = 'active' and t.due_at <= ${at}::timestamptz
+      order by t.due_at desc, t.id desc`),
+  );
   const promises = rowsOf<{ prospect_id: number; due_at: string | Date }>(
     await db.execute(sql`
       select prospect_id, due_at from tasks
@@ -196,6 +214,7 @@ export async function loadCandidates(
       ),
       attempts: attempts.filter((a) => a.prospect_id === row.id),
       promises: promises.filter((t) => t.prospect_id === row.id),
+      step: steps.find((t) => t.prospect_id === row.id),
     }),
   );
   return { candidates, counts };
@@ -252,8 +271,13 @@ function toCandidate(
     facts: FactRow[];
     attempts: { at: string | Date; outcome: string }[];
     promises: { due_at: string | Date }[];
+    /** The latest cadence call step that has come due. */
+    step:
+      | { cadence: string; step: number; payload: Record<string, unknown>; due_at: string | Date }
+      | undefined;
   },
 ): Candidate {
+  const step = input.step;
   const intel: HoursIntel = { dmHours: [], gatekeeper: [] };
   let outOfOfficeUntil: Date | null = null;
   for (const f of input.facts) {
@@ -316,6 +340,15 @@ function toCandidate(
     dials: input.attempts.map((a) => dateOf(a.at)),
     messages: input.attempts.filter((a) => a.outcome === 'voicemail-left').map((a) => dateOf(a.at)),
     callbacks: input.promises.map((t) => dateOf(t.due_at)),
+    cadenceCall: step
+      ? {
+          cadence: step.cadence,
+          step: Number(step.step) + 1,
+          dueAt: dateOf(step.due_at),
+          of: typeof step.payload['of'] === 'number' ? step.payload['of'] : null,
+          note: typeof step.payload['note'] === 'string' ? step.payload['note'] : null,
+        }
+      : null,
   };
 }
 

@@ -58,6 +58,7 @@ function candidate(over: Partial<Candidate['prospect']> = {}, extra: Partial<Can
     dials: [],
     messages: [],
     callbacks: [],
+    cadenceCall: null,
     ...extra,
   };
 }

@@ -49,6 +49,8 @@ export type Candidate = {
   messages: Date[];
   /** Open callback promises around the decision time. */
   callbacks: Date[];
+  /** A call step of the prospect's cadence that has come due, if any. */
+  cadenceCall: { cadence: string; step: number; of: number | null; note: string | null; dueAt: Date } | null;
 };
 
 /** Learned slot counts by level: `scope:scopeId:kind:slot`. */
@@ -90,6 +92,8 @@ export type QueueEntry = {
   score: number;
   exploring: boolean;
   callbackDue: boolean;
+  /** A cadence's call step is in its window now: it goes after promised callbacks, ahead of the rest. */
+  cadenceDue: boolean;
   /** Keep-or-drop's word on the prospect: a slowed or nurtured one appears only when its turn comes. */
   pursuit: { recommendation: Recommendation; reason: string };
   reasons: string[];
@@ -101,6 +105,9 @@ export type QueueEntry = {
  */
 export const SECOND_DIAL_WEIGHT = 0.25;
 const DAY_MS = 24 * 3_600_000;
+
+/** A cadence's call step goes ahead of the rest for this long after its time: its window (before the gatekeeper, at her lunch, after hours). */
+export const CADENCE_WINDOW_MINUTES = 90;
 
 /** How much more reaching a prospect is worth as the conversation advances; other stages weigh 1. */
 export const STAGE_WEIGHT: Record<string, number> = { engaged: 1.3, interested: 1.6 };
@@ -123,7 +130,10 @@ export function rankAt(at: Date, input: RankInput): QueueEntry[] {
   }
   entries.sort(
     (a, b) =>
-      Number(b.callbackDue) - Number(a.callbackDue) || b.score - a.score || a.prospect.id - b.prospect.id,
+      Number(b.callbackDue) - Number(a.callbackDue) ||
+      Number(b.cadenceDue) - Number(a.cadenceDue) ||
+      b.score - a.score ||
+      a.prospect.id - b.prospect.id,
   );
   return entries.slice(0, input.limit);
 }
@@ -147,6 +157,11 @@ function bestNumber(at: Date, ctx: { candidate: Candidate; input: RankInput }): 
   if (!callbackDue && !mayPursue(pursuit, at)) return null;
   const again = !callbackDue && lastDial !== null && at.getTime() - lastDial < DAY_MS;
   const courtesy = again ? SECOND_DIAL_WEIGHT : 1;
+  const step = candidate.cadenceCall;
+  const stepDue =
+    step !== null &&
+    at.getTime() >= step.dueAt.getTime() &&
+    at.getTime() < step.dueAt.getTime() + CADENCE_WINDOW_MINUTES * 60_000;
   let best: { entry: QueueEntry; belief: Belief } | null = null;
   for (const phone of candidate.phones) {
     const decision = mayDial(at, {
@@ -192,6 +207,7 @@ function bestNumber(at: Date, ctx: { candidate: Candidate; input: RankInput }): 
         score: round(score),
         exploring: draw > belief.mean + spread(belief),
         callbackDue,
+        cadenceDue: stepDue,
         pursuit: { recommendation: pursuit.recommendation, reason: pursuit.reason },
         reasons: [],
       },
@@ -199,6 +215,12 @@ function bestNumber(at: Date, ctx: { candidate: Candidate; input: RankInput }): 
   }
   if (!best) return null;
   best.entry.reasons = reasonsFor({ candidate, entry: best.entry, local, counts: input.counts, callbackAt });
+  if (step)
+    best.entry.reasons.splice(
+      best.entry.callbackDue ? 1 : 0,
+      0,
+      `${step.cadence} step ${step.step}${step.of ? ` of ${step.of}` : ''} ${stepDue ? 'due now' : `due since ${localClock(step.dueAt, zone)?.clock ?? '?'}`}${step.note ? `: ${step.note}` : ''}`,
+    );
   if (pursuit.recommendation === 'slow-down') best.entry.reasons.push('slowed down: a touch a week');
   if (pursuit.recommendation === 'drop') best.entry.reasons.push('nurture touch: dropped for a quarter');
   if (again)

@@ -179,6 +179,7 @@ export class SimBook {
           dials: [],
           messages: [],
           callbacks: [],
+          cadenceCall: null,
         },
         dials: [],
         messages: [],

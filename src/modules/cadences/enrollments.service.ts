@@ -1,0 +1,249 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../../db/create-db.ts';
+import { dncEntries, enrollments, type prospects, tasks } from '../../db/schema.ts';
+import { resolveAt } from '../../shared/clock.ts';
+import { AppError, notFound } from '../../shared/errors.ts';
+import { atParam, parseInput } from '../../shared/validate.ts';
+import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
+import type { Ctx } from '../team/team.service.ts';
+import { builtInCadences } from './built-in.ts';
+import { type Cadence, cadenceSchema, schedule } from './cadence.ts';
+
+export const startCadenceSchema = z
+  .object({
+    cadence: z.string().min(1).describe('A cadence by name, for example cold-3-weeks'),
+    prospects: z
+      .array(z.union([z.string().min(1), z.number().int().positive()]))
+      .min(1)
+      .max(1000)
+      .describe('Prospects by id, external id or email'),
+    at: atParam('When the cadence starts (ISO 8601); now when left out'),
+  })
+  .strict();
+
+export type StartReport = {
+  cadence: string;
+  started: { prospectId: number; name: string; zone: string; enrollmentId: number; firstDue: string }[];
+  rejected: { prospect: string; reason: string }[];
+};
+
+type ProspectRow = typeof prospects.$inferSelect;
+
+/** A cadence by name: the team's built-in ones. */
+export function findCadence(name: string): Cadence {
+  const cadence = builtInCadences.find((c) => c.name === name);
+  if (!cadence) throw notFound('Cadence', name);
+  return cadence;
+}
+
+/**
+ * Puts prospects on a cadence at `at`: every step laid in the prospect's own zone as a task.
+ * A prospect who asked to stop, is on the Do-Not-Call list, has no known zone or is already
+ * on a cadence is reported, not started; the others start together.
+ */
+export async function startCadence(ctx: Ctx, body: unknown): Promise<StartReport> {
+  const input = parseInput(startCadenceSchema, body);
+  const cadence = findCadence(input.cadence);
+  const at = resolveAt(input.at);
+  const rejected: StartReport['rejected'] = [];
+  const accepted: { row: ProspectRow; zone: string }[] = [];
+  for (const key of input.prospects) {
+    const refusal = await refuse(ctx, { key, accepted: accepted.map((a) => a.row.id) });
+    if ('reason' in refusal) rejected.push({ prospect: String(key), reason: refusal.reason });
+    else accepted.push(refusal);
+  }
+  const started = await ctx.db.transaction(async (tx) => {
+    const out: StartReport['started'] = [];
+    for (const { row, zone } of accepted) {
+      const [enrollment] = await tx
+        .insert(enrollments)
+        .values({
+          teamId: ctx.team.id,
+          prospectId: row.id,
+          cadence: cadence.name,
+          definition: cadence,
+          zone,
+          startedAt: at,
+        })
+        .returning({ id: enrollments.id });
+      const steps = schedule(cadence, { start: at, zone });
+      await tx.insert(tasks).values(
+        steps.map((s) => ({
+          teamId: ctx.team.id,
+          prospectId: row.id,
+          kind: s.kind,
+          dueAt: s.dueAt,
+          enrollmentId: enrollment!.id,
+          cadence: cadence.name,
+          step: s.step,
+          payload: { note: s.note, of: steps.length, window: cadence.steps[s.step]!.window ?? null },
+        })),
+      );
+      out.push({
+        prospectId: row.id,
+        name: displayName(row),
+        zone,
+        enrollmentId: enrollment!.id,
+        firstDue: steps[0]!.dueAt.toISOString(),
+      });
+    }
+    return out;
+  });
+  return { cadence: cadence.name, started, rejected };
+}
+
+/** The prospect with the zone its steps are laid in, or why it may not start. */
+async function refuse(
+  ctx: Ctx,
+  input: { key: string | number; accepted: number[] },
+): Promise<{ row: ProspectRow; zone: string } | { reason: string }> {
+  let row: ProspectRow;
+  try {
+    row = await resolveProspect(ctx, input.key);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not_found') return { reason: 'no such prospect' };
+    throw error;
+  }
+  if (input.accepted.includes(row.id)) return { reason: `prospect ${row.id} is listed twice` };
+  if (row.optedOut) return { reason: 'asked not to be contacted' };
+  const [dnc] = await ctx.db
+    .select({ id: dncEntries.id })
+    .from(dncEntries)
+    .where(and(eq(dncEntries.prospectId, row.id), sql`${dncEntries.removedAt} is null`))
+    .limit(1);
+  if (dnc) return { reason: 'on the Do-Not-Call list' };
+  if (row.stage === 'customer' || row.stage === 'lost') return { reason: `stage ${row.stage}` };
+  const zone = row.timezone ?? row.timezoneCandidates[0] ?? ctx.team.territoryZones[0];
+  if (!zone) return { reason: 'time zone unknown: set the prospect’s timezone first' };
+  const [running] = await ctx.db
+    .select({ cadence: enrollments.cadence, status: enrollments.status })
+    .from(enrollments)
+    .where(and(eq(enrollments.prospectId, row.id), inArray(enrollments.status, ['active', 'paused'])));
+  if (running) return { reason: `already on ${running.cadence} (${running.status}): stop it first` };
+  return { row, zone };
+}
+
+export const stopCadenceSchema = z
+  .object({
+    reason: z.string().trim().min(1).max(200).default('stopped by the rep'),
+    at: atParam('When (ISO 8601); now when left out'),
+  })
+  .strict();
+
+/** Takes a prospect off their cadence: open steps cancelled, the reason kept. */
+export async function stopCadence(
+  ctx: Ctx,
+  input: { prospect: string | number; body: unknown },
+): Promise<{ prospectId: number; cadence: string; cancelled: number }> {
+  const q = parseInput(stopCadenceSchema, input.body);
+  const row = await resolveProspect(ctx, input.prospect);
+  const at = resolveAt(q.at);
+  return ctx.db.transaction(async (tx) => {
+    const ended = await endCadences(tx, { prospectId: row.id, at, status: 'stopped', reason: q.reason });
+    if (!ended) throw new AppError('not_found', `Prospect ${row.id} is not on a cadence`);
+    return { prospectId: row.id, ...ended };
+  });
+}
+
+/**
+ * Ends or pauses the prospect's running cadence inside the caller's transaction: `stopped`
+ * cancels its open steps (do-not-call, opt-out, the rep's word); `paused` keeps them for the
+ * rep to resume (a conversation, a callback). Null when none was running.
+ */
+export async function endCadences(
+  tx: Db,
+  input: { prospectId: number; at: Date; status: 'stopped' | 'paused'; reason: string },
+): Promise<{ cadence: string; cancelled: number } | null> {
+  const running = input.status === 'paused' ? ['active'] : ['active', 'paused'];
+  const [enrollment] = await tx
+    .update(enrollments)
+    .set({ status: input.status, statusReason: input.reason, statusAt: input.at })
+    .where(and(eq(enrollments.prospectId, input.prospectId), inArray(enrollments.status, running)))
+    .returning({ id: enrollments.id, cadence: enrollments.cadence });
+  if (!enrollment) return null;
+  if (input.status === 'paused') return { cadence: enrollment.cadence, cancelled: 0 };
+  const cancelled = await tx
+    .update(tasks)
+    .set({ status: 'cancelled', doneAt: input.at })
+    .where(and(eq(tasks.enrollmentId, enrollment.id), eq(tasks.status, 'open')))
+    .returning({ id: tasks.id });
+  return { cadence: enrollment.cadence, cancelled: cancelled.length };
+}
+
+/**
+ * Sets a paused cadence going again at `at`: the steps left keep their spacing, laid from the
+ * next good moment in the prospect's zone.
+ */
+export async function resumeCadence(
+  ctx: Ctx,
+  input: { prospect: string | number; body: unknown },
+): Promise<{ prospectId: number; cadence: string; steps: number; firstDue: string | null }> {
+  const q = parseInput(z.object({ at: atParam('When (ISO 8601); now when left out') }).strict(), input.body);
+  const row = await resolveProspect(ctx, input.prospect);
+  const at = resolveAt(q.at);
+  return ctx.db.transaction(async (tx) => {
+    const [enrollment] = await tx
+      .select()
+      .from(enrollments)
+      .where(and(eq(enrollments.prospectId, row.id), eq(enrollments.status, 'paused')));
+    if (!enrollment) throw new AppError('not_found', `Prospect ${row.id} has no paused cadence`);
+    const cadence = definitionOf(enrollment.definition);
+    const left = await tx
+      .select({ id: tasks.id, step: tasks.step })
+      .from(tasks)
+      .where(and(eq(tasks.enrollmentId, enrollment.id), eq(tasks.status, 'open')))
+      .orderBy(tasks.step);
+    const steps = left.map((t) => cadence.steps[Number(t.step)]!);
+    const base = steps[0]?.day ?? 0;
+    const laid =
+      steps.length === 0
+        ? []
+        : schedule(
+            { ...cadence, steps: steps.map((s) => ({ ...s, day: s.day - base })) },
+            { start: at, zone: enrollment.zone },
+          );
+    for (const [i, task] of left.entries())
+      await tx.update(tasks).set({ dueAt: laid[i]!.dueAt }).where(eq(tasks.id, task.id));
+    await tx
+      .update(enrollments)
+      .set({ status: left.length > 0 ? 'active' : 'done', statusReason: 'resumed by the rep', statusAt: at })
+      .where(eq(enrollments.id, enrollment.id));
+    return {
+      prospectId: row.id,
+      cadence: enrollment.cadence,
+      steps: left.length,
+      firstDue: laid[0]?.dueAt.toISOString() ?? null,
+    };
+  });
+}
+
+/** How far ahead of its time a call still counts for a cadence's call step: the same working day. */
+const EARLY_MS = 12 * 3_600_000;
+
+/**
+ * A logged dial does the call steps of the prospect's running cadence that have come due (or
+ * come due within hours): a missed step is not owed twice. Undoing the dial opens them again.
+ */
+export async function callStepDone(
+  tx: Db,
+  input: { prospectId: number; at: Date; attemptId: number },
+): Promise<void> {
+  await tx.execute(sql`
+    update tasks set status = 'done', done_at = ${input.at.toISOString()}::timestamptz,
+      payload = payload || jsonb_build_object('doneBy', ${input.attemptId}::int)
+    where id in (
+      select t.id from tasks t join enrollments e on e.id = t.enrollment_id
+      where t.prospect_id = ${input.prospectId} and t.kind = 'call' and t.status = 'open' and e.status = 'active'
+        and t.due_at <= ${new Date(input.at.getTime() + EARLY_MS).toISOString()}::timestamptz)`);
+}
+
+/** Opens again the call step an undone dial had done. */
+export async function callStepUndone(tx: Db, attemptId: number): Promise<void> {
+  await tx.execute(sql`
+    update tasks set status = 'open', done_at = null, payload = payload - 'doneBy'
+    where payload->>'doneBy' = ${String(attemptId)}`);
+}
+
+/** A stored definition, read back as the cadence it was when the prospect started. */
+export const definitionOf = (stored: Record<string, unknown>): Cadence => cadenceSchema.parse(stored);

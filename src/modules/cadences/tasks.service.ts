@@ -1,0 +1,163 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { rowsOf } from '../../db/rows.ts';
+import { tasks } from '../../db/schema.ts';
+import { resolveAt } from '../../shared/clock.ts';
+import { AppError, notFound } from '../../shared/errors.ts';
+import { atParam, parseInput } from '../../shared/validate.ts';
+import { displayName } from '../prospects/prospects.service.ts';
+import type { Recommendation } from '../pursuit/keep-or-drop.ts';
+import { loadCandidates } from '../queue/queue.repository.ts';
+import { yardsticks } from '../queue/queue.service.ts';
+import { pursuitAt } from '../queue/rank.ts';
+import type { Ctx } from '../team/team.service.ts';
+
+export const tasksQuerySchema = z
+  .object({
+    at: atParam('The moment of the question (ISO 8601); now when left out'),
+    dueBefore: atParam('Only tasks due before this instant; `at` when left out'),
+    limit: z.coerce.number().int().min(1).max(1000).default(200),
+  })
+  .strict();
+
+export type TaskRow = {
+  id: number;
+  kind: string;
+  dueAt: string;
+  /** The due time in the prospect's clock. */
+  local: string | null;
+  overdue: boolean;
+  prospect: { id: number; name: string; company: string | null };
+  cadence: string | null;
+  /** The step's place in its cadence, from 1. */
+  step: number | null;
+  of: number | null;
+  note: string | null;
+  /** For a call step: keep-or-drop's word, which the step follows. */
+  pursuit: { recommendation: Recommendation; reason: string } | null;
+};
+
+const DAY = 86_400_000;
+
+/**
+ * Open tasks due before `dueBefore`, earliest first: cadence steps of running cadences, and
+ * promised callbacks and meetings. Nothing for a prospect who asked to stop.
+ */
+export async function listTasks(
+  ctx: Ctx,
+  query: unknown,
+): Promise<{ at: string; dueBefore: string; items: TaskRow[] }> {
+  const q = parseInput(tasksQuerySchema, query, 'query');
+  const at = resolveAt(q.at);
+  const dueBefore = q.dueBefore === undefined ? at : resolveAt(q.dueBefore, 'dueBefore');
+  const rows = rowsOf<{
+    id: number;
+    kind: string;
+    due_at: string | Date;
+    cadence: string | null;
+    step: number | null;
+    payload: Record<string, unknown>;
+    prospect_id: number;
+    first_name: string | null;
+    last_name: string | null;
+    email: string | null;
+    zone: string | null;
+    company: string | null;
+  }>(
+    await ctx.db.execute(sql`
+      select t.id, t.kind, t.due_at, t.cadence, t.step, t.payload, p.id as prospect_id,
+        p.first_name, p.last_name, p.email, coalesce(e.zone, p.timezone) as zone, c.name as company
+      from tasks t
+      join prospects p on p.id = t.prospect_id
+      left join companies c on c.id = p.company_id
+      left join enrollments e on e.id = t.enrollment_id
+      where t.team_id = ${ctx.team.id} and t.status = 'open' and not p.opted_out
+        and (t.enrollment_id is null or e.status = 'active')
+        and t.due_at < ${dueBefore.toISOString()}::timestamptz
+      order by t.due_at, t.id
+      limit ${q.limit}`),
+  );
+  const pursuits = await callPursuits(ctx, {
+    at,
+    ids: [...new Set(rows.filter((r) => r.kind === 'call').map((r) => Number(r.prospect_id)))],
+  });
+  return {
+    at: at.toISOString(),
+    dueBefore: dueBefore.toISOString(),
+    items: rows.map((r) => {
+      const due = r.due_at instanceof Date ? r.due_at : new Date(r.due_at);
+      const payload = r.payload ?? {};
+      return {
+        id: Number(r.id),
+        kind: r.kind,
+        dueAt: due.toISOString(),
+        local: r.zone ? DateTime.fromJSDate(due, { zone: r.zone }).toFormat('ccc dd LLL HH:mm') : null,
+        overdue: due < at,
+        prospect: {
+          id: Number(r.prospect_id),
+          name: displayName({ firstName: r.first_name, lastName: r.last_name, email: r.email }),
+          company: r.company,
+        },
+        cadence: r.cadence,
+        step: r.step === null ? null : Number(r.step) + 1,
+        of: typeof payload['of'] === 'number' ? payload['of'] : null,
+        note: typeof payload['note'] === 'string' ? payload['note'] : null,
+        pursuit: r.kind === 'call' ? (pursuits.get(Number(r.prospect_id)) ?? null) : null,
+      };
+    }),
+  };
+}
+
+/** Keep-or-drop for the prospects with a call step due, read once for the book. */
+async function callPursuits(
+  ctx: Ctx,
+  input: { at: Date; ids: number[] },
+): Promise<Map<number, { recommendation: Recommendation; reason: string }>> {
+  const out = new Map<number, { recommendation: Recommendation; reason: string }>();
+  if (input.ids.length === 0) return out;
+  const book = await yardsticks(ctx);
+  const { candidates, counts } = await loadCandidates(ctx.db, {
+    teamId: ctx.team.id,
+    ids: input.ids,
+    window: { from: new Date(input.at.getTime() - 7 * DAY), to: input.at },
+    slots: null,
+  });
+  for (const candidate of candidates) {
+    const { recommendation, reason } = pursuitAt(input.at, { candidate, input: { ...book, counts } });
+    out.set(candidate.prospect.id, { recommendation, reason });
+  }
+  return out;
+}
+
+export const completeTaskSchema = z
+  .object({
+    status: z.enum(['done', 'skipped']).default('done'),
+    note: z.string().trim().min(1).max(500).optional(),
+    at: atParam('When (ISO 8601); now when left out'),
+  })
+  .strict();
+
+/** Marks an open task done, or skipped with the rep's note. */
+export async function completeTask(
+  ctx: Ctx,
+  input: { id: number; body: unknown },
+): Promise<{ id: number; status: string }> {
+  const q = parseInput(completeTaskSchema, input.body);
+  const at = resolveAt(q.at);
+  const [row] = await ctx.db
+    .select({ status: tasks.status, payload: tasks.payload })
+    .from(tasks)
+    .where(and(eq(tasks.id, input.id), eq(tasks.teamId, ctx.team.id)));
+  if (!row) throw notFound('Task', input.id);
+  if (row.status !== 'open') throw new AppError('conflict', `Task ${input.id} is already ${row.status}`);
+  await ctx.db
+    .update(tasks)
+    .set({
+      status: q.status,
+      doneAt: at,
+      payload: { ...row.payload, ...(q.note ? { outcome: q.note } : {}) },
+    })
+    .where(and(eq(tasks.id, input.id), eq(tasks.status, 'open')));
+  return { id: input.id, status: q.status };
+}
