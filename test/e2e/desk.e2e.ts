@@ -224,7 +224,10 @@ describe('a callback, an import and the insights', () => {
   it('refuses calling hours outside the legal window, in words, and lists the shortcuts', async () => {
     const { page } = desk;
     await page.keyboard.press('5');
-    await page.getByLabel('Calling hours from (prospect local)').fill('07:00');
+    const from = page.getByLabel('Calling hours from (prospect local)');
+    // The form shows the team's settings once they load; a change typed before then would be overwritten.
+    await expect.poll(() => from.inputValue()).not.toBe('');
+    await from.fill('07:00');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.locator('.team small.error').waitFor();
     await expect(page.getByRole('alert').first().innerText()).resolves.toContain('callingHoursStart');

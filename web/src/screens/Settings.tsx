@@ -80,8 +80,9 @@ function TeamForm() {
     if (!config.data) return;
     const patch: Record<string, unknown> = {};
     for (const f of FIELDS) {
-      const value = draft[f.key] ?? '';
-      if (value === String(config.data[f.key] ?? '')) continue;
+      const value = draft[f.key];
+      // A field the form has not shown yet is not a change.
+      if (value === undefined || value === String(config.data[f.key] ?? '')) continue;
       patch[f.key] =
         value === '' && f.key.startsWith('rep') ? null : f.type === 'number' ? Number(value) : value;
     }
