@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rowsOf } from '../src/db/rows.ts';
+import { listCadences, removeCadence, saveCadence } from '../src/modules/cadences/cadences.service.ts';
 import { resumeCadence, startCadence, stopCadence } from '../src/modules/cadences/enrollments.service.ts';
 import { completeTask, listTasks } from '../src/modules/cadences/tasks.service.ts';
 import { recordCallback } from '../src/modules/calls/callbacks.service.ts';
@@ -169,5 +170,36 @@ describe.each(drivers)('cadences on %s', (driver) => {
       status: 'skipped',
     });
     await expect(completeTask(t.ctx, { id: task!.id, body: {} })).rejects.toThrow(/already skipped/);
+  });
+
+  it("keeps a team's own cadence beside the built-in ones; prospects on it keep the steps they started with", async () => {
+    const mine = {
+      name: 'quick-touch',
+      description: 'A week of calls and one email',
+      maxMessages: 1,
+      steps: [
+        { day: 0, kind: 'call', window: 'early' },
+        { day: 1, kind: 'email' },
+      ],
+    };
+    await saveCadence(t.ctx, { definition: mine });
+    const list = await listCadences(t.ctx);
+    expect(list.items.map((c) => [c.name, c.builtIn])).toContainEqual(['quick-touch', false]);
+    await startCadence(t.ctx, { cadence: 'quick-touch', prospects: [ids[0]!], at: START });
+    await expect(saveCadence(t.ctx, { definition: mine })).rejects.toThrow(/exists/);
+    await saveCadence(t.ctx, {
+      definition: { ...mine, steps: [...mine.steps, { day: 2, kind: 'letter' }] },
+      replace: true,
+    });
+    const tasks = await listTasks(t.ctx, { at: START, dueBefore: '2026-03-20T00:00:00Z' });
+    expect(tasks.items.map((task) => task.kind)).toEqual(['call', 'email']);
+    await expect(saveCadence(t.ctx, { definition: { ...mine, name: 'cold-3-weeks' } })).rejects.toThrow(
+      /built in/,
+    );
+    await expect(
+      saveCadence(t.ctx, { definition: { ...mine, steps: [{ day: 0, kind: 'call', at: '22:00' }] } }),
+    ).rejects.toMatchObject({ issues: [{ field: 'steps.0.at' }] });
+    expect(await removeCadence(t.ctx, 'quick-touch')).toEqual({ removed: 'quick-touch' });
+    await expect(removeCadence(t.ctx, 'quick-touch')).rejects.toThrow(/not found/);
   });
 });

@@ -375,6 +375,21 @@ describe('the reach command line', () => {
       /^Stopped cold-3-weeks for #2: \d+ open steps cancelled/,
     );
     expect((await reach(['cadence', 'start', 'cold-9-weeks', '1', '--data', data])).code).toBe(1);
+    const mine = file(
+      'mine.yaml',
+      'name: quick-touch\ndescription: A week of calls and one email\nmaxMessages: 1\nsteps:\n  - { day: 0, kind: call, window: early }\n  - { day: 1, kind: email }\n',
+    );
+    const added = await reach(['cadence', 'add', mine, '--data', data]);
+    expect(added.stdout).toBe('Added quick-touch: 2 steps, 1 message at most\n');
+    const bad = await reach([
+      'cadence',
+      'add',
+      file('bad.yaml', 'name: bad-one\ndescription: x\nsteps:\n  - { day: 0, kind: fax }\n'),
+      '--data',
+      data,
+    ]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('steps.0.kind');
   }, 60_000);
 
   it('refuses to listen beyond loopback without a token', async () => {

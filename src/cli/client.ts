@@ -1,8 +1,11 @@
 import type { Readable } from 'node:stream';
+import type { Cadence } from '../modules/cadences/cadence.ts';
 import {
   type CadenceSummary,
   type CadenceView,
   listCadences,
+  removeCadence,
+  saveCadence,
   showCadence,
 } from '../modules/cadences/cadences.service.ts';
 import {
@@ -104,6 +107,8 @@ export type ReachClient = {
   pursuit(input: { prospect: string; query: Record<string, string | undefined> }): Promise<PursuitView>;
   listCadences(): Promise<{ items: CadenceSummary[] }>;
   showCadence(input: { name: string; query: Record<string, string | undefined> }): Promise<CadenceView>;
+  saveCadence(input: { definition: unknown; replace: boolean }): Promise<Cadence>;
+  removeCadence(name: string): Promise<{ removed: string }>;
   startCadence(body: unknown): Promise<StartReport>;
   stopCadence(input: {
     prospect: string;
@@ -153,8 +158,10 @@ export function localClient(ctx: Ctx, where: string): ReachClient {
     plan: (query) => planDay(ctx, defined(query)),
     voicemail: ({ prospect, query }) => voicemailAdvice(ctx, { prospect, query: defined(query) }),
     pursuit: ({ prospect, query }) => pursuitOfProspect(ctx, { prospect, query: defined(query) }),
-    listCadences: async () => listCadences(ctx),
-    showCadence: async ({ name, query }) => showCadence(ctx, { name, query: defined(query) }),
+    listCadences: () => listCadences(ctx),
+    showCadence: ({ name, query }) => showCadence(ctx, { name, query: defined(query) }),
+    saveCadence: (input) => saveCadence(ctx, input),
+    removeCadence: (name) => removeCadence(ctx, name),
     startCadence: (body) => startCadence(ctx, body),
     stopCadence: (input) => stopCadence(ctx, input),
     resumeCadence: (input) => resumeCadence(ctx, input),

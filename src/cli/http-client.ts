@@ -120,6 +120,14 @@ export function httpClient(options: { baseUrl: string; token?: string | undefine
     listCadences: () => json({ method: 'GET', path: '/cadences' }),
     showCadence: ({ name, query }) =>
       json({ method: 'GET', path: `/cadences/${encodeURIComponent(name)}`, query }),
+    saveCadence: ({ definition, replace }) =>
+      json({
+        method: 'POST',
+        path: '/cadences',
+        body: definition,
+        query: { replace: replace ? 'true' : undefined },
+      }),
+    removeCadence: (name) => json({ method: 'DELETE', path: `/cadences/${encodeURIComponent(name)}` }),
     startCadence: (body) => json({ method: 'POST', path: '/enrollments', body }),
     stopCadence: ({ prospect, body }) =>
       json({ method: 'POST', path: `/prospects/${encodeURIComponent(prospect)}/cadence/stop`, body }),

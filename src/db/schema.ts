@@ -314,6 +314,20 @@ export const intelFacts = pgTable(
   (t) => [index('intel_facts_prospect').on(t.prospectId), index('intel_facts_company').on(t.companyId)],
 );
 
+/** A team's own cadences, beside the built-in ones: the definition as checked by `cadenceSchema`. */
+export const cadences = pgTable(
+  'cadences',
+  {
+    id: id(),
+    teamId: teamId(),
+    name: text('name').notNull(),
+    definition: jsonb('definition').$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('cadences_team_name').on(t.teamId, t.name)],
+);
+
 /**
  * A prospect on a cadence: the definition as it was when started (a later edit does not move
  * a running series), and whether it runs, waits for the rep (paused) or ended.
@@ -426,6 +440,7 @@ export const allTables = {
   voicemails,
   talkingPoints,
   intelFacts,
+  cadences,
   enrollments,
   tasks,
   callbacks,

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
+import { parse as parseYaml } from 'yaml';
+import { AppError } from '../../shared/errors.ts';
 import { out, printJson } from '../output.ts';
 import { common, withClient } from '../run.ts';
 
@@ -20,7 +23,7 @@ export function cadenceCommand(): Command {
             .map(([kind, n]) => `${n} ${kind}`)
             .join(', ');
           out(
-            `${c.name.padEnd(18)} ${c.steps} steps over ${c.workingDays} working days (${kinds}); ${c.maxMessages} messages at most`,
+            `${c.name.padEnd(18)} ${c.steps} steps over ${c.workingDays} working days (${kinds}); ${plural(c.maxMessages, 'message')} at most`,
           );
           out(`${' '.repeat(19)}${c.description}`);
         }
@@ -39,11 +42,38 @@ export function cadenceCommand(): Command {
           return 0;
         }
         out(`${view.name}: ${view.description}`);
-        out(`${view.maxMessages} messages at most; steps in ${view.zone}, from ${view.start}`);
+        out(`${plural(view.maxMessages, 'message')} at most; steps in ${view.zone}, from ${view.start}`);
         for (const s of view.schedule)
           out(
             `  ${String(s.step + 1).padStart(2)}. ${s.local}  ${s.kind.padEnd(16)} ${s.note ?? ''}`.trimEnd(),
           );
+        return 0;
+      }),
+    );
+  common(cmd.command('add <file>'))
+    .description("add the team's own cadence from a JSON or YAML file, checked step by step")
+    .option('--replace', 'overwrite a cadence of the same name (prospects on it keep their steps)')
+    .action((file: string, o) =>
+      withClient(o, async (client) => {
+        const cadence = await client.saveCadence({
+          definition: readDefinition(file),
+          replace: Boolean(o.replace),
+        });
+        if (o.json) printJson(cadence);
+        else
+          out(
+            `Added ${cadence.name}: ${plural(cadence.steps.length, 'step')}, ${plural(cadence.maxMessages, 'message')} at most`,
+          );
+        return 0;
+      }),
+    );
+  common(cmd.command('remove <name>'))
+    .description("remove one of the team's own cadences")
+    .action((name: string, o) =>
+      withClient(o, async (client) => {
+        const r = await client.removeCadence(name);
+        if (o.json) printJson(r);
+        else out(`Removed ${r.removed}`);
         return 0;
       }),
     );
@@ -138,3 +168,24 @@ export function tasksCommand(): Command {
     );
   return cmd;
 }
+
+/** A cadence file as data: JSON, or YAML (which JSON also is). */
+function readDefinition(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new AppError('unreadable_input', `Cannot read ${file}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  try {
+    return parseYaml(text, { prettyErrors: true });
+  } catch (error) {
+    throw new AppError('unreadable_input', `${file} is not JSON or YAML: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

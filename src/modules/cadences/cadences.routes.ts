@@ -1,5 +1,12 @@
 import type { Route } from '../../shared/route.ts';
-import { cadenceQuerySchema, listCadences, showCadence } from './cadences.service.ts';
+import { cadenceSchema } from './cadence.ts';
+import {
+  cadenceQuerySchema,
+  listCadences,
+  removeCadence,
+  saveCadence,
+  showCadence,
+} from './cadences.service.ts';
 import {
   resumeCadence,
   startCadence,
@@ -17,7 +24,27 @@ export const cadenceRoutes: Route[] = [
     path: '/cadences',
     tag: 'cadences',
     summary: 'The follow-up cadences a prospect can be put on: steps, channels, most messages',
-    handle: async ({ c, ctx }) => c.json(listCadences(ctx)),
+    handle: async ({ c, ctx }) => c.json(await listCadences(ctx)),
+  },
+  {
+    method: 'post',
+    path: '/cadences',
+    tag: 'cadences',
+    summary:
+      "Add the team's own cadence, checked step by step (`?replace=true` overwrites one of the same name)",
+    body: cadenceSchema,
+    handle: async ({ c, ctx }) =>
+      c.json(
+        await saveCadence(ctx, { definition: await body(c), replace: c.req.query('replace') === 'true' }),
+        201,
+      ),
+  },
+  {
+    method: 'delete',
+    path: '/cadences/{name}',
+    tag: 'cadences',
+    summary: "Remove one of the team's own cadences; prospects on it keep their steps",
+    handle: async ({ c, ctx }) => c.json(await removeCadence(ctx, c.req.param('name') ?? '')),
   },
   {
     method: 'get',
@@ -26,7 +53,7 @@ export const cadenceRoutes: Route[] = [
     summary: "One cadence's steps, laid over a prospect's working days in their own zone",
     query: cadenceQuerySchema,
     handle: async ({ c, ctx }) =>
-      c.json(showCadence(ctx, { name: c.req.param('name') ?? '', query: c.req.query() })),
+      c.json(await showCadence(ctx, { name: c.req.param('name') ?? '', query: c.req.query() })),
   },
   {
     method: 'post',

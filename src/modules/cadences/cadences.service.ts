@@ -1,11 +1,13 @@
+import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { cadences } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
-import { invalid, notFound } from '../../shared/errors.ts';
+import { AppError, invalid, notFound } from '../../shared/errors.ts';
 import { atParam, parseInput } from '../../shared/validate.ts';
 import { isValidZone } from '../phones/resolve-timezone.ts';
 import type { Ctx } from '../team/team.service.ts';
 import { builtInCadences } from './built-in.ts';
-import { type Cadence, type StepKind, schedule } from './cadence.ts';
+import { type Cadence, cadenceSchema, type StepKind, schedule } from './cadence.ts';
 
 export type CadenceSummary = {
   name: string;
@@ -15,6 +17,8 @@ export type CadenceSummary = {
   /** Working days from the first step to the last. */
   workingDays: number;
   kinds: Partial<Record<StepKind, number>>;
+  /** Shipped with Reach, or the team's own. */
+  builtIn: boolean;
 };
 
 export const cadenceQuerySchema = z
@@ -33,10 +37,28 @@ export type CadenceView = Cadence & {
   schedule: { step: number; kind: StepKind; dueAt: string; local: string; note: string | null }[];
 };
 
+/** The built-in cadences, then the team's own by name. */
+export async function teamCadences(ctx: Ctx): Promise<Cadence[]> {
+  const own = await ctx.db
+    .select({ definition: cadences.definition })
+    .from(cadences)
+    .where(eq(cadences.teamId, ctx.team.id))
+    .orderBy(asc(cadences.name));
+  return [...builtInCadences, ...own.map((r) => cadenceSchema.parse(r.definition))];
+}
+
+/** A cadence by name, built in or the team's. */
+export async function findCadence(ctx: Ctx, name: string): Promise<Cadence> {
+  const cadence = (await teamCadences(ctx)).find((c) => c.name === name);
+  if (!cadence) throw notFound('Cadence', name);
+  return cadence;
+}
+
 /** The cadences a team can put prospects on. */
-export function listCadences(_ctx: Ctx): { items: CadenceSummary[] } {
+export async function listCadences(ctx: Ctx): Promise<{ items: CadenceSummary[] }> {
+  const builtIn = new Set(builtInCadences.map((c) => c.name));
   return {
-    items: builtInCadences.map((c) => ({
+    items: (await teamCadences(ctx)).map((c) => ({
       name: c.name,
       description: c.description,
       maxMessages: c.maxMessages,
@@ -46,15 +68,52 @@ export function listCadences(_ctx: Ctx): { items: CadenceSummary[] } {
         (n, s) => Object.assign(n, { [s.kind]: (n[s.kind] ?? 0) + 1 }),
         {},
       ),
+      builtIn: builtIn.has(c.name),
     })),
   };
 }
 
+/**
+ * Adds the team's own cadence, checked step by step; `replace` overwrites one of the same name
+ * (prospects already on it keep the steps they started with). A built-in name is refused.
+ */
+export async function saveCadence(
+  ctx: Ctx,
+  input: { definition: unknown; replace?: boolean | undefined },
+): Promise<Cadence> {
+  const cadence = parseInput(cadenceSchema, input.definition);
+  if (builtInCadences.some((c) => c.name === cadence.name))
+    throw invalid('name', `${cadence.name} is built in: give your cadence another name`);
+  const [existing] = await ctx.db
+    .select({ id: cadences.id })
+    .from(cadences)
+    .where(and(eq(cadences.teamId, ctx.team.id), eq(cadences.name, cadence.name)));
+  if (existing && !input.replace)
+    throw new AppError('conflict', `Cadence ${cadence.name} exists: replace it explicitly`);
+  if (existing)
+    await ctx.db
+      .update(cadences)
+      .set({ definition: cadence, updatedAt: new Date() })
+      .where(eq(cadences.id, existing.id));
+  else await ctx.db.insert(cadences).values({ teamId: ctx.team.id, name: cadence.name, definition: cadence });
+  return cadence;
+}
+
+/** Removes one of the team's own cadences; prospects on it keep their steps. */
+export async function removeCadence(ctx: Ctx, name: string): Promise<{ removed: string }> {
+  if (builtInCadences.some((c) => c.name === name)) throw invalid('name', `${name} is built in and stays`);
+  const gone = await ctx.db
+    .delete(cadences)
+    .where(and(eq(cadences.teamId, ctx.team.id), eq(cadences.name, name)))
+    .returning({ id: cadences.id });
+  if (gone.length === 0) throw notFound('Cadence', name);
+  return { removed: name };
+}
+
 /** One cadence, its steps laid over a prospect's calendar from `start` in `zone`. */
-export function showCadence(ctx: Ctx, input: { name: string; query: unknown }): CadenceView {
+export async function showCadence(ctx: Ctx, input: { name: string; query: unknown }): Promise<CadenceView> {
   const q = parseInput(cadenceQuerySchema, input.query, 'query');
-  const cadence = builtInCadences.find((c) => c.name === input.name);
-  if (!cadence) throw notFound('Cadence', input.name);
+  const cadence = await findCadence(ctx, input.name);
   const zone = q.zone ?? ctx.team.territoryZones[0] ?? 'UTC';
   if (!isValidZone(zone))
     throw invalid('zone', `"${zone}" is not an IANA time zone, for example America/Chicago`);

@@ -3,12 +3,12 @@ import { z } from 'zod';
 import type { Db } from '../../db/create-db.ts';
 import { dncEntries, enrollments, type prospects, tasks } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
-import { AppError, notFound } from '../../shared/errors.ts';
+import { AppError } from '../../shared/errors.ts';
 import { atParam, parseInput } from '../../shared/validate.ts';
 import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
 import type { Ctx } from '../team/team.service.ts';
-import { builtInCadences } from './built-in.ts';
 import { type Cadence, cadenceSchema, schedule } from './cadence.ts';
+import { findCadence } from './cadences.service.ts';
 
 export const startCadenceSchema = z
   .object({
@@ -30,13 +30,6 @@ export type StartReport = {
 
 type ProspectRow = typeof prospects.$inferSelect;
 
-/** A cadence by name: the team's built-in ones. */
-export function findCadence(name: string): Cadence {
-  const cadence = builtInCadences.find((c) => c.name === name);
-  if (!cadence) throw notFound('Cadence', name);
-  return cadence;
-}
-
 /**
  * Puts prospects on a cadence at `at`: every step laid in the prospect's own zone as a task.
  * A prospect who asked to stop, is on the Do-Not-Call list, has no known zone or is already
@@ -44,7 +37,7 @@ export function findCadence(name: string): Cadence {
  */
 export async function startCadence(ctx: Ctx, body: unknown): Promise<StartReport> {
   const input = parseInput(startCadenceSchema, body);
-  const cadence = findCadence(input.cadence);
+  const cadence = await findCadence(ctx, input.cadence);
   const at = resolveAt(input.at);
   const rejected: StartReport['rejected'] = [];
   const accepted: { row: ProspectRow; zone: string }[] = [];
