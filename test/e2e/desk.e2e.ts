@@ -221,6 +221,31 @@ describe('a callback, an import and the insights', () => {
     await desk.shot('prospect');
   });
 
+  it("lists the day's cadence steps in the prospect's clock and marks one done from the keyboard", async () => {
+    const { page } = desk;
+    const report = await desk.api<{ started: { prospectId: number; name: string }[] }>('/enrollments', {
+      method: 'POST',
+      body: JSON.stringify({ cadence: 'cold-3-weeks', prospects: [4, 5, 6], at: desk.at }),
+    });
+    expect(report.started.length).toBeGreaterThan(0);
+    await page.keyboard.press('6');
+    await page.locator('#tasks-title').waitFor();
+    await page.getByRole('button', { name: 'Next 7 days' }).click();
+    const rows = page.locator('table.tasks tbody tr');
+    await rows.first().waitFor();
+    const before = await rows.count();
+    expect(before).toBeGreaterThanOrEqual(report.started.length);
+    await expect(rows.first().innerText()).resolves.toMatch(/call[\s\S]*cold-3-weeks 1\/12/);
+    await desk.shot('tasks');
+    await blur();
+    await page.keyboard.press('d');
+    await page
+      .getByText(/ for .* done\./)
+      .first()
+      .waitFor();
+    await expect.poll(() => rows.count()).toBe(before - 1);
+  });
+
   it('refuses calling hours outside the legal window, in words, and lists the shortcuts', async () => {
     const { page } = desk;
     await page.keyboard.press('5');

@@ -9,6 +9,7 @@ import { Insights } from './screens/Insights.tsx';
 import { Now } from './screens/Now.tsx';
 import { Prospects } from './screens/Prospect.tsx';
 import { Settings } from './screens/Settings.tsx';
+import { Tasks } from './screens/Tasks.tsx';
 
 const SCREENS = [
   { key: '1', screen: 'now', label: 'Now' },
@@ -16,10 +17,12 @@ const SCREENS = [
   { key: '3', screen: 'import', label: 'Import' },
   { key: '4', screen: 'insights', label: 'Insights' },
   { key: '5', screen: 'settings', label: 'Settings' },
+  { key: '6', screen: 'tasks', label: 'Tasks' },
 ];
 
 const SHORTCUTS: [string, string][] = [
-  ['1 – 5', 'Now, Prospects, Import, Insights, Settings'],
+  ['1 – 6', 'Now, Prospects, Import, Insights, Settings, Tasks'],
+  ['d / s', 'Tasks: mark the selected task done, or skip it'],
   ['/', 'type or paste a calling number: the callback card'],
   ['j / ↓, k / ↑', 'next or previous prospect in the queue'],
   ...OUTCOME_KEYS.map((o): [string, string] => [
@@ -160,6 +163,8 @@ function Screen({ place }: { place: Place }) {
       return <Insights arg={place.arg} />;
     case 'settings':
       return <Settings />;
+    case 'tasks':
+      return <Tasks />;
     default:
       return <Now />;
   }

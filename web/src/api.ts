@@ -176,6 +176,25 @@ export type Effort = {
 export type TimelineEntry = { at: string; type: string; text: string; id: number };
 export type Timeline = { prospectId: number; name: string; effort: Effort; entries: TimelineEntry[] };
 
+/** Due tasks, earliest first (GET /tasks). */
+export type TaskList = {
+  at: string;
+  dueBefore: string;
+  items: {
+    id: number;
+    kind: string;
+    dueAt: string;
+    local: string | null;
+    overdue: boolean;
+    prospect: { id: number; name: string; company: string | null };
+    cadence: string | null;
+    step: number | null;
+    of: number | null;
+    note: string | null;
+    pursuit: { recommendation: 'continue' | 'slow-down' | 'drop'; reason: string } | null;
+  }[];
+};
+
 /** Keep-or-drop's word on one prospect (GET /prospects/{key}/pursuit). */
 export type Pursuit = {
   recommendation: 'continue' | 'slow-down' | 'drop';
