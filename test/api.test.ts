@@ -426,6 +426,7 @@ describe.each(drivers)('HTTP API for the web app on %s', (driver) => {
         conversations: 1,
         // The usual rep time of each outcome, none logged: 45 s unanswered, 80 s with the gatekeeper, 320 s talking.
         minutes: 7.4,
+        pursuit: 'continue',
       }),
     ]);
     const bad = await app.request('/api/v1/insights/reach?company=acme');

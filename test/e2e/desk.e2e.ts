@@ -199,7 +199,7 @@ describe('a callback, an import and the insights', () => {
     await heatmap.locator('svg g[aria-label="cell"] rect').first().hover();
     await page.locator('g[aria-label="tip"]').first().waitFor();
     await expect(page.locator('g[aria-label="tip"]').first().textContent()).resolves.toMatch(/dials reached/);
-    await desk.shot('insights');
+    await desk.shot('insights', true);
   });
 
   it('shows a prospect whole, with keep-or-drop and editable research notes', async () => {

@@ -300,4 +300,5 @@ export type EffortPoint = {
   conversations: number;
   voicemails: number;
   minutes: number;
+  pursuit: 'continue' | 'slow-down' | 'drop' | null;
 };

@@ -8,9 +8,7 @@ import { AppError, notFound } from '../../shared/errors.ts';
 import { atParam, parseInput } from '../../shared/validate.ts';
 import { displayName } from '../prospects/prospects.service.ts';
 import type { Recommendation } from '../pursuit/keep-or-drop.ts';
-import { loadCandidates } from '../queue/queue.repository.ts';
-import { yardsticks } from '../queue/queue.service.ts';
-import { pursuitAt } from '../queue/rank.ts';
+import { pursuitsOf } from '../pursuit/pursuit.service.ts';
 import type { Ctx } from '../team/team.service.ts';
 
 export const tasksQuerySchema = z
@@ -37,8 +35,6 @@ export type TaskRow = {
   /** For a call step: keep-or-drop's word, which the step follows. */
   pursuit: { recommendation: Recommendation; reason: string } | null;
 };
-
-const DAY = 86_400_000;
 
 /**
  * Open tasks due before `dueBefore`, earliest first: cadence steps of running cadences, and
@@ -78,7 +74,7 @@ export async function listTasks(
       order by t.due_at, t.id
       limit ${q.limit}`),
   );
-  const pursuits = await callPursuits(ctx, {
+  const pursuits = await pursuitsOf(ctx, {
     at,
     ids: [...new Set(rows.filter((r) => r.kind === 'call').map((r) => Number(r.prospect_id)))],
   });
@@ -107,27 +103,6 @@ export async function listTasks(
       };
     }),
   };
-}
-
-/** Keep-or-drop for the prospects with a call step due, read once for the book. */
-async function callPursuits(
-  ctx: Ctx,
-  input: { at: Date; ids: number[] },
-): Promise<Map<number, { recommendation: Recommendation; reason: string }>> {
-  const out = new Map<number, { recommendation: Recommendation; reason: string }>();
-  if (input.ids.length === 0) return out;
-  const book = await yardsticks(ctx);
-  const { candidates, counts } = await loadCandidates(ctx.db, {
-    teamId: ctx.team.id,
-    ids: input.ids,
-    window: { from: new Date(input.at.getTime() - 7 * DAY), to: input.at },
-    slots: null,
-  });
-  for (const candidate of candidates) {
-    const { recommendation, reason } = pursuitAt(input.at, { candidate, input: { ...book, counts } });
-    out.set(candidate.prospect.id, { recommendation, reason });
-  }
-  return out;
 }
 
 export const completeTaskSchema = z

@@ -1,9 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { rowsOf } from '../../db/rows.ts';
-import { parseInput } from '../../shared/validate.ts';
+import { resolveAt } from '../../shared/clock.ts';
+import { atParam, parseInput } from '../../shared/validate.ts';
 import { repMinutes } from '../calls/timeline.service.ts';
 import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
+import type { Recommendation } from '../pursuit/keep-or-drop.ts';
+import { pursuitsOf } from '../pursuit/pursuit.service.ts';
 import { Scope, WEEK_SLOTS, weekOfSlot } from '../queue/reach-stats.ts';
 import type { Ctx } from '../team/team.service.ts';
 
@@ -96,6 +99,7 @@ export async function firstConversation(ctx: Ctx): Promise<{
 export const effortQuerySchema = z
   .object({
     limit: z.coerce.number().int().min(1).max(5000).default(1000).describe('Most-worked prospects first'),
+    at: atParam('The moment keep-or-drop is read at (ISO 8601); now when left out'),
   })
   .strict();
 
@@ -109,6 +113,8 @@ export type EffortPoint = {
   conversations: number;
   voicemails: number;
   minutes: number;
+  /** Keep-or-drop's word now. */
+  pursuit: Recommendation | null;
 };
 
 /** Effort spent (attempts, messages, rep minutes) against value, per worked prospect, most worked first. */
@@ -135,8 +141,10 @@ export async function effortAgainstValue(ctx: Ctx, query: unknown): Promise<{ it
       where p.team_id = ${ctx.team.id} and p.dials > 0
       order by p.dials desc, p.id limit ${q.limit}`),
   );
+  const pursuits = await pursuitsOf(ctx, { at: resolveAt(q.at), ids: rows.map((r) => Number(r.id)) });
   return {
     items: rows.map((r) => ({
+      pursuit: pursuits.get(Number(r.id))?.recommendation ?? null,
       prospectId: Number(r.id),
       name: displayName({ firstName: r.first_name, lastName: r.last_name, email: r.email }),
       company: r.company,

@@ -7,7 +7,7 @@ import { loadCandidates } from '../queue/queue.repository.ts';
 import { type Yardsticks, yardsticks } from '../queue/queue.service.ts';
 import { type Candidate, pursuitAt, weightOf } from '../queue/rank.ts';
 import type { Ctx } from '../team/team.service.ts';
-import { type BookRates, HORIZON, type Pursuit } from './keep-or-drop.ts';
+import { type BookRates, HORIZON, type Pursuit, type Recommendation } from './keep-or-drop.ts';
 
 export const pursuitQuerySchema = z
   .object({
@@ -76,4 +76,25 @@ export async function pursuitOfProspect(
     },
     rates: book.pursuit.rates,
   };
+}
+
+/** Keep-or-drop's word on many prospects at `at`, with the book's yardsticks read once. */
+export async function pursuitsOf(
+  ctx: Ctx,
+  input: { at: Date; ids: number[] },
+): Promise<Map<number, { recommendation: Recommendation; reason: string }>> {
+  const out = new Map<number, { recommendation: Recommendation; reason: string }>();
+  if (input.ids.length === 0) return out;
+  const book = await yardsticks(ctx);
+  const { candidates, counts } = await loadCandidates(ctx.db, {
+    teamId: ctx.team.id,
+    ids: input.ids,
+    window: { from: new Date(input.at.getTime() - 7 * DAY), to: input.at },
+    slots: null,
+  });
+  for (const candidate of candidates) {
+    const { recommendation, reason } = pursuitAt(input.at, { candidate, input: { ...book, counts } });
+    out.set(candidate.prospect.id, { recommendation, reason });
+  }
+  return out;
 }

@@ -7,6 +7,7 @@ import {
   type MessageStats,
   type ReachMap,
 } from '../api.ts';
+import { nowIso } from '../clock.ts';
 import { go } from '../router.ts';
 import { useLoad } from '../use-load.ts';
 
@@ -73,7 +74,7 @@ export function Insights({ arg }: { arg: string | null }) {
   const messages = useLoad(() => api<MessageStats>('/message-stats'), []);
   const first = useLoad(() => api<FirstConversation>('/insights/first-conversation'), []);
   const effort = useLoad(
-    () => api<{ items: EffortPoint[] }>('/insights/effort', { query: { limit: 1000 } }),
+    () => api<{ items: EffortPoint[] }>('/insights/effort', { query: { limit: 1000, at: nowIso() } }),
     [],
   );
   const [scopeKind, setScopeKind] = useState(kind === 'prospect' || kind === 'company' ? kind : 'book');
@@ -299,19 +300,24 @@ function EffortChart({ items }: { items: EffortPoint[] }) {
       grid: true,
       x: { label: 'rep minutes spent', type: 'linear' },
       y: { label: 'deal value', type: 'log', tickFormat: '~s' },
-      color: { legend: true, label: 'stage' },
+      color: {
+        legend: true,
+        label: 'keep or drop',
+        domain: ['continue', 'slow-down', 'drop'],
+        range: ['#1d6b3a', '#c48a00', '#a32020'],
+      },
       r: { range: [2, 9] },
       marks: [
         Plot.dot(valued, {
           x: 'minutes',
           y: 'value',
           r: 'attempts',
-          fill: 'stage',
+          fill: 'pursuit',
           fillOpacity: 0.75,
           stroke: 'white',
           tip: true,
           title: (p: EffortPoint) =>
-            `${p.name}${p.company ? `, ${p.company}` : ''}\n${p.stage} · worth ${p.value?.toLocaleString()}\n${p.attempts} dials, ${p.conversations} conversations, ${p.voicemails} messages, ${p.minutes} min`,
+            `${p.name}${p.company ? `, ${p.company}` : ''}\n${p.stage} · worth ${p.value?.toLocaleString()} · ${p.pursuit ?? ''}\n${p.attempts} dials, ${p.conversations} conversations, ${p.voicemails} messages, ${p.minutes} min`,
         }),
       ],
     });
@@ -319,8 +325,8 @@ function EffortChart({ items }: { items: EffortPoint[] }) {
   return (
     <>
       <p className="muted">
-        Each dot is a worked prospect; bigger dots took more dials. High and to the left pays; low and to the
-        right is effort to reconsider.
+        Each dot is a worked prospect, coloured by keep-or-drop; bigger dots took more dials. High and to the
+        left pays; low and to the right is effort to reconsider.
       </p>
       <Chart draw={draw} data={items} label="Rep minutes spent against deal value, per prospect" />
       <Numbers
@@ -329,6 +335,7 @@ function EffortChart({ items }: { items: EffortPoint[] }) {
         columns={[
           { head: 'Prospect', cell: (p) => <a href={`#/prospects/${p.prospectId}`}>{p.name}</a> },
           { head: 'Stage', cell: (p) => p.stage },
+          { head: 'Keep or drop', cell: (p) => p.pursuit ?? '' },
           { head: 'Value', num: true, cell: (p) => p.value?.toLocaleString() ?? '' },
           { head: 'Dials', num: true, cell: (p) => p.attempts },
           { head: 'Messages', num: true, cell: (p) => p.voicemails },
