@@ -367,10 +367,28 @@ describe('the reach command line', () => {
     expect(start.stdout).toContain('not started: nobody: no such prospect');
     const tasks = JSON.parse(
       (await reach(['tasks', '--at', '2026-11-24T18:00:00Z', '--json', '--data', data])).stdout,
-    ) as { items: { kind: string; dueAt: string; prospect: { id: number } }[] };
+    ) as { items: { id: number; kind: string; dueAt: string; prospect: { id: number } }[] };
     expect(tasks.items.length).toBeGreaterThanOrEqual(6);
+    const email = tasks.items.find((t) => t.kind === 'email')!;
+    const draft = await reach([
+      'tasks',
+      'email',
+      String(email.id),
+      '--at',
+      '2026-11-24T18:00:00Z',
+      '--data',
+      data,
+    ]);
+    // Without the company's postal address the draft fails its check: exit 1, and the reason.
+    expect(draft.code).toBe(1);
+    expect(draft.stdout).toContain('reply "unsubscribe"');
+    expect(draft.stdout).toContain('fail unsubscribe: no postal address');
     expect(tasks.items.map((t) => t.dueAt)).toEqual(tasks.items.map((t) => t.dueAt).sort());
     expect(new Set(tasks.items.map((t) => t.prospect.id))).toEqual(new Set([1, 2, 3]));
+    const call = tasks.items.find((t) => t.kind === 'call')!;
+    expect((await reach(['tasks', 'done', String(call.id), '--skip', '--data', data])).stdout).toMatch(
+      /^Task \d+ skipped/,
+    );
     expect((await reach(['cadence', 'stop', '2', '--data', data])).stdout).toMatch(
       /^Stopped cold-3-weeks for #2: \d+ open steps cancelled/,
     );

@@ -25,6 +25,7 @@ import {
 import { type LoggedCall, logCall } from '../modules/calls/calls.service.ts';
 import { type CallRow, listCalls, timeline } from '../modules/calls/timeline.service.ts';
 import { type UndoneCall, undoCall } from '../modules/calls/undo.service.ts';
+import { type EmailDraft, emailDraft, sendEmail } from '../modules/email/email.service.ts';
 
 export type Timeline = Awaited<ReturnType<typeof timeline>>;
 
@@ -122,6 +123,8 @@ export type ReachClient = {
     query: Record<string, string | undefined>,
   ): Promise<{ at: string; dueBefore: string; items: TaskRow[] }>;
   completeTask(input: { id: number; body: unknown }): Promise<{ id: number; status: string }>;
+  emailDraft(input: { id: number; query: Record<string, string | undefined> }): Promise<EmailDraft>;
+  sendEmail(input: { id: number; body: unknown }): Promise<EmailDraft>;
   checkMessage(body: unknown): Promise<CheckedMessage>;
   addPoint(body: unknown): Promise<TalkingPoint>;
   listPoints(query: Record<string, string | undefined>): Promise<TalkingPoint[]>;
@@ -167,6 +170,8 @@ export function localClient(ctx: Ctx, where: string): ReachClient {
     resumeCadence: (input) => resumeCadence(ctx, input),
     listTasks: (query) => listTasks(ctx, defined(query)),
     completeTask: (input) => completeTask(ctx, input),
+    emailDraft: ({ id, query }) => emailDraft(ctx, { id, query: defined(query) }),
+    sendEmail: (input) => sendEmail(ctx, input),
     checkMessage: (body) => checkMessageFor(ctx, body),
     addPoint: (body) => addPoint(ctx, body),
     listPoints: (query) => listPoints(ctx, defined(query)),

@@ -135,6 +135,8 @@ export function httpClient(options: { baseUrl: string; token?: string | undefine
       json({ method: 'POST', path: `/prospects/${encodeURIComponent(prospect)}/cadence/resume`, body }),
     listTasks: (query) => json({ method: 'GET', path: '/tasks', query }),
     completeTask: ({ id, body }) => json({ method: 'POST', path: `/tasks/${id}/done`, body }),
+    emailDraft: ({ id, query }) => json({ method: 'GET', path: `/tasks/${id}/email`, query }),
+    sendEmail: ({ id, body }) => json({ method: 'POST', path: `/tasks/${id}/email`, body }),
     checkMessage: (body) => json({ method: 'POST', path: '/check-message', body }),
     addPoint: (body) => json({ method: 'POST', path: '/talking-points', body }),
     listPoints: async (query) =>

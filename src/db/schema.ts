@@ -41,6 +41,12 @@ export const teams = pgTable('teams', {
   sellerName: text('seller_name'),
   /** Pipeline value an hour of a rep's time books: the yardstick for keep-or-drop; learned from the book when null. */
   repHourlyValue: bigint('rep_hourly_value', { mode: 'number' }),
+  /** Where email steps are sent: `smtp://user:pass@host:587` or `smtps://…:465`; without it they stay drafts. */
+  smtpUrl: text('smtp_url'),
+  /** The sender of email steps: `Sam Rivera <sam@northwind.example>`. */
+  emailFrom: text('email_from'),
+  /** The company's postal address: under every email, as the law expects, and atop every letter. */
+  postalAddress: text('postal_address'),
   createdAt: createdAt(),
 });
 

@@ -246,6 +246,9 @@ export type Config = {
   repPhone: string | null;
   sellerName: string | null;
   repHourlyValue: number | null;
+  smtpUrl: string | null;
+  emailFrom: string | null;
+  postalAddress: string | null;
 };
 
 export type DncEntry = {

@@ -125,8 +125,12 @@ export function cadenceCommand(): Command {
 }
 
 export function tasksCommand(): Command {
-  const cmd = common(new Command('tasks'))
-    .description('open tasks due, earliest first: cadence steps, promised callbacks and meetings')
+  const cmd = new Command('tasks').description(
+    'open tasks due, earliest first: cadence steps, promised callbacks and meetings',
+  );
+  // The listing is the default subcommand, so each subcommand owns its options (--data, --at).
+  common(cmd.command('list', { isDefault: true }))
+    .description('open tasks due, earliest first (the default)')
     .option('--at <iso>', 'the moment of the question (default now)')
     .option('--due-before <iso>', 'look ahead: tasks due before this instant (default --at)')
     .option('--limit <n>', 'at most this many', '200')
@@ -148,6 +152,32 @@ export function tasksCommand(): Command {
             out(`         keep-or-drop: ${t.pursuit.recommendation}: ${t.pursuit.reason}`);
         }
         return 0;
+      }),
+    );
+  common(cmd.command('email <id>'))
+    .description(
+      "an email step's draft, checked, with a mailto: link; --send sends it through the team's SMTP server",
+    )
+    .option('--send', 'send it (needs reach config smtpUrl=… emailFrom=…)')
+    .option('--at <iso>', 'the moment of the step (default now)')
+    .action((id: string, o) =>
+      withClient(o, async (client) => {
+        const email = o.send
+          ? await client.sendEmail({ id: Number(id), body: { at: o.at } })
+          : await client.emailDraft({ id: Number(id), query: { at: o.at } });
+        if (o.json) {
+          printJson(email);
+          return 0;
+        }
+        out(`To: ${email.to ?? '(no address)'}`);
+        out(`Subject: ${email.subject}`);
+        out('');
+        out(email.text);
+        out('');
+        for (const c of email.checks)
+          if (c.severity !== 'ok') out(`  ${c.severity} ${c.code}: ${c.text}${c.fix ? ` (${c.fix})` : ''}`);
+        out(email.sent ? `Sent: ${email.sent.messageId}` : `Draft: ${email.mailto.slice(0, 60)}…`);
+        return email.checks.some((c) => c.severity === 'fail') ? 1 : 0;
       }),
     );
   common(cmd.command('done <id>'))

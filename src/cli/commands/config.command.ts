@@ -5,7 +5,15 @@ import { common, withClient } from '../run.ts';
 
 const numeric = new Set(['maxDialsPerDay', 'maxDialsPerWeek', 'maxMessagesPerProspect', 'repHourlyValue']);
 /** Settings that go back to "learn it" or "none" when given empty: `repHourlyValue=`. */
-const clearable = new Set(['repName', 'repPhone', 'sellerName', 'repHourlyValue']);
+const clearable = new Set([
+  'repName',
+  'repPhone',
+  'sellerName',
+  'repHourlyValue',
+  'smtpUrl',
+  'emailFrom',
+  'postalAddress',
+]);
 
 /** `key=value` pairs as a settings patch; lists are comma-separated. */
 export function parseAssignments(pairs: string[]): Record<string, unknown> {

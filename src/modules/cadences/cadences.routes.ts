@@ -1,4 +1,5 @@
 import type { Route } from '../../shared/route.ts';
+import { emailDraft, emailQuerySchema, sendEmail } from '../email/email.service.ts';
 import { cadenceSchema } from './cadence.ts';
 import {
   cadenceQuerySchema,
@@ -88,6 +89,24 @@ export const cadenceRoutes: Route[] = [
     summary: 'Open tasks due before a time, earliest first: cadence steps, promised callbacks and meetings',
     query: tasksQuerySchema,
     handle: async ({ c, ctx }) => c.json(await listTasks(ctx, c.req.query())),
+  },
+  {
+    method: 'get',
+    path: '/tasks/{id}/email',
+    tag: 'cadences',
+    summary: "An email step's draft: subject, text with the unsubscribe line, checks and a mailto: link",
+    query: emailQuerySchema,
+    handle: async ({ c, ctx }) =>
+      c.json(await emailDraft(ctx, { id: Number(c.req.param('id')), query: c.req.query() })),
+  },
+  {
+    method: 'post',
+    path: '/tasks/{id}/email',
+    tag: 'cadences',
+    summary: "Send an email step through the team's SMTP server; the step is then done",
+    body: emailQuerySchema,
+    handle: async ({ c, ctx }) =>
+      c.json(await sendEmail(ctx, { id: Number(c.req.param('id')), body: (await body(c)) ?? {} })),
   },
   {
     method: 'post',

@@ -34,6 +34,12 @@ export const teamConfigSchema = z
     sellerName: z.string().trim().min(1).max(100).nullable(),
     /** Pipeline value an hour of calling books, for keep-or-drop; null learns it from the book. */
     repHourlyValue: z.number().int().min(1).max(1_000_000_000).nullable(),
+    smtpUrl: z
+      .string()
+      .regex(/^smtps?:\/\/[^\s]+$/, 'an SMTP address such as smtp://user:pass@mail.example.com:587')
+      .nullable(),
+    emailFrom: z.string().trim().min(3).max(200).nullable(),
+    postalAddress: z.string().trim().min(5).max(300).nullable(),
     territoryZones: z.array(z.string().refine(isValidZone, 'an IANA time zone such as America/Chicago')),
   })
   .partial()

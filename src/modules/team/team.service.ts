@@ -20,7 +20,8 @@ export async function loadTeam(db: Db): Promise<Team> {
 
 export function teamConfig(team: Team) {
   const { id: _id, createdAt: _created, ...config } = team;
-  return config;
+  // The SMTP password is written, never read back.
+  return { ...config, smtpUrl: config.smtpUrl?.replace(/^(smtps?:\/\/[^:@/]+):[^@/]*@/, '$1:***@') ?? null };
 }
 
 export async function updateTeamConfig(ctx: Ctx, input: unknown): Promise<Team> {

@@ -102,7 +102,7 @@ export async function voicemailAdvice(
   };
 }
 
-type Loaded = {
+export type Loaded = {
   state: VoicemailState;
   company: typeof companies.$inferSelect | null;
   phones: { e164: string; kind: string; blocked: boolean; dialled: boolean }[];
@@ -111,7 +111,8 @@ type Loaded = {
 
 const POSITIVE = new Set(['interested', 'meeting', 'callback-scheduled', 'referred']);
 
-async function loadState(
+/** Everything the voicemail decision (and an email step) reads about one prospect at `at`. */
+export async function loadState(
   ctx: Ctx,
   input: {
     prospect: ProspectRow;

@@ -55,6 +55,13 @@ const FIELDS: Field[] = [
   { key: 'repName', label: 'Rep name in scripts' },
   { key: 'repPhone', label: 'Rep phone in scripts' },
   { key: 'sellerName', label: 'Company name in scripts' },
+  { key: 'emailFrom', label: 'Emails come from', hint: 'Sam Rivera <sam@northwind.example>' },
+  {
+    key: 'smtpUrl',
+    label: 'SMTP server for email steps',
+    hint: 'smtp://user:pass@host:587; empty keeps emails as drafts',
+  },
+  { key: 'postalAddress', label: 'Postal address', hint: 'under every email and atop every letter' },
   {
     key: 'repHourlyValue',
     label: 'Pipeline an hour of calling books',
@@ -62,6 +69,17 @@ const FIELDS: Field[] = [
     hint: 'keep-or-drop weighs effort against it; empty learns it from the book',
   },
 ];
+
+/** Settings an empty field clears. */
+const NULLABLE = new Set([
+  'repName',
+  'repPhone',
+  'sellerName',
+  'repHourlyValue',
+  'emailFrom',
+  'smtpUrl',
+  'postalAddress',
+]);
 
 function TeamForm() {
   const { say, fail } = useNotices();
@@ -83,8 +101,7 @@ function TeamForm() {
       const value = draft[f.key];
       // A field the form has not shown yet is not a change.
       if (value === undefined || value === String(config.data[f.key] ?? '')) continue;
-      patch[f.key] =
-        value === '' && f.key.startsWith('rep') ? null : f.type === 'number' ? Number(value) : value;
+      patch[f.key] = value === '' && NULLABLE.has(f.key) ? null : f.type === 'number' ? Number(value) : value;
     }
     if (Object.keys(patch).length === 0) {
       say('Nothing changed.', { tone: 'info' });

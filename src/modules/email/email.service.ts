@@ -1,0 +1,138 @@
+import { and, desc, eq } from 'drizzle-orm';
+import nodemailer from 'nodemailer';
+import { z } from 'zod';
+import { tasks } from '../../db/schema.ts';
+import { resolveAt } from '../../shared/clock.ts';
+import { AppError, invalid, notFound } from '../../shared/errors.ts';
+import { atParam, parseInput } from '../../shared/validate.ts';
+import { resolveProspect } from '../prospects/prospects.service.ts';
+import { typicalValue } from '../queue/queue.repository.ts';
+import type { Ctx } from '../team/team.service.ts';
+import { loadState } from '../voicemail/voicemail.service.ts';
+import { composeEmail, type Email } from './compose-email.ts';
+
+export const emailQuerySchema = z
+  .object({ at: atParam('The moment of the step (ISO 8601); now when left out') })
+  .strict();
+
+export type EmailDraft = Email & {
+  taskId: number;
+  prospectId: number;
+  to: string | null;
+  /** Opens the rep's own mail program with the draft filled in. */
+  mailto: string;
+  sent: { messageId: string; at: string } | null;
+};
+
+/** The email an email step would send now: subject, text, checks and a `mailto:` link. */
+export async function emailDraft(ctx: Ctx, input: { id: number; query: unknown }): Promise<EmailDraft> {
+  const q = parseInput(emailQuerySchema, input.query, 'query');
+  return draftFor(ctx, { id: input.id, at: resolveAt(q.at) });
+}
+
+/**
+ * Sends an email step through the team's SMTP server and marks the step done. Refused for a
+ * prospect who asked to stop, without an address or a server, or when the email fails a check.
+ */
+export async function sendEmail(ctx: Ctx, input: { id: number; body: unknown }): Promise<EmailDraft> {
+  const q = parseInput(emailQuerySchema, input.body);
+  const at = resolveAt(q.at);
+  const draft = await draftFor(ctx, { id: input.id, at });
+  const { smtpUrl, emailFrom } = ctx.team;
+  if (!smtpUrl || !emailFrom)
+    throw invalid(
+      'smtpUrl',
+      'no SMTP server or sender set: reach config smtpUrl=… emailFrom=…; the draft can be sent by hand',
+    );
+  if (!draft.to) throw invalid('to', `prospect ${draft.prospectId} has no email address`);
+  const failed = draft.checks.filter((c) => c.severity === 'fail');
+  if (failed.length > 0)
+    throw new AppError('validation', `The email fails its checks: ${failed.map((c) => c.text).join('; ')}`, {
+      issues: failed.map((c) => ({ field: c.code, reason: c.text })),
+    });
+  let messageId: string;
+  try {
+    const info = await nodemailer.createTransport(smtpUrl).sendMail({
+      from: emailFrom,
+      to: draft.to,
+      subject: draft.subject,
+      text: draft.text,
+      headers: { 'List-Unsubscribe': `<mailto:${address(emailFrom)}?subject=unsubscribe>` },
+    });
+    messageId = info.messageId;
+  } catch (error) {
+    throw new AppError('unavailable', `The SMTP server refused the email: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  await ctx.db
+    .update(tasks)
+    .set({
+      status: 'done',
+      doneAt: at,
+      payload: {
+        ...(await payloadOf(ctx, input.id)),
+        subject: draft.subject,
+        text: draft.text,
+        messageId,
+        sentTo: draft.to,
+      },
+    })
+    .where(and(eq(tasks.id, input.id), eq(tasks.status, 'open')));
+  return { ...draft, sent: { messageId, at: at.toISOString() } };
+}
+
+async function draftFor(ctx: Ctx, input: { id: number; at: Date }): Promise<EmailDraft> {
+  const [task] = await ctx.db
+    .select()
+    .from(tasks)
+    .where(and(eq(tasks.id, input.id), eq(tasks.teamId, ctx.team.id)));
+  if (!task) throw notFound('Task', input.id);
+  if (task.kind !== 'email') throw invalid('id', `task ${task.id} is a ${task.kind} step, not an email`);
+  if (task.status !== 'open') throw new AppError('conflict', `Task ${task.id} is already ${task.status}`);
+  const prospect = await resolveProspect(ctx, task.prospectId);
+  if (prospect.optedOut) throw new AppError('conflict', `Prospect ${prospect.id} asked not to be contacted`);
+  const { state } = await loadState(ctx, {
+    prospect,
+    at: input.at,
+    strategy: undefined,
+    number: undefined,
+    typical: await typicalValue(ctx.db, ctx.team.id),
+  });
+  const sent = await ctx.db
+    .select({ payload: tasks.payload })
+    .from(tasks)
+    .where(and(eq(tasks.prospectId, prospect.id), eq(tasks.kind, 'email'), eq(tasks.status, 'done')))
+    .orderBy(desc(tasks.doneAt));
+  const email = composeEmail({
+    material: state.material,
+    earlier: sent
+      .map((r) => (typeof r.payload['text'] === 'string' ? r.payload['text'] : ''))
+      .filter(Boolean),
+    postalAddress: ctx.team.postalAddress,
+    note: typeof task.payload['note'] === 'string' ? task.payload['note'] : null,
+  });
+  if (!email)
+    throw invalid(
+      'material',
+      state.material.voice
+        ? 'nothing to write about: add news, an event, a contact, a reference client or their objective'
+        : "no email without the rep's name and number: reach config repName=… repPhone=…",
+    );
+  const to = prospect.email;
+  return {
+    ...email,
+    taskId: task.id,
+    prospectId: prospect.id,
+    to,
+    mailto: `mailto:${to ?? ''}?subject=${encodeURIComponent(email.subject)}&body=${encodeURIComponent(email.text)}`,
+    sent: null,
+  };
+}
+
+const address = (from: string): string => from.match(/<([^>]+)>/)?.[1] ?? from.trim();
+
+async function payloadOf(ctx: Ctx, id: number): Promise<Record<string, unknown>> {
+  const [row] = await ctx.db.select({ payload: tasks.payload }).from(tasks).where(eq(tasks.id, id));
+  return row?.payload ?? {};
+}

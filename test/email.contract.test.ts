@@ -1,0 +1,146 @@
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startCadence } from '../src/modules/cadences/enrollments.service.ts';
+import { listTasks } from '../src/modules/cadences/tasks.service.ts';
+import { addDnc } from '../src/modules/dnc/dnc.service.ts';
+import { emailDraft, sendEmail } from '../src/modules/email/email.service.ts';
+import { addProspect, editProspect } from '../src/modules/prospects/prospects.service.ts';
+import { teamConfig, updateTeamConfig } from '../src/modules/team/team.service.ts';
+import { addPoint } from '../src/modules/voicemail/talking-points.service.ts';
+import { drivers, freshDb, type TestDb } from './support/databases.ts';
+
+/** A real SMTP server on loopback, started by the test: what it receives is what was sent. */
+type Received = { from: string; to: string[]; raw: string };
+const inbox: Received[] = [];
+let smtp: SMTPServer;
+let port = 0;
+
+beforeAll(async () => {
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      let raw = '';
+      stream.on('data', (chunk: Buffer) => {
+        raw += chunk.toString('utf8');
+      });
+      stream.on('end', () => {
+        inbox.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw,
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  port = (smtp.server.address() as AddressInfo).port;
+});
+afterAll(async () => {
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+});
+
+const START = '2026-03-02T11:00:00Z';
+
+describe.each(drivers)('email steps on %s', (driver) => {
+  let t: TestDb;
+  let ann: number;
+  beforeEach(async () => {
+    inbox.length = 0;
+    t = await freshDb(driver);
+    await updateTeamConfig(t.ctx, {
+      repName: 'Sam Rivera',
+      repPhone: '312-555-0147',
+      sellerName: 'Northwind',
+    });
+    const p = await addProspect(t.ctx, {
+      firstName: 'Ann',
+      email: 'ann@acme.example',
+      company: 'Acme Freight',
+      timezone: 'America/Chicago',
+      phones: [{ number: '312-555-0142', kind: 'direct' }],
+    });
+    ann = p.id;
+    await editProspect(t.ctx, {
+      key: ann,
+      body: {
+        research: {
+          priorityObjective: 'cutting empty miles',
+          benefits: ['fewer empty miles', 'dispatchers off the phone'],
+        },
+      },
+    });
+    await addPoint(t.ctx, { kind: 'news', title: 'Acme Freight opened a cross-dock in Reno', prospect: ann });
+    await startCadence(t.ctx, { cadence: 'warm-follow-up', prospects: [ann], at: START });
+  });
+  afterEach(async () => {
+    await t.drop();
+  });
+
+  const emailTask = async () =>
+    (await listTasks(t.ctx, { at: START, dueBefore: '2026-03-03T00:00:00Z' })).items.find(
+      (i) => i.kind === 'email',
+    )!;
+
+  it('drafts an email step from the research, with the unsubscribe line, and a mailto: link without a server', async () => {
+    const task = await emailTask();
+    const draft = await emailDraft(t.ctx, { id: task.id, query: { at: START } });
+    expect(draft).toMatchObject({
+      to: 'ann@acme.example',
+      kind: 'information',
+      subject: 'Acme Freight opened a cross-dock in Reno',
+    });
+    expect(draft.text).toContain('Hi Ann,');
+    expect(draft.text).toContain('fewer empty miles, and dispatchers off the phone');
+    expect(draft.text).toContain('reply "unsubscribe" and I will not write again');
+    expect(draft.checks.find((c) => c.code === 'unsubscribe')).toMatchObject({ severity: 'fail' });
+    expect(draft.mailto).toMatch(/^mailto:ann@acme\.example\?subject=Acme%20Freight/);
+    await expect(sendEmail(t.ctx, { id: task.id, body: { at: START } })).rejects.toThrow(/no SMTP server/);
+  });
+
+  it('sends through the SMTP server the team set, and the message arrives whole', async () => {
+    await updateTeamConfig(t.ctx, {
+      smtpUrl: `smtp://127.0.0.1:${port}`,
+      emailFrom: 'Sam Rivera <sam@northwind.example>',
+      postalAddress: 'Northwind, 200 W Madison St, Chicago, IL 60606',
+    });
+    const task = await emailTask();
+    const sent = await sendEmail(t.ctx, { id: task.id, body: { at: '2026-03-02T22:00:00Z' } });
+    expect(sent.sent?.messageId).toBeTruthy();
+    expect(inbox).toHaveLength(1);
+    const mail = inbox[0]!;
+    expect(mail.from).toBe('sam@northwind.example');
+    expect(mail.to).toEqual(['ann@acme.example']);
+    expect(mail.raw).toMatch(/^Subject: Acme Freight opened a cross-dock in Reno/m);
+    expect(mail.raw).toMatch(/^List-Unsubscribe: <mailto:sam@northwind\.example\?subject=unsubscribe>/m);
+    expect(mail.raw).toContain('200 W Madison St');
+    // The step is done; with nothing new to say, the next email is refused as a repeat.
+    const left = await listTasks(t.ctx, { at: START, dueBefore: '2026-04-01T00:00:00Z' });
+    expect(left.items.some((i) => i.id === task.id)).toBe(false);
+    const next = left.items.find((i) => i.kind === 'email')!;
+    const again = await emailDraft(t.ctx, { id: next.id, query: {} });
+    expect(again.checks).toContainEqual(expect.objectContaining({ code: 'repeat', severity: 'fail' }));
+    await expect(sendEmail(t.ctx, { id: next.id, body: {} })).rejects.toThrow(/fails its checks/);
+    expect(inbox).toHaveLength(1);
+    // The password is written, never read back.
+    const team = await updateTeamConfig(t.ctx, { smtpUrl: `smtp://sam:secret@127.0.0.1:${port}` });
+    expect(teamConfig(team).smtpUrl).toBe(`smtp://sam:***@127.0.0.1:${port}`);
+  });
+
+  it('never emails someone who asked to stop', async () => {
+    await updateTeamConfig(t.ctx, {
+      smtpUrl: `smtp://127.0.0.1:${port}`,
+      emailFrom: 'sam@northwind.example',
+      postalAddress: 'Northwind, 200 W Madison St, Chicago, IL 60606',
+    });
+    const task = await emailTask();
+    await addDnc(t.ctx, { prospect: ann, at: START });
+    await expect(sendEmail(t.ctx, { id: task.id, body: {} })).rejects.toThrow(
+      /not open|already cancelled|asked not/,
+    );
+    expect(inbox).toHaveLength(0);
+  });
+});
