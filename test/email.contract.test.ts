@@ -1,10 +1,12 @@
 import type { AddressInfo } from 'node:net';
+import { eq } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { prospects } from '../src/db/schema.ts';
 import { startCadence } from '../src/modules/cadences/enrollments.service.ts';
 import { listTasks } from '../src/modules/cadences/tasks.service.ts';
 import { addDnc } from '../src/modules/dnc/dnc.service.ts';
-import { emailDraft, sendEmail } from '../src/modules/email/email.service.ts';
+import { emailDraft, recordEmailAnswer, sendEmail } from '../src/modules/email/email.service.ts';
 import { addProspect, editProspect } from '../src/modules/prospects/prospects.service.ts';
 import { teamConfig, updateTeamConfig } from '../src/modules/team/team.service.ts';
 import { addPoint } from '../src/modules/voicemail/talking-points.service.ts';
@@ -128,6 +130,36 @@ describe.each(drivers)('email steps on %s', (driver) => {
     // The password is written, never read back.
     const team = await updateTeamConfig(t.ctx, { smtpUrl: `smtp://sam:secret@127.0.0.1:${port}` });
     expect(teamConfig(team).smtpUrl).toBe(`smtp://sam:***@127.0.0.1:${port}`);
+  });
+
+  it('pauses on a reply, stops for good on "unsubscribe", and skips the other email steps on a bounce', async () => {
+    await updateTeamConfig(t.ctx, {
+      smtpUrl: `smtp://127.0.0.1:${port}`,
+      emailFrom: 'sam@northwind.example',
+      postalAddress: 'Northwind, 200 W Madison St, Chicago, IL 60606',
+    });
+    const task = await emailTask();
+    await expect(recordEmailAnswer(t.ctx, { id: task.id, body: { answer: 'reply' } })).rejects.toThrow(
+      /not a sent email/,
+    );
+    await sendEmail(t.ctx, { id: task.id, body: { at: '2026-03-02T22:00:00Z' } });
+    const later = { at: START, dueBefore: '2026-04-01T00:00:00Z' };
+    const bounced = await recordEmailAnswer(t.ctx, { id: task.id, body: { answer: 'bounce' } });
+    expect(bounced.effect).toBe('1 later email step skipped');
+    expect((await listTasks(t.ctx, later)).items.some((i) => i.kind === 'email')).toBe(false);
+    const replied = await recordEmailAnswer(t.ctx, {
+      id: task.id,
+      body: { answer: 'reply', note: 'call me Thursday' },
+    });
+    expect(replied.effect).toBe('warm-follow-up paused');
+    expect((await listTasks(t.ctx, later)).items).toEqual([]);
+    const stop = await recordEmailAnswer(t.ctx, { id: task.id, body: { answer: 'unsubscribe' } });
+    expect(stop.effect).toBe('on the Do-Not-Call list; the cadence stopped');
+    const [prospect] = await t.db.select().from(prospects).where(eq(prospects.id, ann));
+    expect(prospect!.optedOut).toBe(true);
+    await expect(recordEmailAnswer(t.ctx, { id: task.id, body: { answer: 'maybe' } })).rejects.toMatchObject({
+      issues: [{ field: 'answer' }],
+    });
   });
 
   it('never emails someone who asked to stop', async () => {

@@ -25,7 +25,7 @@ import {
 import { type LoggedCall, logCall } from '../modules/calls/calls.service.ts';
 import { type CallRow, listCalls, timeline } from '../modules/calls/timeline.service.ts';
 import { type UndoneCall, undoCall } from '../modules/calls/undo.service.ts';
-import { type EmailDraft, emailDraft, sendEmail } from '../modules/email/email.service.ts';
+import { type EmailDraft, emailDraft, recordEmailAnswer, sendEmail } from '../modules/email/email.service.ts';
 
 export type Timeline = Awaited<ReturnType<typeof timeline>>;
 
@@ -125,6 +125,10 @@ export type ReachClient = {
   completeTask(input: { id: number; body: unknown }): Promise<{ id: number; status: string }>;
   emailDraft(input: { id: number; query: Record<string, string | undefined> }): Promise<EmailDraft>;
   sendEmail(input: { id: number; body: unknown }): Promise<EmailDraft>;
+  recordEmailAnswer(input: {
+    id: number;
+    body: unknown;
+  }): Promise<{ taskId: number; answer: string; effect: string }>;
   checkMessage(body: unknown): Promise<CheckedMessage>;
   addPoint(body: unknown): Promise<TalkingPoint>;
   listPoints(query: Record<string, string | undefined>): Promise<TalkingPoint[]>;
@@ -172,6 +176,7 @@ export function localClient(ctx: Ctx, where: string): ReachClient {
     completeTask: (input) => completeTask(ctx, input),
     emailDraft: ({ id, query }) => emailDraft(ctx, { id, query: defined(query) }),
     sendEmail: (input) => sendEmail(ctx, input),
+    recordEmailAnswer: (input) => recordEmailAnswer(ctx, input),
     checkMessage: (body) => checkMessageFor(ctx, body),
     addPoint: (body) => addPoint(ctx, body),
     listPoints: (query) => listPoints(ctx, defined(query)),

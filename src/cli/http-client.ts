@@ -137,6 +137,7 @@ export function httpClient(options: { baseUrl: string; token?: string | undefine
     completeTask: ({ id, body }) => json({ method: 'POST', path: `/tasks/${id}/done`, body }),
     emailDraft: ({ id, query }) => json({ method: 'GET', path: `/tasks/${id}/email`, query }),
     sendEmail: ({ id, body }) => json({ method: 'POST', path: `/tasks/${id}/email`, body }),
+    recordEmailAnswer: ({ id, body }) => json({ method: 'POST', path: `/tasks/${id}/answer`, body }),
     checkMessage: (body) => json({ method: 'POST', path: '/check-message', body }),
     addPoint: (body) => json({ method: 'POST', path: '/talking-points', body }),
     listPoints: async (query) =>

@@ -180,6 +180,23 @@ export function tasksCommand(): Command {
         return email.checks.some((c) => c.severity === 'fail') ? 1 : 0;
       }),
     );
+  common(cmd.command('answer <id> <answer>'))
+    .description(
+      'what came back from a sent email: reply (pauses the cadence), unsubscribe (stops it for good), bounce',
+    )
+    .option('--note <text>', 'what they said')
+    .option('--at <iso>', 'when (default now)')
+    .action((id: string, answer: string, o) =>
+      withClient(o, async (client) => {
+        const r = await client.recordEmailAnswer({
+          id: Number(id),
+          body: { answer, note: o.note, at: o.at },
+        });
+        if (o.json) printJson(r);
+        else out(`Task ${r.taskId}: ${r.answer} recorded; ${r.effect}`);
+        return 0;
+      }),
+    );
   common(cmd.command('done <id>'))
     .description('mark a task done, or skipped')
     .option('--skip', 'skipped rather than done')

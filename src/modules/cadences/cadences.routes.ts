@@ -1,5 +1,11 @@
 import type { Route } from '../../shared/route.ts';
-import { emailDraft, emailQuerySchema, sendEmail } from '../email/email.service.ts';
+import {
+  emailAnswerSchema,
+  emailDraft,
+  emailQuerySchema,
+  recordEmailAnswer,
+  sendEmail,
+} from '../email/email.service.ts';
 import { cadenceSchema } from './cadence.ts';
 import {
   cadenceQuerySchema,
@@ -107,6 +113,16 @@ export const cadenceRoutes: Route[] = [
     body: emailQuerySchema,
     handle: async ({ c, ctx }) =>
       c.json(await sendEmail(ctx, { id: Number(c.req.param('id')), body: (await body(c)) ?? {} })),
+  },
+  {
+    method: 'post',
+    path: '/tasks/{id}/answer',
+    tag: 'cadences',
+    summary:
+      'Record what came back from a sent email: a reply pauses the cadence, "unsubscribe" stops it for good, a bounce skips the other email steps',
+    body: emailAnswerSchema,
+    handle: async ({ c, ctx }) =>
+      c.json(await recordEmailAnswer(ctx, { id: Number(c.req.param('id')), body: await body(c) })),
   },
   {
     method: 'post',

@@ -1,10 +1,12 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import { z } from 'zod';
 import { tasks } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid, notFound } from '../../shared/errors.ts';
 import { atParam, parseInput } from '../../shared/validate.ts';
+import { endCadences } from '../cadences/enrollments.service.ts';
+import { addDnc } from '../dnc/dnc.service.ts';
 import { resolveProspect } from '../prospects/prospects.service.ts';
 import { typicalValue } from '../queue/queue.repository.ts';
 import type { Ctx } from '../team/team.service.ts';
@@ -135,4 +137,77 @@ const address = (from: string): string => from.match(/<([^>]+)>/)?.[1] ?? from.t
 async function payloadOf(ctx: Ctx, id: number): Promise<Record<string, unknown>> {
   const [row] = await ctx.db.select({ payload: tasks.payload }).from(tasks).where(eq(tasks.id, id));
   return row?.payload ?? {};
+}
+
+export const emailAnswerSchema = z
+  .object({
+    answer: z.enum(['reply', 'unsubscribe', 'bounce']).describe('What came back from a sent email step'),
+    note: z.string().trim().min(1).max(500).optional(),
+    at: atParam('When it came (ISO 8601); now when left out'),
+  })
+  .strict();
+
+/**
+ * Records what came back from a sent email step: a reply pauses the cadence (the rep answers,
+ * not the series); "unsubscribe" puts the prospect on the Do-Not-Call list, which stops it; a
+ * bounce skips the cadence's other email steps.
+ */
+export async function recordEmailAnswer(
+  ctx: Ctx,
+  input: { id: number; body: unknown },
+): Promise<{ taskId: number; answer: string; effect: string }> {
+  const q = parseInput(emailAnswerSchema, input.body);
+  const at = resolveAt(q.at);
+  const [task] = await ctx.db
+    .select()
+    .from(tasks)
+    .where(and(eq(tasks.id, input.id), eq(tasks.teamId, ctx.team.id)));
+  if (!task) throw notFound('Task', input.id);
+  if (task.kind !== 'email' || typeof task.payload['messageId'] !== 'string')
+    throw invalid('id', `task ${task.id} is not a sent email`);
+  const answered = {
+    ...task.payload,
+    answer: { kind: q.answer, at: at.toISOString(), note: q.note ?? null },
+  };
+  if (q.answer === 'unsubscribe') {
+    await ctx.db.update(tasks).set({ payload: answered }).where(eq(tasks.id, task.id));
+    await addDnc(ctx, {
+      prospect: task.prospectId,
+      reason: 'asked by email to stop',
+      source: 'email',
+      at: at.toISOString(),
+    });
+    return { taskId: task.id, answer: q.answer, effect: 'on the Do-Not-Call list; the cadence stopped' };
+  }
+  return ctx.db.transaction(async (tx) => {
+    await tx.update(tasks).set({ payload: answered }).where(eq(tasks.id, task.id));
+    if (q.answer === 'reply') {
+      const paused = await endCadences(tx, {
+        prospectId: task.prospectId,
+        at,
+        status: 'paused',
+        reason: `replied to an email on ${at.toISOString().slice(0, 10)}`,
+      });
+      return { taskId: task.id, answer: q.answer, effect: paused ? `${paused.cadence} paused` : 'recorded' };
+    }
+    const skipped = task.enrollmentId
+      ? await tx
+          .update(tasks)
+          .set({
+            status: 'skipped',
+            doneAt: at,
+            payload: sql`${tasks.payload} || '{"outcome":"address bounced"}'::jsonb`,
+          })
+          .where(
+            and(eq(tasks.enrollmentId, task.enrollmentId), eq(tasks.kind, 'email'), eq(tasks.status, 'open')),
+          )
+          .returning({ id: tasks.id })
+      : [];
+    const n = skipped.length;
+    return {
+      taskId: task.id,
+      answer: q.answer,
+      effect: `${n} later email step${n === 1 ? '' : 's'} skipped`,
+    };
+  });
 }
