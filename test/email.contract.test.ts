@@ -3,10 +3,10 @@ import { eq } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { prospects } from '../src/db/schema.ts';
-import { startCadence } from '../src/modules/cadences/enrollments.service.ts';
+import { startCadence, stopCadence } from '../src/modules/cadences/enrollments.service.ts';
 import { listTasks } from '../src/modules/cadences/tasks.service.ts';
 import { addDnc } from '../src/modules/dnc/dnc.service.ts';
-import { emailDraft, recordEmailAnswer, sendEmail } from '../src/modules/email/email.service.ts';
+import { emailDraft, letterFor, recordEmailAnswer, sendEmail } from '../src/modules/email/email.service.ts';
 import { addProspect, editProspect } from '../src/modules/prospects/prospects.service.ts';
 import { teamConfig, updateTeamConfig } from '../src/modules/team/team.service.ts';
 import { addPoint } from '../src/modules/voicemail/talking-points.service.ts';
@@ -160,6 +160,26 @@ describe.each(drivers)('email steps on %s', (driver) => {
     await expect(recordEmailAnswer(t.ctx, { id: task.id, body: { answer: 'maybe' } })).rejects.toMatchObject({
       issues: [{ field: 'answer' }],
     });
+  });
+
+  it('prints a letter step from the company address to the prospect, and refuses one without that address', async () => {
+    await stopCadence(t.ctx, { prospect: ann, body: { at: START } });
+    await startCadence(t.ctx, { cadence: 'cold-3-weeks', prospects: [ann], at: START });
+    const steps = (await listTasks(t.ctx, { at: START, dueBefore: '2026-04-01T00:00:00Z' })).items;
+    const letter = steps.find((i) => i.kind === 'letter')!;
+    await expect(letterFor(t.ctx, { id: letter.id, query: {} })).rejects.toMatchObject({
+      issues: [{ field: 'postalAddress' }],
+    });
+    await updateTeamConfig(t.ctx, { postalAddress: 'Northwind, 200 W Madison St, Chicago, IL 60606' });
+    const { html } = await letterFor(t.ctx, { id: letter.id, query: { at: '2026-03-19T15:00:00Z' } });
+    expect(html).toContain('<p class="date">March 19, 2026</p>');
+    expect(html).toContain('<address class="to">Ann<br>Acme Freight</address>');
+    expect(html).toContain('<p>Dear Ann,</p>');
+    expect(html).toContain('Acme Freight opened a cross-dock in Reno');
+    const call = steps.find((i) => i.kind === 'call')!;
+    await expect(letterFor(t.ctx, { id: call.id, query: {} })).rejects.toThrow(
+      /is a call step, not a letter/,
+    );
   });
 
   it('never emails someone who asked to stop', async () => {

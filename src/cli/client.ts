@@ -25,7 +25,13 @@ import {
 import { type LoggedCall, logCall } from '../modules/calls/calls.service.ts';
 import { type CallRow, listCalls, timeline } from '../modules/calls/timeline.service.ts';
 import { type UndoneCall, undoCall } from '../modules/calls/undo.service.ts';
-import { type EmailDraft, emailDraft, recordEmailAnswer, sendEmail } from '../modules/email/email.service.ts';
+import {
+  type EmailDraft,
+  emailDraft,
+  letterFor,
+  recordEmailAnswer,
+  sendEmail,
+} from '../modules/email/email.service.ts';
 
 export type Timeline = Awaited<ReturnType<typeof timeline>>;
 
@@ -129,6 +135,7 @@ export type ReachClient = {
     id: number;
     body: unknown;
   }): Promise<{ taskId: number; answer: string; effect: string }>;
+  letter(input: { id: number; query: Record<string, string | undefined> }): Promise<string>;
   checkMessage(body: unknown): Promise<CheckedMessage>;
   addPoint(body: unknown): Promise<TalkingPoint>;
   listPoints(query: Record<string, string | undefined>): Promise<TalkingPoint[]>;
@@ -177,6 +184,7 @@ export function localClient(ctx: Ctx, where: string): ReachClient {
     emailDraft: ({ id, query }) => emailDraft(ctx, { id, query: defined(query) }),
     sendEmail: (input) => sendEmail(ctx, input),
     recordEmailAnswer: (input) => recordEmailAnswer(ctx, input),
+    letter: async ({ id, query }) => (await letterFor(ctx, { id, query: defined(query) })).html,
     checkMessage: (body) => checkMessageFor(ctx, body),
     addPoint: (body) => addPoint(ctx, body),
     listPoints: (query) => listPoints(ctx, defined(query)),

@@ -138,6 +138,8 @@ export function httpClient(options: { baseUrl: string; token?: string | undefine
     emailDraft: ({ id, query }) => json({ method: 'GET', path: `/tasks/${id}/email`, query }),
     sendEmail: ({ id, body }) => json({ method: 'POST', path: `/tasks/${id}/email`, body }),
     recordEmailAnswer: ({ id, body }) => json({ method: 'POST', path: `/tasks/${id}/answer`, body }),
+    letter: async ({ id, query }) =>
+      (await call({ method: 'GET', path: `/tasks/${id}/letter`, query })).text(),
     checkMessage: (body) => json({ method: 'POST', path: '/check-message', body }),
     addPoint: (body) => json({ method: 'POST', path: '/talking-points', body }),
     listPoints: async (query) =>

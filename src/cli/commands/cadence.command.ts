@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
 import { AppError } from '../../shared/errors.ts';
@@ -178,6 +178,20 @@ export function tasksCommand(): Command {
           if (c.severity !== 'ok') out(`  ${c.severity} ${c.code}: ${c.text}${c.fix ? ` (${c.fix})` : ''}`);
         out(email.sent ? `Sent: ${email.sent.messageId}` : `Draft: ${email.mailto.slice(0, 60)}…`);
         return email.checks.some((c) => c.severity === 'fail') ? 1 : 0;
+      }),
+    );
+  common(cmd.command('letter <id>'))
+    .description('a letter step as a print-ready HTML page (needs reach config postalAddress=…)')
+    .option('--out <file>', 'write it to this file instead of the terminal')
+    .option('--at <iso>', 'the date it goes out (default now)')
+    .action((id: string, o) =>
+      withClient(o, async (client) => {
+        const html = await client.letter({ id: Number(id), query: { at: o.at } });
+        if (o.out) {
+          writeFileSync(o.out, html);
+          out(`Wrote the letter to ${o.out}: open it in a browser and print`);
+        } else out(html);
+        return 0;
       }),
     );
   common(cmd.command('answer <id> <answer>'))

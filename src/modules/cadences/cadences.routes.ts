@@ -3,6 +3,7 @@ import {
   emailAnswerSchema,
   emailDraft,
   emailQuerySchema,
+  letterFor,
   recordEmailAnswer,
   sendEmail,
 } from '../email/email.service.ts';
@@ -113,6 +114,17 @@ export const cadenceRoutes: Route[] = [
     body: emailQuerySchema,
     handle: async ({ c, ctx }) =>
       c.json(await sendEmail(ctx, { id: Number(c.req.param('id')), body: (await body(c)) ?? {} })),
+  },
+  {
+    method: 'get',
+    path: '/tasks/{id}/letter',
+    tag: 'cadences',
+    summary:
+      "A letter step as a print-ready HTML page, from the company's postal address to the prospect's company",
+    query: emailQuerySchema,
+    responses: { 200: 'text/html' },
+    handle: async ({ c, ctx }) =>
+      c.html((await letterFor(ctx, { id: Number(c.req.param('id')), query: c.req.query() })).html),
   },
   {
     method: 'post',

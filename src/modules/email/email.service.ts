@@ -1,7 +1,8 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
+import { DateTime } from 'luxon';
 import nodemailer from 'nodemailer';
 import { z } from 'zod';
-import { tasks } from '../../db/schema.ts';
+import { companies, tasks } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid, notFound } from '../../shared/errors.ts';
 import { atParam, parseInput } from '../../shared/validate.ts';
@@ -12,6 +13,7 @@ import { typicalValue } from '../queue/queue.repository.ts';
 import type { Ctx } from '../team/team.service.ts';
 import { loadState } from '../voicemail/voicemail.service.ts';
 import { composeEmail, type Email } from './compose-email.ts';
+import { letterHtml } from './compose-letter.ts';
 
 export const emailQuerySchema = z
   .object({ at: atParam('The moment of the step (ISO 8601); now when left out') })
@@ -84,13 +86,21 @@ export async function sendEmail(ctx: Ctx, input: { id: number; body: unknown }):
   return { ...draft, sent: { messageId, at: at.toISOString() } };
 }
 
-async function draftFor(ctx: Ctx, input: { id: number; at: Date }): Promise<EmailDraft> {
+async function draftFor(
+  ctx: Ctx,
+  input: { id: number; at: Date; kind?: 'email' | 'letter' },
+): Promise<EmailDraft> {
+  const kind = input.kind ?? 'email';
   const [task] = await ctx.db
     .select()
     .from(tasks)
     .where(and(eq(tasks.id, input.id), eq(tasks.teamId, ctx.team.id)));
   if (!task) throw notFound('Task', input.id);
-  if (task.kind !== 'email') throw invalid('id', `task ${task.id} is a ${task.kind} step, not an email`);
+  if (task.kind !== kind)
+    throw invalid(
+      'id',
+      `task ${task.id} is a ${task.kind} step, not ${kind === 'email' ? 'an email' : 'a letter'}`,
+    );
   if (task.status !== 'open') throw new AppError('conflict', `Task ${task.id} is already ${task.status}`);
   const prospect = await resolveProspect(ctx, task.prospectId);
   if (prospect.optedOut) throw new AppError('conflict', `Prospect ${prospect.id} asked not to be contacted`);
@@ -210,4 +220,45 @@ export async function recordEmailAnswer(
       effect: `${n} later email step${n === 1 ? '' : 's'} skipped`,
     };
   });
+}
+
+/**
+ * A letter step as a print-ready HTML page: the same words an email would carry, addressed
+ * from the company's postal address to the prospect at their company's address.
+ */
+export async function letterFor(
+  ctx: Ctx,
+  input: { id: number; query: unknown },
+): Promise<{ taskId: number; prospectId: number; html: string }> {
+  const q = parseInput(emailQuerySchema, input.query, 'query');
+  const at = resolveAt(q.at);
+  const postalAddress = ctx.team.postalAddress;
+  if (!postalAddress)
+    throw invalid(
+      'postalAddress',
+      'a letter needs the company’s postal address: reach config postalAddress="…"',
+    );
+  const draft = await draftFor(ctx, { id: input.id, at, kind: 'letter' });
+  const prospect = await resolveProspect(ctx, draft.prospectId);
+  const [company] = prospect.companyId
+    ? await ctx.db.select().from(companies).where(eq(companies.id, prospect.companyId))
+    : [];
+  const place = [company?.city ?? prospect.city, company?.region ?? prospect.region]
+    .filter(Boolean)
+    .join(', ');
+  const zone = prospect.timezone ?? ctx.team.territoryZones[0] ?? 'UTC';
+  const html = letterHtml({
+    text: draft.text,
+    date: DateTime.fromJSDate(at, { zone }).setLocale('en-US').toFormat('LLLL d, yyyy'),
+    from: { seller: ctx.team.sellerName, postalAddress },
+    to: {
+      name: [prospect.firstName, prospect.lastName].filter(Boolean).join(' ') || (prospect.email ?? ''),
+      title: prospect.title,
+      company: company?.name ?? null,
+      address: [company?.address, place, company?.country ?? prospect.country].filter((l): l is string =>
+        Boolean(l),
+      ),
+    },
+  });
+  return { taskId: draft.taskId, prospectId: draft.prospectId, html };
 }
