@@ -83,7 +83,7 @@ describe.each(drivers)('email steps on %s', (driver) => {
   });
 
   /** The team sends through the test's SMTP server, as Sam, with the company's postal address. */
-  const useLoopbackSmtp = () =>
+  const pointAtLoopbackSmtp = () =>
     updateTeamConfig(t.ctx, {
       smtpUrl: `smtp://127.0.0.1:${port}`,
       emailFrom: 'Sam Rivera <sam@northwind.example>',
@@ -111,7 +111,7 @@ describe.each(drivers)('email steps on %s', (driver) => {
   });
 
   it('sends through the SMTP server the team set, and the message arrives whole', async () => {
-    await useLoopbackSmtp();
+    await pointAtLoopbackSmtp();
     const task = await emailTask();
     const sent = await sendEmail(t.ctx, { id: task.id, body: { at: '2026-03-02T22:00:00Z' } });
     expect(sent.sent?.messageId).toBeTruthy();
@@ -136,7 +136,7 @@ describe.each(drivers)('email steps on %s', (driver) => {
   });
 
   it('pauses on a reply, stops for good on "unsubscribe", and skips the other email steps on a bounce', async () => {
-    await useLoopbackSmtp();
+    await pointAtLoopbackSmtp();
     const task = await emailTask();
     await expect(recordEmailAnswer(t.ctx, { id: task.id, body: { answer: 'reply' } })).rejects.toThrow(
       /not a sent email/,
@@ -182,7 +182,7 @@ describe.each(drivers)('email steps on %s', (driver) => {
   });
 
   it('never emails someone who asked to stop', async () => {
-    await useLoopbackSmtp();
+    await pointAtLoopbackSmtp();
     const task = await emailTask();
     await addDnc(t.ctx, { prospect: ann, at: START });
     await expect(sendEmail(t.ctx, { id: task.id, body: {} })).rejects.toThrow(
