@@ -9,7 +9,7 @@ import { atParam, parseInput } from '../../shared/validate.ts';
 import { endCadences } from '../cadences/enrollments.service.ts';
 import { addDnc } from '../dnc/dnc.service.ts';
 import { resolveProspect } from '../prospects/prospects.service.ts';
-import { typicalValue } from '../queue/queue.repository.ts';
+import { yardsticks } from '../queue/queue.service.ts';
 import type { Ctx } from '../team/team.service.ts';
 import { loadState } from '../voicemail/voicemail.service.ts';
 import { composeEmail, type Email } from './compose-email.ts';
@@ -109,7 +109,7 @@ async function draftFor(
     at: input.at,
     strategy: undefined,
     number: undefined,
-    typical: await typicalValue(ctx.db, ctx.team.id),
+    book: await yardsticks(ctx),
   });
   const sent = await ctx.db
     .select({ payload: tasks.payload })

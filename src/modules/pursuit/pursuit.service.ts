@@ -31,10 +31,10 @@ const DAY = 86_400_000;
 /** Keep-or-drop for one prospect at `at`, as the queue weighs it. */
 export async function pursuitNow(
   ctx: Ctx,
-  input: { prospectId: number; at: Date },
+  input: { prospectId: number; at: Date; book?: Yardsticks },
 ): Promise<{ pursuit: Pursuit; candidate: Candidate; book: Yardsticks }> {
   const { at } = input;
-  const book = await yardsticks(ctx);
+  const book = input.book ?? (await yardsticks(ctx));
   const { candidates, counts } = await loadCandidates(ctx.db, {
     teamId: ctx.team.id,
     ids: [input.prospectId],

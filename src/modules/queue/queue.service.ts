@@ -366,6 +366,7 @@ export async function nextWindow(
     at: Date;
     dialedNow: boolean;
     accept: (localHour: number) => boolean;
+    book: Yardsticks;
   },
 ): Promise<NextWindow | null> {
   const horizon = new Date(input.at.getTime() + 3 * DAY);
@@ -383,7 +384,7 @@ export async function nextWindow(
       lastAttemptAt: input.at,
     };
   }
-  const book = await yardsticks(ctx);
+  const { book } = input;
   const step = STEP_MINUTES * 60_000;
   let best: NextWindow | null = null;
   for (let t = Math.ceil(input.at.getTime() / step) * step + step; t < horizon.getTime(); t += step) {
@@ -397,13 +398,16 @@ export async function nextWindow(
 }
 
 /** The number the queue would dial for this prospect at `at`, if any is allowed. */
-export async function numberAt(ctx: Ctx, input: { prospectId: number; at: Date }): Promise<string | null> {
+export async function numberAt(
+  ctx: Ctx,
+  input: { prospectId: number; at: Date; book: Yardsticks },
+): Promise<string | null> {
   const { candidate, counts } = await loadOne(ctx, {
     prospectId: input.prospectId,
     from: input.at,
     to: input.at,
   });
   if (!candidate) return null;
-  const entry = rankOne(input.at, { candidate, counts, book: await yardsticks(ctx) });
+  const entry = rankOne(input.at, { candidate, counts, book: input.book });
   return entry?.number.e164 ?? null;
 }

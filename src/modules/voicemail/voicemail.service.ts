@@ -21,8 +21,7 @@ import type { ProspectRow } from '../prospects/prospects.repository.ts';
 import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
 import { pursuitNow } from '../pursuit/pursuit.service.ts';
 import { insideCallingHours, zonesToRespect } from '../queue/may-dial.ts';
-import { typicalValue } from '../queue/queue.repository.ts';
-import { limitsOf, nextWindow, numberAt } from '../queue/queue.service.ts';
+import { limitsOf, nextWindow, numberAt, type Yardsticks, yardsticks } from '../queue/queue.service.ts';
 import type { Ctx } from '../team/team.service.ts';
 import { type Check, checkMessage, worst } from './check-message.ts';
 import type { Earlier, Material, Prompt, Script } from './compose.ts';
@@ -83,12 +82,13 @@ export async function voicemailAdvice(
   const q = parseInput(voicemailQuerySchema, input.query, 'query');
   const at = resolveAt(q.at);
   const prospect = await resolveProspect(ctx, input.prospect);
-  const typical = await typicalValue(ctx.db, ctx.team.id);
-  const number = q.number ?? (await numberAt(ctx, { prospectId: prospect.id, at })) ?? undefined;
-  const state = await loadState(ctx, { prospect, at, strategy: q.strategy, number, typical });
+  // The book's yardsticks, read once for the number, the decision and the next window.
+  const book = await yardsticks(ctx);
+  const number = q.number ?? (await numberAt(ctx, { prospectId: prospect.id, at, book })) ?? undefined;
+  const state = await loadState(ctx, { prospect, at, strategy: q.strategy, number, book });
   const decision = decideVoicemail(state.state);
   const instead =
-    decision.decision === 'skip' ? await insteadOf(ctx, { prospect, at, decision, loaded: state }) : [];
+    decision.decision === 'skip' ? await insteadOf(ctx, { prospect, at, decision, loaded: state, book }) : [];
   return {
     prospect: { id: prospect.id, name: displayName(prospect), company: state.company?.name ?? null },
     at: at.toISOString(),
@@ -119,7 +119,7 @@ export async function loadState(
     at: Date;
     strategy: Strategy | undefined;
     number: string | undefined;
-    typical: number;
+    book: Yardsticks;
   },
 ): Promise<Loaded> {
   const { prospect, at } = input;
@@ -246,11 +246,13 @@ export async function loadState(
       spokeBefore,
       positiveContact: attempts.some((a) => a.result !== null && POSITIVE.has(a.result)),
     },
-    typicalValue: input.typical,
-    pursuit: await pursuitNow(ctx, { prospectId: prospect.id, at }).then(({ pursuit: p }) => ({
-      recommendation: p.recommendation,
-      reason: p.reason,
-    })),
+    typicalValue: input.book.typicalValue,
+    pursuit: await pursuitNow(ctx, { prospectId: prospect.id, at, book: input.book }).then(
+      ({ pursuit: p }) => ({
+        recommendation: p.recommendation,
+        reason: p.reason,
+      }),
+    ),
     messages: earlier,
     material,
     context: {
@@ -313,7 +315,7 @@ const routeWords: Record<string, string> = {
 /** When skipping: the next good time, another number, a route past the gatekeeper, another channel. */
 async function insteadOf(
   ctx: Ctx,
-  input: { prospect: ProspectRow; at: Date; decision: Decision; loaded: Loaded },
+  input: { prospect: ProspectRow; at: Date; decision: Decision; loaded: Loaded; book: Yardsticks },
 ): Promise<Instead[]> {
   const { prospect, at, loaded } = input;
   const code = input.decision.reasons.at(-1)?.code;
@@ -333,6 +335,7 @@ async function insteadOf(
       at,
       dialedNow: true,
       accept,
+      book: input.book,
     });
     if (next) {
       const local = DateTime.fromJSDate(next.at, { zone: next.entry.local.timezone });
@@ -400,7 +403,7 @@ export async function checkMessageFor(ctx: Ctx, body: unknown): Promise<CheckedM
       at: resolveAt(input.at),
       strategy: undefined,
       number: undefined,
-      typical: await typicalValue(ctx.db, ctx.team.id),
+      book: await yardsticks(ctx),
     });
     checks = checkMessage(input.text, { ...state.context, kind: input.kind, earlier: state.messages });
   }
