@@ -74,13 +74,7 @@ export async function sendEmail(ctx: Ctx, input: { id: number; body: unknown }):
     .set({
       status: 'done',
       doneAt: at,
-      payload: {
-        ...(await payloadOf(ctx, input.id)),
-        subject: draft.subject,
-        text: draft.text,
-        messageId,
-        sentTo: draft.to,
-      },
+      payload: sql`${tasks.payload} || ${JSON.stringify({ subject: draft.subject, text: draft.text, messageId, sentTo: draft.to })}::jsonb`,
     })
     .where(and(eq(tasks.id, input.id), eq(tasks.status, 'open')));
   return { ...draft, sent: { messageId, at: at.toISOString() } };
@@ -143,11 +137,6 @@ async function draftFor(
 }
 
 const address = (from: string): string => from.match(/<([^>]+)>/)?.[1] ?? from.trim();
-
-async function payloadOf(ctx: Ctx, id: number): Promise<Record<string, unknown>> {
-  const [row] = await ctx.db.select({ payload: tasks.payload }).from(tasks).where(eq(tasks.id, id));
-  return row?.payload ?? {};
-}
 
 export const emailAnswerSchema = z
   .object({

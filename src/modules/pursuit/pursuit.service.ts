@@ -28,22 +28,40 @@ export type PursuitView = Omit<Pursuit, 'resumeAt' | 'effort'> & {
 
 const DAY = 86_400_000;
 
+/** Keep-or-drop for the prospects at `at`, as the queue weighs it, with the book's yardsticks read once. */
+async function loadPursuits(
+  ctx: Ctx,
+  input: { ids: number[]; at: Date; book?: Yardsticks | undefined },
+): Promise<{ book: Yardsticks; found: { candidate: Candidate; pursuit: Pursuit }[] }> {
+  const { at } = input;
+  const book = input.book ?? (await yardsticks(ctx));
+  const { candidates, counts } = await loadCandidates(ctx.db, {
+    teamId: ctx.team.id,
+    ids: input.ids,
+    window: { from: new Date(at.getTime() - 7 * DAY), to: at },
+    slots: null,
+  });
+  return {
+    book,
+    found: candidates.map((candidate) => ({
+      candidate,
+      pursuit: pursuitAt(at, { candidate, input: { ...book, counts } }),
+    })),
+  };
+}
+
 /** Keep-or-drop for one prospect at `at`, as the queue weighs it. */
 export async function pursuitNow(
   ctx: Ctx,
   input: { prospectId: number; at: Date; book?: Yardsticks },
 ): Promise<{ pursuit: Pursuit; candidate: Candidate; book: Yardsticks }> {
-  const { at } = input;
-  const book = input.book ?? (await yardsticks(ctx));
-  const { candidates, counts } = await loadCandidates(ctx.db, {
-    teamId: ctx.team.id,
+  const { book, found } = await loadPursuits(ctx, {
     ids: [input.prospectId],
-    window: { from: new Date(at.getTime() - 7 * DAY), to: at },
-    slots: null,
+    at: input.at,
+    book: input.book,
   });
-  const candidate = candidates[0];
-  if (!candidate) throw notFound('Prospect', input.prospectId);
-  return { pursuit: pursuitAt(at, { candidate, input: { ...book, counts } }), candidate, book };
+  if (!found[0]) throw notFound('Prospect', input.prospectId);
+  return { ...found[0], book };
 }
 
 /** Keep, slow down or drop one prospect at `at`: the recommendation the queue follows, with its figures. */
@@ -85,16 +103,7 @@ export async function pursuitsOf(
 ): Promise<Map<number, { recommendation: Recommendation; reason: string }>> {
   const out = new Map<number, { recommendation: Recommendation; reason: string }>();
   if (input.ids.length === 0) return out;
-  const book = await yardsticks(ctx);
-  const { candidates, counts } = await loadCandidates(ctx.db, {
-    teamId: ctx.team.id,
-    ids: input.ids,
-    window: { from: new Date(input.at.getTime() - 7 * DAY), to: input.at },
-    slots: null,
-  });
-  for (const candidate of candidates) {
-    const { recommendation, reason } = pursuitAt(input.at, { candidate, input: { ...book, counts } });
-    out.set(candidate.prospect.id, { recommendation, reason });
-  }
+  for (const { candidate, pursuit } of (await loadPursuits(ctx, input)).found)
+    out.set(candidate.prospect.id, { recommendation: pursuit.recommendation, reason: pursuit.reason });
   return out;
 }
