@@ -46,7 +46,7 @@ describe('keep or drop', () => {
     expect(pursuit.reason).toContain('35 attempts, 35 messages, 10.0 h');
     // So many unanswered: a day between attempts.
     expect(pursuit.reason).toMatch(/35 unanswered, a day between attempts$/);
-    expect(pursuit.resumeAt?.toISOString()).toBe('2026-03-03T10:00:00.000Z');
+    expect(pursuit.resumeAt?.toISOString()).toBe('2026-03-03T14:00:00.000Z');
   });
 
   it('does not keep spending ten hours on a prospect of typical value', () => {

@@ -60,8 +60,8 @@ export const SLOW_DOWN_DAYS = 7;
 export const NURTURE_DAYS = 90;
 /** After this many unanswered attempts, about a day between attempts: persistence, not pestering. */
 export const PACE_AFTER = 6;
-/** Most of a day, so the next try can still come in tomorrow's early window. */
-export const PACE_GAP_HOURS = 20;
+/** A full day: a second call inside 24 hours of the last is the one that annoys. */
+export const PACE_GAP_HOURS = 24;
 
 const DAY_MS = 86_400_000;
 

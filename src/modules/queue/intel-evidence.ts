@@ -50,14 +50,18 @@ const ownLines = new Set(['direct', 'private', 'mobile']);
 export function intelEvidence(input: { kind: string; clock: string; intel: HoursIntel }): {
   reached: number;
   missed: number;
+  /** Of all the pseudo-dials, those a person picks up: the decision maker or the gatekeeper. */
+  answered: number;
 } {
   const { kind, clock, intel } = input;
   let reached = 0;
   let missed = 0;
+  let gatekeeper = 0;
   if (intel.dmHours.length > 0) {
-    if (dmWindowAt(clock, intel)) reached += 6;
-    else missed += 3;
-    missed += kind === 'main' ? 1 : 0;
+    const there = dmWindowAt(clock, intel) !== null;
+    // A main line reaches the decision maker only through whoever answers it: their hours say when it cannot, not when it can.
+    if (there && kind !== 'main') reached += 6;
+    else if (!there) missed += 3;
   }
   if (intel.gatekeeper.length > 0) {
     const away = gatekeeperAbsence(clock, intel) !== null;
@@ -67,7 +71,8 @@ export function intelEvidence(input: { kind: string; clock: string; intel: Hours
     } else if (kind === 'main') {
       // Present: the gatekeeper answers and seldom transfers; away: an auto-attendant.
       missed += away ? 4 : 2;
+      gatekeeper += away ? 0 : 2;
     }
   }
-  return { reached, missed };
+  return { reached, missed, answered: reached + gatekeeper };
 }

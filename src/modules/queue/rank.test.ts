@@ -112,6 +112,16 @@ describe('intel evidence', () => {
     expect(desk.reached).toBe(0);
     expect(main.reached).toBe(0);
   });
+  it("does not take the decision maker's hours for the main line's: it reaches them only through whoever answers", () => {
+    const hours = { dmHours: [{ from: '07:30', to: '18:30' }], gatekeeper: [] };
+    expect(intelEvidence({ kind: 'main', clock: '17:45', intel: hours }).reached).toBe(0);
+    expect(intelEvidence({ kind: 'direct', clock: '17:45', intel: hours }).reached).toBeGreaterThan(0);
+    expect(intelEvidence({ kind: 'main', clock: '19:00', intel: hours }).missed).toBeGreaterThan(0);
+  });
+  it('counts a gatekeeper at her desk as someone who answers the main line, and her absence as nobody', () => {
+    expect(intelEvidence({ kind: 'main', clock: '10:00', intel: gk }).answered).toBeGreaterThan(0);
+    expect(intelEvidence({ kind: 'main', clock: '13:15', intel: gk }).answered).toBe(0);
+  });
 });
 
 describe('rankAt', () => {
@@ -163,6 +173,28 @@ describe('rankAt', () => {
     const [entry] = rank(TUESDAY_10AM, { candidates: [c], counts });
     expect(entry?.number.kind).toBe('mobile');
     expect(entry?.reasons).toContain('main line unanswered 3 times at 10-11am: trying the mobile');
+  });
+
+  it('prefers a main line a gatekeeper answers to one only an auto-attendant picks up, long before either has put anyone through', () => {
+    const onlyMain = (id: number) =>
+      candidate(
+        { companyId: id },
+        {
+          phones: [{ id, e164: `+1212555${id}`, kind: 'main', valid: true, onDnc: false, source: 'import' }],
+        },
+      );
+    const attendant = onlyMain(9001);
+    const answered = onlyMain(9002);
+    const at10 = (scope: number, id: number) => slotKey({ scope, id, kind: 'main', slot: hourSlot(10) });
+    const counts: SlotTable = new Map([
+      // The book: main lines at 10am reach a gatekeeper half the time, who puts one call in ten through.
+      [at10(Scope.book, 0), { dials: 200, reached: 10, gatekeeper: 90 }],
+      [at10(Scope.number, 9001), { dials: 4, reached: 0, gatekeeper: 0 }],
+      [at10(Scope.number, 9002), { dials: 4, reached: 0, gatekeeper: 4 }],
+    ]);
+    const entries = rank(TUESDAY_10AM, { candidates: [attendant, answered], counts });
+    expect(entries.map((e) => e.prospect.id)).toEqual([answered.prospect.id, attendant.prospect.id]);
+    expect(entries[0]!.probability).toBeGreaterThan(1.25 * entries[1]!.probability);
   });
 
   it('tries the evening after unanswered mornings', () => {
@@ -264,10 +296,11 @@ describe('keep or drop in the queue', () => {
   });
 
   it('leaves a day between attempts to a prospect with many unanswered', () => {
-    // Last tried Monday 3pm New York: not again before 11am Tuesday.
+    // Last tried Monday 3pm New York: not again before 3pm Tuesday.
     const paced = candidate({ dials: 7, value: 200_000 }, { effort: tried(7, '2026-03-02T20:00:00Z') });
     expect(rank(TUESDAY_10AM, { candidates: [paced] })).toEqual([]);
-    const [tomorrow] = rank('2026-03-03T16:00:00Z', { candidates: [paced] });
+    expect(rank('2026-03-03T19:45:00Z', { candidates: [paced] })).toEqual([]);
+    const [tomorrow] = rank('2026-03-03T20:00:00Z', { candidates: [paced] });
     expect(tomorrow!.pursuit).toMatchObject({ recommendation: 'continue' });
     expect(tomorrow!.pursuit.reason).toMatch(/7 unanswered, a day between attempts$/);
   });

@@ -17,7 +17,7 @@ import {
   intelEvidence,
 } from './intel-evidence.ts';
 import { CALLBACK_GRACE_MINUTES, type DialLimits, mayDial, zonesToRespect } from './may-dial.ts';
-import { type Belief, pooledBelief, type SlotCounts, sampleBelief } from './reach-model.ts';
+import { type Belief, pooledBelief, productBelief, type SlotCounts, sampleBelief } from './reach-model.ts';
 import { ALL_HOURS, ANY_KIND, groupOf, hourSlot, Scope, weekSlot } from './reach-stats.ts';
 
 /** A prospect the queue may propose, with what the book knows about them. */
@@ -275,11 +275,19 @@ const round = (n: number): number => Math.round(n * 10_000) / 10_000;
 const cell = (counts: SlotTable, key: string): SlotCell =>
   counts.get(key) ?? { dials: 0, reached: 0, gatekeeper: 0 };
 
+/** Before any dial: a person picks up about one dial in two… */
+const ANSWER_PRIOR: Belief = { alpha: 2, beta: 2, mean: 0.5, evidence: 0 };
+/** …and one pick-up in ten is the decision maker: one dial in twenty, as `BOOK_PRIOR`. */
+const DM_PRIOR: Belief = { alpha: 0.2, beta: 1.8, mean: 0.1, evidence: 0 };
+
 /**
- * The belief that this number reaches the decision maker at this local hour: the book's
- * and the persona group's rate for the kind of number at this hour, the company's, then the
- * number's own dials at other hours, at this hour on other days and on this weekday, then
- * what was heard.
+ * The belief that this number reaches the decision maker at this local hour, as two chances
+ * learned apart: that a person picks up (the decision maker or a gatekeeper), and that the
+ * person is the decision maker. A switchboard that only ever plays an auto-attendant at some
+ * hour is known after a few dials, long before a rare transfer would tell. Each is pooled
+ * from the book's and the persona group's rate for the kind of number at this hour, the
+ * company's, then the number's own dials at other hours, at this hour on other days and on
+ * this weekday, then what was heard.
  */
 export function numberBelief(input: {
   candidate: Candidate;
@@ -292,45 +300,44 @@ export function numberBelief(input: {
   const { prospect } = candidate;
   const hod = hourSlot(local.hour);
   const how = weekSlot(local.weekday, local.hour);
-  const numberAll = cell(
-    counts,
-    slotKey({ scope: Scope.number, id: phone.id, kind: phone.kind, slot: ALL_HOURS }),
-  );
-  const numberHour = cell(
-    counts,
-    slotKey({ scope: Scope.number, id: phone.id, kind: phone.kind, slot: hod }),
-  );
-  const numberWeek = cell(
-    counts,
-    slotKey({ scope: Scope.number, id: phone.id, kind: phone.kind, slot: how }),
-  );
+  const at = (scope: number, id: number, slot: number) =>
+    cell(counts, slotKey({ scope, id, kind: phone.kind, slot }));
+  const numberAll = at(Scope.number, phone.id, ALL_HOURS);
+  const numberHour = at(Scope.number, phone.id, hod);
+  const numberWeek = at(Scope.number, phone.id, how);
   const heard = intelEvidence({ kind: phone.kind, clock: input.clock, intel: candidate.intel });
-  return pooledBelief([
-    cell(counts, slotKey({ scope: Scope.book, id: 0, kind: phone.kind, slot: hod })),
-    cell(
-      counts,
-      slotKey({
-        scope: Scope.group,
-        id: groupOf(prospect.seniority, fronted(prospect, counts)),
-        kind: phone.kind,
-        slot: hod,
-      }),
-    ),
-    prospect.companyId === null
-      ? { dials: 0, reached: 0 }
-      : cell(counts, slotKey({ scope: Scope.company, id: prospect.companyId, kind: phone.kind, slot: hod })),
+  const levels: SlotCell[] = [
+    at(Scope.book, 0, hod),
+    at(Scope.group, groupOf(prospect.seniority, fronted(prospect, counts)), hod),
+    prospect.companyId === null ? NO_DIALS : at(Scope.company, prospect.companyId, hod),
     // The number at other hours: a line that never connects at any hour is not worth trying at a new one.
-    {
-      dials: Math.max(0, numberAll.dials - numberHour.dials),
-      reached: Math.max(0, numberAll.reached - numberHour.reached),
-    },
-    { dials: numberHour.dials - numberWeek.dials, reached: numberHour.reached - numberWeek.reached },
+    minus(numberAll, numberHour),
+    minus(numberHour, numberWeek),
     {
       dials: numberWeek.dials + heard.reached + heard.missed,
       reached: numberWeek.reached + heard.reached,
+      gatekeeper: numberWeek.gatekeeper + heard.answered - heard.reached,
     },
-  ]);
+  ];
+  const answered = pooledBelief(
+    levels.map((c) => ({ dials: c.dials, reached: c.reached + c.gatekeeper })),
+    { prior: ANSWER_PRIOR },
+  );
+  const dm = pooledBelief(
+    levels.map((c) => ({ dials: c.reached + c.gatekeeper, reached: c.reached })),
+    { prior: DM_PRIOR },
+  );
+  return { ...productBelief(answered, dm), evidence: answered.evidence };
 }
+
+const NO_DIALS: SlotCell = { dials: 0, reached: 0, gatekeeper: 0 };
+
+/** Counts of `a` not in `b`, never below zero. */
+const minus = (a: SlotCell, b: SlotCell): SlotCell => ({
+  dials: Math.max(0, a.dials - b.dials),
+  reached: Math.max(0, a.reached - b.reached),
+  gatekeeper: Math.max(0, a.gatekeeper - b.gatekeeper),
+});
 
 /** FNV-1a: a stable 32-bit seed from text. */
 function hash(text: string): number {

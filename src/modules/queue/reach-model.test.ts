@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../shared/random.ts';
-import { pooledBelief, sampleBelief } from './reach-model.ts';
+import { pooledBelief, productBelief, sampleBelief } from './reach-model.ts';
 
 const none = { dials: 0, reached: 0 };
 
@@ -75,5 +75,28 @@ describe('sampleBelief', () => {
     expect(spread(pooledBelief([{ dials: 2, reached: 1 }]))).toBeGreaterThan(
       2 * spread(pooledBelief([{ dials: 400, reached: 200 }])),
     );
+  });
+});
+
+describe('productBelief', () => {
+  it('has the mean of the product and a spread that narrows with evidence on both sides', () => {
+    const sure = productBelief(
+      pooledBelief([{ dials: 400, reached: 200 }]),
+      pooledBelief([{ dials: 400, reached: 40 }]),
+    );
+    const unsure = productBelief(
+      pooledBelief([{ dials: 4, reached: 2 }]),
+      pooledBelief([{ dials: 4, reached: 1 }]),
+    );
+    expect(sure.mean).toBeCloseTo(
+      pooledBelief([{ dials: 400, reached: 200 }]).mean * pooledBelief([{ dials: 400, reached: 40 }]).mean,
+    );
+    const sd = (b: typeof sure) =>
+      Math.sqrt((b.alpha * b.beta) / ((b.alpha + b.beta) ** 2 * (b.alpha + b.beta + 1)));
+    expect(sd(unsure)).toBeGreaterThan(2 * sd(sure));
+    for (const b of [sure, unsure]) {
+      expect(b.alpha).toBeGreaterThan(0);
+      expect(b.beta).toBeGreaterThan(0);
+    }
   });
 });

@@ -12,17 +12,29 @@ export type Belief = { alpha: number; beta: number; mean: number; evidence: numb
  */
 export const POOLING_STRENGTH = 4;
 
+/** A belief from its two Beta counts. */
+const beta = (alpha: number, b: number, evidence = 0): Belief => ({
+  alpha,
+  beta: b,
+  mean: alpha / (alpha + b),
+  evidence,
+});
+
 /** The book-wide prior when nothing is known: about one dial in twenty reaches a decision maker. */
-const BOOK_PRIOR: Belief = { alpha: 0.5, beta: 9.5, mean: 0.05, evidence: 0 };
+export const BOOK_PRIOR: Belief = beta(0.5, 9.5);
 
 /**
  * Pools counts from the widest level to the narrowest (book ← group ← company ← prospect):
  * each level's belief is its own counts on top of its parent's mean, weighted as
- * `POOLING_STRENGTH` dials. A prospect with three dials borrows from similar ones; one with
- * thirty speaks for itself.
+ * `strength` (`POOLING_STRENGTH`) dials. A prospect with three dials borrows from similar
+ * ones; one with thirty speaks for itself. The first level adds to `prior` (`BOOK_PRIOR`).
  */
-export function pooledBelief(levels: SlotCounts[], strength = POOLING_STRENGTH): Belief {
-  let belief = BOOK_PRIOR;
+export function pooledBelief(
+  levels: SlotCounts[],
+  options: { strength?: number; prior?: Belief } = {},
+): Belief {
+  const strength = options.strength ?? POOLING_STRENGTH;
+  let belief = options.prior ?? BOOK_PRIOR;
   levels.forEach((counts, i) => {
     const weight = i === 0 ? belief.alpha + belief.beta : strength;
     const alpha = belief.mean * weight + counts.reached;
@@ -30,6 +42,18 @@ export function pooledBelief(levels: SlotCounts[], strength = POOLING_STRENGTH):
     belief = { alpha, beta, mean: alpha / (alpha + beta), evidence: belief.evidence + counts.dials };
   });
   return belief;
+}
+
+/**
+ * The belief in a chance that is the product of two independent ones (someone answers, and
+ * it is the decision maker), as the Beta with the product's mean and variance.
+ */
+export function productBelief(a: Belief, b: Belief): Belief {
+  const variance = (x: Belief) => (x.alpha * x.beta) / ((x.alpha + x.beta) ** 2 * (x.alpha + x.beta + 1));
+  const mean = a.mean * b.mean;
+  const v = (variance(a) + a.mean ** 2) * (variance(b) + b.mean ** 2) - mean ** 2;
+  const size = v > 0 ? (mean * (1 - mean)) / v - 1 : Number.MAX_SAFE_INTEGER;
+  return beta(mean * size, (1 - mean) * size, a.evidence);
 }
 
 /** A standard normal draw (Box-Muller), from the seeded generator. */

@@ -73,6 +73,8 @@ export type Tally = {
   repeatMessages: number;
   /** The summed chance of a callback over every message left. */
   expectedCallbacks: number;
+  /** Dials by persona, kind of number and where they landed: `desk main→auto-attendant`. */
+  routes: Record<string, number>;
 };
 
 /**
@@ -167,6 +169,7 @@ export class Simulation {
     badDials: 0,
     repeatMessages: 0,
     expectedCallbacks: 0,
+    routes: {},
   };
   private repSeconds = 0;
   private t = 0;
@@ -297,6 +300,8 @@ export class Simulation {
     const annoyance = annoyanceOf(h, at, false);
     const annoyed = h.annoyance > p.threshold;
     const route = routeOf({ prospect: p, hidden: h, number, at, wall, behaviour: b });
+    const routed = `${p.persona} ${number.kind}→${route.to}`;
+    this.tally.routes[routed] = (this.tally.routes[routed] ?? 0) + 1;
     let seconds = this.s.ring + this.s.wrapUp;
     let heard: Heard;
     let result: Result | null = null;
