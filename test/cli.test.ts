@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshDb } from './support/databases.ts';
 import { messyCsv } from './support/fixtures.ts';
+import { startLoopbackSmtp } from './support/smtp.ts';
 
 const bin = fileURLToPath(new URL('../bin/reach.js', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'reach-cli-'));
@@ -409,6 +411,47 @@ describe('the reach command line', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('steps.0.kind');
   }, 60_000);
+
+  it('sends the due automatic email steps with `reach worker --once`, once each even from two processes', async () => {
+    const smtp = await startLoopbackSmtp();
+    const book = process.env['TEST_DATABASE_URL'] ? await freshDb('postgres') : null;
+    // On PostgreSQL two worker processes share the book; the embedded one is one process's alone.
+    const where = book ? { DATABASE_URL: book.url! } : {};
+    const data = ['--data', dir('worker')];
+    try {
+      expect((await reach(['demo', '--at', '2026-11-20T17:00:00Z', ...data], where)).code).toBe(0);
+      const config = await reach(
+        [
+          'config',
+          `smtpUrl=smtp://127.0.0.1:${smtp.port}`,
+          'emailFrom=Sam Rivera <sam@northwind.example>',
+          'postalAddress=Northwind, 200 W Madison St, Chicago, IL 60606',
+          ...data,
+        ],
+        where,
+      );
+      expect(config.code).toBe(0);
+      const ids = ['1', '2', '3', '4', '5', '6'];
+      await reach(
+        ['cadence', 'start', 'cold-3-weeks', ...ids, '--at', '2026-11-23T13:00:00Z', ...data],
+        where,
+      );
+      expect((await reach(['worker', '--at', '2026-11-24T18:00:00Z', ...data], where)).code).toBe(2);
+      const once = ['worker', '--once', '--at', '2026-11-24T18:00:00Z', '--json', ...data];
+      const runs = book ? await Promise.all([reach(once, where), reach(once, where)]) : [await reach(once)];
+      for (const run of runs) expect(run, run.stderr).toMatchObject({ code: 0 });
+      expect(smtp.inbox).toHaveLength(ids.length);
+      expect(new Set(smtp.inbox.map((m) => m.to[0])).size).toBe(ids.length);
+      const [first] = runs.map((r) => JSON.parse(r.stdout) as { steps: { sent: boolean }[] });
+      expect(first!.steps.length).toBe(ids.length);
+      const again = await reach(once, where);
+      expect(JSON.parse(again.stdout)).toMatchObject({ steps: [] });
+      expect(smtp.inbox).toHaveLength(ids.length);
+    } finally {
+      await smtp.close();
+      await book?.drop();
+    }
+  }, 90_000);
 
   it('refuses to listen beyond loopback without a token', async () => {
     const run = await reach(['serve', '--host', '0.0.0.0', '--data', dir('open')]);

@@ -1,6 +1,4 @@
-import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { prospects } from '../src/db/schema.ts';
 import { startCadence, stopCadence } from '../src/modules/cadences/enrollments.service.ts';
@@ -11,39 +9,18 @@ import { addProspect, editProspect } from '../src/modules/prospects/prospects.se
 import { teamConfig, updateTeamConfig } from '../src/modules/team/team.service.ts';
 import { addPoint } from '../src/modules/voicemail/talking-points.service.ts';
 import { drivers, freshDb, type TestDb } from './support/databases.ts';
+import { type LoopbackSmtp, type Received, startLoopbackSmtp } from './support/smtp.ts';
 
-/** A real SMTP server on loopback, started by the test: what it receives is what was sent. */
-type Received = { from: string; to: string[]; raw: string };
-const inbox: Received[] = [];
-let smtp: SMTPServer;
+let smtp: LoopbackSmtp;
+let inbox: Received[] = [];
 let port = 0;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => {
-        raw += chunk.toString('utf8');
-      });
-      stream.on('end', () => {
-        inbox.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw,
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  port = (smtp.server.address() as AddressInfo).port;
+  smtp = await startLoopbackSmtp();
+  inbox = smtp.inbox;
+  port = smtp.port;
 });
-afterAll(async () => {
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
-});
+afterAll(() => smtp.close());
 
 const START = '2026-03-02T11:00:00Z';
 

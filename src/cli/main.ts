@@ -19,6 +19,7 @@ import {
   pointsCommand,
   voicemailCommand,
 } from './commands/voicemail.command.ts';
+import { workerCommand } from './commands/worker.command.ts';
 
 export function buildProgram(): Command {
   const program = new Command('reach')
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
     .showSuggestionAfterError()
     .addCommand(serveCommand())
     .addCommand(migrateCommand())
+    .addCommand(workerCommand())
     .addCommand(importCommand())
     .addCommand(exportCommand())
     .addCommand(prospectsCommand())

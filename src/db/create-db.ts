@@ -17,9 +17,13 @@ export type DbOptions =
   | { kind: 'pglite'; dataDir?: string; template?: Blob }
   | { kind: 'postgres'; url: string; max?: number };
 
+/** Plain SQL with `$1` parameters on the same connection(s), for libraries that bring their own (pg-boss). */
+export type ExecuteSql = (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>;
+
 export type Database = {
   kind: DbOptions['kind'];
   db: Db;
+  executeSql: ExecuteSql;
   close: () => Promise<void>;
   /** PGlite only: the whole database as a tarball, to clone from. */
   dump?: () => Promise<Blob>;
@@ -33,7 +37,18 @@ export async function createDb(options: DbOptions): Promise<Database> {
     const client = await openPglite(options);
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     await migratePglite(drizzlePglite(client), { migrationsFolder });
-    return { kind: 'pglite', db, close: () => client.close(), dump: () => client.dumpDataDir('none') };
+    const executeSql: ExecuteSql = async (text, values = []) => {
+      // Without parameters a text may hold several statements, which only the simple protocol takes.
+      if (values.length > 0) return client.query(text, values);
+      return { rows: (await client.exec(text)).at(-1)?.rows ?? [] };
+    };
+    return {
+      kind: 'pglite',
+      db,
+      executeSql,
+      close: () => client.close(),
+      dump: () => client.dumpDataDir('none'),
+    };
   }
   const pool = new pg.Pool({ connectionString: options.url, max: options.max ?? 10 });
   // An idle connection the server drops (a restart, an administrator) must not take the process down;
@@ -53,7 +68,12 @@ export async function createDb(options: DbOptions): Promise<Database> {
   }
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   await migrateServer(pool);
-  return { kind: 'postgres', db, close: () => pool.end() };
+  return {
+    kind: 'postgres',
+    db,
+    executeSql: (text, values = []) => pool.query(text, values),
+    close: () => pool.end(),
+  };
 }
 
 /** Opens PGlite in a directory, in memory, or in memory as a copy of a dumped template (much faster than initdb). */

@@ -3,6 +3,7 @@ import { count } from 'drizzle-orm';
 import { recordLockPort, resolveDataDir } from '../db/data-dir.ts';
 import { openBook } from '../db/open-book.ts';
 import { prospects } from '../db/schema.ts';
+import { startWorker } from '../modules/jobs/worker.ts';
 import { loadTeam } from '../modules/team/team.service.ts';
 import { AppError } from '../shared/errors.ts';
 import { httpOrigin } from '../shared/http-origin.ts';
@@ -14,6 +15,8 @@ export type ServerOptions = {
   data?: string | undefined;
   databaseUrl?: string | undefined;
   token?: string | undefined;
+  /** Also runs the cadence worker: automatic email steps go out when due. */
+  worker?: boolean;
   log?: (line: string) => void;
 };
 export type RunningServer = { url: string; where: string; close: () => Promise<void> };
@@ -56,6 +59,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const port = typeof address === 'object' && address ? address.port : options.port;
   if (!options.databaseUrl && port !== options.port) recordLockPort(resolveDataDir(options.data), port);
   const url = httpOrigin({ host: options.host, port });
+  const worker = options.worker ? await startWorker({ database, log }) : null;
   const [row] = await database.db.select({ n: count() }).from(prospects);
   log(
     `Reach is serving ${where}: the desk at ${url}/ and the API at ${url}/api/v1 (OpenAPI: ${url}/api/v1/openapi.json)`,
@@ -72,6 +76,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (closed) return;
       closed = true;
       await new Promise((resolve) => server.close(resolve));
+      await worker?.stop();
       await book.close();
     },
   };

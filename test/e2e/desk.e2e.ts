@@ -236,6 +236,10 @@ describe('a callback, an import and the insights', () => {
     const before = await rows.count();
     expect(before).toBeGreaterThanOrEqual(report.started.length);
     await expect(rows.first().innerText()).resolves.toMatch(/call[\s\S]*cold-3-weeks 1\/12/);
+    // The cold cadence's emails go out by themselves, and say so.
+    await expect(rows.filter({ hasText: 'cold-3-weeks 2/12' }).first().innerText()).resolves.toMatch(
+      /email\s*auto/,
+    );
     await desk.shot('tasks');
     await blur();
     await page.keyboard.press('d');

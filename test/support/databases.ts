@@ -8,7 +8,8 @@ export type Driver = 'pglite' | 'postgres';
 /** The drivers the contract suites run against: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export const drivers: Driver[] = process.env['TEST_DATABASE_URL'] ? ['pglite', 'postgres'] : ['pglite'];
 
-export type TestDb = Database & { ctx: Ctx; drop: () => Promise<void> };
+/** `url`: the PostgreSQL database's address, for a second connection as another process would open. */
+export type TestDb = Database & { ctx: Ctx; drop: () => Promise<void>; url?: string };
 
 // One initdb per test process; every fresh PGlite after it is a copy of this migrated, empty one.
 let template: Promise<Blob> | undefined;
@@ -38,6 +39,7 @@ export async function freshDb(driver: Driver): Promise<TestDb> {
   return {
     ...database,
     ctx: { db: database.db, team },
+    url: url.toString(),
     drop: async () => {
       await database.close();
       const cleanup = new pg.Client({ connectionString: base });

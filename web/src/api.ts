@@ -192,6 +192,8 @@ export type TaskList = {
     of: number | null;
     note: string | null;
     pursuit: { recommendation: 'continue' | 'slow-down' | 'drop'; reason: string } | null;
+    auto: boolean;
+    problem: string | null;
   }[];
 };
 

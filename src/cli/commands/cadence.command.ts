@@ -45,7 +45,7 @@ export function cadenceCommand(): Command {
         out(`${plural(view.maxMessages, 'message')} at most; steps in ${view.zone}, from ${view.start}`);
         for (const s of view.schedule)
           out(
-            `  ${String(s.step + 1).padStart(2)}. ${s.local}  ${s.kind.padEnd(16)} ${s.note ?? ''}`.trimEnd(),
+            `  ${String(s.step + 1).padStart(2)}. ${s.local}  ${(s.auto ? `${s.kind} (auto)` : s.kind).padEnd(16)} ${s.note ?? ''}`.trimEnd(),
           );
         return 0;
       }),
@@ -146,10 +146,11 @@ export function tasksCommand(): Command {
           const where = t.cadence ? `${t.cadence} ${t.step}/${t.of ?? '?'}` : 'promised';
           const who = `${t.prospect.name}${t.prospect.company ? `, ${t.prospect.company}` : ''}`;
           out(
-            `${String(t.id).padStart(5)}  ${t.local ?? t.dueAt}${t.overdue ? ' (overdue)' : ''}  ${t.kind.padEnd(16)} ${who} (#${t.prospect.id})  ${where}${t.note ? `: ${t.note}` : ''}`,
+            `${String(t.id).padStart(5)}  ${t.local ?? t.dueAt}${t.overdue ? ' (overdue)' : ''}  ${(t.auto ? `${t.kind} (auto)` : t.kind).padEnd(16)} ${who} (#${t.prospect.id})  ${where}${t.note ? `: ${t.note}` : ''}`,
           );
           if (t.pursuit && t.pursuit.recommendation !== 'continue')
             out(`         keep-or-drop: ${t.pursuit.recommendation}: ${t.pursuit.reason}`);
+          if (t.problem) out(`         ${t.problem}`);
         }
         return 0;
       }),

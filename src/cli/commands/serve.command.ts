@@ -10,6 +10,7 @@ export function serveCommand(): Command {
     .description('serve the HTTP API (and, later, the web app) on this machine')
     .option('--port <port>', 'port to listen on', '4100')
     .option('--host <host>', 'address to listen on (loopback unless REACH_TOKEN is set)', '127.0.0.1')
+    .option('--no-worker', 'do not run the cadence worker here (another process runs `reach worker`)')
     .action(async (o) => {
       try {
         const port = Number(o.port);
@@ -21,6 +22,7 @@ export function serveCommand(): Command {
           data: o.data,
           databaseUrl: process.env['DATABASE_URL'],
           token: process.env['REACH_TOKEN'],
+          worker: o.worker,
         });
         const stop = async () => {
           await server.close();

@@ -33,6 +33,12 @@ const stepSchema = z
     window: z.enum(Object.keys(windows) as [Window, ...Window[]]).optional(),
     at: clock.optional().describe("The prospect's local time; the window's, or 09:00, when left out"),
     note: z.string().trim().min(1).max(300).optional(),
+    send: z
+      .enum(['auto', 'manual'])
+      .optional()
+      .describe(
+        'An email step: `auto` goes out by itself when due (through the team’s SMTP server, if its checks pass); `manual`, the default, waits for the rep',
+      ),
   })
   .strict();
 
@@ -62,6 +68,12 @@ export const cadenceSchema = z
           path: ['steps', i, 'window'],
           message: `only a call aims at a part of the day, not ${/^[aeiou]/.test(step.kind) ? 'an' : 'a'} ${step.kind}`,
         });
+      if (step.send && step.kind !== 'email')
+        ctx.addIssue({
+          code: 'custom',
+          path: ['steps', i, 'send'],
+          message: `only an email goes out by itself, not ${/^[aeiou]/.test(step.kind) ? 'an' : 'a'} ${step.kind}`,
+        });
       if (step.kind === 'call' && step.at && (step.at < LEGAL_START || step.at >= LEGAL_END))
         ctx.addIssue({
           code: 'custom',
@@ -81,7 +93,15 @@ const LEGAL_END = '21:00';
 const DEFAULT_AT = '09:00';
 
 /** A step's instant: its working day after the start, at its local time, in the prospect's zone. */
-export type ScheduledStep = { step: number; kind: StepKind; dueAt: Date; local: string; note: string | null };
+export type ScheduledStep = {
+  step: number;
+  kind: StepKind;
+  dueAt: Date;
+  local: string;
+  note: string | null;
+  /** An email step that goes out by itself. */
+  auto: boolean;
+};
 
 /**
  * Lays a cadence over the prospect's calendar from `start`: each step on its working day
@@ -108,6 +128,7 @@ export function schedule(cadence: Cadence, input: { start: Date; zone: string })
       dueAt: due.toJSDate(),
       local: due.toFormat('ccc dd LLL HH:mm'),
       note: step.note ?? null,
+      auto: step.send === 'auto',
     };
   });
 }

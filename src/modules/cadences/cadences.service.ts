@@ -34,7 +34,14 @@ export const cadenceQuerySchema = z
 export type CadenceView = Cadence & {
   zone: string;
   start: string;
-  schedule: { step: number; kind: StepKind; dueAt: string; local: string; note: string | null }[];
+  schedule: {
+    step: number;
+    kind: StepKind;
+    dueAt: string;
+    local: string;
+    note: string | null;
+    auto: boolean;
+  }[];
 };
 
 /** The built-in cadences, then the team's own by name. */

@@ -70,7 +70,12 @@ export async function startCadence(ctx: Ctx, body: unknown): Promise<StartReport
           enrollmentId: enrollment!.id,
           cadence: cadence.name,
           step: s.step,
-          payload: { note: s.note, of: steps.length, window: cadence.steps[s.step]!.window ?? null },
+          payload: {
+            note: s.note,
+            of: steps.length,
+            window: cadence.steps[s.step]!.window ?? null,
+            ...(s.auto ? { send: 'auto' } : {}),
+          },
         })),
       );
       out.push({

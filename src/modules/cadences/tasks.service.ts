@@ -34,6 +34,10 @@ export type TaskRow = {
   note: string | null;
   /** For a call step: keep-or-drop's word, which the step follows. */
   pursuit: { recommendation: Recommendation; reason: string } | null;
+  /** An email step that goes out by itself when due, given an SMTP server. */
+  auto: boolean;
+  /** Why an automatic step did not go, or when it is tried again: the rep's to settle. */
+  problem: string | null;
 };
 
 /**
@@ -100,9 +104,19 @@ export async function listTasks(
         of: typeof payload['of'] === 'number' ? payload['of'] : null,
         note: typeof payload['note'] === 'string' ? payload['note'] : null,
         pursuit: r.kind === 'call' ? (pursuits.get(Number(r.prospect_id)) ?? null) : null,
+        auto: payload['send'] === 'auto',
+        problem: problemOf(payload),
       };
     }),
   };
+}
+
+/** What stopped an automatic step, as the rep reads it. */
+function problemOf(payload: Record<string, unknown>): string | null {
+  if (typeof payload['autoError'] === 'string') return `not sent by itself: ${payload['autoError']}`;
+  if (typeof payload['autoRetryAt'] === 'string')
+    return `the SMTP server turned it away ${payload['autoFailures']} time(s); tried again from ${payload['autoRetryAt']}`;
+  return null;
 }
 
 export const completeTaskSchema = z

@@ -1,7 +1,8 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import nodemailer from 'nodemailer';
 import { z } from 'zod';
+import { rowsOf } from '../../db/rows.ts';
 import { companies, tasks } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid, notFound } from '../../shared/errors.ts';
@@ -40,8 +41,88 @@ export async function emailDraft(ctx: Ctx, input: { id: number; query: unknown }
  */
 export async function sendEmail(ctx: Ctx, input: { id: number; body: unknown }): Promise<EmailDraft> {
   const q = parseInput(emailQuerySchema, input.body);
-  const at = resolveAt(q.at);
-  const draft = await draftFor(ctx, { id: input.id, at });
+  return deliverEmailStep(ctx, { id: input.id, at: resolveAt(q.at), auto: false });
+}
+
+/** Tries of an automatic email the SMTP server turned away before the step waits for the rep. */
+export const AUTO_SEND_TRIES = 3;
+/** The wait before the first retry of an automatic email; it doubles after each failure. */
+const RETRY_MINUTES = 5;
+
+/**
+ * Takes an email step, sends it and marks it done. The step is claimed first (`open` →
+ * `sending`) in one statement, so of two senders in any processes (a rep, a worker) only one
+ * sends. An automatic send (`auto`) claims only a step of a running cadence that goes out by
+ * itself and has not failed for good. When anything stops the send, the step is open again:
+ * for an automatic send, with the reason the rep sees, or, when the SMTP server turned it
+ * away, a time to try again.
+ */
+export async function deliverEmailStep(
+  ctx: Ctx,
+  input: { id: number; at: Date; auto: boolean },
+): Promise<EmailDraft> {
+  const { id, at, auto } = input;
+  const [claimed] = rowsOf<{ payload: Record<string, unknown> }>(
+    await ctx.db.execute(sql`
+      update tasks t set status = 'sending', payload = t.payload || ${JSON.stringify({ claimedAt: at.toISOString() })}::jsonb
+      where t.id = ${id} and t.team_id = ${ctx.team.id} and t.kind = 'email' and t.status = 'open'
+        ${auto ? sql`and ${autoSendable(at)}` : sql``}
+      returning t.payload`),
+  );
+  if (!claimed) {
+    // Says why: not found, not an email, already done or sending.
+    await draftFor(ctx, { id, at });
+    throw new AppError('conflict', `Task ${id} is not an automatic email step that is due`);
+  }
+  try {
+    const draft = await draftFor(ctx, { id, at, claimed: true });
+    const messageId = await transmit(ctx, draft);
+    await ctx.db
+      .update(tasks)
+      .set({
+        status: 'done',
+        doneAt: at,
+        payload: sql`(${tasks.payload} - 'claimedAt' - 'autoRetryAt') || ${JSON.stringify({ subject: draft.subject, text: draft.text, messageId, sentTo: draft.to, ...(auto ? { sentBy: 'cadence' } : {}) })}::jsonb`,
+      })
+      .where(and(eq(tasks.id, id), eq(tasks.status, 'sending')));
+    return { ...draft, sent: { messageId, at: at.toISOString() } };
+  } catch (error) {
+    const failures = Number(claimed.payload['autoFailures'] ?? 0) + 1;
+    const again =
+      auto && error instanceof AppError && error.code === 'unavailable' && failures < AUTO_SEND_TRIES;
+    const note = !auto
+      ? {}
+      : again
+        ? {
+            autoFailures: failures,
+            autoRetryAt: new Date(at.getTime() + RETRY_MINUTES * 2 ** (failures - 1) * 60_000).toISOString(),
+          }
+        : { autoError: (error as Error).message };
+    await ctx.db
+      .update(tasks)
+      .set({
+        status: 'open',
+        payload: sql`(${tasks.payload} - 'claimedAt') || ${JSON.stringify(note)}::jsonb`,
+      })
+      .where(and(eq(tasks.id, id), eq(tasks.status, 'sending')));
+    throw error;
+  }
+}
+
+/**
+ * A task row (`t`) an automatic send may take at `at`: an email step marked `auto`, due (or
+ * due again after a refused try), not failed for good, in a running cadence, for a prospect
+ * who has not asked to stop.
+ */
+export function autoSendable(at: Date): SQL {
+  return sql`t.payload->>'send' = 'auto' and t.payload->>'autoError' is null
+    and coalesce((t.payload->>'autoRetryAt')::timestamptz, t.due_at) <= ${at.toISOString()}::timestamptz
+    and exists (select 1 from enrollments e where e.id = t.enrollment_id and e.status = 'active')
+    and not exists (select 1 from prospects p where p.id = t.prospect_id and p.opted_out)`;
+}
+
+/** Sends the draft through the team's SMTP server: the message id, or why it could not go. */
+async function transmit(ctx: Ctx, draft: EmailDraft): Promise<string> {
   const { smtpUrl, emailFrom } = ctx.team;
   if (!smtpUrl || !emailFrom)
     throw invalid(
@@ -54,7 +135,6 @@ export async function sendEmail(ctx: Ctx, input: { id: number; body: unknown }):
     throw new AppError('validation', `The email fails its checks: ${failed.map((c) => c.text).join('; ')}`, {
       issues: failed.map((c) => ({ field: c.code, reason: c.text })),
     });
-  let messageId: string;
   try {
     const info = await nodemailer.createTransport(smtpUrl).sendMail({
       from: emailFrom,
@@ -63,26 +143,17 @@ export async function sendEmail(ctx: Ctx, input: { id: number; body: unknown }):
       text: draft.text,
       headers: { 'List-Unsubscribe': `<mailto:${address(emailFrom)}?subject=unsubscribe>` },
     });
-    messageId = info.messageId;
+    return info.messageId;
   } catch (error) {
     throw new AppError('unavailable', `The SMTP server refused the email: ${(error as Error).message}`, {
       cause: error,
     });
   }
-  await ctx.db
-    .update(tasks)
-    .set({
-      status: 'done',
-      doneAt: at,
-      payload: sql`${tasks.payload} || ${JSON.stringify({ subject: draft.subject, text: draft.text, messageId, sentTo: draft.to })}::jsonb`,
-    })
-    .where(and(eq(tasks.id, input.id), eq(tasks.status, 'open')));
-  return { ...draft, sent: { messageId, at: at.toISOString() } };
 }
 
 async function draftFor(
   ctx: Ctx,
-  input: { id: number; at: Date; kind?: 'email' | 'letter' },
+  input: { id: number; at: Date; kind?: 'email' | 'letter'; claimed?: boolean },
 ): Promise<EmailDraft> {
   const kind = input.kind ?? 'email';
   const [task] = await ctx.db
@@ -95,7 +166,8 @@ async function draftFor(
       'id',
       `task ${task.id} is a ${task.kind} step, not ${kind === 'email' ? 'an email' : 'a letter'}`,
     );
-  if (task.status !== 'open') throw new AppError('conflict', `Task ${task.id} is already ${task.status}`);
+  if (task.status !== (input.claimed ? 'sending' : 'open'))
+    throw new AppError('conflict', `Task ${task.id} is already ${task.status}`);
   const prospect = await resolveProspect(ctx, task.prospectId);
   if (prospect.optedOut) throw new AppError('conflict', `Prospect ${prospect.id} asked not to be contacted`);
   const { state } = await loadState(ctx, {

@@ -93,7 +93,16 @@ export function Tasks() {
                 </td>
                 <td>
                   {t.kind}
+                  {t.auto && (
+                    <span
+                      className="badge"
+                      title="Goes out by itself when due, through the team's SMTP server"
+                    >
+                      auto
+                    </span>
+                  )}
                   {t.note && <div className="muted">{t.note}</div>}
+                  {t.problem && <div className="problem">{t.problem}</div>}
                   {t.pursuit && t.pursuit.recommendation !== 'continue' && (
                     <div className="muted">
                       <span className={`badge badge-${t.pursuit.recommendation}`}>
