@@ -158,6 +158,43 @@ describe.each(drivers)('email steps on %s', (driver) => {
     );
   });
 
+  it('drafts an invitation step from an event and sends a referral request to the champion, never to the prospect', async () => {
+    await pointAtLoopbackSmtp();
+    await stopCadence(t.ctx, { prospect: ann, body: { at: START } });
+    await startCadence(t.ctx, { cadence: 'persistent-value', prospects: [ann], at: START });
+    const steps = (await listTasks(t.ctx, { at: START, dueBefore: '2026-06-01T00:00:00Z' })).items;
+    const invitation = steps.find((i) => i.kind === 'invitation')!;
+    await expect(emailDraft(t.ctx, { id: invitation.id, query: {} })).rejects.toThrow(
+      /no event to invite them to/,
+    );
+    await addPoint(t.ctx, {
+      kind: 'event',
+      title: 'the Freight Operations Summit',
+      prospect: ann,
+      on: '2026-04-16',
+      at: START,
+    });
+    const invite = await emailDraft(t.ctx, { id: invitation.id, query: { at: START } });
+    expect(invite).toMatchObject({ kind: 'invitation', to: 'ann@acme.example' });
+    expect(invite.subject).toBe('An invitation: the Freight Operations Summit');
+
+    const referral = steps.find((i) => i.kind === 'referral-request')!;
+    const champion = 'Lee Park <lee@granite.example>';
+    const ask = await emailDraft(t.ctx, { id: referral.id, query: { at: START, to: champion } });
+    expect(ask).toMatchObject({ kind: 'referral', to: champion, subject: 'An introduction to Ann?' });
+    expect(ask.text).toMatch(/^Hi Lee,\n\nCould I ask a favour\? I would like to meet Ann at Acme Freight: /);
+    expect(ask.mailto).toMatch(/^mailto:lee@granite\.example\?subject=/);
+    await expect(sendEmail(t.ctx, { id: referral.id, body: {} })).rejects.toThrow(
+      /the champion or customer you ask/,
+    );
+    await expect(emailDraft(t.ctx, { id: referral.id, query: { to: 'Lee Park' } })).rejects.toMatchObject({
+      issues: [{ field: 'to' }],
+    });
+    await sendEmail(t.ctx, { id: referral.id, body: { at: START, to: champion } });
+    expect(inbox.map((m) => m.to)).toEqual([['lee@granite.example']]);
+    expect(inbox[0]!.raw).toContain('Subject: An introduction to Ann?');
+  });
+
   it('never emails someone who asked to stop', async () => {
     await pointAtLoopbackSmtp();
     const task = await emailTask();

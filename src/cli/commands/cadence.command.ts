@@ -157,15 +157,16 @@ export function tasksCommand(): Command {
     );
   common(cmd.command('email <id>'))
     .description(
-      "an email step's draft, checked, with a mailto: link; --send sends it through the team's SMTP server",
+      "an email, invitation or referral-request step's draft, checked, with a mailto: link; --send sends it through the team's SMTP server",
     )
     .option('--send', 'send it (needs reach config smtpUrl=… emailFrom=…)')
+    .option('--to <address>', 'a referral request: the champion or customer you ask, "Dana Cho <dana@…>"')
     .option('--at <iso>', 'the moment of the step (default now)')
     .action((id: string, o) =>
       withClient(o, async (client) => {
         const email = o.send
-          ? await client.sendEmail({ id: Number(id), body: { at: o.at } })
-          : await client.emailDraft({ id: Number(id), query: { at: o.at } });
+          ? await client.sendEmail({ id: Number(id), body: { at: o.at, to: o.to } })
+          : await client.emailDraft({ id: Number(id), query: { at: o.at, to: o.to } });
         if (o.json) {
           printJson(email);
           return 0;

@@ -101,7 +101,8 @@ export const cadenceRoutes: Route[] = [
     method: 'get',
     path: '/tasks/{id}/email',
     tag: 'cadences',
-    summary: "An email step's draft: subject, text with the unsubscribe line, checks and a mailto: link",
+    summary:
+      "An email, invitation or referral-request step's draft: subject, text (an email's with the unsubscribe line), checks and a mailto: link; `to` names the champion a referral request asks",
     query: emailQuerySchema,
     handle: async ({ c, ctx }) =>
       c.json(await emailDraft(ctx, { id: Number(c.req.param('id')), query: c.req.query() })),
@@ -110,7 +111,8 @@ export const cadenceRoutes: Route[] = [
     method: 'post',
     path: '/tasks/{id}/email',
     tag: 'cadences',
-    summary: "Send an email step through the team's SMTP server; the step is then done",
+    summary:
+      "Send an email, invitation or referral-request step through the team's SMTP server; the step is then done",
     body: emailQuerySchema,
     handle: async ({ c, ctx }) =>
       c.json(await sendEmail(ctx, { id: Number(c.req.param('id')), body: (await body(c)) ?? {} })),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Material } from '../voicemail/compose.ts';
-import { composeEmail } from './compose-email.ts';
+import { composeEmail, composeReferralRequest } from './compose-email.ts';
 
 const material = (over: Partial<Material> = {}): Material => ({
   firstName: 'Dana',
@@ -80,5 +80,63 @@ describe('composeEmail', () => {
       text: expect.stringMatching(/^\d+ words$/),
     });
     expect(email.checks.some((c) => ['short', 'number-once'].includes(c.code))).toBe(false);
+  });
+});
+
+describe('an invitation step', () => {
+  it('opens with an event, and has nothing to say without one the prospect has not been sent', () => {
+    const invite = (over: Partial<Material>, earlier: string[] = []) =>
+      composeEmail({
+        material: material(over),
+        earlier,
+        postalAddress: ADDRESS,
+        note: null,
+        purpose: 'invitation',
+      });
+    const email = invite({
+      news: [point('Acme opened a cross-dock in Reno')],
+      events: [point('the Operations Summit')],
+    })!;
+    expect(email.kind).toBe('invitation');
+    expect(email.subject).toBe('An invitation: the Operations Summit');
+    expect(email.text).toContain('We are holding the Operations Summit on Thursday, March 12');
+    expect(invite({ news: [point('Acme opened a cross-dock in Reno')] })).toBeNull();
+    expect(invite({ events: [point('the Operations Summit')] }, [email.text])).toBeNull();
+  });
+});
+
+describe('composeReferralRequest', () => {
+  const ask = { champion: 'Lee Park', prospect: { name: 'Dana Cho', title: 'VP Operations' } };
+  it('asks the champion for an introduction: who, why it is worth it, and an easy way out', () => {
+    const note = composeReferralRequest({
+      material: material({
+        references: [
+          { key: 'r', name: 'Granite Carriers', result: 'cut empty miles by 14%', industry: null },
+        ],
+      }),
+      ask,
+      earlier: [],
+    })!;
+    expect(note.kind).toBe('referral');
+    expect(note.subject).toBe('An introduction to Dana Cho?');
+    expect(note.text).toMatch(
+      /^Hi Lee,\n\nCould I ask a favour\? I would like to meet Dana Cho, VP Operations at Acme Freight: /,
+    );
+    expect(note.text).toContain(
+      'Acme Freight is working on cutting empty miles, and we helped Granite Carriers cut empty miles by 14%',
+    );
+    expect(note.text).toContain('If you know Dana,');
+    expect(note.text).not.toContain('unsubscribe');
+    expect(note.checks.every((c) => c.severity !== 'fail')).toBe(true);
+  });
+  it('greets a champion not yet named plainly, and says nothing without the rep’s voice', () => {
+    const note = composeReferralRequest({
+      material: material(),
+      ask: { ...ask, champion: null },
+      earlier: [],
+    })!;
+    expect(note.text.startsWith('Hi,\n\n')).toBe(true);
+    expect(note.text).toContain('it could mean fewer empty miles and dispatchers off the phone for them');
+    expect(composeReferralRequest({ material: material({ voice: null }), ask, earlier: [] })).toBeNull();
   });
 });

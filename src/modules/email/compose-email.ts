@@ -3,7 +3,7 @@ import { checkMessage } from '../voicemail/check-message.ts';
 import type { Material } from '../voicemail/compose.ts';
 
 export type Email = {
-  kind: 'information' | 'invitation' | 'introduction' | 'reference' | 'objective';
+  kind: 'information' | 'invitation' | 'introduction' | 'reference' | 'objective' | 'referral';
   subject: string;
   text: string;
   checks: Check[];
@@ -27,13 +27,16 @@ export function composeEmail(input: {
   earlier: string[];
   postalAddress: string | null;
   note: string | null;
+  /** An `invitation` step opens with an event and nothing else. */
+  purpose?: 'email' | 'invitation';
 }): Email | null {
   const { material: m } = input;
   const voice = m.voice;
   if (!voice) return null;
   const first = m.firstName ?? 'there';
   const used = (title: string) => input.earlier.some((text) => text.includes(title));
-  const news = m.news.find((p) => !used(p.title));
+  if (input.purpose === 'invitation' && !m.events.some((p) => !used(p.title))) return null;
+  const news = input.purpose === 'invitation' ? undefined : m.news.find((p) => !used(p.title));
   const event = m.events.find((p) => !used(p.title));
   const contact = m.contacts.find((p) => !used(p.title));
   const reference = m.references.find((r) => !used(r.name));
@@ -87,25 +90,82 @@ export function composeEmail(input: {
   return { kind: opening.kind, subject: opening.subject, text, checks: checksOf({ body, input }) };
 }
 
+/** Who is asked for the introduction, and whom it is to. */
+export type ReferralAsk = {
+  /** The champion or customer asked: their name, when the rep says whom. */
+  champion: string | null;
+  prospect: { name: string; title: string | null };
+};
+
+/**
+ * A short note asking a champion or a customer to introduce the rep to the prospect: who,
+ * why it is worth their while (their objective, what was done for a client like them), and
+ * an easy way out. A personal note, not a campaign: no unsubscribe footer.
+ */
+export function composeReferralRequest(input: {
+  material: Material;
+  ask: ReferralAsk;
+  earlier: string[];
+}): Email | null {
+  const { material: m, ask } = input;
+  const voice = m.voice;
+  if (!voice) return null;
+  const who = [ask.prospect.name, ask.prospect.title, m.company ? `at ${m.company}` : null]
+    .filter(Boolean)
+    .join(', ')
+    .replace(', at ', ' at ');
+  const first = ask.prospect.name.split(' ')[0] ?? ask.prospect.name;
+  const reference = m.references[0];
+  const why = [
+    m.objective ? `${m.company ?? 'they'} ${m.company ? 'is' : 'are'} working on ${m.objective}` : null,
+    reference
+      ? `we helped ${reference.name} ${reference.result}`
+      : m.benefits.length > 0
+        ? `it could mean ${m.benefits.slice(0, 2).join(' and ')} for them`
+        : null,
+  ].filter(Boolean);
+  const greeting = ask.champion ? `Hi ${ask.champion.split(' ')[0]},` : 'Hi,';
+  const body = [
+    greeting,
+    `Could I ask a favour? I would like to meet ${who}${why.length > 0 ? `: ${why.join(', and ')}` : ''}.`,
+    `If you know ${first}, a two-line note introducing us would mean a lot; copy me and I will take it from there. And if it is not a fit, no problem at all.`,
+    ['Thanks,', voice.name, voice.seller, voice.phone].filter(Boolean).join('\n'),
+  ].join('\n\n');
+  const words = body.split(/\s+/).filter(Boolean).length;
+  const rest = checkMessage(body, {
+    rep: { name: voice.name, phone: voice.phone },
+    earlier: input.earlier.map((text) => ({ text, at: new Date(0) })),
+  }).filter((c) => !SPOKEN_ONLY.has(c.code));
+  return {
+    kind: 'referral',
+    subject: `An introduction to ${ask.prospect.name}?`,
+    text: body,
+    checks: [lengthCheck(words), ...rest],
+  };
+}
+
+function lengthCheck(words: number): Check {
+  return words > EMAIL_WORDS.tooLong
+    ? {
+        code: 'too-long',
+        severity: 'fail',
+        text: `${words} words: past ${EMAIL_WORDS.tooLong} it reads as a brochure`,
+        fix: 'one idea, two benefits, one ask',
+      }
+    : words > EMAIL_WORDS.long
+      ? {
+          code: 'long',
+          severity: 'warn',
+          text: `${words} words: aim for under ${EMAIL_WORDS.long}`,
+          fix: 'cut to one idea',
+        }
+      : { code: 'length', severity: 'ok', text: `${words} words` };
+}
+
 function checksOf(args: { body: string; input: Parameters<typeof composeEmail>[0] }): Check[] {
   const { body, input } = args;
   const words = body.split(/\s+/).filter(Boolean).length;
-  const length: Check =
-    words > EMAIL_WORDS.tooLong
-      ? {
-          code: 'too-long',
-          severity: 'fail',
-          text: `${words} words: past ${EMAIL_WORDS.tooLong} it reads as a brochure`,
-          fix: 'one idea, two benefits, one ask',
-        }
-      : words > EMAIL_WORDS.long
-        ? {
-            code: 'long',
-            severity: 'warn',
-            text: `${words} words: aim for under ${EMAIL_WORDS.long}`,
-            fix: 'cut to one idea',
-          }
-        : { code: 'length', severity: 'ok', text: `${words} words` };
+  const length = lengthCheck(words);
   const voice = input.material.voice!;
   const rest = checkMessage(body, {
     rep: { name: voice.name, phone: voice.phone },

@@ -1,4 +1,4 @@
-import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import nodemailer from 'nodemailer';
 import { z } from 'zod';
@@ -9,15 +9,26 @@ import { AppError, invalid, notFound } from '../../shared/errors.ts';
 import { atParam, parseInput } from '../../shared/validate.ts';
 import { endCadences } from '../cadences/enrollments.service.ts';
 import { addDnc } from '../dnc/dnc.service.ts';
-import { resolveProspect } from '../prospects/prospects.service.ts';
+import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
 import { yardsticks } from '../queue/queue.service.ts';
 import type { Ctx } from '../team/team.service.ts';
 import { loadState } from '../voicemail/voicemail.service.ts';
-import { composeEmail, type Email } from './compose-email.ts';
+import { composeEmail, composeReferralRequest, type Email } from './compose-email.ts';
 import { letterHtml } from './compose-letter.ts';
 
 export const emailQuerySchema = z
-  .object({ at: atParam('The moment of the step (ISO 8601); now when left out') })
+  .object({
+    at: atParam('The moment of the step (ISO 8601); now when left out'),
+    to: z
+      .string()
+      .trim()
+      .regex(
+        /^[^<>@\s]*(\s*[^<>@]*<)?[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+>?$/,
+        'an address: dana@example.com or Dana Cho <dana@example.com>',
+      )
+      .optional()
+      .describe('A referral request: the champion or customer asked for the introduction'),
+  })
   .strict();
 
 export type EmailDraft = Email & {
@@ -32,7 +43,7 @@ export type EmailDraft = Email & {
 /** The email an email step would send now: subject, text, checks and a `mailto:` link. */
 export async function emailDraft(ctx: Ctx, input: { id: number; query: unknown }): Promise<EmailDraft> {
   const q = parseInput(emailQuerySchema, input.query, 'query');
-  return draftFor(ctx, { id: input.id, at: resolveAt(q.at) });
+  return draftFor(ctx, { id: input.id, at: resolveAt(q.at), to: q.to });
 }
 
 /**
@@ -41,7 +52,7 @@ export async function emailDraft(ctx: Ctx, input: { id: number; query: unknown }
  */
 export async function sendEmail(ctx: Ctx, input: { id: number; body: unknown }): Promise<EmailDraft> {
   const q = parseInput(emailQuerySchema, input.body);
-  return deliverEmailStep(ctx, { id: input.id, at: resolveAt(q.at), auto: false });
+  return deliverEmailStep(ctx, { id: input.id, at: resolveAt(q.at), auto: false, to: q.to });
 }
 
 /** Tries of an automatic email the SMTP server turned away before the step waits for the rep. */
@@ -59,13 +70,13 @@ const RETRY_MINUTES = 5;
  */
 export async function deliverEmailStep(
   ctx: Ctx,
-  input: { id: number; at: Date; auto: boolean },
+  input: { id: number; at: Date; auto: boolean; to?: string | undefined },
 ): Promise<EmailDraft> {
   const { id, at, auto } = input;
   const [claimed] = rowsOf<{ payload: Record<string, unknown> }>(
     await ctx.db.execute(sql`
       update tasks t set status = 'sending', payload = t.payload || ${JSON.stringify({ claimedAt: at.toISOString() })}::jsonb
-      where t.id = ${id} and t.team_id = ${ctx.team.id} and t.kind = 'email' and t.status = 'open'
+      where t.id = ${id} and t.team_id = ${ctx.team.id} and t.kind in ('email', 'invitation', 'referral-request') and t.status = 'open'
         ${auto ? sql`and ${autoSendable(at)}` : sql``}
       returning t.payload`),
   );
@@ -75,7 +86,7 @@ export async function deliverEmailStep(
     throw new AppError('conflict', `Task ${id} is not an automatic email step that is due`);
   }
   try {
-    const draft = await draftFor(ctx, { id, at, claimed: true });
+    const draft = await draftFor(ctx, { id, at, claimed: true, to: input.to });
     const messageId = await transmit(ctx, draft);
     await ctx.db
       .update(tasks)
@@ -129,7 +140,13 @@ async function transmit(ctx: Ctx, draft: EmailDraft): Promise<string> {
       'smtpUrl',
       'no SMTP server or sender set: reach config smtpUrl=… emailFrom=…; the draft can be sent by hand',
     );
-  if (!draft.to) throw invalid('to', `prospect ${draft.prospectId} has no email address`);
+  if (!draft.to)
+    throw invalid(
+      'to',
+      draft.kind === 'referral'
+        ? 'a referral request goes to the champion or customer you ask: --to "Dana Cho <dana@example.com>"'
+        : `prospect ${draft.prospectId} has no email address`,
+    );
   const failed = draft.checks.filter((c) => c.severity === 'fail');
   if (failed.length > 0)
     throw new AppError('validation', `The email fails its checks: ${failed.map((c) => c.text).join('; ')}`, {
@@ -151,9 +168,12 @@ async function transmit(ctx: Ctx, draft: EmailDraft): Promise<string> {
   }
 }
 
+/** Steps drafted as an email: an email, an invitation to an event, a request for an introduction. */
+const WRITTEN = ['email', 'invitation', 'referral-request'];
+
 async function draftFor(
   ctx: Ctx,
-  input: { id: number; at: Date; kind?: 'email' | 'letter'; claimed?: boolean },
+  input: { id: number; at: Date; kind?: 'email' | 'letter'; claimed?: boolean; to?: string | undefined },
 ): Promise<EmailDraft> {
   const kind = input.kind ?? 'email';
   const [task] = await ctx.db
@@ -161,10 +181,10 @@ async function draftFor(
     .from(tasks)
     .where(and(eq(tasks.id, input.id), eq(tasks.teamId, ctx.team.id)));
   if (!task) throw notFound('Task', input.id);
-  if (task.kind !== kind)
+  if (kind === 'email' ? !WRITTEN.includes(task.kind) : task.kind !== kind)
     throw invalid(
       'id',
-      `task ${task.id} is a ${task.kind} step, not ${kind === 'email' ? 'an email' : 'a letter'}`,
+      `task ${task.id} is a ${task.kind} step, not ${kind === 'email' ? 'an email, an invitation or a referral request' : 'a letter'}`,
     );
   if (task.status !== (input.claimed ? 'sending' : 'open'))
     throw new AppError('conflict', `Task ${task.id} is already ${task.status}`);
@@ -180,30 +200,45 @@ async function draftFor(
   const sent = await ctx.db
     .select({ payload: tasks.payload })
     .from(tasks)
-    .where(and(eq(tasks.prospectId, prospect.id), eq(tasks.kind, 'email'), eq(tasks.status, 'done')))
+    .where(and(eq(tasks.prospectId, prospect.id), inArray(tasks.kind, WRITTEN), eq(tasks.status, 'done')))
     .orderBy(desc(tasks.doneAt));
-  const email = composeEmail({
-    material: state.material,
-    earlier: sent
-      .map((r) => (typeof r.payload['text'] === 'string' ? r.payload['text'] : ''))
-      .filter(Boolean),
-    postalAddress: ctx.team.postalAddress,
-    note: typeof task.payload['note'] === 'string' ? task.payload['note'] : null,
-  });
+  const earlier = sent
+    .map((r) => (typeof r.payload['text'] === 'string' ? r.payload['text'] : ''))
+    .filter(Boolean);
+  const referral = task.kind === 'referral-request';
+  const email = referral
+    ? composeReferralRequest({
+        material: state.material,
+        earlier,
+        ask: {
+          champion: input.to ? (input.to.match(/^\s*"?([^"<]+?)"?\s*</)?.[1] ?? null) : null,
+          prospect: { name: displayName(prospect), title: prospect.title },
+        },
+      })
+    : composeEmail({
+        material: state.material,
+        earlier,
+        postalAddress: ctx.team.postalAddress,
+        note: typeof task.payload['note'] === 'string' ? task.payload['note'] : null,
+        purpose: task.kind === 'invitation' ? 'invitation' : 'email',
+      });
   if (!email)
     throw invalid(
       'material',
-      state.material.voice
-        ? 'nothing to write about: add news, an event, a contact, a reference client or their objective'
-        : "no email without the rep's name and number: reach config repName=… repPhone=…",
+      !state.material.voice
+        ? "no email without the rep's name and number: reach config repName=… repPhone=…"
+        : task.kind === 'invitation'
+          ? 'no event to invite them to (or every one was already sent): reach points add event "…" --on DATE'
+          : 'nothing to write about: add news, an event, a contact, a reference client or their objective',
     );
-  const to = prospect.email;
+  // A referral request goes to the champion the rep names, never to the prospect.
+  const to = referral ? (input.to ?? null) : prospect.email;
   return {
     ...email,
     taskId: task.id,
     prospectId: prospect.id,
     to,
-    mailto: `mailto:${to ?? ''}?subject=${encodeURIComponent(email.subject)}&body=${encodeURIComponent(email.text)}`,
+    mailto: `mailto:${to ? address(to) : ''}?subject=${encodeURIComponent(email.subject)}&body=${encodeURIComponent(email.text)}`,
     sent: null,
   };
 }
@@ -234,7 +269,7 @@ export async function recordEmailAnswer(
     .from(tasks)
     .where(and(eq(tasks.id, input.id), eq(tasks.teamId, ctx.team.id)));
   if (!task) throw notFound('Task', input.id);
-  if (task.kind !== 'email' || typeof task.payload['messageId'] !== 'string')
+  if (!WRITTEN.includes(task.kind) || typeof task.payload['messageId'] !== 'string')
     throw invalid('id', `task ${task.id} is not a sent email`);
   const answered = {
     ...task.payload,
