@@ -28,6 +28,14 @@ export function workerCommand(): Command {
           data: o.data,
           databaseUrl: process.env['DATABASE_URL'],
           holder: { kind: 'cli' },
+        }).catch((error: unknown) => {
+          // The embedded book is one process's alone: a server that holds it runs the worker itself.
+          if (error instanceof AppError && error.code === 'data_locked' && /Reach server/.test(error.message))
+            throw new AppError(
+              'data_locked',
+              `${error.message.replace(/\. Wait for it, or stop it first\.$/, '')}, which runs the cadence worker itself: automatic steps go out from there.`,
+            );
+          throw error;
         });
         const log = json ? () => {} : (line: string) => out(line);
         const worker = await startWorker({ database: book.database, schedule: !o.once, log });
