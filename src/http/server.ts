@@ -59,7 +59,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const port = typeof address === 'object' && address ? address.port : options.port;
   if (!options.databaseUrl && port !== options.port) recordLockPort(resolveDataDir(options.data), port);
   const url = httpOrigin({ host: options.host, port });
-  const worker = options.worker ? await startWorker({ database, log }) : null;
+  // The desk serves without the worker rather than not at all; the rep hears why.
+  const worker = options.worker
+    ? await startWorker({ database, log }).catch((error: unknown) => {
+        log(
+          `The cadence worker did not start (${(error as Error).message}): automatic email steps wait for the rep.`,
+        );
+        return null;
+      })
+    : null;
+  if (worker) log('The cadence worker runs here: automatic email steps go out when due.');
   const [row] = await database.db.select({ n: count() }).from(prospects);
   log(
     `Reach is serving ${where}: the desk at ${url}/ and the API at ${url}/api/v1 (OpenAPI: ${url}/api/v1/openapi.json)`,

@@ -214,6 +214,26 @@ export class SimBook {
    * now by zone and courtesy, by value and stage times an optimistic reading of their hour.
    */
   shortlist(at: Date, size: number): number[] {
+    // A shortlist that doubles asks again at the same moment of an unchanged book: score once.
+    const t = at.getTime();
+    if (this.scored?.t !== t || this.scored.version !== this.version)
+      this.scored = { t, version: this.version, all: this.scoreAll(at), best: [] };
+    const cache = this.scored;
+    if (cache.best.length < Math.min(size, cache.all.length)) cache.best = topOf(cache.all, size);
+    return cache.best.slice(0, size).map((s) => s.id);
+  }
+
+  /** Changes with every logged dial, callback and fact: the shortlist's cache key. */
+  private version = 0;
+  private scored: {
+    t: number;
+    version: number;
+    all: { id: number; score: number }[];
+    best: { id: number; score: number }[];
+  } | null = null;
+
+  /** Every prospect callable at `at`, with the score `shortlist` orders them by. */
+  private scoreAll(at: Date): { id: number; score: number }[] {
     const prior = this.hourPrior();
     const scored: { id: number; score: number }[] = [];
     const t = at.getTime();
@@ -253,8 +273,7 @@ export class SimBook {
       const weight = (p.value ?? this.input.typicalValue) * (STAGE_WEIGHT[p.stage] ?? 1);
       scored.push({ id, score: weight * optimistic });
     }
-    scored.sort((x, y) => y.score - x.score || x.id - y.id);
-    return scored.slice(0, size).map((s) => s.id);
+    return scored;
   }
 
   /** The book's decision-maker answer rate by local hour, as the queue's prior. */
@@ -340,6 +359,7 @@ export class SimBook {
 
   /** Logs a dial as the call log does: stage move, summaries and the cells it teaches. */
   log(dial: LoggedDial): void {
+    this.version++;
     const e = this.entry(dial.prospectId);
     const p = e.candidate.prospect;
     const phone = e.candidate.phones.find((ph) => ph.id === dial.phoneId) ?? null;
@@ -411,6 +431,7 @@ export class SimBook {
 
   /** A callback from the prospect, credited to the message that earned it. */
   callback(input: { prospectId: number; result: Result }): void {
+    this.version++;
     const e = this.entry(input.prospectId);
     e.calledUs = true;
     e.reachedEver = true;
@@ -438,6 +459,7 @@ export class SimBook {
 
   /** Intelligence heard from a gatekeeper, recorded as facts the queue reads. */
   recordHours(prospectId: number, heard: HeardHours): void {
+    this.version++;
     const intel = this.entry(prospectId).candidate.intel;
     intel.dmHours.push(...heard.dm);
     if (heard.gatekeeper) intel.gatekeeper.push(heard.gatekeeper);
@@ -445,6 +467,7 @@ export class SimBook {
 
   /** A number a gatekeeper gave: the private line goes in the CRM. */
   addNumber(prospectId: number, number: { id: number; e164: string; kind: string }): void {
+    this.version++;
     const phones = this.entry(prospectId).candidate.phones;
     if (phones.some((ph) => ph.id === number.id)) return;
     phones.push({ ...number, valid: true, onDnc: false, source: 'gatekeeper' });
@@ -453,4 +476,21 @@ export class SimBook {
   stageOf(prospectId: number): Stage {
     return this.entry(prospectId).candidate.prospect.stage as Stage;
   }
+}
+
+/**
+ * The `size` best of `scored`, best first (ties by id), as a full sort would give them, in
+ * about the time of a numeric sort: only the entries at or above the size-th score are
+ * sorted by the comparator.
+ */
+function topOf(scored: { id: number; score: number }[], size: number): { id: number; score: number }[] {
+  const byScore = (x: { id: number; score: number }, y: { id: number; score: number }) =>
+    y.score - x.score || x.id - y.id;
+  if (scored.length <= size) return [...scored].sort(byScore);
+  const scores = Float64Array.from(scored, (s) => -s.score).sort();
+  const threshold = -scores[size - 1]!;
+  return scored
+    .filter((s) => s.score >= threshold)
+    .sort(byScore)
+    .slice(0, size);
 }
