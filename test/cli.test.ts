@@ -36,7 +36,8 @@ const file = (name: string, text: string) => {
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-describe('the reach command line', () => {
+// Each test starts several reach processes, each opening its own embedded database.
+describe('the reach command line', { timeout: 180_000 }, () => {
   it('prints help for every command and exits 0', async () => {
     const run = await reach(['--help']);
     expect(run.code).toBe(0);
@@ -346,7 +347,7 @@ describe('the reach command line', () => {
     const points = await reach(['points', 'add', 'event', 'the spring fair', '--data', data]);
     expect(points.code).toBe(2);
     expect(points.stderr).toContain('on: an event needs its date');
-  }, 60_000);
+  });
 
   it('puts prospects on a cadence in one process and lists the due tasks in the next, in order', async () => {
     const data = dir('cadence');
@@ -410,7 +411,7 @@ describe('the reach command line', () => {
     ]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('steps.0.kind');
-  }, 60_000);
+  });
 
   it('sends the due automatic email steps with `reach worker --once`, once each even from two processes', async () => {
     const smtp = await startLoopbackSmtp();
@@ -451,7 +452,7 @@ describe('the reach command line', () => {
       await smtp.close();
       await book?.drop();
     }
-  }, 90_000);
+  });
 
   it('refuses to listen beyond loopback without a token', async () => {
     const run = await reach(['serve', '--host', '0.0.0.0', '--data', dir('open')]);

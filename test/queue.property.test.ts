@@ -112,7 +112,8 @@ function violations(input: { at: Date; spec: Spec; book: Book; number: string })
   return wrong;
 }
 
-describe('the queue never proposes a dial that breaks a limit', () => {
+// Many random books, each on a fresh database: minutes on a slow machine, never a wall-time assertion.
+describe('the queue never proposes a dial that breaks a limit', { timeout: 180_000 }, () => {
   let t: TestDb;
   let run = 0;
   beforeAll(async () => {

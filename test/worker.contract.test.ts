@@ -72,7 +72,8 @@ const emailSteps = async (ctx: Ctx) =>
     ),
   );
 
-describe.each(drivers)('the cadence worker on %s', (driver) => {
+// Fifty prospects sent to a real SMTP server: seconds, more on a slow machine.
+describe.each(drivers)('the cadence worker on %s', { timeout: 120_000 }, (driver) => {
   let t: TestDb;
   let ctx: Ctx;
   const workers: Worker[] = [];
@@ -239,7 +240,7 @@ describe.each(drivers)('the cadence worker on %s', (driver) => {
   });
 });
 
-describe('the cadence worker across a restart of the embedded database', () => {
+describe('the cadence worker across a restart of the embedded database', { timeout: 120_000 }, () => {
   it('finds the due steps of a book written before the restart', async () => {
     const { mkdtempSync, rmSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
