@@ -7,5 +7,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Two test files at a time: much of a file's time is spent waiting on PostgreSQL or on a
+    // reach process it started. Vitest's default here would be one (CPUs - 1 on two cores).
+    poolOptions: { forks: { maxForks: 2 } },
   },
 });
