@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { inArray } from 'drizzle-orm';
 import { openBook } from '../../db/open-book.ts';
 import { tasks } from '../../db/schema.ts';
+import { problemOf } from '../../modules/cadences/tasks.service.ts';
 import { startWorker } from '../../modules/jobs/worker.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -59,10 +60,7 @@ export function workerCommand(): Command {
             taskId: r.id,
             prospectId: r.prospectId,
             sent: r.status === 'done',
-            problem:
-              r.status === 'done'
-                ? null
-                : String(r.payload['autoError'] ?? `tried again from ${r.payload['autoRetryAt']}`),
+            problem: r.status === 'done' ? null : problemOf(r.payload),
           }));
           if (json) printJson({ at: (at ?? new Date()).toISOString(), steps: swept });
           else {

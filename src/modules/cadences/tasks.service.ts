@@ -112,7 +112,7 @@ export async function listTasks(
 }
 
 /** What stopped an automatic step, as the rep reads it. */
-function problemOf(payload: Record<string, unknown>): string | null {
+export function problemOf(payload: Record<string, unknown>): string | null {
   if (typeof payload['autoError'] === 'string') return `not sent by itself: ${payload['autoError']}`;
   if (typeof payload['autoRetryAt'] === 'string')
     return `the SMTP server turned it away ${payload['autoFailures']} time(s); tried again from ${payload['autoRetryAt']}`;
