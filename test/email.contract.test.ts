@@ -147,6 +147,10 @@ describe.each(drivers)('email steps on %s', (driver) => {
       issues: [{ field: 'postalAddress' }],
     });
     await updateTeamConfig(t.ctx, { postalAddress: 'Northwind, 200 W Madison St, Chicago, IL 60606' });
+    // A letter goes to the prospect: naming someone else is an error, not ignored.
+    await expect(letterFor(t.ctx, { id: letter.id, query: { to: 'lee@granite.example' } })).rejects.toThrow(
+      /to/,
+    );
     const { html } = await letterFor(t.ctx, { id: letter.id, query: { at: '2026-03-19T15:00:00Z' } });
     expect(html).toContain('<p class="date">March 19, 2026</p>');
     expect(html).toContain('<address class="to">Ann<br>Acme Freight</address>');

@@ -4,6 +4,7 @@ import {
   emailDraft,
   emailQuerySchema,
   letterFor,
+  letterQuerySchema,
   recordEmailAnswer,
   sendEmail,
 } from '../email/email.service.ts';
@@ -123,7 +124,7 @@ export const cadenceRoutes: Route[] = [
     tag: 'cadences',
     summary:
       "A letter step as a print-ready HTML page, from the company's postal address to the prospect's company",
-    query: emailQuerySchema,
+    query: letterQuerySchema,
     responses: { 200: 'text/html' },
     handle: async ({ c, ctx }) =>
       c.html((await letterFor(ctx, { id: Number(c.req.param('id')), query: c.req.query() })).html),

@@ -31,6 +31,9 @@ export const emailQuerySchema = z
   })
   .strict();
 
+/** A letter's moment; a letter has no recipient to name, so `to` is refused. */
+export const letterQuerySchema = emailQuerySchema.pick({ at: true }).strict();
+
 export type EmailDraft = Email & {
   taskId: number;
   prospectId: number;
@@ -326,7 +329,7 @@ export async function letterFor(
   ctx: Ctx,
   input: { id: number; query: unknown },
 ): Promise<{ taskId: number; prospectId: number; html: string }> {
-  const q = parseInput(emailQuerySchema, input.query, 'query');
+  const q = parseInput(letterQuerySchema, input.query, 'query');
   const at = resolveAt(q.at);
   const postalAddress = ctx.team.postalAddress;
   if (!postalAddress)
