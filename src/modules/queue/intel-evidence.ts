@@ -50,8 +50,8 @@ const ownLines = new Set(['direct', 'private', 'mobile']);
 export function intelEvidence(input: { kind: string; clock: string; intel: HoursIntel }): {
   reached: number;
   missed: number;
-  /** Of all the pseudo-dials, those a person picks up: the decision maker or the gatekeeper. */
-  answered: number;
+  /** Of the missed pseudo-dials, those a gatekeeper picks up: someone answers, not the decision maker. */
+  gatekeeper: number;
 } {
   const { kind, clock, intel } = input;
   let reached = 0;
@@ -74,5 +74,5 @@ export function intelEvidence(input: { kind: string; clock: string; intel: Hours
       gatekeeper += away ? 0 : 2;
     }
   }
-  return { reached, missed, answered: reached + gatekeeper };
+  return { reached, missed, gatekeeper };
 }

@@ -119,8 +119,8 @@ describe('intel evidence', () => {
     expect(intelEvidence({ kind: 'main', clock: '19:00', intel: hours }).missed).toBeGreaterThan(0);
   });
   it('counts a gatekeeper at her desk as someone who answers the main line, and her absence as nobody', () => {
-    expect(intelEvidence({ kind: 'main', clock: '10:00', intel: gk }).answered).toBeGreaterThan(0);
-    expect(intelEvidence({ kind: 'main', clock: '13:15', intel: gk }).answered).toBe(0);
+    expect(intelEvidence({ kind: 'main', clock: '10:00', intel: gk }).gatekeeper).toBeGreaterThan(0);
+    expect(intelEvidence({ kind: 'main', clock: '13:15', intel: gk }).gatekeeper).toBe(0);
   });
 });
 

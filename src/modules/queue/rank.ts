@@ -316,7 +316,7 @@ export function numberBelief(input: {
     {
       dials: numberWeek.dials + heard.reached + heard.missed,
       reached: numberWeek.reached + heard.reached,
-      gatekeeper: numberWeek.gatekeeper + heard.answered - heard.reached,
+      gatekeeper: numberWeek.gatekeeper + heard.gatekeeper,
     },
   ];
   const answered = pooledBelief(
