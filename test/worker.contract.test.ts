@@ -124,8 +124,10 @@ describe.each(drivers)('the cadence worker on %s', { timeout: 120_000 }, (driver
     try {
       const [a, b] = [await worker(), await worker(other as TestDb)];
       const [fromA, fromB] = await Promise.all([a.sweep(TUESDAY), b.sweep(TUESDAY)]);
-      expect(fromA).toHaveLength(20);
-      expect(fromB).toHaveLength(20);
+      // A step the other worker has already claimed is no longer due: each sweep lists at most the 20, together all of them.
+      expect(fromA.length).toBeLessThanOrEqual(20);
+      expect(fromB.length).toBeLessThanOrEqual(20);
+      expect(new Set([...fromA, ...fromB]).size).toBe(20);
       await Promise.all([a.drain(), b.drain()]);
       expect(smtp.inbox).toHaveLength(20);
       expect(new Set(smtp.inbox.map((m) => m.to[0])).size).toBe(20);
