@@ -47,6 +47,8 @@ export const teams = pgTable('teams', {
   emailFrom: text('email_from'),
   /** The company's postal address: under every email, as the law expects, and atop every letter. */
   postalAddress: text('postal_address'),
+  /** The currency deal values are in (ISO 4217), for every "worth" a rep reads. */
+  currency: text('currency').notNull().default('USD'),
   createdAt: createdAt(),
 });
 
@@ -398,9 +400,30 @@ export const callbacks = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull(),
     voicemailId: integer('voicemail_id').references(() => voicemails.id),
     note: text('note'),
+    /** What the conversation came to: a meeting booked when they called back, a promise, a refusal. */
+    result: text('result'),
+    resultAt: timestamp('result_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [index('callbacks_prospect').on(t.prospectId), uniqueIndex('callbacks_voicemail').on(t.voicemailId)],
+);
+
+/** A logged call changed after the undo window: what it said before and after, who changed it and why. */
+export const callCorrections = pgTable(
+  'call_corrections',
+  {
+    id: id(),
+    teamId: teamId(),
+    attemptId: integer('attempt_id')
+      .notNull()
+      .references(() => callAttempts.id, { onDelete: 'cascade' }),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    by: text('by'),
+    reason: text('reason').notNull(),
+    before: jsonb('before').$type<Record<string, unknown>>().notNull(),
+    after: jsonb('after').$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [index('call_corrections_attempt').on(t.attemptId)],
 );
 
 export const dncEntries = pgTable(
@@ -452,4 +475,5 @@ export const allTables = {
   callbacks,
   dncEntries,
   stageChanges,
+  callCorrections,
 } as const;

@@ -251,6 +251,7 @@ export type Config = {
   smtpUrl: string | null;
   emailFrom: string | null;
   postalAddress: string | null;
+  currency: string;
 };
 
 export type DncEntry = {

@@ -40,10 +40,21 @@ export const teamConfigSchema = z
       .nullable(),
     emailFrom: z.string().trim().min(3).max(200).nullable(),
     postalAddress: z.string().trim().min(5).max(300).nullable(),
+    currency: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .refine((code) => supportedCurrency(code), 'an ISO 4217 currency code such as USD, EUR or GBP'),
     territoryZones: z.array(z.string().refine(isValidZone, 'an IANA time zone such as America/Chicago')),
   })
   .partial()
   .strict();
+
+/** A currency code the runtime can format: ISO 4217, three letters. */
+export function supportedCurrency(code: string): boolean {
+  if (!/^[A-Z]{3}$/.test(code)) return false;
+  return Intl.supportedValuesOf('currency').includes(code);
+}
 
 export type TeamConfigPatch = z.infer<typeof teamConfigSchema>;
 

@@ -62,6 +62,7 @@ const FIELDS: Field[] = [
     hint: 'smtp://user:pass@host:587; empty keeps emails as drafts',
   },
   { key: 'postalAddress', label: 'Postal address', hint: 'under every email and atop every letter' },
+  { key: 'currency', label: 'Currency of deal values', hint: 'ISO 4217: USD, EUR, GBP, CAD…' },
   {
     key: 'repHourlyValue',
     label: 'Pipeline an hour of calling books',
