@@ -175,6 +175,32 @@ describe.each(drivers)('the call queue on %s', (driver) => {
     expect(b).toEqual(a);
   });
 
+  it('the order reshuffles on every request: the same order twelve seconds and half an hour later', async () => {
+    const more = [];
+    for (let i = 0; i < 30; i++)
+      more.push(
+        await addProspect(t.ctx, {
+          firstName: `P${i}`,
+          company: `Co ${i % 7}`,
+          timezone: 'America/New_York',
+          value: 10_000 + i * 1_000,
+          phones: [{ number: `212-555-${String(2000 + i)}`, kind: i % 3 === 0 ? 'main' : 'direct' }],
+        }),
+      );
+    // Some evidence, so that beliefs differ and draws matter.
+    for (const [i, p] of more.slice(0, 12).entries())
+      await log(t.ctx, {
+        prospect: p.id,
+        outcome: i % 4 === 0 ? 'reached' : 'no-answer',
+        at: '2026-03-02T13:10:00Z',
+      });
+    const order = async (at: string) =>
+      (await buildQueue(t.ctx, { at, limit: 20 })).entries.map((e) => `${e.prospect.id}:${e.number.id}`);
+    const first = await order('2026-03-03T15:00:03Z');
+    expect(await order('2026-03-03T15:00:15Z')).toEqual(first);
+    expect(await order('2026-03-03T15:31:00Z')).toEqual(first);
+  });
+
   it('rejects a bad time or limit by name', async () => {
     await expect(buildQueue(t.ctx, { at: 'tuesday' })).rejects.toMatchObject({
       code: 'validation',

@@ -15,7 +15,14 @@ import {
   shortlist,
   typicalValue,
 } from './queue.repository.ts';
-import { type Candidate, type QueueEntry, type RankInput, rankAt, type SlotTable } from './rank.ts';
+import {
+  type Candidate,
+  type QueueEntry,
+  queueSeed,
+  type RankInput,
+  rankAt,
+  type SlotTable,
+} from './rank.ts';
 import { hourSlot, weekSlot } from './reach-stats.ts';
 
 export const queueQuerySchema = z
@@ -80,7 +87,7 @@ export async function buildQueue(ctx: Ctx, query: unknown): Promise<Queue> {
       counts,
       limit: q.limit,
       mode: 'sample',
-      seed: `${ctx.team.id}|${at.toISOString()}`,
+      seed: await seedOf(ctx, { at, ownerId }),
     });
     if (entries.length >= q.limit || ids.length < size || round === SHORTLIST_ROUNDS)
       return { at: at.toISOString(), considered: candidates.length, entries };
@@ -155,6 +162,16 @@ function shortlistAt(
   });
 }
 
+/**
+ * The live queue's seed: the team (or the rep whose book it is) and the day in the rep's clock
+ * (their own zone, else the territory's first, else UTC), so the order holds all working day.
+ */
+async function seedOf(ctx: Ctx, input: { at: Date; ownerId: number | null }): Promise<string> {
+  const zone = await repZone(ctx, input.ownerId);
+  const day = DateTime.fromJSDate(input.at, { zone }).toISODate() ?? input.at.toISOString().slice(0, 10);
+  return queueSeed({ scope: `${ctx.team.id}|${input.ownerId ?? 'team'}`, day });
+}
+
 async function resolveRep(ctx: Ctx, rep: string): Promise<number> {
   const id = await findUser(ctx, rep);
   if (id === null) throw notFound('rep', rep);
@@ -201,7 +218,7 @@ const STEP_MINUTES = 15;
 export async function planDay(ctx: Ctx, query: unknown): Promise<Plan> {
   const q = parseInput(planQuerySchema, query, 'query');
   const ownerId = q.rep === undefined ? null : await resolveRep(ctx, q.rep);
-  const zone = q.zone ?? (await repZone(ctx, ownerId)) ?? ctx.team.territoryZones[0] ?? 'UTC';
+  const zone = q.zone ?? (await repZone(ctx, ownerId));
   const start = DateTime.fromISO(q.day, { zone }).startOf('day');
   if (!start.isValid) throw invalid('zone', `"${zone}" is not a time zone`);
   const steps: Date[] = [];
@@ -313,7 +330,8 @@ function pickWindows(options: Option[], perDay: number): { from: Date; to: Date;
 
 const gapOk = (a: Option, b: Option): boolean => b.at.getTime() - a.at.getTime() <= STEP_MINUTES * 60_000;
 
-async function repZone(ctx: Ctx, ownerId: number | null): Promise<string | null> {
+/** The rep's clock: their own zone, else the territory's first, else UTC. */
+async function repZone(ctx: Ctx, ownerId: number | null): Promise<string> {
   const rows = rowsOf<{ timezone: string | null }>(
     await ctx.db.execute(
       ownerId === null
@@ -321,7 +339,7 @@ async function repZone(ctx: Ctx, ownerId: number | null): Promise<string | null>
         : sql`select timezone from users where id = ${ownerId}`,
     ),
   );
-  return rows[0]?.timezone ?? null;
+  return rows[0]?.timezone ?? ctx.team.territoryZones[0] ?? 'UTC';
 }
 
 export type NextWindow = { at: Date; entry: QueueEntry };

@@ -4,7 +4,9 @@ import { gatekeeperAbsence, intelEvidence } from './intel-evidence.ts';
 import type { DialLimits } from './may-dial.ts';
 import {
   type Candidate,
+  exploreSlots,
   hourWords,
+  queueSeed,
   type RankInput,
   rankAt,
   SECOND_DIAL_WEIGHT,
@@ -232,6 +234,79 @@ describe('rankAt', () => {
       rank(TUESDAY_10AM, { candidates: book, mode: 'sample', seed }).map((e) => e.prospect.id);
     expect(ids('a')).toEqual(ids('a'));
     expect(ids('a')).not.toEqual(ids('b'));
+  });
+});
+
+describe('exploration that is deliberate and explained', () => {
+  /** A book where some numbers are well known (20-30%) and others barely tried. */
+  function mixedBook(): { candidates: Candidate[]; counts: SlotTable } {
+    const counts: SlotTable = new Map();
+    const candidates = Array.from({ length: 40 }, (_, i) => {
+      const known = i % 2 === 0;
+      const c = candidate({ dials: known ? 30 : 1, value: 10_000 });
+      counts.set(slotKey({ scope: Scope.number, id: c.phones[0]!.id, kind: 'direct', slot: hourSlot(10) }), {
+        dials: known ? 30 : 1,
+        reached: known ? 6 + (i % 4) : 0,
+        gatekeeper: 0,
+      });
+      return c;
+    });
+    return { candidates, counts };
+  }
+  const seed = queueSeed({ scope: '1|team', day: '2026-03-03' });
+
+  it('the order reshuffles on every request: two requests twelve seconds apart give the same queue', () => {
+    const book = mixedBook();
+    const at = (iso: string) => rank(iso, { ...book, mode: 'sample', seed }).map((e) => e.number.id);
+    expect(at('2026-03-03T15:00:03Z')).toEqual(at('2026-03-03T15:00:15Z'));
+    expect(at('2026-03-03T15:00:03Z')).toEqual(at('2026-03-03T15:41:00Z'));
+  });
+
+  it('lets at most a fifth of the list explore, each marked and with its reason', () => {
+    const entries = rank(TUESDAY_10AM, { ...mixedBook(), mode: 'sample', seed, limit: 20 });
+    const exploring = entries.filter((e) => e.exploring);
+    expect(exploring.length).toBeGreaterThan(0);
+    expect(exploring.length).toBeLessThanOrEqual(exploreSlots(20));
+    for (const e of exploring) expect(e.reasons.some((r) => r.startsWith('exploring'))).toBe(true);
+    for (const e of entries.filter((x) => !x.exploring))
+      expect(e.reasons.some((r) => r.startsWith('exploring'))).toBe(false);
+  });
+
+  it('never ranks a barely-tried number above a well-known better one unless it is marked exploring', () => {
+    for (const day of ['2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06']) {
+      const entries = rank(TUESDAY_10AM, {
+        ...mixedBook(),
+        mode: 'sample',
+        seed: queueSeed({ scope: '1|team', day }),
+      });
+      const plain = entries.filter((e) => !e.exploring).map((e) => e.score);
+      expect(plain).toEqual([...plain].sort((a, b) => b - a));
+      for (const e of entries.filter((x) => !x.exploring)) expect(e.score).toBe(e.expectedValue);
+    }
+  });
+
+  it("draws anew for a prospect once they are dialled, and holds everyone else's draw", () => {
+    const book = mixedBook();
+    const draws = (candidates: Candidate[]) =>
+      new Map(
+        rank(TUESDAY_10AM, { ...book, candidates, mode: 'sample', seed, limit: 40, exploreShare: 1 }).map(
+          (e) => [e.prospect.id, e.score],
+        ),
+      );
+    const before = draws(book.candidates);
+    const dialled = book.candidates.filter((c) => c.prospect.dials === 1);
+    const changed = book.candidates.map((c) =>
+      dialled.includes(c) ? { ...c, prospect: { ...c.prospect, dials: 2 } } : c,
+    );
+    const after = draws(changed);
+    const kept = book.candidates.filter((c) => !dialled.includes(c));
+    for (const c of kept) expect(after.get(c.prospect.id)).toBe(before.get(c.prospect.id));
+    expect(dialled.some((c) => after.get(c.prospect.id) !== before.get(c.prospect.id))).toBe(true);
+  });
+
+  it('ranks by the mean alone in a plan: nothing explores', () => {
+    const entries = rank(TUESDAY_10AM, { ...mixedBook(), mode: 'mean' });
+    expect(entries.some((e) => e.exploring)).toBe(false);
   });
 });
 

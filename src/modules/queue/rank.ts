@@ -66,10 +66,18 @@ export type RankInput = {
   /** Stands in for a prospect's value when none was recorded. */
   typicalValue: number;
   limit: number;
-  /** `sample` draws (Thompson) for the live queue; `mean` ranks by the belief's mean, for plans. */
+  /**
+   * `sample` lets a share of the list explore (Thompson draws) for the live queue; `mean` ranks
+   * by the belief's mean alone, for plans.
+   */
   mode: 'sample' | 'mean';
-  /** Mixed into every draw's seed, so each team and instant has its own reproducible draws. */
+  /**
+   * Mixed into every draw's seed (`queueSeed`): the same for a rep all working day, so the
+   * order holds still between refreshes; a number's draw changes when its prospect is dialled.
+   */
   seed: string;
+  /** The most of the list that may be there to explore rather than on its mean; `EXPLORE_SHARE` when left out. */
+  exploreShare?: number;
   /** What the book has learned, for keep-or-drop: a dropped or slowed prospect waits its turn. */
   pursuit: PursuitBook;
 };
@@ -118,16 +126,42 @@ export const weightOf = (prospect: Candidate['prospect'], typicalValue: number):
   (prospect.value ?? typicalValue) * (STAGE_WEIGHT[prospect.stage] ?? 1);
 
 /**
- * Ranks candidates at `at`: for each, the number most likely to reach the decision maker now
- * (a seeded Thompson draw from its pooled belief, so untried hours get their turn), weighted by
- * value and follow-up state; a promised callback goes first. Every entry has passed `mayDial`.
+ * At most this share of the queue explores: an entry ranked by a draw from its belief (an hour
+ * or a number with few dials so far) rather than by its mean. The rest is the best bets in order.
+ */
+export const EXPLORE_SHARE = 0.2;
+
+/**
+ * The seed of a live queue's draws: one team (or rep) and one local day. Every request that day
+ * draws the same, so the order does not reshuffle between refreshes, and the API, the CLI and
+ * the desk agree at the same instant; a new day, or a new dial to the prospect, draws anew.
+ */
+export const queueSeed = (input: { scope: string; day: string }): string => `${input.scope}|${input.day}`;
+
+/** How many entries of a list of `limit` may explore. */
+export const exploreSlots = (limit: number, share = EXPLORE_SHARE): number =>
+  Math.max(limit >= 3 ? 1 : 0, Math.floor(limit * share));
+
+/**
+ * Ranks candidates at `at`: for each, the number most likely to reach the decision maker now,
+ * weighted by value and follow-up state; a promised callback goes first. In `sample` mode a
+ * few entries (`EXPLORE_SHARE` of the list) may rank by a seeded Thompson draw from their
+ * pooled belief, so untried hours get their turn, each marked `exploring` with the reason.
+ * Every entry has passed `mayDial`.
  */
 export function rankAt(at: Date, input: RankInput): QueueEntry[] {
-  const entries: QueueEntry[] = [];
+  const ranked: { exploit: QueueEntry; explore: QueueEntry | null }[] = [];
   for (const candidate of input.candidates) {
     const entry = bestNumber(at, { candidate, input });
-    if (entry) entries.push(entry);
+    if (entry) ranked.push(entry);
   }
+  const explorers = new Set(
+    ranked
+      .filter((r) => r.explore !== null && r.explore.score > r.exploit.score)
+      .sort((a, b) => b.explore!.score - a.explore!.score || a.exploit.prospect.id - b.exploit.prospect.id)
+      .slice(0, input.mode === 'sample' ? exploreSlots(input.limit, input.exploreShare) : 0),
+  );
+  const entries = ranked.map((r) => (explorers.has(r) ? r.explore! : r.exploit));
   entries.sort(
     (a, b) =>
       Number(b.callbackDue) - Number(a.callbackDue) ||
@@ -138,7 +172,16 @@ export function rankAt(at: Date, input: RankInput): QueueEntry[] {
   return entries.slice(0, input.limit);
 }
 
-function bestNumber(at: Date, ctx: { candidate: Candidate; input: RankInput }): QueueEntry | null {
+type Scored = { entry: QueueEntry; belief: Belief };
+
+/**
+ * A candidate's entry on its best number by the belief's mean, and, in `sample` mode, on its
+ * best number by a draw when that draw is well above its mean (an entry that would explore).
+ */
+function bestNumber(
+  at: Date,
+  ctx: { candidate: Candidate; input: RankInput },
+): { exploit: QueueEntry; explore: QueueEntry | null } | null {
   const { candidate, input } = ctx;
   const { prospect } = candidate;
   const zone = zonesToRespect(prospect, input.limits)[0];
@@ -162,7 +205,8 @@ function bestNumber(at: Date, ctx: { candidate: Candidate; input: RankInput }): 
     step !== null &&
     at.getTime() >= step.dueAt.getTime() &&
     at.getTime() < step.dueAt.getTime() + CADENCE_WINDOW_MINUTES * 60_000;
-  let best: { entry: QueueEntry; belief: Belief } | null = null;
+  let best: Scored | null = null;
+  let drawn: Scored | null = null;
   for (const phone of candidate.phones) {
     const decision = mayDial(at, {
       target: {
@@ -181,11 +225,7 @@ function bestNumber(at: Date, ctx: { candidate: Candidate; input: RankInput }): 
     });
     if (!decision.ok) continue;
     const belief = numberBelief({ candidate, phone, local, clock, counts: input.counts });
-    const rng = createRandom(hash(`${input.seed}|${phone.id}`));
-    const draw = input.mode === 'sample' ? sampleBelief(rng, belief) : belief.mean;
-    const score = draw * weight * courtesy;
-    if (best && score <= best.entry.score) continue;
-    best = {
+    const entryAt = (score: number, exploring: boolean): Scored => ({
       belief,
       entry: {
         prospect: {
@@ -205,29 +245,42 @@ function bestNumber(at: Date, ctx: { candidate: Candidate; input: RankInput }): 
         probability: round(belief.mean),
         expectedValue: round(belief.mean * weight),
         score: round(score),
-        exploring: draw > belief.mean + spread(belief),
+        exploring,
         callbackDue,
         cadenceDue: stepDue,
         pursuit: { recommendation: pursuit.recommendation, reason: pursuit.reason },
         reasons: [],
       },
-    };
+    });
+    const mean = belief.mean * weight * courtesy;
+    if (!best || mean > best.entry.score) best = entryAt(mean, false);
+    if (input.mode === 'sample') {
+      // The draw changes with the prospect's dials: new evidence, a new draw; the same all day otherwise.
+      const rng = createRandom(hash(`${input.seed}|${phone.id}|${prospect.dials}`));
+      const draw = sampleBelief(rng, belief);
+      if (draw > belief.mean + spread(belief) && (!drawn || draw * weight * courtesy > drawn.entry.score))
+        drawn = entryAt(draw * weight * courtesy, true);
+    }
   }
   if (!best) return null;
-  best.entry.reasons = reasonsFor({ candidate, entry: best.entry, local, counts: input.counts, callbackAt });
-  if (step)
-    best.entry.reasons.splice(
-      best.entry.callbackDue ? 1 : 0,
-      0,
-      `${step.cadence} step ${step.step}${step.of ? ` of ${step.of}` : ''} ${stepDue ? 'due now' : `due since ${localClock(step.dueAt, zone)?.clock ?? '?'}`}${step.note ? `: ${step.note}` : ''}`,
-    );
-  if (pursuit.recommendation === 'slow-down') best.entry.reasons.push('slowed down: a touch a week');
-  if (pursuit.recommendation === 'drop') best.entry.reasons.push('nurture touch: dropped for a quarter');
-  if (again)
-    best.entry.reasons.push(
-      `dialled ${Math.max(1, Math.round((at.getTime() - lastDial!) / 3_600_000))}h ago: a second try today ranks lower`,
-    );
-  return best.entry;
+  const finish = (scored: Scored): QueueEntry => {
+    const entry = scored.entry;
+    entry.reasons = reasonsFor({ candidate, entry, local, counts: input.counts, callbackAt });
+    if (step)
+      entry.reasons.splice(
+        entry.callbackDue ? 1 : 0,
+        0,
+        `${step.cadence} step ${step.step}${step.of ? ` of ${step.of}` : ''} ${stepDue ? 'due now' : `due since ${localClock(step.dueAt, zone)?.clock ?? '?'}`}${step.note ? `: ${step.note}` : ''}`,
+      );
+    if (pursuit.recommendation === 'slow-down') entry.reasons.push('slowed down: a touch a week');
+    if (pursuit.recommendation === 'drop') entry.reasons.push('nurture touch: dropped for a quarter');
+    if (again)
+      entry.reasons.push(
+        `dialled ${Math.max(1, Math.round((at.getTime() - lastDial!) / 3_600_000))}h ago: a second try today ranks lower`,
+      );
+    return entry;
+  };
+  return { exploit: finish(best), explore: drawn ? finish(drawn) : null };
 }
 
 /** Keep-or-drop for a candidate at `at`, against the book's yardsticks and its persona group's reach. */
@@ -432,9 +485,11 @@ function reasonsFor(input: {
   const streak = unansweredElsewhere(prospect, local.hour);
   if (streak) reasons.push(streak);
   else if (prospect.dials === 0) reasons.push('first dial');
+  else if (entry.exploring && (prospect.hourDials[local.hour] ?? 0) === 0)
+    reasons.push(`exploring: never tried at ${hourWords(local.hour)}`);
+  else if (entry.exploring) reasons.push(`exploring: few dials on the ${kind} at this hour so far`);
   else if ((prospect.hourDials[local.hour] ?? 0) === 0)
-    reasons.push(`never tried at ${hourWords(local.hour)}: exploring`);
-  else if (entry.exploring) reasons.push('exploring: few dials at this hour so far');
+    reasons.push(`never tried at ${hourWords(local.hour)}`);
   if (!dm && !absence && own.reached === 0 && reasons.length === 0) reasons.push(`${kind}`);
   if (prospect.stage === 'interested' || prospect.stage === 'engaged')
     reasons.push(`${prospect.stage}: keep the conversation going`);

@@ -1,5 +1,5 @@
 import { type LocalClock, localClock } from '../../shared/local-clock.ts';
-import { type QueueEntry, rankAt } from '../queue/rank.ts';
+import { type QueueEntry, queueSeed, rankAt } from '../queue/rank.ts';
 import { AFTER_HOURS_FROM, decideVoicemail, type Strategy } from '../voicemail/decide.ts';
 import { type HeardHours, SimBook } from './book.ts';
 import type {
@@ -77,7 +77,7 @@ class ProductRep implements SimStrategy {
         candidates: this.book.candidates(ids, at),
         limit: accept || floor > 0 ? ids.length : input.limit,
         mode: input.mode,
-        seed: `sim|${this.name}|${this.setup.seed}|${at.toISOString()}`,
+        seed: queueSeed({ scope: `sim|${this.name}|${this.setup.seed}`, day: at.toISOString().slice(0, 10) }),
       }).filter((e) => e.probability >= floor && (!accept || accept(localClock(at, e.local.timezone)!)));
       if (entries.length >= input.limit || ids.length < size || round === SHORTLIST_ROUNDS)
         return entries.slice(0, input.limit);
