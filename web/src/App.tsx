@@ -1,12 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
-import { fixedAt } from './clock.ts';
+import { nowIso, rehearsalRefused, rehearsalStart, yourTime } from './clock.ts';
+import { OUTCOME_KEYS } from './log/LogPanel.tsx';
+import { LogProvider } from './log/logging.tsx';
 import { NoticeArea, NoticeProvider } from './notices.tsx';
+import { Reminders } from './Reminders.tsx';
 import { go, href, type Place, typing, usePlace } from './router.ts';
 import { Callback } from './screens/Callback.tsx';
-import { OUTCOME_KEYS } from './screens/CallCard.tsx';
 import { Import } from './screens/Import.tsx';
 import { Insights } from './screens/Insights.tsx';
 import { Now } from './screens/Now.tsx';
+import { Plan } from './screens/Plan.tsx';
 import { Prospects } from './screens/Prospect.tsx';
 import { Settings } from './screens/Settings.tsx';
 import { Tasks } from './screens/Tasks.tsx';
@@ -18,10 +21,11 @@ const SCREENS = [
   { key: '4', screen: 'insights', label: 'Insights' },
   { key: '5', screen: 'settings', label: 'Settings' },
   { key: '6', screen: 'tasks', label: 'Tasks' },
+  { key: '7', screen: 'plan', label: 'Plan' },
 ];
 
 const SHORTCUTS: [string, string][] = [
-  ['1 – 6', 'Now, Prospects, Import, Insights, Settings, Tasks'],
+  ['1 – 7', 'Now, Prospects, Import, Insights, Settings, Tasks, Plan'],
   ['d / s', 'Tasks: mark the selected task done, or skip it'],
   ['/', 'type or paste a calling number: the callback card'],
   ['j / ↓, k / ↑', 'next or previous prospect in the queue'],
@@ -30,6 +34,7 @@ const SHORTCUTS: [string, string][] = [
     `log: ${o.label.toLowerCase()}, then the next prospect`,
   ]),
   ['e', 'write a note before logging'],
+  ['t', 'start or stop the call timer (its time is logged as the duration)'],
   ['c', 'copy the number to dial'],
   ['u', 'undo the last log (within a minute)'],
   ['Shift+R', 'refresh the queue'],
@@ -40,8 +45,10 @@ const SHORTCUTS: [string, string][] = [
 export function App() {
   return (
     <NoticeProvider>
-      <Desk />
-      <NoticeArea />
+      <LogProvider>
+        <Desk />
+        <NoticeArea />
+      </LogProvider>
     </NoticeProvider>
   );
 }
@@ -113,15 +120,17 @@ function Desk() {
           />
           <button type="submit">Open</button>
         </form>
-        {fixedAt && (
-          <span className="fixed-clock" title="The address fixes the time the desk reasons about (?at=)">
-            at {fixedAt.slice(0, 16).replace('T', ' ')} UTC
-          </span>
-        )}
+        <RehearsalClock />
         <button type="button" className="quiet" onClick={() => setHelp(true)} aria-label="Keyboard shortcuts">
           ?
         </button>
       </header>
+      {rehearsalRefused && (
+        <p className="error banner" role="alert">
+          {rehearsalRefused}
+        </p>
+      )}
+      <Reminders />
       <main id="main">
         <Screen place={place} />
       </main>
@@ -151,12 +160,35 @@ function Desk() {
   );
 }
 
+/** In a rehearsal (`?at=`), the desk's running clock, so nobody mistakes it for today. */
+function RehearsalClock() {
+  const [, tick] = useState(0);
+  useEffect(() => {
+    if (!rehearsalStart) return;
+    const timer = setInterval(() => tick((n) => n + 1), 15_000);
+    return () => clearInterval(timer);
+  }, []);
+  if (!rehearsalStart) return null;
+  return (
+    <span
+      className="fixed-clock"
+      title={`A rehearsal that started at ${rehearsalStart}: the clock runs on from there, and calls are logged at its time`}
+    >
+      rehearsal · {yourTime(nowIso())}
+    </span>
+  );
+}
+
 function Screen({ place }: { place: Place }) {
   switch (place.screen) {
     case 'prospects':
       return <Prospects id={place.arg} />;
     case 'callback':
-      return place.arg ? <Callback number={place.arg} /> : <p>Type the calling number in the box above.</p>;
+      return place.arg ? (
+        <Callback key={place.arg} number={place.arg} />
+      ) : (
+        <p>Type the calling number in the box above.</p>
+      );
     case 'import':
       return <Import />;
     case 'insights':
@@ -165,7 +197,9 @@ function Screen({ place }: { place: Place }) {
       return <Settings />;
     case 'tasks':
       return <Tasks />;
+    case 'plan':
+      return <Plan />;
     default:
-      return <Now />;
+      return <Now open={place.arg} />;
   }
 }

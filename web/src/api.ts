@@ -145,13 +145,15 @@ export type Prospect = {
   company: { id: number; name: string; domain: string | null; industry: string | null } | null;
   phones: Phone[];
   timezone: string | null;
-  localTime: { label: string; ambiguous: boolean } | null;
+  localTime: { label: string; ambiguous: boolean; zone: string | null; candidates: string[] } | null;
   city: string | null;
   region: string | null;
   country: string | null;
   research: Research;
   optedOut: boolean;
   voicemailStrategy: string | null;
+  alreadyHasProduct: boolean;
+  competitorRelationship: boolean;
 };
 export type ProspectList = { total: number; items: Prospect[] };
 
@@ -185,6 +187,8 @@ export type TaskList = {
     kind: string;
     dueAt: string;
     local: string | null;
+    /** The prospect's zone, which `local` is on. */
+    zone: string | null;
     overdue: boolean;
     prospect: { id: number; name: string; company: string | null };
     cadence: string | null;
@@ -211,10 +215,38 @@ export type Pursuit = {
   rates: { hourlyValue: number; hourlyValueFrom: 'team' | 'book' };
 };
 
+/** A logged call as `GET /calls` lists it. */
+export type CallRow = {
+  id: number;
+  at: string;
+  prospectId: number;
+  prospect: string;
+  number: string | null;
+  kind: string | null;
+  outcome: string;
+  result: string | null;
+  resultAt?: string | null;
+  durationSeconds: number | null;
+  localTime: string | null;
+  note: string | null;
+  flags: string[];
+};
+
 export type IntelFact = { id: number; type: string; text: string; until: string | null; recordedAt: string };
 
 export type LoggedCall = {
-  attempt: { id: number; prospectId: number; outcome: string; at: string };
+  attempt: {
+    id: number;
+    prospectId: number;
+    outcome: string;
+    at: string;
+    result: string | null;
+    resultAt: string | null;
+    durationSeconds: number | null;
+    note: string | null;
+    number: { e164: string; kind: string } | null;
+  };
+  intel?: IntelFact[];
   voicemailId: number | null;
   stage: { from: string; to: string; reason: string } | null;
   flags: string[];
@@ -225,13 +257,19 @@ export type CallbackCard = {
   number: string;
   prospect?: { id: number; name: string; title: string | null; company: string | null; stage: string };
   others?: { id: number; name: string }[];
-  localTime?: { label: string } | null;
+  localTime?: { label: string; zone: string | null; candidates: string[] } | null;
   messages?: { id: number; at: string; kind: string; text: string | null; callbackId: number | null }[];
-  intel?: IntelFact[];
+  intel?: string[];
   lastOutcome?: { at: string; outcome: string; result: string | null; note: string | null } | null;
   opener?: string;
 };
-export type RecordedCallback = { callbackId: number; attributedTo: number | null; card: CallbackCard };
+export type RecordedCallback = {
+  callbackId: number;
+  attributedTo: number | null;
+  result?: string | null;
+  resultAt?: string | null;
+  card: CallbackCard;
+};
 
 export type Config = {
   name: string;

@@ -25,6 +25,8 @@ export type TaskRow = {
   dueAt: string;
   /** The due time in the prospect's clock. */
   local: string | null;
+  /** The prospect's zone (the cadence's, for a step): the clock `local` is on. */
+  zone: string | null;
   overdue: boolean;
   prospect: { id: number; name: string; company: string | null };
   cadence: string | null;
@@ -93,6 +95,7 @@ export async function listTasks(
         kind: r.kind,
         dueAt: due.toISOString(),
         local: r.zone ? DateTime.fromJSDate(due, { zone: r.zone }).toFormat('ccc dd LLL HH:mm') : null,
+        zone: r.zone,
         overdue: due < at,
         prospect: {
           id: Number(r.prospect_id),

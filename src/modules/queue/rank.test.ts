@@ -267,6 +267,9 @@ describe('exploration that is deliberate and explained', () => {
     const exploring = entries.filter((e) => e.exploring);
     expect(exploring.length).toBeGreaterThan(0);
     expect(exploring.length).toBeLessThanOrEqual(exploreSlots(20));
+    // At every depth: one in the first five, two in the first ten.
+    for (let n = 1; n <= entries.length; n++)
+      expect(entries.slice(0, n).filter((e) => e.exploring).length).toBeLessThanOrEqual(Math.ceil(n / 5));
     for (const e of exploring) expect(e.reasons.some((r) => r.startsWith('exploring'))).toBe(true);
     for (const e of entries.filter((x) => !x.exploring))
       expect(e.reasons.some((r) => r.startsWith('exploring'))).toBe(false);

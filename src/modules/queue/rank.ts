@@ -126,8 +126,9 @@ export const weightOf = (prospect: Candidate['prospect'], typicalValue: number):
   (prospect.value ?? typicalValue) * (STAGE_WEIGHT[prospect.stage] ?? 1);
 
 /**
- * At most this share of the queue explores: an entry ranked by a draw from its belief (an hour
- * or a number with few dials so far) rather than by its mean. The rest is the best bets in order.
+ * At most this share of the queue explores, at every depth (one in the first five, two in the
+ * first ten): an entry ranked by a draw from its belief (an hour or a number with few dials so
+ * far) rather than by its mean. The rest is the best bets in order.
  */
 export const EXPLORE_SHARE = 0.2;
 
@@ -155,22 +156,43 @@ export function rankAt(at: Date, input: RankInput): QueueEntry[] {
     const entry = bestNumber(at, { candidate, input });
     if (entry) ranked.push(entry);
   }
-  const explorers = new Set(
-    ranked
-      .filter((r) => r.explore !== null && r.explore.score > r.exploit.score)
-      .sort((a, b) => b.explore!.score - a.explore!.score || a.exploit.prospect.id - b.exploit.prospect.id)
-      .slice(0, input.mode === 'sample' ? exploreSlots(input.limit, input.exploreShare) : 0),
-  );
-  const entries = ranked.map((r) => (explorers.has(r) ? r.explore! : r.exploit));
-  entries.sort(
-    (a, b) =>
-      Number(b.callbackDue) - Number(a.callbackDue) ||
-      Number(b.cadenceDue) - Number(a.cadenceDue) ||
-      b.score - a.score ||
-      a.prospect.id - b.prospect.id,
-  );
-  return entries.slice(0, input.limit);
+  const share = input.mode === 'sample' ? (input.exploreShare ?? EXPLORE_SHARE) : 0;
+  const explorers = ranked
+    .filter((r) => r.explore !== null && r.explore.score > r.exploit.score)
+    .sort((a, b) => order(a.explore!, b.explore!))
+    .slice(0, share > 0 ? exploreSlots(input.limit, share) : 0);
+  const chosen = new Set(explorers);
+  const exploiters = ranked.filter((r) => !chosen.has(r)).sort((a, b) => order(a.exploit, b.exploit));
+  // Merged by score, an explorer goes only where it keeps every head of the list within the share.
+  const entries: QueueEntry[] = [];
+  let explored = 0;
+  let i = 0;
+  let j = 0;
+  while (entries.length < input.limit && (i < exploiters.length || j < explorers.length)) {
+    const exploit = exploiters[i]?.exploit;
+    const explore = explorers[j]?.explore ?? undefined;
+    const room = explored + 1 <= Math.ceil((entries.length + 1) * share);
+    if (explore && room && (!exploit || order(explore, exploit) < 0)) {
+      entries.push(explore);
+      explored++;
+      j++;
+    } else if (exploit) {
+      entries.push(exploit);
+      i++;
+    } else {
+      // Only explorers are left: they stand on their means.
+      entries.push(explorers[j++]!.exploit);
+    }
+  }
+  return entries;
 }
+
+/** Promised callbacks first, then cadence calls in their window, then by score. */
+const order = (a: QueueEntry, b: QueueEntry): number =>
+  Number(b.callbackDue) - Number(a.callbackDue) ||
+  Number(b.cadenceDue) - Number(a.cadenceDue) ||
+  b.score - a.score ||
+  a.prospect.id - b.prospect.id;
 
 type Scored = { entry: QueueEntry; belief: Belief };
 

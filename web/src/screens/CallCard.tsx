@@ -1,52 +1,40 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   type Advice,
   api,
   describeError,
   type IntelFact,
+  type LoggedCall,
   type Prospect,
   type QueueEntry,
   type Timeline,
 } from '../api.ts';
-import { formatWhen, nowIso } from '../clock.ts';
+import { formatIn, nowIso, repZone, theirTime, zoneName } from '../clock.ts';
+import { minutesSeconds, useCallTimer } from '../log/call-timer.ts';
+import { LogPanel } from '../log/LogPanel.tsx';
 import { useNotices } from '../notices.tsx';
 import { href, typing } from '../router.ts';
+import { money, useTeam } from '../team.ts';
 import { useLoad } from '../use-load.ts';
-import { percent, zoneCity } from './Now.tsx';
+import { percent } from './Now.tsx';
 
-export type LogRequest = {
-  label: string;
-  call: Record<string, unknown>;
-  intel?: Record<string, unknown> | undefined;
-};
-
-/** One keystroke per outcome family. */
-export const OUTCOME_KEYS: { key: string; outcome: string; label: string }[] = [
-  { key: 'r', outcome: 'reached', label: 'Reached' },
-  { key: 'g', outcome: 'gatekeeper', label: 'Gatekeeper' },
-  { key: 'v', outcome: 'voicemail', label: 'Voicemail, no message' },
-  { key: 'l', outcome: 'voicemail-left', label: 'Left a message' },
-  { key: 'n', outcome: 'no-answer', label: 'No answer' },
-  { key: 'b', outcome: 'bad-number', label: 'Bad number' },
-];
-
-const RESULTS = ['', 'meeting', 'callback-scheduled', 'interested', 'not-interested', 'do-not-call'];
-const INTEL_TYPES = [
-  '',
-  'gatekeeper-name',
-  'gatekeeper-hours',
-  'dm-hours',
-  'private-line',
-  'route',
-  'champion',
-  'out-of-office',
-  'prefers',
-];
-
-export function CallCard(props: { entry: QueueEntry; busy: boolean; onLog: (request: LogRequest) => void }) {
-  const { entry, busy, onLog } = props;
+/**
+ * The card of the prospect the rep chose: it stays on that prospect and number whatever the
+ * queue does after, and every log from it targets them and names them.
+ */
+export function CallCard(props: {
+  entry: QueueEntry;
+  /** False when the last refresh no longer proposes this prospect now: the card stays for the call under way. */
+  inQueue: boolean;
+  onHold: (hold: boolean) => void;
+  onLogged: (logged: LoggedCall) => void;
+}) {
+  const { entry, inQueue, onHold, onLogged } = props;
   const id = entry.prospect.id;
+  const zone = entry.local.timezone;
   const { say } = useNotices();
+  const team = useTeam();
+  const timer = useCallTimer();
   const [number, setNumber] = useState(entry.number.e164);
   const prospect = useLoad(() => api<Prospect>(`/prospects/${id}`, { query: { at: nowIso() } }), [id]);
   const intel = useLoad(() => api<{ items: IntelFact[] }>(`/prospects/${id}/intel`), [id]);
@@ -55,41 +43,6 @@ export function CallCard(props: { entry: QueueEntry; busy: boolean; onLog: (requ
     () => api<Advice>(`/prospects/${id}/voicemail`, { query: { at: nowIso(), number } }),
     [id, number],
   );
-  const [note, setNote] = useState('');
-  const [result, setResult] = useState('');
-  const [resultAt, setResultAt] = useState('');
-  const [intelType, setIntelType] = useState('');
-  const [intelValue, setIntelValue] = useState('');
-  const [intelFrom, setIntelFrom] = useState('');
-  const [intelTo, setIntelTo] = useState('');
-  const noteRef = useRef<HTMLTextAreaElement>(null);
-
-  const submit = (outcome: string) => {
-    const choice = OUTCOME_KEYS.find((o) => o.outcome === outcome)!;
-    const call: Record<string, unknown> = { outcome, number };
-    if (note.trim()) call['note'] = note.trim();
-    if (result && (outcome === 'reached' || outcome === 'gatekeeper')) {
-      call['result'] = result;
-      if (resultAt) call['resultAt'] = new Date(resultAt).toISOString();
-    }
-    if (outcome === 'voicemail-left') {
-      const script = advice.data?.script;
-      call['message'] = script
-        ? { kind: script.kind, template: script.template, text: script.text, strategy: advice.data?.strategy }
-        : { kind: 'generic' };
-      if (advice.data?.decision === 'skip')
-        say(`Logged a message the ${advice.data.strategy} strategy advised against.`, { tone: 'info' });
-    }
-    const heard = intelType
-      ? {
-          type: intelType,
-          ...(intelValue ? { value: intelValue } : {}),
-          ...(intelFrom ? { from: intelFrom } : {}),
-          ...(intelTo ? { to: intelTo } : {}),
-        }
-      : undefined;
-    onLog({ label: choice.label.toLowerCase(), call, intel: heard });
-  };
 
   const copy = async () => {
     try {
@@ -102,17 +55,8 @@ export function CallCard(props: { entry: QueueEntry; busy: boolean; onLog: (requ
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (typing(event) || event.ctrlKey || event.metaKey || event.altKey || busy) return;
-      const choice = OUTCOME_KEYS.find((o) => o.key === event.key);
-      if (choice) {
-        event.preventDefault();
-        submit(choice.outcome);
-      } else if (event.key === 'e') {
-        event.preventDefault();
-        noteRef.current?.focus();
-      } else if (event.key === 'c') {
-        void copy();
-      }
+      if (typing(event) || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.key === 'c') void copy();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -124,29 +68,56 @@ export function CallCard(props: { entry: QueueEntry; busy: boolean; onLog: (requ
   const calls = (timeline.data?.entries ?? [])
     .filter((t) => t.type === 'call' || t.type === 'message')
     .slice(-5);
+  const now = nowIso();
 
   return (
-    <article className="call-card" aria-labelledby="card-name">
+    <article className="call-card" aria-labelledby="card-name" data-prospect={id}>
       <header>
+        {!inQueue && (
+          <p className="pinned-note" role="status">
+            The last refresh no longer proposes {entry.prospect.name} now; the card stays so you can finish
+            and log this call.
+          </p>
+        )}
         <h2 id="card-name">
           <a href={href('prospects', id)}>{entry.prospect.name}</a>
         </h2>
         <p className="muted">
           {[entry.prospect.title, entry.prospect.company].filter(Boolean).join(' · ')} ·{' '}
           {entry.prospect.stage}
-          {p?.value ? ` · worth ${p.value.toLocaleString()}` : ''}
         </p>
+        <Worth entry={entry} value={p?.value ?? null} currency={team?.currency} />
         <div className="dial">
-          <a className="number" href={`tel:${number}`}>
+          <a className="number" href={`tel:${number}`} onClick={() => timer.running || timer.start()}>
             {number}
           </a>
           <button type="button" onClick={() => void copy()} title="Copy the number (c)">
             Copy
           </button>
+          <button
+            type="button"
+            className={timer.running ? 'timer running' : 'timer'}
+            onClick={() => (timer.running ? timer.stop() : timer.start())}
+            title="Start or stop the call timer (t); its time is logged as the call's duration"
+          >
+            {timer.running
+              ? `On the call ${minutesSeconds(timer.seconds())} · stop`
+              : timer.startedAt !== null
+                ? `Call ${minutesSeconds(timer.seconds())}`
+                : 'Start call'}{' '}
+            <kbd>t</kbd>
+          </button>
           <span className="local">
-            their time {entry.local.weekday} {entry.local.time}
-            {zoneCity(entry.local.timezone)}
-            {entry.local.ambiguous ? ' (zone uncertain)' : ''}
+            {zone
+              ? `their time ${entry.local.weekday} ${formatIn(now, zone, { date: false })} (${zoneName(zone)})`
+              : 'their zone is unknown'}
+            {entry.local.ambiguous ? ', zone uncertain' : ''}
+            {zone && zone !== repZone && (
+              <span className="muted">
+                {' '}
+                · yours {formatIn(now, repZone, { date: false })} ({zoneName(repZone)})
+              </span>
+            )}
           </span>
           <span className="prob">{percent(entry.probability)} to reach</span>
         </div>
@@ -163,6 +134,7 @@ export function CallCard(props: { entry: QueueEntry; busy: boolean; onLog: (requ
                 />
                 {ph.kind} {ph.e164}
                 {ph.extension ? ` x${ph.extension}` : ''}
+                {ph.e164 === entry.number.e164 ? ' (proposed)' : ''}
               </label>
             ))}
           </fieldset>
@@ -176,85 +148,16 @@ export function CallCard(props: { entry: QueueEntry; busy: boolean; onLog: (requ
 
       <VoicemailPanel advice={advice.data} loading={advice.loading} error={advice.error} />
 
-      <section className="log" aria-label="Log the call">
-        <h3>Log the call</h3>
-        <div className="outcomes">
-          {OUTCOME_KEYS.map((o) => (
-            <button key={o.key} type="button" disabled={busy} onClick={() => submit(o.outcome)}>
-              <kbd>{o.key}</kbd> {o.label}
-            </button>
-          ))}
-        </div>
-        <div className="log-fields">
-          <label>
-            <span>
-              Note <kbd>e</kbd>
-            </span>
-            <textarea
-              ref={noteRef}
-              rows={2}
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Escape') (e.target as HTMLElement).blur();
-              }}
-              placeholder="What was said"
-            />
-          </label>
-          <label>
-            Result (reached or gatekeeper)
-            <select value={result} onChange={(e) => setResult(e.target.value)}>
-              {RESULTS.map((r) => (
-                <option key={r} value={r}>
-                  {r || 'none'}
-                </option>
-              ))}
-            </select>
-          </label>
-          {(result === 'meeting' || result === 'callback-scheduled') && (
-            <label>
-              When
-              <input type="datetime-local" value={resultAt} onChange={(e) => setResultAt(e.target.value)} />
-            </label>
-          )}
-          <fieldset className="heard">
-            <legend>Intelligence heard</legend>
-            <select
-              aria-label="Kind of intelligence"
-              value={intelType}
-              onChange={(e) => setIntelType(e.target.value)}
-            >
-              {INTEL_TYPES.map((t) => (
-                <option key={t} value={t}>
-                  {t || 'nothing new'}
-                </option>
-              ))}
-            </select>
-            {intelType && (
-              <>
-                <input
-                  aria-label="Value (a name, a number, a route)"
-                  placeholder="value"
-                  value={intelValue}
-                  onChange={(e) => setIntelValue(e.target.value)}
-                />
-                <input
-                  aria-label="From (HH:MM)"
-                  placeholder="from HH:MM"
-                  value={intelFrom}
-                  onChange={(e) => setIntelFrom(e.target.value)}
-                />
-                <input
-                  aria-label="To (HH:MM)"
-                  placeholder="to HH:MM"
-                  value={intelTo}
-                  onChange={(e) => setIntelTo(e.target.value)}
-                />
-              </>
-            )}
-          </fieldset>
-        </div>
-      </section>
+      <LogPanel
+        prospect={{ id, name: entry.prospect.name }}
+        zone={zone}
+        number={number}
+        timer={timer}
+        advice={advice.data}
+        keyboard
+        onHold={onHold}
+        onLogged={onLogged}
+      />
 
       <div className="card-columns">
         <section aria-label="Research">
@@ -277,6 +180,16 @@ export function CallCard(props: { entry: QueueEntry; busy: boolean; onLog: (requ
               {research.notes && <Item term="Notes" value={research.notes} />}
             </dl>
           )}
+          {p && (p.alreadyHasProduct || p.competitorRelationship) && (
+            <p className="muted">
+              {[
+                p.alreadyHasProduct ? 'already has what you sell' : '',
+                p.competitorRelationship ? 'has a vendor relationship' : '',
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </p>
+          )}
           <h3>Intelligence</h3>
           {(intel.data?.items ?? []).length === 0 ? (
             <p className="muted">Nothing recorded: ask the gatekeeper when the boss is in.</p>
@@ -296,7 +209,7 @@ export function CallCard(props: { entry: QueueEntry; busy: boolean; onLog: (requ
             <ul className="plain history">
               {calls.map((t) => (
                 <li key={`${t.type}-${t.id}`}>
-                  <time dateTime={t.at}>{formatWhen(t.at)}</time> {t.text}
+                  <time dateTime={t.at}>{theirTime(t.at, zone, { yours: false })}</time> {t.text}
                 </li>
               ))}
             </ul>
@@ -309,8 +222,35 @@ export function CallCard(props: { entry: QueueEntry; busy: boolean; onLog: (requ
           )}
         </section>
       </div>
-      {prospect.error !== null && <p className="error">{String((prospect.error as Error).message)}</p>}
+      {prospect.error !== null && <p className="error">{describeError(prospect.error)}</p>}
     </article>
+  );
+}
+
+/** What reaching this prospect is worth, in the team's currency, and what the rank used. */
+function Worth(props: { entry: QueueEntry; value: number | null; currency: string | undefined }) {
+  const { entry, value, currency } = props;
+  const weight = entry.probability > 0 ? entry.expectedValue / entry.probability : null;
+  return (
+    <p className="worth">
+      {value !== null ? (
+        <>
+          Deal value <strong>{money(value, currency)}</strong>
+        </>
+      ) : (
+        <>No deal value recorded: ranked at the book&apos;s typical value</>
+      )}
+      {weight !== null && (
+        <span className="muted">
+          {' '}
+          · expected now {money(entry.expectedValue, currency)} = {percent(entry.probability)} to reach ×{' '}
+          {money(weight, currency)}
+          {value !== null && weight > value + 1
+            ? ` (the deal value raised ${(weight / value).toFixed(1)}× for an ${entry.prospect.stage} prospect)`
+            : ''}
+        </span>
+      )}
+    </p>
   );
 }
 

@@ -1,47 +1,71 @@
 import { useState } from 'react';
-import { api, type CallbackCard, type RecordedCallback } from '../api.ts';
-import { ago, formatWhen, nowIso } from '../clock.ts';
+import { api, type CallbackCard, describeError, type ProspectList, type RecordedCallback } from '../api.ts';
+import { ago, fieldsIn, nowIso, theirTime, zonedToUtc } from '../clock.ts';
+import { RESULTS, TheirTimeInput } from '../log/LogPanel.tsx';
 import { useNotices } from '../notices.tsx';
 import { href } from '../router.ts';
 import { useLoad } from '../use-load.ts';
 
-/** Who is calling from this number, what they were told, what to say; and recording the callback. */
+const TIMED = new Set(['meeting', 'callback-scheduled']);
+
+/**
+ * Who is calling from this number, what they were told, what to say; and recording the
+ * callback with what it came to (a meeting booked when they call back), credited to the
+ * message that earned it. An unknown caller is attached to a prospect here.
+ */
 export function Callback({ number }: { number: string }) {
   const { say, fail } = useNotices();
   const card = useLoad(() => api<CallbackCard>('/lookup', { query: { number, at: nowIso() } }), [number]);
   const [recorded, setRecorded] = useState<RecordedCallback | null>(null);
   const [note, setNote] = useState('');
+  const [result, setResult] = useState('');
+  const c = card.data;
+  const zone = c?.localTime?.zone ?? c?.localTime?.candidates[0] ?? null;
+  const [when, setWhen] = useState({ date: '', time: '' });
+  const [busy, setBusy] = useState(false);
 
   const record = async () => {
+    const body: Record<string, unknown> = { from: number, at: nowIso() };
+    if (note.trim()) body['note'] = note.trim();
+    if (result) {
+      body['result'] = result;
+      if (TIMED.has(result)) {
+        const at = zone ? zonedToUtc(when.date || fieldsIn(nowIso(), zone).date, when.time, zone) : null;
+        if (!at?.ok) {
+          say(
+            `Nothing recorded: the ${result.replace('-', ' ')} needs its time (${at ? at.reason : 'their zone is unknown'}).`,
+            {
+              tone: 'error',
+            },
+          );
+          return;
+        }
+        body['resultAt'] = at.iso;
+      }
+    }
+    setBusy(true);
     try {
-      const answer = await api<RecordedCallback>('/callbacks', {
-        method: 'POST',
-        body: { from: number, at: nowIso(), ...(note.trim() ? { note: note.trim() } : {}) },
-      });
+      const answer = await api<RecordedCallback>('/callbacks', { method: 'POST', body });
       setRecorded(answer);
       const credited = answer.card.messages?.find((m) => m.id === answer.attributedTo);
       say(
-        credited
-          ? `Callback recorded and credited to the ${credited.kind} message of ${formatWhen(credited.at)}.`
-          : 'Callback recorded; no message of the last 14 days to credit it to.',
+        `${credited ? `Callback recorded and credited to the ${credited.kind} message of ${theirTime(credited.at, zone, { yours: false })}` : 'Callback recorded; no message of the last 14 days to credit it to'}${answer.result ? `, ${RESULTS.find((r) => r.value === answer.result)?.label ?? answer.result}` : ''}.`,
       );
       await card.reload();
     } catch (error) {
-      fail(error, 'Recording the callback');
+      fail(error, 'Nothing recorded');
+    } finally {
+      setBusy(false);
     }
   };
 
-  if (card.error) return <p className="error">{String((card.error as Error).message)}</p>;
-  const c = card.data;
+  if (card.error) return <p className="error">{describeError(card.error)}</p>;
   if (!c) return <p className="muted">Looking up {number}…</p>;
   return (
     <article className="callback" aria-labelledby="callback-title">
       <h1 id="callback-title">Callback from {c.number}</h1>
       {!c.known || !c.prospect ? (
-        <p>
-          Nobody in the book has this number. Record the call, then attach it to a prospect from the command
-          line (<code>reach callback --attach ID --prospect P</code>) or add the number to the prospect.
-        </p>
+        <p>Nobody in the book has this number. Record the call, then attach it to the prospect below.</p>
       ) : (
         <>
           <h2>
@@ -66,7 +90,7 @@ export function Callback({ number }: { number: string }) {
             <ul className="plain messages">
               {c.messages?.map((m) => (
                 <li key={m.id} className={m.id === recorded?.attributedTo ? 'credited' : ''}>
-                  <strong>{m.kind}</strong> · {formatWhen(m.at)} ({ago(m.at)})
+                  <strong>{m.kind}</strong> · {theirTime(m.at, zone)} ({ago(m.at)})
                   {m.callbackId ? ' · earned a callback' : ''}
                   {m.id === recorded?.attributedTo ? ' · credited with this callback' : ''}
                   {m.text && <blockquote>{m.text}</blockquote>}
@@ -79,33 +103,167 @@ export function Callback({ number }: { number: string }) {
               <h3>Intelligence</h3>
               <ul className="plain">
                 {c.intel?.map((f) => (
-                  <li key={f.id}>{f.text}</li>
+                  <li key={f}>{f}</li>
                 ))}
               </ul>
             </>
           )}
           {c.lastOutcome && (
             <p className="muted">
-              Last call {formatWhen(c.lastOutcome.at)}: {c.lastOutcome.outcome}
+              Last call {theirTime(c.lastOutcome.at, zone)}: {c.lastOutcome.outcome}
               {c.lastOutcome.result ? ` → ${c.lastOutcome.result}` : ''}
               {c.lastOutcome.note ? ` · “${c.lastOutcome.note}”` : ''}
             </p>
           )}
         </>
       )}
-      <div className="row">
+      {!recorded && (
+        <form
+          className="record-callback"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void record();
+          }}
+        >
+          <label>
+            Note
+            <input
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              placeholder="What they called about"
+            />
+          </label>
+          {c.known && (
+            <label>
+              What it came to
+              <select value={result} onChange={(e) => setResult(e.target.value)}>
+                {RESULTS.map((r) => (
+                  <option key={r.value} value={r.value}>
+                    {r.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          {TIMED.has(result) && (
+            <TheirTimeInput
+              zone={zone}
+              label={result === 'meeting' ? 'Meeting' : 'Callback'}
+              date={when.date || (zone ? fieldsIn(nowIso(), zone).date : '')}
+              time={when.time}
+              onChange={setWhen}
+            />
+          )}
+          <button type="submit" className="primary" disabled={busy}>
+            Record this callback
+          </button>
+        </form>
+      )}
+      {recorded && (
+        <p className="ok">
+          Callback recorded.{' '}
+          <button
+            type="button"
+            className="quiet"
+            onClick={() => document.getElementById('callback-number')?.focus()}
+          >
+            Look up the next caller <kbd>/</kbd>
+          </button>
+        </p>
+      )}
+      {recorded && !c.known && (
+        <AttachCaller
+          number={number}
+          callbackId={recorded.callbackId}
+          onAttached={() => void card.reload()}
+        />
+      )}
+    </article>
+  );
+}
+
+/** Finds the prospect an unknown caller is, or adds them with this number, and attaches the callback. */
+function AttachCaller(props: { number: string; callbackId: number; onAttached: () => void }) {
+  const { number, callbackId, onAttached } = props;
+  const { say, fail } = useNotices();
+  const [q, setQ] = useState('');
+  const [person, setPerson] = useState({ firstName: '', lastName: '', company: '' });
+  const found = useLoad(
+    () =>
+      q.trim().length < 2
+        ? Promise.resolve<ProspectList>({ total: 0, items: [] })
+        : api<ProspectList>('/prospects', { query: { q: q.trim(), limit: 8 } }),
+    [q],
+  );
+  const attach = async (id: number, name: string) => {
+    try {
+      const answer = await api<RecordedCallback>(`/callbacks/${callbackId}/attach`, {
+        method: 'POST',
+        body: { prospect: id },
+      });
+      say(
+        `Callback attached to ${name}${answer.attributedTo ? ' and credited to the message that earned it' : ''}.`,
+      );
+      onAttached();
+    } catch (error) {
+      fail(error, 'Attaching the callback');
+    }
+  };
+  const add = async (event: React.FormEvent) => {
+    event.preventDefault();
+    try {
+      const added = await api<{ id: number; name: string }>('/prospects', {
+        method: 'POST',
+        body: {
+          ...(person.firstName.trim() ? { firstName: person.firstName.trim() } : {}),
+          ...(person.lastName.trim() ? { lastName: person.lastName.trim() } : {}),
+          ...(person.company.trim() ? { company: person.company.trim() } : {}),
+          phones: [{ number, kind: 'direct' }],
+        },
+      });
+      await attach(added.id, added.name);
+    } catch (error) {
+      fail(error, 'Adding the caller');
+    }
+  };
+  return (
+    <section className="attach" aria-label="Attach to a prospect">
+      <h3>Who was it?</h3>
+      <label>
+        Find by name, company or email
+        <input type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+      </label>
+      <ul className="plain">
+        {found.data?.items.map((p) => (
+          <li key={p.id}>
+            <button type="button" onClick={() => void attach(p.id, p.name)}>
+              Attach to {p.name}
+              {p.company ? `, ${p.company.name}` : ''}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form className="row" onSubmit={(e) => void add(e)} aria-label="Add the caller as a new prospect">
         <label>
-          Note
+          First name
           <input
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-            placeholder="What they called about"
+            value={person.firstName}
+            onChange={(e) => setPerson({ ...person, firstName: e.target.value })}
           />
         </label>
-        <button type="button" className="primary" disabled={recorded !== null} onClick={() => void record()}>
-          {recorded ? 'Callback recorded' : 'Record this callback'}
-        </button>
-      </div>
-    </article>
+        <label>
+          Last name
+          <input
+            value={person.lastName}
+            onChange={(e) => setPerson({ ...person, lastName: e.target.value })}
+          />
+        </label>
+        <label>
+          Company
+          <input value={person.company} onChange={(e) => setPerson({ ...person, company: e.target.value })} />
+        </label>
+        <button type="submit">Add with {number} and attach</button>
+      </form>
+    </section>
   );
 }

@@ -1,15 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, type LoggedCall, type Queue, type QueueEntry } from '../api.ts';
-import { fixedAt, nowIso } from '../clock.ts';
+import { api, describeError, type Prospect, type ProspectList, type Queue, type QueueEntry } from '../api.ts';
+import { formatIn, nowIso, nowMs, zoneName } from '../clock.ts';
+import { useLogging } from '../log/logging.tsx';
 import { useNotices } from '../notices.tsx';
-import { typing } from '../router.ts';
+import { go, href, typing } from '../router.ts';
 import { useLoad } from '../use-load.ts';
-import { CallCard, type LogRequest } from './CallCard.tsx';
+import { CallCard } from './CallCard.tsx';
 
-/** How long after a log the desk offers to take it back (the server allows 60 s). */
-const UNDO_MS = 60_000;
 const REFRESH_MS = 60_000;
 const LIMIT = 25;
+/** A second press of j/k within this long leaves a card with something unlogged on it. */
+const LEAVE_MS = 4_000;
 
 export const percent = (p: number): string => `${Math.round(p * 100)}%`;
 
@@ -28,82 +29,133 @@ function takeEarlyQueue(): Promise<Queue> | null {
   return taken;
 }
 
-/** The queue as it is this minute, and the call card of the selected prospect. */
-export function Now() {
-  const { say, fail, clearActions } = useNotices();
-  const queue = useLoad(() => takeEarlyQueue() ?? fetchQueue(), []);
-  const [selected, setSelected] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const last = useRef<{ id: number; name: string; loggedAt: number } | null>(null);
-  const entries = queue.data?.entries ?? [];
-  const entry: QueueEntry | undefined = entries[Math.min(selected, entries.length - 1)];
+/** A prospect opened by hand (a reminder, the plan, their page) as the card shows them. */
+function entryOf(p: Prospect): QueueEntry | null {
+  const phone = p.phones.find((ph) => ph.valid && !ph.doNotCall);
+  if (!phone) return null;
+  const zone = p.timezone;
+  const now = nowIso();
+  return {
+    prospect: { id: p.id, name: p.name, company: p.company?.name ?? null, title: p.title, stage: p.stage },
+    number: { id: phone.id, e164: phone.e164, kind: phone.kind },
+    local: {
+      time: zone ? formatIn(now, zone, { date: false }) : '',
+      weekday: zone ? formatIn(now, zone).split(' ')[0]! : '',
+      timezone: zone,
+      ambiguous: p.localTime?.ambiguous ?? zone === null,
+    },
+    probability: 0,
+    expectedValue: 0,
+    exploring: false,
+    callbackDue: false,
+    reasons: ['opened by hand: not proposed by the queue at the last refresh'],
+  };
+}
 
+/**
+ * The queue as it is this minute, and the card of the prospect the rep chose. The choice is a
+ * prospect, never a row: a refresh re-ranks the list around it and never moves the card, and
+ * nothing refreshes while the rep is on a call, typing, or has something unlogged on the card.
+ */
+export function Now({ open }: { open: string | null }) {
+  const { say } = useNotices();
+  const { undo, version } = useLogging();
+  const queue = useLoad(() => takeEarlyQueue() ?? fetchQueue(), []);
+  const [chosen, setChosen] = useState<QueueEntry | null>(null);
+  const [hold, setHold] = useState(false);
+  const [paused, setPaused] = useState(false);
+  const leaving = useRef<{ to: number; at: number } | null>(null);
+  const entries = queue.data?.entries ?? [];
+  const index = chosen ? entries.findIndex((e) => e.prospect.id === chosen.prospect.id) : -1;
+
+  // The first prospect, once the queue arrives and nothing is chosen.
   useEffect(() => {
-    if (fixedAt) return;
-    const timer = setInterval(() => void queue.reload(), REFRESH_MS);
+    if (!chosen && !open && entries[0]) setChosen(entries[0]);
+  }, [chosen, open, entries]);
+
+  // `#/now/12` opens that prospect's card, from the queue when it proposes them.
+  useEffect(() => {
+    if (!open || !queue.data) return;
+    const inQueue = queue.data.entries.find((e) => String(e.prospect.id) === open);
+    if (inQueue) {
+      setChosen(inQueue);
+      return;
+    }
+    api<Prospect>(`/prospects/${encodeURIComponent(open)}`, { query: { at: nowIso() } })
+      .then((p) => {
+        const entry = entryOf(p);
+        if (entry) setChosen(entry);
+        else say(`${p.name} has no number that may be dialled.`, { tone: 'info' });
+      })
+      .catch((error) => say(describeError(error), { tone: 'error' }));
+  }, [open, queue.data, say]);
+
+  const holding = useRef(hold);
+  holding.current = hold;
+  useEffect(() => {
+    const timer = setInterval(() => {
+      const active = document.activeElement?.tagName;
+      if (holding.current || active === 'INPUT' || active === 'TEXTAREA' || active === 'SELECT') {
+        setPaused(true);
+        return;
+      }
+      setPaused(false);
+      void queue.reload();
+    }, REFRESH_MS);
     return () => clearInterval(timer);
   }, [queue.reload]);
 
-  const undo = useCallback(async () => {
-    const log = last.current;
-    if (!log || Date.now() - log.loggedAt > UNDO_MS) {
-      say('Nothing to undo: a log can be taken back for a minute after it is made.', { tone: 'info' });
-      return;
-    }
-    try {
-      await api(`/calls/${log.id}`, { method: 'DELETE' });
-      last.current = null;
-      clearActions();
-      say(`Undone: the call to ${log.name} is no longer logged.`);
-      await queue.reload();
-    } catch (error) {
-      fail(error, 'Undo');
-    }
-  }, [say, fail, clearActions, queue.reload]);
+  // Every log and undo changes the queue.
+  useEffect(() => {
+    if (version > 0) void queue.reload();
+  }, [version, queue.reload]);
 
-  const log = useCallback(
-    async (request: LogRequest) => {
-      if (!entry || busy) return;
-      setBusy(true);
-      try {
-        const logged = await api<LoggedCall>('/calls', {
-          method: 'POST',
-          body: { ...request.call, prospect: entry.prospect.id, at: nowIso() },
-        });
-        if (request.intel)
-          await api('/intel', {
-            method: 'POST',
-            body: {
-              ...request.intel,
-              prospect: entry.prospect.id,
-              at: nowIso(),
-              attemptId: logged.attempt.id,
-            },
-          });
-        last.current = { id: logged.attempt.id, name: entry.prospect.name, loggedAt: Date.now() };
-        const moved = logged.stage ? `; stage ${logged.stage.from} → ${logged.stage.to}` : '';
-        const flags = logged.flags.length > 0 ? ` (${logged.flags.join(', ')})` : '';
-        say(`Logged ${request.label} for ${entry.prospect.name}${moved}${flags}.`, {
-          action: { label: 'Undo (u)', run: () => void undo() },
-        });
-        await queue.reload();
-      } catch (error) {
-        fail(error, `Logging ${request.label}`);
-      } finally {
-        setBusy(false);
+  const choose = useCallback(
+    (target: QueueEntry) => {
+      if (chosen && target.prospect.id === chosen.prospect.id) return;
+      const last = leaving.current;
+      if (hold && chosen && !(last && last.to === target.prospect.id && Date.now() - last.at < LEAVE_MS)) {
+        leaving.current = { to: target.prospect.id, at: Date.now() };
+        say(
+          `The call to ${chosen.prospect.name} is not logged yet: log it, or press again to leave it unlogged.`,
+          { tone: 'info' },
+        );
+        return;
       }
+      leaving.current = null;
+      setHold(false);
+      setChosen(target);
+      if (open) go('now');
     },
-    [entry, busy, say, fail, undo, queue.reload],
+    [chosen, hold, open, say],
   );
+
+  const next = useCallback(
+    (step: 1 | -1) => {
+      if (entries.length === 0) return;
+      const from = index === -1 ? (step === 1 ? -1 : entries.length) : index;
+      const target = entries[Math.min(Math.max(from + step, 0), entries.length - 1)];
+      if (target) choose(target);
+    },
+    [entries, index, choose],
+  );
+
+  /** After a log, the card moves to the prospect after the one logged, as the list stood. */
+  const afterLog = useCallback(() => {
+    setHold(false);
+    const after = entries[index + 1] ?? entries[index - 1] ?? null;
+    setChosen(after && after.prospect.id !== chosen?.prospect.id ? after : null);
+    if (open) go('now');
+  }, [entries, index, chosen, open]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (typing(event) || event.ctrlKey || event.metaKey || event.altKey) return;
       if (event.key === 'j' || event.key === 'ArrowDown') {
-        setSelected((s) => Math.min(s + 1, Math.max(entries.length - 1, 0)));
+        next(1);
         event.preventDefault();
       } else if (event.key === 'k' || event.key === 'ArrowUp') {
-        setSelected((s) => Math.max(s - 1, 0));
+        next(-1);
         event.preventDefault();
       } else if (event.key === 'u') {
         void undo();
@@ -113,17 +165,21 @@ export function Now() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [entries.length, undo, queue.reload]);
+  }, [next, undo, queue.reload]);
 
+  const updated = queue.data
+    ? formatIn(queue.data.at, Intl.DateTimeFormat().resolvedOptions().timeZone, { date: false })
+    : '';
   return (
     <div className="now">
       <section className="queue" aria-labelledby="queue-title">
         <header className="section-head">
           <h1 id="queue-title">Call now</h1>
-          <span className="muted">
+          <span className="muted" data-testid="queue-status">
             {queue.data
-              ? `${entries.length} of ${queue.data.considered} callable · ${new Date(queue.data.at).toUTCString().slice(17, 22)} UTC`
+              ? `${entries.length} of ${queue.data.considered} callable · ranked at ${updated} your time`
               : ' '}
+            {paused && ' · refresh paused while you are on the card'}
           </span>
           <button
             type="button"
@@ -134,21 +190,17 @@ export function Now() {
             {queue.loading ? 'Refreshing…' : 'Refresh'}
           </button>
         </header>
-        {queue.error !== null && <p className="error">{String((queue.error as Error).message)}</p>}
-        {queue.data && entries.length === 0 && (
-          <p className="empty">
-            Nobody to call right now: everyone is outside calling hours, at a courtesy limit, or done. Try the
-            plan for later (<code>reach plan --day DATE</code>).
-          </p>
-        )}
+        {queue.error !== null && <p className="error">{describeError(queue.error)}</p>}
+        {queue.data && entries.length === 0 && <NobodyNow />}
         <ol className="queue-list" aria-label="Queue">
           {entries.map((e, i) => (
             <li key={e.prospect.id}>
               <button
                 type="button"
-                className={`queue-row${i === selected ? ' selected' : ''}`}
-                aria-current={i === selected}
-                onClick={() => setSelected(i)}
+                className={`queue-row${i === index ? ' selected' : ''}`}
+                aria-current={i === index}
+                data-prospect={e.prospect.id}
+                onClick={() => choose(e)}
               >
                 <span className="rank">{i + 1}</span>
                 <span className="who">
@@ -157,7 +209,7 @@ export function Now() {
                     {[e.prospect.title, e.prospect.company].filter(Boolean).join(', ')}
                   </span>
                 </span>
-                <span className="when">
+                <span className="when" title="Their time">
                   {e.local.weekday} {e.local.time}
                   <span className="muted">{zoneCity(e.local.timezone)}</span>
                 </span>
@@ -167,7 +219,14 @@ export function Now() {
                 </span>
                 <span className="reason">
                   {e.callbackDue && <span className="badge">callback</span>}
-                  {e.exploring && <span className="badge badge-explore">exploring</span>}
+                  {e.exploring && (
+                    <span
+                      className="badge badge-explore"
+                      title="One in five of the list may explore an hour or number with few dials"
+                    >
+                      exploring
+                    </span>
+                  )}
                   {e.reasons[0] ?? ''}
                 </span>
               </button>
@@ -176,8 +235,14 @@ export function Now() {
         </ol>
       </section>
       <section className="card-pane" aria-label="Call card">
-        {entry ? (
-          <CallCard key={`${entry.prospect.id}-${entry.number.id}`} entry={entry} busy={busy} onLog={log} />
+        {chosen ? (
+          <CallCard
+            key={chosen.prospect.id}
+            entry={chosen}
+            inQueue={index !== -1}
+            onHold={setHold}
+            onLogged={afterLog}
+          />
         ) : (
           <p className="empty">Select a prospect in the queue.</p>
         )}
@@ -186,5 +251,47 @@ export function Now() {
   );
 }
 
-export const zoneCity = (zone: string | null): string =>
-  zone ? ` · ${zone.split('/').pop()?.replace(/_/g, ' ')}` : ' · zone unknown';
+/** Nobody to call: an empty book is offered the demo and the import; a full one, the plan. */
+function NobodyNow() {
+  const { say, fail } = useNotices();
+  const book = useLoad(() => api<ProspectList>('/prospects', { query: { limit: 1 } }), []);
+  const [loading, setLoading] = useState(false);
+  if (!book.data) return null;
+  if (book.data.total > 0)
+    return (
+      <p className="empty">
+        Nobody to call right now: everyone is outside calling hours in their own zone, at a courtesy limit, or
+        done. See <a href={href('plan')}>the day&apos;s plan</a> for the next good windows.
+      </p>
+    );
+  const demo = async () => {
+    setLoading(true);
+    try {
+      await api('/demo', { method: 'POST', body: { at: new Date(nowMs()).toISOString() } });
+      say('The demo territory is loaded: about 200 prospects with four weeks of calls.');
+      location.reload();
+    } catch (error) {
+      fail(error, 'Loading the demo');
+    } finally {
+      setLoading(false);
+    }
+  };
+  return (
+    <div className="empty first-steps">
+      <p>
+        <strong>Your book is empty.</strong> Load the demo territory to try the desk, or import your prospects
+        from a CSV (a HubSpot or Salesforce export works as it comes).
+      </p>
+      <p>
+        <button type="button" className="primary" disabled={loading} onClick={() => void demo()}>
+          {loading ? 'Loading the demo…' : 'Load the demo territory'}
+        </button>{' '}
+        <a className="button" href={href('import')}>
+          Import a CSV
+        </a>
+      </p>
+    </div>
+  );
+}
+
+export const zoneCity = (zone: string | null): string => ` · ${zoneName(zone)}`;

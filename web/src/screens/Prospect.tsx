@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import {
   api,
+  type CallRow,
+  describeError,
   type IntelFact,
   type Prospect as ProspectData,
   type ProspectList,
@@ -8,17 +10,24 @@ import {
   type Research,
   type Timeline,
 } from '../api.ts';
-import { formatWhen, nowIso } from '../clock.ts';
+import { formatIn, nowIso, theirTime, zoneName } from '../clock.ts';
+import { minutesSeconds, useCallTimer } from '../log/call-timer.ts';
+import { LogPanel } from '../log/LogPanel.tsx';
 import { useNotices } from '../notices.tsx';
 import { go, href } from '../router.ts';
+import { money, useTeam } from '../team.ts';
 import { useLoad } from '../use-load.ts';
+import { CorrectCall } from './prospect/CorrectCall.tsx';
+import { NewProspect } from './prospect/NewProspect.tsx';
 
-/** A search over the book; with an id, one prospect's whole story. */
+/** A search over the book; with an id, one prospect's whole story; `new`, a prospect added by hand. */
 export function Prospects({ id }: { id: string | null }) {
-  return id ? <ProspectPage id={id} /> : <ProspectSearch />;
+  if (id === 'new') return <NewProspect />;
+  return id ? <ProspectPage key={id} id={id} /> : <ProspectSearch />;
 }
 
 function ProspectSearch() {
+  const team = useTeam();
   const [q, setQ] = useState('');
   const [term, setTerm] = useState('');
   useEffect(() => {
@@ -31,7 +40,12 @@ function ProspectSearch() {
   );
   return (
     <section aria-labelledby="prospects-title">
-      <h1 id="prospects-title">Prospects</h1>
+      <header className="section-head">
+        <h1 id="prospects-title">Prospects</h1>
+        <a className="button" href={href('prospects', 'new')}>
+          New prospect
+        </a>
+      </header>
       <label className="search">
         Find by name, company or email
         <input
@@ -52,8 +66,8 @@ function ProspectSearch() {
             <th>Title</th>
             <th>Company</th>
             <th>Stage</th>
-            <th className="num">Value</th>
-            <th>Their time</th>
+            <th className="num">Deal value</th>
+            <th>Their time now</th>
           </tr>
         </thead>
         <tbody>
@@ -65,7 +79,7 @@ function ProspectSearch() {
               <td>{p.title}</td>
               <td>{p.company?.name}</td>
               <td>{p.stage}</td>
-              <td className="num">{p.value?.toLocaleString() ?? ''}</td>
+              <td className="num">{p.value === null ? '' : money(p.value, team?.currency)}</td>
               <td>{p.localTime?.label ?? 'zone unknown'}</td>
             </tr>
           ))}
@@ -76,35 +90,42 @@ function ProspectSearch() {
 }
 
 function ProspectPage({ id }: { id: string }) {
-  const prospect = useLoad(
-    () => api<ProspectData>(`/prospects/${encodeURIComponent(id)}`, { query: { at: nowIso() } }),
+  const team = useTeam();
+  const key = encodeURIComponent(id);
+  const prospect = useLoad(() => api<ProspectData>(`/prospects/${key}`, { query: { at: nowIso() } }), [id]);
+  const timeline = useLoad(() => api<Timeline>(`/prospects/${key}/timeline`), [id]);
+  const intel = useLoad(() => api<{ items: IntelFact[] }>(`/prospects/${key}/intel`), [id]);
+  const pursuit = useLoad(() => api<Pursuit>(`/prospects/${key}/pursuit`, { query: { at: nowIso() } }), [id]);
+  const calls = useLoad(
+    () => api<{ items: CallRow[] }>('/calls', { query: { prospect: id, limit: 500 } }),
     [id],
   );
-  const timeline = useLoad(() => api<Timeline>(`/prospects/${encodeURIComponent(id)}/timeline`), [id]);
-  const intel = useLoad(
-    () => api<{ items: IntelFact[] }>(`/prospects/${encodeURIComponent(id)}/intel`),
-    [id],
-  );
-  const pursuit = useLoad(
-    () => api<Pursuit>(`/prospects/${encodeURIComponent(id)}/pursuit`, { query: { at: nowIso() } }),
-    [id],
-  );
-  if (prospect.error) return <p className="error">{String((prospect.error as Error).message)}</p>;
+  const [correcting, setCorrecting] = useState<number | null>(null);
+  const reloadAll = () => {
+    void prospect.reload();
+    void timeline.reload();
+    void intel.reload();
+    void pursuit.reload();
+    void calls.reload();
+  };
+  if (prospect.error) return <p className="error">{describeError(prospect.error)}</p>;
   const p = prospect.data;
   if (!p) return <p className="muted">Loading…</p>;
+  const zone = p.timezone ?? p.localTime?.candidates[0] ?? null;
   const effort = timeline.data?.effort;
   const stages = (timeline.data?.entries ?? []).filter((e) => e.type === 'stage');
+  const callById = new Map((calls.data?.items ?? []).map((c) => [c.id, c]));
   return (
     <article className="prospect" aria-labelledby="prospect-title">
       <header>
         <h1 id="prospect-title">{p.name}</h1>
         <p className="muted">
           {[p.title, p.company?.name, p.company?.industry].filter(Boolean).join(' · ')} · {p.stage}
-          {p.value ? ` · worth ${p.value.toLocaleString()}` : ''}
+          {p.value !== null ? ` · deal value ${money(p.value, team?.currency)}` : ' · no deal value recorded'}
           {p.optedOut ? ' · asked not to be called' : ''}
         </p>
         <p>
-          Their time: {p.localTime?.label ?? 'zone unknown'} ·{' '}
+          Their time now: {p.localTime?.label ?? 'zone unknown'} ·{' '}
           {[p.city, p.region, p.country].filter(Boolean).join(', ')}
           {p.email && (
             <>
@@ -114,6 +135,8 @@ function ProspectPage({ id }: { id: string }) {
           )}
         </p>
         <p>
+          <a href={href('now', p.id)}>Open the call card</a>
+          {' · '}
           <a href={href('insights', `prospect:${p.id}`)}>When this prospect answers</a>
           {p.company && (
             <>
@@ -123,6 +146,7 @@ function ProspectPage({ id }: { id: string }) {
           )}
         </p>
       </header>
+      {!p.optedOut && <ProspectLog prospect={p} zone={zone} onLogged={reloadAll} />}
       <div className="card-columns">
         <section aria-label="Numbers and intelligence">
           <h2>Numbers</h2>
@@ -136,6 +160,7 @@ function ProspectPage({ id }: { id: string }) {
               </li>
             ))}
           </ul>
+          <AddNumber prospect={p} onAdded={reloadAll} />
           <h2>Intelligence</h2>
           {(intel.data?.items ?? []).length === 0 ? (
             <p className="muted">Nothing recorded yet.</p>
@@ -143,11 +168,13 @@ function ProspectPage({ id }: { id: string }) {
             <ul className="plain">
               {intel.data?.items.map((f) => (
                 <li key={f.id}>
-                  {f.text} <span className="muted">({formatWhen(f.recordedAt)})</span>
+                  {f.text}{' '}
+                  <span className="muted">(heard {theirTime(f.recordedAt, zone, { yours: false })})</span>
                 </li>
               ))}
             </ul>
           )}
+          <Fit prospect={p} currency={team?.currency} onSaved={reloadAll} />
           <h2>Effort spent</h2>
           {effort && (
             <dl className="effort">
@@ -163,7 +190,7 @@ function ProspectPage({ id }: { id: string }) {
               <dd>{effort.minutes}</dd>
             </dl>
           )}
-          {pursuit.data && <PursuitAdvice pursuit={pursuit.data} />}
+          {pursuit.data && <PursuitAdvice pursuit={pursuit.data} zone={zone} currency={team?.currency} />}
           <h2>Stage history</h2>
           {stages.length === 0 ? (
             <p className="muted">Still {p.stage}.</p>
@@ -171,7 +198,7 @@ function ProspectPage({ id }: { id: string }) {
             <ul className="plain">
               {stages.map((s) => (
                 <li key={s.id}>
-                  <time dateTime={s.at}>{formatWhen(s.at)}</time> {s.text}
+                  <time dateTime={s.at}>{theirTime(s.at, zone, { yours: false })}</time> {s.text}
                 </li>
               ))}
             </ul>
@@ -180,18 +207,164 @@ function ProspectPage({ id }: { id: string }) {
         <ResearchForm prospect={p} onSaved={() => void prospect.reload()} />
       </div>
       <section aria-labelledby="timeline-title">
-        <h2 id="timeline-title">Timeline</h2>
+        <h2 id="timeline-title">
+          Timeline <span className="muted small">their time ({zoneName(zone)})</span>
+        </h2>
         <ol className="timeline">
-          {[...(timeline.data?.entries ?? [])].reverse().map((t) => (
-            <li key={`${t.type}-${t.id}`} className={`t-${t.type}`}>
-              <time dateTime={t.at}>{formatWhen(t.at)}</time>
-              <span className="t-type">{t.type}</span>
-              <span>{t.text}</span>
-            </li>
-          ))}
+          {[...(timeline.data?.entries ?? [])].reverse().map((t) => {
+            const call = t.type === 'call' ? callById.get(t.id) : undefined;
+            return (
+              <li key={`${t.type}-${t.id}`} className={`t-${t.type}`}>
+                <time dateTime={t.at}>{zone ? formatIn(t.at, zone) : t.at}</time>
+                <span className="t-type">{t.type}</span>
+                <span>
+                  {t.text}{' '}
+                  {call && correcting !== call.id && (
+                    <button type="button" className="quiet small" onClick={() => setCorrecting(call.id)}>
+                      Correct
+                    </button>
+                  )}
+                  {call && correcting === call.id && (
+                    <CorrectCall
+                      call={call}
+                      zone={zone}
+                      phones={p.phones}
+                      onDone={() => {
+                        setCorrecting(null);
+                        reloadAll();
+                      }}
+                    />
+                  )}
+                </span>
+              </li>
+            );
+          })}
         </ol>
       </section>
     </article>
+  );
+}
+
+/** Logging a call from the prospect's page: the same panel as the call card, on a number chosen here. */
+function ProspectLog(props: { prospect: ProspectData; zone: string | null; onLogged: () => void }) {
+  const { prospect, zone, onLogged } = props;
+  const dialable = prospect.phones.filter((ph) => ph.valid && !ph.doNotCall);
+  const [number, setNumber] = useState(dialable[0]?.e164 ?? '');
+  const timer = useCallTimer();
+  if (dialable.length === 0) return <p className="muted">No number may be dialled: add one below.</p>;
+  return (
+    <section className="prospect-log" aria-label="Log a call">
+      <label>
+        Number dialled{' '}
+        <select value={number} onChange={(e) => setNumber(e.target.value)}>
+          {dialable.map((ph) => (
+            <option key={ph.id} value={ph.e164}>
+              {ph.kind} {ph.e164}
+            </option>
+          ))}
+        </select>
+      </label>{' '}
+      <button type="button" onClick={() => (timer.running ? timer.stop() : timer.start())}>
+        {timer.running ? `On the call ${minutesSeconds(timer.seconds())} · stop` : 'Start call timer'}
+      </button>
+      <LogPanel
+        prospect={{ id: prospect.id, name: prospect.name }}
+        zone={zone}
+        number={number}
+        timer={timer}
+        onLogged={onLogged}
+      />
+    </section>
+  );
+}
+
+const KINDS = ['direct', 'mobile', 'main', 'private', 'assistant', 'other'] as const;
+
+/** Adds a number the rep found: it is checked and put in the prospect's zone like an imported one. */
+function AddNumber({ prospect, onAdded }: { prospect: ProspectData; onAdded: () => void }) {
+  const { say, fail } = useNotices();
+  const [number, setNumber] = useState('');
+  const [kind, setKind] = useState<string>('direct');
+  const add = async (event: React.FormEvent) => {
+    event.preventDefault();
+    if (!number.trim()) return;
+    try {
+      await api(`/prospects/${prospect.id}`, {
+        method: 'PATCH',
+        body: { phones: [{ number: number.trim(), kind }] },
+      });
+      say(`Added ${number.trim()} (${kind}) to ${prospect.name}.`);
+      setNumber('');
+      onAdded();
+    } catch (error) {
+      fail(error, 'Number not added');
+    }
+  };
+  return (
+    <form className="row add-number" aria-label="Add a number" onSubmit={(e) => void add(e)}>
+      <input
+        type="tel"
+        aria-label="New number"
+        placeholder="(312) 555-0142"
+        value={number}
+        onChange={(e) => setNumber(e.target.value)}
+      />
+      <select aria-label="Kind of number" value={kind} onChange={(e) => setKind(e.target.value)}>
+        {KINDS.map((k) => (
+          <option key={k} value={k}>
+            {k}
+          </option>
+        ))}
+      </select>
+      <button type="submit">Add number</button>
+    </form>
+  );
+}
+
+/** What decides whether a message is worth leaving: do they already have it, is another vendor in, the deal value. */
+function Fit(props: { prospect: ProspectData; currency: string | undefined; onSaved: () => void }) {
+  const { prospect, currency, onSaved } = props;
+  const { say, fail } = useNotices();
+  const [hasProduct, setHasProduct] = useState(prospect.alreadyHasProduct);
+  const [competitor, setCompetitor] = useState(prospect.competitorRelationship);
+  const [value, setValue] = useState(prospect.value === null ? '' : String(prospect.value));
+  const save = async (event: React.FormEvent) => {
+    event.preventDefault();
+    try {
+      await api(`/prospects/${prospect.id}`, {
+        method: 'PATCH',
+        body: {
+          alreadyHasProduct: hasProduct,
+          competitorRelationship: competitor,
+          ...(value.trim() ? { value: Number(value.replace(/[^\d.]/g, '')) } : {}),
+        },
+      });
+      say(`Saved for ${prospect.name}.`);
+      onSaved();
+    } catch (error) {
+      fail(error, 'Not saved');
+    }
+  };
+  return (
+    <form className="fit" aria-labelledby="fit-title" onSubmit={(e) => void save(e)}>
+      <h2 id="fit-title">Fit</h2>
+      <label className="check">
+        <input type="checkbox" checked={hasProduct} onChange={(e) => setHasProduct(e.target.checked)} />
+        Already has what we sell
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={competitor} onChange={(e) => setCompetitor(e.target.checked)} />
+        Has a relationship with another vendor
+      </label>
+      <label>
+        Deal value ({currency ?? 'USD'})
+        <input inputMode="numeric" value={value} onChange={(e) => setValue(e.target.value)} />
+      </label>
+      <p className="muted small">
+        Either box makes the rules strategy skip the voicemail: a message then mostly annoys.
+      </p>
+      <button type="submit">Save</button>
+    </form>
   );
 }
 
@@ -288,8 +461,8 @@ function ResearchForm({ prospect, onSaved }: { prospect: ProspectData; onSaved: 
 const pursuitWords = { continue: 'Continue', 'slow-down': 'Slow down', drop: 'Drop' } as const;
 
 /** Keep, slow down or drop, with the figures behind it. */
-function PursuitAdvice({ pursuit }: { pursuit: Pursuit }) {
-  const money = (n: number) => Math.round(n).toLocaleString();
+function PursuitAdvice(props: { pursuit: Pursuit; zone: string | null; currency: string | undefined }) {
+  const { pursuit, zone, currency } = props;
   return (
     <section className="pursuit" aria-label="Keep or drop">
       <h2>
@@ -301,11 +474,12 @@ function PursuitAdvice({ pursuit }: { pursuit: Pursuit }) {
       <p>{pursuit.reason}</p>
       <p className="muted">
         Next {pursuit.horizon} attempts: {Math.round(pursuit.chance * 100)}% chance of a conversation, worth{' '}
-        {money(pursuit.expectedValue)} in pipeline against {money(pursuit.cost)} of rep time
+        {money(pursuit.expectedValue, currency)} in pipeline against {money(pursuit.cost, currency)} of rep
+        time
         {pursuit.rates.hourlyValueFrom === 'team'
           ? " at the team's hourly value"
           : ' at what an hour books here'}
-        .{pursuit.resumeAt ? ` Not before ${formatWhen(pursuit.resumeAt)}.` : ''}
+        .{pursuit.resumeAt ? ` Not before ${theirTime(pursuit.resumeAt, zone)}.` : ''}
       </p>
     </section>
   );

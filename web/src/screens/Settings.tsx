@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { ApiError, api, type Config, type DncEntry, savedToken, saveToken } from '../api.ts';
-import { formatWhen, nowIso } from '../clock.ts';
+import { nowIso, yourTime } from '../clock.ts';
 import { useNotices } from '../notices.tsx';
+import { teamChanged } from '../team.ts';
 import { useLoad } from '../use-load.ts';
 
 const OFFERS = ['software', 'services', 'insurance', 'financial-planning', 'securities', 'charity', 'other'];
@@ -110,6 +111,7 @@ function TeamForm() {
     }
     try {
       await api('/config', { method: 'PATCH', body: patch });
+      teamChanged();
       setProblems({});
       say(`Saved: ${Object.keys(patch).join(', ')}.`);
       await config.reload();
@@ -274,7 +276,7 @@ function Dnc() {
               <td>{e.e164 ?? 'all numbers'}</td>
               <td>{e.prospectName ?? ''}</td>
               <td>{e.reason}</td>
-              <td>{formatWhen(e.addedAt)}</td>
+              <td>{yourTime(e.addedAt)}</td>
               <td>
                 <button type="button" className="quiet" onClick={() => void remove(e)}>
                   Remove…

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api, type TaskList } from '../api.ts';
-import { nowIso } from '../clock.ts';
+import { nowIso, theirTime } from '../clock.ts';
 import { useNotices } from '../notices.tsx';
 import { href, typing } from '../router.ts';
 import { useLoad } from '../use-load.ts';
@@ -56,8 +56,8 @@ export function Tasks() {
     <section aria-labelledby="tasks-title">
       <h1 id="tasks-title">Tasks</h1>
       <p className="muted">
-        Cadence steps and promised callbacks, earliest first, at the prospect's time. <kbd>j</kbd>/
-        <kbd>k</kbd> to move, <kbd>d</kbd> done, <kbd>s</kbd> skip.{' '}
+        Cadence steps, promised callbacks and meetings, earliest first, at the prospect's time (yours beside
+        it when it differs). <kbd>j</kbd>/<kbd>k</kbd> to move, <kbd>d</kbd> done, <kbd>s</kbd> skip.{' '}
         {HORIZONS.map((h) => (
           <button
             key={h.days}
@@ -75,7 +75,7 @@ export function Tasks() {
         <table className="grid tasks">
           <thead>
             <tr>
-              <th>Their time</th>
+              <th>Due</th>
               <th>Step</th>
               <th>Prospect</th>
               <th>Cadence</th>
@@ -88,7 +88,7 @@ export function Tasks() {
             {items.map((t, i) => (
               <tr key={t.id} aria-selected={i === selected} className={i === selected ? 'selected' : ''}>
                 <td>
-                  {t.local ?? t.dueAt}
+                  {theirTime(t.dueAt, t.zone)}
                   {t.overdue && <span className="badge badge-slow-down">overdue</span>}
                 </td>
                 <td>
@@ -118,6 +118,11 @@ export function Tasks() {
                 </td>
                 <td>{t.cadence ? `${t.cadence} ${t.step}/${t.of ?? '?'}` : 'promised'}</td>
                 <td>
+                  {(t.kind === 'call' || t.kind === 'callback') && (
+                    <a className="button" href={href('now', t.prospect.id)}>
+                      Card
+                    </a>
+                  )}{' '}
                   <button type="button" onClick={() => void finish(i, 'done')}>
                     Done
                   </button>{' '}
