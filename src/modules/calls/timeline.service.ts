@@ -128,6 +128,8 @@ export type CallRow = {
   kind: string | null;
   outcome: string;
   result: string | null;
+  /** The meeting's or the promised callback's time. */
+  resultAt: string | null;
   durationSeconds: number | null;
   localTime: string | null;
   note: string | null;
@@ -161,6 +163,7 @@ export async function listCalls(ctx: Ctx, query: unknown): Promise<CallRow[]> {
     kind: ph?.kind ?? null,
     outcome: a.outcome,
     result: a.result,
+    resultAt: a.resultAt?.toISOString() ?? null,
     durationSeconds: a.durationSeconds,
     localTime: a.localMinuteOfDay === null ? null : clockOf(a.localMinuteOfDay),
     note: a.note,

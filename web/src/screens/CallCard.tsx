@@ -71,7 +71,13 @@ export function CallCard(props: {
   const now = nowIso();
 
   return (
-    <article className="call-card" aria-labelledby="card-name" data-prospect={id}>
+    <article
+      className="call-card"
+      aria-labelledby="card-name"
+      data-prospect={id}
+      data-number={number}
+      data-zone={zone ?? ''}
+    >
       <header>
         {!inQueue && (
           <p className="pinned-note" role="status">
