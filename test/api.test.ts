@@ -274,6 +274,35 @@ describe.each(drivers)('HTTP API on %s', (driver) => {
     expect(await response.json()).toMatchObject({ errors: [{ field: 'result' }] });
   });
 
+  it('refuses a call log whose fact heard is wrong with 400 naming intel.N.field, storing neither', async () => {
+    await app.request('/api/v1/prospects', json({ firstName: 'Ann', email: 'ann@acme.com' }));
+    const response = await app.request(
+      '/api/v1/calls',
+      json({
+        prospect: 'ann@acme.com',
+        outcome: 'gatekeeper',
+        intel: [{ type: 'gatekeeper-name', value: 'Janet' }, { type: 'out-of-office' }],
+      }),
+    );
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      errors: [{ field: 'intel.1.until', reason: 'say until when (a date)' }],
+    });
+    expect(await (await app.request('/api/v1/calls')).json()).toEqual({ items: [] });
+    const logged = await app.request(
+      '/api/v1/calls',
+      json({
+        prospect: 'ann@acme.com',
+        outcome: 'gatekeeper',
+        intel: [{ type: 'gatekeeper-name', value: 'Janet' }],
+      }),
+    );
+    expect(logged.status).toBe(201);
+    expect(await logged.json()).toMatchObject({
+      intel: [{ type: 'gatekeeper-name', text: 'gatekeeper: Janet' }],
+    });
+  });
+
   it('demands the bearer token when one is set, compared whole', async () => {
     const locked = createApp({ ctx: t.ctx, databaseKind: t.kind, token: 's3cret' });
     expect((await locked.request('/api/v1/prospects')).status).toBe(401);

@@ -101,9 +101,7 @@ export function checkLog(log: LogShape): FieldIssue[] {
       reason: `a ${log.outcome} outcome cannot have a result; only reached and gatekeeper can`,
     });
   }
-  if (log.result && needsTime.has(log.result) && !log.resultAt) {
-    issues.push({ field: 'resultAt', reason: `a ${log.result} needs its time` });
-  }
+  issues.push(...resultTimeIssues(log.result, log.resultAt));
   if (log.result === 'referred' && !log.hasReferral) {
     issues.push({
       field: 'referral',
@@ -113,11 +111,31 @@ export function checkLog(log: LogShape): FieldIssue[] {
   if (log.hasReferral && log.result !== 'referred') {
     issues.push({ field: 'referral', reason: 'only a referred result names a referral' });
   }
-  if (log.resultAt && !(log.result && needsTime.has(log.result))) {
-    issues.push({ field: 'resultAt', reason: 'only a meeting or a callback-scheduled result has a time' });
-  }
   return issues;
 }
+
+/** A meeting and a promised callback need their time; no other result has one. */
+export function resultTimeIssues(result: Result | undefined, resultAt: Date | undefined): FieldIssue[] {
+  if (result && needsTime.has(result) && !resultAt)
+    return [{ field: 'resultAt', reason: `a ${result} needs its time` }];
+  if (resultAt && !(result && needsTime.has(result)))
+    return [{ field: 'resultAt', reason: 'only a meeting or a callback-scheduled result has a time' }];
+  return [];
+}
+
+/** Results a callback can come to: what a reached call can, but a referral (log that as a call). */
+export const callbackResults = [
+  'meeting',
+  'callback-scheduled',
+  'interested',
+  'not-interested',
+  'do-not-call',
+] as const satisfies readonly Result[];
+export type CallbackResult = (typeof callbackResults)[number];
+
+/** The task a result promises: a meeting, a callback at a time, or none. */
+export const followUpOf = (result: Result | null | undefined): 'meeting' | 'callback' | null =>
+  result === 'meeting' ? 'meeting' : result === 'callback-scheduled' ? 'callback' : null;
 
 export type StageMove = { to: Stage; reason: string };
 const rank: Record<Stage, number> = { new: 0, contacted: 1, engaged: 2, interested: 3, customer: 4, lost: 4 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { heardFactSchema, MAX_FACTS_PER_CALL } from '../intel/intel.schemas.ts';
 import { phoneKinds } from '../prospects/prospect-draft.ts';
 import { messageKinds, outcomes, results } from './call-rules.ts';
 
@@ -41,6 +42,8 @@ export const logCallSchema = z
     /** The carrier said the number does not exist: one such failure invalidates it. */
     carrierFailure: z.boolean().optional(),
     idempotencyKey: z.string().trim().min(1).max(200).optional(),
+    /** What was heard on the call (a gatekeeper's name, a private line, their hours), stored with it. */
+    intel: z.array(heardFactSchema).max(MAX_FACTS_PER_CALL).optional(),
   })
   .strict();
 

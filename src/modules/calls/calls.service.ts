@@ -1,31 +1,26 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Db } from '../../db/create-db.ts';
-import {
-  callAttempts,
-  dncEntries,
-  phoneNumbers,
-  prospects,
-  stageChanges,
-  tasks,
-  voicemails,
-} from '../../db/schema.ts';
+import { callAttempts, phoneNumbers, prospects, stageChanges, voicemails } from '../../db/schema.ts';
 import { clockOf, resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid, invalidFields } from '../../shared/errors.ts';
 import { parseInput } from '../../shared/validate.ts';
 import { callStepDone, endCadences } from '../cadences/enrollments.service.ts';
 import { blockedNumbers } from '../dnc/dnc.repository.ts';
-import { normalizePhone } from '../phones/normalize-phone.ts';
-import type { PhoneKind, Stage } from '../prospects/prospect-draft.ts';
+import { optOut } from '../dnc/opt-out.service.ts';
+import { factsOfAttempt, type IntelFact, prepareFacts, storeFacts } from '../intel/intel.service.ts';
+import type { Stage } from '../prospects/prospect-draft.ts';
 import { validateProspect } from '../prospects/prospect-draft.ts';
-import type { PhoneRow, ProspectRow } from '../prospects/prospects.repository.ts';
+import type { ProspectRow } from '../prospects/prospects.repository.ts';
 import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
 import { prepareDraft, upsertProspects } from '../prospects/upsert-prospects.ts';
 import { recordDial } from '../queue/reach-stats.ts';
 import type { Ctx } from '../team/team.service.ts';
 import { spokenSeconds } from '../voicemail/words.ts';
 import { type LogCallInput, logCallSchema } from './call.schemas.ts';
-import { BAD_NUMBER_LIMIT, checkLog, nextStage, repSecondsOf } from './call-rules.ts';
+import { moveStage, promiseFollowUp } from './call-effects.repository.ts';
+import { choosePhone, countBad } from './call-numbers.repository.ts';
+import { checkLog, nextStage, repSecondsOf } from './call-rules.ts';
 
 export type LoggedCall = {
   attempt: {
@@ -42,6 +37,8 @@ export type LoggedCall = {
     referredProspectId: number | null;
   };
   voicemailId: number | null;
+  /** The facts heard on the call, as stored with it. */
+  intel: IntelFact[];
   stage: { from: string; to: string; reason: string } | null;
   /** What the rep should know: `dnc-number`, `opted-out`, `number-invalidated`, `opted-out-now`. */
   flags: string[];
@@ -49,12 +46,11 @@ export type LoggedCall = {
   replayed: boolean;
 };
 
-/** Bad results after which a number is taken out of use. */
-
 /**
  * Records one dial, all or nothing: the attempt with the prospect's local time at that
- * instant, the message left, the stage it moves, a do-not-call request, a bad number.
- * Retrying with the same idempotency key returns the first record.
+ * instant, the message left, the facts heard, the stage it moves, a do-not-call request, a bad
+ * number. Everything is checked before anything is written. Retrying with the same idempotency
+ * key returns the first record.
  */
 export async function logCall(ctx: Ctx, input: { body: unknown; now?: Date }): Promise<LoggedCall> {
   const body = parseInput(logCallSchema, input.body);
@@ -71,12 +67,14 @@ export async function logCall(ctx: Ctx, input: { body: unknown; now?: Date }): P
     messageText: body.message?.text,
     hasReferral: body.referral !== undefined,
   });
+  const heard = prepareFacts(ctx, { facts: body.intel ?? [], at, prefix: (i) => `intel.${i}.` });
+  issues.push(...heard.issues);
   if (issues.length > 0) {
     throw invalidFields(issues);
   }
   const prospect = await resolveProspect(ctx, body.prospect);
   try {
-    return await record(ctx, { body, prospect, at, resultAt });
+    return await record(ctx, { body, prospect, at, resultAt, facts: heard.facts });
   } catch (error) {
     // Two retries racing with one key: the unique index lets one in; the other answers with its record.
     if (body.idempotencyKey && pgErrorCode(error) === '23505') {
@@ -92,7 +90,13 @@ export async function logCall(ctx: Ctx, input: { body: unknown; now?: Date }): P
   }
 }
 
-type Recording = { body: LogCallInput; prospect: ProspectRow; at: Date; resultAt: Date | undefined };
+type Recording = {
+  body: LogCallInput;
+  prospect: ProspectRow;
+  at: Date;
+  resultAt: Date | undefined;
+  facts: ReturnType<typeof prepareFacts>['facts'];
+};
 
 function record(ctx: Ctx, input: Recording): Promise<LoggedCall> {
   const { body, prospect, at, resultAt } = input;
@@ -107,7 +111,7 @@ function record(ctx: Ctx, input: Recording): Promise<LoggedCall> {
       if (earlier) return { ...(await readLogged(tx, earlier.id)), replayed: true };
     }
     const flags: string[] = [];
-    const phone = await choosePhone(tx, { ctx, prospect, body });
+    const phone = await choosePhone(tx, { ctx, prospect, number: body.number, kind: body.kind });
     if (phone && (await blockedNumbers(tx, { teamId: ctx.team.id, numbers: [phone.e164] })).size > 0)
       flags.push('dnc-number');
     if (prospect.optedOut) flags.push('opted-out');
@@ -136,6 +140,7 @@ function record(ctx: Ctx, input: Recording): Promise<LoggedCall> {
       })
       .returning({ id: callAttempts.id });
     const attemptId = attempt!.id;
+    await storeFacts(tx, { teamId: ctx.team.id, prospect, facts: input.facts, attemptId, at });
     await recordDial(tx, {
       teamId: ctx.team.id,
       prospectId: prospect.id,
@@ -172,17 +177,7 @@ function record(ctx: Ctx, input: Recording): Promise<LoggedCall> {
       });
     }
     const move = nextStage(prospect.stage as Stage, body);
-    if (move) {
-      await tx.insert(stageChanges).values({
-        prospectId: prospect.id,
-        fromStage: prospect.stage,
-        toStage: move.to,
-        at,
-        reason: move.reason,
-        attemptId,
-      });
-      await tx.update(prospects).set({ stage: move.to, updatedAt: at }).where(eq(prospects.id, prospect.id));
-    }
+    if (move) await moveStage(tx, { prospectId: prospect.id, from: prospect.stage, move, at, attemptId });
     if (
       body.outcome === 'bad-number' &&
       phone &&
@@ -191,20 +186,18 @@ function record(ctx: Ctx, input: Recording): Promise<LoggedCall> {
       flags.push('number-invalidated');
     }
     if (body.result === 'do-not-call') {
-      await optOut(tx, { ctx, prospect, at });
+      await optOut(tx, { teamId: ctx.team.id, prospectId: prospect.id, at, source: 'call' });
       flags.push('opted-out-now');
     }
     // Nothing is scheduled for someone who asked to stop, until `reach dnc remove` lifts it.
-    const mayFollowUp = !prospect.optedOut && body.result !== 'do-not-call';
-    if (mayFollowUp && (body.result === 'callback-scheduled' || body.result === 'meeting') && resultAt) {
-      await tx.insert(tasks).values({
+    if (!prospect.optedOut && body.result !== 'do-not-call')
+      await promiseFollowUp(tx, {
         teamId: ctx.team.id,
         prospectId: prospect.id,
-        kind: body.result === 'meeting' ? 'meeting' : 'callback',
-        dueAt: resultAt,
+        result: body.result,
+        resultAt,
         payload: { attemptId, promisedBy: body.outcome },
       });
-    }
     return { ...(await readLogged(tx, attemptId)), flags, replayed: false };
   });
 }
@@ -242,51 +235,8 @@ async function referred(
   return id;
 }
 
-/** The number dialled: the one given (added to the prospect when new), else one of the kind given, else the first valid one. */
-async function choosePhone(
-  tx: Db,
-  input: { ctx: Ctx; prospect: ProspectRow; body: LogCallInput },
-): Promise<PhoneRow | null> {
-  const { ctx, prospect, body } = input;
-  const own = await tx
-    .select()
-    .from(phoneNumbers)
-    .where(eq(phoneNumbers.prospectId, prospect.id))
-    .orderBy(asc(phoneNumbers.id));
-  if (body.number) {
-    const parsed = normalizePhone(body.number, ctx.team.defaultCountry);
-    if (!parsed.ok)
-      throw new AppError('validation', `number: invalid phone "${body.number}": ${parsed.reason}`, {
-        issues: [{ field: 'number', reason: parsed.reason }],
-      });
-    const known = own.find((p) => p.e164 === parsed.e164);
-    if (known) return known;
-    const [added] = await tx
-      .insert(phoneNumbers)
-      .values({
-        teamId: ctx.team.id,
-        prospectId: prospect.id,
-        e164: parsed.e164,
-        kind: body.kind ?? 'other',
-        extension: parsed.extension,
-        source: 'call',
-      })
-      .returning();
-    return added ?? null;
-  }
-  if (body.kind) {
-    const ofKind = own.filter((p) => p.kind === (body.kind as PhoneKind));
-    if (ofKind.length === 0)
-      throw new AppError('validation', `kind: prospect ${prospect.id} has no ${body.kind} number`, {
-        issues: [{ field: 'kind', reason: `no ${body.kind} number` }],
-      });
-    return ofKind.find((p) => p.valid) ?? ofKind[0]!;
-  }
-  return own.find((p) => p.valid) ?? own[0] ?? null;
-}
-
 /** The prospect's clock at dial time, in the zone in force then; none when the zone is unknown or ambiguous. */
-function localClock(
+export function localClock(
   at: Date,
   prospect: ProspectRow,
 ): { timezone: string; minute: number; weekday: number } | null {
@@ -295,64 +245,30 @@ function localClock(
   return { timezone: prospect.timezone, minute: local.hour * 60 + local.minute, weekday: local.weekday };
 }
 
-/** Counts a bad result against the number; true when this one takes it out of use. */
-async function countBad(tx: Db, input: { phone: PhoneRow; carrierFailure: boolean }): Promise<boolean> {
-  const bad = input.phone.badCount + 1;
-  const invalid = input.phone.valid && (input.carrierFailure || bad >= BAD_NUMBER_LIMIT);
-  await tx
-    .update(phoneNumbers)
-    .set({
-      badCount: bad,
-      ...(invalid
-        ? {
-            valid: false,
-            invalidReason: input.carrierFailure
-              ? 'carrier: number does not exist'
-              : `${bad} bad-number results`,
-          }
-        : {}),
-    })
-    .where(eq(phoneNumbers.id, input.phone.id));
-  return invalid;
-}
-
-/** The prospect asked to stop: every number on the list, the prospect opted out, open tasks cancelled. */
-async function optOut(tx: Db, input: { ctx: Ctx; prospect: ProspectRow; at: Date }): Promise<void> {
-  const { ctx, prospect, at } = input;
-  const own = await tx
-    .select({ e164: phoneNumbers.e164 })
-    .from(phoneNumbers)
-    .where(eq(phoneNumbers.prospectId, prospect.id));
-  const entries = [{ e164: null as string | null }, ...own].map((p) => ({
-    teamId: ctx.team.id,
-    prospectId: prospect.id,
-    e164: p.e164,
-    reason: 'asked not to be called',
-    source: 'call',
-    addedAt: at,
-  }));
-  await tx.insert(dncEntries).values(entries);
-  await tx.update(prospects).set({ optedOut: true, updatedAt: at }).where(eq(prospects.id, prospect.id));
-  await endCadences(tx, { prospectId: prospect.id, at, status: 'stopped', reason: 'asked not to be called' });
-  await tx
-    .update(tasks)
-    .set({ status: 'cancelled', doneAt: at })
-    .where(and(eq(tasks.prospectId, prospect.id), eq(tasks.status, 'open')));
-}
-
-async function readLogged(
+/** A logged call as it stands now: the attempt, its message, its latest stage move and the facts heard on it. */
+export async function readLogged(
   tx: Db,
   attemptId: number,
 ): Promise<Omit<LoggedCall, 'flags' | 'replayed'> & { flags: string[] }> {
   const [row] = await tx
-    .select({ a: callAttempts, ph: phoneNumbers, vm: voicemails.id, st: stageChanges })
+    .select({ a: callAttempts, ph: phoneNumbers })
     .from(callAttempts)
     .leftJoin(phoneNumbers, eq(phoneNumbers.id, callAttempts.phoneId))
-    .leftJoin(voicemails, eq(voicemails.attemptId, callAttempts.id))
-    .leftJoin(stageChanges, eq(stageChanges.attemptId, callAttempts.id))
     .where(eq(callAttempts.id, attemptId));
   if (!row) throw new AppError('internal', `call ${attemptId} vanished`);
-  const { a, ph, vm, st } = row;
+  // One after another: these may run on the connection of an open transaction.
+  const [vm] = await tx
+    .select({ id: voicemails.id })
+    .from(voicemails)
+    .where(eq(voicemails.attemptId, attemptId));
+  const [st] = await tx
+    .select()
+    .from(stageChanges)
+    .where(eq(stageChanges.attemptId, attemptId))
+    .orderBy(desc(stageChanges.id))
+    .limit(1);
+  const intel = await factsOfAttempt(tx, attemptId);
+  const { a, ph } = row;
   const local =
     a.timezone !== null && a.localMinuteOfDay !== null && a.localWeekday !== null
       ? {
@@ -375,8 +291,9 @@ async function readLogged(
       local,
       referredProspectId: a.referredProspectId,
     },
-    voicemailId: vm,
+    voicemailId: vm?.id ?? null,
     stage: st ? { from: st.fromStage ?? '', to: st.toStage, reason: st.reason } : null,
+    intel,
     flags: a.flags,
   };
 }

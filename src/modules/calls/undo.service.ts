@@ -9,10 +9,12 @@ import {
   tasks,
   voicemails,
 } from '../../db/schema.ts';
-import { AppError, invalid, notFound } from '../../shared/errors.ts';
+import { AppError, notFound } from '../../shared/errors.ts';
+import { parseId } from '../../shared/ids.ts';
 import { callStepUndone } from '../cadences/enrollments.service.ts';
 import { recordDial } from '../queue/reach-stats.ts';
 import type { Ctx } from '../team/team.service.ts';
+import { uncountBad } from './call-numbers.repository.ts';
 
 /** How long after logging a call the rep may take it back. */
 export const UNDO_SECONDS = 60;
@@ -33,8 +35,7 @@ export type UndoneCall = {
  * instant of the request; the minute runs from when the log was written.
  */
 export async function undoCall(ctx: Ctx, input: { id: string | number; now?: Date }): Promise<UndoneCall> {
-  const id = Number(input.id);
-  if (!Number.isInteger(id) || id <= 0) throw invalid('id', `"${input.id}" is not a call id`);
+  const id = parseId(input.id);
   const now = input.now ?? new Date();
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
@@ -81,15 +82,7 @@ export async function undoCall(ctx: Ctx, input: { id: string | number; now?: Dat
       stage = move.fromStage ?? 'new';
       await tx.update(prospects).set({ stage }).where(eq(prospects.id, prospect.id));
     }
-    if (attempt.outcome === 'bad-number' && phone) {
-      const bad = Math.max(0, phone.badCount - 1);
-      const restored =
-        !phone.valid && (bad === 0 || phone.invalidReason === `${phone.badCount} bad-number results`);
-      await tx
-        .update(phoneNumbers)
-        .set({ badCount: bad, ...(restored ? { valid: true, invalidReason: null } : {}) })
-        .where(eq(phoneNumbers.id, phone.id));
-    }
+    if (attempt.outcome === 'bad-number' && phone) await uncountBad(tx, phone);
     await callStepUndone(tx, attempt.id);
     await recordDial(
       tx,

@@ -1,5 +1,6 @@
 import type { Route } from '../../shared/route.ts';
-import { addIntel, addIntelSchema, listIntel } from './intel.service.ts';
+import { addIntelSchema } from './intel.schemas.ts';
+import { addIntel, listIntel } from './intel.service.ts';
 
 export const intelRoutes: Route[] = [
   {

@@ -1,28 +1,14 @@
-import { and, desc, eq } from 'drizzle-orm';
-import { z } from 'zod';
+import { and, asc, desc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/create-db.ts';
 import { callAttempts, intelFacts, phoneNumbers } from '../../db/schema.ts';
 import { resolveAt, resolveDayOrAt } from '../../shared/clock.ts';
-import { invalid, invalidFields } from '../../shared/errors.ts';
+import { AppError, type FieldIssue, invalid, invalidFields } from '../../shared/errors.ts';
 import { parseInput } from '../../shared/validate.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
 import { resolveProspect } from '../prospects/prospects.service.ts';
 import type { Ctx } from '../team/team.service.ts';
-import { checkIntel, describeIntel, intelTypes } from './intel-rules.ts';
-
-export const addIntelSchema = z
-  .object({
-    prospect: z.union([z.string().trim().min(1), z.number().int().positive()]),
-    type: z.enum(intelTypes),
-    value: z.string().trim().max(500).optional(),
-    from: z.string().optional(),
-    to: z.string().optional(),
-    arrives: z.string().optional(),
-    leaves: z.string().optional(),
-    until: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
-    at: z.iso.datetime({ offset: true }).optional(),
-    attemptId: z.number().int().positive().optional(),
-  })
-  .strict();
+import { addIntelSchema, type HeardFact } from './intel.schemas.ts';
+import { checkIntel, describeIntel, type IntelType } from './intel-rules.ts';
 
 export type IntelFact = {
   id: number;
@@ -36,65 +22,143 @@ export type IntelFact = {
   sourceAttemptId: number | null;
 };
 
+/** A fact checked for its type and ready to store: a private line's number is in E.164. */
+export type PreparedFact = Omit<HeardFact, 'until' | 'type'> & {
+  type: IntelType;
+  text: string;
+  until?: Date;
+};
+
+/**
+ * Checks facts heard at `at` and normalises a private line's number, before anything is
+ * written: every problem names its field, under `prefix` when given (`intel.1.until`).
+ */
+export function prepareFacts(
+  ctx: Ctx,
+  input: { facts: HeardFact[]; at: Date; prefix?: (index: number) => string },
+): { facts: PreparedFact[]; issues: FieldIssue[] } {
+  const issues: FieldIssue[] = [];
+  const facts = input.facts.map((fact, index) => {
+    const prefix = input.prefix?.(index) ?? '';
+    const own: FieldIssue[] = [];
+    const until = fact.until === undefined ? undefined : dayOrAt(fact.until, own);
+    own.push(...checkIntel({ ...fact, at: input.at, until }));
+    let text = fact.value ?? '';
+    if (fact.type === 'private-line' && own.length === 0) {
+      const parsed = normalizePhone(text, ctx.team.defaultCountry);
+      if (parsed.ok) text = parsed.e164;
+      else own.push({ field: 'value', reason: `invalid phone "${text}": ${parsed.reason}` });
+    }
+    issues.push(...own.map((i) => ({ ...i, field: `${prefix}${i.field}` })));
+    const { until: _until, ...rest } = fact;
+    return { ...rest, text, ...(until ? { until } : {}) };
+  });
+  return { facts, issues };
+}
+
+function dayOrAt(value: string, issues: FieldIssue[]): Date | undefined {
+  try {
+    return resolveDayOrAt(value, 'until');
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    issues.push(...error.issues);
+    return undefined;
+  }
+}
+
+/**
+ * Stores prepared facts inside the caller's transaction, with the call they were heard on. A
+ * private line also becomes one of the prospect's numbers.
+ */
+export async function storeFacts(
+  tx: Db,
+  input: {
+    teamId: number;
+    prospect: { id: number; companyId: number | null };
+    facts: PreparedFact[];
+    attemptId: number | null;
+    at: Date;
+  },
+): Promise<IntelFact[]> {
+  const { teamId, prospect } = input;
+  if (input.facts.length === 0) return [];
+  const lines = input.facts.filter((f) => f.type === 'private-line');
+  if (lines.length > 0)
+    await tx
+      .insert(phoneNumbers)
+      .values(
+        lines.map((f) => ({
+          teamId,
+          prospectId: prospect.id,
+          e164: f.text,
+          kind: 'private',
+          source: 'intel',
+        })),
+      )
+      .onConflictDoNothing();
+  const rows = await tx
+    .insert(intelFacts)
+    .values(
+      input.facts.map((f) => {
+        const value: Record<string, unknown> = { text: f.text };
+        if (f.arrives) value['arrives'] = f.arrives;
+        if (f.leaves) value['leaves'] = f.leaves;
+        return {
+          teamId,
+          prospectId: prospect.id,
+          companyId: prospect.companyId,
+          type: f.type,
+          fromTime: f.from ?? null,
+          toTime: f.to ?? null,
+          value,
+          validUntil: f.until ?? null,
+          sourceAttemptId: input.attemptId,
+          recordedAt: input.at,
+        };
+      }),
+    )
+    .returning();
+  return rows.sort((x, y) => x.id - y.id).map(toFact);
+}
+
 /**
  * Records what a gatekeeper or a greeting revealed, as a typed fact with its source and date.
  * A private line also becomes one of the prospect's numbers.
  */
 export async function addIntel(ctx: Ctx, body: unknown): Promise<IntelFact> {
-  const input = parseInput(addIntelSchema, body);
-  const at = resolveAt(input.at);
-  const until = input.until ? resolveDayOrAt(input.until, 'until') : undefined;
-  const issues = checkIntel({ ...input, at, until });
-  if (issues.length > 0) throw invalidFields(issues);
-  const prospect = await resolveProspect(ctx, input.prospect);
-  let text = input.value ?? '';
-  if (input.type === 'private-line') {
-    const parsed = normalizePhone(text, ctx.team.defaultCountry);
-    if (!parsed.ok) throw invalid('value', `invalid phone "${text}": ${parsed.reason}`);
-    text = parsed.e164;
-  }
-  const row = await ctx.db.transaction(async (tx) => {
-    if (input.attemptId !== undefined) {
+  const { prospect: key, at: heardAt, attemptId, ...fact } = parseInput(addIntelSchema, body);
+  const at = resolveAt(heardAt);
+  const prepared = prepareFacts(ctx, { facts: [fact], at });
+  if (prepared.issues.length > 0) throw invalidFields(prepared.issues);
+  const prospect = await resolveProspect(ctx, key);
+  const [stored] = await ctx.db.transaction(async (tx) => {
+    if (attemptId !== undefined) {
       const [attempt] = await tx
         .select({ prospectId: callAttempts.prospectId })
         .from(callAttempts)
-        .where(eq(callAttempts.id, input.attemptId));
+        .where(eq(callAttempts.id, attemptId));
       if (attempt?.prospectId !== prospect.id)
-        throw invalid('attemptId', `call ${input.attemptId} is not a call to prospect ${prospect.id}`);
+        throw invalid('attemptId', `call ${attemptId} is not a call to prospect ${prospect.id}`);
     }
-    if (input.type === 'private-line') {
-      await tx
-        .insert(phoneNumbers)
-        .values({
-          teamId: ctx.team.id,
-          prospectId: prospect.id,
-          e164: text,
-          kind: 'private',
-          source: 'intel',
-        })
-        .onConflictDoNothing();
-    }
-    const value: Record<string, unknown> = { text };
-    if (input.arrives) value['arrives'] = input.arrives;
-    if (input.leaves) value['leaves'] = input.leaves;
-    const [row] = await tx
-      .insert(intelFacts)
-      .values({
-        teamId: ctx.team.id,
-        prospectId: prospect.id,
-        companyId: prospect.companyId,
-        type: input.type,
-        fromTime: input.from ?? null,
-        toTime: input.to ?? null,
-        value,
-        validUntil: until ?? null,
-        sourceAttemptId: input.attemptId ?? null,
-        recordedAt: at,
-      })
-      .returning();
-    return row!;
+    return storeFacts(tx, {
+      teamId: ctx.team.id,
+      prospect,
+      facts: prepared.facts,
+      attemptId: attemptId ?? null,
+      at,
+    });
   });
-  return toFact(row);
+  return stored!;
+}
+
+/** The facts heard on one call, in the order they were recorded. */
+export async function factsOfAttempt(tx: Db, attemptId: number): Promise<IntelFact[]> {
+  const rows = await tx
+    .select()
+    .from(intelFacts)
+    .where(eq(intelFacts.sourceAttemptId, attemptId))
+    .orderBy(asc(intelFacts.id));
+  return rows.map(toFact);
 }
 
 /** The prospect's facts, newest first. */
