@@ -594,4 +594,65 @@ describe.each(drivers)('HTTP API for the web app on %s', (driver) => {
     const again = await app.request(`/api/v1/calls/${logged.attempt.id}`, { method: 'DELETE' });
     expect(again.status).toBe(404);
   });
+
+  it('corrects a call over HTTP with a reason, answering 400 for a bad id or body, 404 and 409', async () => {
+    const ann = (await (
+      await post('/api/v1/prospects', { firstName: 'Ann', email: 'ann@acme.com' })
+    ).json()) as { id: number };
+    const call = async (body: Json) =>
+      (
+        (await (await post('/api/v1/calls', { prospect: ann.id, ...body })).json()) as {
+          attempt: { id: number };
+        }
+      ).attempt.id;
+    const patch = (id: number | string, body: unknown) => send(`/api/v1/calls/${id}`, body, 'PATCH');
+    const id = await call({ outcome: 'no-answer' });
+    const corrected = await patch(id, { outcome: 'voicemail', reason: 'wrong key', by: 'Sam' });
+    expect(corrected.status).toBe(200);
+    expect(await corrected.json()).toMatchObject({
+      correction: {
+        attemptId: id,
+        before: { outcome: 'no-answer' },
+        after: { outcome: 'voicemail' },
+        by: 'Sam',
+      },
+      call: { attempt: { id, outcome: 'voicemail' } },
+    });
+    for (const bad of ['abc', '99999999999', '-1']) {
+      const response = await patch(bad, { outcome: 'busy', reason: 'wrong key' });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ errors: [{ field: 'id' }] });
+    }
+    expect((await app.request('/api/v1/calls/99999999999', { method: 'DELETE' })).status).toBe(400);
+    expect((await patch(2_000_000_000, { outcome: 'busy', reason: 'wrong key' })).status).toBe(404);
+    const noReason = await patch(id, { outcome: 'busy' });
+    expect(noReason.status).toBe(400);
+    expect(await noReason.json()).toMatchObject({ errors: [{ field: 'reason' }] });
+    const stop = await call({ outcome: 'reached', result: 'do-not-call' });
+    const refused = await patch(stop, { result: 'interested', reason: 'misheard' });
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { detail: string }).detail).toContain('reach dnc remove');
+    const doc = (await (await app.request('/api/v1/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Json }> } }>>;
+    };
+    const schema = doc.paths['/api/v1/calls/{id}']?.['patch']?.requestBody?.content['application/json']
+      ?.schema as {
+      properties: Json;
+      required: string[];
+    };
+    expect(Object.keys(schema.properties)).toEqual(
+      expect.arrayContaining([
+        'outcome',
+        'result',
+        'resultAt',
+        'number',
+        'note',
+        'message',
+        'reason',
+        'by',
+        'at',
+      ]),
+    );
+    expect(schema.required).toEqual(['reason']);
+  });
 });

@@ -244,6 +244,34 @@ describe('the reach command line', { timeout: 180_000 }, () => {
     expect(gone.stderr).toContain('Call not found: 2');
   });
 
+  it('corrects a logged call with a reason and says what changed, exiting 2 on a bad id', async () => {
+    const data = dir('correct');
+    await reach(['prospects', 'add', '--first-name', 'Ann', '--email', 'ann@acme.com', '--data', data]);
+    await reach(['log', 'ann@acme.com', '-o', 'n', '--at', '2026-03-03T15:00:00Z', '--data', data]);
+    const run = await reach([
+      'calls',
+      'correct',
+      '1',
+      '-o',
+      'v',
+      '--reason',
+      'wrong key',
+      '--by',
+      'Sam',
+      '--data',
+      data,
+    ]);
+    expect(run, run.stderr).toMatchObject({ code: 0 });
+    expect(run.stdout).toBe('Corrected call 1: no-answer → voicemail, by Sam: wrong key\n');
+    const bad = await reach(['calls', 'correct', 'abc', '-o', 'v', '--reason', 'wrong key', '--data', data]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('id:');
+    const calls = JSON.parse((await reach(['calls', 'ann@acme.com', '--json', '--data', data])).stdout) as {
+      items: { outcome: string }[];
+    };
+    expect(calls.items.map((c) => c.outcome)).toEqual(['voicemail']);
+  });
+
   it('logs an hour of dials, one short line each, in one process', async () => {
     const data = dir('batch');
     await reach(['import', file('batch.csv', messyCsv), '--data', data]);
@@ -519,6 +547,54 @@ describe('the command line while a server holds the data directory', () => {
     ]);
     expect(conflict.code).toBe(1);
     expect(conflict.stderr).toContain('Already in the book');
+  });
+
+  it('corrects a call through the server', async () => {
+    await reach([
+      'prospects',
+      'add',
+      '--first-name',
+      'Bo',
+      '--email',
+      'bo@beta.io',
+      '--direct',
+      '212-555-0177',
+      '--data',
+      data,
+    ]);
+    const logged = JSON.parse(
+      (
+        await reach([
+          'log',
+          'bo@beta.io',
+          '-o',
+          'g',
+          '--at',
+          '2026-03-03T15:00:00Z',
+          '--json',
+          '--data',
+          data,
+        ])
+      ).stdout,
+    ) as { attempt: { id: number } };
+    const corrected = await reach([
+      'calls',
+      'correct',
+      String(logged.attempt.id),
+      '-o',
+      'r',
+      '-r',
+      'i',
+      '--reason',
+      'it was Bo himself',
+      '--json',
+      '--data',
+      data,
+    ]);
+    expect(corrected, corrected.stderr).toMatchObject({ code: 0 });
+    expect(JSON.parse(corrected.stdout)).toMatchObject({
+      correction: { after: { outcome: 'reached', result: 'interested' } },
+    });
   });
 
   it('streams an import through the server, rejected rows and all', async () => {

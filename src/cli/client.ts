@@ -23,6 +23,7 @@ import {
   recordCallback,
 } from '../modules/calls/callbacks.service.ts';
 import { type LoggedCall, logCall } from '../modules/calls/calls.service.ts';
+import { type CorrectedCall, correctCall } from '../modules/calls/correct.service.ts';
 import { type CallRow, listCalls, timeline } from '../modules/calls/timeline.service.ts';
 import { type UndoneCall, undoCall } from '../modules/calls/undo.service.ts';
 import {
@@ -90,6 +91,7 @@ export type ReachClient = {
   exportRows(options: { kind: ExportKind; format: ExportFormat }): AsyncIterable<string>;
   logCall(body: unknown): Promise<LoggedCall>;
   undoCall(id: string): Promise<UndoneCall>;
+  correctCall(input: { id: string; body: unknown }): Promise<CorrectedCall>;
   listCalls(query: Record<string, unknown>): Promise<CallRow[]>;
   timeline(prospect: string): Promise<Timeline>;
   addIntel(body: unknown): Promise<IntelFact>;
@@ -154,6 +156,7 @@ export function localClient(ctx: Ctx, where: string): ReachClient {
     exportRows: (options) => exportRows(ctx, options),
     logCall: (body) => logCall(ctx, { body }),
     undoCall: (id) => undoCall(ctx, { id }),
+    correctCall: (input) => correctCall(ctx, input),
     listCalls: (query) => listCalls(ctx, query),
     timeline: (prospect) => timeline(ctx, prospect),
     addIntel: (body) => addIntel(ctx, body),

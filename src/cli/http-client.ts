@@ -83,6 +83,7 @@ export function httpClient(options: { baseUrl: string; token?: string | undefine
     }),
     logCall: (body) => json({ method: 'POST', path: '/calls', body }),
     undoCall: (id) => json({ method: 'DELETE', path: `/calls/${encodeURIComponent(id)}` }),
+    correctCall: ({ id, body }) => json({ method: 'PATCH', path: `/calls/${encodeURIComponent(id)}`, body }),
     lookup: (query) => json({ method: 'GET', path: '/lookup', query }),
     recordCallback: (body) => json({ method: 'POST', path: '/callbacks', body }),
     attachCallback: ({ callbackId, prospect }) =>

@@ -8,11 +8,13 @@ import { out, printJson, reportError } from '../output.ts';
 import { common, withClient } from '../run.ts';
 import { expand, parseLogLine, shortKinds, shortOutcomes, shortResults } from './log-line.ts';
 
-const flagWords: Record<string, string> = {
+/** What each flag on a logged or corrected call tells the rep. */
+export const flagWords: Record<string, string> = {
   'dnc-number': 'this number is on the Do-Not-Call list',
   'opted-out': 'this prospect asked not to be called',
   'opted-out-now': 'prospect and all their numbers are now on the Do-Not-Call list; open tasks cancelled',
   'number-invalidated': 'number taken out of use; their other numbers will be used',
+  'number-restored': 'number back in use: the bad result that took it out was corrected',
 };
 
 const weekdays = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];

@@ -48,3 +48,27 @@ export const logCallSchema = z
   .strict();
 
 export type LogCallInput = z.infer<typeof logCallSchema>;
+
+/**
+ * A correction of a logged call: the fields that change (null clears a result, its time, the
+ * note or the talk time), why, by whom and when.
+ */
+export const correctCallSchema = z
+  .object({
+    outcome: z.enum(outcomes).optional(),
+    result: z.enum(results).nullable().optional(),
+    resultAt: instant.nullable().optional(),
+    number: z.string().trim().min(1).optional(),
+    note: z.string().max(5_000).nullable().optional(),
+    durationSeconds: z.number().int().min(0).max(36_000).nullable().optional(),
+    message: z
+      .object({ kind: z.enum(messageKinds), text: z.string().trim().max(2_000).optional() })
+      .strict()
+      .optional(),
+    reason: z.string().trim().min(3).max(500),
+    by: z.string().trim().min(1).max(200).optional(),
+    at: instant.optional(),
+  })
+  .strict();
+
+export type CorrectCallInput = z.infer<typeof correctCallSchema>;

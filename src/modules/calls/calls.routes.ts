@@ -1,6 +1,7 @@
 import type { Route } from '../../shared/route.ts';
-import { logCallSchema } from './call.schemas.ts';
+import { correctCallSchema, logCallSchema } from './call.schemas.ts';
 import { logCall } from './calls.service.ts';
+import { correctCall } from './correct.service.ts';
 import { callsQuerySchema, listCalls, timeline } from './timeline.service.ts';
 import { UNDO_SECONDS, undoCall } from './undo.service.ts';
 
@@ -29,6 +30,22 @@ export const callRoutes: Route[] = [
     summary: `Undo a call logged by mistake, within ${UNDO_SECONDS} s of logging it: the attempt and everything it wrote`,
     responses: { 200: 'The call was taken back', 409: 'Too late, or it recorded a do-not-call request' },
     handle: async ({ c, ctx }) => c.json(await undoCall(ctx, { id: c.req.param('id') ?? '' })),
+  },
+  {
+    method: 'patch',
+    path: '/calls/{id}',
+    tag: 'calls',
+    summary:
+      'Correct a logged call after the undo window, with a reason: the outcome, result, number, message, note or talk time, and everything the call wrote or taught follows',
+    body: correctCallSchema,
+    responses: {
+      200: 'The correction (before and after, by whom, why) and the call as it stands now',
+      409: 'It recorded a do-not-call request, or left a message a callback was credited to',
+    },
+    handle: async ({ c, ctx }) =>
+      c.json(
+        await correctCall(ctx, { id: c.req.param('id') ?? '', body: await c.req.json().catch(() => null) }),
+      ),
   },
   {
     method: 'get',

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   callAttempts,
   callbacks,
+  callCorrections,
   intelFacts,
   phoneNumbers,
   prospects,
@@ -15,6 +16,7 @@ import { parseInput } from '../../shared/validate.ts';
 import { describeIntel } from '../intel/intel-rules.ts';
 import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
 import type { Ctx } from '../team/team.service.ts';
+import { type CallFields, describeCorrection } from './correction-rules.ts';
 
 export type Effort = {
   attempts: number;
@@ -25,7 +27,7 @@ export type Effort = {
 };
 export type TimelineEntry = {
   at: string;
-  type: 'call' | 'message' | 'intel' | 'task' | 'callback' | 'stage';
+  type: 'call' | 'message' | 'intel' | 'task' | 'callback' | 'stage' | 'correction';
   text: string;
   id: number;
 };
@@ -54,7 +56,7 @@ export async function timeline(
   key: string | number,
 ): Promise<{ prospectId: number; name: string; effort: Effort; entries: TimelineEntry[] }> {
   const p = await resolveProspect(ctx, key);
-  const [calls, messages, intel, todo, inbound, stages] = await Promise.all([
+  const [calls, messages, intel, todo, inbound, stages, corrections] = await Promise.all([
     ctx.db
       .select({ a: callAttempts, ph: phoneNumbers })
       .from(callAttempts)
@@ -65,6 +67,11 @@ export async function timeline(
     ctx.db.select().from(tasks).where(eq(tasks.prospectId, p.id)),
     ctx.db.select().from(callbacks).where(eq(callbacks.prospectId, p.id)),
     ctx.db.select().from(stageChanges).where(eq(stageChanges.prospectId, p.id)),
+    ctx.db
+      .select({ c: callCorrections })
+      .from(callCorrections)
+      .innerJoin(callAttempts, eq(callAttempts.id, callCorrections.attemptId))
+      .where(eq(callAttempts.prospectId, p.id)),
   ]);
   const entries: TimelineEntry[] = [
     ...calls.map(({ a, ph }) => ({
@@ -102,6 +109,18 @@ export async function timeline(
       type: 'stage' as const,
       id: s.id,
       text: `stage ${s.fromStage ?? '-'} → ${s.toStage} (${s.reason})`,
+    })),
+    ...corrections.map(({ c }) => ({
+      at: c.at.toISOString(),
+      type: 'correction' as const,
+      id: c.id,
+      text: describeCorrection({
+        attemptId: c.attemptId,
+        before: c.before as CallFields,
+        after: c.after as CallFields,
+        by: c.by,
+        reason: c.reason,
+      }),
     })),
   ].sort((x, y) => x.at.localeCompare(y.at) || x.id - y.id);
   const effort = effortOf(

@@ -50,7 +50,7 @@ export async function undoCall(ctx: Ctx, input: { id: string | number; now?: Dat
     if (age > UNDO_SECONDS)
       throw new AppError(
         'conflict',
-        `Call ${id} was logged ${Math.round(age)} s ago; a log can be undone for ${UNDO_SECONDS} s. Log a correction instead.`,
+        `Call ${id} was logged ${Math.round(age)} s ago; a log can be undone for ${UNDO_SECONDS} s. Correct it instead: \`reach calls correct ${id} --reason TEXT\`.`,
       );
     if (attempt.result === 'do-not-call')
       throw new AppError(

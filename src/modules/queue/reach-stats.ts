@@ -43,6 +43,12 @@ export type DialFact = {
   /** The rep's time the attempt took, and whether it booked a meeting: the prospect's effort and yield. */
   repSeconds: number;
   meeting: boolean;
+  /**
+   * Whether a gatekeeper had been met at the company before this dial (it puts the dial in the
+   * fronted persona group); read from the company's summary when not given. A correction gives
+   * it from the call log, as it stood when the dial was logged.
+   */
+  gatekeeperBefore?: boolean;
 };
 
 /** How many recent dial instants each prospect keeps for the courtesy limits. */
@@ -74,11 +80,7 @@ export async function recordDial(tx: Db, dial: DialFact, direction: 1 | -1 = 1):
       recent_dials = array(
         select d from unnest(recent_dials || ${at}::timestamptz) d order by d desc limit ${RECENT_DIALS}
       )`
-      : sql`last_dial_at = (select max(a.at) from call_attempts a where a.prospect_id = ${dial.prospectId}),
-      last_message_at = (select max(v.at) from voicemails v where v.prospect_id = ${dial.prospectId}),
-      recent_dials = array(
-        select a.at from call_attempts a where a.prospect_id = ${dial.prospectId} order by a.at desc limit ${RECENT_DIALS}
-      )`;
+      : dialTimesFromLog(dial.prospectId);
   await tx.execute(sql`
     update prospects set
       dials = dials + ${direction},
@@ -98,7 +100,7 @@ export async function recordDial(tx: Db, dial: DialFact, direction: 1 | -1 = 1):
     dial.local !== null &&
     dial.phone !== null &&
     dial.companyId !== null &&
-    (dial.outcome === 'gatekeeper' || (await gatekeeperMet(tx, dial)));
+    (dial.outcome === 'gatekeeper' || (dial.gatekeeperBefore ?? (await gatekeeperMet(tx, dial))));
   const cells = dialCells(dial, fronted);
   if (cells.length === 0) return;
   const values = sql.join(
@@ -115,6 +117,22 @@ export async function recordDial(tx: Db, dial: DialFact, direction: 1 | -1 = 1):
       dials = reach_counts.dials + excluded.dials,
       reached = reach_counts.reached + excluded.reached,
       gatekeeper = reach_counts.gatekeeper + excluded.gatekeeper`);
+}
+
+/** The prospect's last dial, last message and recent dials, read again from the log as it stands. */
+const dialTimesFromLog = (prospectId: number): SQL =>
+  sql`last_dial_at = (select max(a.at) from call_attempts a where a.prospect_id = ${prospectId}),
+      last_message_at = (select max(v.at) from voicemails v where v.prospect_id = ${prospectId}),
+      recent_dials = array(
+        select a.at from call_attempts a where a.prospect_id = ${prospectId} order by a.at desc limit ${RECENT_DIALS}
+      )`;
+
+/**
+ * Reads the prospect's dial times again from the log: after a corrected call has been taken
+ * out and put back in (`recordDial` -1 then +1), which would otherwise list its instant twice.
+ */
+export async function rereadDialTimes(tx: Db, prospectId: number): Promise<void> {
+  await tx.execute(sql`update prospects set ${dialTimesFromLog(prospectId)} where id = ${prospectId}`);
 }
 
 /** One slot-count cell a dial adds to. */
