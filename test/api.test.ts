@@ -655,4 +655,38 @@ describe.each(drivers)('HTTP API for the web app on %s', (driver) => {
     );
     expect(schema.required).toEqual(['reason']);
   });
+
+  it('records a callback with its result over HTTP, and answers 400 naming what is missing', async () => {
+    const ann = (await (
+      await post('/api/v1/prospects', {
+        firstName: 'Ann',
+        phones: [{ number: '212-555-0142', kind: 'direct' }],
+      })
+    ).json()) as { id: number };
+    const noTime = await post('/api/v1/callbacks', { from: '212-555-0142', result: 'meeting' });
+    expect(noTime.status).toBe(400);
+    expect(await noTime.json()).toMatchObject({ errors: [{ field: 'resultAt' }] });
+    const stranger = await post('/api/v1/callbacks', { from: '646-555-0199', result: 'interested' });
+    expect(stranger.status).toBe(400);
+    expect(await stranger.json()).toMatchObject({ errors: [{ field: 'result' }] });
+    const booked = await post('/api/v1/callbacks', {
+      from: '212-555-0142',
+      result: 'meeting',
+      resultAt: '2026-03-09T16:00:00Z',
+    });
+    expect(booked.status).toBe(201);
+    expect(await booked.json()).toMatchObject({ result: 'meeting', resultAt: '2026-03-09T16:00:00.000Z' });
+    const shown = (await (await app.request(`/api/v1/prospects/${ann.id}`)).json()) as { stage: string };
+    expect(shown.stage).toBe('interested');
+    const unknown = (await (await post('/api/v1/callbacks', { from: '646-555-0199' })).json()) as {
+      callbackId: number;
+    };
+    const attached = await post(`/api/v1/callbacks/${unknown.callbackId}/attach`, {
+      prospect: ann.id,
+      result: 'not-interested',
+    });
+    expect(attached.status).toBe(200);
+    expect(await attached.json()).toMatchObject({ result: 'not-interested' });
+    expect((await post('/api/v1/callbacks/99999999999/attach', { prospect: ann.id })).status).toBe(400);
+  });
 });

@@ -1,9 +1,12 @@
+import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { callbacks, voicemails } from '../src/db/schema.ts';
+import { callbacks, dncEntries, prospects, stageChanges, tasks, voicemails } from '../src/db/schema.ts';
 import { attachCallback, lookup, recordCallback } from '../src/modules/calls/callbacks.service.ts';
 import { logCall } from '../src/modules/calls/calls.service.ts';
-import { addProspect, type ProspectView } from '../src/modules/prospects/prospects.service.ts';
+import { timeline } from '../src/modules/calls/timeline.service.ts';
+import { addProspect, getProspect, type ProspectView } from '../src/modules/prospects/prospects.service.ts';
+import { rebuildReachStats } from '../src/modules/queue/reach-stats.ts';
 import type { Ctx } from '../src/modules/team/team.service.ts';
 import { drivers, freshDb, type TestDb } from './support/databases.ts';
 
@@ -79,10 +82,13 @@ describe.each(drivers)('callbacks on %s', (driver) => {
     const left = await leave(t.ctx, { prospect: ann.id, at: '2026-03-02T22:30:00Z' });
     const recorded = await recordCallback(t.ctx, { from: '+1 646 555 0199', at: '2026-03-03T15:00:00Z' });
     expect(recorded).toMatchObject({ attributedTo: null, card: { known: false } });
-    const attached = await attachCallback(t.ctx, { callbackId: recorded.callbackId, prospect: ann.id });
+    const attached = await attachCallback(t.ctx, {
+      callbackId: recorded.callbackId,
+      body: { prospect: ann.id },
+    });
     expect(attached.attributedTo).toBe(left.voicemailId);
     await expect(
-      attachCallback(t.ctx, { callbackId: recorded.callbackId, prospect: ann.id }),
+      attachCallback(t.ctx, { callbackId: recorded.callbackId, body: { prospect: ann.id } }),
     ).rejects.toMatchObject({ code: 'conflict' });
   });
 
@@ -118,6 +124,117 @@ describe.each(drivers)('callbacks on %s', (driver) => {
         }
       }),
       { numRuns: 8 },
+    );
+  });
+
+  const meetings = async (id: number) =>
+    (await t.db.select({ n: prospects.meetings }).from(prospects).where(eq(prospects.id, id)))[0]?.n;
+
+  it('books a meeting when the prospect calls back: the stage, the meeting at its time, and a meeting counted', async () => {
+    const recorded = await recordCallback(t.ctx, {
+      from: '212-555-0142',
+      at: '2026-03-04T15:00:00Z',
+      result: 'meeting',
+      resultAt: '2026-03-09T16:00:00Z',
+    });
+    expect(recorded).toMatchObject({
+      result: 'meeting',
+      resultAt: '2026-03-09T16:00:00.000Z',
+      card: { known: true },
+    });
+    expect((await getProspect(t.ctx, { key: ann.id })).stage).toBe('interested');
+    expect(await t.db.select().from(stageChanges)).toMatchObject([
+      { fromStage: 'new', toStage: 'interested', reason: 'meeting booked', attemptId: null },
+    ]);
+    expect(await t.db.select().from(tasks)).toMatchObject([
+      {
+        kind: 'meeting',
+        status: 'open',
+        dueAt: new Date('2026-03-09T16:00:00Z'),
+        payload: { callbackId: recorded.callbackId, promisedBy: 'callback' },
+      },
+    ]);
+    expect(await meetings(ann.id)).toBe(1);
+    await rebuildReachStats(t.db, t.ctx.team.id);
+    expect(await meetings(ann.id)).toBe(1);
+    const entry = (await timeline(t.ctx, ann.id)).entries.find((e) => e.type === 'callback');
+    expect(entry?.text).toBe('called back from +12125550142: meeting 2026-03-09 16:00');
+    const engaged = await recordCallback(t.ctx, { from: '212-555-0142', result: 'interested' });
+    expect(engaged).toMatchObject({ result: 'interested', resultAt: null });
+    expect((await getProspect(t.ctx, { key: ann.id })).stage).toBe('interested');
+  });
+
+  it('puts a prospect who asks to stop when calling back on Do-Not-Call, as a call does', async () => {
+    await recordCallback(t.ctx, {
+      from: '212-555-0142',
+      at: '2026-03-04T15:00:00Z',
+      result: 'callback-scheduled',
+      resultAt: '2026-03-05T15:00:00Z',
+    });
+    expect((await getProspect(t.ctx, { key: ann.id })).stage).toBe('engaged');
+    await recordCallback(t.ctx, { from: '212-555-0142', at: '2026-03-04T18:00:00Z', result: 'do-not-call' });
+    const view = await getProspect(t.ctx, { key: ann.id });
+    expect(view.optedOut).toBe(true);
+    expect(view.phones.every((p) => p.doNotCall)).toBe(true);
+    expect(await t.db.select().from(tasks)).toMatchObject([{ kind: 'callback', status: 'cancelled' }]);
+    expect(new Set((await t.db.select().from(dncEntries)).map((e) => e.source))).toEqual(
+      new Set(['callback']),
+    );
+  });
+
+  it('refuses a result without its time, a time without one, and a result from an unknown caller, recording nothing', async () => {
+    await expect(recordCallback(t.ctx, { from: '212-555-0142', result: 'meeting' })).rejects.toMatchObject({
+      code: 'validation',
+      issues: [{ field: 'resultAt', reason: 'a meeting needs its time' }],
+    });
+    await expect(
+      recordCallback(t.ctx, { from: '212-555-0142', result: 'interested', resultAt: '2026-03-09T16:00:00Z' }),
+    ).rejects.toMatchObject({ issues: [{ field: 'resultAt' }] });
+    await expect(recordCallback(t.ctx, { from: '212-555-0142', result: 'referred' })).rejects.toMatchObject({
+      issues: [{ field: 'result' }],
+    });
+    await expect(
+      recordCallback(t.ctx, { from: '+1 646 555 0199', result: 'interested' }),
+    ).rejects.toMatchObject({ code: 'validation', issues: [{ field: 'result' }] });
+    expect(await t.db.select().from(callbacks)).toEqual([]);
+    const named = await recordCallback(t.ctx, {
+      from: '+1 646 555 0199',
+      prospect: ann.id,
+      result: 'interested',
+    });
+    expect(named).toMatchObject({ result: 'interested', card: { known: true } });
+    expect((await getProspect(t.ctx, { key: ann.id })).stage).toBe('engaged');
+  });
+
+  it('applies what a callback from an unknown number came to when it is attached, given then or stored with it', async () => {
+    const recorded = await recordCallback(t.ctx, { from: '+1 646 555 0199', at: '2026-03-04T15:00:00Z' });
+    const attached = await attachCallback(t.ctx, {
+      callbackId: recorded.callbackId,
+      body: { prospect: ann.id, result: 'callback-scheduled', resultAt: '2026-03-05T15:00:00Z' },
+    });
+    expect(attached).toMatchObject({ result: 'callback-scheduled', resultAt: '2026-03-05T15:00:00.000Z' });
+    expect(await t.db.select().from(tasks)).toMatchObject([
+      { kind: 'callback', payload: { callbackId: recorded.callbackId, promisedBy: 'callback' } },
+    ]);
+    // A callback restored from a backup with its result, but no prospect yet.
+    const bo = await addProspect(t.ctx, { firstName: 'Bo', company: 'Acme' });
+    const [stored] = await t.db
+      .insert(callbacks)
+      .values({
+        teamId: t.ctx.team.id,
+        fromE164: '+16465550123',
+        at: new Date('2026-03-04T16:00:00Z'),
+        result: 'meeting',
+        resultAt: new Date('2026-03-10T15:00:00Z'),
+      })
+      .returning();
+    await attachCallback(t.ctx, { callbackId: stored!.id, body: { prospect: bo.id } });
+    expect((await getProspect(t.ctx, { key: bo.id })).stage).toBe('interested');
+    expect(await meetings(bo.id)).toBe(1);
+    await expect(attachCallback(t.ctx, { callbackId: 'x', body: { prospect: bo.id } })).rejects.toMatchObject(
+      {
+        issues: [{ field: 'id' }],
+      },
     );
   });
 });

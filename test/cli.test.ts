@@ -549,7 +549,7 @@ describe('the command line while a server holds the data directory', () => {
     expect(conflict.stderr).toContain('Already in the book');
   });
 
-  it('corrects a call through the server', async () => {
+  it('corrects a call and records a callback with its result through the server', async () => {
     await reach([
       'prospects',
       'add',
@@ -594,6 +594,25 @@ describe('the command line while a server holds the data directory', () => {
     expect(corrected, corrected.stderr).toMatchObject({ code: 0 });
     expect(JSON.parse(corrected.stdout)).toMatchObject({
       correction: { after: { outcome: 'reached', result: 'interested' } },
+    });
+    const callback = await reach([
+      'callback',
+      '--from',
+      '212-555-0177',
+      '-r',
+      'm',
+      '--result-at',
+      '2026-03-09T16:00:00Z',
+      '--at',
+      '2026-03-04T15:00:00Z',
+      '--json',
+      '--data',
+      data,
+    ]);
+    expect(callback, callback.stderr).toMatchObject({ code: 0 });
+    expect(JSON.parse(callback.stdout)).toMatchObject({
+      result: 'meeting',
+      resultAt: '2026-03-09T16:00:00.000Z',
     });
   });
 

@@ -97,7 +97,7 @@ export type ReachClient = {
   addIntel(body: unknown): Promise<IntelFact>;
   lookup(query: { number: string; at?: string | undefined }): Promise<CallbackCard>;
   recordCallback(body: unknown): Promise<RecordedCallback>;
-  attachCallback(input: { callbackId: number; prospect: string }): Promise<RecordedCallback>;
+  attachCallback(input: { callbackId: string; body: unknown }): Promise<RecordedCallback>;
   listIntel(prospect: string): Promise<IntelFact[]>;
   listDnc(): Promise<DncEntry[]>;
   importDnc(request: {

@@ -86,8 +86,8 @@ export function httpClient(options: { baseUrl: string; token?: string | undefine
     correctCall: ({ id, body }) => json({ method: 'PATCH', path: `/calls/${encodeURIComponent(id)}`, body }),
     lookup: (query) => json({ method: 'GET', path: '/lookup', query }),
     recordCallback: (body) => json({ method: 'POST', path: '/callbacks', body }),
-    attachCallback: ({ callbackId, prospect }) =>
-      json({ method: 'POST', path: `/callbacks/${callbackId}/attach`, body: { prospect } }),
+    attachCallback: ({ callbackId, body }) =>
+      json({ method: 'POST', path: `/callbacks/${encodeURIComponent(callbackId)}/attach`, body }),
     listCalls: async (query) =>
       (await json<{ items: CallRow[] }>({ method: 'GET', path: '/calls', query })).items,
     timeline: (prospect) =>

@@ -3,6 +3,7 @@ import type { CallbackCard } from '../../modules/calls/callbacks.service.ts';
 import { AppError } from '../../shared/errors.ts';
 import { out, printJson } from '../output.ts';
 import { common, withClient } from '../run.ts';
+import { expand, shortResults } from './log-line.ts';
 
 export function printCard(card: CallbackCard): void {
   if (!card.known) {
@@ -50,6 +51,11 @@ export function callbackCommand(): Command {
     .option('--at <iso>', 'when the call came in (default now)')
     .option('--prospect <prospect>', 'who it was, when the number does not say')
     .option('--note <text>', 'what was said')
+    .option(
+      '-r, --result <result>',
+      'what it came to: meeting|callback-scheduled|interested|not-interested|do-not-call (short: m cb i ni dnc)',
+    )
+    .option('--result-at <iso>', 'the time of the meeting or the promised callback')
     .option('--attach <callbackId>', 'attach an earlier callback from an unknown number to --prospect')
     .action((o) =>
       withClient(o, async (client) => {
@@ -57,14 +63,24 @@ export function callbackCommand(): Command {
           throw new AppError('validation', '--attach needs --prospect');
         if (o.attach === undefined && !o.from)
           throw new AppError('validation', 'give --from NUMBER (or --attach ID --prospect P)');
+        const outcome = { result: expand(shortResults, o.result), resultAt: o.resultAt };
         const recorded =
           o.attach !== undefined
-            ? await client.attachCallback({ callbackId: Number(o.attach), prospect: o.prospect })
-            : await client.recordCallback({ from: o.from, at: o.at, prospect: o.prospect, note: o.note });
+            ? await client.attachCallback({
+                callbackId: o.attach,
+                body: { prospect: o.prospect, ...outcome },
+              })
+            : await client.recordCallback({
+                from: o.from,
+                at: o.at,
+                prospect: o.prospect,
+                note: o.note,
+                ...outcome,
+              });
         if (o.json) printJson(recorded);
         else {
           out(
-            `Callback ${recorded.callbackId} recorded${recorded.attributedTo ? `, credited to message ${recorded.attributedTo}` : ', not credited to a message'}`,
+            `Callback ${recorded.callbackId} recorded${recorded.attributedTo ? `, credited to message ${recorded.attributedTo}` : ', not credited to a message'}${recorded.result ? `: ${recorded.result}${recorded.resultAt ? ` ${recorded.resultAt}` : ''}` : ''}`,
           );
           printCard(recorded.card);
         }

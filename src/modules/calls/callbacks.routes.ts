@@ -1,17 +1,12 @@
-import { z } from 'zod';
 import type { Route } from '../../shared/route.ts';
-import { parseInput } from '../../shared/validate.ts';
 import {
+  attachBodySchema,
   attachCallback,
   callbackBodySchema,
   lookup,
   lookupQuerySchema,
   recordCallback,
 } from './callbacks.service.ts';
-
-const attachBody = z
-  .object({ prospect: z.union([z.string().trim().min(1), z.number().int().positive()]) })
-  .strict();
 
 export const callbackRoutes: Route[] = [
   {
@@ -26,7 +21,8 @@ export const callbackRoutes: Route[] = [
     method: 'post',
     path: '/callbacks',
     tag: 'callbacks',
-    summary: 'Record an inbound call; it is credited to the most recent message left within 14 days',
+    summary:
+      'Record an inbound call; it is credited to the most recent message left within 14 days, and its result (a meeting, a promised callback, interest, a refusal, do-not-call) does what it does on a reached call',
     body: callbackBodySchema,
     responses: { 201: 'The callback, the message it is credited to, and the caller card' },
     handle: async ({ c, ctx }) =>
@@ -36,12 +32,15 @@ export const callbackRoutes: Route[] = [
     method: 'post',
     path: '/callbacks/{id}/attach',
     tag: 'callbacks',
-    summary: 'Attach a callback from an unknown number to a prospect',
-    body: attachBody,
-    handle: async ({ c, ctx }) => {
-      const id = parseInput(z.coerce.number().int().positive(), c.req.param('id'), 'id');
-      const { prospect } = parseInput(attachBody, await c.req.json().catch(() => null));
-      return c.json(await attachCallback(ctx, { callbackId: id, prospect }));
-    },
+    summary:
+      'Attach a callback from an unknown number to a prospect; its result (given now, or recorded with it) then takes effect',
+    body: attachBodySchema,
+    handle: async ({ c, ctx }) =>
+      c.json(
+        await attachCallback(ctx, {
+          callbackId: c.req.param('id') ?? '',
+          body: await c.req.json().catch(() => null),
+        }),
+      ),
   },
 ];

@@ -3,7 +3,8 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { callAttempts, callbacks, companies, phoneNumbers, prospects, voicemails } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
-import { AppError, invalid, notFound } from '../../shared/errors.ts';
+import { AppError, invalid, invalidFields, notFound } from '../../shared/errors.ts';
+import { parseId } from '../../shared/ids.ts';
 import { parseInput } from '../../shared/validate.ts';
 import { endCadences } from '../cadences/enrollments.service.ts';
 import { listIntel } from '../intel/intel.service.ts';
@@ -11,6 +12,8 @@ import { normalizePhone } from '../phones/normalize-phone.ts';
 import { type LocalTime, localTimeAt } from '../prospects/local-time.ts';
 import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
 import type { Ctx } from '../team/team.service.ts';
+import { type CallbackResult, callbackResults, resultTimeIssues } from './call-rules.ts';
+import { applyCallbackResult } from './callback-result.repository.ts';
 import { suggestOpener } from './opener.ts';
 
 /** A callback earns credit for the most recent message left this long before it. */
@@ -35,14 +38,37 @@ export const lookupQuerySchema = z
   .object({ number: z.string().min(1), at: z.iso.datetime({ offset: true }).optional() })
   .strict();
 
+/** What the callback came to, as on a reached call; a meeting and a promised callback have their time. */
+const resultShape = {
+  result: z.enum(callbackResults).optional(),
+  resultAt: z.iso.datetime({ offset: true }).optional(),
+};
+
 export const callbackBodySchema = z
   .object({
     from: z.string().trim().min(1),
     at: z.iso.datetime({ offset: true }).optional(),
     prospect: z.union([z.string().trim().min(1), z.number().int().positive()]).optional(),
     note: z.string().max(5_000).optional(),
+    ...resultShape,
   })
   .strict();
+
+/** Attaching a callback from an unknown number: who it was, and what it came to when not recorded yet. */
+export const attachBodySchema = z
+  .object({ prospect: z.union([z.string().trim().min(1), z.number().int().positive()]), ...resultShape })
+  .strict();
+
+/** The result and its time, checked as a call's are. */
+function resultOf(input: { result?: CallbackResult | undefined; resultAt?: string | undefined }): {
+  result: CallbackResult | null;
+  resultAt: Date | null;
+} {
+  const resultAt = input.resultAt ? resolveAt(input.resultAt, 'resultAt') : undefined;
+  const issues = resultTimeIssues(input.result, resultAt);
+  if (issues.length > 0) throw invalidFields(issues);
+  return { result: input.result ?? null, resultAt: resultAt ?? null };
+}
 
 function e164Of(ctx: Ctx, number: string, field: string): string {
   const parsed = normalizePhone(number, ctx.team.defaultCountry);
@@ -170,19 +196,34 @@ const daysBetween = (from: Date, to: Date, zone: string | null): number => {
 const weekdayOf = (at: Date, zone: string | null): string =>
   DateTime.fromJSDate(at, { zone: zone ?? 'UTC' }).toFormat('cccc');
 
-export type RecordedCallback = { callbackId: number; attributedTo: number | null; card: CallbackCard };
+export type RecordedCallback = {
+  callbackId: number;
+  attributedTo: number | null;
+  /** What the callback came to, and the time of the meeting or promised callback. */
+  result: CallbackResult | null;
+  resultAt: string | null;
+  card: CallbackCard;
+};
 
 /**
  * Records an inbound call and credits it to the most recent message left to that prospect in
- * the 14 days before, unless that message already earned a callback.
+ * the 14 days before, unless that message already earned a callback. A result does what it
+ * does on a reached call; a caller not in the book needs `prospect` for one.
  */
 export async function recordCallback(ctx: Ctx, body: unknown): Promise<RecordedCallback> {
   const input = parseInput(callbackBodySchema, body);
   const at = resolveAt(input.at);
+  const { result, resultAt } = resultOf(input);
   const number = e164Of(ctx, input.from, 'from');
   const onNumber = await prospectsOn(ctx, number);
   const prospectId =
     input.prospect !== undefined ? (await resolveProspect(ctx, input.prospect)).id : onNumber[0];
+  if (result && prospectId === undefined)
+    throw invalid(
+      'result',
+      `${number} is not a number in the book: say who called with prospect, or record the callback and attach it with its result`,
+    );
+  const outcome = { result, resultAt: resultAt?.toISOString() ?? null };
   const { callbackId, attributedTo } = await ctx.db.transaction(async (tx) => {
     const credited = prospectId === undefined ? null : await creditable(tx, { prospectId, at });
     const [row] = await tx
@@ -194,20 +235,32 @@ export async function recordCallback(ctx: Ctx, body: unknown): Promise<RecordedC
         at,
         voicemailId: credited,
         note: input.note ?? null,
+        result,
+        resultAt,
       })
       .returning({ id: callbacks.id });
-    if (prospectId !== undefined)
+    if (prospectId !== undefined) {
       await endCadences(tx, {
         prospectId,
         at,
         status: 'paused',
         reason: `called back on ${at.toISOString().slice(0, 10)}`,
       });
+      if (result)
+        await applyCallbackResult(tx, {
+          teamId: ctx.team.id,
+          prospectId,
+          callbackId: row!.id,
+          result,
+          resultAt,
+          at,
+        });
+    }
     return { callbackId: row!.id, attributedTo: credited };
   });
-  if (prospectId === undefined) return { callbackId, attributedTo, card: unknownCaller(number) };
+  if (prospectId === undefined) return { callbackId, attributedTo, ...outcome, card: unknownCaller(number) };
   const others = onNumber.filter((id) => id !== prospectId);
-  return { callbackId, attributedTo, card: await card(ctx, { prospectId, others, number, at }) };
+  return { callbackId, attributedTo, ...outcome, card: await card(ctx, { prospectId, others, number, at }) };
 }
 
 async function creditable(tx: Ctx['db'], input: { prospectId: number; at: Date }): Promise<number | null> {
@@ -228,30 +281,54 @@ async function creditable(tx: Ctx['db'], input: { prospectId: number; at: Date }
   return latest && latest.credited === null ? latest.id : null;
 }
 
-/** Attaches a callback from an unknown number to a prospect afterwards, crediting the message that earned it. */
+/**
+ * Attaches a callback from an unknown number to a prospect afterwards, crediting the message
+ * that earned it. What it came to (given now, or stored with it) then does what it does on a
+ * reached call.
+ */
 export async function attachCallback(
   ctx: Ctx,
-  input: { callbackId: number; prospect: string | number },
+  input: { callbackId: number | string; body: unknown },
 ): Promise<RecordedCallback> {
-  const prospect = await resolveProspect(ctx, input.prospect);
+  const callbackId = parseId(input.callbackId);
+  const body = parseInput(attachBodySchema, input.body);
+  const given = resultOf(body);
+  const prospect = await resolveProspect(ctx, body.prospect);
   const [row] = await ctx.db
     .select()
     .from(callbacks)
-    .where(and(eq(callbacks.id, input.callbackId), eq(callbacks.teamId, ctx.team.id)));
-  if (!row) throw notFound('Callback', input.callbackId);
+    .where(and(eq(callbacks.id, callbackId), eq(callbacks.teamId, ctx.team.id)));
+  if (!row) throw notFound('Callback', callbackId);
   if (row.prospectId !== null)
     throw new AppError('conflict', `Callback ${row.id} already belongs to prospect ${row.prospectId}`);
+  const { result, resultAt } = given.result
+    ? given
+    : { result: row.result as CallbackResult | null, resultAt: row.resultAt };
   const credited = await ctx.db.transaction(async (tx) => {
     const voicemailId = await creditable(tx, { prospectId: prospect.id, at: row.at });
-    await tx
+    const [attached] = await tx
       .update(callbacks)
-      .set({ prospectId: prospect.id, voicemailId })
-      .where(and(eq(callbacks.id, row.id), isNull(callbacks.prospectId)));
+      .set({ prospectId: prospect.id, voicemailId, result, resultAt })
+      .where(and(eq(callbacks.id, row.id), isNull(callbacks.prospectId)))
+      .returning({ id: callbacks.id });
+    // Attached by someone else meanwhile: theirs stands, and the result is applied once.
+    if (!attached) throw new AppError('conflict', `Callback ${row.id} was attached meanwhile`);
+    if (result)
+      await applyCallbackResult(tx, {
+        teamId: ctx.team.id,
+        prospectId: prospect.id,
+        callbackId: row.id,
+        result,
+        resultAt,
+        at: row.at,
+      });
     return voicemailId;
   });
   return {
     callbackId: row.id,
     attributedTo: credited,
+    result,
+    resultAt: resultAt?.toISOString() ?? null,
     card: await card(ctx, { prospectId: prospect.id, others: [], number: row.fromE164, at: row.at }),
   };
 }

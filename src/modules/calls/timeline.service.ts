@@ -102,7 +102,7 @@ export async function timeline(
       at: c.at.toISOString(),
       type: 'callback' as const,
       id: c.id,
-      text: `called back from ${c.fromE164}${c.voicemailId ? ` (credited to message ${c.voicemailId})` : ''}`,
+      text: `called back from ${c.fromE164}${c.voicemailId ? ` (credited to message ${c.voicemailId})` : ''}${c.result ? `: ${c.result}${c.resultAt ? ` ${c.resultAt.toISOString().slice(0, 16).replace('T', ' ')}` : ''}` : ''}`,
     })),
     ...stages.map((s) => ({
       at: s.at.toISOString(),

@@ -189,8 +189,8 @@ const REBUILD_BATCH = 20_000;
 
 /**
  * Recomputes every summary of a team from its call log, as `recordDial` would have built
- * them dial by dial (in logging order): after a restore, or for a book logged before the
- * summaries existed. Uses each prospect's current company and title. Works through the book
+ * them dial by dial (in logging order), with the meetings booked on callbacks: after a
+ * restore, or for a book logged before the summaries existed. Uses each prospect's current company and title. Works through the book
  * a range of companies (and then of prospects) at a time, so a book of any size fits in
  * memory; slot counts add up across ranges.
  */
@@ -212,7 +212,7 @@ export async function rebuildReachStats(
       update prospects set dials = 0, reached_count = 0, messages = 0, rep_seconds = 0, meetings = 0,
         last_dial_at = null, last_message_at = null,
         recent_dials = '{}', hour_dials = array_fill(0, array[24]), hour_reached = array_fill(0, array[24])
-      where team_id = ${teamId} and dials > 0`);
+      where team_id = ${teamId} and (dials > 0 or meetings > 0)`);
     const [range] = rowsOf<{ companies: number | null; prospects: number | null }>(
       await tx.execute(sql`
         select (select max(id) from companies where team_id = ${teamId}) as companies,
@@ -254,6 +254,14 @@ export async function rebuildReachStats(
         ) s
         where p.id = s.prospect_id`);
     }
+    // A meeting booked when the prospect called back counts as one booked on a call.
+    await tx.execute(sql`
+      update prospects p set meetings = p.meetings + s.meetings
+      from (
+        select prospect_id, count(*)::int as meetings from callbacks
+        where team_id = ${teamId} and result = 'meeting' and prospect_id is not null group by prospect_id
+      ) s
+      where p.id = s.prospect_id`);
   });
 }
 
