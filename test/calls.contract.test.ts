@@ -6,6 +6,7 @@ import { callAttempts, phoneNumbers, stageChanges, tasks, voicemails } from '../
 import { type Outcome, repSecondsOf } from '../src/modules/calls/call-rules.ts';
 import { logCall } from '../src/modules/calls/calls.service.ts';
 import { listCalls, timeline } from '../src/modules/calls/timeline.service.ts';
+import { undoCall } from '../src/modules/calls/undo.service.ts';
 import { addDnc, listDnc } from '../src/modules/dnc/dnc.service.ts';
 import { importDnc } from '../src/modules/dnc/dnc-import.service.ts';
 import { addProspect, getProspect, type ProspectView } from '../src/modules/prospects/prospects.service.ts';
@@ -97,6 +98,26 @@ describe.each(drivers)('call log on %s', (driver) => {
     expect(view.optedOut).toBe(true);
     expect(view.phones.every((p) => p.doNotCall)).toBe(true);
     expect(await t.db.select().from(tasks)).toMatchObject([{ status: 'cancelled' }]);
+  });
+
+  it('a kept callback kept nagging: a dial at the promised time keeps the promise, and undoing the dial owes it again', async () => {
+    await log({
+      outcome: 'gatekeeper',
+      result: 'callback-scheduled',
+      resultAt: '2026-03-03T19:00:00Z',
+      at: '2026-03-03T15:00:00Z',
+    });
+    const open = async () =>
+      (await t.db.select().from(tasks).where(eq(tasks.prospectId, ann.id))).filter(
+        (x) => x.kind === 'callback' && x.status === 'open',
+      ).length;
+    // A dial hours before the promise does not keep it; one at its time (or in its grace) does.
+    await log({ outcome: 'no-answer', at: '2026-03-03T17:00:00Z' });
+    expect(await open()).toBe(1);
+    const kept = await log({ outcome: 'reached', at: '2026-03-03T18:50:00Z' });
+    expect(await open()).toBe(0);
+    await undoCall(t.ctx, { id: kept.attempt.id, now: new Date(Date.now()) });
+    expect(await open()).toBe(1);
   });
 
   it('accepts a dial to a Do-Not-Call number, since it happened, and flags it', async () => {

@@ -6,6 +6,7 @@ import { resolveAt } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
 import { atParam, parseInput } from '../../shared/validate.ts';
 import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
+import { CALLBACK_GRACE_MINUTES } from '../queue/may-dial.ts';
 import type { Ctx } from '../team/team.service.ts';
 import { type Cadence, cadenceSchema, schedule } from './cadence.ts';
 import { findCadence } from './cadences.service.ts';
@@ -220,8 +221,9 @@ export async function resumeCadence(
 const EARLY_MS = 12 * 3_600_000;
 
 /**
- * A logged dial does the call steps of the prospect's running cadence that have come due (or
- * come due within hours): a missed step is not owed twice. Undoing the dial opens them again.
+ * A dial does the call steps of the prospect's running cadence that have come due (up to 12
+ * hours early, the same day's window), and keeps a callback promised for then or before (up to
+ * the 15 minutes' grace the queue gives one): the promise no longer waits as a reminder.
  */
 export async function callStepDone(
   tx: Db,
@@ -231,9 +233,12 @@ export async function callStepDone(
     update tasks set status = 'done', done_at = ${input.at.toISOString()}::timestamptz,
       payload = payload || jsonb_build_object('doneBy', ${input.attemptId}::int)
     where id in (
-      select t.id from tasks t join enrollments e on e.id = t.enrollment_id
-      where t.prospect_id = ${input.prospectId} and t.kind = 'call' and t.status = 'open' and e.status = 'active'
-        and t.due_at <= ${new Date(input.at.getTime() + EARLY_MS).toISOString()}::timestamptz)`);
+      select t.id from tasks t left join enrollments e on e.id = t.enrollment_id
+      where t.prospect_id = ${input.prospectId} and t.status = 'open'
+        and ((t.kind = 'call' and e.status = 'active'
+              and t.due_at <= ${new Date(input.at.getTime() + EARLY_MS).toISOString()}::timestamptz)
+          or (t.kind = 'callback' and t.enrollment_id is null
+              and t.due_at <= ${new Date(input.at.getTime() + CALLBACK_GRACE_MINUTES * 60_000).toISOString()}::timestamptz)))`);
 }
 
 /** Opens again the call step an undone dial had done. */
