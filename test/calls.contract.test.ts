@@ -10,6 +10,7 @@ import { undoCall } from '../src/modules/calls/undo.service.ts';
 import { addDnc, listDnc } from '../src/modules/dnc/dnc.service.ts';
 import { importDnc } from '../src/modules/dnc/dnc-import.service.ts';
 import { addProspect, getProspect, type ProspectView } from '../src/modules/prospects/prospects.service.ts';
+import { buildQueue } from '../src/modules/queue/queue.service.ts';
 import { drivers, freshDb, type TestDb } from './support/databases.ts';
 
 const now = new Date('2026-03-03T20:00:00Z');
@@ -92,7 +93,12 @@ describe.each(drivers)('call log on %s', (driver) => {
     expect(await t.db.select().from(tasks)).toMatchObject([
       { kind: 'callback', status: 'open', dueAt: new Date('2026-03-05T16:00:00Z') },
     ]);
-    const logged = await log({ outcome: 'reached', result: 'do-not-call', at: '2026-03-03T16:00:00Z' });
+    const logged = await log({
+      outcome: 'reached',
+      result: 'do-not-call',
+      kind: 'direct',
+      at: '2026-03-03T16:00:00Z',
+    });
     expect(logged.flags).toContain('opted-out-now');
     const view = await getProspect(t.ctx, { key: ann.id });
     expect(view.optedOut).toBe(true);
@@ -112,12 +118,41 @@ describe.each(drivers)('call log on %s', (driver) => {
         (x) => x.kind === 'callback' && x.status === 'open',
       ).length;
     // A dial hours before the promise does not keep it; one at its time (or in its grace) does.
-    await log({ outcome: 'no-answer', at: '2026-03-03T17:00:00Z' });
+    await log({ outcome: 'no-answer', kind: 'direct', at: '2026-03-03T17:00:00Z' });
     expect(await open()).toBe(1);
-    const kept = await log({ outcome: 'reached', at: '2026-03-03T18:50:00Z' });
+    const kept = await log({ outcome: 'reached', kind: 'direct', at: '2026-03-03T18:50:00Z' });
     expect(await open()).toBe(0);
     await undoCall(t.ctx, { id: kept.attempt.id, now: new Date(Date.now()) });
     expect(await open()).toBe(1);
+  });
+
+  it('a log without a number silently took the main line: it takes the number the queue proposes, or asks which', async () => {
+    const cy = await addProspect(t.ctx, {
+      firstName: 'Cy',
+      email: 'cy@bolt.com',
+      timezone: 'America/Chicago',
+      phones: [
+        { number: '312-555-0300', kind: 'main' },
+        { number: '312-555-0377', kind: 'direct' },
+      ],
+    });
+    const proposed = (await buildQueue(t.ctx, { at: '2026-03-03T15:00:00Z', limit: 50 })).entries.find(
+      (e) => e.prospect.id === cy.id,
+    )!;
+    const logged = await logCall(t.ctx, {
+      body: { prospect: cy.id, outcome: 'no-answer', at: '2026-03-03T15:00:00Z' },
+      now,
+    });
+    expect(logged.attempt.number?.e164).toBe(proposed.number.e164);
+    // At 02:00 in Chicago the queue proposes nobody: the rep is asked which number, by name.
+    await expect(
+      logCall(t.ctx, { body: { prospect: cy.id, outcome: 'no-answer', at: '2026-03-03T08:00:00Z' }, now }),
+    ).rejects.toMatchObject({
+      code: 'validation',
+      issues: [
+        { field: 'number', reason: expect.stringContaining('main +13125550300, direct +13125550377') },
+      ],
+    });
   });
 
   it('accepts a dial to a Do-Not-Call number, since it happened, and flags it', async () => {

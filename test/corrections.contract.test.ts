@@ -279,7 +279,7 @@ describe.each(drivers)('refusing a correction on %s', (driver) => {
 
   it('refuses a corrected call that could not be logged, naming the field, and writes nothing', async () => {
     const call = await logCall(t.ctx, {
-      body: { prospect: ids.ann, outcome: 'reached', result: 'interested', at: CALL_AT },
+      body: { prospect: ids.ann, outcome: 'reached', result: 'interested', kind: 'direct', at: CALL_AT },
       now,
     });
     const before = await picture(t);
@@ -325,7 +325,7 @@ describe.each(drivers)('refusing a correction on %s', (driver) => {
 
   it('refuses to take back a do-not-call request, naming the command that lifts it', async () => {
     const stop = await logCall(t.ctx, {
-      body: { prospect: ids.ann, outcome: 'reached', result: 'do-not-call', at: CALL_AT },
+      body: { prospect: ids.ann, outcome: 'reached', result: 'do-not-call', kind: 'direct', at: CALL_AT },
       now,
     });
     const before = await picture(t);

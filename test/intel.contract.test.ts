@@ -128,7 +128,13 @@ describe.each(drivers)('gatekeeper intelligence on %s', (driver) => {
   });
 
   it('stores the facts of a log retried with the same idempotency key once', async () => {
-    const body = { prospect: ann.id, outcome: 'gatekeeper', intel: heard, idempotencyKey: 'k-intel' };
+    const body = {
+      prospect: ann.id,
+      outcome: 'gatekeeper',
+      kind: 'main',
+      intel: heard,
+      idempotencyKey: 'k-intel',
+    };
     const first = await logCall(t.ctx, { body, now });
     const again = await logCall(t.ctx, { body, now });
     expect(again).toMatchObject({ replayed: true, attempt: { id: first.attempt.id } });

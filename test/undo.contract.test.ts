@@ -106,13 +106,18 @@ describe.each(drivers)('undoing a call on %s', (driver) => {
   });
 
   it('refuses after a minute, and for a do-not-call request, changing nothing', async () => {
-    const logged = await log({ outcome: 'no-answer', at: '2026-03-03T16:30:00Z' });
+    const logged = await log({ outcome: 'no-answer', kind: 'direct', at: '2026-03-03T16:30:00Z' });
     const later = new Date(Date.now() + 61_000);
     await expect(undoCall(t.ctx, { id: logged.attempt.id, now: later })).rejects.toMatchObject({
       code: 'conflict',
       message: expect.stringMatching(/can be undone for 60 s/),
     });
-    const stop = await log({ outcome: 'reached', result: 'do-not-call', at: '2026-03-03T16:35:00Z' });
+    const stop = await log({
+      outcome: 'reached',
+      result: 'do-not-call',
+      kind: 'direct',
+      at: '2026-03-03T16:35:00Z',
+    });
     const before = await picture(t);
     await expect(undoCall(t.ctx, { id: stop.attempt.id })).rejects.toMatchObject({
       code: 'conflict',

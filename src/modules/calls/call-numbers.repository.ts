@@ -8,10 +8,21 @@ import type { PhoneRow, ProspectRow } from '../prospects/prospects.repository.ts
 import type { Ctx } from '../team/team.service.ts';
 import { BAD_NUMBER_LIMIT } from './call-rules.ts';
 
-/** The number dialled: the one given (added to the prospect when new), else one of the kind given, else the first valid one. */
+/**
+ * The number dialled: the one given (added to the prospect when new), else one of the kind
+ * given. Left unsaid on a new log (`unsaid`): the number the queue proposes now, else the only
+ * one in use, else the rep is asked which, never silently the first on file. Otherwise the
+ * first valid one.
+ */
 export async function choosePhone(
   tx: Db,
-  input: { ctx: Ctx; prospect: ProspectRow; number?: string | undefined; kind?: PhoneKind | undefined },
+  input: {
+    ctx: Ctx;
+    prospect: ProspectRow;
+    number?: string | undefined;
+    kind?: PhoneKind | undefined;
+    unsaid?: { proposed: string | null };
+  },
 ): Promise<PhoneRow | null> {
   const { ctx, prospect, number, kind } = input;
   const own = await tx
@@ -47,6 +58,18 @@ export async function choosePhone(
         issues: [{ field: 'kind', reason: `no ${kind} number` }],
       });
     return ofKind.find((p) => p.valid) ?? ofKind[0]!;
+  }
+  if (input.unsaid && own.length > 1) {
+    const proposed = own.find((p) => p.e164 === input.unsaid?.proposed);
+    if (proposed) return proposed;
+    const inUse = own.filter((p) => p.valid);
+    if (inUse.length === 1) return inUse[0]!;
+    const listed = own.map((p) => `${p.kind} ${p.e164}${p.valid ? '' : ' (out of use)'}`).join(', ');
+    throw new AppError(
+      'validation',
+      `number: say which number was dialled; the queue proposes none of them now: ${listed}`,
+      { issues: [{ field: 'number', reason: `say which was dialled: ${listed}` }] },
+    );
   }
   return own.find((p) => p.valid) ?? own[0] ?? null;
 }

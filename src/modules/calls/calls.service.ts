@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, count, desc, eq, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Db } from '../../db/create-db.ts';
 import { callAttempts, phoneNumbers, prospects, stageChanges, voicemails } from '../../db/schema.ts';
@@ -14,6 +14,7 @@ import { validateProspect } from '../prospects/prospect-draft.ts';
 import type { ProspectRow } from '../prospects/prospects.repository.ts';
 import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
 import { prepareDraft, upsertProspects } from '../prospects/upsert-prospects.ts';
+import { buildQueue, numberAt, yardsticks } from '../queue/queue.service.ts';
 import { recordDial } from '../queue/reach-stats.ts';
 import type { Ctx } from '../team/team.service.ts';
 import { spokenSeconds } from '../voicemail/words.ts';
@@ -73,8 +74,15 @@ export async function logCall(ctx: Ctx, input: { body: unknown; now?: Date }): P
     throw invalidFields(issues);
   }
   const prospect = await resolveProspect(ctx, body.prospect);
+  // Left unsaid, the number is the one the queue proposes for them now, when there is a choice.
+  const proposed =
+    body.number === undefined && body.kind === undefined
+      ? (await numbersInUse(ctx, prospect.id)) > 1
+        ? await proposedNumber(ctx, { prospectId: prospect.id, at })
+        : null
+      : undefined;
   try {
-    return await record(ctx, { body, prospect, at, resultAt, facts: heard.facts });
+    return await record(ctx, { body, prospect, at, resultAt, facts: heard.facts, proposed });
   } catch (error) {
     // Two retries racing with one key: the unique index lets one in; the other answers with its record.
     if (body.idempotencyKey && pgErrorCode(error) === '23505') {
@@ -96,6 +104,8 @@ type Recording = {
   at: Date;
   resultAt: Date | undefined;
   facts: ReturnType<typeof prepareFacts>['facts'];
+  /** With no number or kind given: the number the queue proposes now, if any. */
+  proposed: string | null | undefined;
 };
 
 function record(ctx: Ctx, input: Recording): Promise<LoggedCall> {
@@ -111,7 +121,13 @@ function record(ctx: Ctx, input: Recording): Promise<LoggedCall> {
       if (earlier) return { ...(await readLogged(tx, earlier.id)), replayed: true };
     }
     const flags: string[] = [];
-    const phone = await choosePhone(tx, { ctx, prospect, number: body.number, kind: body.kind });
+    const phone = await choosePhone(tx, {
+      ctx,
+      prospect,
+      number: body.number,
+      kind: body.kind,
+      ...(input.proposed !== undefined ? { unsaid: { proposed: input.proposed } } : {}),
+    });
     if (phone && (await blockedNumbers(tx, { teamId: ctx.team.id, numbers: [phone.e164] })).size > 0)
       flags.push('dnc-number');
     if (prospect.optedOut) flags.push('opted-out');
@@ -296,6 +312,25 @@ export async function readLogged(
     intel,
     flags: a.flags,
   };
+}
+
+/**
+ * The number the queue shows for the prospect at `at` (its draws included), or, when they are
+ * callable but further down than the queue looks, the number it would dial for them.
+ */
+async function proposedNumber(ctx: Ctx, input: { prospectId: number; at: Date }): Promise<string | null> {
+  const queue = await buildQueue(ctx, { at: input.at.toISOString(), limit: 200 });
+  const entry = queue.entries.find((e) => e.prospect.id === input.prospectId);
+  return entry?.number.e164 ?? numberAt(ctx, { ...input, book: await yardsticks(ctx) });
+}
+
+/** How many of the prospect's numbers are in use. */
+async function numbersInUse(ctx: Ctx, prospectId: number): Promise<number> {
+  const [row] = await ctx.db
+    .select({ n: count() })
+    .from(phoneNumbers)
+    .where(and(eq(phoneNumbers.prospectId, prospectId), eq(phoneNumbers.valid, true)));
+  return Number(row?.n ?? 0);
 }
 
 /** The SQLSTATE of a database error, whether the driver's own or wrapped by drizzle. */
