@@ -395,3 +395,52 @@ describe.each(engines)('a day at the desk on %s', (engine) => {
     await day.shot(`day-correction-${engine}`, true);
   }, 120_000);
 });
+
+describe('every screen at a laptop and a phone width', () => {
+  let day: DayDesk;
+  beforeAll(async () => {
+    day = await openDay('pglite');
+    await day.page.clock.fastForward(2 * 3_600_000);
+  }, 180_000);
+  afterAll(async () => {
+    await day?.close();
+  });
+
+  it('draws each screen at 1440 px and 390 px with nothing wider than the window', async () => {
+    const { page } = day;
+    const someone = (
+      await day.api<{ items: { id: number; phones: { e164: string }[] }[] }>('/prospects?limit=5')
+    ).items.find((p) => p.phones.length > 0)!;
+    const screens = [
+      'now',
+      'prospects',
+      `prospects/${someone.id}`,
+      'prospects/new',
+      'import',
+      'insights',
+      'settings',
+      'tasks',
+      'plan',
+      `callback/${encodeURIComponent(someone.phones[0]!.e164)}`,
+    ];
+    for (const width of [1440, 390]) {
+      await page.setViewportSize({ width, height: width > 1000 ? 900 : 844 });
+      for (const screen of screens) {
+        await page.goto(`${day.server.url}/#/${screen}`);
+        await page.locator('main h1, main h2').first().waitFor();
+        await page.clock.fastForward(1_000);
+        const name =
+          screen.split('/')[0] +
+          (screen.includes('/') ? (screen.startsWith('prospects/new') ? '-new' : '-one') : '');
+        await day.shot(`screen-${name}-${width}`, true);
+        // Nothing is cut off sideways: the page is never wider than the window.
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect({ screen, width, overflow: overflow <= 1 }).toEqual({ screen, width, overflow: true });
+      }
+    }
+    // On the phone the number is a tel: link that dials.
+    await page.goto(`${day.server.url}/#/now`);
+    await page.locator('article.call-card .dial a.number').waitFor();
+    expect(await page.locator('article.call-card .dial a.number').getAttribute('href')).toMatch(/^tel:\+\d+$/);
+  }, 300_000);
+});
