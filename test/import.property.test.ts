@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../src/db/create-db.ts';
 import { exportRows } from '../src/modules/exports/export.service.ts';
 import { importCsv } from '../src/modules/imports/import.service.ts';
+import { listProspects } from '../src/modules/prospects/prospects.service.ts';
 import type { Ctx, Team } from '../src/modules/team/team.service.ts';
 import { freshDb, textInput } from './support/databases.ts';
 
@@ -73,6 +74,8 @@ describe('export and import', () => {
     region: fc.constantFrom('', 'NY', 'TX', 'Bavaria'),
     country: fc.constantFrom('', 'US', 'Germany'),
     value: fc.constantFrom('', '0', '25000', '1.5M'),
+    already_has_product: fc.constantFrom('', 'yes', 'no', 'Y', 'false', '1'),
+    competitor_relationship: fc.constantFrom('', 'no', 'TRUE', 'n', '0', 'Yes'),
   });
 
   it('is a fixed point: a book exported, imported into a new book and exported again reads the same', async () => {
@@ -86,10 +89,19 @@ describe('export and import', () => {
           const imported = await importCsv(first.ctx, { input: textInput(csv, 64) });
           expect(imported.rejected).toEqual([]);
           const exported = await collect(exportRows(first.ctx, { kind: 'prospects', format: 'csv' }));
+          const answers = (await listProspects(first.ctx, { limit: 100 })).items.map((p) => [
+            p.alreadyHasProduct,
+            p.competitorRelationship,
+          ]);
           const again = await importCsv(first.ctx, { input: textInput(exported, 64) });
           expect(again).toMatchObject({ imported: 0, updated: 0, rejected: [] });
           await importCsv(second.ctx, { input: textInput(exported, 64) });
           expect(await collect(exportRows(second.ctx, { kind: 'prospects', format: 'csv' }))).toBe(exported);
+          const carried = (await listProspects(second.ctx, { limit: 100 })).items.map((p) => [
+            p.alreadyHasProduct,
+            p.competitorRelationship,
+          ]);
+          expect(carried).toEqual(answers);
         } finally {
           await Promise.all([first.drop(), second.drop()]);
         }

@@ -260,4 +260,67 @@ describe.each(drivers)('storage on %s', (driver) => {
       ['America/Los_Angeles', 'interested'],
     ]);
   });
+
+  it('imports whether they already have the product or a vendor relationship, and reports a bad cell by line and field', async () => {
+    const csv = [
+      'first_name,email,already_has_product,competitor_relationship',
+      'Ann,ann@acme.com,Yes,n',
+      'Bo,bo@beta.com,0,TRUE',
+      'Cy,cy@gamma.com,,',
+      'Di,di@delta.com,maybe,1',
+    ].join('\n');
+    const report = await importText(t.ctx, csv);
+    expect(report).toMatchObject({ imported: 3 });
+    expect(report.rejected).toEqual([
+      {
+        line: 5,
+        field: 'already_has_product',
+        reason: 'not yes or no: "maybe" (write yes, no, true, false, 1 or 0)',
+      },
+    ]);
+    const { items } = await listProspects(t.ctx, {});
+    expect(items.map((p) => [p.name, p.alreadyHasProduct, p.competitorRelationship])).toEqual([
+      ['Ann', true, false],
+      ['Bo', false, true],
+      ['Cy', false, false],
+    ]);
+    // An empty cell leaves a stored answer alone.
+    await importText(t.ctx, 'email,already_has_product,competitor_relationship\nann@acme.com,,yes\n');
+    expect(await getProspect(t.ctx, { key: 'ann@acme.com' })).toMatchObject({
+      alreadyHasProduct: true,
+      competitorRelationship: true,
+    });
+  });
+
+  it('reads a Salesforce lead export whose custom columns say they have the product or name their current vendor', async () => {
+    const csv = [
+      'Lead ID,First Name,Last Name,Company,Email,Lead Status,Already Has Product,Current Vendor',
+      '00Q1,Ann,Lee,Acme,ann@acme.com,Open,true,Oracle',
+      '00Q2,Bo,Ek,Beta,bo@beta.com,Open,false,none',
+    ].join('\n');
+    const report = await importText(t.ctx, csv);
+    expect(report).toMatchObject({ preset: 'salesforce', imported: 2, rejected: [] });
+    expect(report.mapping.slice(-2)).toEqual([
+      { column: 'Already Has Product', field: 'alreadyHasProduct' },
+      { column: 'Current Vendor', field: 'competitorRelationship' },
+    ]);
+    const { items } = await listProspects(t.ctx, {});
+    expect(items.map((p) => [p.alreadyHasProduct, p.competitorRelationship])).toEqual([
+      [true, true],
+      [false, false],
+    ]);
+  });
+
+  it('adds and edits whether they already have the product or a vendor relationship', async () => {
+    const added = await addProspect(t.ctx, { firstName: 'Ann', alreadyHasProduct: true });
+    expect(added).toMatchObject({ alreadyHasProduct: true, competitorRelationship: false });
+    const edited = await editProspect(t.ctx, {
+      key: added.id,
+      body: { alreadyHasProduct: false, competitorRelationship: true },
+    });
+    expect(edited).toMatchObject({ alreadyHasProduct: false, competitorRelationship: true });
+    await expect(
+      editProspect(t.ctx, { key: added.id, body: { competitorRelationship: 'maybe' } }),
+    ).rejects.toMatchObject({ code: 'validation', issues: [{ field: 'competitorRelationship' }] });
+  });
 });

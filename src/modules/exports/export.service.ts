@@ -16,7 +16,8 @@ type Row = Record<string, string | number | boolean | null>;
 export const prospectColumns = [
   'external_id', 'first_name', 'last_name', 'title', 'company', 'company_domain', 'industry', 'email',
   'phone_direct', 'phone_mobile', 'phone_main', 'phone_assistant', 'phone_private', 'phone_other', 'extension',
-  'timezone', 'city', 'region', 'country', 'stage', 'value', 'notes',
+  'timezone', 'city', 'region', 'country', 'stage', 'value', 'already_has_product', 'competitor_relationship',
+  'notes',
 ] as const;
 
 // biome-ignore format: one header per CSV column
@@ -49,6 +50,7 @@ export async function* exportRows(
 
 function csvCell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
   return typeof value === 'string' ? escapeCell(value) : String(value);
 }
 
@@ -101,6 +103,8 @@ async function* prospectPages(ctx: Ctx): AsyncGenerator<Row[]> {
         country: p.country,
         stage: p.stage,
         value: p.value === null ? null : Number(p.value),
+        already_has_product: p.alreadyHasProduct,
+        competitor_relationship: p.competitorRelationship,
         notes: p.research.notes ?? null,
       };
     });

@@ -1,12 +1,23 @@
 import { unescapeCell } from '../exports/csv-safety.ts';
-import type { PhoneKind, RawProspect } from '../prospects/prospect-draft.ts';
+import { type PhoneKind, parseYesNo, type RawProspect } from '../prospects/prospect-draft.ts';
 
 export const presetNames = ['generic', 'hubspot', 'salesforce'] as const;
 export type PresetName = (typeof presetNames)[number];
 
-type Field =
-  | Exclude<keyof RawProspect, 'phones' | 'alreadyHasProduct' | 'competitorRelationship'>
-  | `phone:${PhoneKind}`;
+/** `currentVendor`: a column naming the vendor they buy from now, read as a competitor relationship. */
+type Field = Exclude<keyof RawProspect, 'phones'> | `phone:${PhoneKind}` | 'currentVendor';
+
+/**
+ * Neither tool has a standard property for these; teams add their own, and an export heads the
+ * column with its label. Only labels that can mean nothing else are read: not "Competitor" (on a
+ * contact it as often marks someone who works for one) nor "Existing Customer" (ours: a stage).
+ */
+// biome-ignore format: a lookup table reads best packed
+const customColumns: Record<string, Field> = {
+  'already has product': 'alreadyHasProduct', 'has product': 'alreadyHasProduct',
+  'competitor relationship': 'competitorRelationship', 'existing vendor relationship': 'competitorRelationship',
+  'current vendor': 'currentVendor', 'current provider': 'currentVendor', 'incumbent vendor': 'currentVendor',
+};
 
 /** Column header (as exported by each tool) to the prospect field it fills. */
 // biome-ignore format: a lookup table reads best packed
@@ -17,18 +28,21 @@ export const presetColumns: Record<PresetName, Record<string, Field>> = {
     phone_direct: 'phone:direct', phone_mobile: 'phone:mobile', phone_main: 'phone:main',
     phone_assistant: 'phone:assistant', phone_private: 'phone:private', phone_other: 'phone:other', extension: 'extension', timezone: 'timezone', city: 'city',
     region: 'region', country: 'country', stage: 'stage', value: 'value', notes: 'notes',
+    already_has_product: 'alreadyHasProduct', competitor_relationship: 'competitorRelationship',
   },
   hubspot: {
     'record id': 'externalId', 'first name': 'firstName', 'last name': 'lastName', email: 'email',
     'phone number': 'phone:direct', 'mobile phone number': 'phone:mobile', 'company name': 'company',
     'job title': 'title', city: 'city', 'state/region': 'region', 'country/region': 'country',
     'time zone': 'timezone', 'lifecycle stage': 'stage', industry: 'industry', 'website url': 'companyDomain',
+    ...customColumns,
   },
   salesforce: {
     'lead id': 'externalId', 'first name': 'firstName', 'last name': 'lastName', title: 'title',
     company: 'company', email: 'email', phone: 'phone:direct', mobile: 'phone:mobile', city: 'city',
     'state/province': 'region', country: 'country', industry: 'industry', 'lead status': 'stage',
     website: 'companyDomain', description: 'notes',
+    ...customColumns,
   },
 };
 
@@ -105,7 +119,18 @@ export function columnMapping(
   headers: string[],
 ): { column: string; field: string | null }[] {
   const columns = presetColumns[preset];
-  return headers.map((column) => ({ column, field: columns[normalizeHeader(column)] ?? null }));
+  return headers.map((column) => {
+    const field = columns[normalizeHeader(column)] ?? null;
+    return { column, field: field === 'currentVendor' ? 'competitorRelationship' : field };
+  });
+}
+
+const NO_VENDOR = new Set(['none', 'n/a', 'na', '-', '—']);
+
+/** A vendor's name says there is a relationship; "none" says there is not; yes/no is read as such. */
+function vendorAnswer(value: string): string {
+  if (parseYesNo(value) !== null) return value;
+  return NO_VENDOR.has(value.trim().toLowerCase()) ? 'no' : 'yes';
 }
 
 /** Translates one CSV record into a raw prospect under the preset's column meanings. */
@@ -118,6 +143,7 @@ export function mapRecord(preset: PresetName, headers: string[], record: string[
     if (field === undefined || cell === undefined || cell.trim() === '') return;
     const value = unescapeCell(cell);
     if (field.startsWith('phone:')) raw.phones!.push({ number: value, kind: field.slice(6) as PhoneKind });
+    else if (field === 'currentVendor') raw.competitorRelationship = vendorAnswer(value);
     else (raw as Record<string, string>)[field] = value;
   });
   if (raw.extension)

@@ -25,8 +25,9 @@ export type RawProspect = {
   country?: string | undefined;
   notes?: string | undefined;
   extension?: string | undefined;
-  alreadyHasProduct?: boolean | undefined;
-  competitorRelationship?: boolean | undefined;
+  /** A boolean from the API; yes/no text from a CSV cell. */
+  alreadyHasProduct?: boolean | string | undefined;
+  competitorRelationship?: boolean | string | undefined;
   phones?: { number: string; kind: PhoneKind; extension?: string | undefined }[] | undefined;
 };
 
@@ -59,6 +60,21 @@ const clean = (v: string | undefined): string | undefined => {
   const t = v?.trim();
   return t ? t : undefined;
 };
+
+const YES = new Set(['yes', 'y', 'true', '1']);
+const NO = new Set(['no', 'n', 'false', '0']);
+
+/** Reads yes/no, y/n, true/false or 1/0 in any case; null when it is none of them. */
+export function parseYesNo(input: string): boolean | null {
+  const word = input.trim().toLowerCase();
+  return YES.has(word) ? true : NO.has(word) ? false : null;
+}
+
+/** The CSV column each yes/no field is read from, which a rejected row names. */
+const yesNoColumns = {
+  alreadyHasProduct: 'already_has_product',
+  competitorRelationship: 'competitor_relationship',
+} as const;
 
 /** Parses "20000", "$20,000", "20k" or "1.5M" as a whole amount; null when it is not an amount. */
 export function parseValue(input: string | number): number | null {
@@ -128,8 +144,17 @@ export function validateProspect(
         reason: `not an IANA time zone: "${zone}" (for example America/Chicago)`,
       });
   }
-  if (raw.alreadyHasProduct !== undefined) draft.alreadyHasProduct = raw.alreadyHasProduct;
-  if (raw.competitorRelationship !== undefined) draft.competitorRelationship = raw.competitorRelationship;
+  for (const [key, column] of Object.entries(yesNoColumns) as [keyof typeof yesNoColumns, string][]) {
+    const given = raw[key];
+    if (given === undefined || (typeof given === 'string' && given.trim() === '')) continue;
+    const value = typeof given === 'boolean' ? given : parseYesNo(given);
+    if (value === null)
+      issues.push({
+        field: column,
+        reason: `not yes or no: "${given}" (write yes, no, true, false, 1 or 0)`,
+      });
+    else draft[key] = value;
+  }
 
   for (const phone of raw.phones ?? []) {
     const number = phone.number.trim();
