@@ -168,6 +168,39 @@ describe('the reach command line', { timeout: 180_000 }, () => {
     expect(run.stderr).toContain('reach export --all');
   });
 
+  it('sets whether a prospect has the product or a competing vendor with add and edit, and shows it in words', async () => {
+    const data = ['--data', dir('yes-no')];
+    const add = [
+      'prospects',
+      'add',
+      '--first-name',
+      'Ann',
+      '--email',
+      'ann@acme.com',
+      '--has-product',
+      'YES',
+    ];
+    expect((await reach([...add, ...data])).stdout).toContain(
+      'already has the product: yes · existing vendor relationship: no',
+    );
+    const edit = await reach([
+      'prospects',
+      'edit',
+      'ann@acme.com',
+      '--competitor',
+      'y',
+      '--has-product',
+      'no',
+      ...data,
+    ]);
+    expect(edit.code).toBe(0);
+    const show = await reach(['prospects', 'show', 'ann@acme.com', ...data]);
+    expect(show.stdout).toContain('already has the product: no · existing vendor relationship: yes');
+    const bad = await reach(['prospects', 'edit', 'ann@acme.com', '--competitor', 'maybe', ...data]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('reach: --competitor: "maybe" is not yes or no\n');
+  });
+
   it('logs a typical dial in one line and says what it changed', async () => {
     const data = dir('log');
     await reach([

@@ -1,5 +1,7 @@
 import { Command } from 'commander';
+import { parseYesNo } from '../../modules/prospects/prospect-draft.ts';
 import type { ProspectView } from '../../modules/prospects/prospects.service.ts';
+import { invalid } from '../../shared/errors.ts';
 import { out, printJson, printTable } from '../output.ts';
 import { common, withClient } from '../run.ts';
 
@@ -23,6 +25,11 @@ const fieldFlags: [flag: string, key: string, help: string][] = [
   ['--notes <text>', 'notes', 'free notes'],
   ['--owner <user>', 'owner', 'the rep who works this prospect (email or name; added when new)'],
 ];
+/** What the voicemail decision weighs most often, answered yes or no. */
+const yesNoFlags: [flag: string, option: string, key: string, help: string][] = [
+  ['--has-product <yes|no>', 'hasProduct', 'alreadyHasProduct', 'they likely have what you sell already'],
+  ['--competitor <yes|no>', 'competitor', 'competitorRelationship', 'they work with a competing vendor'],
+];
 const phoneFlags = ['direct', 'mobile', 'main', 'assistant', 'private'] as const;
 const researchFlags: [string, string][] = [
   ['--background <text>', 'background'],
@@ -34,6 +41,7 @@ const researchFlags: [string, string][] = [
 
 function withFields(command: Command): Command {
   for (const [flag, , help] of fieldFlags) command.option(flag, help);
+  for (const [flag, , , help] of yesNoFlags) command.option(flag, help);
   for (const kind of phoneFlags) command.option(`--${kind} <number>`, `${kind} phone number`);
   for (const [flag] of researchFlags) command.option(flag, 'research note');
   command.option('--benefit <text...>', 'a benefit for this prospect (give two)');
@@ -49,6 +57,13 @@ function bodyFrom(options: FieldOptions & { benefit?: string[] }): Record<string
   if (typeof options['strategy'] === 'string')
     body['voicemailStrategy'] = options['strategy'] === 'team' ? null : options['strategy'];
   for (const [, key] of fieldFlags) if (options[key] !== undefined) body[key] = options[key];
+  for (const [flag, option, key] of yesNoFlags) {
+    const given = options[option];
+    if (typeof given !== 'string') continue;
+    const answer = parseYesNo(given);
+    if (answer === null) throw invalid(flag.split(' ')[0]!, `"${given}" is not yes or no`);
+    body[key] = answer;
+  }
   const phones = phoneFlags.flatMap((kind) =>
     typeof options[kind] === 'string' ? [{ number: options[kind], kind }] : [],
   );
@@ -59,6 +74,8 @@ function bodyFrom(options: FieldOptions & { benefit?: string[] }): Record<string
   if (Object.keys(research).length > 0) body['research'] = research;
   return body;
 }
+
+const yesNo = (value: boolean): string => (value ? 'yes' : 'no');
 
 function printProspect(p: ProspectView): void {
   out(`#${p.id}  ${p.name}${p.title ? `, ${p.title}` : ''}${p.company ? ` at ${p.company.name}` : ''}`);
@@ -72,6 +89,9 @@ function printProspect(p: ProspectView): void {
       `  ${ph.kind.padEnd(9)} ${ph.e164}${ph.extension ? ` x${ph.extension}` : ''}${ph.valid ? '' : ' (invalid)'}${ph.doNotCall ? ' DO NOT CALL' : ''}`,
     );
   }
+  out(
+    `  already has the product: ${yesNo(p.alreadyHasProduct)} · existing vendor relationship: ${yesNo(p.competitorRelationship)}`,
+  );
   const r = p.research;
   if (p.voicemailStrategy) out(`  voicemail strategy: ${p.voicemailStrategy}`);
   if (r.priorityObjective) out(`  priority objective: ${r.priorityObjective}`);
