@@ -180,13 +180,54 @@ describe.each(drivers)('HTTP API on %s', (driver) => {
     expect(bad.status).toBe(400);
     expect(bad.headers.get('content-type')).toContain('application/problem+json');
     expect(await bad.json()).toMatchObject({
-      errors: [{ field: 'at', reason: 'not an ISO-8601 time, for example 2026-03-02T14:30:00Z' }],
+      errors: [
+        {
+          field: 'at',
+          reason:
+            '"yesterday" is not a time: write an ISO 8601 instant such as 2026-03-04T15:00:00Z or 2026-03-04T10:00:00-05:00',
+        },
+      ],
     });
     const plan = await app.request('/api/v1/plan?day=2026-03-03&zone=Europe/London');
     expect(plan.status).toBe(200);
     const body = (await plan.json()) as { windows: { prospect: { name: string }; from: string }[] };
     expect(body.windows[0]?.prospect.name).toBe('Ann');
     expect((await app.request('/api/v1/plan')).status).toBe(400);
+  });
+
+  it('refuses a time in one wording with an example, in a query, a body or a date, and a bad number as a number', async () => {
+    const example = 'write an ISO 8601 instant such as 2026-03-04T15:00:00Z or 2026-03-04T10:00:00-05:00';
+    const reasons = async (response: Response) => {
+      expect(response.status).toBe(400);
+      return ((await response.json()) as { errors: { field: string; reason: string }[] }).errors;
+    };
+    expect(await reasons(await app.request('/api/v1/tasks?dueBefore=tomorrow'))).toEqual([
+      { field: 'dueBefore', reason: `"tomorrow" is not a time: ${example}` },
+    ]);
+    expect(await reasons(await app.request('/api/v1/calls?since=last%20week'))).toEqual([
+      { field: 'since', reason: `"last week" is not a time: ${example}` },
+    ]);
+    await app.request('/api/v1/prospects', json({ firstName: 'Ann' }));
+    const logged = await app.request(
+      '/api/v1/calls',
+      json({ prospect: 1, outcome: 'gatekeeper', result: 'callback-scheduled', resultAt: 'tomorrow' }),
+    );
+    expect(await reasons(logged)).toEqual([
+      { field: 'resultAt', reason: `"tomorrow" is not a time: ${example}` },
+    ]);
+    expect(await reasons(await app.request('/api/v1/plan?day=tomorrow'))).toEqual([
+      { field: 'day', reason: '"tomorrow" is not a date: write an ISO 8601 date such as 2026-03-04' },
+    ]);
+    const point = await app.request(
+      '/api/v1/talking-points',
+      json({ kind: 'event', title: 'Fair', on: 'soon' }),
+    );
+    expect((await reasons(point))[0]?.reason).toBe(
+      '"soon" is not a date or a time: write an ISO 8601 date such as 2026-03-04 or an instant such as 2026-03-04T15:00:00Z',
+    );
+    expect(await reasons(await app.request('/api/v1/queue?limit=abc'))).toEqual([
+      { field: 'limit', reason: 'must be a number' },
+    ]);
   });
 
   it('answers the voicemail decision with its script, checks a message, and names a bad strategy', async () => {

@@ -360,7 +360,9 @@ describe('the reach command line', { timeout: 180_000 }, () => {
     expect(plan.stdout).toMatch(/^Plan for 2026-11-24 \(America\/New_York\)\n\d\d:\d\d-\d\d:\d\d /);
     const bad = await reach(['queue', '--at', 'soon', '--data', data]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('at: not an ISO-8601 time');
+    expect(bad.stderr).toContain(
+      '"soon" is not a time: write an ISO 8601 instant such as 2026-03-04T15:00:00Z',
+    );
   });
 
   it('decides a voicemail and keep-or-drop on the demo territory and checks a message, exiting 1 when it fails', async () => {

@@ -1,21 +1,26 @@
-import { AppError } from './errors.ts';
-import { NOT_AN_INSTANT } from './validate.ts';
+import { invalid } from './errors.ts';
+import { notADateOrTime, notATime } from './validate.ts';
+
+const validInstant = (at: string | Date): Date | null => {
+  const date = at instanceof Date ? at : new Date(at);
+  if (Number.isNaN(date.getTime()) || (typeof at === 'string' && !/^\d{4}-\d{2}-\d{2}/.test(at))) return null;
+  return date;
+};
 
 /** The instant a decision is made for: the caller's `at`, or now. Never read the clock deeper than this. */
 export function resolveAt(at: string | Date | undefined, field = 'at'): Date {
   if (at === undefined) return new Date();
-  const date = at instanceof Date ? at : new Date(at);
-  if (Number.isNaN(date.getTime()) || (typeof at === 'string' && !/^\d{4}-\d{2}-\d{2}/.test(at))) {
-    throw new AppError('validation', `${field}: not an ISO-8601 time: "${String(at)}"`, {
-      issues: [{ field, reason: NOT_AN_INSTANT }],
-    });
-  }
+  const date = validInstant(at);
+  if (date === null) throw invalid(field, notATime(at));
   return date;
 }
 
 /** A date (YYYY-MM-DD, taken as its UTC midnight) or an ISO-8601 instant. */
-export const resolveDayOrAt = (value: string, field: string): Date =>
-  resolveAt(value.length === 10 ? `${value}T00:00:00Z` : value, field);
+export function resolveDayOrAt(value: string, field: string): Date {
+  const date = validInstant(value.length === 10 ? `${value}T00:00:00Z` : value);
+  if (date === null) throw invalid(field, notADateOrTime(value));
+  return date;
+}
 
 /** A minute of the day as a 24-hour clock: 465 → "07:45". */
 export function clockOf(minuteOfDay: number): string {

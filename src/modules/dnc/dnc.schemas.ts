@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instant } from '../../shared/validate.ts';
 
 export const dncAddSchema = z
   .object({
@@ -6,7 +7,7 @@ export const dncAddSchema = z
     prospect: z.union([z.string().min(1), z.number().int()]).optional(),
     reason: z.string().trim().min(1).max(500).default('asked not to be called'),
     source: z.string().trim().min(1).max(100).default('manual'),
-    at: z.iso.datetime({ offset: true }).optional(),
+    at: instant().optional(),
   })
   .strict()
   .refine((v) => v.number !== undefined || v.prospect !== undefined, {
@@ -18,7 +19,7 @@ export const dncRemoveSchema = z
     number: z.string().min(1).optional(),
     prospect: z.union([z.string().min(1), z.number().int()]).optional(),
     reason: z.string().trim().min(3, 'say why the entry is removed').max(500),
-    at: z.iso.datetime({ offset: true }).optional(),
+    at: instant().optional(),
   })
   .strict()
   .refine((v) => v.number !== undefined || v.prospect !== undefined, {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../../shared/ids.ts';
+import { dateOrInstant, instant } from '../../shared/validate.ts';
 import { intelTypes } from './intel-rules.ts';
 
 /** What one fact says, wherever it is recorded: on its own, or riding on a call log. */
@@ -10,7 +11,7 @@ const factShape = {
   to: z.string().optional(),
   arrives: z.string().optional(),
   leaves: z.string().optional(),
-  until: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
+  until: dateOrInstant().optional(),
 };
 
 /** A fact heard on the call being logged: its prospect, time and source are the call's. */
@@ -24,7 +25,7 @@ export const addIntelSchema = z
   .object({
     prospect: z.union([z.string().trim().min(1), z.number().int().positive()]),
     ...factShape,
-    at: z.iso.datetime({ offset: true }).optional(),
+    at: instant().optional(),
     attemptId: idSchema.optional(),
   })
   .strict();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { atParam } from '../../shared/validate.ts';
 import { voicemailStrategies } from '../team/team.schemas.ts';
 import { phoneKinds, stages } from './prospect-draft.ts';
 
@@ -61,7 +62,7 @@ export const listQuerySchema = z
     stage: z.enum(stages).optional(),
     limit: z.coerce.number().int().min(1).max(1000).default(50),
     offset: z.coerce.number().int().min(0).default(0),
-    at: z.iso.datetime({ offset: true }).optional(),
+    at: atParam('The time to read local times at (ISO 8601); now when left out'),
   })
   .strict();
 

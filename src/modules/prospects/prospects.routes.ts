@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import type { Route } from '../../shared/route.ts';
+import { atParam } from '../../shared/validate.ts';
 import { listQuerySchema, prospectInputSchema } from './prospect.schemas.ts';
 import { addProspect, editProspect, getProspect, listProspects } from './prospects.service.ts';
 
-const atQuery = z.object({ at: z.iso.datetime({ offset: true }).optional() }).strict();
+const atQuery = z
+  .object({ at: atParam('The time to read the local time at (ISO 8601); now when left out') })
+  .strict();
 
 export const prospectRoutes: Route[] = [
   {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors.ts';
-import { parseInput } from '../../shared/validate.ts';
+import { isoDate, parseInput } from '../../shared/validate.ts';
 import { isValidZone } from '../phones/resolve-timezone.ts';
 import { offerCategories } from '../team/team.schemas.ts';
 
@@ -79,7 +79,7 @@ export const worldSchema = z
   .object({
     name: z.string().min(1).default('default'),
     seed: z.number().int().min(0).default(1),
-    start: z.iso.date({ error: 'a date as YYYY-MM-DD' }).default('2026-03-02'),
+    start: isoDate().default('2026-03-02'),
     days: z.number().int().min(1).max(366).default(20),
     rep: z
       .object({

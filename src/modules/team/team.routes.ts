@@ -1,13 +1,11 @@
 import { z } from 'zod';
 import type { Route } from '../../shared/route.ts';
-import { parseInput } from '../../shared/validate.ts';
+import { instant, parseInput } from '../../shared/validate.ts';
 import { loadDemo } from '../demo/demo.service.ts';
 import { teamConfigSchema } from './team.schemas.ts';
 import { teamConfig, updateTeamConfig } from './team.service.ts';
 
-const demoBody = z
-  .object({ at: z.iso.datetime({ offset: true }).optional(), seed: z.number().int().optional() })
-  .strict();
+const demoBody = z.object({ at: instant().optional(), seed: z.number().int().optional() }).strict();
 
 export const teamRoutes: Route[] = [
   {

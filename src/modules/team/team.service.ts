@@ -2,6 +2,7 @@ import { and, asc, eq, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
 import { teams, users } from '../../db/schema.ts';
 import { AppError, invalid } from '../../shared/errors.ts';
+import { parseInput } from '../../shared/validate.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
 import { LEGAL_END, LEGAL_START, type TeamConfigPatch, teamConfigSchema } from './team.schemas.ts';
 
@@ -25,12 +26,7 @@ export function teamConfig(team: Team) {
 }
 
 export async function updateTeamConfig(ctx: Ctx, input: unknown): Promise<Team> {
-  const parsed = teamConfigSchema.safeParse(input);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    throw invalid(first?.path.join('.') || 'config', first?.message ?? 'invalid');
-  }
-  const patch: TeamConfigPatch = parsed.data;
+  const patch: TeamConfigPatch = parseInput(teamConfigSchema, input, 'config');
   const start = patch.callingHoursStart ?? ctx.team.callingHoursStart;
   const end = patch.callingHoursEnd ?? ctx.team.callingHoursEnd;
   if (start < LEGAL_START)

@@ -2,13 +2,13 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { rowsOf } from '../../db/rows.ts';
 import { resolveAt } from '../../shared/clock.ts';
-import { parseInput } from '../../shared/validate.ts';
+import { instant, parseInput } from '../../shared/validate.ts';
 import type { Ctx } from '../team/team.service.ts';
 
 export const messageStatsQuerySchema = z
   .object({
-    since: z.iso.datetime({ offset: true }).optional().describe('Messages left at or after this time'),
-    until: z.iso.datetime({ offset: true }).optional().describe('Messages left before this time'),
+    since: instant().optional().describe('Messages left at or after this time'),
+    until: instant().optional().describe('Messages left before this time'),
   })
   .strict();
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { companies, talkingPoints } from '../../db/schema.ts';
 import { resolveAt, resolveDayOrAt } from '../../shared/clock.ts';
 import { invalidFields, notFound } from '../../shared/errors.ts';
-import { parseInput } from '../../shared/validate.ts';
+import { dateOrInstant, instant, parseInput } from '../../shared/validate.ts';
 import { resolveProspect } from '../prospects/prospects.service.ts';
 import type { Ctx } from '../team/team.service.ts';
 
@@ -14,7 +14,7 @@ export type PointKind = (typeof pointKinds)[number];
 export const NEWS_DAYS = 45;
 const DAY = 86_400_000;
 
-const when = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+const when = dateOrInstant();
 
 export const addPointSchema = z
   .object({
@@ -26,7 +26,7 @@ export const addPointSchema = z
     industry: z.string().trim().min(1).max(100).optional(),
     on: when.optional(),
     until: when.optional(),
-    at: z.iso.datetime({ offset: true }).optional(),
+    at: instant().optional(),
   })
   .strict();
 

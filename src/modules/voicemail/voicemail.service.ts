@@ -13,7 +13,7 @@ import {
 } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { invalid } from '../../shared/errors.ts';
-import { atParam, parseInput } from '../../shared/validate.ts';
+import { atParam, instant, parseInput } from '../../shared/validate.ts';
 import { blockedNumbers } from '../dnc/dnc.repository.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
 import type { Stage } from '../prospects/prospect-draft.ts';
@@ -379,7 +379,7 @@ export const checkMessageSchema = z
     text: z.string().trim().min(1, 'the message to check').max(5_000),
     prospect: z.union([z.string().trim().min(1), z.number().int().positive()]).optional(),
     kind: z.string().max(50).optional(),
-    at: z.iso.datetime({ offset: true }).optional(),
+    at: instant().optional(),
   })
   .strict();
 
