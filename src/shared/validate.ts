@@ -67,7 +67,7 @@ function plainWords(issue: z.core.$ZodRawIssue): string | undefined {
     case 'invalid_type':
       return issue.input === undefined ? 'required' : typeWords[issue.expected];
     case 'invalid_value':
-      return `use one of ${issue.values.map(String).join(', ')}`;
+      return issue.input === undefined ? 'required' : `use one of ${issue.values.map(String).join(', ')}`;
     case 'too_small':
       return boundWords({
         origin: issue.origin,
