@@ -65,6 +65,43 @@ describe('the reach command line', { timeout: 180_000 }, () => {
     expect((await reach(['prospects', 'list', '--no-such-flag'])).code).toBe(2);
   });
 
+  it('exits as documented: 1 when something is not found, 2 for usage or invalid input', async () => {
+    const data = ['--data', dir('exit-codes')];
+    // Parse problems never open the book, so they may run side by side.
+    const usage = await Promise.all([
+      reach([]),
+      reach(['prospects']),
+      reach(['prospects', 'show', ...data]),
+      reach(['prospects', 'list', '--no-such-flag', ...data]),
+      reach(['undo', ...data]),
+    ]);
+    expect(usage.map((r) => r.code)).toEqual([2, 2, 2, 2, 2]);
+    expect(usage[0]!.stderr).toContain('Usage: reach');
+    const codes: [string[], number][] = [
+      [['prospects', 'show', '999999'], 1],
+      [['undo', '999999'], 1],
+      [['log', 'nosuch', '-o', 'n'], 1],
+      [['timeline', 'nosuch'], 1],
+      [['queue', '--at', 'tomorrow'], 2],
+      [['prospects', 'list', '--at', 'tomorrow'], 2],
+      [['tasks', '--limit', 'lots'], 2],
+    ];
+    for (const [args, code] of codes)
+      expect((await reach([...args, ...data])).code, args.join(' ')).toBe(code);
+    const help = await reach(['--help']);
+    expect(help.stdout).toContain('Exit codes:\n  0  ok\n  1  not found,');
+    expect(help.stdout).toContain('\n  2  usage or invalid input:');
+    expect(help.stdout).toContain('\n  3  some rows rejected:');
+  });
+
+  it('reach tasks done abc is refused as invalid input (exit 2), not as a failed database query (exit 1)', async () => {
+    const data = ['--data', dir('bad-id')];
+    const done = await reach(['tasks', 'done', 'abc', ...data]);
+    expect(done).toMatchObject({ code: 2, stderr: 'reach: ID: "abc" is not a task id\n' });
+    const attach = await reach(['callback', '--attach', 'x', '--prospect', '1', ...data]);
+    expect(attach).toMatchObject({ code: 2, stderr: 'reach: --attach: "x" is not a callback id\n' });
+  });
+
   it('plays strategies on a world file and prints the JSON the simulator promises, or names the bad field', async () => {
     const world = file('world.json', JSON.stringify({ name: 'small', days: 2, prospects: { count: 30 } }));
     const run = await reach([
@@ -303,6 +340,42 @@ describe('the reach command line', { timeout: 180_000 }, () => {
       items: { outcome: string }[];
     };
     expect(calls.items.map((c) => c.outcome)).toEqual(['voicemail']);
+  });
+
+  it('a bad --result-at is refused as --result-at with an example, not as resultAt', async () => {
+    const data = ['--data', dir('words')];
+    await reach(['prospects', 'add', '--first-name', 'Ann', '--email', 'ann@acme.com', ...data]);
+    const example = 'write an ISO 8601 instant such as 2026-03-04T15:00:00Z or 2026-03-04T10:00:00-05:00';
+    const resultAt = await reach([
+      'log',
+      'ann@acme.com',
+      '-o',
+      'g',
+      '-r',
+      'cb',
+      '--result-at',
+      'tomorrow',
+      ...data,
+    ]);
+    expect(resultAt).toMatchObject({
+      code: 2,
+      stderr: `reach: --result-at: "tomorrow" is not a time: ${example}\n`,
+    });
+    const kind = await reach(['log', 'ann@acme.com', '-o', 'l', '-k', 'loud', ...data]);
+    expect(kind.stderr).toBe(
+      'reach: --message-kind: use one of information, invitation, introduction, curiosity, referral, generic\n',
+    );
+    const due = await reach(['tasks', '--due-before', 'friday', ...data]);
+    expect(due.stderr).toBe(`reach: --due-before: "friday" is not a time: ${example}\n`);
+    const json = await reach(['tasks', '--due-before', 'friday', '--json', ...data]);
+    expect(JSON.parse(json.stderr)).toMatchObject({
+      error: { code: 'validation', issues: [{ field: 'dueBefore', option: '--due-before' }] },
+    });
+  });
+
+  it('a --limit that is not a number says it must be a number, not that zod received NaN', async () => {
+    const run = await reach(['prospects', 'list', '--limit', 'abc', '--data', dir('nan')]);
+    expect(run).toMatchObject({ code: 2, stderr: 'reach: --limit: must be a number\n' });
   });
 
   it('logs an hour of dials, one short line each, in one process', async () => {

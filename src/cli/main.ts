@@ -24,7 +24,15 @@ import { workerCommand } from './commands/worker.command.ts';
 export function buildProgram(): Command {
   const program = new Command('reach')
     .description(
-      'Reach: get decision makers on the phone. Exit codes: 0 ok, 1 failure, 2 usage or invalid input, 3 some import rows rejected.',
+      [
+        'Reach: get decision makers on the phone.',
+        '',
+        'Exit codes:',
+        '  0  ok',
+        '  1  not found, a conflict or another failure; a message that fails its check',
+        '  2  usage or invalid input: unknown option, missing argument, bad value or time',
+        '  3  some rows rejected: import, dnc import, log --batch, cadence start',
+      ].join('\n'),
     )
     .version(version)
     .showSuggestionAfterError()
@@ -72,10 +80,13 @@ export async function main(argv: string[]): Promise<void> {
     await buildProgram().parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {
-      // Help and version are not failures; every other parse problem is a usage error.
-      process.exitCode =
-        error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
-      if (error.code === 'commander.help') process.exitCode = 0;
+      // Help asked for and the version are not failures; help shown because a command is
+      // missing (`reach`, `reach prospects`), like every other parse problem, is a usage error.
+      const asked =
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        (error.code === 'commander.help' && error.exitCode === 0);
+      process.exitCode = asked ? 0 : 2;
       return;
     }
     throw error;

@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
 import { AppError } from '../../shared/errors.ts';
 import { out, printJson } from '../output.ts';
-import { common, withClient } from '../run.ts';
+import { common, idOf, withClient } from '../run.ts';
 
 export function cadenceCommand(): Command {
   const cmd = new Command('cadence').description(
@@ -77,7 +77,7 @@ export function cadenceCommand(): Command {
         return 0;
       }),
     );
-  common(cmd.command('start <name> <prospects...>'))
+  common(cmd.command('start <name> <prospects...>'), { cadence: 'NAME' })
     .description(
       'put prospects on a cadence; its steps are laid in each prospect’s zone (exit 3 if some could not start)',
     )
@@ -165,8 +165,8 @@ export function tasksCommand(): Command {
     .action((id: string, o) =>
       withClient(o, async (client) => {
         const email = o.send
-          ? await client.sendEmail({ id: Number(id), body: { at: o.at, to: o.to } })
-          : await client.emailDraft({ id: Number(id), query: { at: o.at, to: o.to } });
+          ? await client.sendEmail({ id: idOf(id, { what: 'task' }), body: { at: o.at, to: o.to } })
+          : await client.emailDraft({ id: idOf(id, { what: 'task' }), query: { at: o.at, to: o.to } });
         if (o.json) {
           printJson(email);
           return 0;
@@ -188,7 +188,7 @@ export function tasksCommand(): Command {
     .option('--at <iso>', 'the date it goes out (default now)')
     .action((id: string, o) =>
       withClient(o, async (client) => {
-        const html = await client.letter({ id: Number(id), query: { at: o.at } });
+        const html = await client.letter({ id: idOf(id, { what: 'task' }), query: { at: o.at } });
         if (o.out) {
           writeFileSync(o.out, html);
           out(`Wrote the letter to ${o.out}: open it in a browser and print`);
@@ -205,7 +205,7 @@ export function tasksCommand(): Command {
     .action((id: string, answer: string, o) =>
       withClient(o, async (client) => {
         const r = await client.recordEmailAnswer({
-          id: Number(id),
+          id: idOf(id, { what: 'task' }),
           body: { answer, note: o.note, at: o.at },
         });
         if (o.json) printJson(r);
@@ -221,7 +221,7 @@ export function tasksCommand(): Command {
     .action((id: string, o) =>
       withClient(o, async (client) => {
         const r = await client.completeTask({
-          id: Number(id),
+          id: idOf(id, { what: 'task' }),
           body: { status: o.skip ? 'skipped' : 'done', note: o.note, at: o.at },
         });
         if (o.json) printJson(r);

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import type { CallbackCard } from '../../modules/calls/callbacks.service.ts';
 import { AppError } from '../../shared/errors.ts';
 import { out, printJson } from '../output.ts';
-import { common, withClient } from '../run.ts';
+import { common, idOf, withClient } from '../run.ts';
 import { expand, shortResults } from './log-line.ts';
 
 export function printCard(card: CallbackCard): void {
@@ -67,7 +67,7 @@ export function callbackCommand(): Command {
         const recorded =
           o.attach !== undefined
             ? await client.attachCallback({
-                callbackId: o.attach,
+                callbackId: String(idOf(o.attach, { what: 'callback', field: '--attach' })),
                 body: { prospect: o.prospect, ...outcome },
               })
             : await client.recordCallback({

@@ -7,7 +7,7 @@ export function intelCommand(): Command {
   const cmd = new Command('intel').description(
     'what gatekeepers and greetings reveal: names, hours, private lines, routes',
   );
-  common(cmd.command('add <prospect>'))
+  common(cmd.command('add <prospect>'), { attemptId: '--attempt' })
     .description('record a fact heard on a call')
     .requiredOption('--type <type>', intelTypes.join('|'))
     .option(

@@ -35,7 +35,7 @@ export function describeLogged(logged: LoggedCall): string[] {
 }
 
 export function undoCommand(): Command {
-  return common(new Command('undo'))
+  return common(new Command('undo'), { id: 'CALL' })
     .argument('<call>', 'the call id `reach log` printed')
     .description('take back a call logged by mistake, within a minute of logging it')
     .action((call: string, o) =>
@@ -51,8 +51,19 @@ export function undoCommand(): Command {
     );
 }
 
+/** The log body's fields that options of other names fill. */
+const logFields = {
+  'message.text': '--message',
+  'message.scriptId': '--script',
+  durationSeconds: '--duration',
+  idempotencyKey: '--id',
+  'referral.prospect': '--referral',
+  'referral.firstName': '--referral-name',
+  'referral.lastName': '--referral-name',
+};
+
 export function logCommand(): Command {
-  return common(new Command('log'))
+  return common(new Command('log'), logFields)
     .argument('[prospect]', 'id, external id or email')
     .description('log a dial in seconds: who or what answered, and what came of it')
     .option(

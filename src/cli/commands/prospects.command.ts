@@ -39,6 +39,15 @@ const researchFlags: [string, string][] = [
   ['--referred-by <name>', 'referredBy'],
 ];
 
+/** The prospect fields that options of other names fill, for a refusal to name the option. */
+const prospectFields: Record<string, string> = {
+  voicemailStrategy: '--strategy',
+  'research.benefits': '--benefit',
+  ...Object.fromEntries(yesNoFlags.map(([flag, , key]) => [key, flag.split(' ')[0]!])),
+  ...Object.fromEntries(researchFlags.map(([flag, key]) => [`research.${key}`, flag.split(' ')[0]!])),
+  ...Object.fromEntries(phoneFlags.map((kind) => [`phone_${kind}`, `--${kind}`])),
+};
+
 function withFields(command: Command): Command {
   for (const [flag, , help] of fieldFlags) command.option(flag, help);
   for (const [flag, , , help] of yesNoFlags) command.option(flag, help);
@@ -153,7 +162,7 @@ export function prospectsCommand(): Command {
         return 0;
       }),
     );
-  withFields(common(cmd.command('add')))
+  withFields(common(cmd.command('add'), prospectFields))
     .description('add a prospect (a name or an email is required)')
     .action((o) =>
       withClient(o, async (client) => {
@@ -163,7 +172,7 @@ export function prospectsCommand(): Command {
         return 0;
       }),
     );
-  withFields(common(cmd.command('edit <prospect>')))
+  withFields(common(cmd.command('edit <prospect>'), prospectFields))
     .description('change a prospect: the fields given; numbers are added; research notes merged')
     .option('--at <iso>', 'when the change is made (default now)')
     .action((key, o) =>
