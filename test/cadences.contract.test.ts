@@ -137,6 +137,29 @@ describe.each(drivers)('cadences on %s', (driver) => {
     await expect(stopCadence(t.ctx, { prospect: ids[5]!, body: {} })).rejects.toThrow(/not on a cadence/);
   });
 
+  it("lists what is due until the end of the rep's day when no dueBefore is given: the first user's zone, else the territory's", async () => {
+    await startCadence(t.ctx, { cadence: 'cold-3-weeks', prospects: [ids[0]!, ids[3]!], at: START });
+    await t.db.execute(sql`update users set timezone = 'America/Los_Angeles'`);
+    const at = '2026-03-02T12:00:00Z';
+    const today = await listTasks(t.ctx, { at });
+    expect(today).toMatchObject({
+      dueBefore: '2026-03-03T08:00:00.000Z',
+      zone: 'America/Los_Angeles',
+      endOfDay: true,
+    });
+    expect(today.items.length).toBeGreaterThan(0);
+    expect(today.items.every((task) => !task.overdue && task.dueAt < today.dueBefore)).toBe(true);
+    expect(today.items[0]).toMatchObject({ local: 'Mon 02 Mar 08:00', zone: 'America/New_York' });
+    const given = await listTasks(t.ctx, { at, dueBefore: '2026-03-02T14:00:00Z' });
+    expect(given).toMatchObject({ endOfDay: false, zone: 'America/Los_Angeles' });
+    await t.db.execute(sql`update users set timezone = null`);
+    t.ctx.team.territoryZones = ['America/Chicago'];
+    expect(await listTasks(t.ctx, { at })).toMatchObject({
+      dueBefore: '2026-03-03T06:00:00.000Z',
+      zone: 'America/Chicago',
+    });
+  });
+
   it('puts a call step in its window at the top of the queue, marks it done with the dial, and opens it again on undo', async () => {
     await startCadence(t.ctx, { cadence: 'cold-3-weeks', prospects: [ids[9]!], at: START });
     const chicago = ids[9]!;

@@ -378,6 +378,57 @@ describe('the reach command line', { timeout: 180_000 }, () => {
     expect(run).toMatchObject({ code: 2, stderr: 'reach: --limit: must be a number\n' });
   });
 
+  it('reach tasks shows what is due later today, not only what is overdue', async () => {
+    const data = ['--data', dir('today')];
+    await reach(['config', 'territoryZones=America/Chicago', ...data]);
+    await reach([
+      'prospects',
+      'add',
+      '--first-name',
+      'Ann',
+      '--email',
+      'ann@acme.com',
+      '--timezone',
+      'America/New_York',
+      '--direct',
+      '212-555-0142',
+      ...data,
+    ]);
+    // Promised at 10:00 for 15:00 today, and for 15:00 tomorrow (New York).
+    for (const [at, resultAt] of [
+      ['2026-03-03T15:00:00Z', '2026-03-03T20:00:00Z'],
+      ['2026-03-03T15:05:00Z', '2026-03-04T20:00:00Z'],
+    ])
+      await reach([
+        'log',
+        'ann@acme.com',
+        '-o',
+        'g',
+        '-r',
+        'cb',
+        '--result-at',
+        resultAt!,
+        '--at',
+        at!,
+        ...data,
+      ]);
+    const run = await reach(['tasks', '--at', '2026-03-03T16:00:00Z', ...data]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(
+      'Due today, until 23:59 America/Chicago: 1 task\n    1  Tue 03 Mar 15:00 New York  callback         Ann (#1)  promised\n',
+    );
+    const later = await reach([
+      'tasks',
+      '--at',
+      '2026-03-03T16:00:00Z',
+      '--due-before',
+      '2026-03-05T00:00:00Z',
+      ...data,
+    ]);
+    expect(later.stdout).toContain('Due before Wed 04 Mar 18:00 America/Chicago: 2 tasks');
+    expect(later.stdout).toContain('Wed 04 Mar 15:00 New York');
+  });
+
   it('logs an hour of dials, one short line each, in one process', async () => {
     const data = dir('batch');
     await reach(['import', file('batch.csv', messyCsv), '--data', data]);

@@ -14,7 +14,7 @@ import {
   startCadence,
   stopCadence,
 } from '../modules/cadences/enrollments.service.ts';
-import { completeTask, listTasks, type TaskRow } from '../modules/cadences/tasks.service.ts';
+import { completeTask, listTasks, type TaskList } from '../modules/cadences/tasks.service.ts';
 import {
   attachCallback,
   type CallbackCard,
@@ -127,9 +127,7 @@ export type ReachClient = {
     prospect: string;
     body: unknown;
   }): Promise<{ prospectId: number; cadence: string; steps: number; firstDue: string | null }>;
-  listTasks(
-    query: Record<string, string | undefined>,
-  ): Promise<{ at: string; dueBefore: string; items: TaskRow[] }>;
+  listTasks(query: Record<string, string | undefined>): Promise<TaskList>;
   completeTask(input: { id: number; body: unknown }): Promise<{ id: number; status: string }>;
   emailDraft(input: { id: number; query: Record<string, string | undefined> }): Promise<EmailDraft>;
   sendEmail(input: { id: number; body: unknown }): Promise<EmailDraft>;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { localClock, weekdayName } from './local-clock.ts';
+import { localClock, weekdayName, zoneCity } from './local-clock.ts';
 
 const zones = [
   'America/New_York',
@@ -51,5 +51,13 @@ describe('localClock', () => {
   it('names weekdays as the queue shows them', () => {
     expect(weekdayName(1)).toBe('Mon');
     expect(weekdayName(7)).toBe('Sun');
+  });
+});
+
+describe('zoneCity', () => {
+  it('names a zone by its city as a rep says it', () => {
+    expect(zoneCity('America/New_York')).toBe('New York');
+    expect(zoneCity('America/Argentina/Buenos_Aires')).toBe('Buenos Aires');
+    expect(zoneCity('UTC')).toBe('UTC');
   });
 });

@@ -18,6 +18,9 @@ const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
 /** Short English weekday name of an ISO weekday: 3 → "Wed". */
 export const weekdayName = (weekday: number): string => WEEKDAYS[weekday - 1] ?? '?';
 
+/** The place a zone is named after, as a rep says it: "America/New_York" → "New York". */
+export const zoneCity = (zone: string): string => (zone.split('/').at(-1) ?? zone).replaceAll('_', ' ');
+
 /** Every zone changes its offset on a quarter hour of UTC, so one lookup serves a quarter hour. */
 const BUCKET = 15 * 60_000;
 const MAX_CACHED = 100_000;

@@ -1,7 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
+import { DateTime } from 'luxon';
 import { parse as parseYaml } from 'yaml';
+import type { TaskList } from '../../modules/cadences/tasks.service.ts';
 import { AppError } from '../../shared/errors.ts';
+import { zoneCity } from '../../shared/local-clock.ts';
 import { out, printJson } from '../output.ts';
 import { common, idOf, withClient } from '../run.ts';
 
@@ -132,7 +135,10 @@ export function tasksCommand(): Command {
   common(cmd.command('list', { isDefault: true }))
     .description('open tasks due, earliest first (the default)')
     .option('--at <iso>', 'the moment of the question (default now)')
-    .option('--due-before <iso>', 'look ahead: tasks due before this instant (default --at)')
+    .option(
+      '--due-before <iso>',
+      "look ahead: tasks due before this instant (default: the end of the rep's day)",
+    )
     .option('--limit <n>', 'at most this many', '200')
     .action((o) =>
       withClient(o, async (client) => {
@@ -141,12 +147,13 @@ export function tasksCommand(): Command {
           printJson(list);
           return 0;
         }
-        out(`${list.items.length} task${list.items.length === 1 ? '' : 's'} due before ${list.dueBefore}`);
+        out(`${dueHeader(list)}: ${plural(list.items.length, 'task')}`);
         for (const t of list.items) {
           const where = t.cadence ? `${t.cadence} ${t.step}/${t.of ?? '?'}` : 'promised';
           const who = `${t.prospect.name}${t.prospect.company ? `, ${t.prospect.company}` : ''}`;
+          const when = t.local && t.zone ? `${t.local} ${zoneCity(t.zone)}` : clockIn(t.dueAt, list.zone);
           out(
-            `${String(t.id).padStart(5)}  ${t.local ?? t.dueAt}${t.overdue ? ' (overdue)' : ''}  ${(t.auto ? `${t.kind} (auto)` : t.kind).padEnd(16)} ${who} (#${t.prospect.id})  ${where}${t.note ? `: ${t.note}` : ''}`,
+            `${String(t.id).padStart(5)}  ${when}${t.overdue ? ' (overdue)' : ''}  ${(t.auto ? `${t.kind} (auto)` : t.kind).padEnd(16)} ${who} (#${t.prospect.id})  ${where}${t.note ? `: ${t.note}` : ''}`,
           );
           if (t.pursuit && t.pursuit.recommendation !== 'continue')
             out(`         keep-or-drop: ${t.pursuit.recommendation}: ${t.pursuit.reason}`);
@@ -230,6 +237,16 @@ export function tasksCommand(): Command {
       }),
     );
   return cmd;
+}
+
+/** An instant on a zone's clock, with the zone: "Tue 03 Mar 15:00 New York". */
+const clockIn = (iso: string, zone: string): string =>
+  `${DateTime.fromISO(iso, { zone }).toFormat('ccc dd LLL HH:mm')} ${zoneCity(zone)}`;
+
+/** What the list runs to, in the rep's clock: "Due today, until 23:59 America/Chicago". */
+function dueHeader(list: TaskList): string {
+  if (list.endOfDay) return `Due today, until 23:59 ${list.zone}`;
+  return `Due before ${DateTime.fromISO(list.dueBefore, { zone: list.zone }).toFormat('ccc dd LLL HH:mm')} ${list.zone}`;
 }
 
 /** A cadence file as data: JSON, or YAML (which JSON also is). */

@@ -9,12 +9,12 @@ import { atParam, parseInput } from '../../shared/validate.ts';
 import { displayName } from '../prospects/prospects.service.ts';
 import type { Recommendation } from '../pursuit/keep-or-drop.ts';
 import { pursuitsOf } from '../pursuit/pursuit.service.ts';
-import type { Ctx } from '../team/team.service.ts';
+import { type Ctx, repClockZone } from '../team/team.service.ts';
 
 export const tasksQuerySchema = z
   .object({
     at: atParam('The moment of the question (ISO 8601); now when left out'),
-    dueBefore: atParam('Only tasks due before this instant; `at` when left out'),
+    dueBefore: atParam("Only tasks due before this instant; the end of the rep's day when left out"),
     limit: z.coerce.number().int().min(1).max(1000).default(200),
   })
   .strict();
@@ -23,7 +23,7 @@ export type TaskRow = {
   id: number;
   kind: string;
   dueAt: string;
-  /** The due time in the prospect's clock. */
+  /** The due time in the prospect's clock, and that clock's zone. */
   local: string | null;
   /** The prospect's zone (the cadence's, for a step): the clock `local` is on. */
   zone: string | null;
@@ -42,17 +42,29 @@ export type TaskRow = {
   problem: string | null;
 };
 
+export type TaskList = {
+  at: string;
+  dueBefore: string;
+  /** The rep's clock (see `repClockZone`). */
+  zone: string;
+  /** No `dueBefore` was given: the list runs to the end of the rep's day. */
+  endOfDay: boolean;
+  items: TaskRow[];
+};
+
 /**
- * Open tasks due before `dueBefore`, earliest first: cadence steps of running cadences, and
- * promised callbacks and meetings. Nothing for a prospect who asked to stop.
+ * Open tasks due before `dueBefore` (the end of the rep's day unless given), earliest first:
+ * cadence steps of running cadences, and promised callbacks and meetings. Nothing for a
+ * prospect who asked to stop.
  */
-export async function listTasks(
-  ctx: Ctx,
-  query: unknown,
-): Promise<{ at: string; dueBefore: string; items: TaskRow[] }> {
+export async function listTasks(ctx: Ctx, query: unknown): Promise<TaskList> {
   const q = parseInput(tasksQuerySchema, query, 'query');
   const at = resolveAt(q.at);
-  const dueBefore = q.dueBefore === undefined ? at : resolveAt(q.dueBefore, 'dueBefore');
+  const zone = await repClockZone(ctx);
+  const dueBefore =
+    q.dueBefore === undefined
+      ? DateTime.fromJSDate(at, { zone }).startOf('day').plus({ days: 1 }).toJSDate()
+      : resolveAt(q.dueBefore, 'dueBefore');
   const rows = rowsOf<{
     id: number;
     kind: string;
@@ -87,6 +99,8 @@ export async function listTasks(
   return {
     at: at.toISOString(),
     dueBefore: dueBefore.toISOString(),
+    zone,
+    endOfDay: q.dueBefore === undefined,
     items: rows.map((r) => {
       const due = r.due_at instanceof Date ? r.due_at : new Date(r.due_at);
       const payload = r.payload ?? {};

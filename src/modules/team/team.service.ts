@@ -78,3 +78,19 @@ export async function findOrAddUser(ctx: Ctx, who: string): Promise<number> {
     .returning({ id: users.id });
   return user!.id;
 }
+
+/**
+ * The rep's clock, for "today": the team's first user's zone when set, else the territory's
+ * first zone, else this machine's.
+ */
+export async function repClockZone(ctx: Ctx): Promise<string> {
+  const [first] = await ctx.db
+    .select({ timezone: users.timezone })
+    .from(users)
+    .where(eq(users.teamId, ctx.team.id))
+    .orderBy(asc(users.id))
+    .limit(1);
+  return (
+    first?.timezone ?? ctx.team.territoryZones[0] ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC'
+  );
+}
