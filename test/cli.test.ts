@@ -82,6 +82,7 @@ describe('the reach command line', { timeout: 180_000 }, () => {
       [['undo', '999999'], 1],
       [['log', 'nosuch', '-o', 'n'], 1],
       [['timeline', 'nosuch'], 1],
+      [['tasks', 'letter', '999999'], 1],
       [['queue', '--at', 'tomorrow'], 2],
       [['prospects', 'list', '--at', 'tomorrow'], 2],
       [['tasks', '--limit', 'lots'], 2],

@@ -331,13 +331,14 @@ export async function letterFor(
 ): Promise<{ taskId: number; prospectId: number; html: string }> {
   const q = parseInput(letterQuerySchema, input.query, 'query');
   const at = resolveAt(q.at);
+  // A task that does not exist is not found, whatever the settings.
+  const draft = await draftFor(ctx, { id: input.id, at, kind: 'letter' });
   const postalAddress = ctx.team.postalAddress;
   if (!postalAddress)
     throw invalid(
       'postalAddress',
       'a letter needs the company’s postal address: reach config postalAddress="…"',
     );
-  const draft = await draftFor(ctx, { id: input.id, at, kind: 'letter' });
   const prospect = await resolveProspect(ctx, draft.prospectId);
   const [company] = prospect.companyId
     ? await ctx.db.select().from(companies).where(eq(companies.id, prospect.companyId))
