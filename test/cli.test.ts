@@ -707,6 +707,10 @@ describe('the command line while a server holds the data directory', () => {
     ]);
     expect(conflict.code).toBe(1);
     expect(conflict.stderr).toContain('Already in the book');
+    // The server's refusal names the option typed, as the local book's does.
+    const bad = await reach(['tasks', '--due-before', 'friday', '--data', data]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^reach: --due-before: "friday" is not a time: write an ISO 8601 instant/);
   });
 
   it('corrects a call and records a callback with its result through the server', async () => {
