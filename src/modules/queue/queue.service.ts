@@ -5,7 +5,7 @@ import { rowsOf } from '../../db/rows.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { invalid, notFound } from '../../shared/errors.ts';
 import { atParam, parseInput } from '../../shared/validate.ts';
-import { type Ctx, findUser, type Team } from '../team/team.service.ts';
+import { type Ctx, findUser, repClockZone, type Team } from '../team/team.service.ts';
 import { type DialLimits, insideWindow } from './may-dial.ts';
 import {
   hourPrior,
@@ -164,10 +164,10 @@ function shortlistAt(
 
 /**
  * The live queue's seed: the team (or the rep whose book it is) and the day in the rep's clock
- * (their own zone, else the territory's first, else UTC), so the order holds all working day.
+ * (`repClockZone`), so the order holds all working day.
  */
 async function seedOf(ctx: Ctx, input: { at: Date; ownerId: number | null }): Promise<string> {
-  const zone = await repZone(ctx, input.ownerId);
+  const zone = await repClockZone(ctx, input.ownerId);
   const day = DateTime.fromJSDate(input.at, { zone }).toISODate() ?? input.at.toISOString().slice(0, 10);
   return queueSeed({ scope: `${ctx.team.id}|${input.ownerId ?? 'team'}`, day });
 }
@@ -188,7 +188,7 @@ export const planQuerySchema = z
     zone: z
       .string()
       .optional()
-      .describe("The rep's zone; the rep's own, else the territory's first, else UTC"),
+      .describe("The rep's zone; the rep's own, else the territory's first, else the server's"),
   })
   .strict();
 
@@ -218,7 +218,7 @@ const STEP_MINUTES = 15;
 export async function planDay(ctx: Ctx, query: unknown): Promise<Plan> {
   const q = parseInput(planQuerySchema, query, 'query');
   const ownerId = q.rep === undefined ? null : await resolveRep(ctx, q.rep);
-  const zone = q.zone ?? (await repZone(ctx, ownerId));
+  const zone = q.zone ?? (await repClockZone(ctx, ownerId));
   const start = DateTime.fromISO(q.day, { zone }).startOf('day');
   if (!start.isValid) throw invalid('zone', `"${zone}" is not a time zone`);
   const steps: Date[] = [];
@@ -329,18 +329,6 @@ function pickWindows(options: Option[], perDay: number): { from: Date; to: Date;
 }
 
 const gapOk = (a: Option, b: Option): boolean => b.at.getTime() - a.at.getTime() <= STEP_MINUTES * 60_000;
-
-/** The rep's clock: their own zone, else the territory's first, else UTC. */
-async function repZone(ctx: Ctx, ownerId: number | null): Promise<string> {
-  const rows = rowsOf<{ timezone: string | null }>(
-    await ctx.db.execute(
-      ownerId === null
-        ? sql`select timezone from users where team_id = ${ctx.team.id} order by id limit 1`
-        : sql`select timezone from users where id = ${ownerId}`,
-    ),
-  );
-  return rows[0]?.timezone ?? ctx.team.territoryZones[0] ?? 'UTC';
-}
 
 export type NextWindow = { at: Date; entry: QueueEntry };
 

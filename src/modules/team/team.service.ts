@@ -80,14 +80,18 @@ export async function findOrAddUser(ctx: Ctx, who: string): Promise<number> {
 }
 
 /**
- * The rep's clock, for "today": the team's first user's zone when set, else the territory's
- * first zone, else this machine's.
+ * The rep's clock, for "today": the rep's own zone (the team's first user's when no rep is
+ * named) when set, else the territory's first zone, else this machine's.
  */
-export async function repClockZone(ctx: Ctx): Promise<string> {
+export async function repClockZone(ctx: Ctx, ownerId: number | null = null): Promise<string> {
   const [first] = await ctx.db
     .select({ timezone: users.timezone })
     .from(users)
-    .where(eq(users.teamId, ctx.team.id))
+    .where(
+      ownerId === null
+        ? eq(users.teamId, ctx.team.id)
+        : and(eq(users.teamId, ctx.team.id), eq(users.id, ownerId)),
+    )
     .orderBy(asc(users.id))
     .limit(1);
   return (
