@@ -6,6 +6,17 @@ export const out = (text: string): void => {
   process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 };
 
+/** An amount in the team's currency, as a rep reads it: "$5,143". */
+export function money(value: number, currency = 'USD'): string {
+  try {
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 }).format(
+      value,
+    );
+  } catch {
+    return `${Math.round(value).toLocaleString('en-US')} ${currency}`;
+  }
+}
+
 export const printJson = (value: unknown): void => out(JSON.stringify(value, null, 2));
 
 /** A plain aligned table, for a terminal or a pipe. */

@@ -1,9 +1,8 @@
 import { Command } from 'commander';
-import { out, printJson } from '../output.ts';
+import { money, out, printJson } from '../output.ts';
 import { common, withClient } from '../run.ts';
 
 const words = { continue: 'CONTINUE', 'slow-down': 'SLOW DOWN', drop: 'DROP' } as const;
-const money = (n: number): string => Math.round(n).toLocaleString('en-US');
 const percent = (n: number): string => `${Math.round(n * 100)}%`;
 
 export function pursuitCommand(): Command {
@@ -22,10 +21,10 @@ export function pursuitCommand(): Command {
         out(`- ${view.reason}`);
         if (view.resumeAt && view.resumeAt > view.at) out(`- not before ${view.resumeAt}`);
         out(
-          `- next ${view.horizon} attempts: ${percent(view.chance)} chance of a conversation, worth ${money(view.expectedValue)} in pipeline against ${money(view.cost)} of rep time`,
+          `- next ${view.horizon} attempts: ${percent(view.chance)} chance of a conversation, worth ${money(view.expectedValue, view.currency)} in pipeline against ${money(view.cost, view.currency)} of rep time`,
         );
         out(
-          `- book: ${percent(view.rates.meetingRate)} of conversations book a meeting, ${percent(view.rates.callbackRate)} of messages earn a callback, an hour is worth ${money(view.rates.hourlyValue)} (${view.rates.hourlyValueFrom === 'team' ? "the team's figure" : 'learned'})`,
+          `- book: ${percent(view.rates.meetingRate)} of conversations book a meeting, ${percent(view.rates.callbackRate)} of messages earn a callback, an hour is worth ${money(view.rates.hourlyValue, view.currency)} (${view.rates.hourlyValueFrom === 'team' ? "the team's figure" : 'learned'})`,
         );
         return 0;
       }),

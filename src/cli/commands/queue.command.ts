@@ -1,16 +1,16 @@
 import { Command } from 'commander';
 import type { QueueEntry } from '../../modules/queue/rank.ts';
-import { out, printJson } from '../output.ts';
+import { money, out, printJson } from '../output.ts';
 import { common, withClient } from '../run.ts';
 
 const percent = (p: number): string => `${(p * 100).toFixed(p < 0.1 ? 1 : 0)}%`;
 
-function describeEntry(e: QueueEntry, n: number): string[] {
+function describeEntry(e: QueueEntry, n: number, currency: string): string[] {
   const who = [e.prospect.name, e.prospect.title, e.prospect.company].filter(Boolean).join(', ');
   const zone = `${e.local.weekday} ${e.local.time} ${e.local.timezone}${e.local.ambiguous ? '?' : ''}`;
   return [
     `${String(n).padStart(2)}. ${who}  (#${e.prospect.id})`,
-    `    ${e.number.kind} ${e.number.e164}  ·  their time ${zone}  ·  ${percent(e.probability)} to reach${e.exploring ? ' (exploring)' : ''}  ·  worth ${Math.round(e.expectedValue).toLocaleString('en-US')}`,
+    `    ${e.number.kind} ${e.number.e164}  ·  their time ${zone}  ·  ${percent(e.probability)} to reach${e.exploring ? ' (exploring)' : ''}  ·  expected ${money(e.expectedValue, currency)}`,
     ...e.reasons.map((r) => `    - ${r}`),
   ];
 }
@@ -34,7 +34,7 @@ export function queueCommand(): Command {
         }
         out(`Call queue at ${queue.at}`);
         queue.entries.forEach((e, i) => {
-          for (const line of describeEntry(e, i + 1)) out(line);
+          for (const line of describeEntry(e, i + 1, queue.currency)) out(line);
         });
         return 0;
       }),

@@ -24,6 +24,8 @@ export type PursuitView = Omit<Pursuit, 'resumeAt' | 'effort'> & {
   resumeAt: string | null;
   effort: Omit<Pursuit['effort'], 'lastAttemptAt'> & { minutes: number; lastAttemptAt: string | null };
   rates: BookRates;
+  /** The currency of every amount here (the team's). */
+  currency: string;
 };
 
 const DAY = 86_400_000;
@@ -93,6 +95,7 @@ export async function pursuitOfProspect(
       lastAttemptAt: effort.lastAttemptAt?.toISOString() ?? null,
     },
     rates: book.pursuit.rates,
+    currency: ctx.team.currency,
   };
 }
 

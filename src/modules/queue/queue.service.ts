@@ -37,6 +37,8 @@ export type Queue = {
   at: string;
   /** Prospects the shortlist looked at fully; the rest of the book could not beat them now. */
   considered: number;
+  /** The currency of every value and expected value (the team's). */
+  currency: string;
   entries: QueueEntry[];
 };
 
@@ -90,7 +92,7 @@ export async function buildQueue(ctx: Ctx, query: unknown): Promise<Queue> {
       seed: await seedOf(ctx, { at, ownerId }),
     });
     if (entries.length >= q.limit || ids.length < size || round === SHORTLIST_ROUNDS)
-      return { at: at.toISOString(), considered: candidates.length, entries };
+      return { at: at.toISOString(), considered: candidates.length, currency: ctx.team.currency, entries };
   }
 }
 
