@@ -441,6 +441,8 @@ describe('every screen at a laptop and a phone width', () => {
     // On the phone the number is a tel: link that dials.
     await page.goto(`${day.server.url}/#/now`);
     await page.locator('article.call-card .dial a.number').waitFor();
-    expect(await page.locator('article.call-card .dial a.number').getAttribute('href')).toMatch(/^tel:\+\d+$/);
+    expect(await page.locator('article.call-card .dial a.number').getAttribute('href')).toMatch(
+      /^tel:\+\d+$/,
+    );
   }, 300_000);
 });
