@@ -2,6 +2,7 @@
 import { DateTime } from 'luxon';
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { intelTypes } from '../../src/modules/intel/intel-rules.ts';
 import { createRandom } from '../../src/shared/random.ts';
 import { type DayDesk, engines, openDay } from './day.ts';
 
@@ -57,16 +58,7 @@ const API_OUTCOME: Record<keyof typeof OUTCOMES, string> = {
   n: 'no-answer',
   b: 'bad-number',
 };
-const FACT_KINDS = [
-  'gatekeeper-name',
-  'gatekeeper-hours',
-  'dm-hours',
-  'private-line',
-  'route',
-  'champion',
-  'out-of-office',
-  'prefers',
-] as const;
+const FACT_KINDS = intelTypes;
 const CALLS = 64;
 const MINUTE = 60_000;
 

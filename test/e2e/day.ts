@@ -1,13 +1,12 @@
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { type RunningServer, startServer } from '../../src/http/server.ts';
 import { launchChromium } from '../support/chromium.ts';
+import { freshDb } from '../support/databases.ts';
 import { SHOTS } from './desk.ts';
 
 /** The engines a day at the desk is played on: the embedded book, and PostgreSQL when the tests have one. */
@@ -60,21 +59,9 @@ export async function openDay(engine: Engine): Promise<DayDesk> {
   let databaseUrl: string | undefined;
   let dropDb: (() => Promise<void>) | undefined;
   if (engine === 'postgres') {
-    const base = process.env['TEST_DATABASE_URL']!;
-    const name = `reach_day_${randomBytes(5).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-    dropDb = async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    };
+    const db = await freshDb('postgres');
+    databaseUrl = db.url;
+    dropDb = db.drop;
   } else {
     dir = await mkdtemp(join(tmpdir(), 'reach-day-'));
   }

@@ -26,7 +26,43 @@ export const RESULTS = [
   { value: 'not-interested', label: 'not interested' },
   { value: 'do-not-call', label: 'asked not to be called' },
 ] as const;
-const TIMED = new Set(['meeting', 'callback-scheduled']);
+/** Results that happen at a time: the rep types it on the prospect's clock. */
+export const TIMED = new Set(['meeting', 'callback-scheduled']);
+
+/** What a conversation came to and, for a meeting or a promised callback, when, on the prospect's clock. */
+export function ResultFields(props: {
+  label: string;
+  result: string;
+  onResult: (result: string) => void;
+  zone: string | null;
+  when: { date: string; time: string };
+  onWhen: (when: { date: string; time: string }) => void;
+}) {
+  const { label, result, onResult, zone, when, onWhen } = props;
+  return (
+    <>
+      <label>
+        {label}
+        <select value={result} onChange={(e) => onResult(e.target.value)}>
+          {RESULTS.map((r) => (
+            <option key={r.value} value={r.value}>
+              {r.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      {TIMED.has(result) && (
+        <TheirTimeInput
+          zone={zone}
+          label={result === 'meeting' ? 'Meeting' : 'Callback'}
+          date={when.date}
+          time={when.time}
+          onChange={onWhen}
+        />
+      )}
+    </>
+  );
+}
 
 /** A date and a time typed on the prospect's clock, and what they are on the rep's. */
 export function TheirTimeInput(props: {
@@ -195,25 +231,14 @@ export function LogPanel(props: {
             placeholder="What was said"
           />
         </label>
-        <label>
-          Result (reached or gatekeeper)
-          <select value={result} onChange={(e) => setResult(e.target.value)}>
-            {RESULTS.map((r) => (
-              <option key={r.value} value={r.value}>
-                {r.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        {TIMED.has(result) && (
-          <TheirTimeInput
-            zone={zone}
-            label={result === 'meeting' ? 'Meeting' : 'Callback'}
-            date={when.date}
-            time={when.time}
-            onChange={setWhen}
-          />
-        )}
+        <ResultFields
+          label="Result (reached or gatekeeper)"
+          result={result}
+          onResult={setResult}
+          zone={zone}
+          when={when}
+          onWhen={setWhen}
+        />
         <FactsEditor facts={facts} zone={zone} onChange={setFacts} />
       </div>
     </section>

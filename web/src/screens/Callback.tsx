@@ -1,12 +1,10 @@
 import { useState } from 'react';
 import { api, type CallbackCard, describeError, type ProspectList, type RecordedCallback } from '../api.ts';
 import { ago, fieldsIn, nowIso, theirTime, zonedToUtc } from '../clock.ts';
-import { RESULTS, TheirTimeInput } from '../log/LogPanel.tsx';
+import { RESULTS, ResultFields, TIMED } from '../log/LogPanel.tsx';
 import { useNotices } from '../notices.tsx';
 import { href } from '../router.ts';
 import { useLoad } from '../use-load.ts';
-
-const TIMED = new Set(['meeting', 'callback-scheduled']);
 
 /**
  * Who is calling from this number, what they were told, what to say; and recording the
@@ -134,24 +132,13 @@ export function Callback({ number }: { number: string }) {
             />
           </label>
           {c.known && (
-            <label>
-              What it came to
-              <select value={result} onChange={(e) => setResult(e.target.value)}>
-                {RESULTS.map((r) => (
-                  <option key={r.value} value={r.value}>
-                    {r.label}
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
-          {TIMED.has(result) && (
-            <TheirTimeInput
+            <ResultFields
+              label="What it came to"
+              result={result}
+              onResult={setResult}
               zone={zone}
-              label={result === 'meeting' ? 'Meeting' : 'Callback'}
-              date={when.date || (zone ? fieldsIn(nowIso(), zone).date : '')}
-              time={when.time}
-              onChange={setWhen}
+              when={{ date: when.date || (zone ? fieldsIn(nowIso(), zone).date : ''), time: when.time }}
+              onWhen={setWhen}
             />
           )}
           <button type="submit" className="primary" disabled={busy}>

@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { api, type CallRow, type Phone } from '../../api.ts';
 import { fieldsIn, nowIso, zonedToUtc } from '../../clock.ts';
-import { OUTCOME_KEYS, RESULTS, TheirTimeInput } from '../../log/LogPanel.tsx';
+import { OUTCOME_KEYS, ResultFields, TIMED } from '../../log/LogPanel.tsx';
 import { useNotices } from '../../notices.tsx';
 
 const OUTCOMES = [...OUTCOME_KEYS.map((o) => o.outcome), 'busy', 'wrong-person'];
-const TIMED = new Set(['meeting', 'callback-scheduled']);
 
 /**
  * Corrects a call after the minute to undo it: what happened, what it came to, on which number,
@@ -76,19 +75,14 @@ export function CorrectCall(props: {
           ))}
         </select>
       </label>
-      <label>
-        Result
-        <select value={result} onChange={(e) => setResult(e.target.value)}>
-          {RESULTS.map((r) => (
-            <option key={r.value} value={r.value}>
-              {r.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      {TIMED.has(result) && (
-        <TheirTimeInput zone={zone} label="When" date={when.date} time={when.time} onChange={setWhen} />
-      )}
+      <ResultFields
+        label="Result"
+        result={result}
+        onResult={setResult}
+        zone={zone}
+        when={when}
+        onWhen={setWhen}
+      />
       <label>
         Number
         <select value={number} onChange={(e) => setNumber(e.target.value)}>
