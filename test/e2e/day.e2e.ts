@@ -178,7 +178,7 @@ describe.each(engines)('a day at the desk on %s', (engine) => {
     expect(cli.entries.map((e) => e.prospect.id)).toEqual(desk);
   }, 120_000);
 
-  it('logs a whole day of calls on the prospect and number on the card, at the times meant, with every fact heard', async () => {
+  it('a refresh moved the card and the next key logged on someone else: a whole day of calls lands on the prospect and number on the card, at the times meant on their clock, with every fact heard', async () => {
     const rng = createRandom(engine === 'pglite' ? 7 : 11);
     let factKind = 0;
     let undone = false;
@@ -437,4 +437,76 @@ describe('every screen at a laptop and a phone width', () => {
       /^tel:\+\d+$/,
     );
   }, 300_000);
+});
+
+describe('the desk has no dead ends', () => {
+  let day: DayDesk;
+  beforeAll(async () => {
+    day = await openDay('pglite', { demo: false });
+  }, 180_000);
+  afterAll(async () => {
+    await day?.close();
+  });
+
+  it('an empty book said everyone was outside calling hours: it offers the demo and the import', async () => {
+    const { page } = day;
+    await page.getByText('Your book is empty').waitFor();
+    expect(await page.getByRole('link', { name: 'Import a CSV' }).getAttribute('href')).toBe('#/import');
+    await day.shot('first-steps');
+    await page.getByRole('button', { name: 'Load the demo territory' }).click();
+    await expect.poll(() => page.locator('.queue-row').count(), { timeout: 60_000 }).toBeGreaterThan(5);
+  }, 120_000);
+
+  it('a rehearsal in the future is refused in words, and the desk runs on the real clock', async () => {
+    const { page } = day;
+    await page.goto(`${day.server.url}/?at=2099-01-05T15:00:00Z#/now`);
+    await page.getByRole('alert').filter({ hasText: 'is in the future' }).waitFor();
+    await page.goto(`${day.server.url}/#/now`);
+  });
+
+  it('adds a prospect and a number from the desk, sets what they already have, and logs a call from their page', async () => {
+    const { page } = day;
+    await page.goto(`${day.server.url}/#/prospects/new`);
+    await page.getByLabel('First name').fill('Nadia');
+    await page.getByLabel('Last name').fill('Okafor');
+    await page.getByLabel('Company').fill('Okafor Freight');
+    await page.getByLabel('Phone').fill('(312) 555-0188');
+    await page.getByLabel('State or region').fill('IL');
+    await page.getByLabel(/^Deal value/).fill('25000');
+    await page.getByLabel('Already has what we sell').check();
+    await page.getByRole('button', { name: 'Add the prospect' }).click();
+    await page.locator('#prospect-title', { hasText: 'Nadia Okafor' }).waitFor();
+    expect(await page.locator('.prospect header').innerText()).toContain('deal value $25,000');
+    const id = Number(page.url().split('/').pop());
+    type Added = {
+      alreadyHasProduct: boolean;
+      timezone: string | null;
+      phones: { e164: string; kind: string }[];
+    };
+    const added = await day.api<Added>(`/prospects/${id}`);
+    expect(added).toMatchObject({ alreadyHasProduct: true, timezone: 'America/Chicago' });
+
+    await page.getByLabel('New number').fill('(312) 555-0190');
+    await page.getByLabel('Kind of number').selectOption('mobile');
+    await page.getByRole('button', { name: 'Add number' }).click();
+    await page.getByText('Added (312) 555-0190 (mobile) to Nadia Okafor.').waitFor();
+    expect((await day.api<Added>(`/prospects/${id}`)).phones.map((p) => p.kind).sort()).toEqual([
+      'direct',
+      'mobile',
+    ]);
+
+    const fit = page.getByRole('form', { name: 'Fit' });
+    await fit.getByLabel('Already has what we sell').uncheck();
+    await fit.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved for Nadia Okafor.').waitFor();
+    expect((await day.api<Added>(`/prospects/${id}`)).alreadyHasProduct).toBe(false);
+
+    const log = page.getByRole('region', { name: 'Log a call' });
+    await log.getByLabel('Number dialled').selectOption('+13125550190');
+    await log.getByRole('button', { name: 'No answer' }).click();
+    await page.getByText('Logged no answer for Nadia Okafor on +13125550190').waitFor();
+    const calls = await day.api<{ items: { number: string; outcome: string }[] }>(`/calls?prospect=${id}`);
+    expect(calls.items).toMatchObject([{ number: '+13125550190', outcome: 'no-answer' }]);
+    await day.shot('prospect-added', true);
+  }, 120_000);
 });

@@ -52,8 +52,11 @@ export type DayDesk = {
 const run = promisify(execFile);
 const BIN = join(import.meta.dirname, '../../bin/reach.js');
 
-/** Reach on a fresh book of the engine, the demo loaded up to the day, and a browser whose clock the test drives. */
-export async function openDay(engine: Engine): Promise<DayDesk> {
+/**
+ * Reach on a fresh book of the engine, the demo loaded up to the day (unless `demo: false`), and
+ * a browser whose clock the test drives.
+ */
+export async function openDay(engine: Engine, options: { demo?: boolean } = {}): Promise<DayDesk> {
   const start = dayStart();
   let dir: string | undefined;
   let databaseUrl: string | undefined;
@@ -81,7 +84,8 @@ export async function openDay(engine: Engine): Promise<DayDesk> {
       throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${await response.text()}`);
     return (await response.json()) as T;
   };
-  await api('/demo', { method: 'POST', body: JSON.stringify({ at: start.toISOString() }) });
+  if (options.demo !== false)
+    await api('/demo', { method: 'POST', body: JSON.stringify({ at: start.toISOString() }) });
   const browser = await launchChromium();
   const context = await browser.newContext({
     viewport: { width: 1440, height: 900 },
