@@ -32,7 +32,7 @@ export function CorrectCall(props: {
 
   const save = async (event: React.FormEvent) => {
     event.preventDefault();
-    const body: Record<string, unknown> = { reason: reason.trim() };
+    const body: Record<string, unknown> = { reason: reason.trim(), at: nowIso() };
     if (outcome !== call.outcome) body['outcome'] = outcome;
     if (number && number !== call.number) body['number'] = number;
     if (note.trim() !== (call.note ?? '')) body['note'] = note.trim();
