@@ -633,8 +633,9 @@ describe('the reach command line', { timeout: 180_000 }, () => {
       for (const run of runs) expect(run, run.stderr).toMatchObject({ code: 0 });
       expect(smtp.inbox).toHaveLength(ids.length);
       expect(new Set(smtp.inbox.map((m) => m.to[0])).size).toBe(ids.length);
-      const [first] = runs.map((r) => JSON.parse(r.stdout) as { steps: { sent: boolean }[] });
-      expect(first!.steps.length).toBe(ids.length);
+      // Two workers share the due steps between them: together they send each exactly once.
+      const steps = runs.flatMap((r) => (JSON.parse(r.stdout) as { steps: { sent: boolean }[] }).steps);
+      expect(steps.length).toBe(ids.length);
       const again = await reach(once, where);
       expect(JSON.parse(again.stdout)).toMatchObject({ steps: [] });
       expect(smtp.inbox).toHaveLength(ids.length);
