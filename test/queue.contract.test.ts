@@ -74,6 +74,36 @@ describe.each(drivers)('the call queue on %s', (driver) => {
     expect((await ids(t.ctx, '2026-03-04T01:30:00Z')).sort((a, b) => a - b)).toEqual([ann.id, bo.id, cy.id]);
   });
 
+  it('dials each number in its own zone: a Los Angeles mobile is not proposed at 07:47 there for a Chicago prospect', async () => {
+    const di = await addProspect(t.ctx, {
+      firstName: 'Di',
+      title: 'CFO',
+      company: 'Corn',
+      region: 'IL',
+      country: 'US',
+      value: 90_000,
+      phones: [
+        { number: '312-555-0142', kind: 'direct' },
+        { number: '310-555-0199', kind: 'mobile' },
+      ],
+    });
+    // 15:47 UTC on a Tuesday in March: 09:47 in Chicago, 07:47 in Los Angeles.
+    const at = '2026-03-03T15:47:00Z';
+    const entry = (await buildQueue(t.ctx, { at })).entries.find((e) => e.prospect.id === di.id);
+    expect(entry).toMatchObject({ number: { e164: '+13125550142' }, local: { timezone: 'America/Chicago' } });
+    await addDnc(t.ctx, { number: '312-555-0142', reason: 'asked', at: '2026-03-03T15:00:00Z' });
+    expect(await ids(t.ctx, at)).not.toContain(di.id);
+    // At 10:00 in Los Angeles the mobile is proposed; the record says Illinois, so both clocks bind and
+    // the card reads the earlier one.
+    const later = (await buildQueue(t.ctx, { at: '2026-03-03T18:00:00Z' })).entries.find(
+      (e) => e.prospect.id === di.id,
+    );
+    expect(later).toMatchObject({
+      number: { e164: '+13105550199' },
+      local: { time: '10:00', timezone: 'America/Los_Angeles', ambiguous: true },
+    });
+  });
+
   it('learns the hour a prospect picks up and carries a company window to a colleague', async () => {
     for (const day of ['2026-02-17', '2026-02-18', '2026-02-24']) {
       await log(t.ctx, { prospect: ann.id, kind: 'direct', outcome: 'reached', at: `${day}T13:10:00Z` });

@@ -53,6 +53,7 @@ import {
   listProspects,
   type ProspectView,
 } from '../modules/prospects/prospects.service.ts';
+import { listZoneChanges, type ZoneChange } from '../modules/prospects/zone-upgrade.service.ts';
 import { type PursuitView, pursuitOfProspect } from '../modules/pursuit/pursuit.service.ts';
 import { buildQueue, type Plan, planDay, type Queue } from '../modules/queue/queue.service.ts';
 import { type Ctx, teamConfig, updateTeamConfig } from '../modules/team/team.service.ts';
@@ -114,6 +115,7 @@ export type ReachClient = {
   plan(query: Record<string, string | undefined>): Promise<Plan>;
   voicemail(input: { prospect: string; query: Record<string, string | undefined> }): Promise<VoicemailAdvice>;
   pursuit(input: { prospect: string; query: Record<string, string | undefined> }): Promise<PursuitView>;
+  zoneChanges(): Promise<{ items: ZoneChange[] }>;
   listCadences(): Promise<{ items: CadenceSummary[] }>;
   showCadence(input: { name: string; query: Record<string, string | undefined> }): Promise<CadenceView>;
   saveCadence(input: { definition: unknown; replace: boolean }): Promise<Cadence>;
@@ -173,6 +175,7 @@ export function localClient(ctx: Ctx, where: string): ReachClient {
     plan: (query) => planDay(ctx, defined(query)),
     voicemail: ({ prospect, query }) => voicemailAdvice(ctx, { prospect, query: defined(query) }),
     pursuit: ({ prospect, query }) => pursuitOfProspect(ctx, { prospect, query: defined(query) }),
+    zoneChanges: () => listZoneChanges(ctx),
     listCadences: () => listCadences(ctx),
     showCadence: ({ name, query }) => showCadence(ctx, { name, query: defined(query) }),
     saveCadence: (input) => saveCadence(ctx, input),

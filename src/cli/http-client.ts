@@ -118,6 +118,7 @@ export function httpClient(options: { baseUrl: string; token?: string | undefine
       json({ method: 'GET', path: `/prospects/${encodeURIComponent(prospect)}/voicemail`, query }),
     pursuit: ({ prospect, query }) =>
       json({ method: 'GET', path: `/prospects/${encodeURIComponent(prospect)}/pursuit`, query }),
+    zoneChanges: () => json({ method: 'GET', path: '/zones/changes' }),
     listCadences: () => json({ method: 'GET', path: '/cadences' }),
     showCadence: ({ name, query }) =>
       json({ method: 'GET', path: `/cadences/${encodeURIComponent(name)}`, query }),

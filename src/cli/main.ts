@@ -20,6 +20,7 @@ import {
   voicemailCommand,
 } from './commands/voicemail.command.ts';
 import { workerCommand } from './commands/worker.command.ts';
+import { zonesCommand } from './commands/zones.command.ts';
 
 export function buildProgram(): Command {
   const program = new Command('reach')
@@ -50,6 +51,7 @@ export function buildProgram(): Command {
     .addCommand(planCommand())
     .addCommand(voicemailCommand())
     .addCommand(pursuitCommand())
+    .addCommand(zonesCommand())
     .addCommand(cadenceCommand())
     .addCommand(tasksCommand())
     .addCommand(checkMessageCommand())

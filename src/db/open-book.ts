@@ -1,3 +1,4 @@
+import { reresolveZones } from '../modules/prospects/zone-upgrade.service.ts';
 import { ensureReachStats } from '../modules/queue/reach-stats.ts';
 import { createDb, type Database, redactUrl } from './create-db.ts';
 import { acquireLock, type LockHolder, prepareDataDir, resolveDataDir } from './data-dir.ts';
@@ -15,7 +16,7 @@ export async function openBook(options: {
 }): Promise<OpenBook> {
   if (options.databaseUrl) {
     const database = await createDb({ kind: 'postgres', url: options.databaseUrl });
-    await ensureReachStats(database.db);
+    await upgrade(database);
     return { database, where: `PostgreSQL ${redactUrl(options.databaseUrl)}`, close: database.close };
   }
   const dir = resolveDataDir(options.data);
@@ -23,7 +24,7 @@ export async function openBook(options: {
   const release = acquireLock(dir, options.holder);
   try {
     const database = await createDb({ kind: 'pglite', dataDir: dir });
-    await ensureReachStats(database.db);
+    await upgrade(database);
     return {
       database,
       where: dir,
@@ -36,4 +37,14 @@ export async function openBook(options: {
     release();
     throw error;
   }
+}
+
+/** Brings a book's derived data up to the current rules, saying what changed. */
+async function upgrade(database: Database): Promise<void> {
+  await ensureReachStats(database.db);
+  const changed = await reresolveZones(database.db, new Date());
+  if (changed > 0)
+    console.error(
+      `Re-resolved time zones: ${changed} prospect${changed === 1 ? '' : 's'} changed (reach zones changes lists them and why)`,
+    );
 }

@@ -125,6 +125,8 @@ export const prospects = pgTable(
     /** Candidate zones when the sources disagree or a number spans zones. */
     timezoneCandidates: text('timezone_candidates').array().notNull().default(sql`'{}'::text[]`),
     timezoneSource: text('timezone_source'),
+    /** When the zone was last resolved by the current rules; null marks a row an upgrade must re-resolve. */
+    zoneCheckedAt: timestamp('zone_checked_at', { withTimezone: true }).defaultNow(),
     /** The prospect asked to stop: never undone silently. */
     optedOut: boolean('opted_out').notNull().default(false),
     /** A voicemail strategy for this prospect (or the list it came in with) instead of the team's. */
@@ -442,6 +444,23 @@ export const dncEntries = pgTable(
   (t) => [index('dnc_team_e164').on(t.teamId, t.e164), index('dnc_prospect').on(t.prospectId)],
 );
 
+/** What re-resolving a book's zones changed, and why: the report of a zone upgrade. */
+export const zoneChanges = pgTable(
+  'zone_changes',
+  {
+    id: id(),
+    teamId: teamId(),
+    prospectId: integer('prospect_id')
+      .notNull()
+      .references(() => prospects.id),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    before: text('before').array().notNull(),
+    after: text('after').array().notNull(),
+    reason: text('reason').notNull(),
+  },
+  (t) => [index('zone_changes_team').on(t.teamId, t.at)],
+);
+
 export const stageChanges = pgTable(
   'stage_changes',
   {
@@ -476,4 +495,5 @@ export const allTables = {
   dncEntries,
   stageChanges,
   callCorrections,
+  zoneChanges,
 } as const;

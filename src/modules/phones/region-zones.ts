@@ -3,7 +3,7 @@ import { getCountries } from 'libphonenumber-js/max';
 /** Zones of the US states; split states list every zone they span. */
 // biome-ignore format: a lookup table reads best packed
 const usStates: Record<string, string[]> = {
-  AL: ['America/Chicago'], AK: ['America/Anchorage', 'America/Adak'], AZ: ['America/Phoenix'],
+  AL: ['America/Chicago'], AK: ['America/Anchorage', 'America/Adak'], AZ: ['America/Phoenix', 'America/Denver'],
   AR: ['America/Chicago'], CA: ['America/Los_Angeles'], CO: ['America/Denver'], CT: ['America/New_York'],
   DE: ['America/New_York'], DC: ['America/New_York'], FL: ['America/New_York', 'America/Chicago'],
   GA: ['America/New_York'], HI: ['Pacific/Honolulu'], ID: ['America/Boise', 'America/Los_Angeles'],
@@ -12,7 +12,7 @@ const usStates: Record<string, string[]> = {
   LA: ['America/Chicago'], ME: ['America/New_York'], MD: ['America/New_York'], MA: ['America/New_York'],
   MI: ['America/Detroit', 'America/Menominee'], MN: ['America/Chicago'], MS: ['America/Chicago'],
   MO: ['America/Chicago'], MT: ['America/Denver'], NE: ['America/Chicago', 'America/Denver'],
-  NV: ['America/Los_Angeles'], NH: ['America/New_York'], NJ: ['America/New_York'], NM: ['America/Denver'],
+  NV: ['America/Los_Angeles', 'America/Denver'], NH: ['America/New_York'], NJ: ['America/New_York'], NM: ['America/Denver'],
   NY: ['America/New_York'], NC: ['America/New_York'], ND: ['America/Chicago', 'America/Denver'],
   OH: ['America/New_York'], OK: ['America/Chicago'], OR: ['America/Los_Angeles', 'America/Boise'],
   PA: ['America/New_York'], RI: ['America/New_York'], SC: ['America/New_York'],
@@ -38,9 +38,11 @@ const usStateNames: Record<string, string> = {
 
 // biome-ignore format: a lookup table reads best packed
 const caProvinces: Record<string, string[]> = {
-  ON: ['America/Toronto'], QC: ['America/Toronto'], BC: ['America/Vancouver'], AB: ['America/Edmonton'],
-  MB: ['America/Winnipeg'], SK: ['America/Regina'], NS: ['America/Halifax'], NB: ['America/Moncton'],
-  NL: ['America/St_Johns'], PE: ['America/Halifax'], YT: ['America/Whitehorse'],
+  ON: ['America/Toronto', 'America/Winnipeg', 'America/Atikokan'],
+  QC: ['America/Toronto', 'America/Halifax', 'America/Blanc-Sablon'],
+  BC: ['America/Vancouver', 'America/Edmonton', 'America/Creston', 'America/Dawson_Creek', 'America/Fort_Nelson'],
+  AB: ['America/Edmonton'], MB: ['America/Winnipeg'], SK: ['America/Regina'], NS: ['America/Halifax'],
+  NB: ['America/Moncton'], NL: ['America/St_Johns', 'America/Goose_Bay'], PE: ['America/Halifax'], YT: ['America/Whitehorse'],
   NT: ['America/Yellowknife'], NU: ['America/Iqaluit'],
 };
 // biome-ignore format: a lookup table reads best packed
@@ -52,7 +54,7 @@ const caProvinceNames: Record<string, string> = {
 
 // biome-ignore format: a lookup table reads best packed
 const auStates: Record<string, string[]> = {
-  NSW: ['Australia/Sydney'], ACT: ['Australia/Sydney'], VIC: ['Australia/Melbourne'],
+  NSW: ['Australia/Sydney', 'Australia/Broken_Hill', 'Australia/Lord_Howe'], ACT: ['Australia/Sydney'], VIC: ['Australia/Melbourne'],
   QLD: ['Australia/Brisbane'], SA: ['Australia/Adelaide'], WA: ['Australia/Perth'],
   TAS: ['Australia/Hobart'], NT: ['Australia/Darwin'],
 };
@@ -62,12 +64,19 @@ const auStateNames: Record<string, string> = {
   'south australia': 'SA', 'western australia': 'WA', tasmania: 'TAS', 'northern territory': 'NT',
 };
 
+/** Countries whose land and islands span zones: an address there is legal only in all of them. */
+// biome-ignore format: a lookup table reads best packed
+const countryZones: Record<string, string[]> = {
+  PT: ['Europe/Lisbon', 'Atlantic/Azores'], ES: ['Europe/Madrid', 'Atlantic/Canary'],
+  NZ: ['Pacific/Auckland', 'Pacific/Chatham'],
+};
+
 /** Countries inside one zone (for business purposes). Multi-zone ones need a region. */
 // biome-ignore format: a lookup table reads best packed
 const countryZone: Record<string, string> = {
   GB: 'Europe/London', IE: 'Europe/Dublin', FR: 'Europe/Paris', DE: 'Europe/Berlin', NL: 'Europe/Amsterdam',
   BE: 'Europe/Brussels', LU: 'Europe/Luxembourg', CH: 'Europe/Zurich', AT: 'Europe/Vienna', IT: 'Europe/Rome',
-  ES: 'Europe/Madrid', PT: 'Europe/Lisbon', DK: 'Europe/Copenhagen', SE: 'Europe/Stockholm', NO: 'Europe/Oslo',
+  DK: 'Europe/Copenhagen', SE: 'Europe/Stockholm', NO: 'Europe/Oslo',
   FI: 'Europe/Helsinki', IS: 'Atlantic/Reykjavik', PL: 'Europe/Warsaw', CZ: 'Europe/Prague', SK: 'Europe/Bratislava',
   HU: 'Europe/Budapest', RO: 'Europe/Bucharest', BG: 'Europe/Sofia', GR: 'Europe/Athens', HR: 'Europe/Zagreb',
   SI: 'Europe/Ljubljana', RS: 'Europe/Belgrade', EE: 'Europe/Tallinn', LV: 'Europe/Riga', LT: 'Europe/Vilnius',
@@ -75,7 +84,7 @@ const countryZone: Record<string, string> = {
   QA: 'Asia/Qatar', EG: 'Africa/Cairo', ZA: 'Africa/Johannesburg', NG: 'Africa/Lagos', KE: 'Africa/Nairobi',
   MA: 'Africa/Casablanca', IN: 'Asia/Kolkata', PK: 'Asia/Karachi', SG: 'Asia/Singapore', MY: 'Asia/Kuala_Lumpur',
   TH: 'Asia/Bangkok', VN: 'Asia/Ho_Chi_Minh', PH: 'Asia/Manila', HK: 'Asia/Hong_Kong', TW: 'Asia/Taipei',
-  CN: 'Asia/Shanghai', JP: 'Asia/Tokyo', KR: 'Asia/Seoul', NZ: 'Pacific/Auckland', AR: 'America/Argentina/Buenos_Aires',
+  CN: 'Asia/Shanghai', JP: 'Asia/Tokyo', KR: 'Asia/Seoul', AR: 'America/Argentina/Buenos_Aires',
   CO: 'America/Bogota', PE: 'America/Lima', VE: 'America/Caracas', UY: 'America/Montevideo', CR: 'America/Costa_Rica',
   PA: 'America/Panama', GT: 'America/Guatemala', DO: 'America/Santo_Domingo', JM: 'America/Jamaica', PR: 'America/Puerto_Rico',
 };
@@ -105,15 +114,23 @@ export function countryCode(input: string | null | undefined): string | null {
   return countryNames.get(key) ?? null;
 }
 
-function regionZones(
-  region: string | null | undefined,
-  codes: Record<string, string[]>,
-  names: Record<string, string>,
-): string[] {
+const subdivisions: Record<string, { codes: Record<string, string[]>; names: Record<string, string> }> = {
+  US: { codes: usStates, names: usStateNames },
+  CA: { codes: caProvinces, names: caProvinceNames },
+  AU: { codes: auStates, names: auStateNames },
+};
+
+/** The code of a state or province as written ("Florida", "fl", "Ontario") in a country that has them, or null. */
+export function regionCode(region: string | null | undefined, country: string): string | null {
+  const table = subdivisions[country];
   const key = region?.trim();
-  if (!key) return [];
-  const code = codes[key.toUpperCase()] ? key.toUpperCase() : names[key.toLowerCase()];
-  return code ? (codes[code] ?? []) : [];
+  if (!table || !key) return null;
+  return table.codes[key.toUpperCase()] ? key.toUpperCase() : (table.names[key.toLowerCase()] ?? null);
+}
+
+function regionZones(region: string | null | undefined, country: string): string[] {
+  const code = regionCode(region, country);
+  return code ? (subdivisions[country]?.codes[code] ?? []) : [];
 }
 
 /** Candidate zones for an address: one when the place decides it, several when it spans zones, none when unknown. */
@@ -124,12 +141,12 @@ export function zonesForAddress(address: { region?: string | null; country?: str
     case null:
       return [];
     case 'US':
-      return regionZones(address.region, usStates, usStateNames);
     case 'CA':
-      return regionZones(address.region, caProvinces, caProvinceNames);
     case 'AU':
-      return regionZones(address.region, auStates, auStateNames);
+      return regionZones(address.region, country);
     default: {
+      const zones = countryZones[country];
+      if (zones) return zones;
       const zone = countryZone[country];
       return zone ? [zone] : [];
     }

@@ -1,5 +1,6 @@
 import { IANAZone } from 'luxon';
 import { zonesForAddress } from './region-zones.ts';
+import { type NumberZones, zonesOfNumber } from './zone-from-phone.ts';
 
 export type ZoneSource = 'explicit' | 'address' | 'phone';
 export type ResolvedZone = { timezone: string | null; candidates: string[]; source: ZoneSource | null };
@@ -17,28 +18,63 @@ export function isValidZone(zone: string): boolean {
 }
 
 /**
- * Picks a prospect's zone: an explicit zone, else the address, else the phone number. Where a
- * source spans several zones, another source may narrow it; otherwise every candidate is kept
- * so that callers can stay inside legal hours in all of them.
+ * Picks a zone from what a person's record states (an explicit zone, else the address) and
+ * what a number's plan says. The stated place narrows the number's candidates but never
+ * overrides a number that disagrees: then both are kept, so a call must be legal in each.
+ * A number with no place of its own (toll-free, unknown) takes the stated place.
  */
 export function resolveTimezone(input: {
   explicit?: string | null;
   address: { region?: string | null; country?: string | null };
   phoneZones: string[];
 }): ResolvedZone {
-  if (input.explicit && isValidZone(input.explicit)) {
-    return { timezone: input.explicit, candidates: [input.explicit], source: 'explicit' };
-  }
-  const fromAddress = zonesForAddress(input.address);
+  const stated =
+    input.explicit && isValidZone(input.explicit) ? [input.explicit] : zonesForAddress(input.address);
+  const statedSource: ZoneSource = input.explicit && isValidZone(input.explicit) ? 'explicit' : 'address';
   const fromPhone = input.phoneZones.filter(isValidZone);
-  if (fromAddress.length > 0) {
-    const narrowed = fromAddress.length > 1 ? fromAddress.filter((z) => fromPhone.includes(z)) : fromAddress;
-    return decide(narrowed.length > 0 ? narrowed : fromAddress, 'address');
+  if (stated.length === 0) {
+    return fromPhone.length > 0
+      ? decide(fromPhone, 'phone')
+      : { timezone: null, candidates: [], source: null };
   }
-  return fromPhone.length > 0 ? decide(fromPhone, 'phone') : { timezone: null, candidates: [], source: null };
+  if (fromPhone.length === 0) return decide(stated, statedSource);
+  const agreed = stated.filter((z) => fromPhone.includes(z));
+  return decide(agreed.length > 0 ? agreed : [...stated, ...fromPhone], statedSource);
 }
 
 function decide(zones: string[], source: ZoneSource): ResolvedZone {
   const unique = [...new Set(zones)].sort();
   return { timezone: unique.length === 1 ? (unique[0] ?? null) : null, candidates: unique, source };
+}
+
+/** What a record states about where its person is, as stored on the prospect. */
+export type StatedPlace = {
+  timezone: string | null;
+  timezoneSource: string | null;
+  region: string | null;
+  country: string | null;
+};
+
+/** Where one number rings: its own zones narrowed (never overridden) by the record, and the plan's place. */
+export type DialledZone = ResolvedZone & Pick<NumberZones, 'country' | 'region' | 'geographic' | 'note'>;
+
+/**
+ * The zone of the number being dialled, for one of a prospect's numbers: a Chicago direct line
+ * and a Los Angeles mobile each keep their own. Unknown ([]) means the territory's zones apply.
+ */
+export function zoneOfDialledNumber(e164: string, place: StatedPlace): DialledZone {
+  const number = zonesOfNumber(e164);
+  const explicit = place.timezoneSource === 'explicit' ? place.timezone : null;
+  const zone = resolveTimezone({
+    explicit,
+    address: { region: place.region, country: place.country },
+    phoneZones: number.zones,
+  });
+  return {
+    ...zone,
+    country: number.country,
+    region: number.region,
+    geographic: number.geographic,
+    note: number.note,
+  };
 }

@@ -1,6 +1,7 @@
 import type { FieldIssue } from '../../shared/errors.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
-import { isValidZone } from '../phones/resolve-timezone.ts';
+import { countryCode } from '../phones/region-zones.ts';
+import { readZone } from '../phones/zone-names.ts';
 
 export const stages = ['new', 'contacted', 'engaged', 'interested', 'customer', 'lost'] as const;
 export type Stage = (typeof stages)[number];
@@ -137,12 +138,9 @@ export function validateProspect(
   }
   const zone = clean(raw.timezone);
   if (zone !== undefined) {
-    if (isValidZone(zone)) draft.timezone = zone;
-    else
-      issues.push({
-        field: 'timezone',
-        reason: `not an IANA time zone: "${zone}" (for example America/Chicago)`,
-      });
+    const read = readZone(zone, countryCode(clean(raw.country)));
+    if (read.ok) draft.timezone = read.zone;
+    else issues.push({ field: 'timezone', reason: read.reason });
   }
   for (const [key, column] of Object.entries(yesNoColumns) as [keyof typeof yesNoColumns, string][]) {
     const given = raw[key];

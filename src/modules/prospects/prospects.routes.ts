@@ -3,12 +3,21 @@ import type { Route } from '../../shared/route.ts';
 import { atParam } from '../../shared/validate.ts';
 import { listQuerySchema, prospectInputSchema } from './prospect.schemas.ts';
 import { addProspect, editProspect, getProspect, listProspects } from './prospects.service.ts';
+import { listZoneChanges } from './zone-upgrade.service.ts';
 
 const atQuery = z
   .object({ at: atParam('The time to read the local time at (ISO 8601); now when left out') })
   .strict();
 
 export const prospectRoutes: Route[] = [
+  {
+    method: 'get',
+    path: '/zones/changes',
+    tag: 'prospects',
+    summary:
+      "What re-resolving zones changed in the book (each number's own plan data, places that span zones, abbreviations read as zones), with the reason",
+    handle: async ({ c, ctx }) => c.json(await listZoneChanges(ctx)),
+  },
   {
     method: 'get',
     path: '/prospects',

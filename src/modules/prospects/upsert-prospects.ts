@@ -30,22 +30,33 @@ const sourceRank: Record<ZoneSource, number> = { phone: 1, address: 2, explicit:
 // A shared switchboard identifies a company, not a person, so it never matches a prospect.
 const personalKinds = new Set<PhoneKind>(['direct', 'mobile', 'private']);
 
-/** Resolves the draft's zone from its own fields (an async number-plan lookup, done before any transaction). */
+/** Resolves the draft's zone from its own fields (a number-plan lookup, done before any transaction). */
 export async function prepareDraft(draft: ProspectDraft): Promise<PreparedDraft> {
-  const byPriority = [...draft.phones].sort(
-    (a, b) => zonePriority.indexOf(a.kind) - zonePriority.indexOf(b.kind),
-  );
-  let phoneZones: string[] = [];
-  for (const phone of byPriority) {
-    phoneZones = await zonesForPhone(phone.e164);
-    if (phoneZones.length > 0) break;
-  }
-  const zone = resolveTimezone({
+  const { zone, phoneZones } = recordZone({
     explicit: draft.timezone ?? null,
     address: { region: draft.region ?? null, country: draft.country ?? null },
-    phoneZones,
+    phones: draft.phones,
   });
   return { draft, zone, phoneZones };
+}
+
+/** A person's zone from their record: what it states, narrowed by their most personal number with a place. */
+export function recordZone(input: {
+  explicit: string | null;
+  address: { region: string | null; country: string | null };
+  phones: { e164: string; kind: string }[];
+}): { zone: ResolvedZone; phoneZones: string[] } {
+  const rank = (kind: string) => {
+    const at = zonePriority.indexOf(kind as PhoneKind);
+    return at === -1 ? zonePriority.length : at;
+  };
+  const byPriority = [...input.phones].sort((a, b) => rank(a.kind) - rank(b.kind));
+  let phoneZones: string[] = [];
+  for (const phone of byPriority) {
+    phoneZones = zonesForPhone(phone.e164);
+    if (phoneZones.length > 0) break;
+  }
+  return { zone: resolveTimezone({ ...input, phoneZones }), phoneZones };
 }
 
 type Pending = { row: NewProspectRow; phones: DraftPhone[]; index: number };

@@ -2,11 +2,12 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
 import { rowsOf } from '../../db/rows.ts';
 import { blockedNumbers } from '../dnc/dnc.repository.ts';
+import { type StatedPlace, zoneOfDialledNumber } from '../phones/resolve-timezone.ts';
 import { displayName } from '../prospects/prospects.service.ts';
 import { type BookTotals, bookRates } from '../pursuit/keep-or-drop.ts';
 import type { HoursIntel } from './intel-evidence.ts';
 import { CALLBACK_GRACE_MINUTES } from './may-dial.ts';
-import type { Candidate, PursuitBook, SlotTable } from './rank.ts';
+import type { Candidate, PhoneZone, PursuitBook, SlotTable } from './rank.ts';
 import { STAGE_WEIGHT, slotKey } from './rank.ts';
 import { POOLING_STRENGTH, pooledBelief } from './reach-model.ts';
 import { ALL_HOURS, Scope } from './reach-stats.ts';
@@ -150,7 +151,7 @@ export async function loadCandidates(
   const prospects = rowsOf<ProspectRow>(
     await db.execute(sql`
       select pr.id, pr.first_name, pr.last_name, pr.email, pr.title, pr.seniority, pr.stage, pr.value,
-        pr.timezone, pr.timezone_candidates, pr.opted_out, pr.dials, pr.hour_dials, pr.hour_reached,
+        pr.timezone, pr.timezone_candidates, pr.timezone_source, pr.region, pr.country, pr.opted_out, pr.dials, pr.hour_dials, pr.hour_reached,
         pr.reached_count, pr.messages, pr.rep_seconds, pr.last_dial_at,
         (select count(*) from callbacks cb where cb.prospect_id = pr.id and cb.at <= ${at}::timestamptz) as callbacks,
         pr.company_id, c.name as company
@@ -231,6 +232,9 @@ type ProspectRow = {
   value: number | string | null;
   timezone: string | null;
   timezone_candidates: string[];
+  timezone_source: string | null;
+  region: string | null;
+  country: string | null;
   opted_out: boolean;
   dials: number;
   hour_dials: number[];
@@ -260,6 +264,12 @@ type FactRow = {
   value: Record<string, unknown>;
   valid_until: string | Date | null;
 };
+
+/** Where a number rings, from its own plan data narrowed by what the record states. */
+function phoneZone(e164: string, place: StatedPlace): PhoneZone {
+  const zone = zoneOfDialledNumber(e164, place);
+  return { timezone: zone.timezone, timezoneCandidates: zone.candidates, note: zone.note };
+}
 
 const dateOf = (v: string | Date): Date => (v instanceof Date ? v : new Date(v));
 
@@ -326,6 +336,12 @@ function toCandidate(
       valid: ph.valid,
       onDnc: input.blocked.has(ph.e164),
       source: ph.source,
+      zone: phoneZone(ph.e164, {
+        timezone: row.timezone,
+        timezoneSource: row.timezone_source,
+        region: row.region,
+        country: row.country,
+      }),
     })),
     intel,
     outOfOfficeUntil,

@@ -39,7 +39,16 @@ export type Candidate = {
     hourDials: number[];
     hourReached: number[];
   };
-  phones: { id: number; e164: string; kind: string; valid: boolean; onDnc: boolean; source: string }[];
+  phones: {
+    id: number;
+    e164: string;
+    kind: string;
+    valid: boolean;
+    onDnc: boolean;
+    source: string;
+    /** Where this number rings, when it differs from the prospect's zone: a call must be legal there. */
+    zone?: PhoneZone;
+  }[];
   intel: HoursIntel;
   outOfOfficeUntil: Date | null;
   /** Everything spent on the prospect so far, for keep-or-drop. */
@@ -52,6 +61,9 @@ export type Candidate = {
   /** A call step of the prospect's cadence that has come due, if any. */
   cadenceCall: { cadence: string; step: number; of: number | null; note: string | null; dueAt: Date } | null;
 };
+
+/** The zone of one number: single when known, candidates when not, neither when the territory's apply. */
+export type PhoneZone = { timezone: string | null; timezoneCandidates: string[]; note: string | null };
 
 /** Learned slot counts by level: `scope:scopeId:kind:slot`. */
 export type SlotCell = SlotCounts & { gatekeeper: number };
@@ -196,6 +208,21 @@ const order = (a: QueueEntry, b: QueueEntry): number =>
 
 type Scored = { entry: QueueEntry; belief: Belief };
 
+type Clock = { zone: string; local: NonNullable<ReturnType<typeof localClock>> };
+
+/** The clock of the number being dialled: its own zone, or the candidate where it is earliest. */
+function dialledClock(
+  at: Date,
+  input: { rings: Pick<PhoneZone, 'timezone' | 'timezoneCandidates'>; limits: DialLimits },
+): Clock | null {
+  let earliest: Clock | null = null;
+  for (const zone of zonesToRespect(input.rings, input.limits)) {
+    const local = localClock(at, zone);
+    if (local && (!earliest || local.offset < earliest.local.offset)) earliest = { zone, local };
+  }
+  return earliest;
+}
+
 /**
  * A candidate's entry on its best number by the belief's mean, and, in `sample` mode, on its
  * best number by a draw when that draw is well above its mean (an entry that would explore).
@@ -230,10 +257,11 @@ function bestNumber(
   let best: Scored | null = null;
   let drawn: Scored | null = null;
   for (const phone of candidate.phones) {
+    const rings = phone.zone ?? prospect;
     const decision = mayDial(at, {
       target: {
-        timezone: prospect.timezone,
-        timezoneCandidates: prospect.timezoneCandidates,
+        timezone: rings.timezone,
+        timezoneCandidates: rings.timezoneCandidates,
         optedOut: prospect.optedOut,
         stage: prospect.stage,
         numberOnDnc: phone.onDnc,
@@ -247,6 +275,7 @@ function bestNumber(
     });
     if (!decision.ok) continue;
     const belief = numberBelief({ candidate, phone, local, clock, counts: input.counts });
+    const dialled = dialledClock(at, { rings, limits: input.limits }) ?? { zone, local };
     const entryAt = (score: number, exploring: boolean): Scored => ({
       belief,
       entry: {
@@ -259,10 +288,10 @@ function bestNumber(
         },
         number: { id: phone.id, e164: phone.e164, kind: phone.kind },
         local: {
-          time: clock,
-          weekday: weekdayName(local.weekday),
-          timezone: zone,
-          ambiguous: prospect.timezone === null,
+          time: dialled.local.clock,
+          weekday: weekdayName(dialled.local.weekday),
+          timezone: dialled.zone,
+          ambiguous: rings.timezone === null,
         },
         probability: round(belief.mean),
         expectedValue: round(belief.mean * weight),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValidZone } from '../phones/resolve-timezone.ts';
+import { readZone } from '../phones/zone-names.ts';
 import { strategies } from '../voicemail/decide.ts';
 
 export const offerCategories = [
@@ -45,7 +45,14 @@ export const teamConfigSchema = z
       .trim()
       .toUpperCase()
       .refine((code) => supportedCurrency(code), 'an ISO 4217 currency code such as USD, EUR or GBP'),
-    territoryZones: z.array(z.string().refine(isValidZone, 'an IANA time zone such as America/Chicago')),
+    territoryZones: z.array(
+      z.string().transform((text, ctx) => {
+        const read = readZone(text);
+        if (read.ok) return read.zone;
+        ctx.addIssue({ code: 'custom', message: read.reason });
+        return z.NEVER;
+      }),
+    ),
   })
   .partial()
   .strict();

@@ -16,6 +16,7 @@ import { invalid } from '../../shared/errors.ts';
 import { atParam, instant, parseInput } from '../../shared/validate.ts';
 import { blockedNumbers } from '../dnc/dnc.repository.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
+import { zoneOfDialledNumber } from '../phones/resolve-timezone.ts';
 import type { Stage } from '../prospects/prospect-draft.ts';
 import type { ProspectRow } from '../prospects/prospects.repository.ts';
 import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
@@ -183,7 +184,10 @@ export async function loadState(
   const research = prospect.research ?? {};
   const prefersFact = intel.find((f) => f.type === 'prefers');
   const prefers = (prefersFact?.value['text'] as string | undefined) ?? research.preferredChannel ?? null;
-  const zones = zonesToRespect(prospect, limitsOf(ctx.team));
+  const zones = ringZones(prospect, {
+    numbers: dialledE164 ? [dialledE164] : phones.map((p) => p.e164),
+    ctx,
+  });
   const clocks = zones.map((zone) => DateTime.fromJSDate(at, { zone })).filter((d) => d.isValid);
   const earliest =
     clocks.sort((a, b) => a.hour * 60 + a.minute - (b.hour * 60 + b.minute))[0] ??
@@ -372,6 +376,19 @@ async function insteadOf(
       text: `send a letter${loaded.company?.address ? ` to ${loaded.company.address}` : ''}`,
     });
   return out;
+}
+
+/**
+ * The zones a message may land in: the dialled number's own, or every number's when none is
+ * named, so that a message is left only where each of them is inside calling hours.
+ */
+function ringZones(prospect: ProspectRow, input: { numbers: string[]; ctx: Ctx }): string[] {
+  const limits = limitsOf(input.ctx.team);
+  const zones = input.numbers.flatMap((e164) => {
+    const zone = zoneOfDialledNumber(e164, prospect);
+    return zonesToRespect({ timezone: zone.timezone, timezoneCandidates: zone.candidates }, limits);
+  });
+  return zones.length > 0 ? [...new Set(zones)] : zonesToRespect(prospect, limits);
 }
 
 export const checkMessageSchema = z

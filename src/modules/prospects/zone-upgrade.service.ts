@@ -1,0 +1,129 @@
+import { asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import type { Db } from '../../db/create-db.ts';
+import { phoneNumbers, prospects, zoneChanges } from '../../db/schema.ts';
+import { countryCode } from '../phones/region-zones.ts';
+import { readZone } from '../phones/zone-names.ts';
+import type { Ctx } from '../team/team.service.ts';
+import { displayName } from './prospects.service.ts';
+import { recordZone } from './upsert-prospects.ts';
+
+const BATCH = 500;
+
+export type ZoneChange = {
+  prospectId: number;
+  name: string;
+  at: string;
+  before: string[];
+  after: string[];
+  reason: string;
+};
+
+/**
+ * Re-resolves the zone of every prospect not yet resolved by the current rules (each number's
+ * own plan data, places that span zones, abbreviations read as the zones they name), records
+ * each change with its reason, and returns how many changed. Safe to run again: it only takes
+ * rows an earlier run has not checked.
+ */
+export async function reresolveZones(db: Db, at: Date): Promise<number> {
+  let changed = 0;
+  for (;;) {
+    // Rows locked by another process doing the same are skipped, so each change is reported once.
+    const done = await db.transaction(async (tx) => {
+      const batch = await tx
+        .select()
+        .from(prospects)
+        .where(isNull(prospects.zoneCheckedAt))
+        .orderBy(asc(prospects.id))
+        .limit(BATCH)
+        .for('update', { skipLocked: true });
+      if (batch.length === 0) return true;
+      const phones = await tx
+        .select({ prospectId: phoneNumbers.prospectId, e164: phoneNumbers.e164, kind: phoneNumbers.kind })
+        .from(phoneNumbers)
+        .where(
+          inArray(
+            phoneNumbers.prospectId,
+            batch.map((p) => p.id),
+          ),
+        );
+      for (const row of batch) {
+        const change = rethink(
+          row,
+          phones.filter((p) => p.prospectId === row.id),
+        );
+        if (change) {
+          changed++;
+          await tx
+            .insert(zoneChanges)
+            .values({ teamId: row.teamId, prospectId: row.id, at, ...change.report });
+        }
+        await tx
+          .update(prospects)
+          .set({ ...(change?.patch ?? {}), zoneCheckedAt: at })
+          .where(eq(prospects.id, row.id));
+      }
+      return false;
+    });
+    if (done) return changed;
+  }
+}
+
+type Row = typeof prospects.$inferSelect;
+
+function rethink(
+  row: Row,
+  phones: { e164: string; kind: string }[],
+): {
+  patch: Pick<Row, 'timezone' | 'timezoneCandidates' | 'timezoneSource'>;
+  report: { before: string[]; after: string[]; reason: string };
+} | null {
+  const reasons: string[] = [];
+  let explicit: string | null = null;
+  if (row.timezoneSource === 'explicit' && row.timezone) {
+    const read = readZone(row.timezone, countryCode(row.country));
+    if (read.ok) {
+      explicit = read.zone;
+      if (read.zone !== row.timezone)
+        reasons.push(`"${row.timezone}" is read as ${read.zone}, which keeps daylight saving`);
+    } else reasons.push(`the stated zone is dropped: ${read.reason}`);
+  }
+  const { zone } = recordZone({ explicit, address: { region: row.region, country: row.country }, phones });
+  const before = row.timezone ? [row.timezone] : row.timezoneCandidates;
+  const after = zone.timezone ? [zone.timezone] : zone.candidates;
+  if (before.join() === after.join() && zone.source === row.timezoneSource) return null;
+  if (reasons.length === 0)
+    reasons.push(
+      after.length > before.length
+        ? 'the place spans zones or the number and the address disagree: a call must be legal in each'
+        : "re-read from the number's own plan data and the address",
+    );
+  return {
+    patch: { timezone: zone.timezone, timezoneCandidates: zone.candidates, timezoneSource: zone.source },
+    report: { before, after, reason: reasons.join('; ') },
+  };
+}
+
+/** What re-resolving zones changed in the team's book, newest first, with each prospect's name. */
+export async function listZoneChanges(ctx: Ctx): Promise<{ items: ZoneChange[] }> {
+  const rows = await ctx.db
+    .select({
+      change: zoneChanges,
+      firstName: prospects.firstName,
+      lastName: prospects.lastName,
+      email: prospects.email,
+    })
+    .from(zoneChanges)
+    .innerJoin(prospects, eq(prospects.id, zoneChanges.prospectId))
+    .where(eq(zoneChanges.teamId, ctx.team.id))
+    .orderBy(desc(zoneChanges.at), asc(zoneChanges.prospectId));
+  return {
+    items: rows.map(({ change, ...who }) => ({
+      prospectId: change.prospectId,
+      name: displayName(who),
+      at: change.at.toISOString(),
+      before: change.before,
+      after: change.after,
+      reason: change.reason,
+    })),
+  };
+}
