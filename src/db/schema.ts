@@ -125,6 +125,8 @@ export const prospects = pgTable(
     /** Candidate zones when the sources disagree or a number spans zones. */
     timezoneCandidates: text('timezone_candidates').array().notNull().default(sql`'{}'::text[]`),
     timezoneSource: text('timezone_source'),
+    /** The zone the record states (a CRM's column, a rep's entry), read as IANA; kept apart since it only adds candidates. */
+    statedTimezone: text('stated_timezone'),
     /** When the zone was last resolved by the current rules; null marks a row an upgrade must re-resolve. */
     zoneCheckedAt: timestamp('zone_checked_at', { withTimezone: true }).defaultNow(),
     /** The prospect asked to stop: never undone silently. */

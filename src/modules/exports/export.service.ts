@@ -97,7 +97,7 @@ async function* prospectPages(ctx: Ctx): AsyncGenerator<Row[]> {
         phone_other: first('other'),
         extension: own.find((ph) => ph.extension)?.extension ?? null,
         // A derived zone is derived again on import; only a zone someone set is carried.
-        timezone: p.timezoneSource === 'explicit' ? p.timezone : null,
+        timezone: p.statedTimezone,
         city: p.city,
         region: p.region,
         country: p.country,

@@ -19,18 +19,19 @@ export function isValidZone(zone: string): boolean {
 
 /**
  * Picks a zone from what a person's record states (an explicit zone, else the address) and
- * what a number's plan says. The stated place narrows the number's candidates but never
- * overrides a number that disagrees: then both are kept, so a call must be legal in each.
- * A number with no place of its own (toll-free, unknown) takes the stated place.
+ * what a number's plan says. An address narrows the number's candidates but never overrides
+ * a number that disagrees: then both are kept, so a call must be legal in each. An explicit
+ * zone ("MST", typed in a CRM) only ever adds a candidate. A number with no place of its own
+ * (toll-free, unknown) takes the stated place.
  */
 export function resolveTimezone(input: {
   explicit?: string | null;
   address: { region?: string | null; country?: string | null };
   phoneZones: string[];
 }): ResolvedZone {
-  const stated =
-    input.explicit && isValidZone(input.explicit) ? [input.explicit] : zonesForAddress(input.address);
-  const statedSource: ZoneSource = input.explicit && isValidZone(input.explicit) ? 'explicit' : 'address';
+  const explicit = input.explicit && isValidZone(input.explicit) ? input.explicit : null;
+  const stated = explicit ? [explicit] : zonesForAddress(input.address);
+  const statedSource: ZoneSource = explicit ? 'explicit' : 'address';
   const fromPhone = input.phoneZones.filter(isValidZone);
   if (stated.length === 0) {
     return fromPhone.length > 0
@@ -38,7 +39,7 @@ export function resolveTimezone(input: {
       : { timezone: null, candidates: [], source: null };
   }
   if (fromPhone.length === 0) return decide(stated, statedSource);
-  const agreed = stated.filter((z) => fromPhone.includes(z));
+  const agreed = explicit ? [] : stated.filter((z) => fromPhone.includes(z));
   return decide(agreed.length > 0 ? agreed : [...stated, ...fromPhone], statedSource);
 }
 
@@ -49,8 +50,7 @@ function decide(zones: string[], source: ZoneSource): ResolvedZone {
 
 /** What a record states about where its person is, as stored on the prospect. */
 export type StatedPlace = {
-  timezone: string | null;
-  timezoneSource: string | null;
+  statedTimezone: string | null;
   region: string | null;
   country: string | null;
 };
@@ -64,9 +64,8 @@ export type DialledZone = ResolvedZone & Pick<NumberZones, 'country' | 'region' 
  */
 export function zoneOfDialledNumber(e164: string, place: StatedPlace): DialledZone {
   const number = zonesOfNumber(e164);
-  const explicit = place.timezoneSource === 'explicit' ? place.timezone : null;
   const zone = resolveTimezone({
-    explicit,
+    explicit: place.statedTimezone,
     address: { region: place.region, country: place.country },
     phoneZones: number.zones,
   });

@@ -4,7 +4,7 @@ import { regionCode } from './region-zones.ts';
 
 /** What the numbering plan says about where a number rings. */
 export type NumberZones = {
-  /** Every zone the number may ring in; several when the plan cannot tell. */
+  /** Every zone the number may ring in; several when the plan cannot tell; none when it names no place. */
   zones: string[];
   /** False for toll-free, premium, shared-cost, VoIP and personal numbers, or a plan that names no place. */
   geographic: boolean;
@@ -68,12 +68,13 @@ function lookUp(e164: string): NumberZones {
   const parsed = parsePhoneNumberFromString(e164);
   const country = parsed?.country ?? null;
   const type = parsed?.getType();
-  let zones = planZones(e164);
-  const geographic =
-    zones.length > 0 && zones.length <= MAX_PLACE_ZONES && !(type !== undefined && nonGeographic.has(type));
+  const plan = planZones(e164);
+  // A plan that names a whole country or numbering region (+1 800: 42 zones) names no place.
+  let zones = plan.length <= MAX_PLACE_ZONES ? plan : [];
+  const geographic = zones.length > 0 && !(type !== undefined && nonGeographic.has(type));
   const notes: string[] = [];
   for (const fix of corrections) {
-    if (!geographic || !e164.startsWith(fix.prefix)) continue;
+    if (zones.length === 0 || !e164.startsWith(fix.prefix)) continue;
     zones = fix.replace ? [...fix.zones] : [...new Set([...zones, ...fix.zones])];
     notes.push(fix.why);
   }
@@ -81,7 +82,7 @@ function lookUp(e164: string): NumberZones {
     ? planPlace({ countryCallingCode: parsed.countryCallingCode, nationalNumber: parsed.nationalNumber })
     : null;
   return {
-    zones: geographic ? zones.sort() : [],
+    zones: zones.sort(),
     geographic,
     country,
     region: geographic && country ? regionOf(place, country) : null,

@@ -4,7 +4,7 @@ import { resolveTimezone, zoneOfDialledNumber } from './resolve-timezone.ts';
 import { zonesOfNumber } from './zone-from-phone.ts';
 import { readZone } from './zone-names.ts';
 
-const nowhere = { timezone: null, timezoneSource: null, region: null, country: null };
+const nowhere = { statedTimezone: null, region: null, country: null };
 
 describe("a number's zone", () => {
   it('comes from the whole number, never from a neighbour looked up first', () => {

@@ -159,10 +159,10 @@ export async function insertProspects(db: Db, rows: NewProspectRow[]): Promise<n
   await db.execute(sql`
     insert into prospects (id, team_id, company_id, external_id, first_name, last_name, title, email, stage, value,
       already_has_product, competitor_relationship, research, city, region, country, timezone, timezone_candidates,
-      timezone_source)
+      timezone_source, stated_timezone)
     select id, team_id, company_id, external_id, first_name, last_name, title, email, stage, value,
       already_has_product, competitor_relationship, research::jsonb, city, region, country, timezone,
-      case when candidates = '' then '{}'::text[] else string_to_array(candidates, ',') end, timezone_source
+      case when candidates = '' then '{}'::text[] else string_to_array(candidates, ',') end, timezone_source, stated_timezone
     from unnest(${sql.param(ids)}::int[], ${col((r) => r.teamId)}::int[], ${col((r) => r.companyId ?? null)}::int[],
       ${col((r) => r.externalId ?? null)}::text[], ${col((r) => r.firstName ?? null)}::text[],
       ${col((r) => r.lastName ?? null)}::text[], ${col((r) => r.title ?? null)}::text[], ${col((r) => r.email ?? null)}::text[],
@@ -170,9 +170,10 @@ export async function insertProspects(db: Db, rows: NewProspectRow[]): Promise<n
       ${col((r) => r.alreadyHasProduct ?? false)}::boolean[], ${col((r) => r.competitorRelationship ?? false)}::boolean[],
       ${col((r) => JSON.stringify(r.research ?? {}))}::text[], ${col((r) => r.city ?? null)}::text[],
       ${col((r) => r.region ?? null)}::text[], ${col((r) => r.country ?? null)}::text[], ${col((r) => r.timezone ?? null)}::text[],
-      ${col((r) => (r.timezoneCandidates ?? []).join(','))}::text[], ${col((r) => r.timezoneSource ?? null)}::text[])
+      ${col((r) => (r.timezoneCandidates ?? []).join(','))}::text[], ${col((r) => r.timezoneSource ?? null)}::text[],
+      ${col((r) => r.statedTimezone ?? null)}::text[])
       as t(id, team_id, company_id, external_id, first_name, last_name, title, email, stage, value, already_has_product,
-        competitor_relationship, research, city, region, country, timezone, candidates, timezone_source)`);
+        competitor_relationship, research, city, region, country, timezone, candidates, timezone_source, stated_timezone)`);
   return ids;
 }
 

@@ -241,6 +241,7 @@ function newRow(input: {
     timezone: zone.timezone,
     timezoneCandidates: zone.candidates,
     timezoneSource: zone.source,
+    statedTimezone: draft.timezone ?? null,
   };
 }
 
@@ -275,8 +276,9 @@ export function diff(current: Known | NewProspectRow, incoming: Incoming): Parti
     patch.research = { ...research, notes: draft.notes };
   // The zone follows the row as merged, not the incoming fields alone: a row that adds a region
   // to a stored country must be placed by both.
-  const explicit =
-    draft.timezone ?? (current.timezoneSource === 'explicit' ? (current.timezone ?? null) : null);
+  const explicit = draft.timezone ?? current.statedTimezone ?? null;
+  if (draft.timezone !== undefined && draft.timezone !== (current.statedTimezone ?? null))
+    patch.statedTimezone = draft.timezone;
   const zone = resolveTimezone({
     explicit,
     address: {

@@ -74,23 +74,24 @@ function rethink(
   row: Row,
   phones: { e164: string; kind: string }[],
 ): {
-  patch: Pick<Row, 'timezone' | 'timezoneCandidates' | 'timezoneSource'>;
+  patch: Pick<Row, 'timezone' | 'timezoneCandidates' | 'timezoneSource' | 'statedTimezone'>;
   report: { before: string[]; after: string[]; reason: string };
 } | null {
   const reasons: string[] = [];
   let explicit: string | null = null;
-  if (row.timezoneSource === 'explicit' && row.timezone) {
-    const read = readZone(row.timezone, countryCode(row.country));
+  if (row.statedTimezone) {
+    const read = readZone(row.statedTimezone, countryCode(row.country));
     if (read.ok) {
       explicit = read.zone;
-      if (read.zone !== row.timezone)
-        reasons.push(`"${row.timezone}" is read as ${read.zone}, which keeps daylight saving`);
+      if (read.zone !== row.statedTimezone)
+        reasons.push(`"${row.statedTimezone}" is read as ${read.zone}, which keeps daylight saving`);
     } else reasons.push(`the stated zone is dropped: ${read.reason}`);
   }
   const { zone } = recordZone({ explicit, address: { region: row.region, country: row.country }, phones });
   const before = row.timezone ? [row.timezone] : row.timezoneCandidates;
   const after = zone.timezone ? [zone.timezone] : zone.candidates;
-  if (before.join() === after.join() && zone.source === row.timezoneSource) return null;
+  if (before.join() === after.join() && zone.source === row.timezoneSource && explicit === row.statedTimezone)
+    return null;
   if (reasons.length === 0)
     reasons.push(
       after.length > before.length
@@ -98,7 +99,12 @@ function rethink(
         : "re-read from the number's own plan data and the address",
     );
   return {
-    patch: { timezone: zone.timezone, timezoneCandidates: zone.candidates, timezoneSource: zone.source },
+    patch: {
+      timezone: zone.timezone,
+      timezoneCandidates: zone.candidates,
+      timezoneSource: zone.source,
+      statedTimezone: explicit,
+    },
     report: { before, after, reason: reasons.join('; ') },
   };
 }

@@ -151,7 +151,7 @@ export async function loadCandidates(
   const prospects = rowsOf<ProspectRow>(
     await db.execute(sql`
       select pr.id, pr.first_name, pr.last_name, pr.email, pr.title, pr.seniority, pr.stage, pr.value,
-        pr.timezone, pr.timezone_candidates, pr.timezone_source, pr.region, pr.country, pr.opted_out, pr.dials, pr.hour_dials, pr.hour_reached,
+        pr.timezone, pr.timezone_candidates, pr.stated_timezone, pr.region, pr.country, pr.opted_out, pr.dials, pr.hour_dials, pr.hour_reached,
         pr.reached_count, pr.messages, pr.rep_seconds, pr.last_dial_at,
         (select count(*) from callbacks cb where cb.prospect_id = pr.id and cb.at <= ${at}::timestamptz) as callbacks,
         pr.company_id, c.name as company
@@ -232,7 +232,7 @@ type ProspectRow = {
   value: number | string | null;
   timezone: string | null;
   timezone_candidates: string[];
-  timezone_source: string | null;
+  stated_timezone: string | null;
   region: string | null;
   country: string | null;
   opted_out: boolean;
@@ -337,8 +337,7 @@ function toCandidate(
       onDnc: input.blocked.has(ph.e164),
       source: ph.source,
       zone: phoneZone(ph.e164, {
-        timezone: row.timezone,
-        timezoneSource: row.timezone_source,
+        statedTimezone: row.stated_timezone,
         region: row.region,
         country: row.country,
       }),
