@@ -26,8 +26,8 @@ export type CallingRule = {
   holidaysForbidden: boolean;
   attemptCap: AttemptCap | null;
   requiresScreening: Screening[];
-  /** A fixed zone the text names ("Central Standard Time"); null means the called person's local time. */
-  clockZone: string | null;
+  /** A fixed clock the text names ("Central Standard Time"); null means the called person's local time. */
+  clockZone: { zone: string; label: string } | null;
   source: { citation: string; url: string };
   /** ISO dates; `until` is exclusive. */
   effective: string;
@@ -180,7 +180,7 @@ export const LEGAL_RULES: readonly CallingRule[] = [
     b2bNote:
       'Miss. Code § 77-3-705 defines a consumer as a purchaser of consumer goods or services (personal, family or household use).',
     hours: noSunday('08:00', '20:00'),
-    clockZone: 'Etc/GMT+6',
+    clockZone: { zone: 'Etc/GMT+6', label: 'Central Standard Time' },
     source: {
       citation: 'Miss. Code Ann. § 77-3-723(1)',
       url: 'https://getpocketlaw.com/law/state_mississippi/section-77-3-723-rules-for-authorized-calls_57b73fa7ff73',
