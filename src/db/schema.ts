@@ -13,6 +13,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import type { TeamRule } from '../modules/compliance/team-rules.ts';
 
 const id = () => integer('id').primaryKey().generatedByDefaultAsIdentity();
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -49,6 +50,10 @@ export const teams = pgTable('teams', {
   postalAddress: text('postal_address'),
   /** The currency deal values are in (ISO 4217), for every "worth" a rep reads. */
   currency: text('currency').notNull().default('USD'),
+  /** Whom the team calls: `consumer` (the strict reading) keeps every rule; `b2b` drops those that exempt business calls. */
+  callingAudience: text('calling_audience').notNull().default('consumer'),
+  /** The team's own calling rules (compliance/team-rules.ts): they only ever narrow the law's. */
+  callingRules: jsonb('calling_rules').$type<TeamRule[]>().notNull().default([]),
   createdAt: createdAt(),
 });
 

@@ -11,6 +11,8 @@ CREATE TABLE "zone_changes" (
 ALTER TABLE "prospects" ADD COLUMN "stated_timezone" text;--> statement-breakpoint
 ALTER TABLE "prospects" ADD COLUMN "zone_checked_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "prospects" ALTER COLUMN "zone_checked_at" SET DEFAULT now();--> statement-breakpoint
+ALTER TABLE "teams" ADD COLUMN "calling_audience" text DEFAULT 'consumer' NOT NULL;--> statement-breakpoint
+ALTER TABLE "teams" ADD COLUMN "calling_rules" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "zone_changes" ADD CONSTRAINT "zone_changes_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "zone_changes" ADD CONSTRAINT "zone_changes_prospect_id_prospects_id_fk" FOREIGN KEY ("prospect_id") REFERENCES "public"."prospects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "zone_changes_team" ON "zone_changes" USING btree ("team_id","at");--> statement-breakpoint

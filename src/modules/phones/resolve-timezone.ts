@@ -1,5 +1,5 @@
 import { IANAZone } from 'luxon';
-import { zonesForAddress } from './region-zones.ts';
+import { countryCode, regionCode, zonesForAddress } from './region-zones.ts';
 import { type NumberZones, zonesOfNumber } from './zone-from-phone.ts';
 
 export type ZoneSource = 'explicit' | 'address' | 'phone';
@@ -55,8 +55,15 @@ export type StatedPlace = {
   country: string | null;
 };
 
-/** Where one number rings: its own zones narrowed (never overridden) by the record, and the plan's place. */
-export type DialledZone = ResolvedZone & Pick<NumberZones, 'country' | 'region' | 'geographic' | 'note'>;
+/** A jurisdiction: a country (ISO 3166) and, when known, a state or province code. */
+export type Jurisdiction = { country: string | null; region: string | null };
+
+/**
+ * Where one number rings: its own zones narrowed (never overridden) by the record, and the
+ * jurisdictions whose rules bind a call to it (the number's and the record's address).
+ */
+export type DialledZone = ResolvedZone &
+  Pick<NumberZones, 'geographic' | 'note'> & { places: Jurisdiction[] };
 
 /**
  * The zone of the number being dialled, for one of a prospect's numbers: a Chicago direct line
@@ -69,11 +76,11 @@ export function zoneOfDialledNumber(e164: string, place: StatedPlace): DialledZo
     address: { region: place.region, country: place.country },
     phoneZones: number.zones,
   });
-  return {
-    ...zone,
-    country: number.country,
-    region: number.region,
-    geographic: number.geographic,
-    note: number.note,
-  };
+  const places: Jurisdiction[] = [];
+  if (number.country) places.push({ country: number.country, region: number.region });
+  const country = countryCode(place.country);
+  const region = country ? regionCode(place.region, country) : null;
+  if (country && !places.some((p) => p.country === country && p.region === region))
+    places.push({ country, region });
+  return { ...zone, geographic: number.geographic, note: number.note, places };
 }

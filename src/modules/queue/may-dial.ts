@@ -1,4 +1,6 @@
 import { localClock } from '../../shared/local-clock.ts';
+import { type Audience, checkCall, dialsInLast, type Place } from '../compliance/calling-rules.ts';
+import type { TeamRule } from '../compliance/team-rules.ts';
 
 /** The limits a team sets; legal hours may only be narrowed. */
 export type DialLimits = {
@@ -8,6 +10,10 @@ export type DialLimits = {
   maxDialsPerWeek: number;
   /** Zones the team sells into: the window for a prospect whose zone is unknown. */
   territoryZones: string[];
+  /** Whom the team calls: `consumer` (the strict reading, the default) keeps every rule; `b2b` drops those that exempt business calls. */
+  audience?: Audience;
+  /** The team's own rules, which only ever narrow the law's. */
+  teamRules?: TeamRule[];
 };
 
 export type DialTarget = {
@@ -24,6 +30,8 @@ export type DialTarget = {
   messages: Date[];
   /** A callback the prospect asked for: the minimum gap does not apply at that time. */
   callbackAt: Date | null;
+  /** The jurisdictions the number may be in (its own, the record's address): each one's rules apply. */
+  places?: Place[];
 };
 
 export type Refusal =
@@ -33,13 +41,17 @@ export type Refusal =
   | 'closed-stage'
   | 'out-of-office'
   | 'outside-legal-hours'
+  | 'day-forbidden'
+  | 'holiday'
+  | 'attempt-cap'
   | 'zone-unknown'
   | 'daily-limit'
   | 'weekly-limit'
   | 'too-soon'
   | 'message-within-24h';
 
-export type DialDecision = { ok: true } | { ok: false; refusals: Refusal[] };
+/** `why`: the sentences of the jurisdiction rules that refused, with their sources, for the rep. */
+export type DialDecision = { ok: true } | { ok: false; refusals: Refusal[]; why: string[] };
 
 const HOUR = 3_600_000;
 const MIN_GAP = 2 * HOUR;
@@ -82,34 +94,57 @@ export function insideCallingHours(at: Date, input: { zones: string[]; limits: D
 }
 
 /**
- * Every rule that forbids a dial at `at`, whatever any strategy prefers: legal hours in every
- * zone the prospect may be in, Do-Not-Call, opt-out, closed stages, out-of-office, and the
- * courtesy limits (dials per local day and per 7 days, two hours between dials unless a
- * callback was promised, no dial within 24 hours of a message that would force a second one).
+ * Every rule that forbids a dial at `at`, whatever any strategy prefers: the team's hours and
+ * the strictest jurisdiction rule (hours, days, holidays, rolling attempt caps) in every zone
+ * the number may be in, Do-Not-Call, opt-out, closed stages, out-of-office, and the courtesy
+ * limits (dials in any 24 hours and 7 days, two hours between dials unless a callback was
+ * promised, no dial within 24 hours of a message that would force a second one).
  */
 export function mayDial(at: Date, input: { target: DialTarget; limits: DialLimits }): DialDecision {
   const { target, limits } = input;
   const refusals: Refusal[] = [];
+  const why: string[] = [];
   if (target.optedOut) refusals.push('opted-out');
   if (target.numberOnDnc) refusals.push('dnc-number');
   if (!target.numberValid) refusals.push('invalid-number');
   if (target.stage === 'customer' || target.stage === 'lost') refusals.push('closed-stage');
   if (target.outOfOfficeUntil && at < target.outOfOfficeUntil) refusals.push('out-of-office');
   const zones = zonesToRespect(target, limits);
-  if (zones.length === 0) refusals.push('zone-unknown');
-  else if (!insideCallingHours(at, { zones, limits })) refusals.push('outside-legal-hours');
   const earlier = target.dials.filter((d) => d <= at);
-  const day = zones[0] ? (localClock(at, zones[0])?.date ?? null) : null;
-  const today = earlier.filter((d) => day !== null && localClock(d, zones[0]!)?.date === day);
-  if (today.length >= limits.maxDialsPerDay) refusals.push('daily-limit');
-  if (earlier.filter((d) => at.getTime() - d.getTime() < 7 * 24 * HOUR).length >= limits.maxDialsPerWeek) {
-    refusals.push('weekly-limit');
+  if (zones.length === 0) refusals.push('zone-unknown');
+  else {
+    if (!insideCallingHours(at, { zones, limits })) refusals.push('outside-legal-hours');
+    const law = checkCall(at, {
+      zones,
+      places: target.places ?? [],
+      attempts: earlier,
+      audience: limits.audience ?? 'consumer',
+      teamRules: limits.teamRules ?? [],
+    });
+    if (!law.ok)
+      for (const refusal of law.refusals) {
+        const code = lawRefusals[refusal.code];
+        if (!code) continue;
+        if (!refusals.includes(code)) refusals.push(code);
+        why.push(refusal.text);
+      }
   }
+  // Rolling: a cap that reset at local midnight would allow four dials in sixteen hours.
+  if (dialsInLast(24, at, earlier) >= limits.maxDialsPerDay) refusals.push('daily-limit');
+  if (dialsInLast(7 * 24, at, earlier) >= limits.maxDialsPerWeek) refusals.push('weekly-limit');
   const promised =
     target.callbackAt !== null && Math.abs(at.getTime() - target.callbackAt.getTime()) <= CALLBACK_GRACE;
   if (!promised && earlier.some((d) => at.getTime() - d.getTime() < MIN_GAP)) refusals.push('too-soon');
   if (!promised && target.messages.some((m) => m <= at && at.getTime() - m.getTime() < 24 * HOUR)) {
     refusals.push('message-within-24h');
   }
-  return refusals.length === 0 ? { ok: true } : { ok: false, refusals };
+  return refusals.length === 0 ? { ok: true } : { ok: false, refusals, why };
 }
+
+const lawRefusals: Partial<Record<string, Refusal>> = {
+  'outside-hours': 'outside-legal-hours',
+  'day-forbidden': 'day-forbidden',
+  holiday: 'holiday',
+  'attempt-cap': 'attempt-cap',
+  'zone-unknown': 'zone-unknown',
+};

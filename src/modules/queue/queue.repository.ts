@@ -268,7 +268,12 @@ type FactRow = {
 /** Where a number rings, from its own plan data narrowed by what the record states. */
 function phoneZone(e164: string, place: StatedPlace): PhoneZone {
   const zone = zoneOfDialledNumber(e164, place);
-  return { timezone: zone.timezone, timezoneCandidates: zone.candidates, note: zone.note };
+  return {
+    timezone: zone.timezone,
+    timezoneCandidates: zone.candidates,
+    note: zone.note,
+    places: zone.places,
+  };
 }
 
 const dateOf = (v: string | Date): Date => (v instanceof Date ? v : new Date(v));

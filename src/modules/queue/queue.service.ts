@@ -42,12 +42,17 @@ export type Queue = {
   entries: QueueEntry[];
 };
 
+/** The dials the limits look back over: the longest rolling cap in the rules (France: 4 in 30 days). */
+const DIAL_HISTORY_DAYS = 31;
+
 export const limitsOf = (team: Team): DialLimits => ({
   callingHoursStart: team.callingHoursStart,
   callingHoursEnd: team.callingHoursEnd,
   maxDialsPerDay: team.maxDialsPerDay,
   maxDialsPerWeek: team.maxDialsPerWeek,
   territoryZones: team.territoryZones,
+  audience: team.callingAudience === 'b2b' ? 'b2b' : 'consumer',
+  teamRules: team.callingRules,
 });
 
 /** What every ranking of the team's book reads besides the candidates: limits, typical value, keep-or-drop's yardsticks. */
@@ -80,7 +85,7 @@ export async function buildQueue(ctx: Ctx, query: unknown): Promise<Queue> {
     const { candidates, counts } = await loadCandidates(ctx.db, {
       teamId: ctx.team.id,
       ids,
-      window: { from: new Date(at.getTime() - 7 * DAY), to: at },
+      window: { from: new Date(at.getTime() - DIAL_HISTORY_DAYS * DAY), to: at },
       slots: open.zones.hours.flatMap((hour, i) => [hourSlot(hour), weekSlot(open.zones.weekdays[i]!, hour)]),
     });
     const entries = rankAt(at, {
@@ -247,7 +252,7 @@ export async function planDay(ctx: Ctx, query: unknown): Promise<Plan> {
   const { candidates, counts } = await loadCandidates(ctx.db, {
     teamId: ctx.team.id,
     ids: [...ids],
-    window: { from: new Date(dayStart.getTime() - 7 * DAY), to: dayEnd },
+    window: { from: new Date(dayStart.getTime() - DIAL_HISTORY_DAYS * DAY), to: dayEnd },
     slots: null,
   });
   const best = new Map<number, { at: Date; entry: QueueEntry }[]>();

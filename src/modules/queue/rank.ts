@@ -1,5 +1,6 @@
 import { type LocalClock, localClock, weekdayName } from '../../shared/local-clock.ts';
 import { createRandom } from '../../shared/random.ts';
+import type { Place } from '../compliance/calling-rules.ts';
 import {
   type BookRates,
   type Effort,
@@ -63,7 +64,13 @@ export type Candidate = {
 };
 
 /** The zone of one number: single when known, candidates when not, neither when the territory's apply. */
-export type PhoneZone = { timezone: string | null; timezoneCandidates: string[]; note: string | null };
+export type PhoneZone = {
+  timezone: string | null;
+  timezoneCandidates: string[];
+  note: string | null;
+  /** The jurisdictions whose rules bind a call to it: the number's own and the record's address. */
+  places: Place[];
+};
 
 /** Learned slot counts by level: `scope:scopeId:kind:slot`. */
 export type SlotCell = SlotCounts & { gatekeeper: number };
@@ -270,6 +277,7 @@ function bestNumber(
         dials: candidate.dials,
         messages: candidate.messages,
         callbackAt,
+        places: phone.zone?.places ?? [],
       },
       limits: input.limits,
     });

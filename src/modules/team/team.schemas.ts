@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { teamRuleSchema } from '../compliance/team-rules.ts';
 import { readZone } from '../phones/zone-names.ts';
 import { strategies } from '../voicemail/decide.ts';
 
@@ -53,6 +54,8 @@ export const teamConfigSchema = z
         return z.NEVER;
       }),
     ),
+    callingAudience: z.enum(['consumer', 'b2b']),
+    callingRules: z.array(teamRuleSchema),
   })
   .partial()
   .strict();

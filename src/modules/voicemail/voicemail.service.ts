@@ -14,9 +14,10 @@ import {
 import { resolveAt } from '../../shared/clock.ts';
 import { invalid } from '../../shared/errors.ts';
 import { atParam, instant, parseInput } from '../../shared/validate.ts';
+import { checkCall } from '../compliance/calling-rules.ts';
 import { blockedNumbers } from '../dnc/dnc.repository.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
-import { zoneOfDialledNumber } from '../phones/resolve-timezone.ts';
+import { type Jurisdiction, zoneOfDialledNumber } from '../phones/resolve-timezone.ts';
 import type { Stage } from '../prospects/prospect-draft.ts';
 import type { ProspectRow } from '../prospects/prospects.repository.ts';
 import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
@@ -129,7 +130,7 @@ export async function loadState(
     : [];
   const [attempts, messages, calledUs, intel, phones, stopped, owner, points] = await Promise.all([
     ctx.db
-      .select({ outcome: callAttempts.outcome, result: callAttempts.result })
+      .select({ outcome: callAttempts.outcome, result: callAttempts.result, at: callAttempts.at })
       .from(callAttempts)
       .where(and(eq(callAttempts.prospectId, prospect.id), lte(callAttempts.at, at))),
     ctx.db
@@ -184,7 +185,7 @@ export async function loadState(
   const research = prospect.research ?? {};
   const prefersFact = intel.find((f) => f.type === 'prefers');
   const prefers = (prefersFact?.value['text'] as string | undefined) ?? research.preferredChannel ?? null;
-  const zones = ringZones(prospect, {
+  const { zones, places } = ringZones(prospect, {
     numbers: dialledE164 ? [dialledE164] : phones.map((p) => p.e164),
     ctx,
   });
@@ -192,7 +193,17 @@ export async function loadState(
   const earliest =
     clocks.sort((a, b) => a.hour * 60 + a.minute - (b.hour * 60 + b.minute))[0] ??
     DateTime.fromJSDate(at, { zone: 'UTC' });
-  const inside = insideCallingHours(at, { zones, limits: limitsOf(ctx.team) });
+  const limits = limitsOf(ctx.team);
+  // A message is a call: the strictest rule of every place the number may be in binds it too.
+  const inside =
+    insideCallingHours(at, { zones, limits }) &&
+    checkCall(at, {
+      zones,
+      places,
+      attempts: attempts.map((a) => a.at),
+      audience: limits.audience ?? 'consumer',
+      teamRules: limits.teamRules ?? [],
+    }).ok;
   const user = owner[0];
   const voice =
     user?.name && user.phone
@@ -382,13 +393,19 @@ async function insteadOf(
  * The zones a message may land in: the dialled number's own, or every number's when none is
  * named, so that a message is left only where each of them is inside calling hours.
  */
-function ringZones(prospect: ProspectRow, input: { numbers: string[]; ctx: Ctx }): string[] {
+function ringZones(
+  prospect: ProspectRow,
+  input: { numbers: string[]; ctx: Ctx },
+): { zones: string[]; places: Jurisdiction[] } {
   const limits = limitsOf(input.ctx.team);
-  const zones = input.numbers.flatMap((e164) => {
-    const zone = zoneOfDialledNumber(e164, prospect);
-    return zonesToRespect({ timezone: zone.timezone, timezoneCandidates: zone.candidates }, limits);
-  });
-  return zones.length > 0 ? [...new Set(zones)] : zonesToRespect(prospect, limits);
+  const rings = input.numbers.map((e164) => zoneOfDialledNumber(e164, prospect));
+  const zones = rings.flatMap((zone) =>
+    zonesToRespect({ timezone: zone.timezone, timezoneCandidates: zone.candidates }, limits),
+  );
+  return {
+    zones: zones.length > 0 ? [...new Set(zones)] : zonesToRespect(prospect, limits),
+    places: rings.flatMap((zone) => zone.places),
+  };
 }
 
 export const checkMessageSchema = z
