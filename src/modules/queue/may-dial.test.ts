@@ -78,7 +78,55 @@ describe('mayDial', () => {
     if (!decision.ok) expect(decision.refusals).toContain(refusal);
   });
 
-  it('counts the daily limit in the prospect local day, and the weekly limit over 7 days', () => {
+  it('the daily cap reset at local midnight: four dials in sixteen hours are no longer possible', () => {
+    // Sunday 18:00 and 20:00 in Chicago, then Monday 08:00: the cap of 2 counts any 24 hours.
+    const sunday = [at('2026-03-02T00:00:00Z'), at('2026-03-02T02:00:00Z')];
+    const monday8 = at('2026-03-02T14:00:00Z');
+    expect(mayDial(monday8, { target: target({ dials: sunday }), limits })).toMatchObject({
+      refusals: ['daily-limit'],
+    });
+    expect(mayDial(at('2026-03-03T02:01:00Z'), { target: target({ dials: sunday }), limits }).ok).toBe(true);
+  });
+
+  it("refuses by the strictest rule of the number's place, with the rule's words and source", () => {
+    const florida = { timezone: 'America/New_York', places: [{ country: 'US', region: 'FL' }] };
+    // 20:05 in Miami: inside the federal 21:00, outside Florida's 20:00.
+    const late = mayDial(at('2026-03-04T01:05:00Z'), { target: target(florida), limits });
+    expect(late).toMatchObject({ ok: false, refusals: ['outside-legal-hours'] });
+    if (!late.ok) expect(late.why[0]).toContain('Florida allows calls 08:00–20:00');
+    // A fourth call in any 24 hours to one person in Florida, with the team's own caps set high.
+    const loose = { ...limits, maxDialsPerDay: 9, maxDialsPerWeek: 20 };
+    const three = ['2026-03-03T14:00:00Z', '2026-03-03T17:00:00Z', '2026-03-03T20:00:00Z'].map(at);
+    const fourth = mayDial(at('2026-03-03T22:30:00Z'), {
+      target: target({ ...florida, dials: three }),
+      limits: loose,
+    });
+    expect(fourth).toMatchObject({ ok: false, refusals: ['attempt-cap'] });
+    // A team that calls businesses keeps Florida's rule: its source does not exempt them.
+    expect(
+      mayDial(at('2026-03-04T01:05:00Z'), { target: target(florida), limits: { ...limits, audience: 'b2b' } })
+        .ok,
+    ).toBe(false);
+  });
+
+  it('refuses a Canadian Saturday at 18:00, a Sunday in Alabama and a French holiday', () => {
+    const toronto = { timezone: 'America/Toronto', places: [{ country: 'CA', region: 'ON' }] };
+    expect(mayDial(at('2026-03-07T23:00:00Z'), { target: target(toronto), limits })).toMatchObject({
+      refusals: ['outside-legal-hours'],
+    });
+    expect(mayDial(at('2026-03-07T22:59:00Z'), { target: target(toronto), limits }).ok).toBe(true);
+    const alabama = { timezone: 'America/Chicago', places: [{ country: 'US', region: 'AL' }] };
+    expect(mayDial(at('2026-03-08T17:00:00Z'), { target: target(alabama), limits })).toMatchObject({
+      refusals: ['day-forbidden'],
+    });
+    const paris = { timezone: 'Europe/Paris', places: [{ country: 'FR', region: null }] };
+    // 14 July 2026, a Tuesday, 11:00 in Paris.
+    expect(mayDial(at('2026-07-14T09:00:00Z'), { target: target(paris), limits })).toMatchObject({
+      refusals: ['holiday'],
+    });
+  });
+
+  it('counts the daily limit in any 24 hours, and the weekly limit over 7 days', () => {
     const twoToday = [at('2026-03-03T14:00:00Z'), at('2026-03-03T17:00:00Z')];
     expect(
       mayDial(at('2026-03-03T21:00:00Z'), { target: target({ dials: twoToday }), limits }),
