@@ -125,6 +125,29 @@ describe.each(drivers)('HTTP API on %s', (driver) => {
     expect((await app.request('/api/v1/exports/everything')).status).toBe(400);
   });
 
+  it('lists every calling rule with its source and date, and checks a number against them', async () => {
+    const rules = (await (await app.request('/api/v1/rules')).json()) as {
+      audience: string;
+      rules: { id: string; source: { citation: string }; effective: string }[];
+    };
+    expect(rules.audience).toBe('consumer');
+    expect(rules.rules.map((r) => r.id)).toEqual(expect.arrayContaining(['us-tcpa-hours', 'fr-d223-9']));
+    for (const rule of rules.rules) {
+      expect(rule.source.citation, rule.id).not.toBe('');
+      expect(rule.effective, rule.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+    // 20:05 in Miami: Florida's 20:00, with the next moment it may be called.
+    const late = await app.request('/api/v1/rules/check?number=%2B13055550142&at=2026-03-04T01:05:00Z');
+    expect(await late.json()).toMatchObject({
+      number: '+13055550142',
+      check: { ok: false, refusals: [{ code: 'outside-hours', ruleId: 'us-fl-501-616' }] },
+      next: '2026-03-04T13:00:00.000Z',
+    });
+    const bad = await app.request('/api/v1/rules/check?number=12&at=2026-03-04T01:05:00Z');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { detail: string }).detail).toContain('number');
+  });
+
   it('keeps Do-Not-Call entries and lifts them only with a reason', async () => {
     const added = await app.request(
       '/api/v1/dnc',

@@ -36,6 +36,12 @@ import {
 
 export type Timeline = Awaited<ReturnType<typeof timeline>>;
 
+import {
+  checkNumber,
+  listRules,
+  type RuleCheck,
+  type RuleList,
+} from '../modules/compliance/rules.service.ts';
 import type { DemoReport } from '../modules/demo/demo.service.ts';
 import { loadDemo } from '../modules/demo/demo.service.ts';
 import type { DncEntry } from '../modules/dnc/dnc.service.ts';
@@ -116,6 +122,8 @@ export type ReachClient = {
   voicemail(input: { prospect: string; query: Record<string, string | undefined> }): Promise<VoicemailAdvice>;
   pursuit(input: { prospect: string; query: Record<string, string | undefined> }): Promise<PursuitView>;
   zoneChanges(): Promise<{ items: ZoneChange[] }>;
+  rules(): Promise<RuleList>;
+  checkRules(query: Record<string, string | undefined>): Promise<RuleCheck>;
   listCadences(): Promise<{ items: CadenceSummary[] }>;
   showCadence(input: { name: string; query: Record<string, string | undefined> }): Promise<CadenceView>;
   saveCadence(input: { definition: unknown; replace: boolean }): Promise<Cadence>;
@@ -176,6 +184,8 @@ export function localClient(ctx: Ctx, where: string): ReachClient {
     voicemail: ({ prospect, query }) => voicemailAdvice(ctx, { prospect, query: defined(query) }),
     pursuit: ({ prospect, query }) => pursuitOfProspect(ctx, { prospect, query: defined(query) }),
     zoneChanges: () => listZoneChanges(ctx),
+    rules: async () => listRules(ctx),
+    checkRules: async (query) => checkNumber(ctx, defined(query)),
     listCadences: () => listCadences(ctx),
     showCadence: ({ name, query }) => showCadence(ctx, { name, query: defined(query) }),
     saveCadence: (input) => saveCadence(ctx, input),

@@ -119,6 +119,8 @@ export function httpClient(options: { baseUrl: string; token?: string | undefine
     pursuit: ({ prospect, query }) =>
       json({ method: 'GET', path: `/prospects/${encodeURIComponent(prospect)}/pursuit`, query }),
     zoneChanges: () => json({ method: 'GET', path: '/zones/changes' }),
+    rules: () => json({ method: 'GET', path: '/rules' }),
+    checkRules: (query) => json({ method: 'GET', path: '/rules/check', query }),
     listCadences: () => json({ method: 'GET', path: '/cadences' }),
     showCadence: ({ name, query }) =>
       json({ method: 'GET', path: `/cadences/${encodeURIComponent(name)}`, query }),

@@ -10,6 +10,7 @@ import { logCommand, undoCommand } from './commands/log.command.ts';
 import { prospectsCommand } from './commands/prospects.command.ts';
 import { pursuitCommand } from './commands/pursuit.command.ts';
 import { planCommand, queueCommand } from './commands/queue.command.ts';
+import { rulesCommand } from './commands/rules.command.ts';
 import { migrateCommand, serveCommand } from './commands/serve.command.ts';
 import { simCommand } from './commands/sim.command.ts';
 import { exportCommand, importCommand } from './commands/transfer.command.ts';
@@ -30,7 +31,7 @@ export function buildProgram(): Command {
         '',
         'Exit codes:',
         '  0  ok',
-        '  1  not found, a conflict or another failure; a message that fails its check',
+        '  1  not found, a conflict or another failure; a message or a call that fails its check',
         '  2  usage or invalid input: unknown option, missing argument, bad value or time',
         '  3  some rows rejected: import, dnc import, log --batch, cadence start',
       ].join('\n'),
@@ -52,6 +53,7 @@ export function buildProgram(): Command {
     .addCommand(voicemailCommand())
     .addCommand(pursuitCommand())
     .addCommand(zonesCommand())
+    .addCommand(rulesCommand())
     .addCommand(cadenceCommand())
     .addCommand(tasksCommand())
     .addCommand(checkMessageCommand())

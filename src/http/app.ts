@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { cadenceRoutes } from '../modules/cadences/cadences.routes.ts';
 import { callbackRoutes } from '../modules/calls/callbacks.routes.ts';
 import { callRoutes } from '../modules/calls/calls.routes.ts';
+import { ruleRoutes } from '../modules/compliance/rules.routes.ts';
 import { dncRoutes } from '../modules/dnc/dnc.routes.ts';
 import { exportRoutes } from '../modules/exports/export.routes.ts';
 import { importRoutes } from '../modules/imports/import.routes.ts';
@@ -33,6 +34,7 @@ export const routes: Route[] = [
   ...insightRoutes,
   ...exportRoutes,
   ...dncRoutes,
+  ...ruleRoutes,
   ...teamRoutes,
 ];
 

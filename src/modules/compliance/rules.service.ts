@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { resolveAt } from '../../shared/clock.ts';
+import { invalid } from '../../shared/errors.ts';
+import { localClock, zoneCity } from '../../shared/local-clock.ts';
+import { atParam, parseInput } from '../../shared/validate.ts';
+import { normalizePhone } from '../phones/normalize-phone.ts';
+import { zoneOfDialledNumber } from '../phones/resolve-timezone.ts';
+import { limitsOf } from '../queue/queue.service.ts';
+import type { Ctx } from '../team/team.service.ts';
+import { type CallCheck, checkCall, nextAllowed, ruleCatalogue } from './calling-rules.ts';
+import type { TeamRule } from './team-rules.ts';
+
+export type RuleList = {
+  audience: 'consumer' | 'b2b';
+  rules: (ReturnType<typeof ruleCatalogue>[number] & { dropped: boolean })[];
+  teamRules: TeamRule[];
+};
+
+/** Every calling rule Reach obeys, with its source and date, and the team's own; `dropped` for a business-only team. */
+export function listRules(ctx: Ctx): RuleList {
+  const audience = ctx.team.callingAudience === 'b2b' ? 'b2b' : 'consumer';
+  return {
+    audience,
+    rules: ruleCatalogue().map((rule) => ({ ...rule, dropped: audience === 'b2b' && rule.b2bExempt })),
+    teamRules: ctx.team.callingRules,
+  };
+}
+
+export const ruleCheckQuerySchema = z
+  .object({
+    number: z.string().trim().min(1, 'the number to check'),
+    at: atParam('The moment of the call (ISO 8601); now when left out'),
+  })
+  .strict();
+
+export type RuleCheck = {
+  number: string;
+  at: string;
+  zones: { zone: string; local: string }[];
+  places: { country: string | null; region: string | null }[];
+  check: CallCheck;
+  /** The next moment every rule allows the call, within 14 days; null when none. */
+  next: string | null;
+};
+
+/**
+ * Whether the law and the team's rules allow calling a number at a moment, and why not: the
+ * number's own zones and places, without any record's limits. The question a rep asks before
+ * dialling a number by hand.
+ */
+export function checkNumber(ctx: Ctx, query: unknown): RuleCheck {
+  const input = parseInput(ruleCheckQuerySchema, query);
+  const at = resolveAt(input.at);
+  const phone = normalizePhone(input.number, ctx.team.defaultCountry);
+  if (!phone.ok) throw invalid('number', `invalid phone "${input.number}": ${phone.reason}`);
+  const rings = zoneOfDialledNumber(phone.e164, { statedTimezone: null, region: null, country: null });
+  const limits = limitsOf(ctx.team);
+  const zones = rings.candidates.length > 0 ? rings.candidates : limits.territoryZones;
+  const call = {
+    zones,
+    places: rings.places,
+    attempts: [],
+    audience: limits.audience ?? 'consumer',
+    teamRules: limits.teamRules ?? [],
+  };
+  const next = nextAllowed(at, call);
+  return {
+    number: phone.e164,
+    at: at.toISOString(),
+    zones: zones.map((zone) => ({
+      zone,
+      local: `${localClock(at, zone)?.clock ?? '?'} in ${zoneCity(zone)}`,
+    })),
+    places: rings.places,
+    check: checkCall(at, call),
+    next: next?.toISOString() ?? null,
+  };
+}
