@@ -160,3 +160,23 @@ function guessCountryFromRegion(region: string): string | null {
   if (caProvinces[key.toUpperCase()] || caProvinceNames[key.toLowerCase()]) return 'CA';
   return null;
 }
+
+let zoneCountries: Map<string, string> | undefined;
+
+/**
+ * The country a zone belongs to, when Reach's tables place it in one (`Europe/Paris` → FR,
+ * `America/Chicago` → US), for a book that knows zones but no addresses, such as a simulated one.
+ */
+export function countryOfZone(zone: string): string | null {
+  if (!zoneCountries) {
+    zoneCountries = new Map();
+    const add = (country: string, zones: string[]) => {
+      for (const z of zones) if (!zoneCountries!.has(z)) zoneCountries!.set(z, country);
+    };
+    for (const [country, code] of Object.entries(subdivisions))
+      for (const zones of Object.values(code.codes)) add(country, zones);
+    for (const [country, zones] of Object.entries(countryZones)) add(country, zones);
+    for (const [country, zone] of Object.entries(countryZone)) add(country, [zone]);
+  }
+  return zoneCountries.get(zone) ?? null;
+}

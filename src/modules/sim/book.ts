@@ -1,11 +1,13 @@
 import { localClock } from '../../shared/local-clock.ts';
 import { BAD_NUMBER_LIMIT, nextStage, type Outcome, type Result, repSecondsOf } from '../calls/call-rules.ts';
+import { countryOfZone } from '../phones/region-zones.ts';
 import type { Stage } from '../prospects/prospect-draft.ts';
 import { type BookTotals, bookRates, NO_EFFORT, NO_TOTALS } from '../pursuit/keep-or-drop.ts';
 import type { HoursIntel } from '../queue/intel-evidence.ts';
 import { type DialLimits, insideCallingHours } from '../queue/may-dial.ts';
 import {
   type Candidate,
+  type PhoneZone,
   type PursuitBook,
   pursuitAt,
   type SlotTable,
@@ -172,6 +174,7 @@ export class SimBook {
               valid: true,
               onDnc: false,
               source: 'list',
+              zone: simZone(v.timezone),
             })),
           intel: { dmHours: [], gatekeeper: [] },
           outOfOfficeUntil: null,
@@ -493,4 +496,15 @@ function topOf(scored: { id: number; score: number }[], size: number): { id: num
     .filter((s) => s.score >= threshold)
     .sort(byScore)
     .slice(0, size);
+}
+
+/** A simulated number rings in its prospect's zone, under the rules of that zone's country. */
+export function simZone(zone: string): PhoneZone {
+  const country = countryOfZone(zone);
+  return {
+    timezone: zone,
+    timezoneCandidates: [zone],
+    note: null,
+    places: country ? [{ country, region: null }] : [],
+  };
 }

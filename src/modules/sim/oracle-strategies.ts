@@ -1,4 +1,5 @@
 import { mayDial } from '../queue/may-dial.ts';
+import { simZone } from './book.ts';
 import type {
   DayPlan,
   DialChoice,
@@ -205,6 +206,7 @@ class OracleRep implements SimStrategy {
         dials: h.dials.map((t) => new Date(t)),
         messages: last ? [new Date(last.at)] : [],
         callbackAt: null,
+        places: simZone(p.visible.timezone).places,
       },
       limits: this.setup.limits,
     }).ok;
