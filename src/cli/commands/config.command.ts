@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { AppError } from '../../shared/errors.ts';
 import { out, printJson } from '../output.ts';
@@ -34,9 +35,24 @@ export function parseAssignments(pairs: string[]): Record<string, unknown> {
           ? Number(value)
           : key === 'territoryZones'
             ? value.split(',').filter(Boolean)
-            : value;
+            : key === 'callingRules'
+              ? jsonList(key, value)
+              : value;
   }
   return patch;
+}
+
+/** A setting written as JSON (`callingRules=[{…}]`), or a file of it (`callingRules=@rules.json`). */
+function jsonList(key: string, value: string): unknown {
+  const text = value.startsWith('@') ? readFileSync(value.slice(1), 'utf8') : value;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError(
+      'validation',
+      `${key}: not JSON: write a list such as [{"id":"west",…}] or @rules.json`,
+    );
+  }
 }
 
 export function configCommand(): Command {
@@ -54,7 +70,9 @@ export function configCommand(): Command {
         if (o.json) printJson(config);
         else
           for (const [key, value] of Object.entries(config))
-            out(`${key.padEnd(24)} ${Array.isArray(value) ? value.join(', ') : value}`);
+            out(
+              `${key.padEnd(24)} ${key === 'callingRules' ? JSON.stringify(value) : Array.isArray(value) ? value.join(', ') : value}`,
+            );
         return 0;
       }),
     );
