@@ -5,6 +5,9 @@ import { dncEntries, enrollments, type prospects, tasks } from '../../db/schema.
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
 import { atParam, parseInput } from '../../shared/validate.ts';
+import type { CallInput } from '../compliance/calling-rules.ts';
+import { fitCallSteps } from '../compliance/fit-steps.ts';
+import { prospectCallScope } from '../compliance/rules.service.ts';
 import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
 import { CALLBACK_GRACE_MINUTES } from '../queue/may-dial.ts';
 import type { Ctx } from '../team/team.service.ts';
@@ -47,6 +50,8 @@ export async function startCadence(ctx: Ctx, body: unknown): Promise<StartReport
     if ('reason' in refusal) rejected.push({ prospect: String(key), reason: refusal.reason });
     else accepted.push(refusal);
   }
+  const scopes = new Map<number, CallInput>();
+  for (const { row } of accepted) scopes.set(row.id, await prospectCallScope(ctx, row));
   const started = await ctx.db.transaction(async (tx) => {
     const out: StartReport['started'] = [];
     for (const { row, zone } of accepted) {
@@ -61,7 +66,8 @@ export async function startCadence(ctx: Ctx, body: unknown): Promise<StartReport
           startedAt: at,
         })
         .returning({ id: enrollments.id });
-      const steps = schedule(cadence, { start: at, zone });
+      // Laid by the cadence, then moved where a calling rule of the prospect's numbers refuses a call.
+      const steps = fitCallSteps(schedule(cadence, { start: at, zone }), scopes.get(row.id)!);
       await tx.insert(tasks).values(
         steps.map((s) => ({
           teamId: ctx.team.id,
@@ -76,6 +82,7 @@ export async function startCadence(ctx: Ctx, body: unknown): Promise<StartReport
             of: steps.length,
             window: cadence.steps[s.step]!.window ?? null,
             ...(s.auto ? { send: 'auto' } : {}),
+            ...(s.moved ? { moved: s.moved } : {}),
           },
         })),
       );
@@ -181,6 +188,7 @@ export async function resumeCadence(
   const q = parseInput(z.object({ at: atParam('When (ISO 8601); now when left out') }).strict(), input.body);
   const row = await resolveProspect(ctx, input.prospect);
   const at = resolveAt(q.at);
+  const scope = await prospectCallScope(ctx, row);
   return ctx.db.transaction(async (tx) => {
     const [enrollment] = await tx
       .select()
@@ -198,9 +206,12 @@ export async function resumeCadence(
     const laid =
       steps.length === 0
         ? []
-        : schedule(
-            { ...cadence, steps: steps.map((s) => ({ ...s, day: s.day - base })) },
-            { start: at, zone: enrollment.zone },
+        : fitCallSteps(
+            schedule(
+              { ...cadence, steps: steps.map((s) => ({ ...s, day: s.day - base })) },
+              { start: at, zone: enrollment.zone },
+            ),
+            scope,
           );
     for (const [i, task] of left.entries())
       await tx.update(tasks).set({ dueAt: laid[i]!.dueAt }).where(eq(tasks.id, task.id));

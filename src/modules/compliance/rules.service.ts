@@ -1,13 +1,17 @@
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { phoneNumbers } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { invalid } from '../../shared/errors.ts';
 import { localClock, zoneCity } from '../../shared/local-clock.ts';
 import { atParam, parseInput } from '../../shared/validate.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
 import { zoneOfDialledNumber } from '../phones/resolve-timezone.ts';
+import type { ProspectRow } from '../prospects/prospects.repository.ts';
+import { zonesToRespect } from '../queue/may-dial.ts';
 import { limitsOf } from '../queue/queue.service.ts';
 import type { Ctx } from '../team/team.service.ts';
-import { type CallCheck, checkCall, nextAllowed, ruleCatalogue } from './calling-rules.ts';
+import { type CallCheck, type CallInput, checkCall, nextAllowed, ruleCatalogue } from './calling-rules.ts';
 import type { TeamRule } from './team-rules.ts';
 
 export type RuleList = {
@@ -74,5 +78,35 @@ export function checkNumber(ctx: Ctx, query: unknown): RuleCheck {
     places: rings.places,
     check: checkCall(at, call),
     next: next?.toISOString() ?? null,
+  };
+}
+
+/**
+ * What every call to a prospect must satisfy, whichever of their numbers is dialled: each
+ * number's zones and places and the record's, with the team's audience and rules. For laying
+ * cadence steps, before a number is chosen.
+ */
+export async function prospectCallScope(
+  ctx: Ctx,
+  row: Pick<ProspectRow, 'id' | 'timezone' | 'timezoneCandidates' | 'statedTimezone' | 'region' | 'country'>,
+): Promise<CallInput> {
+  const limits = limitsOf(ctx.team);
+  const numbers = await ctx.db
+    .select({ e164: phoneNumbers.e164 })
+    .from(phoneNumbers)
+    .where(and(eq(phoneNumbers.prospectId, row.id), eq(phoneNumbers.valid, true)));
+  const rings = numbers.map((n) => zoneOfDialledNumber(n.e164, row));
+  const zones = [
+    ...zonesToRespect(row, limits),
+    ...rings.flatMap((r) =>
+      zonesToRespect({ timezone: r.timezone, timezoneCandidates: r.candidates }, limits),
+    ),
+  ];
+  return {
+    zones: [...new Set(zones)],
+    places: rings.flatMap((r) => r.places),
+    attempts: [],
+    audience: limits.audience ?? 'consumer',
+    teamRules: limits.teamRules ?? [],
   };
 }
