@@ -181,20 +181,20 @@ describe.each(drivers)('HTTP API on %s', (driver) => {
       json({
         firstName: 'Ann',
         company: 'Acme',
-        timezone: 'Europe/London',
+        timezone: 'America/New_York',
         value: 25_000,
-        phones: [{ number: '+44 20 7946 0018', kind: 'direct' }],
+        phones: [{ number: '+1 212 555 0142', kind: 'direct' }],
       }),
     );
-    const queue = await app.request('/api/v1/queue?at=2026-03-03T09:30:00Z&limit=5');
+    const queue = await app.request('/api/v1/queue?at=2026-03-03T14:30:00Z&limit=5');
     expect(queue.status).toBe(200);
     expect(await queue.json()).toMatchObject({
-      at: '2026-03-03T09:30:00.000Z',
+      at: '2026-03-03T14:30:00.000Z',
       entries: [
         {
           prospect: { name: 'Ann', company: 'Acme' },
-          number: { e164: '+442079460018', kind: 'direct' },
-          local: { time: '09:30', timezone: 'Europe/London' },
+          number: { e164: '+12125550142', kind: 'direct' },
+          local: { time: '09:30', timezone: 'America/New_York' },
           reasons: ['first dial'],
         },
       ],

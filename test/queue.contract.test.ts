@@ -1,6 +1,8 @@
+import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { logCall } from '../src/modules/calls/calls.service.ts';
 import { addDnc } from '../src/modules/dnc/dnc.service.ts';
+import { importDnc } from '../src/modules/dnc/dnc-import.service.ts';
 import { addIntel } from '../src/modules/intel/intel.service.ts';
 import { addProspect, editProspect, type ProspectView } from '../src/modules/prospects/prospects.service.ts';
 import { buildQueue, planDay } from '../src/modules/queue/queue.service.ts';
@@ -102,6 +104,24 @@ describe.each(drivers)('the call queue on %s', (driver) => {
       number: { e164: '+13105550199' },
       local: { time: '10:00', timezone: 'America/Los_Angeles', ambiguous: true },
     });
+  });
+
+  it('calls a UK number only once the book is screened against the TPS and CTPS registers', async () => {
+    const uk = await addProspect(t.ctx, {
+      firstName: 'Una',
+      title: 'CFO',
+      company: 'Quay',
+      country: 'GB',
+      value: 90_000,
+      phones: [{ number: '+44 20 7946 0018', kind: 'direct' }],
+    });
+    // 10:00 in London on a Tuesday.
+    const at = '2026-03-03T10:00:00Z';
+    expect(await ids(t.ctx, at)).not.toContain(uk.id);
+    await importDnc(t.ctx, { input: Readable.from(['+44 20 7946 0999\n']), source: 'TPS' });
+    expect(await ids(t.ctx, at)).not.toContain(uk.id);
+    await importDnc(t.ctx, { input: Readable.from(['+44 20 7946 0998\n']), source: 'CTPS' });
+    expect(await ids(t.ctx, at)).toContain(uk.id);
   });
 
   it('learns the hour a prospect picks up and carries a company window to a colleague', async () => {

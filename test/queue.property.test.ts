@@ -100,11 +100,8 @@ function violations(input: { at: Date; spec: Spec; book: Book; number: string })
       d.callbackInMinutes !== undefined &&
       Math.abs(d.at.getTime() + d.callbackInMinutes * 60_000 - at.getTime()) <= 15 * 60_000,
   );
-  const day = DateTime.fromJSDate(at, { zone: zonesToCheck[0] ?? 'UTC' }).toISODate();
-  const sameDay = dials.filter(
-    (d) => DateTime.fromJSDate(d.at, { zone: zonesToCheck[0] ?? 'UTC' }).toISODate() === day,
-  );
-  if (sameDay.length >= 2) wrong.push('daily limit');
+  // Any 24 hours, not the local day: four dials in sixteen hours across midnight are too many.
+  if (dials.filter((d) => d.hoursBefore < 24).length >= 2) wrong.push('daily limit');
   if (dials.filter((d) => d.hoursBefore < 7 * 24).length >= 5) wrong.push('weekly limit');
   if (!promised && dials.some((d) => d.hoursBefore < 2)) wrong.push('two-hour gap');
   if (!promised && dials.some((d) => d.outcome === 'voicemail-left' && d.hoursBefore < 24))

@@ -130,11 +130,12 @@ const zonesOfPlace = (place: { region?: string | undefined; country: string } | 
  */
 function trueZones(
   number: Numbered,
-  record: { address: string[]; explicit: string | null; territory: string[] },
+  record: { address: string[]; explicit: string | null; territory: string[]; person: string[] },
 ): string[] {
   if (!number.truth) {
     if (record.explicit) return [record.explicit];
-    return record.address.length > 0 ? record.address : record.territory;
+    if (record.address.length > 0) return record.address;
+    return record.person.length > 0 ? record.person : record.territory;
   }
   const agreed = record.explicit ? [] : number.truth.filter((z) => record.address.includes(z));
   return agreed.length > 0 ? agreed : number.truth;
@@ -216,7 +217,12 @@ function candidatesOf(
     const place = { region: address?.region ?? null, country: address?.country ?? null };
     const phones = own.map((n, j) => ({ e164: n.e164, kind: j === 0 ? 'direct' : 'mobile' }));
     const { zone } = recordZone({ explicit, address: place, phones });
-    const stated = { statedTimezone: explicit, ...place };
+    const stated = {
+      statedTimezone: explicit,
+      ...place,
+      timezone: zone.timezone,
+      timezoneCandidates: zone.candidates,
+    };
     return {
       prospect: {
         id: i + 1,
@@ -309,7 +315,13 @@ describe('the queue in real local time', () => {
           for (const entry of entries) {
             proposals++;
             const number = numbers.get(entry.number.id)!;
-            const zones = trueZones(number, { ...number, territory: book.territory });
+            // A placeless number on an unplaced record rings where the person's other numbers put them.
+            const person = candidates[entry.prospect.id - 1]!.prospect;
+            const zones = trueZones(number, {
+              ...number,
+              territory: book.territory,
+              person: person.timezone ? [person.timezone] : person.timezoneCandidates,
+            });
             const dials = candidates[entry.prospect.id - 1]!.dials.filter((d) => d <= at);
             const unlawful = number.jurisdictions.find(
               (code) => !legalByHand(at, code, { attempts: dials, zones }),

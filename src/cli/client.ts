@@ -185,7 +185,7 @@ export function localClient(ctx: Ctx, where: string): ReachClient {
     pursuit: ({ prospect, query }) => pursuitOfProspect(ctx, { prospect, query: defined(query) }),
     zoneChanges: () => listZoneChanges(ctx),
     rules: async () => listRules(ctx),
-    checkRules: async (query) => checkNumber(ctx, defined(query)),
+    checkRules: (query) => checkNumber(ctx, defined(query)),
     listCadences: () => listCadences(ctx),
     showCadence: ({ name, query }) => showCadence(ctx, { name, query: defined(query) }),
     saveCadence: (input) => saveCadence(ctx, input),

@@ -50,7 +50,7 @@ export function rulesCommand(): Command {
         if (result.check.ok) out('Allowed now by every rule that applies.');
         else for (const refusal of result.check.refusals) out(`- ${refusal.text}`);
         if (result.check.ok && result.check.screening.length > 0)
-          out(`Screen it against ${result.check.screening.join(' and ')} before a marketing call.`);
+          out(`Screened against ${result.check.screening.join(' and ')}: loaded as Do-Not-Call sources.`);
         if (!result.check.ok)
           out(result.next ? `Next allowed: ${result.next}` : 'Not allowed in the next 14 days.');
         return result.check.ok ? 0 : 1;

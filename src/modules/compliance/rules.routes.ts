@@ -17,6 +17,6 @@ export const ruleRoutes: Route[] = [
     summary:
       "Whether the law and the team's rules allow calling a number at a moment, each refusal in words with its source, and the next moment they do",
     query: ruleCheckQuerySchema,
-    handle: async ({ c, ctx }) => c.json(checkNumber(ctx, c.req.query())),
+    handle: async ({ c, ctx }) => c.json(await checkNumber(ctx, c.req.query())),
   },
 ];

@@ -5,6 +5,7 @@ import { resolveAt } from '../../shared/clock.ts';
 import { invalid } from '../../shared/errors.ts';
 import { localClock, zoneCity } from '../../shared/local-clock.ts';
 import { atParam, parseInput } from '../../shared/validate.ts';
+import { screenedRegisters } from '../dnc/dnc.repository.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
 import { zoneOfDialledNumber } from '../phones/resolve-timezone.ts';
 import type { ProspectRow } from '../prospects/prospects.repository.ts';
@@ -52,7 +53,7 @@ export type RuleCheck = {
  * number's own zones and places, without any record's limits. The question a rep asks before
  * dialling a number by hand.
  */
-export function checkNumber(ctx: Ctx, query: unknown): RuleCheck {
+export async function checkNumber(ctx: Ctx, query: unknown): Promise<RuleCheck> {
   const input = parseInput(ruleCheckQuerySchema, query);
   const at = resolveAt(input.at);
   const phone = normalizePhone(input.number, ctx.team.defaultCountry);
@@ -66,6 +67,7 @@ export function checkNumber(ctx: Ctx, query: unknown): RuleCheck {
     attempts: [],
     audience: limits.audience ?? 'consumer',
     teamRules: limits.teamRules ?? [],
+    screenedAgainst: await screenedRegisters(ctx.db, ctx.team.id),
   };
   const next = nextAllowed(at, call);
   return {

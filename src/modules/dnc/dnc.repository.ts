@@ -1,6 +1,7 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
 import { dncEntries } from '../../db/schema.ts';
+import type { Screening } from '../compliance/jurisdiction-rules.ts';
 
 /** Which of these numbers are on the active Do-Not-Call list. */
 export async function blockedNumbers(
@@ -19,4 +20,19 @@ export async function blockedNumbers(
       ),
     );
   return new Set(rows.flatMap((r) => (r.e164 ? [r.e164] : [])));
+}
+
+/** The national registers the team has loaded as Do-Not-Call sources (`reach dnc import FILE --source TPS`). */
+export async function screenedRegisters(db: Db, teamId: number): Promise<Screening[]> {
+  const rows = await db
+    .selectDistinct({ source: sql<string>`upper(${dncEntries.source})` })
+    .from(dncEntries)
+    .where(
+      and(
+        eq(dncEntries.teamId, teamId),
+        isNull(dncEntries.removedAt),
+        sql`upper(${dncEntries.source}) in ('TPS', 'CTPS')`,
+      ),
+    );
+  return rows.map((r) => r.source as Screening);
 }

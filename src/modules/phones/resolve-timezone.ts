@@ -53,6 +53,9 @@ export type StatedPlace = {
   statedTimezone: string | null;
   region: string | null;
   country: string | null;
+  /** The person's zone as resolved from all their numbers: where a number with no place rings. */
+  timezone?: string | null;
+  timezoneCandidates?: string[];
 };
 
 /** A jurisdiction: a country (ISO 3166) and, when known, a state or province code. */
@@ -82,5 +85,11 @@ export function zoneOfDialledNumber(e164: string, place: StatedPlace): DialledZo
   const region = country ? regionCode(place.region, country) : null;
   if (country && !places.some((p) => p.country === country && p.region === region))
     places.push({ country, region });
-  return { ...zone, geographic: number.geographic, note: number.note, places };
+  // A number with no place, on a record that states none, rings where the person's other numbers put them.
+  const person = place.timezone ? [place.timezone] : (place.timezoneCandidates ?? []);
+  const rings =
+    zone.candidates.length === 0 && person.length > 0
+      ? { ...zone, timezone: person.length === 1 ? person[0]! : null, candidates: person }
+      : zone;
+  return { ...rings, geographic: number.geographic, note: number.note, places };
 }

@@ -1,5 +1,6 @@
 import { localClock } from '../../shared/local-clock.ts';
 import { type Audience, checkCall, dialsInLast, type Place } from '../compliance/calling-rules.ts';
+import type { Screening } from '../compliance/jurisdiction-rules.ts';
 import type { TeamRule } from '../compliance/team-rules.ts';
 
 /** The limits a team sets; legal hours may only be narrowed. */
@@ -14,6 +15,11 @@ export type DialLimits = {
   audience?: Audience;
   /** The team's own rules, which only ever narrow the law's. */
   teamRules?: TeamRule[];
+  /**
+   * The national registers the book has been screened against (loaded as Do-Not-Call sources);
+   * a number whose rules require one that is missing is refused. Left out: not checked.
+   */
+  screenedAgainst?: Screening[];
 };
 
 export type DialTarget = {
@@ -44,6 +50,7 @@ export type Refusal =
   | 'day-forbidden'
   | 'holiday'
   | 'attempt-cap'
+  | 'not-screened'
   | 'zone-unknown'
   | 'daily-limit'
   | 'weekly-limit'
@@ -120,6 +127,7 @@ export function mayDial(at: Date, input: { target: DialTarget; limits: DialLimit
       attempts: earlier,
       audience: limits.audience ?? 'consumer',
       teamRules: limits.teamRules ?? [],
+      ...(limits.screenedAgainst ? { screenedAgainst: limits.screenedAgainst } : {}),
     });
     if (!law.ok)
       for (const refusal of law.refusals) {
@@ -146,5 +154,6 @@ const lawRefusals: Partial<Record<string, Refusal>> = {
   'day-forbidden': 'day-forbidden',
   holiday: 'holiday',
   'attempt-cap': 'attempt-cap',
+  'screening-required': 'not-screened',
   'zone-unknown': 'zone-unknown',
 };

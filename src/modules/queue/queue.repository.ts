@@ -266,8 +266,8 @@ type FactRow = {
 };
 
 /** Where a number rings, from its own plan data narrowed by what the record states. */
-function phoneZone(e164: string, place: StatedPlace): PhoneZone {
-  const zone = zoneOfDialledNumber(e164, place);
+function phoneZone(e164: string, record: StatedPlace): PhoneZone {
+  const zone = zoneOfDialledNumber(e164, record);
   return {
     timezone: zone.timezone,
     timezoneCandidates: zone.candidates,
@@ -342,6 +342,8 @@ function toCandidate(
       onDnc: input.blocked.has(ph.e164),
       source: ph.source,
       zone: phoneZone(ph.e164, {
+        timezone: row.timezone,
+        timezoneCandidates: row.timezone_candidates ?? [],
         statedTimezone: row.stated_timezone,
         region: row.region,
         country: row.country,

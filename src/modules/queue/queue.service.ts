@@ -5,6 +5,7 @@ import { rowsOf } from '../../db/rows.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { invalid, notFound } from '../../shared/errors.ts';
 import { atParam, parseInput } from '../../shared/validate.ts';
+import { screenedRegisters } from '../dnc/dnc.repository.ts';
 import { type Ctx, findUser, repClockZone, type Team } from '../team/team.service.ts';
 import { type DialLimits, insideWindow } from './may-dial.ts';
 import {
@@ -61,7 +62,7 @@ export type Yardsticks = Pick<RankInput, 'limits' | 'typicalValue' | 'pursuit'>;
 export async function yardsticks(ctx: Ctx): Promise<Yardsticks> {
   const typical = await typicalValue(ctx.db, ctx.team.id);
   return {
-    limits: limitsOf(ctx.team),
+    limits: { ...limitsOf(ctx.team), screenedAgainst: await screenedRegisters(ctx.db, ctx.team.id) },
     typicalValue: typical,
     pursuit: await pursuitBook(ctx.db, {
       teamId: ctx.team.id,

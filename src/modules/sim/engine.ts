@@ -110,6 +110,8 @@ export const simLimits = (world: World): DialLimits => ({
   maxDialsPerDay: 2,
   maxDialsPerWeek: 5,
   territoryZones: Object.keys(world.prospects.timezones),
+  // The simulated lists are taken as screened against the national registers.
+  screenedAgainst: ['TPS', 'CTPS'],
 });
 
 /** The rep's working days: `days` weekdays (or days, when the rep works weekends) from the start. */
