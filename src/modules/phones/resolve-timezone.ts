@@ -91,5 +91,13 @@ export function zoneOfDialledNumber(e164: string, place: StatedPlace): DialledZo
     zone.candidates.length === 0 && person.length > 0
       ? { ...zone, timezone: person.length === 1 ? person[0]! : null, candidates: person }
       : zone;
-  return { ...rings, geographic: number.geographic, note: number.note, places };
+  const placedBy =
+    zone.candidates.length > 0
+      ? "the record's zone"
+      : person.length > 0
+        ? "the zone of the person's other numbers"
+        : 'every territory zone';
+  const note =
+    number.zones.length > 0 ? number.note : `a toll-free or placeless number: called in ${placedBy}`;
+  return { ...rings, geographic: number.geographic, note, places };
 }

@@ -325,6 +325,8 @@ function bestNumber(
   const finish = (scored: Scored): QueueEntry => {
     const entry = scored.entry;
     entry.reasons = reasonsFor({ candidate, entry, local, counts: input.counts, callbackAt });
+    const zoneNote = candidate.phones.find((p) => p.id === entry.number.id)?.zone?.note;
+    if (zoneNote) entry.reasons.push(zoneNote);
     if (step)
       entry.reasons.splice(
         entry.callbackDue ? 1 : 0,
