@@ -157,11 +157,52 @@ describe.each(drivers)('HTTP API on %s', (driver) => {
     expect(await added.json()).toMatchObject({ items: [{ e164: '+12125550142', source: 'registry' }] });
     const refused = await app.request('/api/v1/dnc/removals', json({ number: '2125550142' }));
     expect(refused.status).toBe(400);
+    const terse = await app.request(
+      '/api/v1/dnc/removals',
+      json({ number: '2125550142', reason: 'done', by: 'sam' }),
+    );
+    expect(await terse.json()).toMatchObject({ errors: [{ field: 'reason' }] });
     const lifted = await app.request(
       '/api/v1/dnc/removals',
-      json({ number: '2125550142', reason: 'number reassigned' }),
+      json({ number: '2125550142', reason: 'the number was reassigned to a new owner', by: 'sam' }),
     );
-    expect(await lifted.json()).toEqual({ removed: 1 });
+    expect(await lifted.json()).toEqual({ removed: 1, prospects: [] });
+    const history = (await (await app.request('/api/v1/dnc/history')).json()) as { items: unknown[] };
+    expect(history.items[0]).toMatchObject({
+      action: 'lifted',
+      e164: '+12125550142',
+      by: 'sam',
+      consent: false,
+    });
+  });
+
+  it('a four-letter reason does not lift a person’s own request, nor does any reason without their consent', async () => {
+    const ann = (await (
+      await app.request(
+        '/api/v1/prospects',
+        json({
+          firstName: 'Ann',
+          email: 'ann@acme.com',
+          phones: [{ number: '212-555-0142', kind: 'direct' }],
+        }),
+      )
+    ).json()) as { id: number };
+    await app.request('/api/v1/dnc', json({ prospect: ann.id, reason: 'asked not to be called' }));
+    const terse = await app.request(
+      '/api/v1/dnc/removals',
+      json({ prospect: ann.id, reason: 'oops', by: 'sam', consent: true }),
+    );
+    expect(terse.status).toBe(400);
+    const unconsented = await app.request(
+      '/api/v1/dnc/removals',
+      json({ prospect: ann.id, reason: 'called us back and asked for a demo', by: 'sam' }),
+    );
+    expect(await unconsented.json()).toMatchObject({ errors: [{ field: 'consent' }] });
+    const lifted = await app.request(
+      '/api/v1/dnc/removals',
+      json({ prospect: ann.id, reason: 'called us back and asked for a demo', by: 'sam', consent: true }),
+    );
+    expect(await lifted.json()).toMatchObject({ removed: 3, prospects: [ann.id] });
   });
 
   it('refuses calling hours wider than the law allows', async () => {

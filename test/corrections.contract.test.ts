@@ -331,7 +331,9 @@ describe.each(drivers)('refusing a correction on %s', (driver) => {
     const before = await picture(t);
     await expect(correct(stop.attempt.id, { result: 'interested' })).rejects.toMatchObject({
       code: 'conflict',
-      message: expect.stringContaining(`reach dnc remove --prospect ${ids.ann} --reason TEXT`),
+      message: expect.stringContaining(
+        `reach dnc remove --prospect ${ids.ann} --reason TEXT --i-have-consent`,
+      ),
     });
     await expect(correct(stop.attempt.id, { outcome: 'no-answer' })).rejects.toMatchObject({
       code: 'conflict',

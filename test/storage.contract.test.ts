@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupLines, restoreBackup } from '../src/modules/backup/backup.service.ts';
 import { loadDemo } from '../src/modules/demo/demo.service.ts';
-import { addDnc, listDnc, removeDnc } from '../src/modules/dnc/dnc.service.ts';
+import { addDnc, listDnc, listDncEvents, removeDnc } from '../src/modules/dnc/dnc.service.ts';
 import { exportRows } from '../src/modules/exports/export.service.ts';
 import { importCsv } from '../src/modules/imports/import.service.ts';
 import {
@@ -213,24 +213,55 @@ describe.each(drivers)('storage on %s', (driver) => {
     expect(p.localTime.ambiguous).toBe(true);
   });
 
-  it('puts a prospect and all their numbers on Do-Not-Call, and lifts it only with a reason', async () => {
+  it('puts a person and their own numbers on Do-Not-Call, and lifts it only with a named reason, a user and consent', async () => {
     const p = await addProspect(t.ctx, {
       firstName: 'Ann',
+      email: 'ann@acme.com',
       phones: [
         { number: '212-555-0142', kind: 'direct' },
         { number: '917-555-0199', kind: 'mobile' },
+        { number: '212-555-0100', kind: 'main' },
       ],
     });
     await addDnc(t.ctx, { prospect: p.id, reason: 'asked to stop', at: '2026-03-02T10:00:00Z' });
     const view = await getProspect(t.ctx, { key: p.id });
     expect(view.optedOut).toBe(true);
-    expect(view.phones.every((ph) => ph.doNotCall)).toBe(true);
-    expect(await listDnc(t.ctx)).toHaveLength(3);
-    await expect(removeDnc(t.ctx, { prospect: p.id })).rejects.toMatchObject({ code: 'validation' });
-    expect(await removeDnc(t.ctx, { prospect: p.id, reason: 'signed a contract, asked for calls' })).toEqual({
-      removed: 3,
+    // The company's main line stays callable for her colleagues.
+    expect(view.phones.map((ph) => [ph.kind, ph.doNotCall])).toEqual([
+      ['direct', true],
+      ['mobile', true],
+      ['main', false],
+    ]);
+    // The person, her two numbers and her email address.
+    expect(await listDnc(t.ctx)).toHaveLength(4);
+    await expect(removeDnc(t.ctx, { prospect: p.id, by: 'sam' })).rejects.toMatchObject({
+      code: 'validation',
     });
+    await expect(
+      removeDnc(t.ctx, { prospect: p.id, reason: 'oops', by: 'sam', consent: true }),
+    ).rejects.toMatchObject({
+      code: 'validation',
+    });
+    await expect(
+      removeDnc(t.ctx, { prospect: p.id, reason: 'signed a contract, asked for calls', by: 'sam' }),
+    ).rejects.toMatchObject({ issues: [{ field: 'consent' }] });
+    expect(
+      await removeDnc(t.ctx, {
+        prospect: p.id,
+        reason: 'signed a contract, asked for calls',
+        by: 'sam',
+        consent: true,
+      }),
+    ).toEqual({ removed: 4, prospects: [p.id] });
     expect((await getProspect(t.ctx, { key: p.id })).optedOut).toBe(false);
+    const history = await listDncEvents(t.ctx);
+    expect(history.filter((e) => e.action === 'lifted')).toHaveLength(4);
+    expect(history[0]).toMatchObject({
+      action: 'lifted',
+      by: 'sam',
+      consent: true,
+      reason: 'signed a contract, asked for calls',
+    });
   });
 
   it('restores a full backup into an empty book, identical row for row', async () => {

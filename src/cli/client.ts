@@ -45,7 +45,14 @@ import {
 import type { DemoReport } from '../modules/demo/demo.service.ts';
 import { loadDemo } from '../modules/demo/demo.service.ts';
 import type { DncEntry } from '../modules/dnc/dnc.service.ts';
-import { addDnc, listDnc, removeDnc } from '../modules/dnc/dnc.service.ts';
+import {
+  addDnc,
+  type DncEvent,
+  type Lifted,
+  listDnc,
+  listDncEvents,
+  removeDnc,
+} from '../modules/dnc/dnc.service.ts';
 import { type DncImportReport, importDnc } from '../modules/dnc/dnc-import.service.ts';
 import { type ExportFormat, type ExportKind, exportRows } from '../modules/exports/export.service.ts';
 import { type ImportProgress, type ImportReport, importCsv } from '../modules/imports/import.service.ts';
@@ -113,7 +120,8 @@ export type ReachClient = {
     reason?: string | undefined;
   }): Promise<DncImportReport>;
   addDnc(body: unknown): Promise<DncEntry[]>;
-  removeDnc(body: unknown): Promise<{ removed: number }>;
+  removeDnc(body: unknown): Promise<Lifted>;
+  dncHistory(): Promise<DncEvent[]>;
   getConfig(): Promise<TeamConfig>;
   updateConfig(patch: unknown): Promise<TeamConfig>;
   loadDemo(options: { at?: string | undefined }): Promise<DemoReport>;
@@ -176,6 +184,7 @@ export function localClient(ctx: Ctx, where: string): ReachClient {
     importDnc: (request) => importDnc(ctx, request),
     addDnc: (body) => addDnc(ctx, body),
     removeDnc: (body) => removeDnc(ctx, body),
+    dncHistory: () => listDncEvents(ctx),
     getConfig: async () => teamConfig(ctx.team),
     updateConfig: async (patch) => teamConfig(await updateTeamConfig(ctx, patch)),
     loadDemo: (options) => loadDemo(ctx, options),

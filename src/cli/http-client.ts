@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type { CallRow } from '../modules/calls/timeline.service.ts';
-import type { DncEntry } from '../modules/dnc/dnc.service.ts';
+import type { DncEntry, DncEvent } from '../modules/dnc/dnc.service.ts';
 import type { DncImportReport } from '../modules/dnc/dnc-import.service.ts';
 import type { ImportReport } from '../modules/imports/import.service.ts';
 import type { IntelFact } from '../modules/intel/intel.service.ts';
@@ -109,6 +109,8 @@ export function httpClient(options: { baseUrl: string; token?: string | undefine
     listDnc: async () => (await json<{ items: DncEntry[] }>({ method: 'GET', path: '/dnc' })).items,
     addDnc: async (body) => (await json<{ items: DncEntry[] }>({ method: 'POST', path: '/dnc', body })).items,
     removeDnc: (body) => json({ method: 'POST', path: '/dnc/removals', body }),
+    dncHistory: async () =>
+      (await json<{ items: DncEvent[] }>({ method: 'GET', path: '/dnc/history' })).items,
     getConfig: () => json({ method: 'GET', path: '/config' }),
     updateConfig: (patch) => json({ method: 'PATCH', path: '/config', body: patch }),
     loadDemo: (body) => json({ method: 'POST', path: '/demo', body }),

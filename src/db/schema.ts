@@ -447,8 +447,36 @@ export const dncEntries = pgTable(
     addedAt: timestamp('added_at', { withTimezone: true }).notNull(),
     removedAt: timestamp('removed_at', { withTimezone: true }),
     removedReason: text('removed_reason'),
+    /** An email address (lower case) that asked not to be contacted: suppressed on every record and import. */
+    email: text('email'),
+    /** The person's own stop request (not a list the team loaded): it binds every record of theirs. */
+    bindsPerson: boolean('binds_person').notNull().default(false),
   },
-  (t) => [index('dnc_team_e164').on(t.teamId, t.e164), index('dnc_prospect').on(t.prospectId)],
+  (t) => [
+    index('dnc_team_e164').on(t.teamId, t.e164),
+    index('dnc_prospect').on(t.prospectId),
+    index('dnc_team_email').on(t.teamId, t.email),
+  ],
+);
+
+/** Every Do-Not-Call entry added or lifted, by whom and why: the audit log of stop requests. */
+export const dncEvents = pgTable(
+  'dnc_events',
+  {
+    id: id(),
+    teamId: teamId(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    action: text('action').notNull(),
+    prospectId: integer('prospect_id').references(() => prospects.id),
+    e164: text('e164'),
+    email: text('email'),
+    reason: text('reason').notNull(),
+    source: text('source'),
+    by: text('by'),
+    /** For a lifted stop request: the user confirmed the person's consent to be called again. */
+    consent: boolean('consent').notNull().default(false),
+  },
+  (t) => [index('dnc_events_team_at').on(t.teamId, t.at)],
 );
 
 /** What re-resolving a book's zones changed, and why: the report of a zone upgrade. */
@@ -503,4 +531,5 @@ export const allTables = {
   stageChanges,
   callCorrections,
   zoneChanges,
+  dncEvents,
 } as const;

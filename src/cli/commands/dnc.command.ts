@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os';
 import { Command } from 'commander';
 import { out, printJson, printTable } from '../output.ts';
 import { common, withClient } from '../run.ts';
@@ -23,21 +24,52 @@ export function dncCommand(): Command {
         if (o.json) printJson({ items: entries });
         else
           out(
-            `On the Do-Not-Call list: ${entries.map((e) => e.e164 ?? `prospect #${e.prospectId}`).join(', ')}`,
+            `On the Do-Not-Call list: ${entries.map((e) => e.e164 ?? e.email ?? `prospect #${e.prospectId}`).join(', ')}`,
           );
         return 0;
       }),
     );
   common(cmd.command('remove [number]'))
-    .description('lift an entry; the reason is kept')
-    .option('--prospect <prospect>', 'a prospect by id, external id or email')
-    .requiredOption('--reason <text>', 'why the entry is lifted (required)')
+    .description(
+      "lift an entry with a named reason and your name, kept in the audit log; a person's own request only with --i-have-consent",
+    )
+    .option('--prospect <prospect>', 'a prospect by id, external id or email: every record of the person')
+    .requiredOption('--reason <text>', "why, in a sentence: 'asked by email on 2 March to be called again'")
+    .option('--by <user>', 'who lifts it (default: your login name)', userInfo().username)
+    .option('--i-have-consent', 'the person consented to be called again: required to lift their own request')
     .option('--at <iso>', 'when (default now)')
     .action((number: string | undefined, o) =>
       withClient(o, async (client) => {
-        const result = await client.removeDnc({ number, prospect: o.prospect, reason: o.reason, at: o.at });
+        const result = await client.removeDnc({
+          number,
+          prospect: o.prospect,
+          reason: o.reason,
+          by: o.by,
+          consent: o.iHaveConsent === true,
+          at: o.at,
+        });
         if (o.json) printJson(result);
         else out(`Lifted ${result.removed} entr${result.removed === 1 ? 'y' : 'ies'}`);
+        return 0;
+      }),
+    );
+  common(cmd.command('history'))
+    .description('the audit log: every entry added or lifted, newest first, with who, why and consent')
+    .action((o) =>
+      withClient(o, async (client) => {
+        const items = await client.dncHistory();
+        if (o.json) printJson({ items });
+        else
+          printTable(
+            ['When', 'What', 'Whom', 'Why', 'By'],
+            items.map((e) => [
+              e.at,
+              e.action === 'lifted' && e.consent ? 'lifted, with consent' : e.action,
+              e.e164 ?? e.email ?? (e.prospectId ? `prospect #${e.prospectId}` : ''),
+              e.reason,
+              e.by ?? e.source ?? '',
+            ]),
+          );
         return 0;
       }),
     );

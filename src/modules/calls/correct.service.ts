@@ -178,7 +178,7 @@ function check(input: {
   if (before.result === 'do-not-call' && after.result !== 'do-not-call')
     throw new AppError(
       'conflict',
-      `Call ${id} recorded a do-not-call request; lift it with \`reach dnc remove --prospect ${stored.prospect.id} --reason TEXT\` if it was a mistake.`,
+      `Call ${id} recorded a do-not-call request; lift it with \`reach dnc remove --prospect ${stored.prospect.id} --reason TEXT --i-have-consent\` if it was a mistake.`,
     );
   if (stored.message?.callbackId && after.outcome !== 'voicemail-left')
     throw new AppError(

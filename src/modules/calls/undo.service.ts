@@ -55,7 +55,7 @@ export async function undoCall(ctx: Ctx, input: { id: string | number; now?: Dat
     if (attempt.result === 'do-not-call')
       throw new AppError(
         'conflict',
-        `Call ${id} recorded a do-not-call request; lift it with \`reach dnc remove --prospect ${prospect.id} --reason TEXT\` if it was a mistake.`,
+        `Call ${id} recorded a do-not-call request; lift it with \`reach dnc remove --prospect ${prospect.id} --reason TEXT --i-have-consent\` if it was a mistake.`,
       );
     const messages = await tx
       .select({ id: voicemails.id, callback: callbacks.id })

@@ -3,7 +3,7 @@ import { bodyStream } from '../../shared/request-body.ts';
 import type { Route } from '../../shared/route.ts';
 import { parseInput } from '../../shared/validate.ts';
 import { dncAddSchema, dncRemoveSchema } from './dnc.schemas.ts';
-import { addDnc, listDnc, removeDnc } from './dnc.service.ts';
+import { addDnc, listDnc, listDncEvents, removeDnc } from './dnc.service.ts';
 import { importDnc } from './dnc-import.service.ts';
 
 const dncImportQuery = z
@@ -22,7 +22,8 @@ export const dncRoutes: Route[] = [
     method: 'post',
     path: '/dnc',
     tag: 'dnc',
-    summary: 'Put a number, or a prospect and all their numbers, on the Do-Not-Call list',
+    summary:
+      'Put a number, or a person (every record sharing their email or an own number, their own numbers and email), on the Do-Not-Call list',
     body: dncAddSchema,
     responses: { 201: 'The entries now active' },
     handle: async ({ c, ctx }) =>
@@ -32,9 +33,18 @@ export const dncRoutes: Route[] = [
     method: 'post',
     path: '/dnc/removals',
     tag: 'dnc',
-    summary: 'Lift Do-Not-Call entries, with the reason kept',
+    summary:
+      "Lift Do-Not-Call entries with a named reason and the user, kept in the audit log; a person's own request only with consent: true",
     body: dncRemoveSchema,
     handle: async ({ c, ctx }) => c.json(await removeDnc(ctx, await c.req.json().catch(() => null))),
+  },
+  {
+    method: 'get',
+    path: '/dnc/history',
+    tag: 'dnc',
+    summary:
+      'The audit log: every Do-Not-Call entry added or lifted, newest first, with who, why and consent',
+    handle: async ({ c, ctx }) => c.json({ items: await listDncEvents(ctx) }),
   },
   {
     method: 'post',

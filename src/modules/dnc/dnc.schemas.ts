@@ -7,6 +7,8 @@ export const dncAddSchema = z
     prospect: z.union([z.string().min(1), z.number().int()]).optional(),
     reason: z.string().trim().min(1).max(500).default('asked not to be called'),
     source: z.string().trim().min(1).max(100).default('manual'),
+    /** Who recorded it, for the audit log. */
+    by: z.string().trim().min(1).max(200).optional(),
     at: instant().optional(),
   })
   .strict()
@@ -14,11 +16,25 @@ export const dncAddSchema = z
     message: 'give a number or a prospect',
   });
 
+/** A reason a person can check later: a sentence, not a word ("ok", "test", "done"). */
+const namedReason = z
+  .string()
+  .trim()
+  .max(500)
+  .refine(
+    (text) => text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length >= 3 && text.length >= 12,
+    "say why in a sentence of three words or more, such as 'asked by email on 2 March to be called again'",
+  );
+
 export const dncRemoveSchema = z
   .object({
     number: z.string().min(1).optional(),
     prospect: z.union([z.string().min(1), z.number().int()]).optional(),
-    reason: z.string().trim().min(3, 'say why the entry is removed').max(500),
+    reason: namedReason,
+    /** The user who lifts it, kept in the audit log. */
+    by: z.string().trim().min(1, 'the user who lifts the entry').max(200),
+    /** Lifting a person's own request to stop: the user confirms the person consented to be called. */
+    consent: z.boolean().default(false),
     at: instant().optional(),
   })
   .strict()

@@ -1,17 +1,22 @@
-import { and, desc, eq, inArray, isNull, or } from 'drizzle-orm';
-import { dncEntries, phoneNumbers, prospects } from '../../db/schema.ts';
+import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { Db } from '../../db/create-db.ts';
+import { dncEntries, dncEvents, phoneNumbers, prospects, tasks } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid } from '../../shared/errors.ts';
 import { parseInput } from '../../shared/validate.ts';
-import { endCadences } from '../cadences/enrollments.service.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
 import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
 import type { Ctx } from '../team/team.service.ts';
 import { dncAddSchema, dncRemoveSchema } from './dnc.schemas.ts';
+import { type Binding, bindingOf, bindPerson } from './person-binding.ts';
 
 export type DncEntry = {
   id: number;
   e164: string | null;
+  /** An email address that asked not to be contacted. */
+  email: string | null;
+  /** The person's own request, binding every record of theirs. */
+  bindsPerson: boolean;
   prospectId: number | null;
   prospectName: string | null;
   reason: string;
@@ -26,8 +31,9 @@ function e164Of(ctx: Ctx, number: string): string {
 }
 
 /**
- * Puts a number, or a prospect with all their numbers, on the Do-Not-Call list. A prospect
- * entry also marks the prospect as opted out, which only `removeDnc` with a reason undoes.
+ * Puts a number, or a person, on the Do-Not-Call list. A person's request binds every record
+ * of theirs (person-binding.ts); a number closes every channel that dials it. Only `removeDnc`
+ * with a named reason, a user and, for a person's request, their consent lifts either.
  */
 export async function addDnc(ctx: Ctx, body: unknown): Promise<DncEntry[]> {
   const input = parseInput(dncAddSchema, body);
@@ -35,44 +41,95 @@ export async function addDnc(ctx: Ctx, body: unknown): Promise<DncEntry[]> {
   const prospect = input.prospect !== undefined ? await resolveProspect(ctx, input.prospect) : undefined;
   const numbers = new Set<string>();
   if (input.number) numbers.add(e164Of(ctx, input.number));
+  let bound: Binding | undefined;
   await ctx.db.transaction(async (tx) => {
     if (prospect) {
-      const own = await tx
-        .select({ e164: phoneNumbers.e164 })
-        .from(phoneNumbers)
-        .where(eq(phoneNumbers.prospectId, prospect.id));
-      for (const p of own) numbers.add(p.e164);
-      await tx.update(prospects).set({ optedOut: true, updatedAt: at }).where(eq(prospects.id, prospect.id));
-      await endCadences(tx, {
+      bound = await bindPerson(tx, {
+        teamId: ctx.team.id,
         prospectId: prospect.id,
         at,
-        status: 'stopped',
-        reason: 'put on the Do-Not-Call list',
+        source: input.source,
+        reason: input.reason,
+        by: input.by ?? null,
       });
+      for (const e164 of bound.numbers) numbers.delete(e164);
     }
-    const active = await activeEntries(tx, ctx.team.id, { numbers: [...numbers], prospectId: prospect?.id });
-    const have = new Set(active.map((e) => e.e164 ?? `p${e.prospectId}`));
-    const fresh = [
-      ...(prospect ? [{ e164: null, prospectId: prospect.id }] : []),
-      ...[...numbers].map((e164) => ({ e164, prospectId: prospect?.id ?? null })),
-    ]
-      .filter((e) => !have.has(e.e164 ?? `p${e.prospectId}`))
-      .map((e) => ({ ...e, teamId: ctx.team.id, reason: input.reason, source: input.source, addedAt: at }));
-    if (fresh.length > 0) await tx.insert(dncEntries).values(fresh);
+    const active = await activeEntries(tx, ctx.team.id, { numbers: [...numbers] });
+    const fresh = [...numbers]
+      .filter((e164) => !active.some((e) => e.e164 === e164))
+      .map((e164) => ({
+        e164,
+        prospectId: prospect?.id ?? null,
+        teamId: ctx.team.id,
+        reason: input.reason,
+        source: input.source,
+        addedAt: at,
+      }));
+    if (fresh.length > 0) {
+      await tx.insert(dncEntries).values(fresh);
+      await tx
+        .insert(dncEvents)
+        .values(fresh.map((e) => ({ ...e, at, action: 'added', by: input.by ?? null, email: null })));
+    }
+    for (const e164 of numbers) await closeNumber(tx, { teamId: ctx.team.id, e164, at });
   });
-  return listDnc(ctx, { numbers: [...numbers], prospectId: prospect?.id });
+  const listed = [...numbers, ...(bound?.numbers ?? [])];
+  return listDnc(ctx, { numbers: listed, prospectId: prospect?.id });
 }
 
-/** Lifts entries; always with a reason, which is kept. */
-export async function removeDnc(ctx: Ctx, body: unknown): Promise<{ removed: number }> {
+/**
+ * A number on the list closes every channel that dials it: a prospect left with no number the
+ * list allows has their cadence's call steps cancelled, with the reason.
+ */
+async function closeNumber(tx: Db, input: { teamId: number; e164: string; at: Date }): Promise<void> {
+  const owners = await tx
+    .selectDistinct({ prospectId: phoneNumbers.prospectId })
+    .from(phoneNumbers)
+    .where(and(eq(phoneNumbers.teamId, input.teamId), eq(phoneNumbers.e164, input.e164)));
+  for (const { prospectId } of owners) {
+    if (prospectId === null) continue;
+    const callable = await tx.execute(sql`
+      select 1 from phone_numbers ph where ph.prospect_id = ${prospectId} and ph.valid
+        and not exists (select 1 from dnc_entries d where d.team_id = ph.team_id and d.e164 = ph.e164 and d.removed_at is null)
+      limit 1`);
+    if ((callable as { rows: unknown[] }).rows.length > 0) continue;
+    await tx
+      .update(tasks)
+      .set({
+        status: 'cancelled',
+        doneAt: input.at,
+        payload: sql`${tasks.payload} || ${JSON.stringify({ cancelled: 'every number is on the Do-Not-Call list' })}::jsonb`,
+      })
+      .where(and(eq(tasks.prospectId, prospectId), eq(tasks.status, 'open'), inArray(tasks.kind, ['call'])));
+  }
+}
+
+export type Lifted = { removed: number; prospects: number[] };
+
+/**
+ * Lifts entries, with a named reason and the user, in the audit log. A person's own request
+ * (every record it binds) is lifted only with `consent`: the user confirms the person asked to
+ * be called again.
+ */
+export async function removeDnc(ctx: Ctx, body: unknown): Promise<Lifted> {
   const input = parseInput(dncRemoveSchema, body);
   const at = resolveAt(input.at);
   const prospect = input.prospect !== undefined ? await resolveProspect(ctx, input.prospect) : undefined;
   const numbers = input.number ? [e164Of(ctx, input.number)] : [];
   return ctx.db.transaction(async (tx) => {
-    const active = await activeEntries(tx, ctx.team.id, { numbers, prospectId: prospect?.id });
+    const binding = prospect ? await bindingOf(tx, { teamId: ctx.team.id, prospectId: prospect.id }) : null;
+    const active = await activeEntries(tx, ctx.team.id, {
+      numbers: [...numbers, ...(binding?.numbers ?? [])],
+      prospectIds: binding?.prospectIds,
+      emails: binding?.emails,
+    });
     if (active.length === 0)
       throw new AppError('not_found', `Not on the Do-Not-Call list: ${input.number ?? input.prospect}`);
+    if (active.some((e) => e.bindsPerson) && !input.consent)
+      throw invalid(
+        'consent',
+        "this is the person's own request to stop: lift it only with their consent to be called again, and confirm it (consent: true, --i-have-consent)",
+      );
     await tx
       .update(dncEntries)
       .set({ removedAt: at, removedReason: input.reason })
@@ -82,20 +139,70 @@ export async function removeDnc(ctx: Ctx, body: unknown): Promise<{ removed: num
           active.map((e) => e.id),
         ),
       );
-    if (prospect)
-      await tx.update(prospects).set({ optedOut: false, updatedAt: at }).where(eq(prospects.id, prospect.id));
-    return { removed: active.length };
+    await tx.insert(dncEvents).values(
+      active.map((e) => ({
+        teamId: ctx.team.id,
+        at,
+        action: 'lifted',
+        prospectId: e.prospectId,
+        e164: e.e164,
+        email: e.email,
+        reason: input.reason,
+        source: e.source,
+        by: input.by,
+        consent: e.bindsPerson && input.consent,
+      })),
+    );
+    const freed = active.filter((e) => e.e164 === null && e.email === null && e.prospectId !== null);
+    const ids = [...new Set(freed.map((e) => e.prospectId!))];
+    if (ids.length > 0)
+      await tx.update(prospects).set({ optedOut: false, updatedAt: at }).where(inArray(prospects.id, ids));
+    return { removed: active.length, prospects: ids };
   });
+}
+
+export type DncEvent = {
+  at: string;
+  action: string;
+  prospectId: number | null;
+  e164: string | null;
+  email: string | null;
+  reason: string;
+  source: string | null;
+  by: string | null;
+  consent: boolean;
+};
+
+/** The audit log: every entry added or lifted, newest first, with who and why. */
+export async function listDncEvents(ctx: Ctx, limit = 1_000): Promise<DncEvent[]> {
+  const rows = await ctx.db
+    .select()
+    .from(dncEvents)
+    .where(eq(dncEvents.teamId, ctx.team.id))
+    .orderBy(desc(dncEvents.at), desc(dncEvents.id))
+    .limit(limit);
+  return rows.map((r) => ({
+    at: r.at.toISOString(),
+    action: r.action,
+    prospectId: r.prospectId,
+    e164: r.e164,
+    email: r.email,
+    reason: r.reason,
+    source: r.source,
+    by: r.by,
+    consent: r.consent,
+  }));
 }
 
 async function activeEntries(
   db: Ctx['db'],
   teamId: number,
-  keys: { numbers: string[]; prospectId?: number | undefined },
+  keys: { numbers: string[]; prospectIds?: number[] | undefined; emails?: string[] | undefined },
 ) {
   const match = or(
     keys.numbers.length ? inArray(dncEntries.e164, keys.numbers) : undefined,
-    keys.prospectId !== undefined ? eq(dncEntries.prospectId, keys.prospectId) : undefined,
+    keys.prospectIds?.length ? inArray(dncEntries.prospectId, keys.prospectIds) : undefined,
+    keys.emails?.length ? inArray(dncEntries.email, keys.emails) : undefined,
   );
   if (!match) return [];
   return db
@@ -128,6 +235,8 @@ export async function listDnc(
   return rows.map(({ entry, p }) => ({
     id: entry.id,
     e164: entry.e164,
+    email: entry.email,
+    bindsPerson: entry.bindsPerson,
     prospectId: entry.prospectId,
     prospectName: p?.firstName || p?.lastName || p?.email ? displayName(p as never) : null,
     reason: entry.reason,
