@@ -102,7 +102,7 @@ describe.each(drivers)('cadences on %s', (driver) => {
       ),
     );
     expect(states.slice(0, 2)).toEqual([
-      { prospect_id: ids[0], status: 'stopped', status_reason: 'put on the Do-Not-Call list' },
+      { prospect_id: ids[0], status: 'stopped', status_reason: 'asked not to be called' },
       { prospect_id: ids[1], status: 'stopped', status_reason: 'asked not to be called' },
     ]);
     const open = rowsOf<{ count: number }>(

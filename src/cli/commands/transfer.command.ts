@@ -75,6 +75,8 @@ export function importCommand(): Command {
           for (const r of report.rejected.slice(0, 50)) out(`  line ${r.line}: ${r.field}: ${r.reason}`);
           if (report.rejected.length > 50)
             out(`  … and ${report.rejected.length - 50} more (use --json for all)`);
+          for (const r of report.suppressed.slice(0, 50))
+            out(`  line ${r.line}: imported opted out (prospect ${r.prospectId}): ${r.reason}`);
         }
         return report.rejected.length > 0 ? 3 : 0;
       });

@@ -159,3 +159,32 @@ export async function suppressKnown(
   }
   return suppressed;
 }
+
+/** Numbers on the list as the team's (not the person's request): an imported `do_not_call` column. */
+export async function listNumbers(
+  tx: Db,
+  input: { teamId: number; prospectId: number; numbers: string[]; at: Date; source: string },
+): Promise<void> {
+  const active = await tx
+    .select({ e164: dncEntries.e164 })
+    .from(dncEntries)
+    .where(
+      and(
+        eq(dncEntries.teamId, input.teamId),
+        isNull(dncEntries.removedAt),
+        inArray(dncEntries.e164, input.numbers),
+      ),
+    );
+  const fresh = input.numbers
+    .filter((e164) => !active.some((a) => a.e164 === e164))
+    .map((e164) => ({
+      teamId: input.teamId,
+      e164,
+      prospectId: input.prospectId,
+      reason: 'on the Do-Not-Call list in the imported records',
+      source: input.source,
+    }));
+  if (fresh.length === 0) return;
+  await tx.insert(dncEntries).values(fresh.map((e) => ({ ...e, addedAt: input.at })));
+  await tx.insert(dncEvents).values(fresh.map((e) => ({ ...e, at: input.at, action: 'added' })));
+}

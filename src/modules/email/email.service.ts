@@ -132,7 +132,16 @@ export function autoSendable(at: Date): SQL {
   return sql`t.payload->>'send' = 'auto' and t.payload->>'autoError' is null
     and coalesce((t.payload->>'autoRetryAt')::timestamptz, t.due_at) <= ${at.toISOString()}::timestamptz
     and exists (select 1 from enrollments e where e.id = t.enrollment_id and e.status = 'active')
-    and not exists (select 1 from prospects p where p.id = t.prospect_id and p.opted_out)`;
+    and not exists (select 1 from prospects p where p.id = t.prospect_id and (p.opted_out
+      or exists (select 1 from dnc_entries d where d.team_id = p.team_id and d.removed_at is null
+        and d.email = lower(p.email))))`;
+}
+
+/** Whether an address asked not to be contacted, on any record. */
+async function emailSuppressed(ctx: Ctx, email: string): Promise<boolean> {
+  const rows = await ctx.db.execute(sql`
+    select 1 from dnc_entries where team_id = ${ctx.team.id} and removed_at is null and email = lower(${email}) limit 1`);
+  return (rows as { rows: unknown[] }).rows.length > 0;
 }
 
 /** Sends the draft through the team's SMTP server: the message id, or why it could not go. */
@@ -193,6 +202,8 @@ async function draftFor(
     throw new AppError('conflict', `Task ${task.id} is already ${task.status}`);
   const prospect = await resolveProspect(ctx, task.prospectId);
   if (prospect.optedOut) throw new AppError('conflict', `Prospect ${prospect.id} asked not to be contacted`);
+  if (prospect.email && (await emailSuppressed(ctx, prospect.email)))
+    throw new AppError('conflict', `${prospect.email} asked not to be contacted`);
   const { state } = await loadState(ctx, {
     prospect,
     at: input.at,

@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import { keysetPages } from '../../db/pages.ts';
 import { callAttempts, companies, phoneNumbers, prospects } from '../../db/schema.ts';
+import { blockedNumbers } from '../dnc/dnc.repository.ts';
 import { localTimeAt } from '../prospects/local-time.ts';
 import type { Ctx } from '../team/team.service.ts';
 import { escapeCell } from './csv-safety.ts';
@@ -17,7 +18,7 @@ export const prospectColumns = [
   'external_id', 'first_name', 'last_name', 'title', 'company', 'company_domain', 'industry', 'email',
   'phone_direct', 'phone_mobile', 'phone_main', 'phone_assistant', 'phone_private', 'phone_other', 'extension',
   'timezone', 'city', 'region', 'country', 'stage', 'value', 'already_has_product', 'competitor_relationship',
-  'notes',
+  'notes', 'opted_out', 'do_not_call',
 ] as const;
 
 // biome-ignore format: one header per CSV column
@@ -77,6 +78,10 @@ async function* prospectPages(ctx: Ctx): AsyncGenerator<Row[]> {
         ),
       )
       .orderBy(asc(phoneNumbers.id));
+    const blocked = await blockedNumbers(ctx.db, {
+      teamId: ctx.team.id,
+      numbers: phones.map((ph) => ph.e164),
+    });
     yield rows.map(({ p, c }) => {
       const own = phones.filter((ph) => ph.prospectId === p.id);
       const first = (kind: string) => own.find((ph) => ph.kind === kind)?.e164 ?? null;
@@ -106,6 +111,10 @@ async function* prospectPages(ctx: Ctx): AsyncGenerator<Row[]> {
         already_has_product: p.alreadyHasProduct,
         competitor_relationship: p.competitorRelationship,
         notes: p.research.notes ?? null,
+        // A stop request and the list travel with the record, so an import into another book honours them.
+        opted_out: p.optedOut,
+        do_not_call:
+          [...new Set(own.filter((ph) => blocked.has(ph.e164)).map((ph) => ph.e164))].join(';') || null,
       };
     });
   }

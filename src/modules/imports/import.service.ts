@@ -17,6 +17,8 @@ export type ImportReport = {
   updated: number;
   unchanged: number;
   rejected: Rejection[];
+  /** Rows that arrived opted out: they share an email address or an own number with someone who asked to stop. */
+  suppressed: { line: number; prospectId: number; reason: string }[];
   /** Which field each column fills under the preset. */
   mapping: { column: string; field: string | null }[];
   /** The first rows as read, with their problems, when a preview was asked for. */
@@ -82,6 +84,7 @@ export async function importCsv(ctx: Ctx, options: ImportOptions): Promise<Impor
     updated: 0,
     unchanged: 0,
     rejected: [],
+    suppressed: [],
     mapping: [],
     preview: [],
   };
@@ -116,7 +119,7 @@ export async function importCsv(ctx: Ctx, options: ImportOptions): Promise<Impor
         for (const issue of result.issues) report.rejected.push(rejection(line, issue));
         continue;
       }
-      batch.push(await prepareDraft(result.draft));
+      batch.push({ ...(await prepareDraft(result.draft)), line });
       if (batch.length >= batchSize) {
         await commitBatch(ctx, { batch, report, strategy: options.strategy });
         if (report.imported >= statistics.next) {
@@ -171,7 +174,11 @@ async function commitBatch(
   try {
     await ctx.db.transaction(async (tx) => {
       const outcomes = await upsertProspects(tx, ctx.team.id, batch);
-      for (const o of outcomes) report[o.status]++;
+      for (const [i, o] of outcomes.entries()) {
+        report[o.status]++;
+        if (o.suppressed)
+          report.suppressed.push({ line: batch[i]!.line ?? 0, prospectId: o.id, reason: o.suppressed });
+      }
       if (input.strategy)
         await tx
           .update(prospects)

@@ -17,6 +17,8 @@ const customColumns: Record<string, Field> = {
   'already has product': 'alreadyHasProduct', 'has product': 'alreadyHasProduct',
   'competitor relationship': 'competitorRelationship', 'existing vendor relationship': 'competitorRelationship',
   'current vendor': 'currentVendor', 'current provider': 'currentVendor', 'incumbent vendor': 'currentVendor',
+  // A CRM's "Do Not Call" box records the person's own request.
+  'do not call': 'optedOut', donotcall: 'optedOut',
 };
 
 /** Column header (as exported by each tool) to the prospect field it fills. */
@@ -29,6 +31,7 @@ export const presetColumns: Record<PresetName, Record<string, Field>> = {
     phone_assistant: 'phone:assistant', phone_private: 'phone:private', phone_other: 'phone:other', extension: 'extension', timezone: 'timezone', city: 'city',
     region: 'region', country: 'country', stage: 'stage', value: 'value', notes: 'notes',
     already_has_product: 'alreadyHasProduct', competitor_relationship: 'competitorRelationship',
+    opted_out: 'optedOut', do_not_call: 'doNotCall',
   },
   hubspot: {
     'record id': 'externalId', 'first name': 'firstName', 'last name': 'lastName', email: 'email',

@@ -29,6 +29,10 @@ export type RawProspect = {
   /** A boolean from the API; yes/no text from a CSV cell. */
   alreadyHasProduct?: boolean | string | undefined;
   competitorRelationship?: boolean | string | undefined;
+  /** The person asked not to be contacted (an export's `opted_out`, a CRM's "Do Not Call"): binds them on import. */
+  optedOut?: boolean | string | undefined;
+  /** Numbers of theirs on the Do-Not-Call list, separated by `;` (an export's `do_not_call`). */
+  doNotCall?: string | undefined;
   phones?: { number: string; kind: PhoneKind; extension?: string | undefined }[] | undefined;
 };
 
@@ -51,6 +55,9 @@ export type ProspectDraft = {
   notes?: string;
   alreadyHasProduct?: boolean;
   competitorRelationship?: boolean;
+  /** Only ever adds a stop request: `no` never lifts one. */
+  optedOut?: boolean;
+  doNotCall?: string[];
   phones: DraftPhone[];
 };
 
@@ -75,6 +82,7 @@ export function parseYesNo(input: string): boolean | null {
 const yesNoColumns = {
   alreadyHasProduct: 'already_has_product',
   competitorRelationship: 'competitor_relationship',
+  optedOut: 'opted_out',
 } as const;
 
 /** Parses "20000", "$20,000", "20k" or "1.5M" as a whole amount; null when it is not an amount. */
@@ -154,6 +162,18 @@ export function validateProspect(
     else draft[key] = value;
   }
 
+  const blocked = clean(raw.doNotCall);
+  if (blocked !== undefined) {
+    draft.doNotCall = [];
+    for (const number of blocked
+      .split(/[;,]/)
+      .map((n) => n.trim())
+      .filter(Boolean)) {
+      const result = normalizePhone(number, options.defaultCountry);
+      if (result.ok) draft.doNotCall.push(result.e164);
+      else issues.push({ field: 'do_not_call', reason: `invalid phone "${number}": ${result.reason}` });
+    }
+  }
   for (const phone of raw.phones ?? []) {
     const number = phone.number.trim();
     if (number === '') continue;

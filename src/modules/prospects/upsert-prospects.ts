@@ -1,4 +1,5 @@
 import type { Db } from '../../db/create-db.ts';
+import { bindPerson, listNumbers, suppressKnown } from '../dnc/person-binding.ts';
 import { type ResolvedZone, resolveTimezone, type ZoneSource } from '../phones/resolve-timezone.ts';
 import { zonesForPhone } from '../phones/zone-from-phone.ts';
 import type { DraftPhone, PhoneKind, ProspectDraft } from './prospect-draft.ts';
@@ -21,8 +22,9 @@ type Known = ProspectRow & { phones: Pick<PhoneRow, 'e164' | 'kind'>[] };
 
 export type UpsertStatus = 'imported' | 'updated' | 'unchanged';
 /** A draft with its own zone, and the zones its numbers point to (kept to resolve a merged row again). */
-export type PreparedDraft = { draft: ProspectDraft; zone: ResolvedZone; phoneZones: string[] };
-export type UpsertOutcome = { status: UpsertStatus; id: number };
+export type PreparedDraft = { draft: ProspectDraft; zone: ResolvedZone; phoneZones: string[]; line?: number };
+/** `suppressed`: why the record arrived opted out (it shares an address or number with a stop request). */
+export type UpsertOutcome = { status: UpsertStatus; id: number; suppressed?: string };
 
 // Personal lines say most about where the person sits; a switchboard may be a head office elsewhere.
 const zonePriority: PhoneKind[] = ['direct', 'private', 'mobile', 'assistant', 'main', 'other'];
@@ -127,7 +129,45 @@ export async function upsertProspects(
     db,
     pending.flatMap((p, i) => p.phones.map((phone) => phoneRow(teamId, ids[i]!, phone))),
   );
-  return outcomes.map((o) => ('pending' in o ? { status: o.status, id: ids[o.pending]! } : o));
+  const done = outcomes.map((o) => ('pending' in o ? { status: o.status, id: ids[o.pending]! } : o));
+  return honourStops(db, { teamId, batch, done });
+}
+
+/**
+ * Stop requests ride with the records: a row marked opted out binds the person, its
+ * `do_not_call` numbers go on the list, and a row that shares an email address or an own
+ * number with someone who asked to stop arrives opted out, with the reason.
+ */
+async function honourStops(
+  db: Db,
+  input: { teamId: number; batch: PreparedDraft[]; done: UpsertOutcome[] },
+): Promise<UpsertOutcome[]> {
+  const { teamId, batch, done } = input;
+  const at = new Date();
+  for (const [i, outcome] of done.entries()) {
+    const draft = batch[i]!.draft;
+    if (draft.optedOut)
+      await bindPerson(db, {
+        teamId,
+        prospectId: outcome.id,
+        at,
+        source: 'import',
+        reason: 'opted out in the imported records',
+      });
+    if (draft.doNotCall?.length)
+      await listNumbers(db, {
+        teamId,
+        prospectId: outcome.id,
+        numbers: draft.doNotCall,
+        at,
+        source: 'import',
+      });
+  }
+  const suppressed = await suppressKnown(db, { teamId, ids: done.map((o) => o.id), at });
+  return done.map((o) => {
+    const reason = suppressed.get(o.id);
+    return reason ? { ...o, suppressed: reason } : o;
+  });
 }
 
 class Matcher {

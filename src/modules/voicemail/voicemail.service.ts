@@ -250,7 +250,11 @@ export async function loadState(
       stage: prospect.stage as Stage,
       value: prospect.value,
       optedOut: prospect.optedOut,
-      doNotCall: stopped.length > 0 || dialledBlocked,
+      // A message is a call: to a listed number, or with every number of theirs listed, it is not left.
+      doNotCall:
+        stopped.length > 0 ||
+        dialledBlocked ||
+        (dialledE164 === null && phones.length > 0 && phones.every((p) => blocked.has(p.e164))),
       insideCallingHours: inside,
       alreadyHasProduct: prospect.alreadyHasProduct,
       competitorRelationship: prospect.competitorRelationship,
