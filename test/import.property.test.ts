@@ -6,18 +6,12 @@ import { exportRows } from '../src/modules/exports/export.service.ts';
 import { importCsv } from '../src/modules/imports/import.service.ts';
 import { listProspects } from '../src/modules/prospects/prospects.service.ts';
 import type { Ctx, Team } from '../src/modules/team/team.service.ts';
-import { freshDb, textInput } from './support/databases.ts';
+import { collect, freshDb, textInput } from './support/databases.ts';
 
 const cell = fc.oneof(
   fc.string(),
   fc.constantFrom('a,b', 'say "hi"', 'two\nlines', 'cr\r\nlf', '=1+1', ' padded ', 'Zoë Åkesson', '  '),
 );
-
-async function collect(iterable: AsyncIterable<string>): Promise<string> {
-  let text = '';
-  for await (const chunk of iterable) text += chunk;
-  return text;
-}
 
 describe('import line numbers', () => {
   // Every row lacks a name and an email, so every row is rejected before the database is reached.

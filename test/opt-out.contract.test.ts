@@ -11,15 +11,9 @@ import { addProspect, getProspect } from '../src/modules/prospects/prospects.ser
 import { buildQueue } from '../src/modules/queue/queue.service.ts';
 import { updateTeamConfig } from '../src/modules/team/team.service.ts';
 import { voicemailAdvice } from '../src/modules/voicemail/voicemail.service.ts';
-import { drivers, freshDb, type TestDb, textInput } from './support/databases.ts';
+import { collect, drivers, freshDb, type TestDb, textInput } from './support/databases.ts';
 
 const START = '2026-03-02T14:00:00Z';
-
-async function collect(iterable: AsyncIterable<string>): Promise<string> {
-  let text = '';
-  for await (const chunk of iterable) text += chunk;
-  return text;
-}
 
 describe.each(drivers)('an opt-out binds the person on %s', (driver) => {
   let t: TestDb;

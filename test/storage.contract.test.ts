@@ -13,17 +13,11 @@ import {
   listProspects,
 } from '../src/modules/prospects/prospects.service.ts';
 import type { Ctx } from '../src/modules/team/team.service.ts';
-import { drivers, freshDb, type TestDb, textInput } from './support/databases.ts';
+import { collect, drivers, freshDb, type TestDb, textInput } from './support/databases.ts';
 import { messyCsv } from './support/fixtures.ts';
 
 const importText = (ctx: Ctx, text: string, extra: { dryRun?: boolean; batchSize?: number } = {}) =>
   importCsv(ctx, { input: textInput(text), ...extra });
-
-async function collect(iterable: AsyncIterable<string>): Promise<string> {
-  let text = '';
-  for await (const chunk of iterable) text += chunk;
-  return text;
-}
 
 describe.each(drivers)('storage on %s', (driver) => {
   let t: TestDb;

@@ -65,3 +65,10 @@ export const textInput = (text: string, chunk = 7): AsyncIterable<string> => ({
     for (let i = 0; i < text.length; i += chunk) yield text.slice(i, i + chunk);
   },
 });
+
+/** A streamed export read whole. */
+export async function collect(iterable: AsyncIterable<string>): Promise<string> {
+  let text = '';
+  for await (const chunk of iterable) text += chunk;
+  return text;
+}
