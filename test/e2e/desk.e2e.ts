@@ -269,6 +269,27 @@ describe('a callback, an import and the insights', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('lifts a Do-Not-Call entry only with a sentence of a reason and a name, and a person only with their consent', async () => {
+    const { page } = desk;
+    await desk.open('settings');
+    await page.getByLabel('Number').fill('+1 312 555 0199');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    const row = page.locator('table.grid tr', { hasText: '+13125550199' });
+    await row.waitFor();
+    await row.getByRole('button', { name: 'Lift…' }).click();
+    const form = page.getByRole('form', { name: 'Lift +13125550199' });
+    await form.getByLabel(/Why may they be called again/).fill('oops');
+    await form.getByLabel('Your name').fill('Sam Rivera');
+    await form.getByRole('button', { name: 'Lift' }).click();
+    await expect(page.getByRole('alert').first().innerText()).resolves.toContain('reason');
+    await form.getByLabel(/Why may they be called again/).fill('the number was reassigned to a new owner');
+    await desk.shot('dnc-lift');
+    await form.getByRole('button', { name: 'Lift' }).click();
+    await expect.poll(() => row.count()).toBe(0);
+    const history = await desk.api<{ items: { action: string; by: string }[] }>('/dnc/history');
+    expect(history.items[0]).toMatchObject({ action: 'lifted', by: 'Sam Rivera' });
+  });
+
   it('fits a narrow laptop window', async () => {
     const { page } = desk;
     await page.setViewportSize({ width: 900, height: 800 });

@@ -295,6 +295,10 @@ export type Config = {
 export type DncEntry = {
   id: number;
   e164: string | null;
+  /** An email address that asked not to be contacted. */
+  email: string | null;
+  /** The person's own request: lifted only with their consent. */
+  bindsPerson: boolean;
   prospectId: number | null;
   prospectName: string | null;
   reason: string;

@@ -185,27 +185,8 @@ function Dnc() {
     }
   };
 
-  const remove = async (entry: DncEntry) => {
-    const why = window.prompt(
-      `Why may ${entry.e164 ?? entry.prospectName} be called again? (kept in the record)`,
-    );
-    if (!why) return;
-    try {
-      await api('/dnc/removals', {
-        method: 'POST',
-        body: {
-          ...(entry.e164 ? { number: entry.e164 } : { prospect: entry.prospectId }),
-          reason: why,
-          at: nowIso(),
-        },
-      });
-      say(`${entry.e164 ?? entry.prospectName} removed from the Do-Not-Call list.`);
-      await list.reload();
-    } catch (error) {
-      fail(error, 'Removing from the Do-Not-Call list');
-    }
-  };
-
+  const [lifting, setLifting] = useState<DncEntry | null>(null);
+  const who = (entry: DncEntry) => entry.e164 ?? entry.email ?? entry.prospectName ?? 'this entry';
   const upload = async (file: File) => {
     try {
       const report = await api<{ added?: number; rejected?: unknown[] }>('/dnc/imports', {
@@ -220,7 +201,9 @@ function Dnc() {
   };
 
   const items = (list.data?.items ?? []).filter(
-    (e) => !filter || `${e.e164} ${e.prospectName} ${e.reason}`.toLowerCase().includes(filter.toLowerCase()),
+    (e) =>
+      !filter ||
+      `${e.e164} ${e.email} ${e.prospectName} ${e.reason}`.toLowerCase().includes(filter.toLowerCase()),
   );
   return (
     <section aria-labelledby="dnc-title">
@@ -257,6 +240,19 @@ function Dnc() {
         Filter
         <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
       </label>
+      {lifting && (
+        <LiftForm
+          entry={lifting}
+          who={who(lifting)}
+          onDone={async (lifted) => {
+            setLifting(null);
+            if (lifted) {
+              say(`${who(lifting)}: lifted from the Do-Not-Call list, kept in its history.`);
+              await list.reload();
+            }
+          }}
+        />
+      )}
       <p className="muted">{list.data ? `${list.data.items.length} entries` : ' '}</p>
       <table className="grid">
         <thead>
@@ -273,13 +269,13 @@ function Dnc() {
         <tbody>
           {items.slice(0, 200).map((e) => (
             <tr key={e.id}>
-              <td>{e.e164 ?? 'all numbers'}</td>
+              <td>{e.e164 ?? e.email ?? 'the person, on every record'}</td>
               <td>{e.prospectName ?? ''}</td>
               <td>{e.reason}</td>
               <td>{yourTime(e.addedAt)}</td>
               <td>
-                <button type="button" className="quiet" onClick={() => void remove(e)}>
-                  Remove…
+                <button type="button" className="quiet" onClick={() => setLifting(e)}>
+                  Lift…
                 </button>
               </td>
             </tr>
@@ -287,6 +283,66 @@ function Dnc() {
         </tbody>
       </table>
     </section>
+  );
+}
+
+const LIFTER_KEY = 'reach.lifter';
+
+/**
+ * Lifting an entry: a reason in a sentence and the user's name, kept in the audit log; a
+ * person's own request also needs their consent confirmed.
+ */
+function LiftForm(props: { entry: DncEntry; who: string; onDone: (lifted: boolean) => Promise<void> }) {
+  const { fail } = useNotices();
+  const { entry } = props;
+  const [reason, setReason] = useState('');
+  const [by, setBy] = useState(() => localStorage.getItem(LIFTER_KEY) ?? '');
+  const [consent, setConsent] = useState(false);
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    try {
+      localStorage.setItem(LIFTER_KEY, by.trim());
+      await api('/dnc/removals', {
+        method: 'POST',
+        body: {
+          ...(entry.e164 && !entry.bindsPerson ? { number: entry.e164 } : { prospect: entry.prospectId }),
+          reason,
+          by,
+          consent,
+          at: nowIso(),
+        },
+      });
+      await props.onDone(true);
+    } catch (error) {
+      fail(error, 'Lifting a Do-Not-Call entry');
+    }
+  };
+  return (
+    <form className="lift" aria-label={`Lift ${props.who}`} onSubmit={(e) => void submit(e)}>
+      <h3>Lift {props.who}</h3>
+      <label>
+        Why may they be called again? (a sentence, kept in the history)
+        <input value={reason} onChange={(e) => setReason(e.target.value)} required />
+      </label>
+      <label>
+        Your name
+        <input value={by} onChange={(e) => setBy(e.target.value)} required />
+      </label>
+      {entry.bindsPerson && (
+        <label className="check">
+          <input type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} required />
+          They asked to stop themselves: I confirm they consented to be called again.
+        </label>
+      )}
+      <div className="row">
+        <button type="submit" className="primary">
+          Lift
+        </button>
+        <button type="button" onClick={() => void props.onDone(false)}>
+          Cancel
+        </button>
+      </div>
+    </form>
   );
 }
 
