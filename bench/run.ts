@@ -7,6 +7,7 @@ import { importCsv } from '../src/modules/imports/import.service.ts';
 import { loadTeam } from '../src/modules/team/team.service.ts';
 import { deskRun } from './desk-bench.ts';
 import { writeProspectCsv } from './generate-csv.ts';
+import { honestyBench } from './honesty-bench.ts';
 import { type QueueResult, queueRun } from './queue-bench.ts';
 
 /**
@@ -15,7 +16,8 @@ import { type QueueResult, queueRun } from './queue-bench.ts';
  * - import: generated CSV files of each size (--sizes 100000,1000000);
  * - queue: queue latency on synthetic books of each size (--queue-sizes 10000,100000,1000000);
  * - desk: the web app's first load in Chromium on a 10,000-prospect book (--desk-size), PGlite only.
- * `--only import`, `--only queue` or `--only desk` runs one of them.
+ * - honesty: the message check's precision and recall on its labelled corpus.
+ * `--only import`, `--only queue`, `--only desk` or `--only honesty` runs one of them.
  */
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined =>
@@ -65,6 +67,10 @@ try {
   if (only === undefined || only === 'import') await importBench();
   if (only === undefined || only === 'queue') await queueBench();
   if (only === undefined || only === 'desk') await deskBench();
+  if (only === undefined || only === 'honesty') {
+    console.log('Honesty check (claims against the record) on its labelled corpus');
+    for (const line of honestyBench()) console.log(line);
+  }
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

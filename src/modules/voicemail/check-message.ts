@@ -1,3 +1,4 @@
+import { type ClaimRecord, checkClaims } from './check-claims.ts';
 import { overlap, phoneNumbersIn, REPEAT_SHARE, spokenSeconds } from './words.ts';
 
 export type Severity = 'ok' | 'info' | 'warn' | 'fail';
@@ -21,8 +22,18 @@ export type CheckContext = {
         calledUs: boolean;
         /** The benefits the research lists, when two could be offered. */
         benefits: string[];
+        /** Messages left for them before, when known beyond `earlier`. */
+        messagesLeft?: number;
+        /** The rep met them in person. */
+        met?: boolean;
+        /** People the record says sent the rep to them. */
+        referrers?: string[];
+        /** They buy from the team now. */
+        customer?: boolean;
       }
     | undefined;
+  /** The team's offers that really carry a deadline or a limited number; others make pressure a lie. */
+  offers?: ClaimRecord['offers'] | undefined;
   /** Earlier messages to the same prospect, oldest first, with when they were left. */
   earlier?: { text: string; at: Date }[] | undefined;
   /** Reference clients the team may name, with their industries. */
@@ -80,22 +91,6 @@ const bigNames =
 const depth =
   /\b(\d+(\.\d+)?\s*(%|percent|x\b|times|days|weeks|hours|minutes)|helped|cut|saved|reduced|grew|doubled|halved|raised|shortened|dropped)\b/i;
 
-const familiarity: { pattern: RegExp; needs: 'spoke' | 'called' }[] = [
-  {
-    pattern:
-      /\b(returning your call|return(ing)? your message|you (called|rang) (me|us)|got your message|getting back to you)\b/i,
-    needs: 'called',
-  },
-  {
-    pattern:
-      /\b(as (we )?(discussed|promised|agreed)|as (we|i) (spoke|talked)|following up on our (conversation|call|chat|talk)|per our (conversation|call)|good to (talk|speak) (to|with) you again|great (talking|speaking) (to|with) you|you asked me to call)\b/i,
-    needs: 'spoke',
-  },
-];
-const urgency =
-  /\b(only \d+ (spots?|places?|seats?|slots?) (left|remaining)|limited[- ]time|act (now|fast)|offer (ends|expires)|expires (today|tonight|tomorrow)|last chance|before it'?s too late|urgent(ly)?|time[- ]sensitive|today only|don'?t miss (out|this)|final notice|immediate(ly)? action)\b/i;
-const pretext =
-  /(^\s*re\s*:|\b(regarding|about|concerning) your (account|order|invoice|claim|policy|bill|payment|renewal|delivery)\b|\bcalling from your (bank|provider|carrier)\b|\bthis is not a sales call\b|\bimportant (personal )?business matter\b)/i;
 const ask =
   /(\?|\bcall (me|back)\b|\bgive me a (call|ring)\b|\breach me\b|\bfew minutes\b|\bworth\b|\bwould you\b|\bcould we\b|\blet'?s\b|\bproject\b|\binvite\b|\bintroduc|\bjoin us\b|\bset it up\b|\bconnect you\b)/i;
 
@@ -233,51 +228,29 @@ const counts = (numbers: string[]): number[] => {
 };
 
 function checkHonesty(text: string, context: CheckContext, add: (c: Check) => void): void {
-  let honest = true;
-  for (const f of familiarity) {
-    const m = text.match(f.pattern);
-    if (!m) continue;
-    const p = context.prospect;
-    const true_ = p ? (f.needs === 'called' ? p.calledUs : p.spokeBefore) : undefined;
-    if (true_) continue;
-    honest = false;
-    add(
-      true_ === false
-        ? {
-            code: 'false-familiarity',
-            severity: 'fail',
-            text: `"${m[0]}" but ${f.needs === 'called' ? 'they never called' : 'you have not spoken'}`,
-            fix: 'say plainly who you are and why you call',
-          }
-        : {
-            code: 'false-familiarity',
-            severity: 'warn',
-            text: `"${m[0]}" is honest only if ${f.needs === 'called' ? 'they called you' : 'you spoke before'}`,
-            fix: 'check with --prospect, or say plainly who you are',
-          },
-    );
-  }
-  const rush = text.match(urgency);
-  if (rush) {
-    honest = false;
+  const findings = checkClaims(text, recordOf(context));
+  for (const finding of findings) add(finding);
+  if (findings.length === 0)
     add({
-      code: 'urgency',
-      severity: 'fail',
-      text: `"${rush[0]}": invented urgency or scarcity burns prospects`,
-      fix: 'give a real date or drop it',
+      code: 'honesty',
+      severity: 'ok',
+      text: 'every claim is one the record shows; no pretext or pressure',
     });
-  }
-  const pre = text.match(pretext);
-  if (pre) {
-    honest = false;
-    add({
-      code: 'pretext',
-      severity: 'fail',
-      text: `"${pre[0].trim()}": a pretext to get a call back`,
-      fix: 'say it is a sales call and why it is worth their time',
-    });
-  }
-  if (honest) add({ code: 'honesty', severity: 'ok', text: 'no false familiarity, urgency or pretext' });
+}
+
+/** The record a message is checked against: what the caller knows of the prospect and the team. */
+function recordOf(context: CheckContext): ClaimRecord | null {
+  const p = context.prospect;
+  if (!p) return null;
+  return {
+    spokeBefore: p.spokeBefore,
+    inquired: p.calledUs,
+    messagesLeft: Math.max(p.messagesLeft ?? 0, context.earlier?.length ?? 0),
+    met: p.met ?? false,
+    referrers: p.referrers ?? [],
+    customer: p.customer ?? false,
+    offers: context.offers ?? [],
+  };
 }
 
 function checkFit(text: string, context: CheckContext, add: (c: Check) => void): void {

@@ -8,6 +8,7 @@ import {
   dncEntries,
   intelFacts,
   phoneNumbers,
+  prospects,
   users,
   voicemails,
 } from '../../db/schema.ts';
@@ -282,6 +283,9 @@ export async function loadState(
         spokeBefore,
         calledUs: calledUs.length > 0,
         benefits,
+        messagesLeft: messages.length,
+        referrers: await referrersOf(ctx, { prospectId: prospect.id, named: research.referredBy ?? null }),
+        customer: prospect.stage === 'customer',
       },
       references: references.map((r) => ({ name: r.name, industry: r.industry })),
     },
@@ -410,6 +414,16 @@ function ringZones(
     zones: zones.length > 0 ? [...new Set(zones)] : zonesToRespect(prospect, limits),
     places: rings.flatMap((zone) => zone.places),
   };
+}
+
+/** Who the record says sent the rep to this prospect: the research's referrer and callers who referred them. */
+async function referrersOf(ctx: Ctx, input: { prospectId: number; named: string | null }): Promise<string[]> {
+  const rows = await ctx.db
+    .select({ firstName: prospects.firstName, lastName: prospects.lastName, email: prospects.email })
+    .from(callAttempts)
+    .innerJoin(prospects, eq(prospects.id, callAttempts.prospectId))
+    .where(eq(callAttempts.referredProspectId, input.prospectId));
+  return [...(input.named ? [input.named] : []), ...rows.map((r) => displayName(r))];
 }
 
 export const checkMessageSchema = z
