@@ -3,11 +3,18 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { logCall } from '../src/modules/calls/calls.service.ts';
 import { addDnc } from '../src/modules/dnc/dnc.service.ts';
 import { importDnc } from '../src/modules/dnc/dnc-import.service.ts';
+import { importCsv } from '../src/modules/imports/import.service.ts';
 import { addIntel } from '../src/modules/intel/intel.service.ts';
-import { addProspect, editProspect, type ProspectView } from '../src/modules/prospects/prospects.service.ts';
+import {
+  addProspect,
+  editProspect,
+  getProspect,
+  type ProspectView,
+} from '../src/modules/prospects/prospects.service.ts';
 import { buildQueue, planDay } from '../src/modules/queue/queue.service.ts';
 import type { Ctx } from '../src/modules/team/team.service.ts';
-import { drivers, freshDb, type TestDb } from './support/databases.ts';
+import { updateTeamConfig } from '../src/modules/team/team.service.ts';
+import { drivers, freshDb, type TestDb, textInput } from './support/databases.ts';
 
 const NOW = new Date('2030-01-01T00:00:00Z');
 const log = (ctx: Ctx, body: Record<string, unknown>) => logCall(ctx, { body, now: NOW });
@@ -122,6 +129,29 @@ describe.each(drivers)('the call queue on %s', (driver) => {
     expect(await ids(t.ctx, at)).not.toContain(uk.id);
     await importDnc(t.ctx, { input: Readable.from(['+44 20 7946 0998\n']), source: 'CTPS' });
     expect(await ids(t.ctx, at)).toContain(uk.id);
+  });
+
+  it("holds a list imported with --list to the team's rule scoped to it, and nobody else", async () => {
+    await updateTeamConfig(t.ctx, {
+      callingRules: [
+        {
+          id: 'dentists',
+          label: 'Dentists 9 to 5',
+          list: 'dentists',
+          hours: { weekday: [{ start: '09:00', end: '17:00' }], saturday: [], sunday: [] },
+        },
+      ],
+    });
+    const csv = (name: string, phone: string) =>
+      `external_id,first_name,title,timezone,phone_direct\n${name},${name},CFO,America/Chicago,${phone}\n`;
+    await importCsv(t.ctx, { input: textInput(csv('ed', '312-555-0188')), list: 'dentists' });
+    await importCsv(t.ctx, { input: textInput(csv('flo', '312-555-0189')) });
+    const [ed, flo] = await Promise.all(['ed', 'flo'].map((key) => getProspect(t.ctx, { key })));
+    // 17:30 and 16:00 on a Tuesday in Chicago.
+    const late = await ids(t.ctx, '2026-03-03T23:30:00Z');
+    expect(late).toContain(flo!.id);
+    expect(late).not.toContain(ed!.id);
+    expect(await ids(t.ctx, '2026-03-03T22:00:00Z')).toContain(ed!.id);
   });
 
   it('learns the hour a prospect picks up and carries a company window to a colleague', async () => {

@@ -91,6 +91,7 @@ export type ImportRequest = {
   country?: string | undefined;
   dryRun?: boolean | undefined;
   strategy?: string | undefined;
+  list?: string | undefined;
   onProgress?: ((p: ImportProgress) => void) | undefined;
 };
 

@@ -67,6 +67,7 @@ export function httpClient(options: { baseUrl: string; token?: string | undefine
           country: request.country,
           dryRun: request.dryRun ? 'true' : undefined,
           strategy: request.strategy,
+          list: request.list,
         },
       }),
     exportRows: (opts) => ({

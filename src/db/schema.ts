@@ -136,6 +136,8 @@ export const prospects = pgTable(
     zoneCheckedAt: timestamp('zone_checked_at', { withTimezone: true }).defaultNow(),
     /** The prospect asked to stop: never undone silently. */
     optedOut: boolean('opted_out').notNull().default(false),
+    /** The list the prospect came in with (`reach import --list`): a team's calling rules may be scoped to it. */
+    list: text('list'),
     /** A voicemail strategy for this prospect (or the list it came in with) instead of the team's. */
     voicemailStrategy: text('voicemail_strategy'),
     /** Seniority read from the title, one of `seniorities` in queue/persona.ts: a persona-like group for pooling. */

@@ -34,6 +34,10 @@ export function importCommand(): Command {
     .option('--country <code>', 'read national phone numbers as this country (default: the team setting)')
     .option('--dry-run', 'check and count, write nothing')
     .option('--strategy <name>', "this list's voicemail strategy: never|rules|persistent|curiosity|adaptive")
+    .option(
+      '--list <name>',
+      "the list's name, kept on its prospects: the team's calling rules may be scoped to it",
+    )
     .option('--all', 'restore a whole backup into an empty book')
     .action(async (file: string, o) => {
       if (o.all) return restoreCommand(file, o);
@@ -64,6 +68,7 @@ export function importCommand(): Command {
             country: o.country?.toUpperCase(),
             dryRun: o.dryRun,
             strategy: o.strategy,
+            list: o.list,
             onProgress: (p) => bar?.update(p.bytes, { rows: p.rows }),
           })
           .finally(() => bar?.stop());

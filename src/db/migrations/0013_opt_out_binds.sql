@@ -14,6 +14,7 @@ CREATE TABLE "dnc_events" (
 --> statement-breakpoint
 ALTER TABLE "dnc_entries" ADD COLUMN "email" text;--> statement-breakpoint
 ALTER TABLE "dnc_entries" ADD COLUMN "binds_person" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "prospects" ADD COLUMN "list" text;--> statement-breakpoint
 ALTER TABLE "dnc_events" ADD CONSTRAINT "dnc_events_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "dnc_events" ADD CONSTRAINT "dnc_events_prospect_id_prospects_id_fk" FOREIGN KEY ("prospect_id") REFERENCES "public"."prospects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "dnc_events_team_at" ON "dnc_events" USING btree ("team_id","at");--> statement-breakpoint

@@ -99,7 +99,9 @@ export function rulesFor(
 
 function activeRules(at: Date, input: CallInput): ActiveRule[] {
   const byId = new Map<string, ActiveRule>();
-  for (const place of input.places) {
+  // A number placed nowhere still answers to the team's rules that cover every place.
+  const places = input.places.length > 0 ? input.places : [{ country: null, region: null }];
+  for (const place of places) {
     const { legal, team } = rulesFor(place, { ...input, at });
     for (const rule of legal) {
       byId.set(rule.id, {

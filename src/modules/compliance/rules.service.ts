@@ -90,7 +90,10 @@ export async function checkNumber(ctx: Ctx, query: unknown): Promise<RuleCheck> 
  */
 export async function prospectCallScope(
   ctx: Ctx,
-  row: Pick<ProspectRow, 'id' | 'timezone' | 'timezoneCandidates' | 'statedTimezone' | 'region' | 'country'>,
+  row: Pick<
+    ProspectRow,
+    'id' | 'timezone' | 'timezoneCandidates' | 'statedTimezone' | 'region' | 'country' | 'list'
+  >,
 ): Promise<CallInput> {
   const limits = limitsOf(ctx.team);
   const numbers = await ctx.db
@@ -110,5 +113,6 @@ export async function prospectCallScope(
     attempts: [],
     audience: limits.audience ?? 'consumer',
     teamRules: limits.teamRules ?? [],
+    list: row.list,
   };
 }

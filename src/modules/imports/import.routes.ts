@@ -27,6 +27,13 @@ export const importQuerySchema = z
       .enum(voicemailStrategies)
       .optional()
       .describe("This list's voicemail strategy, instead of the team's"),
+    list: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe("The list's name: the team's calling rules may be scoped to it"),
   })
   .strict();
 
@@ -48,6 +55,7 @@ export const importRoutes: Route[] = [
         country: query.country,
         dryRun: query.dryRun === 'true',
         strategy: query.strategy,
+        list: query.list,
         previewRows: query.preview,
       };
       const status = (report: ImportReport) => (report.rejected.length > 0 ? 422 : 200);

@@ -34,6 +34,8 @@ export type ImportOptions = {
   dryRun?: boolean | undefined;
   /** The voicemail strategy for every prospect of this list, instead of the team's. */
   strategy?: string | undefined;
+  /** The list's name, kept on every prospect of it: team calling rules may be scoped to a list. */
+  list?: string | undefined;
   batchSize?: number | undefined;
   /** How many leading rows to return as read, with their problems. */
   previewRows?: number | undefined;
@@ -121,7 +123,7 @@ export async function importCsv(ctx: Ctx, options: ImportOptions): Promise<Impor
       }
       batch.push({ ...(await prepareDraft(result.draft)), line });
       if (batch.length >= batchSize) {
-        await commitBatch(ctx, { batch, report, strategy: options.strategy });
+        await commitBatch(ctx, { batch, report, strategy: options.strategy, list: options.list });
         if (report.imported >= statistics.next) {
           await refreshStatistics(ctx, report);
           statistics.next = report.imported * 2;
@@ -130,7 +132,7 @@ export async function importCsv(ctx: Ctx, options: ImportOptions): Promise<Impor
         options.onProgress?.({ ...progress });
       }
     }
-    await commitBatch(ctx, { batch, report, strategy: options.strategy });
+    await commitBatch(ctx, { batch, report, strategy: options.strategy, list: options.list });
   } catch (error) {
     if (error instanceof AppError) throw error;
     if ((error as { code?: string }).code?.startsWith('CSV_')) {
@@ -167,7 +169,12 @@ function detectOrFail(headers: string[]): PresetName {
 
 async function commitBatch(
   ctx: Ctx,
-  input: { batch: PreparedDraft[]; report: ImportReport; strategy?: string | undefined },
+  input: {
+    batch: PreparedDraft[];
+    report: ImportReport;
+    strategy?: string | undefined;
+    list?: string | undefined;
+  },
 ): Promise<void> {
   const { batch, report } = input;
   if (batch.length === 0) return;
@@ -179,10 +186,13 @@ async function commitBatch(
         if (o.suppressed)
           report.suppressed.push({ line: batch[i]!.line ?? 0, prospectId: o.id, reason: o.suppressed });
       }
-      if (input.strategy)
+      if (input.strategy || input.list)
         await tx
           .update(prospects)
-          .set({ voicemailStrategy: input.strategy })
+          .set({
+            ...(input.strategy ? { voicemailStrategy: input.strategy } : {}),
+            ...(input.list ? { list: input.list } : {}),
+          })
           .where(
             inArray(
               prospects.id,

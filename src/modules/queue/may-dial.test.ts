@@ -126,6 +126,24 @@ describe('mayDial', () => {
     });
   });
 
+  it("applies a team's own rule to its list only, and only to narrow", () => {
+    const nineToFive = {
+      id: 'dentists',
+      label: 'Dentists 9 to 5',
+      jurisdictions: [],
+      list: 'dentists',
+      hours: { weekday: [{ start: '09:00', end: '17:00' }], saturday: [], sunday: [] },
+      holidaysForbidden: false,
+    };
+    const team = { ...limits, teamRules: [nineToFive] };
+    // 17:30 on a Tuesday in Chicago.
+    const late = at('2026-03-03T23:30:00Z');
+    const dentist = mayDial(late, { target: target({ list: 'dentists' }), limits: team });
+    expect(dentist).toMatchObject({ ok: false, refusals: ['outside-legal-hours'] });
+    if (!dentist.ok) expect(dentist.why[0]).toContain('Dentists 9 to 5 allows calls 09:00–17:00');
+    expect(mayDial(late, { target: target({ list: 'carriers' }), limits: team }).ok).toBe(true);
+  });
+
   it('counts the daily limit in any 24 hours, and the weekly limit over 7 days', () => {
     const twoToday = [at('2026-03-03T14:00:00Z'), at('2026-03-03T17:00:00Z')];
     expect(

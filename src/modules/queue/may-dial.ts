@@ -38,6 +38,8 @@ export type DialTarget = {
   callbackAt: Date | null;
   /** The jurisdictions the number may be in (its own, the record's address): each one's rules apply. */
   places?: Place[];
+  /** The list the prospect came in with: team rules scoped to it apply. */
+  list?: string | null;
 };
 
 export type Refusal =
@@ -127,6 +129,7 @@ export function mayDial(at: Date, input: { target: DialTarget; limits: DialLimit
       attempts: earlier,
       audience: limits.audience ?? 'consumer',
       teamRules: limits.teamRules ?? [],
+      list: target.list ?? null,
       ...(limits.screenedAgainst ? { screenedAgainst: limits.screenedAgainst } : {}),
     });
     if (!law.ok)

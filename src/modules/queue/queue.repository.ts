@@ -151,7 +151,7 @@ export async function loadCandidates(
   const prospects = rowsOf<ProspectRow>(
     await db.execute(sql`
       select pr.id, pr.first_name, pr.last_name, pr.email, pr.title, pr.seniority, pr.stage, pr.value,
-        pr.timezone, pr.timezone_candidates, pr.stated_timezone, pr.region, pr.country, pr.opted_out, pr.dials, pr.hour_dials, pr.hour_reached,
+        pr.timezone, pr.timezone_candidates, pr.stated_timezone, pr.region, pr.country, pr.list, pr.opted_out, pr.dials, pr.hour_dials, pr.hour_reached,
         pr.reached_count, pr.messages, pr.rep_seconds, pr.last_dial_at,
         (select count(*) from callbacks cb where cb.prospect_id = pr.id and cb.at <= ${at}::timestamptz) as callbacks,
         pr.company_id, c.name as company
@@ -233,6 +233,7 @@ type ProspectRow = {
   timezone: string | null;
   timezone_candidates: string[];
   stated_timezone: string | null;
+  list: string | null;
   region: string | null;
   country: string | null;
   opted_out: boolean;
@@ -329,6 +330,7 @@ function toCandidate(
       value: row.value === null ? null : Number(row.value),
       timezone: row.timezone,
       timezoneCandidates: row.timezone_candidates ?? [],
+      list: row.list,
       optedOut: row.opted_out,
       dials: Number(row.dials),
       hourDials: (row.hour_dials ?? []).map(Number),

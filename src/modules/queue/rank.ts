@@ -35,6 +35,8 @@ export type Candidate = {
     timezone: string | null;
     timezoneCandidates: string[];
     optedOut: boolean;
+    /** The list they came in with, when imported with one: team rules may be scoped to it. */
+    list?: string | null;
     dials: number;
     /** Dials and answers by local hour 0-23. */
     hourDials: number[];
@@ -278,6 +280,7 @@ function bestNumber(
         messages: candidate.messages,
         callbackAt,
         places: phone.zone?.places ?? [],
+        list: prospect.list ?? null,
       },
       limits: input.limits,
     });

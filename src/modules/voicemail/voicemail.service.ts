@@ -204,6 +204,7 @@ export async function loadState(
       attempts: attempts.map((a) => a.at),
       audience: limits.audience ?? 'consumer',
       teamRules: limits.teamRules ?? [],
+      list: prospect.list,
     }).ok;
   const user = owner[0];
   const voice =
