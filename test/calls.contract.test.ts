@@ -83,7 +83,7 @@ describe.each(drivers)('call log on %s', (driver) => {
     expect(await rows(callAttempts)).toBe(1);
   });
 
-  it('puts the prospect and every number on Do-Not-Call at once when they ask to stop, cancelling open tasks', async () => {
+  it('puts the person and their own numbers on Do-Not-Call at once when they ask to stop, never the main line, cancelling open tasks', async () => {
     await log({
       outcome: 'reached',
       result: 'callback-scheduled',
@@ -102,7 +102,11 @@ describe.each(drivers)('call log on %s', (driver) => {
     expect(logged.flags).toContain('opted-out-now');
     const view = await getProspect(t.ctx, { key: ann.id });
     expect(view.optedOut).toBe(true);
-    expect(view.phones.every((p) => p.doNotCall)).toBe(true);
+    // Her direct line is hers; the company's main line stays callable for her colleagues.
+    expect(view.phones.map((p) => [p.kind, p.doNotCall])).toEqual([
+      ['direct', true],
+      ['main', false],
+    ]);
     expect(await t.db.select().from(tasks)).toMatchObject([{ status: 'cancelled' }]);
   });
 

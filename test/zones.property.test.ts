@@ -284,7 +284,8 @@ const legalIn = (at: Date, zones: string[], window: readonly string[]): boolean 
     return clock >= window[0]! && clock < window[1]!;
   });
 
-describe('the queue in real local time', () => {
+// A hundred thousand rankings: seconds alone, longer beside other suites; never a wall-time assertion.
+describe('the queue in real local time', { timeout: 300_000 }, () => {
   it('proposes no number outside the strictest rule of its places, in the zones it truly rings in, over 100,000 cases', () => {
     let cases = 0;
     let proposals = 0;
