@@ -175,7 +175,11 @@ describe.each(drivers)('callbacks on %s', (driver) => {
     await recordCallback(t.ctx, { from: '212-555-0142', at: '2026-03-04T18:00:00Z', result: 'do-not-call' });
     const view = await getProspect(t.ctx, { key: ann.id });
     expect(view.optedOut).toBe(true);
-    expect(view.phones.every((p) => p.doNotCall)).toBe(true);
+    // Her own line, not the company's main line her colleagues answer.
+    expect(view.phones.map((p) => [p.kind, p.doNotCall])).toEqual([
+      ['direct', true],
+      ['main', false],
+    ]);
     expect(await t.db.select().from(tasks)).toMatchObject([{ kind: 'callback', status: 'cancelled' }]);
     expect(new Set((await t.db.select().from(dncEntries)).map((e) => e.source))).toEqual(
       new Set(['callback']),
