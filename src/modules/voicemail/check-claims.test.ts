@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { type ClaimRecord, checkClaims } from './check-claims.ts';
+import { type ClaimRecord, checkClaims, NO_CLAIMS } from './check-claims.ts';
 import { claimsIn } from './claims.ts';
 import { honestyCorpus, scoreCorpus } from './honesty-corpus.ts';
 
-const blank: ClaimRecord = {
-  spokeBefore: false,
-  inquired: false,
-  messagesLeft: 0,
-  met: false,
-  referrers: [],
-  customer: false,
-  offers: [],
-};
+const blank: ClaimRecord = NO_CLAIMS;
 const failed = (text: string, record: ClaimRecord | null = blank) =>
   checkClaims(text, record).filter((f) => f.severity === 'fail');
 

@@ -18,6 +18,17 @@ export type ClaimRecord = {
   offers: { name: string; deadline?: string | null; limited?: boolean }[];
 };
 
+/** A record that shows nothing: a first touch to a stranger. */
+export const NO_CLAIMS: ClaimRecord = {
+  spokeBefore: false,
+  inquired: false,
+  messagesLeft: 0,
+  met: false,
+  referrers: [],
+  customer: false,
+  offers: [],
+};
+
 type Finding = { code: string; severity: 'warn' | 'fail'; text: string; fix: string };
 
 /** Each kind: the check code it reports under, whether the record supports it, and how to say it honestly. */

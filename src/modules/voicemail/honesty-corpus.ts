@@ -1,4 +1,4 @@
-import type { ClaimRecord } from './check-claims.ts';
+import { type ClaimRecord, NO_CLAIMS } from './check-claims.ts';
 
 /**
  * A labelled corpus for the honesty check: voicemails and emails a rep might leave, each with
@@ -16,15 +16,7 @@ export type CorpusItem = {
   heldOut: boolean;
 };
 
-const blank: ClaimRecord = {
-  spokeBefore: false,
-  inquired: false,
-  messagesLeft: 0,
-  met: false,
-  referrers: [],
-  customer: false,
-  offers: [],
-};
+const blank = NO_CLAIMS;
 
 const people = [
   ['Dana', 'Sam Ortiz', 'Tallgrass', '312 555 0147'],
