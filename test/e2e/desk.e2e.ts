@@ -272,7 +272,7 @@ describe('a callback, an import and the insights', () => {
   it('lifts a Do-Not-Call entry only with a sentence of a reason and a name, and a person only with their consent', async () => {
     const { page } = desk;
     await desk.open('settings');
-    await page.getByLabel('Number').fill('+1 312 555 0199');
+    await page.getByRole('textbox', { name: 'Number' }).fill('+1 312 555 0199');
     await page.getByRole('button', { name: 'Add', exact: true }).click();
     const row = page.locator('table.grid tr', { hasText: '+13125550199' });
     await row.waitFor();
