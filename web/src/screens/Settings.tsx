@@ -253,7 +253,9 @@ function Dnc() {
           }}
         />
       )}
-      <p className="muted">{list.data ? `${list.data.items.length} entries` : ' '}</p>
+      <p className="muted">
+        {list.data ? `${list.data.items.length} entr${list.data.items.length === 1 ? 'y' : 'ies'}` : ' '}
+      </p>
       <table className="grid">
         <thead>
           <tr>
