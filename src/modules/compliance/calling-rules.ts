@@ -60,8 +60,12 @@ type ActiveRule = {
 
 const HOUR = 3_600_000;
 
-const regionOf = (place: Place): string | null =>
-  place.region === null ? null : place.region.replace(new RegExp(`^${place.country ?? ''}-`), '');
+// Read for every rule of every candidate dial: a prefix test, not a regular expression built each time.
+const regionOf = (place: Place): string | null => {
+  if (place.region === null) return null;
+  const prefix = `${place.country ?? ''}-`;
+  return place.region.startsWith(prefix) ? place.region.slice(prefix.length) : place.region;
+};
 
 const inForce = (rule: CallingRule, at: Date): boolean => {
   const day = at.toISOString().slice(0, 10);
