@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type ClaimRecord, checkClaims, NO_CLAIMS } from './check-claims.ts';
 import { claimsIn } from './claims.ts';
-import { honestyCorpus, scoreCorpus } from './honesty-corpus.ts';
+import { honestyCorpus, scoreCorpus, writtenApart } from './honesty-corpus.ts';
 
 const blank: ClaimRecord = NO_CLAIMS;
 const failed = (text: string, record: ClaimRecord | null = blank) =>
@@ -138,5 +138,54 @@ describe('the labelled corpus', () => {
     );
     expect(heldOut.recall).toBeGreaterThanOrEqual(0.98);
     expect(heldOut.falsePositiveRate).toBeLessThanOrEqual(0.05);
+  });
+});
+
+describe('messages written apart from the check', () => {
+  const fails = (item: { text: string; record: Parameters<typeof checkClaims>[1] }) =>
+    checkClaims(item.text, item.record).some((f) => f.severity === 'fail');
+  const sets = writtenApart();
+
+  it('paraphrases a phrase list missed (phone tag, a brochure couriered across, a parcel that needs a signature, prices that reset on the first) fail in every set taught from', () => {
+    for (const set of sets.filter((s) => !s.sealed)) {
+      const figures = scoreCorpus(set.items, fails);
+      expect(
+        figures.missed.map((m) => m.text),
+        set.name,
+      ).toEqual([]);
+      expect(
+        figures.wronged.map((m) => m.text),
+        set.name,
+      ).toEqual([]);
+    }
+  });
+
+  it('a sealed set, never taught from, keeps its measured floor: at least 80% of its dishonest messages fail, at most 6% of its honest ones', () => {
+    for (const set of sets.filter((s) => s.sealed)) {
+      const figures = scoreCorpus(set.items, fails);
+      expect(figures.recall, set.name).toBeGreaterThanOrEqual(0.8);
+      expect(figures.falsePositiveRate, set.name).toBeLessThanOrEqual(0.06);
+    }
+  });
+
+  it('each set has dishonest messages in every family and honest ones the record supports', () => {
+    for (const set of sets) {
+      const families = new Set(set.items.map((i) => i.family));
+      for (const family of [
+        'earlier-call',
+        'earlier-message',
+        'meeting',
+        'inquiry',
+        'referral',
+        'relationship',
+        'deadline',
+        'honest',
+      ])
+        expect(families, `${set.name} ${family}`).toContain(family);
+      expect(
+        set.items.some((i) => !i.dishonest && i.record.spokeBefore),
+        set.name,
+      ).toBe(true);
+    }
   });
 });

@@ -63,7 +63,8 @@ const rules: Record<
   inquiry: {
     code: 'false-familiarity',
     claims: 'that they asked or called first',
-    supported: (r) => r.inquired,
+    // What they asked for in a conversation counts as asked.
+    supported: (r) => r.inquired || r.spokeBefore || r.met,
     fix: 'say that you are calling them, and why',
   },
   referral: {

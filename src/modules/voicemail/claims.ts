@@ -49,11 +49,11 @@ export function sentences(text: string): string[] {
 const W = '(?:\\w+ ){0,3}';
 const talk = '(?:spoke|talked|chatted|connected|caught up|discussed|covered|went over|met)';
 const talkNoun = '(?:conversation|call|phone call|chat|talk|discussion|catch-up|catch up|exchange)';
-const media = '(?:voicemail|voice mail|message|email|e-mail|note|letter|text)';
+const media = '(?:voicemail|voice mail|message|email|e-mail|note|letter|text|inmail|dm)s?';
 const orgs =
-  '(?:bank|provider|carrier|it (?:department|team|provider|support)|vendor|supplier|insurer|insurance (?:company|provider|carrier)|phone company|payroll (?:provider|company)|accountant|account team|billing department|software provider)';
+  '(?:bank|provider|carrier|merchant services|(?:copier|equipment|vehicle) lease company|(?:phone|telecom|internet|broadband|energy|electricity|gas|utility|payment|merchant|card|software|hr|phone system|telephony) (?:provider|company|supplier|processor|partner)|it (?:department|team|provider|support)|vendor|supplier|insurer|insurance (?:company|provider|carrier)|phone company|payroll (?:provider|company)|accountant|account team|billing department|software provider)';
 const held =
-  '(?:account|order|invoice|policy|claim|subscription|renewal|contract|bill|billing|payment|delivery|warranty|licen[cs]e|shipment|service agreement)';
+  '(?:account|service|order|invoice|policy|claim|subscription|renewal|contract|bill|billing|payment|delivery|warranty|licen[cs]e|shipment|service agreement)';
 const offerWord =
   '(?:offer|price|pricing|discount|deal|promotion|promo|rate|special|rebate|incentive|terms|bonus|quote|proposal|program|spots?|seats?|slots?|places?|openings?)';
 const few =
@@ -61,15 +61,25 @@ const few =
 const scarce =
   '(?:spots?|places?|seats?|slots?|openings?|licen[cs]es?|units?|pilots?|invitations?|partners?|customers?|companies|spaces?)';
 const day =
-  '(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|this week|next week|the end of (?:the )?(?:day|week|month|quarter|year)|end of (?:day|week|month|quarter|year)|month-end|quarter-end|year-end|midnight|noon)';
+  '(?:close of business|cob|eod|end of play|the \\d{1,2}(?:st|nd|rd|th)|\\d{1,2}(?:st|nd|rd|th)|(?:this|next) (?:monday|tuesday|wednesday|thursday|friday)|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|this week|next week|the end of (?:the )?(?:day|week|month|quarter|year)|end of (?:day|week|month|quarter|year)|month-end|quarter-end|year-end|midnight|noon)';
 
 const re = (source: string): RegExp => new RegExp(source);
 
 /** Patterns by kind, over normalised sentences. */
-const families: { kind: ClaimKind; patterns: RegExp[] }[] = [
+const families: { kind: ClaimKind; patterns: RegExp[]; denied?: true }[] = [
   {
     kind: 'earlier-call',
+    denied: true,
     patterns: [
+      re(
+        '\\b(?:great|good|nice|lovely|fun) (?:chatting|talking|speaking|catching up|connecting)(?: with you| to you)? (?:last|yesterday|earlier|the other day|on|this morning)\\b',
+      ),
+      re(
+        '\\b(?:we|you and i) (?:only |briefly |just |already |quickly )?(?:talked|spoke|chatted) (?:for|about|briefly|quickly)\\b',
+      ),
+      re(
+        '\\byou sounded (?:\\w+ )?(?:open|keen|interested|up for|positive|curious)\\b|\\bre-?connect(?:ing)?\\b',
+      ),
       re(
         `\\b(?:as|like|what) (?:we|you and i|you and me|you) (?:${W})?(?:discussed|talked about|spoke about|went over|covered|mentioned|agreed|said|promised)\\b`,
       ),
@@ -94,7 +104,32 @@ const families: { kind: ClaimKind; patterns: RegExp[] }[] = [
       re(
         '\\b(?:following|follow) up (?:on|from|after) (?:our|the) (?:call|conversation|chat|talk|discussion)\\b',
       ),
-      re('\\byou asked me to (?:call|ring|follow up|get back|send|check)\\b'),
+      re(
+        '\\byou (?:had |would |have )?(?:asked|wanted|told) (?:me|us) to (?:call|ring|follow up|get back|send|check|try|circle|come back|revisit)\\b',
+      ),
+      re(
+        '\\byou (?:had |have )?(?:mentioned|said|raised|told me|suggested|flagged|promised)\\b(?! (?:on|in) (?:linkedin|twitter|your (?:post|talk|podcast|interview|article|keynote|blog|webinar|panel)))',
+      ),
+      re('\\byou were (?:going to|gonna|planning to|meant to|supposed to)\\b'),
+      re(
+        '\\b(?:phone tag|tag on the phone|(?:keep|kept|been|keeps) missing each other|got cut off|were cut off|left off)\\b',
+      ),
+      re(
+        '\\b(?:pick(?:ing)?|take|taking) (?:up )?(?:our|the) (?:thread|conversation|chat|discussion) (?:back )?(?:up|again)?\\b',
+      ),
+      re(
+        '\\b(?:circling|circle|checking|check|getting|get|coming|come) back (?:to you |in )?(?:on|about|as|like|once|after|with)\\b|\\bclos(?:e|ing) the loop\\b|\\btouch(?:ing)? base again\\b',
+      ),
+      re(
+        '\\b(?:cheers|thanks|thank you|ta) (?:again )?for (?:your|the) (?:time|chat|call|natter) (?:on the (?:phone|blower|call|line) )?(?:last|yesterday|earlier|the other day|on (?:monday|tuesday|wednesday|thursday|friday))\\b',
+      ),
+      re(
+        '\\b(?:great|good|nice|lovely|a pleasure) to (?:finally )?(?:get|catch|reach|have) you on the (?:phone|line|blower)\\b',
+      ),
+      re(
+        '\\b(?:and )?(?:well, )?here we are\\b|\\bas (?:mentioned|discussed|agreed|promised) (?:on|in|during|last)\\b',
+      ),
+      re('\\b(?:that|the|your) (?:\\w+ )?question you (?:raised|asked|had)\\b'),
       re(
         '\\b(?:thanks|thank you) (?:again|once more)\\b|\\b(?:thanks|thank you) (?:so much )?for (?:your time|taking (?:my|the) call|the (?:call|chat|conversation|talk)|speaking with me|talking with me) (?:on the phone |on the call )?(?:last|yesterday|earlier|the other day|on (?:monday|tuesday|wednesday|thursday|friday))\\b',
       ),
@@ -102,7 +137,27 @@ const families: { kind: ClaimKind; patterns: RegExp[] }[] = [
   },
   {
     kind: 'earlier-message',
+    denied: true,
     patterns: [
+      re(
+        '\\b(?:i|we) (?:have |had )?(?:sent|emailed|dropped|mailed|posted|couriered|popped|wrote|written|texted|messaged|forwarded|shared|put|stuck|left) (?:\\w+ ){0,5}(?:across|over to you|through to you|in your (?:inbox|mailbox|post)|to you|by (?:post|email|mail|courier)|your way)\\b',
+      ),
+      re(
+        '\\b(?:i|we) (?:have |had )?tried (?:you|to reach you|reaching you|to get you|getting you) (?:\\w+ ){0,3}(?:times|by email|by phone|on email|over email)\\b',
+      ),
+      re('\\bfrom me (?:\\w+ ){0,2}(?:landed|arrived|reached you|got to you|came through|made it)\\b'),
+      re(
+        '\\b(?:the )?(?:info|information|pdf|deck|proposal|brochure|details|pack|one-pager|quote|pricing|case study|link|invite|invitation|stuff|document|samples?|figures|numbers) (?:that )?(?:i|we) (?:sent|emailed|dropped|mailed|shared|forwarded|posted|put in the post|left)\\b',
+      ),
+      re(
+        '\\b(?:my|our|this is my|this is our) (?:second|third|fourth|fifth|\\d+(?:st|nd|rd|th)|next|another) (?:try|attempt|time (?:trying|calling)|message|voicemail|call|email|note)\\b',
+      ),
+      re(
+        '\\b(?:i|we) have (?:left|sent|dropped) you (?:a couple|a few|several|some|two|three|a number|a bunch|a handful)\\b|\\bbump(?:ing)? (?:my|our|this) (?:\\w+ )?(?:email|note|message|inmail)\\b|\\bre-?sending\\b',
+      ),
+      re(
+        `\\b(?:my|our) (?:\\w+ )?${media} from (?:the other|last|earlier|yesterday|monday|tuesday|wednesday|thursday|friday|a (?:few|couple))\\b`,
+      ),
       re(
         `\\b(?:my|the|our) (?:last |previous |earlier |recent |other )*${media} (?:i|we) (?:left|sent|dropped|emailed|mailed)\\b`,
       ),
@@ -115,13 +170,31 @@ const families: { kind: ClaimKind; patterns: RegExp[] }[] = [
       ),
       re(`\\b(?:my|our) (?:last |previous |earlier )${media}\\b`),
       re(
-        `\\b(?:after|since|following|further to) (?:my|our) (?:last |previous |earlier |recent )?${media}\\b`,
+        `\\b(?:after|since|following|further to|as per|per) (?:my|our) (?:last |previous |earlier |recent )?(?:linkedin |voice )?${media}\\b`,
+      ),
+      re(
+        `\\b(?:my|our) (?:\\w+ )?(?:${media}|inmail|linkedin message|dm) (?:on linkedin )?(?:got|may have|might have|probably|must have|has|went|slipped|ended up)\\b`,
+      ),
+      re(
+        '\\b(?:following|follow) (?:up |on )?(?:on |from )?what (?:i|we) (?:sent|emailed|mailed|dropped|left)\\b|\\bwhat i sent (?:over|through|you)\\b',
+      ),
+    ],
+  },
+  {
+    kind: 'earlier-message',
+    patterns: [
+      re(
+        '\\b(?:did not|have not|had not|never) (?:hear|heard|get|got) (?:back|a reply|a response|anything back)\\b|\\bno (?:reply|response|word) (?:yet |back )?(?:to|on|from|after) (?:my|our)\\b',
       ),
     ],
   },
   {
     kind: 'meeting',
+    denied: true,
     patterns: [
+      re(
+        '\\b(?:when|after|since) (?:i|we) (?:dropped|popped|stopped|came|swung|called) (?:by|in|past|round|around|over)\\b|\\bswing (?:past|by) again\\b|\\bpop (?:in|by) again\\b',
+      ),
       re('\\b(?:when|since|after) (?:we|you and i) (?:first )?met\\b'),
       re('\\b(?:great|good|nice|lovely|a pleasure) (?:to )?(?:meet|meeting) you\\b'),
       re('\\b(?:we|you and i) met (?:at|last|in|on|during|briefly|the other)\\b'),
@@ -132,11 +205,31 @@ const families: { kind: ClaimKind; patterns: RegExp[] }[] = [
       re(
         '\\bat (?:the|last week.s|last month.s) (?:\\w+ )?(?:conference|show|expo|event|summit|trade show|dinner|booth)(?:,)? (?:we|you and i) (?:met|chatted|spoke|talked)\\b',
       ),
+      re(
+        '\\b(?:bumping|bumped|running|ran) into you\\b|\\b(?:our|your and my) paths crossed\\b|\\bput(?:ting)? a face to (?:the|a|your) name\\b',
+      ),
+      re(
+        '\\b(?:grabbing|grabbed|having|had|sharing|shared|over) (?:that |a |the |our )?(?:coffee|drink|lunch|dinner|beer|pint|chat) (?:with you|together)\\b',
+      ),
+      re(
+        '\\b(?:great|good|nice|lovely) (?:to )?(?:see|seeing|meet|meeting|catch|catching) (?:up with )?you (?:at|in|during|last)\\b',
+      ),
     ],
   },
   {
     kind: 'inquiry',
+    denied: true,
     patterns: [
+      re(
+        '\\b(?:saw|noticed|see|seeing|spotted) (?:that )?you (?:had|would|have) been (?:on|visiting|looking|checking|browsing|reading|poking)\\b|\\bchecking (?:us|our (?:\\w+ )?(?:site|website|page|pricing|product)) out\\b',
+      ),
+      re('\\byou (?:are |were )?expecting (?:my|our|a|this) (?:call|email|message)\\b'),
+      re(
+        '\\b(?:your (?:office|assistant|team|pa|secretary|reception|front desk)|you) (?:had |have )?(?:asked|wanted|requested) (?:me|us) to (?:give you a )?(?:call|ring|reach|get in touch|contact|phone)\\b',
+      ),
+      re(
+        '\\b(?:saw|noticed|see|seeing|spotted) (?:that )?you (?:were|was|have been) (?:on|visiting|looking|checking|browsing|reading|poking)\\b',
+      ),
       re(
         '\\byou (?:recently |just |kindly )?(?:asked about|asked for|asked us|inquired|enquired|requested|reached out|contacted (?:us|me|our)|got in touch|wrote to (?:us|me)|filled (?:out|in)|signed up|downloaded|registered|called (?:us|me|our|in)|rang (?:us|me)|left (?:us|me) a|expressed (?:an )?interest|showed (?:an )?interest|were interested|wanted to (?:know|learn|see)|were looking (?:for|into)|booked|visited our (?:booth|stand))\\b',
       ),
@@ -144,6 +237,15 @@ const families: { kind: ClaimKind; patterns: RegExp[] }[] = [
         '\\b(?:your|the) (?:recent )?(?:request|inquiry|enquiry|interest|question|demo request|download|sign-up|signup|form) (?:about|for|regarding|on|in)\\b',
       ),
       re('\\b(?:returning|return) your (?:call|message|email|voicemail|inquiry)\\b'),
+      re(
+        '\\byou (?:had |would |have )?(?:\\w+ )?(?:grabbed|downloaded|requested|asked for|asked about|signed up|registered|submitted|filled (?:in|out)|checked out|visited|viewed|were (?:checking|looking) (?:out|at))\\b(?! (?:a|an|the)? ?(?:job|role|position))',
+      ),
+      re(
+        '\\byour (?:\\w+ )?(?:request|inquiry|enquiry|message|email|note|voicemail|question|form|submission|download|sign-?up)s? (?:\\w+ ){0,7}(?:came through|came in|arrived|landed|reached (?:me|us))\\b',
+      ),
+      re(
+        '\\b(?:got|received|saw|picked up|have) your (?:\\w+ )?(?:request|inquiry|enquiry|message|email|note|voicemail|form|submission)\\b',
+      ),
       re(
         '\\b(?:got|received|saw|have) your (?:message|request|inquiry|enquiry|email|note|form|voicemail|call)\\b',
       ),
@@ -155,6 +257,33 @@ const families: { kind: ClaimKind; patterns: RegExp[] }[] = [
   {
     kind: 'relationship',
     patterns: [
+      re(
+        '\\byour (?:\\w+ ){0,2}(?:account|terminal|lease|suite|subscription|plan|filing|invoice|order|delivery|consignment|listing|registration|policy|contract|renewal|licen[cs]e|equipment|unit|lines?|system|server|network|domain|premises)\\b.*\\b(?:flag|flagged|issue|matter|problem|attention|discrepanc(?:y|ies)|status|review|changes?|compliance|notice|overdue|suspend(?:ed)?|interruption|expir(?:y|ing|es)|due)\\b',
+      ),
+      re(
+        '\\b(?:flagged|issue|matter|problem|discrepancy|changes?) (?:\\w+ ){0,4}(?:on|with|to|concerning|regarding) (?:the|your) (?:\\w+ ){0,2}(?:account|terminal|lease|suite|subscription|plan|filing|invoice|order|delivery|consignment|listing|registration|policy|contract)\\b',
+      ),
+      re(
+        '\\b(?:this is|it is|i am|i am calling as) (?:\\w+,? )?(?:your|the) (?:\\w+ )?(?:account manager|account rep|representative|driver|courier|technician|engineer|auditor|inspector|landlord|supplier|provider|compliance officer|case officer)\\b',
+      ),
+      re(
+        '\\b(?:package|parcel|delivery|shipment|consignment) (?:\\w+ ){0,3}for (?:you|your)\\b|\\b(?:notice|letter|fine|penalty|audit|filing|assessment) (?:\\w+ ){0,3}(?:issued to|against|for|regarding|concerning|on) your (?:business|company|firm|organi[sz]ation)\\b',
+      ),
+      re(
+        `\\b(?:from|with|at|in) your (?:current |existing |own )?(?:${orgs}|(?:\\w+ )?(?:support desk|help ?desk|service desk|account team|billing team|accounts team))\\b`,
+      ),
+      re(
+        '\\b(?:the|your) (?:last|latest|recent|outstanding|overdue|unpaid|previous) (?:invoice|bill|statement|payment|order|delivery|shipment)\\b',
+      ),
+      re(
+        `\\byour (?:current |existing )?(?:\\w+ )?(?:contract|lease|agreement|plan|policy|subscription|licen[cs]e|warranty) (?:is up|expires|ends|is due|is ending|is expiring|renews|comes up|is coming up|runs out)\\b`,
+      ),
+      re(
+        '\\byour (?:\\w+ ){0,2}(?:reorder|order|renewal|service|inspection|payment|delivery|maintenance|refill) (?:is|was) (?:due|overdue|ready|pending|scheduled|late|delayed)\\b|\\b(?:service|maintenance|inspection|check|repair) (?:on|of|for) your (?:unit|machine|copier|system|equipment|printer|lines|network|vehicles?)\\b',
+      ),
+      re(
+        '\\b(?:seeing|saw|noticed|detected|flagged|found) (?:some |an? |unusual |a few )?(?:alerts?|issues?|problems?|activity|errors?|discrepanc(?:y|ies)|irregularit(?:y|ies)) (?:\\w+ ){0,3}(?:on|with|in) your\\b',
+      ),
       re(
         `^re:|\\b(?:regarding|about|concerning|re|on|with|for|calling about|in regards to) your (?:existing |current |open |outstanding |recent |upcoming )?${held}\\b`,
       ),
@@ -173,6 +302,17 @@ const families: { kind: ClaimKind; patterns: RegExp[] }[] = [
       re(
         '\\b(?:existing|valued|loyal|current) (?:customer|client)s?\\b(?! like)|\\bas (?:a|one of our) (?:customer|client)s?\\b',
       ),
+      re(`\\bfrom your (?:current |existing |own )?(?:${orgs}|bank.s|carrier.s)`),
+      re(
+        `\\b(?:we are|i am|we have been|we were) (?:the|your) (?:\\w+ ){0,2}(?:reseller|partner|provider|supplier|vendor|carrier|support team|account manager|bank)s? (?:for|of|on|behind) your\\b`,
+      ),
+      re(
+        `\\b(?:check|confirm|verify|update|process|renew|review|discuss|sort out|finali[sz]e|schedule|move|moving|migrate|migrating|switch|transfer|upgrade|upgrading|reactivate|reactivating|port|porting)(?:ing)? your (?:\\w+ ){0,2}(?:${held}|lines?|numbers?|service|system|plan)\\b`,
+      ),
+      re(`\\b(?:regarding|about|concerning|re|on|calling about|in regards to) your (?:\\w+ )?(?:${held})\\b`),
+      re(
+        '\\b(?:a|your|the) (?:package|parcel|delivery|shipment|consignment|letter) (?:for|addressed to) (?:you|your)\\b|\\b(?:needs?|requires?) (?:a |your )?signature\\b|\\bredelivery\\b',
+      ),
       re(
         '\\b(?:important|urgent|time-sensitive|personal|private) (?:personal |business )?(?:matter|issue|business)\\b',
       ),
@@ -182,12 +322,45 @@ const families: { kind: ClaimKind; patterns: RegExp[] }[] = [
     kind: 'deadline',
     patterns: [
       re(
-        `\\b${offerWord}s? (?:${W})?(?:ends?|expires?|runs? out|closes?|is only good|is valid only|goes away|will be gone|disappears?|is over|stops?|is going up|go(?:es)? up|increases?)\\b`,
+        `\\b(?:${offerWord}|rates?|prices?|pricing|tariff|terms|numbers|quote|deal)\\b.*\\b(?:resets?|signs? off|kicks? in|will not hold|cannot guarantee|closes? the books|expires?|ends|goes up|go up|changes?|increases?|new tariff|miss)\\b.*\\b(?:${day}|the first|month-end|next few days|before then|this month|after this|soon|the \\d{1,2}(?:st|nd|rd|th))\\b`,
+      ),
+      re(
+        `\\b(?:${day}|the first|month-end|after this month|before then)\\b.*\\b(?:${offerWord}|rates?|prices?|pricing|tariff|terms|quote|deal)\\b.*\\b(?:resets?|signs? off|kicks? in|will not hold|cannot guarantee|closes? the books|expires?|goes up|changes?|increases?|lock (?:it )?in|will not be able|miss)\\b`,
+      ),
+      re(
+        `\\b(?:resets?|signs? off|closes? the books|expires?|ends|ending|closing|pulling|withdrawing) (?:\\w+ ){0,4}(?:${offerWord}|rates?|prices?|pricing|tariff|terms|quote|deal)\\b.*\\b(?:${day}|the first|month-end|next few days)\\b`,
+      ),
+      re(
+        '\\b(?:once|when|after) (?:the )?(?:new )?(?:tariff|pricing|price list|rates?|prices?) (?:kicks? in|changes?|resets?|goes up|go up|comes in)\\b',
+      ),
+      re(
+        `\\b(?:hold|holding|keep|keeping|honou?r|honou?ring|lock|locking|save|saving) (?:[\\w']+ ){0,3}(?:${offerWord}|rate|plan)s? (?:[\\w']+ ){0,4}(?:if|until|till|by|through)\\b`,
+      ),
+      re(
+        '\\bafter that,? (?:it|the price|the rate|pricing|they|it is|it will) (?:\\w+ )?(?:jumps?|goes up|go up|increases?|rises?|doubles?|gone|expires?|ends?|disappears?)\\b|\\bafter that it is gone\\b',
+      ),
+      re(
+        `\\byou (?:have|have got|got) (?:until|till|through|before|up to) (?:${day})\\b|\\bgrandfathered\\b`,
+      ),
+      re(
+        `\\b${offerWord}s? (?:${W})?(?:ends?|expires?|runs? out|closes|will close|is closing|is only good|is valid only|goes away|will be gone|disappears?|is over|stops?|is going up|go(?:es)? up|increases?)\\b`,
       ),
       re(`\\b(?:expires?|expiring|ends?|ending|closes?|closing) (?:on |at |by )?${day}\\b`),
       re(`\\b(?:only|just|good|valid|available) (?:until|through|till|thru|before|by) ${day}\\b`),
       re(`\\b(?:lock in|sign|book|reserve|claim|grab|secure|get) (?:${W})?(?:before|by) ${day}\\b`),
       re('\\b(?:last|final) (?:chance|day to|call for|notice|opportunity)\\b'),
+      re(
+        `\\b(?:${offerWord}|window|rate lock|lock|launch pricing|old rate)s? (?:\\w+ ){0,6}(?:finish(?:es)?|shuts?|lapses?|wraps? up|runs? out|ends?|expires?|closes?) (?:on |at |by )?(?:${day})\\b`,
+      ),
+      re(
+        `\\b(?:bump(?:ing)?|put(?:ting)?|push(?:ing)?|rais(?:e|ing)|hik(?:e|ing)) (?:our |the |all )?(?:prices?|rates?|fees?) up\\b|\\b(?:prices?|rates?|fees?) (?:\\w+ ){0,3}(?:goes|go|going) up\\b|\\bafter that (?:it|the price|the rate) goes up\\b`,
+      ),
+      re(
+        `\\b(?:hold|keep|honou?r|lock|save) (?:the |this |that |our |your )?(?:\\w+ )?(?:${offerWord}|rate)s? (?:\\w+ ){0,4}(?:if|until|till|by|through)\\b|\\b(?:if|as long as) (?:i|we) (?:can )?hear (?:back )?from you by\\b`,
+      ),
+      re(
+        `\\b(?:only )?(?:good|valid|open|available|on the table) (?:until|till|through|before) (?:${day})\\b|\\bfirst dibs\\b`,
+      ),
       re(
         '\\b(?:today|tonight|this week|this weekend) only\\b|\\blimited[- ]time\\b|\\btime[- ]sensitive\\b|\\burgent(?:ly)?\\b',
       ),
@@ -209,6 +382,18 @@ const families: { kind: ClaimKind; patterns: RegExp[] }[] = [
     kind: 'scarcity',
     patterns: [
       re(
+        `\\b(?:capacity|allocation|spaces?|slots?|spots?|licen[cs]es?|places?|seats?|room|availability|stock|inventory)\\b.*\\b(?:only|limited|nearly|almost|snapped up|going (?:quick|fast|quickly)|used up|first-come|first come|running (?:low|out)|\\w+ more)\\b`,
+      ),
+      re(
+        `\\b(?:only|just) (?:have |got )?(?:capacity|room|space|availability) for ${few}\\b|\\bonly limited\\b`,
+      ),
+      re(
+        `\\b${few} (?!i |we |you |they )(?:\\w+ )?(?:left|remaining)\\b(?! (?:you|a|an|the|on|it|him|her|them|by|in|for|with|me)\\b)|\\b(?:only|just) (?:\\w+ ){0,2}${few} more\\b`,
+      ),
+      re(
+        '\\b(?:basically|almost|nearly|all but|pretty much|practically) (?:gone|full|sold out|booked|taken)\\b',
+      ),
+      re(
         `\\b(?:only|just) ${few} (?:${W})?${scarce}? ?(?:left|remaining|remain|available|open|still open)\\b`,
       ),
       re(`\\b(?:only|just) (?:have|has|got) ${few} (?:${W})?${scarce}\\b`),
@@ -225,11 +410,18 @@ const families: { kind: ClaimKind; patterns: RegExp[] }[] = [
         `\\b(?:first|next) ${few} (?:${W})?(?:customers|companies|callers|people|firms|teams|to (?:respond|reply|sign|call))\\b`,
       ),
       re('\\b(?:exclusive|select) (?:offer|invitation|group|few)\\b|\\bhand-?picked\\b'),
+      re(`\\b(?:capping|capped|cap|limiting|limited|restricting) (?:\\w+ ){0,4}(?:at|to) ${few}\\b`),
     ],
   },
   {
     kind: 'prize',
     patterns: [
+      re(
+        '\\b(?:you|your (?:company|team|firm|business|office|practice)) (?:is |has |have |had )?(?:been )?(?:nominated|shortlisted|short-listed)\\b|\\b(?:nominated|shortlisted|selected|chosen) (?:\\w+ ){0,3}(?:for|in) (?:an?|the|this year.s) (?:\\w+ ){0,3}(?:award|awards|category|prize)\\b',
+      ),
+      re(
+        '\\b(?:you|your (?:company|team|firm|business|office|practice)) (?:was|were|has been|have been) (?:specially |personally )?(?:selected|chosen|picked|nominated|shortlisted|short-listed)\\b',
+      ),
       re(
         '\\b(?:you|your (?:company|team|firm|business)) (?:have|has) been (?:specially |personally )?(?:selected|chosen|picked|nominated|awarded|pre-?approved|approved|entered)\\b',
       ),
@@ -239,6 +431,7 @@ const families: { kind: ClaimKind; patterns: RegExp[] }[] = [
       re(
         '\\b(?:picked|selected|chosen|nominated) to (?:win|receive|get|be awarded)\\b|\\bwin (?:a|an) (?:free|complimentary)\\b',
       ),
+      re('\\b(?:short-?listed|selected|chosen) for (?:a|an|our) (?:free|complimentary|no-cost)\\b'),
       re(
         '\\bcongratulations\\b|\\b(?:gift card|prize|sweepstakes|raffle|drawing|giveaway|voucher|jackpot)s?\\b',
       ),
@@ -250,7 +443,13 @@ const families: { kind: ClaimKind; patterns: RegExp[] }[] = [
   {
     kind: 'survey',
     patterns: [
-      re('\\b(?:survey|questionnaire|poll)s?\\b'),
+      re(
+        '\\bno (?:pitch|sales pitch|selling|sales)\\b|\\b(?:collecting|gathering|getting) (?:some )?(?:feedback|input|views|opinions|insights) (?:from|for)\\b',
+      ),
+      re(
+        '\\b(?:benchmark(?:ing)?|industry|market|annual) (?:\\w+ )?(?:study|survey|research)\\b(?! (?:found|shows|showed|says|report))',
+      ),
+      re('(?<!in-app |customer |employee |pulse |nps |satisfaction )\\b(?:survey|questionnaire|poll)\\b'),
       re(
         '\\b(?:this is|it is|i am|we are|this) not (?:a )?(?:sales|selling|sales call|a pitch|pitch)\\b|\\bnot (?:trying to )?sell(?:ing)? (?:you )?anything\\b',
       ),
@@ -268,17 +467,20 @@ const families: { kind: ClaimKind; patterns: RegExp[] }[] = [
 ];
 
 const referralVerbs =
-  '(?:suggested|recommended|mentioned|told me|said|asked me|thought|passed (?:along|on)|pointed me|referred me|sent me|introduced|put me in touch|gave me your (?:name|number))';
-/** "Dana Reyes suggested I call", with the name as written (capitalised). */
-const namedReferral = new RegExp(
-  `\\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:,? (?:your|from|at|over at|in) [\\w& ]{1,40},?)? ${referralVerbs}\\b`,
+  '(?:suggested|recommended|mentioned|told me|said|asked me|thought|reckoned|reckons|passed (?:along|on)|pointed me|referred me|sent me|introduced|put me (?:in touch|onto|on to)|flagged you|gave me your (?:name|number)|passed me your|wanted me to|asked me to|felt|figured|speaks (?:very )?highly of you|spoke (?:very )?highly of you)';
+const name = '([A-Z][a-z]+(?: [A-Z][a-z]+)?)';
+/** "Dana Reyes suggested I call", with the name as written (capitalised), right before the verb. */
+const namedReferral = new RegExp(`\\b${name},? ${referralVerbs}\\b`);
+/** "Dana, your CFO, suggested", "Dana over at Acme Foods suggested": the name and a short description. */
+const describedReferral = new RegExp(
+  `\\b${name}(?:, (?:your|from|at|over at|over in|in|on|with) [\\w& ]{1,40},|(?: over)? (?:at|in|on|from) your [\\w& ]{1,30}|(?: over)? (?:at|in|from) (?:[A-Z][\\w&]*(?: [A-Z][\\w&]*){0,3}|purchasing|finance|procurement|accounts|sales|marketing|operations|hr|it)) ${referralVerbs}\\b`,
 );
 const referralBy =
   /\b(?:referred|recommended|pointed|sent|introduced)(?: to you| your way| over)? by ([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b/;
 const suggestionOf =
   /\b(?:[Aa]t|[Oo]n|[Pp]er) ([A-Z][a-z]+)(?:'s|’s) (?:suggestion|recommendation|request)\b/;
 const unnamedReferral = new RegExp(
-  `\\b(?:a|one of your|your) (?:colleague|coworker|co-worker|friend|boss|manager|ceo|cfo|peer|partner|contact)s?(?: of yours)? ${referralVerbs}`,
+  `\\b(?:someone|somebody|a (?:colleague|coworker|co-worker|friend|mate|contact|peer|buddy) of yours|(?:a|one of your|your) (?:\\w+ )?(?:colleague|coworker|co-worker|friend|mate|boss|manager|ceo|cfo|cto|coo|cio|peer|partner|contact|team|people|guys|folks|staff|director|vp)s?(?: of yours)?)(?: (?:on|in|at|from|over at) [\\w& ]{1,40})?,? ${referralVerbs}`,
 );
 /** Words that are capitalised at a sentence's start but are not people. */
 const notNames = new Set([
@@ -297,10 +499,22 @@ const notNames = new Set([
   'Hi',
   'Hello',
   'Hey',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
+  'Just',
+  'So',
+  'And',
+  'But',
+  'Also',
 ]);
 
 function referral(sentence: string): Claim | null {
-  for (const pattern of [referralBy, suggestionOf, namedReferral]) {
+  for (const pattern of [referralBy, suggestionOf, describedReferral, namedReferral]) {
     const name = pattern.exec(sentence)?.[1];
     if (name && !notNames.has(name.split(' ')[0]!)) return { kind: 'referral', sentence, person: name };
   }
@@ -312,6 +526,22 @@ function referral(sentence: string): Claim | null {
 const askingOnly =
   /^(?:have|did|do|were|was) (?:we|you and i) (?:ever |already )?(?:spoken|talked|met|speak|talk|meet)\b.*\?$/;
 
+/** Saying it did not happen ("we haven't spoken"), or passing on what someone else said, claims nothing. */
+const denial = /\b(?:not|never|no)\b/;
+const reported =
+  /\b(?:said|says|told me|mentioned|heard|thinks|thought|reckons|reckoned)(?: that)? (?:you|your)\b/;
+
+function claims(pattern: RegExp, plain: string, deniable: boolean): boolean {
+  const match = pattern.exec(plain);
+  if (!match) return false;
+  if (!deniable) return true;
+  const before = plain.slice(Math.max(0, match.index - 40), match.index);
+  if (denial.test(match[0])) return false;
+  // "she said you were looking at…": the referrer's word, checked as the referral.
+  if (reported.test(`${before.split(/[,;—-]/).at(-1) ?? ''}${match[0]}`)) return false;
+  return true;
+}
+
 /** Every claim the message makes, one per kind and sentence, in the order said. */
 export function claimsIn(text: string): Claim[] {
   const found: Claim[] = [];
@@ -319,7 +549,8 @@ export function claimsIn(text: string): Claim[] {
     const plain = normalise(sentence);
     if (askingOnly.test(plain)) continue;
     for (const family of families) {
-      if (family.patterns.some((p) => p.test(plain))) found.push({ kind: family.kind, sentence });
+      if (family.patterns.some((p) => claims(p, plain, family.denied === true)))
+        found.push({ kind: family.kind, sentence });
     }
     const referred = referral(sentence);
     if (referred) found.push(referred);

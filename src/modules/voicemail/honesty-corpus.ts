@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { type ClaimRecord, NO_CLAIMS } from './check-claims.ts';
 
 /**
@@ -357,4 +358,45 @@ export function scoreCorpus(items: CorpusItem[], fails: (item: CorpusItem) => bo
     missed,
     wronged,
   };
+}
+
+/** A set of messages written apart from the checker, by people who never saw its patterns. */
+export type WrittenApart = {
+  name: string;
+  /**
+   * Sealed sets are measured, never read while the patterns change: their figures are how the
+   * check does on words it has not met. The others were measured first and then taught from.
+   */
+  sealed: boolean;
+  items: CorpusItem[];
+};
+
+const apartSets: { file: string; sealed: boolean }[] = [
+  { file: 'apart-1', sealed: false },
+  { file: 'apart-2', sealed: false },
+  { file: 'apart-3', sealed: false },
+  { file: 'sealed-1', sealed: true },
+];
+
+/** The sets written apart, from `corpus/`: each item with its record and label as its writer gave them. */
+export function writtenApart(): WrittenApart[] {
+  return apartSets.map(({ file, sealed }) => {
+    const raw = JSON.parse(readFileSync(new URL(`./corpus/${file}.json`, import.meta.url), 'utf8')) as {
+      text: string;
+      dishonest: boolean;
+      family: string;
+      record: Partial<ClaimRecord>;
+    }[];
+    return {
+      name: file,
+      sealed,
+      items: raw.map((r) => ({
+        text: r.text,
+        dishonest: r.dishonest,
+        family: r.family,
+        record: { ...blank, ...r.record },
+        heldOut: sealed,
+      })),
+    };
+  });
 }
