@@ -64,6 +64,9 @@ const day =
   '(?:close of business|cob|eod|end of play|the \\d{1,2}(?:st|nd|rd|th)|\\d{1,2}(?:st|nd|rd|th)|(?:this|next) (?:monday|tuesday|wednesday|thursday|friday)|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|this week|next week|the end of (?:the )?(?:day|week|month|quarter|year)|end of (?:day|week|month|quarter|year)|month-end|quarter-end|year-end|midnight|noon)';
 
 const re = (source: string): RegExp => new RegExp(source);
+/** What someone said in public (a post, a talk, an interview) is no claim of a conversation. */
+const notInPublic =
+  '(?! (?:\\w+ ){0,3}(?:on|in|at|during) (?:your|a|the|their|his|her) (?:\\w+ )?(?:post|talk|podcast|interview|article|keynote|blog|webinar|panel|linkedin|tweet|book|newsletter|video|press release|earnings call|conference))(?! on (?:linkedin|twitter|x|youtube))';
 
 /** Patterns by kind, over normalised sentences. */
 const families: { kind: ClaimKind; patterns: RegExp[]; denied?: true }[] = [
@@ -71,6 +74,21 @@ const families: { kind: ClaimKind; patterns: RegExp[]; denied?: true }[] = [
     kind: 'earlier-call',
     denied: true,
     patterns: [
+      // The prospect as the one who spoke to the rep: "the way you asked", "what you described".
+      re(
+        `\\byou (?:\\w+ )?(?:described|told|preferred|advised|recommended|explained|agreed|specified|outlined)\\b${notInPublic}`,
+      ),
+      re(
+        '\\b(?:took|taking|per|on|following|as per) your (?:advice|suggestion|tip|steer|instructions|feedback|pointer|recommendation)\\b|\\byou were (?:so |totally |absolutely |quite )?right\\b',
+      ),
+      re('\\bas i (?:was )?(?:mentioning|saying|said|mentioned|explained|promised)\\b'),
+      // "those two contracts that were keeping you up at night": something only they could have told.
+      re(
+        '\\bthose (?:\\w+ ){0,4}(?:that|which|you) (?:were|was|had been|have been|are) (?:\\w+ ){0,3}(?:you|your)\\b',
+      ),
+      re(
+        '\\bhope (?:the|your) (?:\\w+ ){0,3}(?:went|was|turned out|worked out) (?:well|ok|okay|great|fine)\\b|\\bglad (?:the|your) (?:\\w+ ){0,3}(?:worked out|went well|came through)\\b|\\b(?:was|is) next on your list\\b',
+      ),
       re(
         '\\b(?:great|good|nice|lovely|fun) (?:chatting|talking|speaking|catching up|connecting)(?: with you| to you)? (?:last|yesterday|earlier|the other day|on|this morning)\\b',
       ),
@@ -108,7 +126,7 @@ const families: { kind: ClaimKind; patterns: RegExp[]; denied?: true }[] = [
         '\\byou (?:had |would |have )?(?:asked|wanted|told) (?:me|us) to (?:call|ring|follow up|get back|send|check|try|circle|come back|revisit)\\b',
       ),
       re(
-        '\\byou (?:had |have )?(?:mentioned|said|raised|told me|suggested|flagged|promised)\\b(?! (?:on|in) (?:linkedin|twitter|your (?:post|talk|podcast|interview|article|keynote|blog|webinar|panel)))',
+        `\\byou (?:had |have )?(?:mentioned|said|raised|told me|suggested|flagged|promised|shared)\\b${notInPublic}`,
       ),
       re('\\byou were (?:going to|gonna|planning to|meant to|supposed to)\\b'),
       re(
@@ -139,6 +157,21 @@ const families: { kind: ClaimKind; patterns: RegExp[]; denied?: true }[] = [
     kind: 'earlier-message',
     denied: true,
     patterns: [
+      re(
+        '\\b(?:i|we) (?:have |had )?(?:shipped|sent|couriered|delivered|dropped off|mailed|posted|sent out) (?:\\w+ ){0,5}(?:to your|to you)\\b',
+      ),
+      re(
+        '^(?:\\w+, )?(?:second|third|fourth|fifth|another) (?:try|attempt|go|time)\\b|\\b(?:second|third|fourth|fifth) (?:try|attempt)\\b',
+      ),
+      re(
+        '\\b(?:did|has|have) (?:the|my|our) (?:\\w+ )?(?:brochure|proposal|quote|pack|packet|samples?|letter|email|note|deck|catalog(?:ue)?|package|info|information|invite|invitation) (?:\\w+ )?(?:land|arrive|reach|get to|make it|come through|turn up)\\b',
+      ),
+      re(
+        '\\b(?:string|barrage|flurry|bunch|couple|series|pile) of (?:\\w+ )?(?:texts|emails|messages|voicemails|notes)\\b|\\bthose (?:\\w+ ){0,3}(?:emails|messages|texts|notes|voicemails|letters|inmails)\\b',
+      ),
+      re(
+        '\\b(?:proposal|quote|brochure|pack|deck|letter|email|note|invite)(?:\\w+)? (?:is |still )?(?:still )?(?:sitting|waiting|languishing) in your (?:inbox|mailbox|email)\\b',
+      ),
       re(
         '\\b(?:i|we) (?:have |had )?(?:sent|emailed|dropped|mailed|posted|couriered|popped|wrote|written|texted|messaged|forwarded|shared|put|stuck|left) (?:\\w+ ){0,5}(?:across|over to you|through to you|in your (?:inbox|mailbox|post)|to you|by (?:post|email|mail|courier)|your way)\\b',
       ),
@@ -192,6 +225,7 @@ const families: { kind: ClaimKind; patterns: RegExp[]; denied?: true }[] = [
     kind: 'meeting',
     denied: true,
     patterns: [
+      re('\\b(?:sitting|sat|standing|stood) (?:next to|beside|with|across from|opposite) you\\b'),
       re(
         '\\b(?:when|after|since) (?:i|we) (?:dropped|popped|stopped|came|swung|called) (?:by|in|past|round|around|over)\\b|\\bswing (?:past|by) again\\b|\\bpop (?:in|by) again\\b',
       ),
@@ -220,6 +254,18 @@ const families: { kind: ClaimKind; patterns: RegExp[]; denied?: true }[] = [
     kind: 'inquiry',
     denied: true,
     patterns: [
+      re(
+        `\\byou (?:\\w+ )?(?:asked|requested|wanted)\\b(?! (?:for|about) (?:a|an|the)? ?(?:job|role|position))${notInPublic}`,
+      ),
+      re(
+        '\\b(?:thanks|thank you) for (?:joining|attending|registering|signing up|downloading|visiting|stopping by|coming to|your interest|requesting)\\b',
+      ),
+      re(
+        '\\byour (?:\\w+ )?(?:free )?trial\\b|\\byour (?:\\w+ )?(?:callback|call-back|call back|demo|quote|pricing|info|information) request\\b|\\b(?:on|at the top of) my (?:callback|call-back|call back|follow-up) list\\b',
+      ),
+      re(
+        '\\b(?:your (?:company|team|office|firm|business|practice|department|colleagues|people)) (?:\\w+ )?(?:asked|requested|enquired|inquired|signed up|registered|reached out|got in touch|contacted us)\\b',
+      ),
       re(
         '\\b(?:saw|noticed|see|seeing|spotted) (?:that )?you (?:had|would|have) been (?:on|visiting|looking|checking|browsing|reading|poking)\\b|\\bchecking (?:us|our (?:\\w+ )?(?:site|website|page|pricing|product)) out\\b',
       ),
@@ -257,6 +303,15 @@ const families: { kind: ClaimKind; patterns: RegExp[]; denied?: true }[] = [
   {
     kind: 'relationship',
     patterns: [
+      re(
+        "\\byour (?:[\\w']+ ){0,3}(?:listing|domain|registration|main number|numbers?|lines?|facility|suite|premises|location|postings?|posters?|filing|meter|tax code|rate class)\\b.*\\b(?:expire|expires|expiring|expiration|removed|ported|porting|transfer|qualify|qualifies|eligib\\w*|required|requirements|penalt\\w*|interruption|renewal|active|suspend\\w*|disconnect\\w*|deactivat\\w*)\\b",
+      ),
+      re(
+        '\\b(?:attempted|tried|missed) (?:a |to make a |to deliver |your )?(?:delivery|drop-off|collection)\\b|\\bon behalf of your (?:\\w+ ){0,2}(?:utility|landlord|bank|carrier|provider|insurer|building|council|accountant|supplier)\\b|\\byour (?:landlord|building|property manager|managing agent) (?:asked|wants|has asked|instructed)\\b',
+      ),
+      re(
+        '\\b(?:compliance|enforcement|regulatory|registration|licensing|records|filings?) (?:division|department|office|desk|unit|team|centre|center)\\b.*\\b(?:your|you)\\b',
+      ),
       re(
         '\\byour (?:\\w+ ){0,2}(?:account|terminal|lease|suite|subscription|plan|filing|invoice|order|delivery|consignment|listing|registration|policy|contract|renewal|licen[cs]e|equipment|unit|lines?|system|server|network|domain|premises)\\b.*\\b(?:flag|flagged|issue|matter|problem|attention|discrepanc(?:y|ies)|status|review|changes?|compliance|notice|overdue|suspend(?:ed)?|interruption|expir(?:y|ing|es)|due)\\b',
       ),
@@ -322,6 +377,9 @@ const families: { kind: ClaimKind; patterns: RegExp[]; denied?: true }[] = [
     kind: 'deadline',
     patterns: [
       re(
+        `\\b(?:${offerWord}|rates?|prices?|pricing|deal)\\b (?:\\w+ ){0,5}(?:disappears?|vanish(?:es)?|goes away|will be gone|is gone|lapses?)\\b`,
+      ),
+      re(
         `\\b(?:${offerWord}|rates?|prices?|pricing|tariff|terms|numbers|quote|deal)\\b.*\\b(?:resets?|signs? off|kicks? in|will not hold|cannot guarantee|closes? the books|expires?|ends|goes up|go up|changes?|increases?|new tariff|miss)\\b.*\\b(?:${day}|the first|month-end|next few days|before then|this month|after this|soon|the \\d{1,2}(?:st|nd|rd|th))\\b`,
       ),
       re(
@@ -382,6 +440,9 @@ const families: { kind: ClaimKind; patterns: RegExp[]; denied?: true }[] = [
     kind: 'scarcity',
     patterns: [
       re(
+        '\\b(?:will|they will|they are going to|going to) go (?:fast|quick|quickly)\\b|\\b(?:the )?last (?:\\w+ )?(?:\\d+|two|three|four|five|six|few|couple)\\b|\\bfinal (?:pallet|batch|units?|few|spots?|slots?|places?|seats?)\\b|\\bdown to (?:the |our )?(?:last|final)\\b|\\b(?:accepting|taking|onboarding|admitting) only\\b|\\blimited stock\\b',
+      ),
+      re(
         `\\b(?:capacity|allocation|spaces?|slots?|spots?|licen[cs]es?|places?|seats?|room|availability|stock|inventory)\\b.*\\b(?:only|limited|nearly|almost|snapped up|going (?:quick|fast|quickly)|used up|first-come|first come|running (?:low|out)|\\w+ more)\\b`,
       ),
       re(
@@ -433,7 +494,7 @@ const families: { kind: ClaimKind; patterns: RegExp[]; denied?: true }[] = [
       ),
       re('\\b(?:short-?listed|selected|chosen) for (?:a|an|our) (?:free|complimentary|no-cost)\\b'),
       re(
-        '\\bcongratulations\\b|\\b(?:gift card|prize|sweepstakes|raffle|drawing|giveaway|voucher|jackpot)s?\\b',
+        '\\bcongratulations\\b(?=.*\\b(?:won|winner|selected|chosen|prize|award|qualified|lucky)\\b)|\\b(?:gift card|prize|sweepstakes|raffle|drawing|giveaway|voucher|jackpot)s?\\b',
       ),
       re(
         '\\bfree (?:trip|cruise|vacation|holiday|gift|ipad|iphone|laptop|tablet|tickets?)\\b|\\b(?:claim|redeem|collect) your (?:\\w+ )?(?:reward|prize|gift|bonus|voucher|offer)\\b',
@@ -444,7 +505,10 @@ const families: { kind: ClaimKind; patterns: RegExp[]; denied?: true }[] = [
     kind: 'survey',
     patterns: [
       re(
-        '\\bno (?:pitch|sales pitch|selling|sales)\\b|\\b(?:collecting|gathering|getting) (?:some )?(?:feedback|input|views|opinions|insights) (?:from|for)\\b',
+        '\\bsurvey(?:ing|ed)\\b|\\brespondents?\\b|\\b(?:collecting|gathering) (?:\\w+ )?(?:opinions|views|answers|responses)\\b',
+      ),
+      re(
+        '\\bno (?:pitch|sales pitch|selling|sales)\\b(?! (?:call |calls )?(?:required|needed|necessary))|\\b(?:collecting|gathering|getting) (?:some )?(?:feedback|input|views|opinions|insights) (?:from|for)\\b',
       ),
       re(
         '\\b(?:benchmark(?:ing)?|industry|market|annual) (?:\\w+ )?(?:study|survey|research)\\b(?! (?:found|shows|showed|says|report))',
@@ -467,7 +531,7 @@ const families: { kind: ClaimKind; patterns: RegExp[]; denied?: true }[] = [
 ];
 
 const referralVerbs =
-  '(?:suggested|recommended|mentioned|told me|said|asked me|thought|reckoned|reckons|passed (?:along|on)|pointed me|referred me|sent me|introduced|put me (?:in touch|onto|on to)|flagged you|gave me your (?:name|number)|passed me your|wanted me to|asked me to|felt|figured|speaks (?:very )?highly of you|spoke (?:very )?highly of you)';
+  '(?:suggested|recommended|mentioned|told me|said|asked me|thought|reckoned|reckons|passed (?:along|on)|pointed me|referred me|sent me|introduced|put me (?:in touch|onto|on to)|flagged you|gave me your (?:name|number)|passed me your|wanted me to|asked me to|felt|figured|speaks (?:very )?highly of you|spoke (?:very )?highly of you|was a (?:big |huge )?fan)';
 const name = '([A-Z][a-z]+(?: [A-Z][a-z]+)?)';
 /** "Dana Reyes suggested I call", with the name as written (capitalised), right before the verb. */
 const namedReferral = new RegExp(`\\b${name},? ${referralVerbs}\\b`);
@@ -513,12 +577,17 @@ const notNames = new Set([
   'Also',
 ]);
 
+/** Someone sent the rep, whoever it was: "at the suggestion of your CEO's office", "gave me your number". */
+const sentBySomeone =
+  /\b(?:at|on|per) the (?:suggestion|recommendation|advice|request) of\b|\b(?:gave|passed|shared|forwarded|handed) me your (?:name|number|details|contact|email|direct line)\b|\byour predecessor\b|\b(?:our|my) (?:partners?|friends|colleagues|contacts) (?:at|over at|from) [\w&' ]{1,40} (?:thought|think|said|suggested|recommended|felt|mentioned)\b/;
+
 function referral(sentence: string): Claim | null {
   for (const pattern of [referralBy, suggestionOf, describedReferral, namedReferral]) {
     const name = pattern.exec(sentence)?.[1];
     if (name && !notNames.has(name.split(' ')[0]!)) return { kind: 'referral', sentence, person: name };
   }
-  if (unnamedReferral.test(normalise(sentence))) return { kind: 'referral', sentence };
+  const plain = normalise(sentence);
+  if (unnamedReferral.test(plain) || sentBySomeone.test(plain)) return { kind: 'referral', sentence };
   return null;
 }
 

@@ -375,7 +375,9 @@ const apartSets: { file: string; sealed: boolean }[] = [
   { file: 'apart-1', sealed: false },
   { file: 'apart-2', sealed: false },
   { file: 'apart-3', sealed: false },
+  { file: 'apart-4', sealed: false },
   { file: 'sealed-1', sealed: true },
+  { file: 'sealed-2', sealed: true },
 ];
 
 /** The sets written apart, from `corpus/`: each item with its record and label as its writer gave them. */
