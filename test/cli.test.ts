@@ -517,13 +517,40 @@ describe('the reach command line', { timeout: 180_000 }, () => {
     else expect(json.instead.length).toBeGreaterThan(0);
     const pursuit = await reach(['pursuit', '1', '--at', '2026-11-23T23:30:00Z', '--data', data]);
     expect(pursuit.code).toBe(0);
-    expect(pursuit.stdout).toMatch(/^(CONTINUE|SLOW DOWN|DROP) {2}/);
+    expect(pursuit.stdout).toMatch(/^OPEN {2}/);
+    expect(pursuit.stdout).toMatch(/\n(CONTINUE|SLOW DOWN|DROP) {2}/);
     expect(pursuit.stdout).toMatch(/next 10 attempts: \d+% chance of a conversation/);
     const view = JSON.parse(
       (await reach(['pursuit', '1', '--at', '2026-11-23T23:30:00Z', '--json', '--data', data])).stdout,
-    ) as { recommendation: string; effort: { attempts: number } };
+    ) as {
+      recommendation: string;
+      effort: { attempts: number };
+      standing: { state: string; callable: boolean };
+    };
     expect(['continue', 'slow-down', 'drop']).toContain(view.recommendation);
+    expect(view.standing).toMatchObject({ state: 'open', callable: true });
     expect((await reach(['pursuit', '1', '--at', 'soon', '--data', data])).code).toBe(2);
+    // Moved by hand: a reason in a sentence, or exit 2 naming it.
+    const noReason = await reach(['pursuit', '1', '--set', 'not-interested', '--data', data]);
+    expect(noReason.code).toBe(2);
+    expect(noReason.stderr).toContain('reason');
+    const rested = await reach([
+      'pursuit',
+      '1',
+      '--set',
+      'not-interested',
+      '--reason',
+      'said the budget is spent until spring',
+      '--at',
+      '2026-11-23T23:30:00Z',
+      '--data',
+      data,
+    ]);
+    expect(rested.code).toBe(0);
+    expect(rested.stdout).toMatch(
+      /^NOT-INTERESTED {2}set by hand: said the budget is spent until spring — not proposed/,
+    );
+    expect(rested.stdout).toContain('- until 2027-02-21T23:30:00.000Z');
     const bad = await reach(['check-message', 'Just touching base. Call me, 312 555 0147.', '--data', data]);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain('FAIL cliche');

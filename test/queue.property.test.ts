@@ -50,6 +50,8 @@ const dialSpec = fc.record({
   hoursBefore: fc.noBias(fc.double({ min: 0.01, max: 8 * 24, noNaN: true })),
   outcome: fc.constantFrom('no-answer', 'voicemail', 'voicemail-left', 'gatekeeper', 'reached'),
   callbackInMinutes: fc.option(fc.integer({ min: 5, max: 240 }), { nil: undefined }),
+  /** What a conversation came to, besides a promised callback: a meeting, a "no", interest. */
+  result: fc.constantFrom('none', 'none', 'meeting', 'not-interested', 'interested'),
 });
 const prospectSpec = fc.record({
   zone: zoneSpec,
@@ -76,6 +78,16 @@ const insideWindow = (at: Date, zone: string, book: Book): boolean => {
   const clock = DateTime.fromJSDate(at, { zone }).toFormat('HH:mm');
   return clock >= book.start && clock < book.end;
 };
+
+/** What a reached dial of the spec came to: a promised callback wins over the other results. */
+const resultOf = (d: Valued<typeof dialSpec>): string | null =>
+  d.outcome !== 'reached'
+    ? null
+    : d.callbackInMinutes !== undefined
+      ? 'callback-scheduled'
+      : d.result === 'none'
+        ? null
+        : d.result;
 
 /** What the rules say about one proposed dial, written apart from the queue's own checks. */
 function violations(input: { at: Date; spec: Spec; book: Book; number: string }): string[] {
@@ -106,6 +118,21 @@ function violations(input: { at: Date; spec: Spec; book: Book; number: string })
   if (!promised && dials.some((d) => d.hoursBefore < 2)) wrong.push('two-hour gap');
   if (!promised && dials.some((d) => d.outcome === 'voicemail-left' && d.hoursBefore < 24))
     wrong.push('second message');
+  // Where the pursuit stands, from the latest conversation that came to something: a meeting
+  // (booked, then follow-up) and a "no" (a 90-day rest) keep them off; a promised callback is
+  // the time to call, not hours before it.
+  const latest = dials
+    .filter((d) => d.outcome === 'reached' && resultOf(d) !== null)
+    .sort((a, b) => a.at.getTime() - b.at.getTime())
+    .at(-1);
+  if (latest && resultOf(latest) === 'meeting') wrong.push('meeting booked');
+  if (latest && resultOf(latest) === 'not-interested') wrong.push('said no');
+  if (
+    latest &&
+    resultOf(latest) === 'callback-scheduled' &&
+    at.getTime() < latest.at.getTime() + latest.callbackInMinutes! * 60_000 - 15 * 60_000
+  )
+    wrong.push('callback promised later');
   return wrong;
 }
 
@@ -164,7 +191,14 @@ describe('the queue never proposes a dial that breaks a limit', { timeout: 180_0
                   result: 'callback-scheduled',
                   resultAt: new Date(dialAt.getTime() + d.callbackInMinutes * 60_000).toISOString(),
                 }
-              : {}),
+              : d.outcome === 'reached' && d.result !== 'none'
+                ? {
+                    result: d.result,
+                    ...(d.result === 'meeting'
+                      ? { resultAt: new Date(dialAt.getTime() + 3 * 24 * HOUR).toISOString() }
+                      : {}),
+                  }
+                : {}),
             idempotencyKey: `${run}-${i}-${n}`,
           },
           now: new Date('2030-01-01T00:00:00Z'),

@@ -68,6 +68,7 @@ import {
 } from '../modules/prospects/prospects.service.ts';
 import { listZoneChanges, type ZoneChange } from '../modules/prospects/zone-upgrade.service.ts';
 import { type PursuitView, pursuitOfProspect } from '../modules/pursuit/pursuit.service.ts';
+import { type StandingView, setStanding, standingOfProspect } from '../modules/pursuit/standing.service.ts';
 import { buildQueue, type Plan, planDay, type Queue } from '../modules/queue/queue.service.ts';
 import { type Ctx, teamConfig, updateTeamConfig } from '../modules/team/team.service.ts';
 import { type MessageStats, messageStats } from '../modules/voicemail/message-stats.service.ts';
@@ -130,6 +131,8 @@ export type ReachClient = {
   plan(query: Record<string, string | undefined>): Promise<Plan>;
   voicemail(input: { prospect: string; query: Record<string, string | undefined> }): Promise<VoicemailAdvice>;
   pursuit(input: { prospect: string; query: Record<string, string | undefined> }): Promise<PursuitView>;
+  standing(input: { prospect: string; query: Record<string, string | undefined> }): Promise<StandingView>;
+  setStanding(input: { prospect: string; body: unknown }): Promise<StandingView>;
   zoneChanges(): Promise<{ items: ZoneChange[] }>;
   rules(): Promise<RuleList>;
   checkRules(query: Record<string, string | undefined>): Promise<RuleCheck>;
@@ -193,6 +196,8 @@ export function localClient(ctx: Ctx, where: string): ReachClient {
     plan: (query) => planDay(ctx, defined(query)),
     voicemail: ({ prospect, query }) => voicemailAdvice(ctx, { prospect, query: defined(query) }),
     pursuit: ({ prospect, query }) => pursuitOfProspect(ctx, { prospect, query: defined(query) }),
+    standing: ({ prospect, query }) => standingOfProspect(ctx, { prospect, query: defined(query) }),
+    setStanding: (input) => setStanding(ctx, input),
     zoneChanges: () => listZoneChanges(ctx),
     rules: async () => listRules(ctx),
     checkRules: (query) => checkNumber(ctx, defined(query)),

@@ -121,6 +121,10 @@ export function httpClient(options: { baseUrl: string; token?: string | undefine
       json({ method: 'GET', path: `/prospects/${encodeURIComponent(prospect)}/voicemail`, query }),
     pursuit: ({ prospect, query }) =>
       json({ method: 'GET', path: `/prospects/${encodeURIComponent(prospect)}/pursuit`, query }),
+    standing: ({ prospect, query }) =>
+      json({ method: 'GET', path: `/prospects/${encodeURIComponent(prospect)}/pursuit-state`, query }),
+    setStanding: ({ prospect, body }) =>
+      json({ method: 'POST', path: `/prospects/${encodeURIComponent(prospect)}/pursuit-state`, body }),
     zoneChanges: () => json({ method: 'GET', path: '/zones/changes' }),
     rules: () => json({ method: 'GET', path: '/rules' }),
     checkRules: (query) => json({ method: 'GET', path: '/rules/check', query }),

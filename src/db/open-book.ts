@@ -1,4 +1,5 @@
 import { reresolveZones } from '../modules/prospects/zone-upgrade.service.ts';
+import { refreshUnkeptPursuits } from '../modules/pursuit/pursuit.repository.ts';
 import { ensureReachStats } from '../modules/queue/reach-stats.ts';
 import { createDb, type Database, redactUrl } from './create-db.ts';
 import { acquireLock, type LockHolder, prepareDataDir, resolveDataDir } from './data-dir.ts';
@@ -42,6 +43,7 @@ export async function openBook(options: {
 /** Brings a book's derived data up to the current rules, saying what changed. */
 async function upgrade(database: Database): Promise<void> {
   await ensureReachStats(database.db);
+  await refreshUnkeptPursuits(database.db);
   const changed = await reresolveZones(database.db, new Date());
   if (changed > 0)
     console.error(

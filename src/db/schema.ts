@@ -54,6 +54,8 @@ export const teams = pgTable('teams', {
   callingAudience: text('calling_audience').notNull().default('consumer'),
   /** The team's own calling rules (compliance/team-rules.ts): they only ever narrow the law's. */
   callingRules: jsonb('calling_rules').$type<TeamRule[]>().notNull().default([]),
+  /** Days a prospect who said "not interested" rests before another approach. */
+  nurtureDays: smallint('nurture_days').notNull().default(90),
   createdAt: createdAt(),
 });
 
@@ -116,6 +118,15 @@ export const prospects = pgTable(
     title: text('title'),
     email: text('email'),
     stage: text('stage').notNull().default('new'),
+    /**
+     * Where the pursuit stands (pursuit/pursuit-state.ts), kept from the latest conversation,
+     * callback or hand change so the queue reads it in one pass: the state, when it began,
+     * when it ends by itself, and why.
+     */
+    pursuit: text('pursuit').notNull().default('open'),
+    pursuitSince: timestamp('pursuit_since', { withTimezone: true }),
+    pursuitUntil: timestamp('pursuit_until', { withTimezone: true }),
+    pursuitReason: text('pursuit_reason'),
     /** Estimated deal value in whole units of the team's currency. */
     value: bigint('value', { mode: 'number' }),
     alreadyHasProduct: boolean('already_has_product').notNull().default(false),
@@ -514,6 +525,24 @@ export const stageChanges = pgTable(
   (t) => [index('stage_changes_prospect').on(t.prospectId)],
 );
 
+/** A rep's own move of a pursuit: the state, its end, who and why. */
+export const pursuitChanges = pgTable(
+  'pursuit_changes',
+  {
+    id: id(),
+    teamId: teamId(),
+    prospectId: integer('prospect_id')
+      .notNull()
+      .references(() => prospects.id),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    state: text('state').notNull(),
+    until: timestamp('until', { withTimezone: true }),
+    reason: text('reason').notNull(),
+    by: text('by'),
+  },
+  (t) => [index('pursuit_changes_prospect').on(t.prospectId, t.at)],
+);
+
 /** Every table, parents before children: the order for a full export and import. */
 export const allTables = {
   teams,
@@ -534,4 +563,5 @@ export const allTables = {
   callCorrections,
   zoneChanges,
   dncEvents,
+  pursuitChanges,
 } as const;

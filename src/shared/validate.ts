@@ -105,3 +105,14 @@ function boundWords(bound: {
     return `must have ${least ? 'at least' : 'at most'} ${limit} item${Number(limit) === 1 ? '' : 's'}`;
   return undefined;
 }
+
+/** A reason a person can check later: a sentence, not a word ("ok", "test", "done"). */
+export const sentenceReason = (example: string) =>
+  z
+    .string()
+    .trim()
+    .max(500)
+    .refine(
+      (text) => text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length >= 3 && text.length >= 12,
+      `say why in a sentence of three words or more, such as '${example}'`,
+    );

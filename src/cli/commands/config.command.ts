@@ -4,7 +4,13 @@ import { AppError } from '../../shared/errors.ts';
 import { out, printJson } from '../output.ts';
 import { common, withClient } from '../run.ts';
 
-const numeric = new Set(['maxDialsPerDay', 'maxDialsPerWeek', 'maxMessagesPerProspect', 'repHourlyValue']);
+const numeric = new Set([
+  'maxDialsPerDay',
+  'maxDialsPerWeek',
+  'maxMessagesPerProspect',
+  'nurtureDays',
+  'repHourlyValue',
+]);
 /** Settings that go back to "learn it" or "none" when given empty: `repHourlyValue=`. */
 const clearable = new Set([
   'repName',

@@ -9,6 +9,7 @@ import type { CallInput } from '../compliance/calling-rules.ts';
 import { fitCallSteps } from '../compliance/fit-steps.ts';
 import { prospectCallScope } from '../compliance/rules.service.ts';
 import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
+import { readStanding } from '../pursuit/pursuit-state.ts';
 import { CALLBACK_GRACE_MINUTES } from '../queue/may-dial.ts';
 import type { Ctx } from '../team/team.service.ts';
 import { type Cadence, cadenceSchema, schedule } from './cadence.ts';
@@ -46,7 +47,7 @@ export async function startCadence(ctx: Ctx, body: unknown): Promise<StartReport
   const rejected: StartReport['rejected'] = [];
   const accepted: { row: ProspectRow; zone: string }[] = [];
   for (const key of input.prospects) {
-    const refusal = await refuse(ctx, { key, accepted: accepted.map((a) => a.row.id) });
+    const refusal = await refuse(ctx, { key, accepted: accepted.map((a) => a.row.id), at });
     if ('reason' in refusal) rejected.push({ prospect: String(key), reason: refusal.reason });
     else accepted.push(refusal);
   }
@@ -102,7 +103,7 @@ export async function startCadence(ctx: Ctx, body: unknown): Promise<StartReport
 /** The prospect with the zone its steps are laid in, or why it may not start. */
 async function refuse(
   ctx: Ctx,
-  input: { key: string | number; accepted: number[] },
+  input: { key: string | number; accepted: number[]; at: Date },
 ): Promise<{ row: ProspectRow; zone: string } | { reason: string }> {
   let row: ProspectRow;
   try {
@@ -120,6 +121,10 @@ async function refuse(
     .limit(1);
   if (dnc) return { reason: 'on the Do-Not-Call list' };
   if (row.stage === 'customer' || row.stage === 'lost') return { reason: `stage ${row.stage}` };
+  // A rest after a "no" is what a nurture cadence is for; any other state is not a cold series.
+  const standing = readStanding(row, input.at);
+  if (standing.state !== 'open' && standing.state !== 'not-interested')
+    return { reason: `${standing.state}: ${standing.reason}` };
   const zone = row.timezone ?? row.timezoneCandidates[0] ?? ctx.team.territoryZones[0];
   if (!zone) return { reason: 'time zone unknown: set the prospect’s timezone first' };
   const [running] = await ctx.db

@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
-import { prospects, stageChanges, tasks } from '../../db/schema.ts';
+import { companies, prospects, stageChanges, tasks } from '../../db/schema.ts';
 import { followUpOf, type Result, type StageMove } from './call-rules.ts';
 
 /** Moves the prospect's stage and records the move, with the call behind it when there is one. */
@@ -40,4 +40,39 @@ export async function promiseFollowUp(
     dueAt: input.resultAt,
     payload: input.payload,
   });
+}
+
+/** The wrong person answered for the prospect: the pursuit waits on finding the right one, a task now. */
+export async function findRightPerson(
+  tx: Db,
+  input: { teamId: number; prospect: { id: number; companyId: number | null }; attemptId: number; at: Date },
+): Promise<void> {
+  const { prospect } = input;
+  const [company] = prospect.companyId
+    ? await tx.select({ name: companies.name }).from(companies).where(eq(companies.id, prospect.companyId))
+    : [];
+  await tx.insert(tasks).values({
+    teamId: input.teamId,
+    prospectId: prospect.id,
+    kind: 'find-person',
+    dueAt: input.at,
+    payload: {
+      attemptId: input.attemptId,
+      note: `find the right person${company ? ` at ${company.name}` : ''}`,
+    },
+  });
+}
+
+/** A call corrected away from the wrong person no longer asks for the right one. */
+export async function dropFindPerson(tx: Db, input: { attemptId: number; at: Date }): Promise<void> {
+  await tx
+    .update(tasks)
+    .set({ status: 'cancelled', doneAt: input.at })
+    .where(
+      and(
+        eq(tasks.kind, 'find-person'),
+        eq(tasks.status, 'open'),
+        sql`${tasks.payload}->>'attemptId' = ${String(input.attemptId)}`,
+      ),
+    );
 }

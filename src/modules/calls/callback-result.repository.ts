@@ -3,6 +3,7 @@ import type { Db } from '../../db/create-db.ts';
 import { prospects } from '../../db/schema.ts';
 import { optOut } from '../dnc/opt-out.service.ts';
 import type { Stage } from '../prospects/prospect-draft.ts';
+import { refreshPursuits } from '../pursuit/pursuit.repository.ts';
 import { moveStage, promiseFollowUp } from './call-effects.repository.ts';
 import { type CallbackResult, nextStage } from './call-rules.ts';
 
@@ -45,6 +46,7 @@ export async function applyCallbackResult(
       .where(eq(prospects.id, prospectId));
   if (result === 'do-not-call') {
     await optOut(tx, { teamId, prospectId, at, source: 'callback' });
+    await refreshPursuits(tx, [prospectId]);
     return;
   }
   // Nothing is scheduled for someone who asked to stop, until `reach dnc remove` lifts it.
@@ -56,4 +58,5 @@ export async function applyCallbackResult(
       resultAt: input.resultAt,
       payload: { callbackId: input.callbackId, promisedBy: 'callback' },
     });
+  await refreshPursuits(tx, [prospectId]);
 }

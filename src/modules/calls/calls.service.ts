@@ -14,12 +14,13 @@ import { validateProspect } from '../prospects/prospect-draft.ts';
 import type { ProspectRow } from '../prospects/prospects.repository.ts';
 import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
 import { prepareDraft, upsertProspects } from '../prospects/upsert-prospects.ts';
+import { refreshPursuits } from '../pursuit/pursuit.repository.ts';
 import { buildQueue, numberAt, yardsticks } from '../queue/queue.service.ts';
 import { recordDial } from '../queue/reach-stats.ts';
 import type { Ctx } from '../team/team.service.ts';
 import { spokenSeconds } from '../voicemail/words.ts';
 import { type LogCallInput, logCallSchema } from './call.schemas.ts';
-import { moveStage, promiseFollowUp } from './call-effects.repository.ts';
+import { findRightPerson, moveStage, promiseFollowUp } from './call-effects.repository.ts';
 import { choosePhone, countBad } from './call-numbers.repository.ts';
 import { checkLog, nextStage, repSecondsOf } from './call-rules.ts';
 
@@ -214,6 +215,10 @@ function record(ctx: Ctx, input: Recording): Promise<LoggedCall> {
         resultAt,
         payload: { attemptId, promisedBy: body.outcome },
       });
+    // The wrong person: the pursuit waits on finding the right one, a task for now.
+    if (body.outcome === 'wrong-person')
+      await findRightPerson(tx, { teamId: ctx.team.id, prospect, attemptId, at });
+    await refreshPursuits(tx, [prospect.id]);
     return { ...(await readLogged(tx, attemptId)), flags, replayed: false };
   });
 }

@@ -15,9 +15,11 @@ import { parseInput } from '../../shared/validate.ts';
 import { optOut } from '../dnc/opt-out.service.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
 import type { PhoneRow } from '../prospects/prospects.repository.ts';
+import { refreshPursuits } from '../pursuit/pursuit.repository.ts';
 import { type DialFact, recordDial, rereadDialTimes } from '../queue/reach-stats.ts';
 import type { Ctx } from '../team/team.service.ts';
 import { correctCallSchema } from './call.schemas.ts';
+import { dropFindPerson, findRightPerson } from './call-effects.repository.ts';
 import { choosePhone } from './call-numbers.repository.ts';
 import {
   checkLog,
@@ -94,6 +96,7 @@ export async function correctCall(
         after,
       })
       .returning();
+    await refreshPursuits(tx, [stored.prospect.id]);
     const call = await readLogged(tx, id);
     const [now] = await tx
       .select({ stage: prospects.stage })
@@ -225,6 +228,10 @@ async function apply(tx: Db, input: Applying): Promise<string[]> {
     flags.push('opted-out-now');
   }
   await followUpFor(tx, input);
+  if (before.outcome !== 'wrong-person' && after.outcome === 'wrong-person')
+    await findRightPerson(tx, { teamId: ctx.team.id, prospect, attemptId: attempt.id, at });
+  if (before.outcome === 'wrong-person' && after.outcome !== 'wrong-person')
+    await dropFindPerson(tx, { attemptId: attempt.id, at });
   return flags;
 }
 

@@ -12,6 +12,7 @@ import {
 import { AppError, notFound } from '../../shared/errors.ts';
 import { parseId } from '../../shared/ids.ts';
 import { callStepUndone } from '../cadences/enrollments.service.ts';
+import { refreshPursuits } from '../pursuit/pursuit.repository.ts';
 import { recordDial } from '../queue/reach-stats.ts';
 import type { Ctx } from '../team/team.service.ts';
 import { uncountBad } from './call-numbers.repository.ts';
@@ -104,6 +105,7 @@ export async function undoCall(ctx: Ctx, input: { id: string | number; now?: Dat
       },
       -1,
     );
+    await refreshPursuits(tx, [prospect.id]);
     return { undone: id, prospectId: prospect.id, outcome: attempt.outcome, stage };
   });
 }

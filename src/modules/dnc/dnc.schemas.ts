@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { instant } from '../../shared/validate.ts';
+import { instant, sentenceReason } from '../../shared/validate.ts';
 
 export const dncAddSchema = z
   .object({
@@ -16,15 +16,7 @@ export const dncAddSchema = z
     message: 'give a number or a prospect',
   });
 
-/** A reason a person can check later: a sentence, not a word ("ok", "test", "done"). */
-const namedReason = z
-  .string()
-  .trim()
-  .max(500)
-  .refine(
-    (text) => text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length >= 3 && text.length >= 12,
-    "say why in a sentence of three words or more, such as 'asked by email on 2 March to be called again'",
-  );
+const namedReason = sentenceReason('asked by email on 2 March to be called again');
 
 export const dncRemoveSchema = z
   .object({

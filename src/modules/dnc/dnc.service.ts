@@ -6,6 +6,7 @@ import { AppError, invalid } from '../../shared/errors.ts';
 import { parseInput } from '../../shared/validate.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
 import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
+import { refreshPursuits } from '../pursuit/pursuit.repository.ts';
 import type { Ctx } from '../team/team.service.ts';
 import { dncAddSchema, dncRemoveSchema } from './dnc.schemas.ts';
 import { type Binding, bindingOf, bindPerson } from './person-binding.ts';
@@ -157,6 +158,7 @@ export async function removeDnc(ctx: Ctx, body: unknown): Promise<Lifted> {
     const ids = [...new Set(freed.map((e) => e.prospectId!))];
     if (ids.length > 0)
       await tx.update(prospects).set({ optedOut: false, updatedAt: at }).where(inArray(prospects.id, ids));
+    await refreshPursuits(tx, [...ids, ...(binding?.prospectIds ?? [])]);
     return { removed: active.length, prospects: ids };
   });
 }

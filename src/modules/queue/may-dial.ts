@@ -2,6 +2,7 @@ import { localClock } from '../../shared/local-clock.ts';
 import { type Audience, checkCall, dialsInLast, type Place } from '../compliance/calling-rules.ts';
 import type { Screening } from '../compliance/jurisdiction-rules.ts';
 import type { TeamRule } from '../compliance/team-rules.ts';
+import { pursuitAllows, type Standing } from '../pursuit/pursuit-state.ts';
 
 /** The limits a team sets; legal hours may only be narrowed. */
 export type DialLimits = {
@@ -40,6 +41,8 @@ export type DialTarget = {
   places?: Place[];
   /** The list the prospect came in with: team rules scoped to it apply. */
   list?: string | null;
+  /** Where the pursuit stands: a booked meeting, a "no" resting, a referral… keeps them off the queue. */
+  pursuit?: Pick<Standing, 'state' | 'until' | 'reason'>;
 };
 
 export type Refusal =
@@ -47,6 +50,7 @@ export type Refusal =
   | 'dnc-number'
   | 'invalid-number'
   | 'closed-stage'
+  | 'pursuit'
   | 'out-of-office'
   | 'outside-legal-hours'
   | 'day-forbidden'
@@ -117,6 +121,10 @@ export function mayDial(at: Date, input: { target: DialTarget; limits: DialLimit
   if (target.numberOnDnc) refusals.push('dnc-number');
   if (!target.numberValid) refusals.push('invalid-number');
   if (target.stage === 'customer' || target.stage === 'lost') refusals.push('closed-stage');
+  else if (target.pursuit && !pursuitAllows(target.pursuit, at)) {
+    refusals.push('pursuit');
+    why.push(target.pursuit.reason);
+  }
   if (target.outOfOfficeUntil && at < target.outOfOfficeUntil) refusals.push('out-of-office');
   const zones = zonesToRespect(target, limits);
   const earlier = target.dials.filter((d) => d <= at);

@@ -5,6 +5,7 @@ import { blockedNumbers } from '../dnc/dnc.repository.ts';
 import { type StatedPlace, zoneOfDialledNumber } from '../phones/resolve-timezone.ts';
 import { displayName } from '../prospects/prospects.service.ts';
 import { type BookTotals, bookRates } from '../pursuit/keep-or-drop.ts';
+import { PROMISE_EARLY_MINUTES, readStanding } from '../pursuit/pursuit-state.ts';
 import type { HoursIntel } from './intel-evidence.ts';
 import { CALLBACK_GRACE_MINUTES } from './may-dial.ts';
 import type { Candidate, PhoneZone, PursuitBook, SlotTable } from './rank.ts';
@@ -44,6 +45,9 @@ export async function shortlist(db: Db, q: Shortlist): Promise<number[]> {
   const zoneKey = sql`coalesce(pr.timezone, pr.timezone_candidates[1], ${q.territoryZone})`;
   const callable = sql`
     pr.team_id = ${q.teamId} and not pr.opted_out and pr.stage not in ('customer', 'lost')
+    and (pr.pursuit = 'open'
+      or (pr.pursuit = 'callback' and (pr.pursuit_until is null or pr.pursuit_until <= ${at}::timestamptz + ${PROMISE_EARLY_MINUTES} * interval '1 minute'))
+      or (pr.pursuit = 'not-interested' and pr.pursuit_until <= ${at}::timestamptz))
     ${q.ownerId === null ? sql`` : sql`and pr.owner_id = ${q.ownerId}`}
     and case when pr.timezone is not null then true
              when cardinality(pr.timezone_candidates) > 0 then pr.timezone_candidates <@ ${p(q.open.zones)}::text[]
@@ -152,6 +156,7 @@ export async function loadCandidates(
     await db.execute(sql`
       select pr.id, pr.first_name, pr.last_name, pr.email, pr.title, pr.seniority, pr.stage, pr.value,
         pr.timezone, pr.timezone_candidates, pr.stated_timezone, pr.region, pr.country, pr.list, pr.opted_out, pr.dials, pr.hour_dials, pr.hour_reached,
+        pr.pursuit, pr.pursuit_since, pr.pursuit_until, pr.pursuit_reason,
         pr.reached_count, pr.messages, pr.rep_seconds, pr.last_dial_at,
         (select count(*) from callbacks cb where cb.prospect_id = pr.id and cb.at <= ${at}::timestamptz) as callbacks,
         pr.company_id, c.name as company
@@ -216,6 +221,7 @@ export async function loadCandidates(
       attempts: attempts.filter((a) => a.prospect_id === row.id),
       promises: promises.filter((t) => t.prospect_id === row.id),
       step: steps.find((t) => t.prospect_id === row.id),
+      at: input.window.to,
     }),
   );
   return { candidates, counts };
@@ -237,6 +243,10 @@ type ProspectRow = {
   region: string | null;
   country: string | null;
   opted_out: boolean;
+  pursuit: string;
+  pursuit_since: string | Date | null;
+  pursuit_until: string | Date | null;
+  pursuit_reason: string | null;
   dials: number;
   hour_dials: number[];
   hour_reached: number[];
@@ -287,6 +297,8 @@ function toCandidate(
     facts: FactRow[];
     attempts: { at: string | Date; outcome: string }[];
     promises: { due_at: string | Date }[];
+    /** The decision time: the pursuit is read at it. */
+    at: Date;
     /** The latest cadence call step that has come due. */
     step:
       | { cadence: string; step: number; payload: Record<string, unknown>; due_at: string | Date }
@@ -332,6 +344,18 @@ function toCandidate(
       timezoneCandidates: row.timezone_candidates ?? [],
       list: row.list,
       optedOut: row.opted_out,
+      pursuit: readStanding(
+        {
+          pursuit: row.pursuit,
+          pursuitSince: row.pursuit_since === null ? null : dateOf(row.pursuit_since),
+          pursuitUntil: row.pursuit_until === null ? null : dateOf(row.pursuit_until),
+          pursuitReason: row.pursuit_reason,
+          optedOut: row.opted_out,
+          stage: row.stage,
+          company: row.company,
+        },
+        input.at,
+      ),
       dials: Number(row.dials),
       hourDials: (row.hour_dials ?? []).map(Number),
       hourReached: (row.hour_reached ?? []).map(Number),

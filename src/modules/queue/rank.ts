@@ -10,6 +10,7 @@ import {
   pursuitOf,
   type Recommendation,
 } from '../pursuit/keep-or-drop.ts';
+import type { Standing } from '../pursuit/pursuit-state.ts';
 import {
   dmWindowAt,
   type GatekeeperAbsence,
@@ -35,6 +36,8 @@ export type Candidate = {
     timezone: string | null;
     timezoneCandidates: string[];
     optedOut: boolean;
+    /** Where the pursuit stands at the decision time. */
+    pursuit?: Standing;
     /** The list they came in with, when imported with one: team rules may be scoped to it. */
     list?: string | null;
     dials: number;
@@ -281,6 +284,7 @@ function bestNumber(
         callbackAt,
         places: phone.zone?.places ?? [],
         list: prospect.list ?? null,
+        ...(prospect.pursuit ? { pursuit: prospect.pursuit } : {}),
       },
       limits: input.limits,
     });
@@ -336,6 +340,9 @@ function bestNumber(
         0,
         `${step.cadence} step ${step.step}${step.of ? ` of ${step.of}` : ''} ${stepDue ? 'due now' : `due since ${localClock(step.dueAt, zone)?.clock ?? '?'}`}${step.note ? `: ${step.note}` : ''}`,
       );
+    const standing = prospect.pursuit;
+    if (standing?.state === 'open' && standing.next)
+      entry.reasons.push(`${standing.reason}: ${standing.next}`);
     if (pursuit.recommendation === 'slow-down') entry.reasons.push('slowed down: a touch a week');
     if (pursuit.recommendation === 'drop') entry.reasons.push('nurture touch: dropped for a quarter');
     if (again)

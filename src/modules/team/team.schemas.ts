@@ -30,6 +30,8 @@ export const teamConfigSchema = z
     maxDialsPerDay: z.number().int().min(1).max(20),
     maxDialsPerWeek: z.number().int().min(1).max(50),
     maxMessagesPerProspect: z.number().int().min(0).max(100),
+    /** Days a prospect who said "not interested" rests before another approach. */
+    nurtureDays: z.number().int().min(1).max(730),
     repName: z.string().trim().min(1).max(100).nullable(),
     repPhone: z.string().trim().min(7).max(40).nullable(),
     sellerName: z.string().trim().min(1).max(100).nullable(),

@@ -42,6 +42,8 @@ export type VoicemailState = {
     spokeBefore: boolean;
     /** A conversation ended in interest, a callback or a meeting. */
     positiveContact: boolean;
+    /** Where the pursuit stands: a booked meeting, a "no" resting, a referral… means no call, so no message. */
+    pursuit?: { state: string; callable: boolean; reason: string };
   };
   /** The book's typical deal value: above it a prospect counts as high value. */
   typicalValue: number;
@@ -160,6 +162,8 @@ function limits(state: VoicemailState): Reason | null {
   if (p.optedOut) return { code: 'opted-out', text: 'they asked not to be called' };
   if (p.doNotCall) return { code: 'do-not-call', text: 'on a Do-Not-Call list' };
   if (p.stage === 'lost') return { code: 'lost', text: 'marked lost' };
+  if (p.pursuit && !p.pursuit.callable)
+    return { code: `pursuit-${p.pursuit.state}`, text: `${p.pursuit.reason}: no call, so no message` };
   if (!p.insideCallingHours)
     return { code: 'outside-hours', text: 'outside calling hours in their zone: no call, so no message' };
   if (p.prefers === 'email' || p.prefers === 'letter')

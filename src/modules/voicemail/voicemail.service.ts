@@ -23,6 +23,7 @@ import type { Stage } from '../prospects/prospect-draft.ts';
 import type { ProspectRow } from '../prospects/prospects.repository.ts';
 import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
 import { pursuitNow } from '../pursuit/pursuit.service.ts';
+import { pursuitAllows, readStanding } from '../pursuit/pursuit-state.ts';
 import { insideCallingHours, zonesToRespect } from '../queue/may-dial.ts';
 import { limitsOf, nextWindow, numberAt, type Yardsticks, yardsticks } from '../queue/queue.service.ts';
 import type { Ctx } from '../team/team.service.ts';
@@ -252,6 +253,9 @@ export async function loadState(
       stage: prospect.stage as Stage,
       value: prospect.value,
       optedOut: prospect.optedOut,
+      pursuit: ((s) => ({ state: s.state, callable: pursuitAllows(s, at), reason: s.reason }))(
+        readStanding({ ...prospect, company: company?.name ?? null }, at),
+      ),
       // A message is a call: to a listed number, or with every number of theirs listed, it is not left.
       doNotCall:
         stopped.length > 0 ||
@@ -343,7 +347,8 @@ async function insteadOf(
 ): Promise<Instead[]> {
   const { prospect, at, loaded } = input;
   const code = input.decision.reasons.at(-1)?.code;
-  if (code === 'opted-out' || code === 'do-not-call' || code === 'lost') return [];
+  if (code === 'opted-out' || code === 'do-not-call' || code === 'lost' || code?.startsWith('pursuit-'))
+    return [];
   const out: Instead[] = [];
   const prefers = loaded.state.prospect.prefers;
   if (prefers !== 'email' && prefers !== 'letter') {

@@ -1,0 +1,107 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/create-db.ts';
+import { rowsOf } from '../../db/rows.ts';
+import type { Outcome, Result } from '../calls/call-rules.ts';
+import { latestStanding, type PursuitEvent, type PursuitState } from './pursuit-state.ts';
+
+const p = sql.param;
+const dateOf = (v: string | Date | null): Date | null =>
+  v === null ? null : v instanceof Date ? v : new Date(v);
+
+/** Every event that moved these prospects' pursuits: conversations with a result, wrong persons, callbacks, hand moves. */
+export async function pursuitEvents(db: Db, prospectIds: number[]): Promise<Map<number, PursuitEvent[]>> {
+  const rows = rowsOf<{
+    prospect_id: number;
+    at: string | Date;
+    source: 'call' | 'callback' | 'rep';
+    outcome: string | null;
+    result: string | null;
+    result_at: string | Date | null;
+    state: string | null;
+    reason: string | null;
+    referred_to: string | null;
+  }>(
+    await db.execute(sql`
+      select a.prospect_id, a.at, 'call' as source, a.outcome, a.result, a.result_at, null as state, null as reason,
+        nullif(trim(coalesce(r.first_name, '') || ' ' || coalesce(r.last_name, '')), '') as referred_to
+      from call_attempts a left join prospects r on r.id = a.referred_prospect_id
+      where a.prospect_id = any(${p(prospectIds)}::int[])
+        and (a.result is not null or a.outcome = 'wrong-person')
+      union all
+      select prospect_id, at, 'callback', 'reached', result, result_at, null, null, null from callbacks
+      where prospect_id = any(${p(prospectIds)}::int[]) and result is not null
+      union all
+      select prospect_id, at, 'rep', null, null, until, state, reason, null from pursuit_changes
+      where prospect_id = any(${p(prospectIds)}::int[])`),
+  );
+  const out = new Map<number, PursuitEvent[]>();
+  for (const r of rows) {
+    const id = Number(r.prospect_id);
+    const list = out.get(id) ?? [];
+    list.push({
+      at: dateOf(r.at)!,
+      source: r.source,
+      outcome: r.outcome as Outcome | null,
+      result: r.result as Result | null,
+      resultAt: dateOf(r.result_at),
+      ...(r.state ? { state: r.state as PursuitState } : {}),
+      reason: r.reason,
+      referredTo: r.referred_to,
+    });
+    out.set(id, list);
+  }
+  return out;
+}
+
+/**
+ * Keeps the prospects' standing on their rows from everything that moved it, inside the
+ * caller's transaction: after a log, an undo, a correction, a callback or a hand move.
+ */
+export async function refreshPursuits(db: Db, prospectIds: number[]): Promise<void> {
+  const ids = [...new Set(prospectIds)];
+  if (ids.length === 0) return;
+  const rows = rowsOf<{
+    id: number;
+    stage: string;
+    opted_out: boolean;
+    nurture_days: number;
+    company: string | null;
+  }>(
+    await db.execute(sql`
+      select pr.id, pr.stage, pr.opted_out, t.nurture_days, c.name as company
+      from prospects pr join teams t on t.id = pr.team_id left join companies c on c.id = pr.company_id
+      where pr.id = any(${p(ids)}::int[])`),
+  );
+  const events = await pursuitEvents(db, ids);
+  for (const row of rows) {
+    const s = latestStanding(events.get(Number(row.id)) ?? [], {
+      stage: row.stage,
+      optedOut: row.opted_out,
+      nurtureDays: Number(row.nurture_days),
+      company: row.company,
+    });
+    await db.execute(sql`
+      update prospects set pursuit = ${s.state}, pursuit_since = ${s.since?.toISOString() ?? null}::timestamptz,
+        pursuit_until = ${s.until?.toISOString() ?? null}::timestamptz, pursuit_reason = ${s.reason}
+      where id = ${row.id}`);
+  }
+}
+
+/** Rows whose pursuit has events but was never kept (a book from before pursuit states): kept now, in batches. */
+export async function refreshUnkeptPursuits(db: Db): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const ids = rowsOf<{ id: number }>(
+      await db.execute(sql`
+        select pr.id from prospects pr
+        where pr.pursuit_since is null and (
+          exists (select 1 from call_attempts a where a.prospect_id = pr.id and (a.result is not null or a.outcome = 'wrong-person'))
+          or exists (select 1 from callbacks cb where cb.prospect_id = pr.id and cb.result is not null))
+          and pr.pursuit = 'open' and pr.pursuit_reason is null
+        limit 500`),
+    ).map((r) => Number(r.id));
+    if (ids.length === 0) return done;
+    await db.transaction((tx) => refreshPursuits(tx, ids));
+    done += ids.length;
+  }
+}
