@@ -47,11 +47,11 @@ export function sentences(text: string): string[] {
 }
 
 const W = '(?:\\w+ ){0,3}';
-const talk = '(?:spoke|talked|chatted|connected|caught up|discussed|covered|went over|met)';
+const talk = '(?:spoke|talked|chatted|connected|caught up|touched base|discussed|covered|went over|met)';
 const talkNoun = '(?:conversation|call|phone call|chat|talk|discussion|catch-up|catch up|exchange)';
 const media = '(?:voicemail|voice mail|message|email|e-mail|note|letter|text|inmail|dm)s?';
 const orgs =
-  '(?:bank|provider|carrier|merchant services|(?:copier|equipment|vehicle) lease company|(?:phone|telecom|internet|broadband|energy|electricity|gas|utility|payment|merchant|card|software|hr|phone system|telephony) (?:provider|company|supplier|processor|partner)|it (?:department|team|provider|support)|vendor|supplier|insurer|insurance (?:company|provider|carrier)|phone company|payroll (?:provider|company)|accountant|account team|billing department|software provider)';
+  '(?:bank|broker|provider|carrier|merchant services|(?:copier|equipment|vehicle) lease company|(?:phone|telecom|internet|broadband|energy|electricity|gas|utility|payment|merchant|card|software|hr|phone system|telephony) (?:provider|company|supplier|processor|partner)|it (?:department|team|provider|support)|vendor|supplier|insurer|insurance (?:company|provider|carrier)|phone company|payroll (?:provider|company)|accountant|account team|billing department|software provider)';
 const held =
   '(?:account|service|order|invoice|policy|claim|subscription|renewal|contract|bill|billing|payment|delivery|warranty|licen[cs]e|shipment|service agreement)';
 const offerWord =
@@ -69,7 +69,7 @@ const notInPublic =
   '(?! (?:\\w+ ){0,3}(?:on|in|at|during) (?:your|a|the|their|his|her) (?:\\w+ )?(?:post|talk|podcast|interview|article|keynote|blog|webinar|panel|linkedin|tweet|book|newsletter|video|press release|earnings call|conference))(?! on (?:linkedin|twitter|x|youtube))';
 
 /** Patterns by kind, over normalised sentences. */
-const families: { kind: ClaimKind; patterns: RegExp[]; denied?: true }[] = [
+const families: { kind: ClaimKind; patterns: RegExp[]; denied?: true; unless?: RegExp }[] = [
   {
     kind: 'earlier-call',
     denied: true,
@@ -157,6 +157,12 @@ const families: { kind: ClaimKind; patterns: RegExp[]; denied?: true }[] = [
     kind: 'earlier-message',
     denied: true,
     patterns: [
+      re(
+        "\\b(?:i|we) (?:have |had )?(?:texted|emailed|messaged|wrote to|written to|mailed|pinged|dmed|dm'd|whatsapped) you\\b|\\b(?:that|which) (?:i|we) (?:sent|emailed|mailed|posted|dropped|shared|forwarded)(?: over| across| through| you| out)?\\b",
+      ),
+      re(
+        '\\bbump(?:ing)? (?:this|it|my \\w+) (?:back )?(?:up|to the top)\\b|\\btop of your inbox\\b|\\bmy (?:\\w+ )?(?:note|email|message|letter|voicemail|text) (?:reached|got to|landed with|made it)\\b',
+      ),
       re(
         '\\b(?:i|we) (?:have |had )?(?:shipped|sent|couriered|delivered|dropped off|mailed|posted|sent out) (?:\\w+ ){0,5}(?:to your|to you)\\b',
       ),
@@ -304,6 +310,27 @@ const families: { kind: ClaimKind; patterns: RegExp[]; denied?: true }[] = [
     kind: 'relationship',
     patterns: [
       re(
+        '\\b(?:details|information|info|records?) (?:we have |we hold )?on file\\b|\\bupdat(?:e|ing) (?:our|the|your) records\\b|\\b(?:our|the) records (?:show|indicate|say|suggest)\\b|\\b(?:showing|flagged|shows) (?:as |up )?(?:due|overdue|outstanding|lapsing|expiring|on (?:our|the) system)\\b|\\b(?:a )?note on (?:your|the) (?:\\w+ ){0,2}(?:account|file|system|record)\\b',
+      ),
+      re(
+        '\\b(?:regarding|concerning|in regards? to|in relation to) your (?:business|company|firm|organi[sz]ation|premises|site|address)(?=[.,;!?]|$)|\\bspeak to the (?:business )?owner directly\\b|\\b(?:regarding|concerning|about) (?:the )?(?:\\w+ )?(?:supply|service|account|meter|connection|line|collections?) (?:at|to|for|on) your (?:business |office |company )?(?:address|premises|site|office|property|building)\\b',
+      ),
+      re(
+        "\\b(?:cover|policy|warranty|certificate|licen[cs]e|registration|insurance|entry|membership|subscription|fee)\\b (?:[\\w']+ ){0,4}(?:lapse|lapses|lapsing|expire|expires|expiring|overdue|outstanding|unpaid|due to be renewed|needs to be renewed|to be renewed)\\b",
+      ),
+      re(
+        "\\byour (?:[\\w']+ ){0,2}(?:fixed rate|rate|tariff|deal|plan|agreement|contract|arrangement) (?:is|are) (?:ending|expiring|up|due|coming to an end|running out|about to end)\\b|\\b(?:update|renew|review|extend) (?:the|your) (?:current )?(?:agreement|contract|arrangement|setup|set-up|cover) (?:for|on|at|with) your\\b|\\breview your (?:current )?(?:setup|set-up|arrangement|account)\\b",
+      ),
+      re(
+        '\\b(?:login|log-in|sign-in) attempt\\b|\\b(?:unusual|suspicious) (?:activity|login|sign-in|access)\\b|\\baffected (?:batch|units?|models?|products?)\\b|\\brecall notices?\\b|\\binvoice (?:reference|number)\\b|\\bchanged on our (?:end|side)\\b',
+      ),
+      re(
+        "\\byour (?:[\\w']+ )?(?:vehicles|equipment|systems?|units?|machines?|boilers?|extinguishers?|copiers?|printers?|meters?|fleet|lifts?|alarms?) (?:are|is) (?:now )?(?:due|overdue)\\b|\\b(?:visit|service|check|inspection|upgrade) (?:that is |which is |is )?(?:now )?(?:due|available) (?:on|for) your\\b",
+      ),
+      re(
+        '\\b(?:following up|calling|ringing|phoning) (?:on|about|regarding) your (?:[\\w-]+ ){0,2}(?:records|filing|return|accounts|audit|submission|application|claim|case|pay run|payroll|settings)\\b|\\byour (?:upcoming )?pay run\\b',
+      ),
+      re(
         "\\byour (?:[\\w']+ ){0,3}(?:listing|domain|registration|main number|numbers?|lines?|facility|suite|premises|location|postings?|posters?|filing|meter|tax code|rate class)\\b.*\\b(?:expire|expires|expiring|expiration|removed|ported|porting|transfer|qualify|qualifies|eligib\\w*|required|requirements|penalt\\w*|interruption|renewal|active|suspend\\w*|disconnect\\w*|deactivat\\w*)\\b",
       ),
       re(
@@ -337,7 +364,7 @@ const families: { kind: ClaimKind; patterns: RegExp[]; denied?: true }[] = [
         '\\byour (?:\\w+ ){0,2}(?:reorder|order|renewal|service|inspection|payment|delivery|maintenance|refill) (?:is|was) (?:due|overdue|ready|pending|scheduled|late|delayed)\\b|\\b(?:service|maintenance|inspection|check|repair) (?:on|of|for) your (?:unit|machine|copier|system|equipment|printer|lines|network|vehicles?)\\b',
       ),
       re(
-        '\\b(?:seeing|saw|noticed|detected|flagged|found) (?:some |an? |unusual |a few )?(?:alerts?|issues?|problems?|activity|errors?|discrepanc(?:y|ies)|irregularit(?:y|ies)) (?:\\w+ ){0,3}(?:on|with|in) your\\b',
+        '\\b(?:seeing|saw|noticed|detected|flagged|found) (?:some |an? |unusual |a few )?(?:alerts?|issues?|problems?|activity|errors?|discrepanc(?:y|ies)|irregularit(?:y|ies)) (?:\\w+ ){0,4}(?:on|with|in|at) your\\b',
       ),
       re(
         `^re:|\\b(?:regarding|about|concerning|re|on|with|for|calling about|in regards to) your (?:existing |current |open |outstanding |recent |upcoming )?${held}\\b`,
@@ -375,6 +402,9 @@ const families: { kind: ClaimKind; patterns: RegExp[]; denied?: true }[] = [
   },
   {
     kind: 'deadline',
+    // The end of their own agreement is a claim about their account (checked as one), not an offer's deadline.
+    unless:
+      /\byour (?:current |existing )?(?:[\w-]+ )?(?:agreement|contract|plan|subscription|policy|lease|licen[cs]e|warranty|cover|renewal)\b/,
     patterns: [
       re(
         `\\b(?:${offerWord}|rates?|prices?|pricing|deal)\\b (?:\\w+ ){0,5}(?:disappears?|vanish(?:es)?|goes away|will be gone|is gone|lapses?)\\b`,
@@ -513,7 +543,9 @@ const families: { kind: ClaimKind; patterns: RegExp[]; denied?: true }[] = [
       re(
         '\\b(?:benchmark(?:ing)?|industry|market|annual) (?:\\w+ )?(?:study|survey|research)\\b(?! (?:found|shows|showed|says|report))',
       ),
-      re('(?<!in-app |customer |employee |pulse |nps |satisfaction )\\b(?:survey|questionnaire|poll)\\b'),
+      re(
+        '(?<!in-app |customer |employee |pulse |nps |satisfaction |site |property |land |building |roof |structural |condition |energy |lighting |pest |asbestos )\\b(?:survey|questionnaire|poll)\\b',
+      ),
       re(
         '\\b(?:this is|it is|i am|we are|this) not (?:a )?(?:sales|selling|sales call|a pitch|pitch)\\b|\\bnot (?:trying to )?sell(?:ing)? (?:you )?anything\\b',
       ),
@@ -600,11 +632,23 @@ const denial = /\b(?:not|never|no)\b/;
 const reported =
   /\b(?:said|says|told me|mentioned|heard|thinks|thought|reckons|reckoned)(?: that)? (?:you|your)\b/;
 
-function claims(pattern: RegExp, plain: string, deniable: boolean): boolean {
+/** "If your contract is up next year": a condition asks; it claims nothing. */
+const conditional = /\b(?:if|whether|unless|should)\b[^,;]*$/;
+
+function claims(
+  pattern: RegExp,
+  plain: string,
+  reading: { deniable: boolean; conditional: boolean },
+): boolean {
   const match = pattern.exec(plain);
   if (!match) return false;
-  if (!deniable) return true;
   const before = plain.slice(Math.max(0, match.index - 40), match.index);
+  if (
+    reading.conditional &&
+    conditional.test(`${before}${match[0].split(/\b(?:is|are|was|were|ends?|expires?)\b/)[0]}`)
+  )
+    return false;
+  if (!reading.deniable) return true;
   if (denial.test(match[0])) return false;
   // "she said you were looking at…": the referrer's word, checked as the referral.
   if (reported.test(`${before.split(/[,;—-]/).at(-1) ?? ''}${match[0]}`)) return false;
@@ -618,8 +662,9 @@ export function claimsIn(text: string): Claim[] {
     const plain = normalise(sentence);
     if (askingOnly.test(plain)) continue;
     for (const family of families) {
-      if (family.patterns.some((p) => claims(p, plain, family.denied === true)))
-        found.push({ kind: family.kind, sentence });
+      if (family.unless?.test(plain)) continue;
+      const reading = { deniable: family.denied === true, conditional: family.kind === 'relationship' };
+      if (family.patterns.some((p) => claims(p, plain, reading))) found.push({ kind: family.kind, sentence });
     }
     const referred = referral(sentence);
     if (referred) found.push(referred);

@@ -376,6 +376,7 @@ const apartSets: { file: string; sealed: boolean }[] = [
   { file: 'apart-2', sealed: false },
   { file: 'apart-3', sealed: false },
   { file: 'apart-4', sealed: false },
+  { file: 'apart-5', sealed: false },
   { file: 'sealed-1', sealed: true },
   { file: 'sealed-2', sealed: true },
 ];
