@@ -188,6 +188,35 @@ describe.each(drivers)('the call queue on %s', (driver) => {
     expect(boAtLunch.probability).toBeGreaterThan(boAtDesk.probability * 3);
   });
 
+  it('a private line given for six to seven and the direct line got the same chance then: the private line wins at its hours, every time, and says why', async () => {
+    await log(t.ctx, {
+      prospect: ann.id,
+      outcome: 'gatekeeper',
+      kind: 'direct',
+      at: '2026-03-02T15:00:00Z',
+      intel: [{ type: 'private-line', value: '212-555-0199', from: '18:00', to: '19:00' }],
+    });
+    const kinds: string[] = [];
+    // Twenty weekdays at 18:15 New York time (UTC-5 until 8 March, UTC-4 after), each its own draw.
+    for (let day = 3; day <= 31; day++) {
+      const date = new Date(Date.UTC(2026, 2, day));
+      if (date.getUTCDay() === 0 || date.getUTCDay() === 6) continue;
+      const hour = day < 8 ? 23 : 22;
+      const at = new Date(Date.UTC(2026, 2, day, hour, 15)).toISOString();
+      const entry = (await buildQueue(t.ctx, { at })).entries.find((e) => e.prospect.id === ann.id);
+      expect(entry, at).toBeDefined();
+      kinds.push(entry!.number.kind);
+      expect(entry!.reasons, at).toContain('private line: the one to dial 18:00-19:00, as recorded');
+    }
+    expect(kinds.length).toBeGreaterThanOrEqual(19);
+    expect(new Set(kinds)).toEqual(new Set(['private']));
+    // Outside its hours the private line is just another number: no reason claims otherwise.
+    const morning = (await buildQueue(t.ctx, { at: '2026-03-04T15:00:00Z' })).entries.find(
+      (e) => e.prospect.id === ann.id,
+    );
+    expect(morning?.reasons.join(' ')).not.toContain('the one to dial');
+  });
+
   it('puts a promised callback on top at its time, inside two hours of the last dial', async () => {
     await log(t.ctx, {
       prospect: cy.id,

@@ -64,6 +64,10 @@ export function checkIntel(fact: IntelInput): FieldIssue[] {
       break;
     case 'private-line':
       needValue('the number');
+      // "Call his private line between six and seven": the hours it is the line to dial, when given.
+      span(issues, { from: fact.from, to: fact.to, required: false });
+      if ((fact.from === undefined) !== (fact.to === undefined))
+        issues.push({ field: fact.from ? 'to' : 'from', reason: 'give both ends of the hours, or neither' });
       break;
     case 'dm-hours':
       span(issues, { from: fact.from, to: fact.to, required: true });
@@ -122,7 +126,7 @@ export function describeIntel(fact: {
     case 'dm-hours':
       return `picks up ${fact.fromTime}-${fact.toTime}${text ? ` (${text})` : ''}`;
     case 'private-line':
-      return `private line ${text}`;
+      return `private line ${text}${fact.fromTime ? `, the line to dial ${fact.fromTime}-${fact.toTime}` : ''}`;
     case 'route':
       return `route: ${text.replace(/-/g, ' ')}`;
     case 'champion':

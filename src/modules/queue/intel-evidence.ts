@@ -9,7 +9,13 @@ export type HoursIntel = {
     lunchFrom: string | null;
     lunchTo: string | null;
   }[];
+  /** Private lines given with the hours to dial them ("his private line between six and seven"), local `HH:MM`. */
+  lines?: { e164: string; from: string; to: string }[];
 };
+
+/** The private line recorded as the one to dial at this local clock, if any. */
+export const lineAt = (clock: string, intel: HoursIntel) =>
+  intel.lines?.find((l) => clock >= l.from && clock < l.to) ?? null;
 
 /** How long after the gatekeeper leaves the decision maker is still worth a dial on their own line. */
 const AFTER_HOURS_MINUTES = 150;
@@ -47,7 +53,7 @@ const ownLines = new Set(['direct', 'private', 'mobile']);
  * strongest; a gatekeeper's absence makes the decision maker's own line likely, and their
  * presence makes it forward to them.
  */
-export function intelEvidence(input: { kind: string; clock: string; intel: HoursIntel }): {
+export function intelEvidence(input: { kind: string; clock: string; intel: HoursIntel; e164?: string }): {
   reached: number;
   missed: number;
   /** Of the missed pseudo-dials, those a gatekeeper picks up: someone answers, not the decision maker. */
@@ -57,6 +63,9 @@ export function intelEvidence(input: { kind: string; clock: string; intel: Hours
   let reached = 0;
   let missed = 0;
   let gatekeeper = 0;
+  // The line given for these hours is the strongest word there is: the decision maker said to use it.
+  const line = lineAt(clock, intel);
+  if (line && input.e164 === line.e164) reached += 8;
   if (intel.dmHours.length > 0) {
     const there = dmWindowAt(clock, intel) !== null;
     // A main line reaches the decision maker only through whoever answers it: their hours say when it cannot, not when it can.

@@ -64,7 +64,8 @@ export async function shortlist(db: Db, q: Shortlist): Promise<number[]> {
         select f.prospect_id, f.company_id, f.type, f.from_time, f.to_time,
           f.value->>'arrives' as arrives, f.value->>'leaves' as leaves
         from intel_facts f
-        where f.team_id = ${q.teamId} and f.recorded_at <= ${at}::timestamptz and f.type in ('dm-hours', 'gatekeeper-hours')
+        where f.team_id = ${q.teamId} and f.recorded_at <= ${at}::timestamptz
+          and (f.type in ('dm-hours', 'gatekeeper-hours') or (f.type = 'private-line' and f.from_time is not null))
       ),
       -- A gatekeeper's hours hold for everyone at the company; a decision maker's for themselves.
       heard as materialized (
@@ -88,7 +89,7 @@ export async function shortlist(db: Db, q: Shortlist): Promise<number[]> {
       join prospects pr on pr.id = h.prospect_id
       join open_zones z on z.zone = ${zoneKey}
       where ${callable} and (
-        (h.type = 'dm-hours' and z.clock >= h.from_time and z.clock < h.to_time)
+        (h.type in ('dm-hours', 'private-line') and z.clock >= h.from_time and z.clock < h.to_time)
         or (h.type = 'gatekeeper-hours' and (z.clock < h.arrives or z.clock >= h.leaves
           or (z.clock >= h.from_time and z.clock < h.to_time))))
       ) u join prospects best on best.id = u.id
@@ -174,7 +175,7 @@ export async function loadCandidates(
     await db.execute(sql`
       select prospect_id, company_id, type, from_time, to_time, value, valid_until from intel_facts
       where team_id = ${teamId} and recorded_at <= ${at}::timestamptz
-        and type in ('dm-hours', 'gatekeeper-hours', 'out-of-office')
+        and type in ('dm-hours', 'gatekeeper-hours', 'out-of-office', 'private-line')
         and (prospect_id = any(${p(ids)}::int[])
           or (type = 'gatekeeper-hours' and company_id = any(${p(companyIds)}::int[])))`),
   );
@@ -311,6 +312,8 @@ function toCandidate(
   for (const f of input.facts) {
     if (f.type === 'dm-hours' && f.from_time && f.to_time)
       intel.dmHours.push({ from: f.from_time, to: f.to_time });
+    if (f.type === 'private-line' && f.from_time && f.to_time && typeof f.value['text'] === 'string')
+      (intel.lines ??= []).push({ e164: f.value['text'], from: f.from_time, to: f.to_time });
     if (f.type === 'gatekeeper-hours') {
       const text = (k: string) =>
         typeof f.value[k] === 'string' && f.value[k] ? (f.value[k] as string) : null;

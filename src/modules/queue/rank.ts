@@ -17,6 +17,7 @@ import {
   gatekeeperAbsence,
   type HoursIntel,
   intelEvidence,
+  lineAt,
 } from './intel-evidence.ts';
 import { CALLBACK_GRACE_MINUTES, type DialLimits, mayDial, zonesToRespect } from './may-dial.ts';
 import { type Belief, pooledBelief, productBelief, type SlotCounts, sampleBelief } from './reach-model.ts';
@@ -268,7 +269,12 @@ function bestNumber(
     at.getTime() < step.dueAt.getTime() + CADENCE_WINDOW_MINUTES * 60_000;
   let best: Scored | null = null;
   let drawn: Scored | null = null;
-  for (const phone of candidate.phones) {
+  // At the hours a private line was given for, it is the line: tried first, and the only one when it may be dialled.
+  const line = lineAt(clock, candidate.intel);
+  const given = line ? candidate.phones.find((p) => p.e164 === line.e164 && p.valid && !p.onDnc) : undefined;
+  const phones = given ? [given, ...candidate.phones.filter((p) => p !== given)] : candidate.phones;
+  for (const phone of phones) {
+    if (given && phone !== given && best?.entry.number.id === given.id) break;
     const rings = phone.zone ?? prospect;
     const decision = mayDial(at, {
       target: {
@@ -429,7 +435,12 @@ export function numberBelief(input: {
   const numberAll = at(Scope.number, phone.id, ALL_HOURS);
   const numberHour = at(Scope.number, phone.id, hod);
   const numberWeek = at(Scope.number, phone.id, how);
-  const heard = intelEvidence({ kind: phone.kind, clock: input.clock, intel: candidate.intel });
+  const heard = intelEvidence({
+    kind: phone.kind,
+    clock: input.clock,
+    intel: candidate.intel,
+    e164: phone.e164,
+  });
   const levels: SlotCell[] = [
     at(Scope.book, 0, hod),
     at(Scope.group, groupOf(prospect.seniority, fronted(prospect, counts)), hod),
@@ -529,8 +540,11 @@ function reasonsFor(input: {
     reasons.push(`callback promised for ${promised}`);
   }
   const kind = kindName(entry.number.kind);
+  const line = lineAt(clock, intel);
   const dm = dmWindowAt(clock, intel);
-  if (dm) reasons.push(`${kind}; picks up ${dm.from}-${dm.to}, as recorded`);
+  if (line && line.e164 === entry.number.e164)
+    reasons.push(`private line: the one to dial ${line.from}-${line.to}, as recorded`);
+  else if (dm) reasons.push(`${kind}; picks up ${dm.from}-${dm.to}, as recorded`);
   const absence = gatekeeperAbsence(clock, intel);
   if (absence && entry.number.kind !== 'main')
     reasons.push(`${absenceWords(absence)}: ${kind} rings through`);
