@@ -217,6 +217,32 @@ describe.each(drivers)('the call queue on %s', (driver) => {
     expect(morning?.reasons.join(' ')).not.toContain('the one to dial');
   });
 
+  it("a lunch window heard from the gatekeeper that morning raised her chance but dropped her rank: the gatekeeper's answer is no second try at her", async () => {
+    const lunchtime = '2026-03-03T18:15:00Z'; // 13:15 in New York
+    const before = (await buildQueue(t.ctx, { at: lunchtime })).entries;
+    const rankBefore = before.findIndex((e) => e.prospect.id === ann.id);
+    const chanceBefore = before[rankBefore]!.probability;
+    await log(t.ctx, {
+      prospect: ann.id,
+      outcome: 'gatekeeper',
+      kind: 'main',
+      at: '2026-03-03T15:00:00Z',
+      intel: [{ type: 'gatekeeper-hours', from: '13:00', to: '14:00' }],
+    });
+    const after = (await buildQueue(t.ctx, { at: lunchtime })).entries;
+    const rankAfter = after.findIndex((e) => e.prospect.id === ann.id);
+    expect(rankAfter).toBeGreaterThanOrEqual(0);
+    expect(after[rankAfter]!.probability).toBeGreaterThan(chanceBefore * 1.5);
+    expect(rankAfter).toBeLessThanOrEqual(rankBefore);
+    expect(after[rankAfter]!.reasons.join(' ')).not.toContain('second try');
+    // A dial that rang her own phone that morning still makes a second try rank lower.
+    await log(t.ctx, { prospect: cy.id, outcome: 'no-answer', kind: 'direct', at: '2026-03-03T16:00:00Z' });
+    const cyAfter = (await buildQueue(t.ctx, { at: '2026-03-03T19:15:00Z' })).entries.find(
+      (e) => e.prospect.id === cy.id,
+    );
+    expect(cyAfter?.reasons.join(' ')).toContain('a second try today ranks lower');
+  });
+
   it('puts a promised callback on top at its time, inside two hours of the last dial', async () => {
     await log(t.ctx, {
       prospect: cy.id,

@@ -389,6 +389,7 @@ function toCandidate(
       lastAttemptAt: row.last_dial_at === null ? null : dateOf(row.last_dial_at),
     },
     dials: input.attempts.map((a) => dateOf(a.at)),
+    unfelt: input.attempts.filter((a) => a.outcome === 'gatekeeper').map((a) => dateOf(a.at)),
     messages: input.attempts.filter((a) => a.outcome === 'voicemail-left').map((a) => dateOf(a.at)),
     callbacks: input.promises.map((t) => dateOf(t.due_at)),
     cadenceCall: step

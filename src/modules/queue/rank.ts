@@ -62,6 +62,8 @@ export type Candidate = {
   effort: Effort;
   /** Dials in the seven days up to the decision time, and messages left in the last day. */
   dials: Date[];
+  /** Of those dials, the ones a gatekeeper answered: the decision maker's phone never rang. */
+  unfelt?: Date[];
   messages: Date[];
   /** Open callback promises around the decision time. */
   callbacks: Date[];
@@ -254,13 +256,21 @@ function bestNumber(
   const weight = weightOf(prospect, input.typicalValue);
   const callbackAt = nearest(candidate.callbacks, at);
   const callbackDue = callbackAt !== null && Math.abs(at.getTime() - callbackAt.getTime()) <= CALLBACK_WINDOW;
+  // A second try in a day wears on the prospect only when their phone rang the first time: a
+  // gatekeeper's answer did not, and a window the intelligence names is the time to try again.
+  const unfelt = new Set((candidate.unfelt ?? []).map((d) => d.getTime()));
   const lastDial = candidate.dials.reduce<number | null>(
-    (last, d) => (d <= at && (last === null || d.getTime() > last) ? d.getTime() : last),
+    (last, d) =>
+      d <= at && !unfelt.has(d.getTime()) && (last === null || d.getTime() > last) ? d.getTime() : last,
     null,
   );
   const pursuit = pursuitAt(at, { candidate, input });
   if (!callbackDue && !mayPursue(pursuit, at)) return null;
-  const again = !callbackDue && lastDial !== null && at.getTime() - lastDial < DAY_MS;
+  const named =
+    dmWindowAt(clock, candidate.intel) !== null ||
+    gatekeeperAbsence(clock, candidate.intel) !== null ||
+    lineAt(clock, candidate.intel) !== null;
+  const again = !callbackDue && !named && lastDial !== null && at.getTime() - lastDial < DAY_MS;
   const courtesy = again ? SECOND_DIAL_WEIGHT : 1;
   const step = candidate.cadenceCall;
   const stepDue =

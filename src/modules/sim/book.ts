@@ -28,8 +28,9 @@ const NUMBER_KINDS = ['main', 'direct', 'mobile', 'private'] as const;
 type Entry = {
   /** The prospect as the queue sees it; its stage is the book's. */
   candidate: Candidate;
-  /** Every dial, oldest first, and the messages left. */
+  /** Every dial, oldest first, those a gatekeeper answered, and the messages left. */
   dials: Date[];
+  unfelt: Date[];
   messages: Earlier[];
   reachedEver: boolean;
   calledUs: boolean;
@@ -185,6 +186,7 @@ export class SimBook {
           cadenceCall: null,
         },
         dials: [],
+        unfelt: [],
         messages: [],
         reachedEver: false,
         calledUs: false,
@@ -302,6 +304,7 @@ export class SimBook {
       return {
         ...e.candidate,
         dials: week,
+        unfelt: e.unfelt.filter((d) => d.getTime() > t - 7 * DAY && d.getTime() <= t),
         messages: e.messages.filter((m) => m.at.getTime() > t - 7 * DAY && m.at <= at).map((m) => m.at),
       };
     });
@@ -395,6 +398,7 @@ export class SimBook {
     if (move) p.stage = move.to;
     p.dials++;
     e.dials.push(dial.at);
+    if (dial.outcome === 'gatekeeper') e.unfelt.push(dial.at);
     if (dial.outcome === 'reached') e.reachedEver = true;
     if (dial.message) e.messages.push({ at: dial.at, ...dial.message });
     if (dial.outcome === 'bad-number' && phone) {
