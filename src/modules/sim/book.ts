@@ -3,6 +3,12 @@ import { BAD_NUMBER_LIMIT, nextStage, type Outcome, type Result, repSecondsOf } 
 import { countryOfZone } from '../phones/region-zones.ts';
 import type { Stage } from '../prospects/prospect-draft.ts';
 import { type BookTotals, bookRates, NO_EFFORT, NO_TOTALS } from '../pursuit/keep-or-drop.ts';
+import {
+  type PursuitEvent,
+  pursuitAllows,
+  pursuitStanding,
+  type Standing,
+} from '../pursuit/pursuit-state.ts';
 import type { HoursIntel } from '../queue/intel-evidence.ts';
 import { type DialLimits, insideCallingHours } from '../queue/may-dial.ts';
 import {
@@ -34,7 +40,8 @@ type Entry = {
   messages: Earlier[];
   reachedEver: boolean;
   calledUs: boolean;
-  closed: boolean;
+  /** What moved the pursuit: conversations and callbacks with a result, as the call log keeps them. */
+  events: PursuitEvent[];
   research: SimProspect['visible']['research'];
   material: Omit<Material, 'voice' | 'when'>;
 };
@@ -57,9 +64,23 @@ export type HeardHours = {
   gatekeeper: HoursIntel['gatekeeper'][number] | null;
 };
 
-/** What a conversation's result does to the book: a meeting or a no ends the pursuit, a stop puts every number on Do-Not-Call. */
-function settle(e: Entry, result: Result): void {
-  if (result === 'meeting' || result === 'not-interested') e.closed = true;
+/** A meeting the simulated rep books is set a week out, as a first meeting usually is. */
+const MEETING_LEAD_MS = 7 * DAY;
+
+/**
+ * What a conversation's result does to the book, as the call log does: it moves the pursuit
+ * (a meeting booked, a "no" resting, read by the product's own pursuit states), and a stop
+ * puts every number on Do-Not-Call.
+ */
+function settle(e: Entry, input: { result: Result; at: Date; source: 'call' | 'callback' }): void {
+  const { result, at } = input;
+  e.events.push({
+    at,
+    source: input.source,
+    outcome: 'reached',
+    result,
+    resultAt: result === 'meeting' ? new Date(at.getTime() + MEETING_LEAD_MS) : null,
+  });
   if (result === 'do-not-call') {
     e.candidate.prospect.optedOut = true;
     for (const ph of e.candidate.phones) ph.onDnc = true;
@@ -190,7 +211,7 @@ export class SimBook {
         messages: [],
         reachedEver: false,
         calledUs: false,
-        closed: false,
+        events: [],
         research: v.research,
         material: {
           firstName: v.firstName,
@@ -257,7 +278,7 @@ export class SimBook {
     const { maxDialsPerWeek } = this.input.limits;
     for (const [id, e] of this.entries) {
       const p = e.candidate.prospect;
-      if (e.closed || p.optedOut) continue;
+      if (p.optedOut || !pursuitAllows(this.standing(e, at), at)) continue;
       const hour = hourIn(p.timezone!);
       if (hour === null) continue;
       const { dials, messages } = e;
@@ -303,6 +324,7 @@ export class SimBook {
       const week = e.dials.filter((d) => d.getTime() > t - 7 * DAY && d.getTime() <= t);
       return {
         ...e.candidate,
+        prospect: { ...e.candidate.prospect, pursuit: this.standing(e, at) },
         dials: week,
         unfelt: e.unfelt.filter((d) => d.getTime() > t - 7 * DAY && d.getTime() <= t),
         messages: e.messages.filter((m) => m.at.getTime() > t - 7 * DAY && m.at <= at).map((m) => m.at),
@@ -337,6 +359,9 @@ export class SimBook {
         attempts: e.dials.length + 1,
         spokeBefore: e.reachedEver,
         positiveContact: false,
+        pursuit: ((s) => ({ state: s.state, callable: pursuitAllows(s, at), reason: s.reason }))(
+          this.standing(e, at),
+        ),
       },
       typicalValue: this.input.typicalValue,
       pursuit: this.pursuitOf(e.candidate, at),
@@ -406,7 +431,7 @@ export class SimBook {
       this.badCounts.set(phone.id, bad);
       if (dial.carrierFailure || bad >= BAD_NUMBER_LIMIT) phone.valid = false;
     }
-    if (dial.result) settle(e, dial.result);
+    if (dial.result) settle(e, { result: dial.result, at: dial.at, source: 'call' });
     if (dial.outcome === 'bad-number') return;
     p.hourDials[local.hour] = (p.hourDials[local.hour] ?? 0) + 1;
     if (dial.outcome === 'reached') p.hourReached[local.hour] = (p.hourReached[local.hour] ?? 0) + 1;
@@ -437,14 +462,20 @@ export class SimBook {
   }
 
   /** A callback from the prospect, credited to the message that earned it. */
-  callback(input: { prospectId: number; result: Result }): void {
+  callback(input: { prospectId: number; result: Result; at: Date }): void {
     this.version++;
     const e = this.entry(input.prospectId);
     e.calledUs = true;
     e.reachedEver = true;
     e.candidate.effort.reached++;
     this.totals.callbacks++;
-    settle(e, input.result);
+    settle(e, { result: input.result, at: input.at, source: 'callback' });
+  }
+
+  /** Where the prospect's pursuit stands at `at`, by the product's own states. */
+  private standing(e: Entry, at: Date): Standing {
+    const p = e.candidate.prospect;
+    return pursuitStanding(e.events, { at, stage: p.stage, optedOut: p.optedOut, company: p.company });
   }
 
   /** Keep-or-drop's word on one prospect, as the voicemail service reads it. */

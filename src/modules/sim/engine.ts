@@ -68,6 +68,9 @@ export type Tally = {
   directConnects: number;
   genericMessages: number;
   genericCallbacks: number;
+  /** A prospect's first message, when generic: the calibration band is measured on these. */
+  firstGenericMessages: number;
+  firstGenericCallbacks: number;
   badDials: number;
   /** Messages the prospect heard as a repeat of an earlier one. */
   repeatMessages: number;
@@ -93,11 +96,16 @@ const Luck = {
   meeting: 8,
 } as const;
 
-type Pending = { at: number; prospectId: number; generic: boolean };
+type Pending = { at: number; prospectId: number; generic: boolean; firstGeneric: boolean };
 
 const BLOCK_MS = 15 * 60_000;
 /** A Do-Not-Call request is a short call. */
 const STOP_SECONDS = 45;
+/** Calling again someone who booked, or who said no lately, annoys them: half the way to most thresholds. */
+const AGAIN_ANNOYANCE = 0.5;
+/** A "no" is heard again after two months, at a third of the prospect's first interest. */
+const REOPEN_AFTER_MS = 60 * 86_400_000;
+const REOPENED_INTEREST = 1 / 3;
 
 const clockOf = (minute: number): string =>
   `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
@@ -168,6 +176,8 @@ export class Simulation {
     directConnects: 0,
     genericMessages: 0,
     genericCallbacks: 0,
+    firstGenericMessages: 0,
+    firstGenericCallbacks: 0,
     badDials: 0,
     repeatMessages: 0,
     expectedCallbacks: 0,
@@ -369,9 +379,14 @@ export class Simulation {
       if (annoyed) {
         result = 'do-not-call';
         seconds += STOP_SECONDS;
+      } else if (h.closed !== null && !this.mayReopen(h, at)) {
+        // Called again after booking or after a "no": a short, irritated word, and nothing more.
+        seconds += STOP_SECONDS;
+        h.annoyance += AGAIN_ANNOYANCE;
+        result = h.closed === 'not-interested' ? 'not-interested' : null;
       } else {
         seconds += this.s.conversation;
-        result = this.meeting(p, h) ? 'meeting' : 'not-interested';
+        result = this.meeting(p, h, at) ? 'meeting' : 'not-interested';
       }
     }
     if (result === 'do-not-call') {
@@ -413,6 +428,8 @@ export class Simulation {
       behaviour: this.world.behaviour,
     });
     if (repeats(words, h.messages)) this.tally.repeatMessages++;
+    const firstGeneric = vm.kind === 'generic' && h.messages.length === 0;
+    if (firstGeneric) this.tally.firstGenericMessages++;
     this.tally.expectedCallbacks += chance;
     h.annoyance += messageAnnoyance(h, input.at);
     h.messages.push({ at: input.at, kind: vm.kind, words, tailored: this.strategy.tailors(p.id) });
@@ -427,7 +444,7 @@ export class Simulation {
       });
       const when = this.whenRepAnswers(p, due);
       if (when !== null) {
-        this.pending.push({ at: when, prospectId: p.id, generic: vm.kind === 'generic' });
+        this.pending.push({ at: when, prospectId: p.id, generic: vm.kind === 'generic', firstGeneric });
         this.pending.sort((a, b) => a.at - b.at);
       }
     }
@@ -450,11 +467,23 @@ export class Simulation {
     return null;
   }
 
-  private meeting(p: SimProspect, h: Hidden): boolean {
-    const booked = this.luck(Luck.meeting, p.id, 0) < p.interest * (this.strategy.tailors(p.id) ? 1.4 : 1);
+  /**
+   * A conversation that may book a meeting: the first one at the prospect's interest; after a
+   * "no" that has rested long enough, again at a fraction of it (a no can become a yes).
+   */
+  private meeting(p: SimProspect, h: Hidden, at: number): boolean {
+    const again = h.closed === 'not-interested';
+    const chance = p.interest * (this.strategy.tailors(p.id) ? 1.4 : 1) * (again ? REOPENED_INTEREST : 1);
+    const booked = this.luck(Luck.meeting, p.id, again ? h.dials.length + 1 : 0) < chance;
     h.closed = booked ? 'meeting' : 'not-interested';
+    h.closedAt = at;
     if (booked) this.result.meetings++;
     return booked;
+  }
+
+  /** Whether a prospect who said no long ago listens again; one who booked never books twice. */
+  private mayReopen(h: Hidden, at: number): boolean {
+    return h.closed === 'not-interested' && h.closedAt !== null && at - h.closedAt >= REOPEN_AFTER_MS;
   }
 
   /** Inbound calls due by `until`, answered in turn as the rep comes free. */
@@ -469,8 +498,9 @@ export class Simulation {
       r.callbacks++;
       r.conversations++;
       if (due.generic) this.tally.genericCallbacks++;
+      if (due.firstGeneric) this.tally.firstGenericCallbacks++;
       h.knowsNumber = true;
-      const result: Result = this.meeting(p, h) ? 'meeting' : 'not-interested';
+      const result: Result = this.meeting(p, h, this.t) ? 'meeting' : 'not-interested';
       const seconds = this.s.conversation + this.s.wrapUp;
       this.repSeconds += seconds;
       this.strategy.observe({ type: 'callback', prospectId: p.id, at: new Date(this.t), result });

@@ -159,7 +159,7 @@ class ProductRep implements SimStrategy {
 
   observe(o: Observation): void {
     if (o.type === 'callback') {
-      this.book.callback({ prospectId: o.prospectId, result: o.result });
+      this.book.callback({ prospectId: o.prospectId, result: o.result, at: o.at });
       return;
     }
     if (o.privateLine) this.book.addNumber(o.dial.prospectId, o.privateLine);

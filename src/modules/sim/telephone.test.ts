@@ -171,9 +171,9 @@ describe('callbacks and annoyance', () => {
     });
 
   it('pays a relevant message to a researched prospect more than a generic one', () => {
-    expect(chance({ p: prospect({ researched: true }) })).toBeCloseTo(0.35 * 0.1, 10);
-    expect(chance({ m: message('call me back', 'generic') })).toBeCloseTo(0.35 * 0.03, 10);
-    expect(chance({ m: message('a project to talk about', 'curiosity') })).toBeCloseTo(0.35 * 0.06, 10);
+    expect(chance({ p: prospect({ researched: true }) })).toBeCloseTo(0.35 * 0.28, 10);
+    expect(chance({ m: message('call me back', 'generic') })).toBeCloseTo(0.35 * 0.12, 10);
+    expect(chance({ m: message('a project to talk about', 'curiosity') })).toBeCloseTo(0.35 * 0.18, 10);
   });
 
   it('earns nothing from a cold first message when the offer is insurance', () => {
@@ -182,8 +182,8 @@ describe('callbacks and annoyance', () => {
   });
 
   it('weighs fit: less for a prospect with the product, more mid-sale', () => {
-    expect(chance({ p: prospect({ hasProduct: true }) })).toBeCloseTo(0.35 * 0.03 * 0.4, 10);
-    expect(chance({ stage: 'engaged' })).toBeCloseTo(0.35 * 0.03 * 1.5, 10);
+    expect(chance({ p: prospect({ hasProduct: true }) })).toBeCloseTo(0.35 * 0.12 * 0.4, 10);
+    expect(chance({ stage: 'engaged' })).toBeCloseTo(0.35 * 0.12 * 1.5, 10);
   });
 
   it('counts a message that repeats most of an earlier one as generic at a fifth, and a second in a day as nothing', () => {
@@ -199,9 +199,9 @@ describe('callbacks and annoyance', () => {
       ],
     };
     const p = prospect({ researched: true });
-    expect(chance({ p, h, m: message('news about your new site today') })).toBeCloseTo(0.35 * 0.03 * 0.2, 10);
+    expect(chance({ p, h, m: message('news about your new site today') })).toBeCloseTo(0.35 * 0.12 * 0.2, 10);
     expect(chance({ p, h, m: message('an invitation to the summit in May') })).toBeCloseTo(
-      0.35 * 0.1 * 0.85,
+      0.35 * 0.28 * 0.85,
       10,
     );
     const soon: Hidden = { ...h, messages: [{ ...h.messages[0]!, at: at('08:00') }] };

@@ -26,7 +26,9 @@ export type Hidden = {
   /** Called the rep back once: a screener now knows the number. */
   knowsNumber: boolean;
   privateRevealed: boolean;
+  /** What their last conversation came to, and when: they live on after it, and remember it. */
   closed: 'meeting' | 'not-interested' | null;
+  closedAt: number | null;
 };
 
 export const freshHidden = (): Hidden => ({
@@ -38,6 +40,7 @@ export const freshHidden = (): Hidden => ({
   knowsNumber: false,
   privateRevealed: false,
   closed: null,
+  closedAt: null,
 });
 
 /** The prospect's wall clock: local minute of day, ISO weekday and a day number. */

@@ -53,9 +53,9 @@ const behaviourSchema = z
     listen: share.default(0.35),
     callbackBase: z
       .object({
-        generic: share.default(0.03),
-        curiosity: share.default(0.06),
-        relevant: share.default(0.1),
+        generic: share.default(0.12),
+        curiosity: share.default(0.18),
+        relevant: share.default(0.28),
       })
       .strict()
       .prefault({}),
