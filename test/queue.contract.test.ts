@@ -243,6 +243,50 @@ describe.each(drivers)('the call queue on %s', (driver) => {
     expect(cyAfter?.reasons.join(' ')).toContain('a second try today ranks lower');
   });
 
+  it('colleagues who share only a switchboard were never dialled: each page of ten gives one never-dialled prospect a first try', async () => {
+    for (let i = 0; i < 12; i++) {
+      const p = await addProspect(t.ctx, {
+        firstName: `Direct${i}`,
+        company: `Direct Co ${i}`,
+        timezone: 'America/New_York',
+        value: 90_000,
+        phones: [{ number: `212-555-02${String(i).padStart(2, '0')}`, kind: 'direct' }],
+      });
+      await log(t.ctx, { prospect: p.id, outcome: 'no-answer', at: '2026-02-27T15:00:00Z' });
+    }
+    for (const who of [ann, bo, cy])
+      await log(t.ctx, { prospect: who.id, outcome: 'no-answer', at: '2026-02-27T16:00:00Z' });
+    const colleagues = [];
+    for (const name of ['Dee', 'Eli'])
+      colleagues.push(
+        await addProspect(t.ctx, {
+          firstName: name,
+          company: 'Zeta',
+          timezone: 'America/New_York',
+          value: 10_000,
+          phones: [{ number: '212-555-0300', kind: 'main' }],
+        }),
+      );
+    const ids = colleagues.map((c) => c.id);
+    const page = (await buildQueue(t.ctx, { at: '2026-03-03T16:00:00Z', limit: 10 })).entries;
+    const first = page.findIndex((e) => ids.includes(e.prospect.id));
+    expect(first, 'a colleague on the first page').toBeGreaterThanOrEqual(0);
+    expect(page[first]!.reasons).toContain(
+      'never dialled: a first try, so nobody in the book is left untouched',
+    );
+    expect(page).toHaveLength(10);
+    // Dialled, the next first try is the other colleague.
+    await log(t.ctx, {
+      prospect: page[first]!.prospect.id,
+      outcome: 'gatekeeper',
+      kind: 'main',
+      at: '2026-03-03T16:01:00Z',
+    });
+    const next = (await buildQueue(t.ctx, { at: '2026-03-03T18:30:00Z', limit: 10 })).entries;
+    const other = ids.find((id) => id !== page[first]!.prospect.id)!;
+    expect(next.map((e) => e.prospect.id)).toContain(other);
+  });
+
   it('puts a promised callback on top at its time, inside two hours of the last dial', async () => {
     await log(t.ctx, {
       prospect: cy.id,

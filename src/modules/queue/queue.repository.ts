@@ -9,7 +9,7 @@ import { PROMISE_EARLY_MINUTES, readStanding } from '../pursuit/pursuit-state.ts
 import type { HoursIntel } from './intel-evidence.ts';
 import { CALLBACK_GRACE_MINUTES } from './may-dial.ts';
 import type { Candidate, PhoneZone, PursuitBook, SlotTable } from './rank.ts';
-import { STAGE_WEIGHT, slotKey } from './rank.ts';
+import { COVERAGE_EVERY, STAGE_WEIGHT, slotKey } from './rank.ts';
 import { POOLING_STRENGTH, pooledBelief } from './reach-model.ts';
 import { ALL_HOURS, Scope } from './reach-stats.ts';
 
@@ -122,7 +122,16 @@ export async function shortlist(db: Db, q: Shortlist): Promise<number[]> {
       limit ${q.size}`),
     );
   });
-  return [...new Set([...boosted, ...rows.map((r) => Number(r.id))])];
+  // Coverage: the most valuable never dialled, so the ranking can give each its first try.
+  const untried = rowsOf<{ id: number }>(
+    await db.execute(sql`
+      with ${openZones}
+      select pr.id from prospects pr join open_zones z on z.zone = ${zoneKey}
+      where ${callable} and pr.dials = 0
+      order by coalesce(pr.value, ${q.typicalValue}) desc, pr.id
+      limit ${Math.ceil(q.size / COVERAGE_EVERY)}`),
+  ).map((r) => Number(r.id));
+  return [...new Set([...boosted, ...rows.map((r) => Number(r.id)), ...untried])];
 }
 
 /** `STAGE_WEIGHT` as a SQL expression over the prospect row. */

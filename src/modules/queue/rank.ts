@@ -211,7 +211,40 @@ export function rankAt(at: Date, input: RankInput): QueueEntry[] {
       entries.push(explorers[j++]!.exploit);
     }
   }
-  return entries;
+  return input.mode === 'sample'
+    ? covered(entries, { ranked, candidates: input.candidates, limit: input.limit })
+    : entries;
+}
+
+/**
+ * Coverage: nobody in the book is left untried for ever. In every `COVERAGE_EVERY` entries of
+ * a live queue, one is a prospect never dialled, the most valuable first, when the ranking
+ * left none there (a colleague reached only through a switchboard the book rates poorly).
+ */
+export const COVERAGE_EVERY = 10;
+
+function covered(
+  entries: QueueEntry[],
+  input: { ranked: { exploit: QueueEntry }[]; candidates: Candidate[]; limit: number },
+): QueueEntry[] {
+  const untried = new Set(input.candidates.filter((c) => c.prospect.dials === 0).map((c) => c.prospect.id));
+  if (untried.size === 0) return entries;
+  const listed = new Set(entries.map((e) => e.prospect.id));
+  const waiting = input.ranked
+    .map((r) => r.exploit)
+    .filter((e) => untried.has(e.prospect.id) && !listed.has(e.prospect.id))
+    .sort((a, b) => b.expectedValue - a.expectedValue || a.prospect.id - b.prospect.id);
+  const out = [...entries];
+  for (let start = 0; start < input.limit && waiting.length > 0; start += COVERAGE_EVERY) {
+    if (out.slice(start, start + COVERAGE_EVERY).some((e) => untried.has(e.prospect.id))) continue;
+    const first = waiting.shift()!;
+    out.splice(Math.min(start + COVERAGE_EVERY - 1, out.length), 0, {
+      ...first,
+      reasons: [...first.reasons, 'never dialled: a first try, so nobody in the book is left untouched'],
+    });
+    if (out.length > input.limit) out.pop();
+  }
+  return out;
 }
 
 /** Promised callbacks first, then cadence calls in their window, then by score. */

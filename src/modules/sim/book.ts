@@ -13,6 +13,7 @@ import type { HoursIntel } from '../queue/intel-evidence.ts';
 import { type DialLimits, insideCallingHours } from '../queue/may-dial.ts';
 import {
   type Candidate,
+  COVERAGE_EVERY,
   type PhoneZone,
   type PursuitBook,
   pursuitAt,
@@ -242,11 +243,23 @@ export class SimBook {
   shortlist(at: Date, size: number): number[] {
     // A shortlist that doubles asks again at the same moment of an unchanged book: score once.
     const t = at.getTime();
-    if (this.scored?.t !== t || this.scored.version !== this.version)
-      this.scored = { t, version: this.version, all: this.scoreAll(at), best: [] };
+    if (this.scored?.t !== t || this.scored.version !== this.version) {
+      const all = this.scoreAll(at);
+      // Coverage, as the database shortlist adds it: the most valuable never dialled.
+      const untried = all
+        .map((s) => this.entry(s.id).candidate.prospect)
+        .filter((p) => p.dials === 0)
+        .sort(
+          (a, b) =>
+            (b.value ?? this.input.typicalValue) - (a.value ?? this.input.typicalValue) || a.id - b.id,
+        )
+        .map((p) => p.id);
+      this.scored = { t, version: this.version, all, best: [], untried };
+    }
     const cache = this.scored;
     if (cache.best.length < Math.min(size, cache.all.length)) cache.best = topOf(cache.all, size);
-    return cache.best.slice(0, size).map((s) => s.id);
+    const best = cache.best.slice(0, size).map((s) => s.id);
+    return [...new Set([...best, ...cache.untried.slice(0, Math.ceil(size / COVERAGE_EVERY))])];
   }
 
   /** Changes with every logged dial, callback and fact: the shortlist's cache key. */
@@ -256,6 +269,7 @@ export class SimBook {
     version: number;
     all: { id: number; score: number }[];
     best: { id: number; score: number }[];
+    untried: number[];
   } | null = null;
 
   /** Every prospect callable at `at`, with the score `shortlist` orders them by. */
