@@ -14,6 +14,7 @@ export const shortKinds: Record<string, string> = {
   inv: 'invitation',
   intro: 'introduction',
   cur: 'curiosity',
+  fu: 'follow-up',
   gen: 'generic',
 };
 

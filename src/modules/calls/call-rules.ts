@@ -29,6 +29,7 @@ export const messageKinds = [
   'introduction',
   'curiosity',
   'referral',
+  'follow-up',
   'generic',
 ] as const;
 export type MessageKind = (typeof messageKinds)[number];

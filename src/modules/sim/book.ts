@@ -25,7 +25,7 @@ import { POOLING_STRENGTH, pooledBelief, type SlotCounts } from '../queue/reach-
 import { ALL_HOURS, ANY_KIND, type DialFact, dialCells, hourSlot, Scope } from '../queue/reach-stats.ts';
 import type { Earlier, Material } from '../voicemail/compose.ts';
 import type { Strategy, VoicemailState } from '../voicemail/decide.ts';
-import type { Point, Reference } from '../voicemail/templates.ts';
+import type { LastTalk, Point, Reference } from '../voicemail/templates.ts';
 import type { SimProspect } from './territory.ts';
 
 const DAY = 86_400_000;
@@ -43,6 +43,8 @@ type Entry = {
   calledUs: boolean;
   /** What moved the pursuit: conversations and callbacks with a result, as the call log keeps them. */
   events: PursuitEvent[];
+  /** The last conversation, for a follow-up message. */
+  lastTalk: LastTalk | null;
   research: SimProspect['visible']['research'];
   material: Omit<Material, 'voice' | 'when'>;
 };
@@ -213,6 +215,7 @@ export class SimBook {
         reachedEver: false,
         calledUs: false,
         events: [],
+        lastTalk: null,
         research: v.research,
         material: {
           firstName: v.firstName,
@@ -382,6 +385,7 @@ export class SimBook {
       messages: e.messages,
       material: {
         ...e.material,
+        lastTalk: e.lastTalk,
         voice: VOICE,
         when: (on) =>
           on
@@ -438,7 +442,11 @@ export class SimBook {
     p.dials++;
     e.dials.push(dial.at);
     if (dial.outcome === 'gatekeeper') e.unfelt.push(dial.at);
-    if (dial.outcome === 'reached') e.reachedEver = true;
+    if (dial.outcome === 'reached') {
+      e.reachedEver = true;
+      const result = dial.result === 'interested' || dial.result === 'referred' ? dial.result : null;
+      e.lastTalk = { on: dial.at, result, next: null };
+    }
     if (dial.message) e.messages.push({ at: dial.at, ...dial.message });
     if (dial.outcome === 'bad-number' && phone) {
       const bad = (this.badCounts.get(phone.id) ?? 0) + 1;

@@ -144,7 +144,13 @@ class ProductRep implements SimStrategy {
       this.book.voicemailState({ prospectId: dial.prospectId, at, strategy: this.options.voicemail }),
     );
     if (decision.decision === 'skip' || !decision.script) return { leave: false };
-    const kind = decision.script.kind === 'referral' ? 'introduction' : decision.script.kind;
+    // The world knows five kinds: a referral is an introduction, a follow-up is information.
+    const kind =
+      decision.script.kind === 'referral'
+        ? 'introduction'
+        : decision.script.kind === 'follow-up'
+          ? 'information'
+          : decision.script.kind;
     return {
       leave: true,
       kind: kind as MessageKind,

@@ -1,9 +1,24 @@
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
 import { type Check, type CheckContext, checkMessage, sameIndustry, worst } from './check-message.ts';
-import { type Fill, type Need, type Point, type Reference, type Template, templates } from './templates.ts';
+import {
+  type Fill,
+  type LastTalk,
+  type Need,
+  type Point,
+  type Reference,
+  type Template,
+  templates,
+} from './templates.ts';
 import { spokenSeconds } from './words.ts';
 
-export const scriptKinds = ['information', 'invitation', 'introduction', 'curiosity', 'referral'] as const;
+export const scriptKinds = [
+  'information',
+  'invitation',
+  'introduction',
+  'curiosity',
+  'referral',
+  'follow-up',
+] as const;
 export type ScriptKind = (typeof scriptKinds)[number];
 
 /** Everything a message to one prospect may be made of. */
@@ -18,6 +33,8 @@ export type Material = {
   events: Point[];
   contacts: Point[];
   references: Reference[];
+  /** The last conversation with them, as the record shows it: when, and what it came to. */
+  lastTalk?: LastTalk | null;
   /** Who speaks: null until the rep's name and number are set. */
   voice: { name: string; phone: string; seller: string | null } | null;
   /** The event's date in the prospect's words, for an invitation. */
@@ -56,6 +73,7 @@ const promptFor = (need: Need, m: Material): string =>
     objective: 'add the priority objective to the research notes',
     benefits: 'add two benefits to the research notes: an educated guess from your homework',
     referredBy: 'add who referred them to the research notes',
+    lastTalk: 'log the conversation this message follows up',
   })[need];
 
 /** Which facts a stored template line used: `info-reference|news:3|ref:2` → {news: [3], ref: [2]}. */
@@ -120,6 +138,7 @@ export function compose(input: {
     objective: m.objective,
     benefits: m.benefits,
     referredBy: m.referredBy,
+    talk: m.lastTalk ? { ...m.lastTalk, when: m.when(m.lastTalk.on) } : undefined,
   };
   let reserve: Script | null = null;
   for (const kind of input.kinds) {
@@ -168,6 +187,8 @@ function has(
       return input.m.benefits.filter((b) => b.trim()).length >= 2;
     case 'referredBy':
       return Boolean(input.m.referredBy?.trim());
+    case 'lastTalk':
+      return Boolean(input.m.lastTalk);
   }
 }
 

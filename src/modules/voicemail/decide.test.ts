@@ -362,16 +362,64 @@ describe('the voicemail decision', () => {
     expect(d.missing.map((m) => m.need)).toEqual(expect.arrayContaining(['news', 'event', 'contact']));
   });
 
-  it('says plainly which research is missing instead of leaving a generic message', () => {
+  it('the decision flipped to skip when research was missing: it stays leave, with no generic script and the missing research listed', () => {
     const d = decideVoicemail(
       state({
         strategy: 'persistent',
         material: { objective: null, benefits: [], news: [], events: [], contacts: [], references: [] },
       }),
     );
-    expect(d.decision).toBe('skip');
+    expect(d.decision).toBe('leave');
+    expect(d.script).toBeNull();
     expect(d.reasons.at(-1)?.code).toBe('missing-research');
+    expect(d.reasons.at(-1)?.text).toContain('leave one in your own words');
     expect(d.missing.map((m) => m.text)).toContain('add the priority objective to the research notes');
+  });
+
+  it('an interested lead with no research got no message: a follow-up refers honestly to the last conversation', () => {
+    const talk = {
+      on: new Date('2026-03-02T16:00:00Z'),
+      result: 'callback-scheduled' as const,
+      next: 'on Thursday at 3:00 PM',
+    };
+    const d = decideVoicemail(
+      state({
+        strategy: 'rules',
+        prospect: { stage: 'engaged', spokeBefore: true, positiveContact: true },
+        material: {
+          objective: null,
+          benefits: [],
+          news: [],
+          events: [],
+          contacts: [],
+          references: [],
+          lastTalk: talk,
+          when: () => 'on Monday, March 2',
+        },
+      }),
+    );
+    expect(d.decision).toBe('leave');
+    expect(d.script?.kind).toBe('follow-up');
+    expect(d.script?.text).toContain(
+      'Following up on our conversation on Monday, March 2, when you asked me to call you back on Thursday at 3:00 PM.',
+    );
+    expect(d.script?.checks.filter((c) => c.severity === 'fail')).toEqual([]);
+    // Never to a stranger: with no conversation on record there is nothing to follow up.
+    const cold = decideVoicemail(
+      state({
+        strategy: 'persistent',
+        material: {
+          objective: null,
+          benefits: [],
+          news: [],
+          events: [],
+          contacts: [],
+          references: [],
+          lastTalk: null,
+        },
+      }),
+    );
+    expect(cold.script).toBeNull();
   });
 
   it("needs the rep's name and number before it can script anything", () => {

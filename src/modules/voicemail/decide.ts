@@ -140,11 +140,20 @@ export function decideVoicemail(state: VoicemailState): Decision {
           : 'nothing new to say: add news, an event or a contact',
         composed.missing,
       );
-    return skip(
-      'missing-research',
-      `no ${rule.kinds.join(' or ')} message without research`,
-      composed.missing,
-    );
+    // The strategy says leave one: that stands, and the rep is told what would let Reach write it.
+    return {
+      decision: 'leave',
+      strategy: state.strategy,
+      reasons: [
+        ...reasons,
+        {
+          code: 'missing-research',
+          text: `no ${rule.kinds.join(' or ')} script without research: leave one in your own words, or add what is missing`,
+        },
+      ],
+      script: null,
+      missing: composed.missing,
+    };
   }
   const script = composed.script;
   const sameKind = state.messages.filter((m) => m.kind === script.kind).length + 1;
@@ -265,6 +274,9 @@ function rulesRule(state: VoicemailState): Rule {
   const kinds: ScriptKind[] = referred
     ? ['referral', 'information', 'invitation', 'introduction']
     : ['information', 'invitation', 'introduction'];
+  // After a conversation, the conversation itself is something to say: a follow-up that
+  // refers to what the record shows, when research has nothing newer.
+  if (p.spokeBefore || p.positiveContact) kinds.push('follow-up');
   return { kinds: rotation(kinds, state.messages), reasons };
 }
 

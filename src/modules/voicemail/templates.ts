@@ -24,13 +24,31 @@ export type Fill = {
   reference?: Reference | undefined;
   /** The event's date in words, in the prospect's clock: "on Thursday, December 3". */
   when?: string | undefined;
+  /** The last conversation, for a follow-up: its day in words and what it came to. */
+  talk?: (LastTalk & { when: string }) | undefined;
 };
 
-export type Need = 'news' | 'event' | 'contact' | 'reference' | 'objective' | 'benefits' | 'referredBy';
+/** The last conversation as the record shows it: the day, its result, and the next step promised. */
+export type LastTalk = {
+  on: Date;
+  result: 'interested' | 'callback-scheduled' | 'referred' | null;
+  /** The next step the record holds: a promised callback's time in words, when there is one. */
+  next: string | null;
+};
+
+export type Need =
+  | 'news'
+  | 'event'
+  | 'contact'
+  | 'reference'
+  | 'objective'
+  | 'benefits'
+  | 'referredBy'
+  | 'lastTalk';
 
 export type Template = {
   id: string;
-  kind: 'information' | 'invitation' | 'introduction' | 'curiosity' | 'referral';
+  kind: 'information' | 'invitation' | 'introduction' | 'curiosity' | 'referral' | 'follow-up';
   needs: Need[];
   render: (f: Fill) => string;
 };
@@ -54,6 +72,14 @@ const who = (detail: string | null): string =>
     : '';
 const two = (f: Fill): string => `${clause(f.benefits[0]!)}, and ${clause(f.benefits[1]!)}`;
 const firstName = (name: string): string => name.trim().split(/\s+/)[0]!;
+
+/** What the last conversation came to, in the rep's words to the prospect. */
+const cameTo = (talk: NonNullable<Fill['talk']>): string =>
+  talk.result === 'callback-scheduled'
+    ? `when you asked me to call you back${talk.next ? ` ${talk.next}` : ''}`
+    : talk.result === 'interested'
+      ? 'when you said you would like to hear more'
+      : '';
 
 /**
  * Several templates per kind, each short enough to say in 15-30 seconds, with the rep's
@@ -137,6 +163,27 @@ export const templates: Template[] = [
     needs: ['referredBy', 'objective', 'benefits'],
     render: (f) =>
       `${f.first}, this is ${f.rep.full}${at(f, 'at')}. ${f.referredBy} gave me your name and said you are working on ${clause(f.objective!)}. I have two ideas: ${two(f)}. Call me on ${f.rep.phone}; again, ${f.rep.phone}.`,
+  },
+  {
+    id: 'follow-up-objective',
+    kind: 'follow-up',
+    needs: ['lastTalk', 'objective'],
+    render: (f) =>
+      `Hi ${f.first}, ${f.rep.full}${at(f, 'with')}, ${f.rep.phone}. Following up on our conversation ${f.talk!.when}${cameTo(f.talk!) ? `, ${cameTo(f.talk!)}` : ''}. I have put together a few thoughts on ${clause(f.objective!)}. Ten minutes this week? ${f.rep.first}, ${f.rep.phone}.`,
+  },
+  {
+    id: 'follow-up-benefits',
+    kind: 'follow-up',
+    needs: ['lastTalk', 'benefits'],
+    render: (f) =>
+      `${f.first}, it's ${f.rep.full}${at(f, 'at')}. Since we spoke ${f.talk!.when}, I have two ideas for you: ${two(f)}. Call me on ${f.rep.phone}; again, ${f.rep.phone}.`,
+  },
+  {
+    id: 'follow-up-plain',
+    kind: 'follow-up',
+    needs: ['lastTalk'],
+    render: (f) =>
+      `Hi ${f.first}, ${f.rep.full}${at(f, 'with')}. Following up on our conversation ${f.talk!.when}${cameTo(f.talk!) ? `, ${cameTo(f.talk!)}` : ''}. I'd like to set up the next step with you. My number is ${f.rep.phone}. Again, ${f.rep.first}, ${f.rep.phone}.`,
   },
   {
     id: 'curiosity-project',

@@ -39,7 +39,7 @@ import {
   type VoicemailState,
 } from './decide.ts';
 import { pointsFor, type TalkingPoint } from './talking-points.service.ts';
-import type { Point, Reference } from './templates.ts';
+import type { LastTalk, Point, Reference } from './templates.ts';
 import { spokenSeconds } from './words.ts';
 
 export const voicemailQuerySchema = z
@@ -132,7 +132,12 @@ export async function loadState(
     : [];
   const [attempts, messages, calledUs, intel, phones, stopped, owner, points] = await Promise.all([
     ctx.db
-      .select({ outcome: callAttempts.outcome, result: callAttempts.result, at: callAttempts.at })
+      .select({
+        outcome: callAttempts.outcome,
+        result: callAttempts.result,
+        resultAt: callAttempts.resultAt,
+        at: callAttempts.at,
+      })
       .from(callAttempts)
       .where(and(eq(callAttempts.prospectId, prospect.id), lte(callAttempts.at, at))),
     ctx.db
@@ -227,6 +232,7 @@ export async function loadState(
   }));
   const zone = prospect.timezone ?? zones[0] ?? 'UTC';
   const material: Material = {
+    lastTalk: lastTalkOf(attempts, zone),
     firstName: prospect.firstName,
     company: company?.name ?? null,
     industry: company?.industry ?? null,
@@ -468,4 +474,25 @@ export async function checkMessageFor(ctx: Ctx, body: unknown): Promise<CheckedM
   const severity = worst(checks);
   const verdict: CheckedMessage['verdict'] = severity === 'info' ? 'ok' : severity;
   return { seconds: spokenSeconds(input.text), verdict, checks };
+}
+
+/** The last conversation on record, for a follow-up message: its day, what it came to, the next step promised. */
+function lastTalkOf(
+  attempts: { outcome: string; result: string | null; resultAt: Date | null; at: Date }[],
+  zone: string,
+): LastTalk | null {
+  const last = attempts
+    .filter((a) => a.outcome === 'reached')
+    .sort((a, b) => a.at.getTime() - b.at.getTime())
+    .at(-1);
+  if (!last) return null;
+  const result =
+    last.result === 'interested' || last.result === 'callback-scheduled' || last.result === 'referred'
+      ? last.result
+      : null;
+  const next =
+    result === 'callback-scheduled' && last.resultAt
+      ? DateTime.fromJSDate(last.resultAt, { zone }).setLocale('en-US').toFormat("'on' cccc 'at' h:mm a")
+      : null;
+  return { on: last.at, result, next };
 }
