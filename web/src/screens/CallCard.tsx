@@ -313,7 +313,10 @@ export function VoicemailPanel(props: { advice: Advice | null; loading: boolean;
         </figure>
       )}
       {advice.missing.length > 0 && (
-        <p className="muted">To write a better one: {advice.missing.map((m) => m.text).join('; ')}.</p>
+        <p className="muted">
+          {advice.script ? 'To write a better one: ' : 'No script yet: say it in your own words, or '}
+          {advice.missing.map((m) => m.text).join('; ')}.
+        </p>
       )}
       {advice.instead.length > 0 && (
         <>
