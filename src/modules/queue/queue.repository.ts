@@ -316,13 +316,14 @@ function toCandidate(
   },
 ): Candidate {
   const step = input.step;
-  const intel: HoursIntel = { dmHours: [], gatekeeper: [] };
+  const lines: NonNullable<HoursIntel['lines']> = [];
+  const intel: HoursIntel = { dmHours: [], gatekeeper: [], lines };
   let outOfOfficeUntil: Date | null = null;
   for (const f of input.facts) {
     if (f.type === 'dm-hours' && f.from_time && f.to_time)
       intel.dmHours.push({ from: f.from_time, to: f.to_time });
     if (f.type === 'private-line' && f.from_time && f.to_time && typeof f.value['text'] === 'string')
-      (intel.lines ??= []).push({ e164: f.value['text'], from: f.from_time, to: f.to_time });
+      lines.push({ e164: f.value['text'], from: f.from_time, to: f.to_time });
     if (f.type === 'gatekeeper-hours') {
       const text = (k: string) =>
         typeof f.value[k] === 'string' && f.value[k] ? (f.value[k] as string) : null;
