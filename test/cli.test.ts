@@ -364,7 +364,7 @@ describe('the reach command line', { timeout: 180_000 }, () => {
     });
     const kind = await reach(['log', 'ann@acme.com', '-o', 'l', '-k', 'loud', ...data]);
     expect(kind.stderr).toBe(
-      'reach: --message-kind: use one of information, invitation, introduction, curiosity, referral, generic\n',
+      'reach: --message-kind: use one of information, invitation, introduction, curiosity, referral, follow-up, generic\n',
     );
     const due = await reach(['tasks', '--due-before', 'friday', ...data]);
     expect(due.stderr).toBe(`reach: --due-before: "friday" is not a time: ${example}\n`);

@@ -81,7 +81,7 @@ export function logCommand(): Command {
     .option('--message <text>', 'the message left (with --outcome voicemail-left)')
     .option(
       '-k, --message-kind <kind>',
-      'information|invitation|introduction|curiosity|generic (short: info inv intro cur gen)',
+      'information|invitation|introduction|curiosity|referral|follow-up|generic (short: info inv intro cur fu gen)',
     )
     .option('--script <id>', 'the prepared script the message followed')
     .option(
