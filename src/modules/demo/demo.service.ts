@@ -20,6 +20,7 @@ import { normalizePhone } from '../phones/normalize-phone.ts';
 import type { PhoneKind, ProspectDraft, Stage } from '../prospects/prospect-draft.ts';
 import { attachPhones, type ExistingProspect } from '../prospects/prospects.repository.ts';
 import { prepareDraft, upsertProspects } from '../prospects/upsert-prospects.ts';
+import { refreshPursuits } from '../pursuit/pursuit.repository.ts';
 import { rebuildReachStats } from '../queue/reach-stats.ts';
 import type { Ctx } from '../team/team.service.ts';
 import {
@@ -88,6 +89,11 @@ export async function loadDemo(
     for (const prospect of rows) await writeHistory({ tx, ctx, rng, prospect, at, report });
     await writeResearch({ tx, ctx, rng, rows, at });
     await rebuildReachStats(tx, ctx.team.id);
+    // Where each pursuit stands after that history: a meeting booked, a "no" resting.
+    await refreshPursuits(
+      tx,
+      rows.map((r) => r.id),
+    );
     return report;
   });
 }
@@ -203,6 +209,13 @@ async function writeHistory(input: HistoryInput): Promise<void> {
         localWeekday: day.weekday,
         outcome,
         result,
+        // A meeting is set a week out and a promised callback for the next day, as the log asks.
+        resultAt:
+          result === 'meeting'
+            ? when.plus({ days: 7 }).toJSDate()
+            : result === 'callback-scheduled'
+              ? when.plus({ days: 1 }).toJSDate()
+              : null,
         durationSeconds,
         repSeconds: repSecondsOf(outcome, durationSeconds),
         idempotencyKey: `demo-${prospect.id}-${n}`,
