@@ -68,20 +68,24 @@ type StandingInput = { stage: string; optedOut: boolean; nurtureDays?: number; c
 
 /** The standing the latest event gives as it was set, before its time runs: what the prospect row keeps. */
 export function latestStanding(events: PursuitEvent[], input: StandingInput): Standing {
-  if (input.optedOut)
-    return { state: 'do-not-call', since: null, until: null, reason: 'asked not to be called', next: null };
+  const overridden = overriding(input);
+  if (overridden) return overridden;
   const latest = events
     .filter(moves)
     .sort((a, b) => a.at.getTime() - b.at.getTime())
     .at(-1);
-  const closed = closedStanding(input.stage);
-  if (closed) return closed;
   if (!latest) return { state: 'open', since: null, until: null, reason: 'being prospected', next: null };
   return standingOf(latest, input.nurtureDays ?? NURTURE_DAYS, input.company ?? null);
 }
 
-/** A customer or a lost prospect is out of prospecting whatever was said last; the stage reopens them. */
-function closedStanding(stage: string): Standing | null {
+/**
+ * What wins over anything said last: an opt-out, and a customer or lost stage (the stage
+ * reopens them).
+ */
+function overriding(input: { optedOut: boolean; stage: string }): Standing | null {
+  if (input.optedOut)
+    return { state: 'do-not-call', since: null, until: null, reason: 'asked not to be called', next: null };
+  const stage = input.stage;
   if (stage === 'customer')
     return { state: 'customer', since: null, until: null, reason: 'a customer: not prospected', next: null };
   if (stage === 'lost') return { state: 'lost', since: null, until: null, reason: 'marked lost', next: null };
@@ -101,10 +105,8 @@ export function readStanding(
   },
   at: Date,
 ): Standing {
-  if (row.optedOut)
-    return { state: 'do-not-call', since: null, until: null, reason: 'asked not to be called', next: null };
-  const closed = closedStanding(row.stage);
-  if (closed) return closed;
+  const overridden = overriding(row);
+  if (overridden) return overridden;
   const state = (pursuitStates as readonly string[]).includes(row.pursuit)
     ? (row.pursuit as PursuitState)
     : 'open';
@@ -241,3 +243,10 @@ export function pursuitAllows(s: Pick<Standing, 'state' | 'until' | 'reason'>, a
   if (s.state === 'not-interested') return s.until !== null && at >= s.until;
   return false;
 }
+
+/** The standing as the voicemail decision reads it: the state, whether it may be called at `at`, and why. */
+export const pursuitWord = (s: Standing, at: Date): { state: string; callable: boolean; reason: string } => ({
+  state: s.state,
+  callable: pursuitAllows(s, at),
+  reason: s.reason,
+});

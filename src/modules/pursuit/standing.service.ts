@@ -146,7 +146,7 @@ export async function setStanding(
         at,
         attemptId: null,
       });
-    if (body.state === 'meeting-booked' || body.state === 'callback')
+    if (needsUntil.has(body.state))
       await promiseFollowUp(tx, {
         teamId: ctx.team.id,
         prospectId: row.id,

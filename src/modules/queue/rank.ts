@@ -299,10 +299,12 @@ function bestNumber(
   );
   const pursuit = pursuitAt(at, { candidate, input });
   if (!callbackDue && !mayPursue(pursuit, at)) return null;
+  // At the hours a private line was given for, it is the line: tried first, and the only one when it may be dialled.
+  const line = lineAt(clock, candidate.intel);
   const named =
+    line !== null ||
     dmWindowAt(clock, candidate.intel) !== null ||
-    gatekeeperAbsence(clock, candidate.intel) !== null ||
-    lineAt(clock, candidate.intel) !== null;
+    gatekeeperAbsence(clock, candidate.intel) !== null;
   const again = !callbackDue && !named && lastDial !== null && at.getTime() - lastDial < DAY_MS;
   const courtesy = again ? SECOND_DIAL_WEIGHT : 1;
   const step = candidate.cadenceCall;
@@ -312,8 +314,6 @@ function bestNumber(
     at.getTime() < step.dueAt.getTime() + CADENCE_WINDOW_MINUTES * 60_000;
   let best: Scored | null = null;
   let drawn: Scored | null = null;
-  // At the hours a private line was given for, it is the line: tried first, and the only one when it may be dialled.
-  const line = lineAt(clock, candidate.intel);
   const given = line ? candidate.phones.find((p) => p.e164 === line.e164 && p.valid && !p.onDnc) : undefined;
   const phones = given ? [given, ...candidate.phones.filter((p) => p !== given)] : candidate.phones;
   for (const phone of phones) {

@@ -7,6 +7,7 @@ import {
   type PursuitEvent,
   pursuitAllows,
   pursuitStanding,
+  pursuitWord,
   type Standing,
 } from '../pursuit/pursuit-state.ts';
 import type { HoursIntel } from '../queue/intel-evidence.ts';
@@ -376,9 +377,7 @@ export class SimBook {
         attempts: e.dials.length + 1,
         spokeBefore: e.reachedEver,
         positiveContact: false,
-        pursuit: ((s) => ({ state: s.state, callable: pursuitAllows(s, at), reason: s.reason }))(
-          this.standing(e, at),
-        ),
+        pursuit: pursuitWord(this.standing(e, at), at),
       },
       typicalValue: this.input.typicalValue,
       pursuit: this.pursuitOf(e.candidate, at),

@@ -23,7 +23,7 @@ import type { Stage } from '../prospects/prospect-draft.ts';
 import type { ProspectRow } from '../prospects/prospects.repository.ts';
 import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
 import { pursuitNow } from '../pursuit/pursuit.service.ts';
-import { pursuitAllows, readStanding } from '../pursuit/pursuit-state.ts';
+import { pursuitWord, readStanding } from '../pursuit/pursuit-state.ts';
 import { insideCallingHours, zonesToRespect } from '../queue/may-dial.ts';
 import { limitsOf, nextWindow, numberAt, type Yardsticks, yardsticks } from '../queue/queue.service.ts';
 import type { Ctx } from '../team/team.service.ts';
@@ -259,9 +259,7 @@ export async function loadState(
       stage: prospect.stage as Stage,
       value: prospect.value,
       optedOut: prospect.optedOut,
-      pursuit: ((s) => ({ state: s.state, callable: pursuitAllows(s, at), reason: s.reason }))(
-        readStanding({ ...prospect, company: company?.name ?? null }, at),
-      ),
+      pursuit: pursuitWord(readStanding({ ...prospect, company: company?.name ?? null }, at), at),
       // A message is a call: to a listed number, or with every number of theirs listed, it is not left.
       doNotCall:
         stopped.length > 0 ||
