@@ -387,6 +387,19 @@ describe.each(drivers)('the call queue on %s', (driver) => {
     });
     await expect(buildQueue(t.ctx, { limit: '0' })).rejects.toMatchObject({ issues: [{ field: 'limit' }] });
     await expect(buildQueue(t.ctx, { rep: 'nobody' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(buildQueue(t.ctx, { hours: 'evening' })).rejects.toMatchObject({
+      issues: [{ field: 'hours' }],
+    });
+    await expect(buildQueue(t.ctx, { worth: 'yes' })).rejects.toMatchObject({ issues: [{ field: 'worth' }] });
+  });
+
+  it('an after-hours session proposes only numbers whose own clock is after hours', async () => {
+    // 17:30 in New York, 14:30 in Los Angeles.
+    const at = '2026-03-03T22:30:00Z';
+    expect((await ids(t.ctx, at)).sort()).toEqual([ann.id, bo.id, cy.id].sort());
+    const late = await buildQueue(t.ctx, { at, hours: 'after-hours' });
+    expect(late.entries.map((e) => e.prospect.id).sort()).toEqual([ann.id, bo.id].sort());
+    expect(late.entries.every((e) => e.local.timezone === 'America/New_York')).toBe(true);
   });
 
   it("plans the day around the gatekeeper's lunch, in the rep's clock and the prospect's", async () => {

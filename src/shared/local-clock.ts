@@ -65,3 +65,10 @@ export function localClock(at: Date, zone: string): LocalClock | null {
     offset,
   };
 }
+
+/** After hours, on the clock of the person called: from this hour, when the gatekeeper has gone and a short message lands. */
+export const AFTER_HOURS_FROM = 17;
+
+/** Whether a wall-clock reading is after hours: from `AFTER_HOURS_FROM`, before 8, or a weekend. */
+export const isAfterHours = (local: Pick<LocalClock, 'hour' | 'weekday'>): boolean =>
+  local.weekday >= 6 || local.hour >= AFTER_HOURS_FROM || local.hour < 8;

@@ -21,9 +21,20 @@ export function queueCommand(): Command {
     .option('--at <iso>', 'decide for this time instead of now (ISO 8601)')
     .option('--limit <n>', 'at most this many prospects', '20')
     .option('--rep <user>', "only this rep's prospects (user id, email or name)")
+    .option('--worth', "only dials worth your minute: a fifth or more of the book's usual chance to reach")
+    .option(
+      '--after-hours',
+      'only numbers whose clock reads after hours (after 17:00, before 08:00, weekends)',
+    )
     .action((o) =>
       withClient(o, async (client) => {
-        const queue = await client.queue({ at: o.at, limit: o.limit, rep: o.rep });
+        const queue = await client.queue({
+          at: o.at,
+          limit: o.limit,
+          rep: o.rep,
+          ...(o.worth ? { worth: 'true' } : {}),
+          ...(o.afterHours ? { hours: 'after-hours' } : {}),
+        });
         if (o.json) {
           printJson(queue);
           return 0;

@@ -23,6 +23,7 @@ import {
   type RankInput,
   rankAt,
   type SlotTable,
+  worthFloor,
 } from './rank.ts';
 import { hourSlot, weekSlot } from './reach-stats.ts';
 
@@ -31,6 +32,16 @@ export const queueQuerySchema = z
     at: atParam('The decision time (ISO 8601); now when left out'),
     limit: z.coerce.number().int().min(1).max(200).default(20),
     rep: z.string().optional().describe("Only this rep's prospects: a user id, email or name"),
+    worth: z
+      .enum(['true', 'false'])
+      .default('false')
+      .describe(
+        "true: only dials worth the rep's minute, at a fifth or more of the book's usual chance of reaching a decision maker (a promised callback or a due cadence step stays)",
+      ),
+    hours: z
+      .enum(['any', 'after-hours'])
+      .default('any')
+      .describe('after-hours: only numbers whose clock reads after 17:00, before 08:00 or a weekend'),
   })
   .strict();
 
@@ -96,6 +107,8 @@ export async function buildQueue(ctx: Ctx, query: unknown): Promise<Queue> {
       limit: q.limit,
       mode: 'sample',
       seed: await seedOf(ctx, { at, ownerId }),
+      hours: q.hours,
+      ...(q.worth === 'true' ? { minChance: worthFloor(prior) } : {}),
     });
     if (entries.length >= q.limit || ids.length < size || round === SHORTLIST_ROUNDS)
       return { at: at.toISOString(), considered: candidates.length, currency: ctx.team.currency, entries };

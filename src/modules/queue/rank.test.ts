@@ -12,6 +12,7 @@ import {
   SECOND_DIAL_WEIGHT,
   type SlotTable,
   slotKey,
+  worthFloor,
 } from './rank.ts';
 import { hourSlot, Scope } from './reach-stats.ts';
 
@@ -381,5 +382,30 @@ describe('keep or drop in the queue', () => {
     const [tomorrow] = rank('2026-03-03T20:00:00Z', { candidates: [paced] });
     expect(tomorrow!.pursuit).toMatchObject({ recommendation: 'continue' });
     expect(tomorrow!.pursuit.reason).toMatch(/7 unanswered, a day between attempts$/);
+  });
+
+  it('leaves out a dial below the worth floor when asked, and keeps a promised callback under it', () => {
+    const plain = candidate();
+    const promised = candidate(
+      { dials: 1 },
+      { callbacks: [new Date('2026-03-03T15:05:00Z')], dials: [new Date('2026-03-02T15:00:00Z')] },
+    );
+    const all = rank(TUESDAY_10AM, { candidates: [plain, promised] });
+    expect(all).toHaveLength(2);
+    const floor = all.find((e) => e.prospect.id === plain.prospect.id)!.probability + 0.01;
+    const worth = rank(TUESDAY_10AM, { candidates: [plain, promised], minChance: floor });
+    expect(worth.map((e) => e.prospect.id)).toEqual([promised.prospect.id]);
+    expect(worthFloor(Array(24).fill(0.1))).toBeCloseTo(0.02);
+  });
+
+  it('proposes only numbers whose clock reads after hours in an after-hours session, each in its own zone', () => {
+    const eastern = candidate();
+    const western = candidate({ timezone: 'America/Los_Angeles' });
+    // 17:30 in New York, 14:30 in Los Angeles.
+    const at = '2026-03-03T22:30:00Z';
+    expect(rank(at, { candidates: [eastern, western] })).toHaveLength(2);
+    const late = rank(at, { candidates: [eastern, western], hours: 'after-hours' });
+    expect(late.map((e) => e.prospect.id)).toEqual([eastern.prospect.id]);
+    expect(rank(TUESDAY_10AM, { candidates: [eastern, western], hours: 'after-hours' })).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { type LocalClock, localClock, weekdayName } from '../../shared/local-clock.ts';
+import { isAfterHours, type LocalClock, localClock, weekdayName } from '../../shared/local-clock.ts';
 import { createRandom } from '../../shared/random.ts';
 import type { Place } from '../compliance/calling-rules.ts';
 import {
@@ -107,7 +107,23 @@ export type RankInput = {
   exploreShare?: number;
   /** What the book has learned, for keep-or-drop: a dropped or slowed prospect waits its turn. */
   pursuit: PursuitBook;
+  /**
+   * Leave out a dial whose chance of reaching the decision maker is below this (`worthFloor`):
+   * not worth the rep's minute now. A promised callback or a cadence step in its window stays.
+   */
+  minChance?: number;
+  /** `after-hours`: only numbers whose clock is after hours or a weekend, for a session of after-hours calls. */
+  hours?: 'any' | 'after-hours';
 };
+
+/** A dial is worth the rep's minute at a fifth or more of the book's usual chance of reaching a decision maker. */
+export const WORTH_SHARE = 1 / 5;
+
+/** The worth-a-dial floor: `WORTH_SHARE` of the book's mean reach over the working hours 8-17 (`hourPrior`). */
+export function worthFloor(hourPrior: number[]): number {
+  const working = hourPrior.slice(8, 18);
+  return (working.reduce((a, b) => a + b, 0) / Math.max(1, working.length)) * WORTH_SHARE;
+}
 
 /** The book's yardsticks for keep-or-drop, and its reach over all hours, whole and by persona group. */
 export type PursuitBook = {
@@ -338,8 +354,9 @@ function bestNumber(
       limits: input.limits,
     });
     if (!decision.ok) continue;
-    const belief = numberBelief({ candidate, phone, local, clock, counts: input.counts });
     const dialled = dialledClock(at, { rings, limits: input.limits }) ?? { zone, local };
+    if (input.hours === 'after-hours' && !isAfterHours(dialled.local)) continue;
+    const belief = numberBelief({ candidate, phone, local, clock, counts: input.counts });
     const entryAt = (score: number, exploring: boolean): Scored => ({
       belief,
       entry: {
@@ -378,6 +395,8 @@ function bestNumber(
     }
   }
   if (!best) return null;
+  if (input.minChance !== undefined && best.belief.mean < input.minChance && !callbackDue && !stepDue)
+    return null;
   const finish = (scored: Scored): QueueEntry => {
     const entry = scored.entry;
     entry.reasons = reasonsFor({ candidate, entry, local, counts: input.counts, callbackAt });

@@ -1,6 +1,5 @@
-import { type LocalClock, localClock } from '../../shared/local-clock.ts';
-import { type QueueEntry, queueSeed, rankAt } from '../queue/rank.ts';
-import { AFTER_HOURS_FROM, decideVoicemail, type Strategy } from '../voicemail/decide.ts';
+import { type QueueEntry, queueSeed, rankAt, worthFloor } from '../queue/rank.ts';
+import { decideVoicemail, type Strategy } from '../voicemail/decide.ts';
 import { type HeardHours, SimBook } from './book.ts';
 import type {
   DayPlan,
@@ -14,16 +13,13 @@ import type {
 } from './strategy.ts';
 import type { MessageKind } from './telephone.ts';
 
-/** How many prospects the rep takes from the queue at a time, and how long before asking again. */
+/** How many entries the rep's queue shows. */
 const WORKLIST = 10;
-const STALE_MS = 15 * 60_000;
 /** The database queue's shortlist size for a worklist of ten. */
 const SHORTLIST = 100;
 const PLAN_SHORTLIST = 60;
 /** How many times the shortlist doubles when too few of it may be called, as in the database queue. */
 const SHORTLIST_ROUNDS = 4;
-/** With a plan, a dial goes ahead only at a fifth or more of the book's usual chance of reaching the decision maker. */
-const WORTH_SHARE = 1 / 5;
 
 type Options = {
   /** The voicemail strategy asked at every beep. */
@@ -33,20 +29,21 @@ type Options = {
    * does; otherwise the rep works the queue evenly through the day.
    */
   plan: boolean;
-  /** Only dials this strategy makes: curiosity calls after hours. */
-  accept?: (local: LocalClock) => boolean;
+  /** The queue's `hours` option: curiosity calls are an after-hours session. */
+  hours: 'any' | 'after-hours';
 };
 
 /**
- * A rep on Reach: takes the queue's top entries (the same `rankAt` the desk shows, over the
- * same kind of shortlist), asks the voicemail decision at every beep (`decideVoicemail`, with
- * the composer and the checker), logs every dial as the call log does and records what
- * gatekeepers say. With a plan, the day's dialing goes into the quarter hours the queue
- * rates best; without one, the minutes are spread evenly over the working day.
+ * A rep on Reach: dials the queue's first entry (the same `rankAt` the desk shows, over the
+ * same kind of shortlist, asked afresh after every log as the desk reloads it), asks the
+ * voicemail decision at every beep (`decideVoicemail`, with the composer and the checker),
+ * logs every dial as the call log does and records what gatekeepers say. Nothing here filters
+ * the queue's choice: the options a rep sets on the queue (`worth`, `hours`) are the queue's.
+ * With a plan, the day's dialing goes into the quarter hours the queue rates best and the
+ * queue proposes only dials worth the minute; without one, the minutes are spread evenly.
  */
 class ProductRep implements SimStrategy {
   readonly book: SimBook;
-  private worklist: { at: number; entries: QueueEntry[] } = { at: -Infinity, entries: [] };
 
   constructor(
     readonly name: StrategyName,
@@ -64,23 +61,21 @@ class ProductRep implements SimStrategy {
 
   /**
    * The queue's top entries at `at`, from a shortlist that doubles, as the database queue's
-   * does, while keep-or-drop, the courtesy limits (and, with a plan, the worth-a-dial floor)
-   * leave too few.
+   * does, while keep-or-drop, the courtesy limits and the rep's queue options leave too few.
    */
   private rank(at: Date, input: { size: number; limit: number; mode: 'sample' | 'mean' }): QueueEntry[] {
-    const accept = this.options.accept;
-    const floor = this.options.plan ? this.floor() : 0;
     for (let size = input.size, round = 1; ; size *= 2, round++) {
       const ids = this.book.shortlist(at, size);
       const entries = rankAt(at, {
         ...this.yardsticks(),
         candidates: this.book.candidates(ids, at),
-        limit: accept || floor > 0 ? ids.length : input.limit,
+        limit: input.limit,
         mode: input.mode,
         seed: queueSeed({ scope: `sim|${this.name}|${this.setup.seed}`, day: at.toISOString().slice(0, 10) }),
-      }).filter((e) => e.probability >= floor && (!accept || accept(localClock(at, e.local.timezone)!)));
-      if (entries.length >= input.limit || ids.length < size || round === SHORTLIST_ROUNDS)
-        return entries.slice(0, input.limit);
+        hours: this.options.hours,
+        ...(this.options.plan ? { minChance: worthFloor(this.book.hourPrior()) } : {}),
+      });
+      if (entries.length >= input.limit || ids.length < size || round === SHORTLIST_ROUNDS) return entries;
     }
   }
 
@@ -110,33 +105,8 @@ class ProductRep implements SimStrategy {
   }
 
   next(at: Date): DialChoice | null {
-    if (this.worklist.entries.length === 0 || at.getTime() - this.worklist.at > STALE_MS)
-      this.worklist = {
-        at: at.getTime(),
-        entries: this.rank(at, { size: SHORTLIST, limit: WORKLIST, mode: 'sample' }),
-      };
-    while (this.worklist.entries.length > 0) {
-      const entry = this.worklist.entries.shift()!;
-      // The list was ranked a few minutes ago: the queue's own rules decide whether it still may be dialled.
-      const candidate = this.book.candidates([entry.prospect.id], at)[0]!;
-      const [now] = rankAt(at, {
-        ...this.yardsticks(),
-        candidates: [candidate],
-        limit: 1,
-        mode: 'mean',
-        seed: '',
-      });
-      if (!now) continue;
-      const sameNumber = candidate.phones.find((ph) => ph.id === entry.number.id && ph.valid);
-      return { prospectId: entry.prospect.id, numberId: sameNumber ? entry.number.id : now.number.id };
-    }
-    return null;
-  }
-
-  /** A fifth of the book's reach rate over its working hours: below it a dial is not worth the rep's minute. */
-  private floor(): number {
-    const prior = this.book.hourPrior().slice(8, 18);
-    return (prior.reduce((a, b) => a + b, 0) / prior.length) * WORTH_SHARE;
+    const [first] = this.rank(at, { size: SHORTLIST, limit: WORKLIST, mode: 'sample' });
+    return first ? { prospectId: first.prospect.id, numberId: first.number.id } : null;
   }
 
   voicemail(at: Date, dial: DialChoice): VoicemailChoice {
@@ -200,17 +170,15 @@ export function asIntel(said: GatekeeperSaid): HeardHours {
   };
 }
 
-const afterHours = (local: LocalClock): boolean => local.weekday >= 6 || local.hour >= AFTER_HOURS_FROM;
-
 /** The fixed strategies: one voicemail rule each, the queue worked evenly through the day. */
 export const neverVoicemail = (setup: StrategySetup): SimStrategy =>
-  new ProductRep('never-voicemail', setup, { voicemail: 'never', plan: false });
+  new ProductRep('never-voicemail', setup, { voicemail: 'never', plan: false, hours: 'any' });
 export const rules = (setup: StrategySetup): SimStrategy =>
-  new ProductRep('rules', setup, { voicemail: 'rules', plan: false });
+  new ProductRep('rules', setup, { voicemail: 'rules', plan: false, hours: 'any' });
 export const persistent = (setup: StrategySetup): SimStrategy =>
-  new ProductRep('persistent', setup, { voicemail: 'persistent', plan: false });
+  new ProductRep('persistent', setup, { voicemail: 'persistent', plan: false, hours: 'any' });
 export const curiosity = (setup: StrategySetup): SimStrategy =>
-  new ProductRep('curiosity', setup, { voicemail: 'curiosity', accept: afterHours, plan: false });
+  new ProductRep('curiosity', setup, { voicemail: 'curiosity', plan: false, hours: 'after-hours' });
 
 /**
  * Reach's own: the day planned into the quarter hours the learned queue rates best, the
@@ -218,4 +186,4 @@ export const curiosity = (setup: StrategySetup): SimStrategy =>
  * where they earn a reply, a week apart, two at most without one).
  */
 export const adaptive = (setup: StrategySetup): SimStrategy =>
-  new ProductRep('adaptive', setup, { voicemail: 'adaptive', plan: true });
+  new ProductRep('adaptive', setup, { voicemail: 'adaptive', plan: true, hours: 'any' });

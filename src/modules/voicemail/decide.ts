@@ -1,3 +1,4 @@
+import { AFTER_HOURS_FROM } from '../../shared/local-clock.ts';
 import type { Stage } from '../prospects/prospect-draft.ts';
 import type { Recommendation } from '../pursuit/keep-or-drop.ts';
 import type { CheckContext } from './check-message.ts';
@@ -79,8 +80,6 @@ export const LOW_VALUE_ATTEMPTS = 3;
 export const ADAPTIVE_SPACING_DAYS = 7;
 /** ... and stops at two until the prospect answers one, as a cold cadence does: every message left wears on their patience. */
 export const ADAPTIVE_MAX_UNANSWERED = 2;
-/** After-hours, in the prospect's clock: when the gatekeeper has gone and a short message lands. */
-export const AFTER_HOURS_FROM = 17;
 
 const regulated: Record<string, string> = {
   insurance: 'you sell insurance: a message at the start of the cycle hurts',

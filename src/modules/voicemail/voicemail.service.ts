@@ -14,6 +14,7 @@ import {
 } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { invalid } from '../../shared/errors.ts';
+import { AFTER_HOURS_FROM } from '../../shared/local-clock.ts';
 import { atParam, instant, parseInput } from '../../shared/validate.ts';
 import { checkCall } from '../compliance/calling-rules.ts';
 import { blockedNumbers } from '../dnc/dnc.repository.ts';
@@ -30,7 +31,6 @@ import type { Ctx } from '../team/team.service.ts';
 import { type Check, checkMessage, worst } from './check-message.ts';
 import type { Earlier, Material, Prompt, Script } from './compose.ts';
 import {
-  AFTER_HOURS_FROM,
   type Decision,
   decideVoicemail,
   type Reason,
