@@ -19,4 +19,26 @@ describe('suggestOpener', () => {
     expect(opener).not.toContain('message');
     expect(opener).toContain('Add their priority objective');
   });
+
+  it('the opener after a referral message named nobody: it names who sent the rep', () => {
+    expect(
+      suggestOpener({
+        firstName: 'Cy',
+        research: { priorityObjective: 'cut scrap on the press line', referredBy: 'Jane Roe' },
+        message: { kind: 'referral', text: null, daysAgo: 3, weekday: 'Monday' },
+      }),
+    ).toBe(
+      'Thanks for calling back, Cy. I left you a message on Monday because Jane Roe suggested I get in touch. It is about cutting scrap on the press line: do you have a few minutes now?',
+    );
+  });
+
+  it('says a follow-up message followed up the last conversation', () => {
+    expect(
+      suggestOpener({
+        firstName: 'Di',
+        research: {},
+        message: { kind: 'follow-up', text: null, daysAgo: 0, weekday: 'Friday' },
+      }),
+    ).toContain('I left you a message earlier today following up on our last conversation.');
+  });
 });

@@ -67,7 +67,7 @@ export type Composed = {
 const promptFor = (need: Need, m: Material): string =>
   ({
     news: `add a news item about ${m.company ?? 'their company'}${m.industry ? ` or ${m.industry.toLowerCase()}` : ''} to make this an information message`,
-    event: 'add an upcoming event, talk or trade show to invite them to',
+    event: 'add an upcoming event near them (in their region) or online to invite them to',
     contact: 'add a contact worth introducing them to, such as a potential customer',
     reference: `add a reference client they relate to${m.industry ? ` (in ${m.industry.toLowerCase()})` : ''} and what you helped it do`,
     objective: 'add the priority objective to the research notes',
@@ -128,6 +128,7 @@ export function compose(input: {
   const voice = m.voice;
   const fillBase: Fill = {
     first: m.firstName ?? 'Hello',
+    company: m.company,
     industry: m.industry,
     rep: {
       full: voice.name,

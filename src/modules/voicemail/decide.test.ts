@@ -327,12 +327,52 @@ describe('the voicemail decision', () => {
       expect(d.reasons.at(-1)?.code).toBe(code);
     });
 
-  it('curiosity messages do not pitch: no objective, benefit or client named', () => {
+  it('curiosity messages are short and tailored, and still do not pitch: their name, company and goal, no benefit or client', () => {
     const d = decideVoicemail(state({ strategy: 'curiosity', prospect: { localHour: 19 } }));
     expect(d.script?.kind).toBe('curiosity');
-    expect(d.script!.text).toMatch(/project/);
-    expect(d.script!.text).not.toMatch(/empty miles|Granite|phone tag/);
+    expect(d.script!.text).toMatch(/Dana/);
+    expect(d.script!.text).toMatch(/cutting empty miles on regional lanes at Acme Freight/);
+    expect(d.script!.text).not.toMatch(/fewer empty miles|Granite|phone tag/);
     expect(d.script!.seconds).toBeLessThanOrEqual(20);
+  });
+
+  it('glued fragments ("an idea for cut scrap on the press line along the same lines"): a goal and a result are fitted into sentences', () => {
+    const d = decideVoicemail(
+      state({
+        strategy: 'persistent',
+        material: {
+          news: [],
+          events: [],
+          contacts: [],
+          objective: 'cut scrap on the press line',
+          benefits: ['less scrap', 'shorter changeovers'],
+          references: [
+            { key: '9', name: 'Ridgeway Plastics', result: 'reduced scrap by 30%', industry: null },
+          ],
+        },
+      }),
+    );
+    expect(d.script?.template).toMatch(/^info-peer/);
+    expect(d.script!.text).toContain('We recently helped Ridgeway Plastics reduce scrap by 30%.');
+    expect(d.script!.text).toContain(
+      'could help with cutting scrap on the press line: less scrap and shorter changeovers.',
+    );
+    expect(d.script!.text).not.toMatch(/for cut |along the same lines/);
+  });
+
+  it('the same curiosity words went to everyone: each prospect hears their own company and goal', () => {
+    const curious = (over: Partial<Material>) =>
+      decideVoicemail(
+        state({ strategy: 'curiosity', prospect: { localHour: 19 }, material: over }),
+      ).script!.text.replace(/^\w+/, '');
+    const other = curious({
+      firstName: 'Lee',
+      company: 'Ridgeway Plastics',
+      objective: 'halve changeover time',
+    });
+    expect(other).toMatch(/halving changeover time at Ridgeway Plastics/);
+    expect(other).not.toBe(curious({}));
+    expect(curious({ objective: null })).toMatch(/a project for Acme Freight/);
   });
 
   it('says which message of the series it is and when the last one was', () => {

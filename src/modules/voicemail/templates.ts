@@ -1,3 +1,4 @@
+import { asNounPhrase, asVerbPhrase } from '../../shared/phrasing.ts';
 /** What a message can draw on: a news item, an event, a contact, each from the talking points. */
 export type Point = {
   id: number;
@@ -13,6 +14,8 @@ export type Reference = { key: string; name: string; result: string; industry: s
 /** The facts one message is made of; a template says which it needs. */
 export type Fill = {
   first: string;
+  /** Their company, for a curiosity message's hook. */
+  company: string | null;
   industry: string | null;
   rep: { full: string; first: string; phone: string; seller: string | null };
   objective: string | null;
@@ -70,7 +73,21 @@ const who = (detail: string | null): string =>
         .replace(/^who\s+/i, '')
         .replace(/[.]+$/, '')}`
     : '';
-const two = (f: Fill): string => `${clause(f.benefits[0]!)}, and ${clause(f.benefits[1]!)}`;
+const two = (f: Fill): string => `${asNounPhrase(f.benefits[0]!)} and ${asNounPhrase(f.benefits[1]!)}`;
+/** The priority objective, fitted after "on", "about" or "for": "cut scrap" → "cutting scrap". */
+const goal = (f: Fill): string => asNounPhrase(f.objective!);
+/**
+ * A curiosity message's one concrete hook, without a pitch: their goal at their company
+ * ("cutting scrap on the press line at Ridgeway"), else a project for their company.
+ */
+const hook = (f: Fill): string | null =>
+  f.objective?.trim()
+    ? `${goal(f)}${f.company ? ` at ${f.company}` : ''}`
+    : f.company
+      ? `a project for ${f.company}`
+      : null;
+/** What the team helped a reference client do, after "helped them". */
+const did = (r: Reference): string => asVerbPhrase(r.result);
 const firstName = (name: string): string => name.trim().split(/\s+/)[0]!;
 
 /** What the last conversation came to, in the rep's words to the prospect. */
@@ -92,35 +109,35 @@ export const templates: Template[] = [
     kind: 'information',
     needs: ['news', 'objective', 'benefits'],
     render: (f) =>
-      `${f.first}, this is ${f.rep.full}${at(f, 'at')}; my number is ${f.rep.phone}. I read that ${clause(f.news!.title)}. That puts ${clause(f.objective!)} in focus, and we can help with two things: ${two(f)}. Worth a few minutes? Again, ${f.rep.first}, ${f.rep.phone}.`,
+      `${f.first}, this is ${f.rep.full}${at(f, 'at')}; my number is ${f.rep.phone}. I read that ${clause(f.news!.title)}. That makes ${goal(f)} all the more pressing, and we can help with two things: ${two(f)}. Worth a few minutes? Again, ${f.rep.first}, ${f.rep.phone}.`,
   },
   {
     id: 'info-reference',
     kind: 'information',
     needs: ['news', 'reference', 'objective'],
     render: (f) =>
-      `Hi ${f.first}, ${f.rep.full}${at(f, 'with')}, ${f.rep.phone}. I saw that ${clause(f.news!.title)}. We helped ${f.reference!.name} ${clause(f.reference!.result)} in the same spot, and I have an idea for ${clause(f.objective!)}. A few minutes this week? ${f.rep.first}, ${f.rep.phone}.`,
+      `Hi ${f.first}, ${f.rep.full}${at(f, 'with')}, ${f.rep.phone}. I saw that ${clause(f.news!.title)}. We helped ${f.reference!.name} ${did(f.reference!)} in the same spot, and I have an idea for ${goal(f)}. A few minutes this week? ${f.rep.first}, ${f.rep.phone}.`,
   },
   {
     id: 'info-full',
     kind: 'information',
     needs: ['news', 'reference', 'benefits'],
     render: (f) =>
-      `Hello ${f.first}, it's ${f.rep.full}${at(f, 'from')}, on ${f.rep.phone}. I noticed that ${clause(f.news!.title)}. When ${f.reference!.name} faced that, we helped them ${clause(f.reference!.result)}: ${two(f)}. Could we talk for a few minutes? ${f.rep.first}, ${f.rep.phone}.`,
+      `Hello ${f.first}, it's ${f.rep.full}${at(f, 'from')}, on ${f.rep.phone}. I noticed that ${clause(f.news!.title)}. When ${f.reference!.name} faced that, we helped them ${did(f.reference!)}: ${two(f)}. Could we talk for a few minutes? ${f.rep.first}, ${f.rep.phone}.`,
   },
   {
     id: 'info-peer',
     kind: 'information',
     needs: ['reference', 'objective', 'benefits'],
     render: (f) =>
-      `Hi ${f.first}, ${f.rep.full}${at(f, 'with')}, ${f.rep.phone}. We recently helped ${f.reference!.name} ${clause(f.reference!.result)}. I have an idea for ${clause(f.objective!)} along the same lines: ${two(f)}. Could we take a few minutes on it? ${f.rep.first}, ${f.rep.phone}.`,
+      `Hi ${f.first}, ${f.rep.full}${at(f, 'with')}, ${f.rep.phone}. We recently helped ${f.reference!.name} ${did(f.reference!)}. I'd like to show you how the same approach could help with ${goal(f)}: ${two(f)}. Could we take a few minutes on it? ${f.rep.first}, ${f.rep.phone}.`,
   },
   {
     id: 'invite-objective',
     kind: 'invitation',
     needs: ['event', 'objective'],
     render: (f) =>
-      `Hi ${f.first}, ${f.rep.full}${at(f, 'with')}, ${f.rep.phone}. We're hosting ${clause(f.event!.title)} ${f.when}${f.event!.detail ? `: ${clause(f.event!.detail)}` : ''}. People working on ${clause(f.objective!)} have found it useful, and I'd like to invite you. Would you join us? ${f.rep.first}, ${f.rep.phone}.`,
+      `Hi ${f.first}, ${f.rep.full}${at(f, 'with')}, ${f.rep.phone}. We're hosting ${clause(f.event!.title)} ${f.when}${f.event!.detail ? `: ${clause(f.event!.detail)}` : ''}. People working on ${goal(f)} have found it useful, and I'd like to invite you. Would you join us? ${f.rep.first}, ${f.rep.phone}.`,
   },
   {
     id: 'invite-benefits',
@@ -141,7 +158,7 @@ export const templates: Template[] = [
     kind: 'introduction',
     needs: ['contact', 'objective'],
     render: (f) =>
-      `${f.first}, this is ${f.rep.full}${at(f, 'at')}; my number is ${f.rep.phone}. Someone worth knowing: ${f.contact!.title}${who(f.contact!.detail)}. With your work on ${clause(f.objective!)}, a short call between you could pay off. Shall I set it up? ${f.rep.first}, ${f.rep.phone}.`,
+      `${f.first}, this is ${f.rep.full}${at(f, 'at')}; my number is ${f.rep.phone}. Someone worth knowing: ${f.contact!.title}${who(f.contact!.detail)}. With your work on ${goal(f)}, a short call between you could pay off. Shall I set it up? ${f.rep.first}, ${f.rep.phone}.`,
   },
   {
     id: 'intro-plain',
@@ -155,21 +172,21 @@ export const templates: Template[] = [
     kind: 'referral',
     needs: ['referredBy', 'reference', 'objective'],
     render: (f) =>
-      `Hi ${f.first}, ${f.rep.full}${at(f, 'with')}, ${f.rep.phone}. ${f.referredBy} suggested I call you about ${clause(f.objective!)}. We helped ${f.reference!.name} ${clause(f.reference!.result)}, and ${firstName(f.referredBy!)} thought you'd want to hear how. A few minutes this week? ${f.rep.first}, ${f.rep.phone}.`,
+      `Hi ${f.first}, ${f.rep.full}${at(f, 'with')}, ${f.rep.phone}. ${f.referredBy} suggested I call you about ${goal(f)}. We helped ${f.reference!.name} ${did(f.reference!)}, and ${firstName(f.referredBy!)} thought you'd want to hear how. A few minutes this week? ${f.rep.first}, ${f.rep.phone}.`,
   },
   {
     id: 'referral-benefits',
     kind: 'referral',
     needs: ['referredBy', 'objective', 'benefits'],
     render: (f) =>
-      `${f.first}, this is ${f.rep.full}${at(f, 'at')}. ${f.referredBy} gave me your name and said you are working on ${clause(f.objective!)}. I have two ideas: ${two(f)}. Call me on ${f.rep.phone}; again, ${f.rep.phone}.`,
+      `${f.first}, this is ${f.rep.full}${at(f, 'at')}. ${f.referredBy} gave me your name and said you are working on ${goal(f)}. I have two ideas: ${two(f)}. Call me on ${f.rep.phone}; again, ${f.rep.phone}.`,
   },
   {
     id: 'follow-up-objective',
     kind: 'follow-up',
     needs: ['lastTalk', 'objective'],
     render: (f) =>
-      `Hi ${f.first}, ${f.rep.full}${at(f, 'with')}, ${f.rep.phone}. Following up on our conversation ${f.talk!.when}${cameTo(f.talk!) ? `, ${cameTo(f.talk!)}` : ''}. I have put together a few thoughts on ${clause(f.objective!)}. Ten minutes this week? ${f.rep.first}, ${f.rep.phone}.`,
+      `Hi ${f.first}, ${f.rep.full}${at(f, 'with')}, ${f.rep.phone}. Following up on our conversation ${f.talk!.when}${cameTo(f.talk!) ? `, ${cameTo(f.talk!)}` : ''}. I have put together a few thoughts on ${goal(f)}. Ten minutes this week? ${f.rep.first}, ${f.rep.phone}.`,
   },
   {
     id: 'follow-up-benefits',
@@ -190,20 +207,20 @@ export const templates: Template[] = [
     kind: 'curiosity',
     needs: [],
     render: (f) =>
-      `Hi ${f.first}, this is ${f.rep.full}${at(f, 'with')}. I have a project I'd like to talk to you about. My number is ${f.rep.phone}. Again, ${f.rep.first}, ${f.rep.phone}.`,
+      `Hi ${f.first}, ${f.rep.full}${at(f, 'with')}. I'd like to talk to you about ${hook(f) ?? 'a project'}. My number is ${f.rep.phone}; again, ${f.rep.phone}.`,
   },
   {
     id: 'curiosity-discuss',
     kind: 'curiosity',
     needs: [],
     render: (f) =>
-      `${f.first}, ${f.rep.full} here${at(f, 'from')}. There's a project I would like to discuss with you. You can reach me on ${f.rep.phone}. That's ${f.rep.phone}. Thank you.`,
+      `${f.first}, ${f.rep.full} here${at(f, 'from')}. I have ${f.objective ? `an idea about ${hook(f)}` : (hook(f) ?? 'a project')} to discuss with you. You can reach me on ${f.rep.phone}. That's ${f.rep.phone}.`,
   },
   {
     id: 'curiosity-call-back',
     kind: 'curiosity',
     needs: [],
     render: (f) =>
-      `Hello ${f.first}, my name is ${f.rep.full}${at(f, 'and I am with')}. I'd like to talk with you about a project. Please call me back at ${f.rep.phone}; once more, ${f.rep.phone}.`,
+      `Hello ${f.first}, ${f.rep.full}${at(f, 'with')}. ${f.objective ? `It's about ${hook(f)}.` : `I'd like to talk with you about ${hook(f) ?? 'a project'}.`} Please call me back at ${f.rep.phone}; once more, ${f.rep.phone}.`,
   },
 ];
