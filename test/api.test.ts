@@ -284,7 +284,7 @@ describe.each(drivers)('HTTP API on %s', (driver) => {
     ]);
     const point = await app.request(
       '/api/v1/talking-points',
-      json({ kind: 'event', title: 'Fair', on: 'soon' }),
+      json({ kind: 'event', title: 'Fair', on: 'soon', online: true }),
     );
     expect((await reasons(point))[0]?.reason).toBe(
       '"soon" is not a date or a time: write an ISO 8601 date such as 2026-03-04 or an instant such as 2026-03-04T15:00:00Z',
@@ -334,7 +334,14 @@ describe.each(drivers)('HTTP API on %s', (driver) => {
     const point = await app.request('/api/v1/talking-points', json({ kind: 'event', title: 'Fair' }));
     expect(point.status).toBe(400);
     expect(await point.json()).toMatchObject({
-      errors: [{ field: 'on', reason: 'an event needs its date' }],
+      errors: [
+        { field: 'on', reason: 'an event needs its date' },
+        {
+          field: 'region',
+          reason:
+            'say where the event is: online, or its city and region, so it is offered only to prospects near it',
+        },
+      ],
     });
   });
 

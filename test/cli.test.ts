@@ -561,7 +561,7 @@ describe('the reach command line', { timeout: 180_000 }, () => {
       data,
     ]);
     expect(good.code).toBe(0);
-    const points = await reach(['points', 'add', 'event', 'the spring fair', '--data', data]);
+    const points = await reach(['points', 'add', 'event', 'the spring fair', '--online', '--data', data]);
     expect(points.code).toBe(2);
     expect(points.stderr).toContain('on: an event needs its date');
   });

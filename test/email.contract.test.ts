@@ -176,6 +176,7 @@ describe.each(drivers)('email steps on %s', (driver) => {
       title: 'the Freight Operations Summit',
       prospect: ann,
       on: '2026-04-16',
+      online: true,
       at: START,
     });
     const invite = await emailDraft(t.ctx, { id: invitation.id, query: { at: START } });

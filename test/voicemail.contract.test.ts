@@ -34,6 +34,8 @@ describe.each(drivers)('voicemail advice on %s', (driver) => {
       company: 'Acme Freight',
       industry: 'Transportation',
       timezone: 'America/Chicago',
+      city: 'Chicago',
+      region: 'Illinois',
       value: 90_000,
       phones: [
         { number: '312-555-0100', kind: 'main' },
@@ -57,6 +59,8 @@ describe.each(drivers)('voicemail advice on %s', (driver) => {
       title: 'the Midwest Operations Breakfast',
       detail: 'a short talk on peak season, in Chicago',
       on: '2026-03-12',
+      city: 'Chicago',
+      region: 'IL',
       at: AT,
     });
   });
@@ -237,9 +241,45 @@ describe.each(drivers)('voicemail advice on %s', (driver) => {
     expect(after.checks.find((c) => c.code === 'false-familiarity')).toBeUndefined();
   });
 
+  it('invited a prospect in Oregon to a breakfast in Chicago: an invitation goes only to an event in their region, or online', async () => {
+    const person = (firstName: string, place: { city: string; region: string }, number: string) =>
+      addProspect(t.ctx, {
+        firstName,
+        lastName: 'Fox',
+        company: `${firstName} Logistics`,
+        timezone: 'America/Chicago',
+        ...place,
+        value: 90_000,
+        phones: [{ number, kind: 'direct' }],
+      });
+    const near = await person('Kim', { city: 'Naperville', region: 'IL' }, '630-555-0100');
+    const far = await person('Lou', { city: 'Portland', region: 'Oregon' }, '503-555-0100');
+    const advise = async (p: ProspectView) =>
+      (await voicemailAdvice(t.ctx, { prospect: p.id, query: { at: AT, strategy: 'persistent' } })).script
+        ?.text ?? '';
+    expect(await advise(near)).toContain('the Midwest Operations Breakfast');
+    expect(await advise(far)).not.toContain('the Midwest Operations Breakfast');
+    await addPoint(t.ctx, {
+      kind: 'event',
+      title: 'our spring webinar',
+      on: '2026-03-19',
+      online: true,
+      at: AT,
+    });
+    expect(await advise(far)).toContain('our spring webinar');
+    await expect(
+      addPoint(t.ctx, { kind: 'event', title: 'a fair somewhere', on: '2026-03-19', at: AT }),
+    ).rejects.toMatchObject({
+      issues: [{ field: 'region', reason: expect.stringContaining('where the event is') }],
+    });
+    await expect(
+      addPoint(t.ctx, { kind: 'news', title: 'x', city: 'Chicago', at: AT }),
+    ).rejects.toMatchObject({ issues: [{ field: 'region', reason: 'only an event has a place' }] });
+  });
+
   it('keeps talking points timely and refuses what cannot be used, naming the field', async () => {
     await expect(
-      addPoint(t.ctx, { kind: 'event', title: 'Old fair', on: '2026-01-10', at: AT }),
+      addPoint(t.ctx, { kind: 'event', title: 'Old fair', on: '2026-01-10', online: true, at: AT }),
     ).rejects.toMatchObject({
       issues: [{ field: 'on', reason: expect.stringContaining('past') }],
     });

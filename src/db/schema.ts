@@ -320,6 +320,11 @@ export const talkingPoints = pgTable(
     on: timestamp('on', { withTimezone: true }),
     /** After this instant the point is stale: a past event, old news. */
     validUntil: timestamp('valid_until', { withTimezone: true }),
+    /** Where an event is: online, or a place (city, region, country); an invitation goes only to prospects near it. */
+    online: boolean('online').notNull().default(false),
+    city: text('city'),
+    region: text('region'),
+    country: text('country'),
     createdAt: createdAt(),
   },
   (t) => [index('talking_points_team_kind').on(t.teamId, t.kind)],

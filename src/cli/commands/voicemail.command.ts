@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import type { Check } from '../../modules/voicemail/check-message.ts';
 import { strategies } from '../../modules/voicemail/decide.ts';
-import { pointKinds } from '../../modules/voicemail/talking-points.service.ts';
+import { pointKinds, type TalkingPoint } from '../../modules/voicemail/talking-points.service.ts';
 import { AppError } from '../../shared/errors.ts';
 import { out, printJson } from '../output.ts';
 import { common, withClient } from '../run.ts';
@@ -118,6 +118,14 @@ export function messageStatsCommand(): Command {
     );
 }
 
+/** Where an event is, as the list shows it: " · online", " · Chicago, IL", " · place not recorded". */
+const placeOf = (p: TalkingPoint): string => {
+  if (p.kind !== 'event') return '';
+  if (p.online) return ' · online';
+  const place = [p.city, p.region, p.country].filter(Boolean).join(', ');
+  return place ? ` · ${place}` : ' · place not recorded: invited to nobody';
+};
+
 export function pointsCommand(): Command {
   const cmd = new Command('points').description(
     'talking points messages are made of: news, events, contacts, reference clients',
@@ -130,6 +138,10 @@ export function pointsCommand(): Command {
     .option('--industry <name>', 'about this industry')
     .option('--on <date>', "the event's date, or when the news broke")
     .option('--until <date>', 'stale after this date')
+    .option('--online', 'an event held online: every prospect may be invited')
+    .option('--city <name>', "an event's city")
+    .option('--region <name>', "an event's state, province or region: prospects there are invited")
+    .option('--country <name>', "an event's country")
     .option('--at <iso>', 'the time it is added (default now)')
     .action((kind: string, title: string, o) =>
       withClient(o, async (client) => {
@@ -142,6 +154,10 @@ export function pointsCommand(): Command {
           industry: o.industry,
           on: o.on,
           until: o.until,
+          ...(o.online ? { online: true } : {}),
+          city: o.city,
+          region: o.region,
+          country: o.country,
           at: o.at,
         });
         if (o.json) printJson(point);
@@ -160,7 +176,7 @@ export function pointsCommand(): Command {
         else
           for (const p of items)
             out(
-              `#${String(p.id).padEnd(5)} ${p.kind.padEnd(9)} ${p.title}${p.detail ? ` — ${p.detail}` : ''}${p.on ? ` (${p.on.slice(0, 10)})` : ''}`,
+              `#${String(p.id).padEnd(5)} ${p.kind.padEnd(9)} ${p.title}${p.detail ? ` — ${p.detail}` : ''}${p.on ? ` (${p.on.slice(0, 10)})` : ''}${placeOf(p)}`,
             );
         return 0;
       }),

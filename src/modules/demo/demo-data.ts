@@ -157,8 +157,14 @@ export const demoEvents = [
     title: 'the Midwest Operations Breakfast',
     detail: 'a short talk on planning peak season, in Chicago',
     days: 10,
+    place: { online: false, city: 'Chicago', region: 'IL', country: 'US' },
   },
-  { title: 'our customer round table', detail: 'four operations leaders on what worked this year', days: 24 },
+  {
+    title: 'our customer round table',
+    detail: 'four operations leaders on what worked this year, online',
+    days: 24,
+    place: { online: true, city: null, region: null, country: null },
+  },
 ];
 
 /** People a demo rep can introduce, with who they are. */

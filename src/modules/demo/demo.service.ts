@@ -338,6 +338,7 @@ async function writeResearch(input: {
       detail: e.detail,
       on: new Date(at.getTime() + e.days * day),
       validUntil: new Date(at.getTime() + (e.days + 1) * day),
+      ...e.place,
     })),
     ...demoContacts.map((c) => ({ teamId: ctx.team.id, kind: 'contact', title: c.title, detail: c.detail })),
     ...companyRows

@@ -26,6 +26,7 @@ import { POOLING_STRENGTH, pooledBelief, type SlotCounts } from '../queue/reach-
 import { ALL_HOURS, ANY_KIND, type DialFact, dialCells, hourSlot, Scope } from '../queue/reach-stats.ts';
 import type { Earlier, Material } from '../voicemail/compose.ts';
 import type { Strategy, VoicemailState } from '../voicemail/decide.ts';
+import { type EventPlace, nearEnough } from '../voicemail/event-place.ts';
 import type { LastTalk, Point, Reference } from '../voicemail/templates.ts';
 import type { SimProspect } from './territory.ts';
 
@@ -105,7 +106,10 @@ export class SimBook {
   /** Reach over all hours of the book and of each persona group, kept as their hour cells grow. */
   private readonly reach = { book: { dials: 0, reached: 0 }, groups: new Map<number, SlotCounts>() };
   private readonly badCounts = new Map<number, number>();
-  private readonly facts = { events: [] as Point[], contacts: new Map<string, Point[]>() };
+  private readonly facts = {
+    events: [] as (Point & { place: EventPlace })[],
+    contacts: new Map<string, Point[]>(),
+  };
 
   constructor(
     readonly input: {
@@ -118,6 +122,12 @@ export class SimBook {
   ) {
     let pointId = 0;
     const industries = [...new Set(input.prospects.map((p) => p.visible.industry))];
+    // Two events in the territory's busiest zone (a simulated prospect's region is their zone) and a webinar.
+    const zoneCounts = new Map<string, number>();
+    for (const p of input.prospects)
+      zoneCounts.set(p.visible.timezone, (zoneCounts.get(p.visible.timezone) ?? 0) + 1);
+    const busiest = [...zoneCounts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
+    const held = { online: false, city: null, region: busiest, country: busiest && countryOfZone(busiest) };
     for (let i = 0; i < 3; i++)
       this.facts.events.push({
         id: ++pointId,
@@ -125,6 +135,7 @@ export class SimBook {
         detail: null,
         on: new Date(input.start.getTime() + (21 + 14 * i) * DAY),
         industry: null,
+        place: i === 2 ? { online: true, city: null, region: null, country: null } : held,
       });
     const references = new Map<string, Reference[]>();
     for (const industry of industries) {
@@ -226,7 +237,14 @@ export class SimBook {
           benefits: v.research?.benefits ?? [],
           referredBy: null,
           news,
-          events: this.facts.events,
+          events: this.facts.events.filter(
+            (e) =>
+              nearEnough(
+                e.place,
+                { city: null, region: v.timezone, country: countryOfZone(v.timezone) },
+                'US',
+              ).near,
+          ),
           contacts: v.research ? (this.facts.contacts.get(v.industry) ?? []) : [],
           references: v.research ? (references.get(v.industry) ?? []) : [],
         },

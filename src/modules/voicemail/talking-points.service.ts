@@ -26,6 +26,10 @@ export const addPointSchema = z
     industry: z.string().trim().min(1).max(100).optional(),
     on: when.optional(),
     until: when.optional(),
+    online: z.boolean().optional().describe('An event held online: every prospect may be invited'),
+    city: z.string().trim().min(1).max(100).optional().describe("An event's city"),
+    region: z.string().trim().min(1).max(100).optional().describe("An event's state, province or region"),
+    country: z.string().trim().min(1).max(100).optional().describe("An event's country"),
     at: instant().optional(),
   })
   .strict();
@@ -50,6 +54,11 @@ export type TalkingPoint = {
   industry: string | null;
   on: string | null;
   until: string | null;
+  /** Where an event is: online, or its city, region and country as recorded. */
+  online: boolean;
+  city: string | null;
+  region: string | null;
+  country: string | null;
 };
 
 /**
@@ -68,6 +77,20 @@ export async function addPoint(ctx: Ctx, body: unknown): Promise<TalkingPoint> {
     issues.push({
       field: 'on',
       reason: `the event on ${input.on} is past: invitations are to what is ahead`,
+    });
+  const placed = Boolean(input.city || input.region || input.country);
+  if (input.kind === 'event' && !input.online && !placed)
+    issues.push({
+      field: 'region',
+      reason:
+        'say where the event is: online, or its city and region, so it is offered only to prospects near it',
+    });
+  if (input.kind === 'event' && input.online && placed)
+    issues.push({ field: 'online', reason: 'an event is online or in a place, not both' });
+  if (input.kind !== 'event' && (input.online !== undefined || placed))
+    issues.push({
+      field: input.online !== undefined ? 'online' : 'region',
+      reason: 'only an event has a place',
     });
   if (input.kind === 'reference' && !input.detail)
     issues.push({
@@ -99,6 +122,10 @@ export async function addPoint(ctx: Ctx, body: unknown): Promise<TalkingPoint> {
       industry: input.industry ?? null,
       on,
       validUntil,
+      online: input.online ?? false,
+      city: input.city ?? null,
+      region: input.region ?? null,
+      country: input.country ?? null,
     })
     .returning();
   return toPoint(row!);
@@ -197,5 +224,9 @@ function toPoint(r: typeof talkingPoints.$inferSelect): TalkingPoint {
     industry: r.industry,
     on: r.on?.toISOString() ?? null,
     until: r.validUntil?.toISOString() ?? null,
+    online: r.online,
+    city: r.city,
+    region: r.region,
+    country: r.country,
   };
 }

@@ -38,6 +38,7 @@ import {
   strategies,
   type VoicemailState,
 } from './decide.ts';
+import { nearEnough, type Whereabouts } from './event-place.ts';
 import { pointsFor, type TalkingPoint } from './talking-points.service.ts';
 import type { LastTalk, Point, Reference } from './templates.ts';
 import { spokenSeconds } from './words.ts';
@@ -240,8 +241,12 @@ export async function loadState(
     benefits,
     referredBy: research.referredBy ?? null,
     news: points.filter((p) => p.kind === 'news').map(toPoint),
+    // An invitation only to an event near them (their region) or online.
     events: points
-      .filter((p) => p.kind === 'event')
+      .filter(
+        (p) =>
+          p.kind === 'event' && nearEnough(p, whereabouts(prospect, company), ctx.team.defaultCountry).near,
+      )
       .map(toPoint)
       .sort((a, b) => (a.on?.getTime() ?? 0) - (b.on?.getTime() ?? 0)),
     contacts: points.filter((p) => p.kind === 'contact').map(toPoint),
@@ -311,6 +316,15 @@ export async function loadState(
     intel,
   };
 }
+
+/** Where a prospect is, for an invitation: their own address when it has a region or city, else their company's. */
+const whereabouts = (
+  prospect: Pick<ProspectRow, 'city' | 'region' | 'country'>,
+  company: { city: string | null; region: string | null; country: string | null } | undefined,
+): Whereabouts =>
+  prospect.region || prospect.city || !company
+    ? { city: prospect.city, region: prospect.region, country: prospect.country ?? company?.country ?? null }
+    : { city: company.city, region: company.region, country: company.country ?? prospect.country };
 
 const toPoint = (p: TalkingPoint): Point => ({
   id: p.id,
