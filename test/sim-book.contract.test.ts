@@ -95,7 +95,7 @@ describe.each(drivers)("the simulator's in-memory book against Reach's database 
         });
         book.log({
           prospectId: p.id,
-          phoneId: number.id,
+          phoneId: book.phoneId(number.id),
           at,
           outcome,
           ...(message ? { message: { ...message, template: null } } : {}),

@@ -29,7 +29,7 @@ function deskQueue(
       candidates: book.candidates(ids, at),
       limit: 10,
       mode: 'sample',
-      seed: queueSeed({ scope: `sim|${input.name}|${input.seed}`, day: at.toISOString().slice(0, 10) }),
+      seed: queueSeed({ scope: '1|team', day: localClock(at, setupLimits!.territoryZones[0]!)!.date }),
       hours: input.afterHours ? 'after-hours' : 'any',
       ...(input.worth ? { minChance: worthFloor(book.hourPrior()) } : {}),
     });
@@ -45,7 +45,7 @@ describe('the simulated rep on Reach', () => {
     ['rules', rules, { worth: false, afterHours: false }],
     ['curiosity', curiosity, { worth: false, afterHours: true }],
   ] as const)
-    it(`dials the queue's first entry, in order, with nothing in the simulator filtering it (${name})`, () => {
+    it(`dials the queue's first entry, in order, with nothing in the simulator filtering it (${name})`, async () => {
       const dials: { at: Date; choice: DialChoice; first: DialChoice | null }[] = [];
       const sim = new Simulation(world, {
         territory,
@@ -55,14 +55,16 @@ describe('the simulated rep on Reach', () => {
           setupLimits = setup.limits;
           const rep = make(setup) as SimStrategy & { book: SimBook };
           const next = rep.next.bind(rep);
-          rep.next = (at: Date) => {
+          rep.next = async (at: Date) => {
             const [top] = deskQueue(rep.book, at, { name, seed: 3, ...options });
-            const choice = next(at);
+            const choice = await next(at);
             if (choice)
               dials.push({
                 at,
                 choice,
-                first: top ? { prospectId: top.prospect.id, numberId: top.number.id } : null,
+                first: top
+                  ? { prospectId: top.prospect.id, numberId: rep.book.simNumberId(top.number.id) }
+                  : null,
               });
             else expect(top).toBeUndefined();
             return choice;
@@ -70,7 +72,7 @@ describe('the simulated rep on Reach', () => {
           return rep;
         },
       });
-      for (let day = 0; day < 3; day++) sim.runDay(day);
+      for (let day = 0; day < 3; day++) await sim.runDay(day);
       expect(dials.length).toBeGreaterThan(20);
       for (const d of dials) expect(d.choice).toEqual(d.first);
       if (options.afterHours)

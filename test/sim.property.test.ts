@@ -49,7 +49,7 @@ describe('the territory simulator', () => {
     );
   });
 
-  it('counts a violation for a strategy that dials at any hour, so the check can catch one', () => {
+  it('counts a violation for a strategy that dials at any hour, so the check can catch one', async () => {
     const world = parseWorld({ days: 2, prospects: { count: 5, timezones: { 'Asia/Kolkata': 1 } } });
     const territory = territoryOf(world, 1);
     const reckless: SimStrategy = {
@@ -61,7 +61,7 @@ describe('the territory simulator', () => {
       observe: () => undefined,
     };
     const sim = new Simulation(world, { territory, seed: 1, name: 'uniform', factory: () => reckless });
-    sim.runDay(0);
+    await sim.runDay(0);
     const result = sim.finish();
     expect(result.dials).toBeGreaterThan(0);
     // New York's working day is the middle of the night in India.

@@ -54,6 +54,7 @@ type Entry = {
 /** A dial as the rep logs it in Reach. */
 export type LoggedDial = {
   prospectId: number;
+  /** The book's id of the number dialled (`phoneId`). */
   phoneId: number;
   at: Date;
   outcome: Outcome;
@@ -92,7 +93,8 @@ function settle(e: Entry, input: { result: Result; at: Date; source: 'call' | 'c
   }
 }
 
-const VOICE = { name: 'Sam Rivera', phone: '+13125550147', seller: 'Northwind Analytics' };
+/** The simulated rep's voice on every message. */
+export const VOICE = { name: 'Sam Rivera', phone: '+13125550147', seller: 'Northwind Analytics' };
 
 /**
  * Reach's book in memory, for the simulator: the same candidates, learned slot counts and
@@ -101,15 +103,13 @@ const VOICE = { name: 'Sam Rivera', phone: '+13125550147', seller: 'Northwind An
  */
 export class SimBook {
   readonly counts: SlotTable = new Map();
+  private readonly phoneIds = new Map<number, number>();
+  private readonly simIds = new Map<number, number>();
   readonly entries = new Map<number, Entry>();
   private readonly totals: BookTotals = { ...NO_TOTALS };
   /** Reach over all hours of the book and of each persona group, kept as their hour cells grow. */
   private readonly reach = { book: { dials: 0, reached: 0 }, groups: new Map<number, SlotCounts>() };
   private readonly badCounts = new Map<number, number>();
-  private readonly facts = {
-    events: [] as (Point & { place: EventPlace })[],
-    contacts: new Map<string, Point[]>(),
-  };
 
   constructor(
     readonly input: {
@@ -120,70 +120,10 @@ export class SimBook {
       start: Date;
     },
   ) {
-    let pointId = 0;
-    const industries = [...new Set(input.prospects.map((p) => p.visible.industry))];
-    // Two events in the territory's busiest zone (a simulated prospect's region is their zone) and a webinar.
-    const zoneCounts = new Map<string, number>();
-    for (const p of input.prospects)
-      zoneCounts.set(p.visible.timezone, (zoneCounts.get(p.visible.timezone) ?? 0) + 1);
-    const busiest = [...zoneCounts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
-    const held = { online: false, city: null, region: busiest, country: busiest && countryOfZone(busiest) };
-    for (let i = 0; i < 3; i++)
-      this.facts.events.push({
-        id: ++pointId,
-        title: ['the Operations Summit', 'a customer round table', 'our spring webinar'][i]!,
-        detail: null,
-        on: new Date(input.start.getTime() + (21 + 14 * i) * DAY),
-        industry: null,
-        place: i === 2 ? { online: true, city: null, region: null, country: null } : held,
-      });
-    const references = new Map<string, Reference[]>();
-    for (const industry of industries) {
-      this.facts.contacts.set(industry, [
-        {
-          id: ++pointId,
-          title: `Dana Lee at ${industry} Partners`,
-          detail: 'runs the buyers group',
-          on: null,
-          industry,
-        },
-        {
-          id: ++pointId,
-          title: `Chris Park of ${industry} Works`,
-          detail: 'solved the same problem last year',
-          on: null,
-          industry,
-        },
-      ]);
-      references.set(industry, [
-        {
-          key: `i${industries.indexOf(industry)}`,
-          name: `${industry} Leaders Inc`,
-          result: 'cut their reporting time in half',
-          industry,
-        },
-      ]);
-    }
+    const facts = territoryPoints(input.prospects, input.start);
     for (const p of input.prospects) {
       const v = p.visible;
-      const news: Point[] = v.research
-        ? [
-            {
-              id: ++pointId,
-              title: `${v.company} opened a new site`,
-              detail: null,
-              on: null,
-              industry: v.industry,
-            },
-            {
-              id: ++pointId,
-              title: `${v.company} announced a new product line`,
-              detail: null,
-              on: null,
-              industry: v.industry,
-            },
-          ]
-        : [];
+      const mine = facts.of(p);
       this.entries.set(p.id, {
         candidate: {
           prospect: {
@@ -205,7 +145,7 @@ export class SimBook {
           phones: p.numbers
             .filter((n) => n.given)
             .map((n) => ({
-              id: n.id,
+              id: this.assign(n.id),
               e164: n.e164,
               kind: n.kind,
               valid: true,
@@ -236,17 +176,10 @@ export class SimBook {
           objective: v.research?.objective ?? null,
           benefits: v.research?.benefits ?? [],
           referredBy: null,
-          news,
-          events: this.facts.events.filter(
-            (e) =>
-              nearEnough(
-                e.place,
-                { city: null, region: v.timezone, country: countryOfZone(v.timezone) },
-                'US',
-              ).near,
-          ),
-          contacts: v.research ? (this.facts.contacts.get(v.industry) ?? []) : [],
-          references: v.research ? (references.get(v.industry) ?? []) : [],
+          news: mine.news,
+          events: mine.events,
+          contacts: mine.contacts,
+          references: mine.references,
         },
       });
     }
@@ -546,8 +479,34 @@ export class SimBook {
   addNumber(prospectId: number, number: { id: number; e164: string; kind: string }): void {
     this.version++;
     const phones = this.entry(prospectId).candidate.phones;
-    if (phones.some((ph) => ph.id === number.id)) return;
-    phones.push({ ...number, valid: true, onDnc: false, source: 'gatekeeper' });
+    if (this.phoneIds.has(number.id)) return;
+    phones.push({ ...number, id: this.assign(number.id), valid: true, onDnc: false, source: 'gatekeeper' });
+  }
+
+  /**
+   * The book's id for a simulated number, given as the database gives them: in the order the
+   * numbers come in (the list's, prospect by prospect, then each line a gatekeeper gives), so
+   * that everything keyed by a number (its learned counts, its seeded draw) is as Reach's.
+   */
+  private assign(simId: number): number {
+    const id = this.phoneIds.size + 1;
+    this.phoneIds.set(simId, id);
+    this.simIds.set(id, simId);
+    return id;
+  }
+
+  /** The book's id of a simulated number in the book. */
+  phoneId(simId: number): number {
+    const id = this.phoneIds.get(simId);
+    if (id === undefined) throw new Error(`number ${simId} is not in the simulated book`);
+    return id;
+  }
+
+  /** The simulated number behind a book id. */
+  simNumberId(phoneId: number): number {
+    const id = this.simIds.get(phoneId);
+    if (id === undefined) throw new Error(`no number ${phoneId} in the simulated book`);
+    return id;
   }
 
   stageOf(prospectId: number): Stage {
@@ -580,5 +539,102 @@ export function simZone(zone: string): PhoneZone {
     timezoneCandidates: [zone],
     note: null,
     places: country ? [{ country, region: null }] : [],
+  };
+}
+
+/** A simulated event: a point with its place. */
+export type SimEvent = Point & { place: EventPlace };
+
+/**
+ * The talking points of a simulated territory, the same for the in-memory book and for a real
+ * book the simulator loads through the API: two events in the country of the territory's
+ * busiest zone and a webinar; for each researched prospect, two news items about their
+ * company, two contacts and a reference client of their industry.
+ */
+export function territoryPoints(
+  prospects: SimProspect[],
+  start: Date,
+): {
+  events: SimEvent[];
+  of(p: SimProspect): { news: Point[]; events: SimEvent[]; contacts: Point[]; references: Reference[] };
+} {
+  let pointId = 0;
+  const industries = [...new Set(prospects.map((p) => p.visible.industry))];
+  const zoneCounts = new Map<string, number>();
+  for (const p of prospects)
+    zoneCounts.set(p.visible.timezone, (zoneCounts.get(p.visible.timezone) ?? 0) + 1);
+  const busiest = [...zoneCounts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
+  const held: EventPlace = {
+    online: false,
+    city: null,
+    region: null,
+    country: busiest && countryOfZone(busiest),
+  };
+  const events: SimEvent[] = ['the Operations Summit', 'a customer round table', 'our spring webinar'].map(
+    (title, i) => ({
+      id: ++pointId,
+      title,
+      detail: null,
+      on: new Date(start.getTime() + (21 + 14 * i) * DAY),
+      industry: null,
+      place: i === 2 ? { online: true, city: null, region: null, country: null } : held,
+    }),
+  );
+  const contacts = new Map<string, Point[]>();
+  const references = new Map<string, Reference[]>();
+  for (const [i, industry] of industries.entries()) {
+    contacts.set(industry, [
+      {
+        id: ++pointId,
+        title: `Dana Lee at ${industry} Partners`,
+        detail: 'runs the buyers group',
+        on: null,
+        industry,
+      },
+      {
+        id: ++pointId,
+        title: `Chris Park of ${industry} Works`,
+        detail: 'solved the same problem last year',
+        on: null,
+        industry,
+      },
+    ]);
+    references.set(industry, [
+      { key: `i${i}`, name: `${industry} Leaders Inc`, result: 'cut their reporting time in half', industry },
+    ]);
+  }
+  const news = new Map<number, Point[]>();
+  for (const p of prospects) {
+    const v = p.visible;
+    if (!v.research) continue;
+    news.set(p.id, [
+      {
+        id: ++pointId,
+        title: `${v.company} opened a new site`,
+        detail: null,
+        on: null,
+        industry: v.industry,
+      },
+      {
+        id: ++pointId,
+        title: `${v.company} announced a new product line`,
+        detail: null,
+        on: null,
+        industry: v.industry,
+      },
+    ]);
+  }
+  return {
+    events,
+    of: (p) => {
+      const v = p.visible;
+      const where = { city: null, region: null, country: countryOfZone(v.timezone) };
+      return {
+        news: news.get(p.id) ?? [],
+        events: events.filter((e) => nearEnough(e.place, where, 'US').near),
+        contacts: v.research ? (contacts.get(v.industry) ?? []) : [],
+        references: v.research ? (references.get(v.industry) ?? []) : [],
+      };
+    },
   };
 }

@@ -224,10 +224,16 @@ export class Simulation {
 
   private readonly days: string[];
 
+  private prepared = false;
+
   /** Plays the `index`th working day (0-based). */
-  runDay(index: number): void {
+  async runDay(index: number): Promise<void> {
+    if (!this.prepared) {
+      this.prepared = true;
+      await this.strategy.prepare?.();
+    }
     const day = this.days[index];
-    if (day !== undefined) this.playDay(day);
+    if (day !== undefined) await this.playDay(day);
   }
 
   /** The scores, once every day has been played. */
@@ -240,13 +246,13 @@ export class Simulation {
     return r;
   }
 
-  private playDay(day: string): void {
+  private async playDay(day: string): Promise<void> {
     const { rep } = this.world;
     const start = DateTime.fromISO(`${day}T${rep.workday[0]}`, { zone: rep.timezone }).toMillis();
     const end = DateTime.fromISO(`${day}T${rep.workday[1]}`, { zone: rep.timezone }).toMillis();
     const blocks: Date[] = [];
     for (let b = start; b < end; b += BLOCK_MS) blocks.push(new Date(b));
-    const plan = this.strategy.planDay(blocks);
+    const plan = await this.strategy.planDay(blocks);
     const allotted = allot({
       weights: plan.weights,
       spread: plan.spread,
@@ -255,29 +261,29 @@ export class Simulation {
     });
     this.t = Math.max(this.t, start);
     let carry = 0;
-    blocks.forEach((block, i) => {
+    for (const [i, block] of blocks.entries()) {
       const from = block.getTime();
       const to = Math.min(end, from + BLOCK_MS);
-      this.takeCallbacks(from);
+      await this.takeCallbacks(from);
       this.t = Math.max(this.t, from);
       const budget = (allotted[i] ?? 0) + carry;
       // A call that ran past its block's minutes is paid back from the next blocks'.
       carry = Math.min(0, budget);
-      if (budget <= 0) return;
+      if (budget <= 0) continue;
       let used = 0;
       while (this.t < to && used < budget) {
-        this.takeCallbacks(this.t);
-        const choice = this.strategy.next(new Date(this.t));
+        await this.takeCallbacks(this.t);
+        const choice = await this.strategy.next(new Date(this.t));
         if (!choice) break;
-        const seconds = this.dial(choice);
+        const seconds = await this.dial(choice);
         this.t += seconds * 1000;
         used += seconds;
       }
       const left = budget - used;
       // Minutes a block could not use move on to the next when the plan chose the blocks.
       carry = left < 0 || plan.spread === 'best' ? left : 0;
-    });
-    this.takeCallbacks(end);
+    }
+    await this.takeCallbacks(end);
   }
 
   private luck(purpose: number, prospectId: number, index: number): number {
@@ -293,7 +299,7 @@ export class Simulation {
     return minute < 8 * 60 || minute >= 21 * 60 || h.optedOut;
   }
 
-  private dial(choice: DialChoice): number {
+  private async dial(choice: DialChoice): Promise<number> {
     const p = this.prospect(choice.prospectId);
     const h = this.hidden.get(p.id)!;
     const number = p.numbers.find((n) => n.id === choice.numberId);
@@ -367,7 +373,7 @@ export class Simulation {
         heard = 'voicemail';
         h.unanswered.push(at);
         seconds += 8 + Math.floor(this.luck(Luck.greeting, p.id, h.dials.length) * 13);
-        message = this.leaveMessage(p, h, { choice, at });
+        message = await this.leaveMessage(p, h, { choice, at });
         if (message) seconds += this.s.leaveMessage;
         break;
     }
@@ -396,7 +402,7 @@ export class Simulation {
     h.annoyance += annoyance;
     h.dials.push(at);
     this.repSeconds += seconds;
-    this.strategy.observe({
+    await this.strategy.observe({
       type: 'dial',
       dial: choice,
       at: new Date(at),
@@ -410,12 +416,12 @@ export class Simulation {
   }
 
   /** At the beep: the strategy decides; a message left may earn a callback, and annoys a little. */
-  private leaveMessage(
+  private async leaveMessage(
     p: SimProspect,
     h: Hidden,
     input: { choice: DialChoice; at: number },
-  ): LeftMessage | null {
-    const vm = this.strategy.voicemail(new Date(input.at), input.choice);
+  ): Promise<LeftMessage | null> {
+    const vm = await this.strategy.voicemail(new Date(input.at), input.choice);
     if (!vm.leave) return null;
     const words = wordsOf(vm.text);
     const chance = callbackChance({
@@ -487,7 +493,7 @@ export class Simulation {
   }
 
   /** Inbound calls due by `until`, answered in turn as the rep comes free. */
-  private takeCallbacks(until: number): void {
+  private async takeCallbacks(until: number): Promise<void> {
     while (this.pending.length > 0 && this.pending[0]!.at <= until) {
       const due = this.pending.shift()!;
       const p = this.prospect(due.prospectId);
@@ -503,7 +509,7 @@ export class Simulation {
       const result: Result = this.meeting(p, h, this.t) ? 'meeting' : 'not-interested';
       const seconds = this.s.conversation + this.s.wrapUp;
       this.repSeconds += seconds;
-      this.strategy.observe({ type: 'callback', prospectId: p.id, at: new Date(this.t), result });
+      await this.strategy.observe({ type: 'callback', prospectId: p.id, at: new Date(this.t), result });
       this.t += seconds * 1000;
     }
   }

@@ -1,3 +1,4 @@
+import { localClock } from '../../shared/local-clock.ts';
 import { type QueueEntry, queueSeed, rankAt, worthFloor } from '../queue/rank.ts';
 import { decideVoicemail, type Strategy } from '../voicemail/decide.ts';
 import { type HeardHours, SimBook } from './book.ts';
@@ -17,7 +18,6 @@ import type { MessageKind } from './telephone.ts';
 const WORKLIST = 10;
 /** The database queue's shortlist size for a worklist of ten. */
 const SHORTLIST = 100;
-const PLAN_SHORTLIST = 60;
 /** How many times the shortlist doubles when too few of it may be called, as in the database queue. */
 const SHORTLIST_ROUNDS = 4;
 
@@ -71,12 +71,21 @@ class ProductRep implements SimStrategy {
         candidates: this.book.candidates(ids, at),
         limit: input.limit,
         mode: input.mode,
-        seed: queueSeed({ scope: `sim|${this.name}|${this.setup.seed}`, day: at.toISOString().slice(0, 10) }),
+        seed: this.seed(at),
         hours: this.options.hours,
         ...(this.options.plan ? { minChance: worthFloor(this.book.hourPrior()) } : {}),
       });
       if (entries.length >= input.limit || ids.length < size || round === SHORTLIST_ROUNDS) return entries;
     }
+  }
+
+  /**
+   * The live queue's seed as Reach draws it for a fresh book: team 1, no rep of its own, the
+   * day on the clock of the territory's first zone (`repClockZone`).
+   */
+  private seed(at: Date): string {
+    const zone = this.setup.limits.territoryZones[0] ?? 'UTC';
+    return queueSeed({ scope: '1|team', day: localClock(at, zone)?.date ?? at.toISOString().slice(0, 10) });
   }
 
   private yardsticks() {
@@ -95,7 +104,7 @@ class ProductRep implements SimStrategy {
         weights.push(weights[i - 1]!);
         continue;
       }
-      const top = this.rank(blocks[i]!, { size: PLAN_SHORTLIST, limit: WORKLIST, mode: 'mean' });
+      const top = this.rank(blocks[i]!, { size: SHORTLIST, limit: WORKLIST, mode: 'sample' });
       // Without a plan the rep dials whenever anyone is callable: only whether, not how well, counts.
       weights.push(
         this.options.plan ? top.reduce((sum, e) => sum + e.probability, 0) : Math.min(1, top.length),
@@ -106,7 +115,7 @@ class ProductRep implements SimStrategy {
 
   next(at: Date): DialChoice | null {
     const [first] = this.rank(at, { size: SHORTLIST, limit: WORKLIST, mode: 'sample' });
-    return first ? { prospectId: first.prospect.id, numberId: first.number.id } : null;
+    return first ? { prospectId: first.prospect.id, numberId: this.book.simNumberId(first.number.id) } : null;
   }
 
   voicemail(at: Date, dial: DialChoice): VoicemailChoice {
@@ -142,7 +151,7 @@ class ProductRep implements SimStrategy {
     if (o.hours) this.book.recordHours(o.dial.prospectId, asIntel(o.hours));
     this.book.log({
       prospectId: o.dial.prospectId,
-      phoneId: o.dial.numberId,
+      phoneId: this.book.phoneId(o.dial.numberId),
       at: o.at,
       outcome: o.heard === 'voicemail' && o.message ? 'voicemail-left' : o.heard,
       ...(o.result ? { result: o.result } : {}),

@@ -46,7 +46,7 @@ export async function runSim(
   for (const [i, name] of options.strategies.entries()) {
     const sim = new Simulation(world, { territory, seed, name });
     for (let day = 0; day < days; day++) {
-      sim.runDay(day);
+      await sim.runDay(day);
       options.onProgress?.(i * days + day + 1, total, name);
       // Let a progress bar draw between days.
       if (options.onProgress) await new Promise((resolve) => setImmediate(resolve));

@@ -57,15 +57,21 @@ export type DayPlan = {
   spread: 'best' | 'even';
 };
 
+/**
+ * A rep: the engine asks and tells, the strategy answers. A strategy that works a real Reach
+ * book through its API answers asynchronously; the others answer at once.
+ */
 export interface SimStrategy {
   readonly name: StrategyName;
+  /** Called once before the first day: a strategy on a real book loads the territory into it. */
+  prepare?(): Promise<void>;
   /** The day's plan, given the start instant of each quarter-hour block of the workday. */
-  planDay(blocks: Date[]): DayPlan;
-  next(at: Date): DialChoice | null;
-  voicemail(at: Date, dial: DialChoice): VoicemailChoice;
+  planDay(blocks: Date[]): DayPlan | Promise<DayPlan>;
+  next(at: Date): DialChoice | null | Promise<DialChoice | null>;
+  voicemail(at: Date, dial: DialChoice): VoicemailChoice | Promise<VoicemailChoice>;
   /** Whether the rep comes to this prospect's calls with research: a tailored conversation. */
   tailors(prospectId: number): boolean;
-  observe(observation: Observation): void;
+  observe(observation: Observation): void | Promise<void>;
 }
 
 /** What every strategy is built from. `hidden` is for the oracles alone. */
