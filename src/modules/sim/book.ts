@@ -199,7 +199,7 @@ export class SimBook {
     // A shortlist that doubles asks again at the same moment of an unchanged book: score once.
     const t = at.getTime();
     if (this.scored?.t !== t || this.scored.version !== this.version) {
-      const all = this.scoreAll(at);
+      const { all, heard } = this.scoreAll(at);
       // Coverage, as the database shortlist adds it: the most valuable never dialled.
       const untried = all
         .map((s) => this.entry(s.id).candidate.prospect)
@@ -209,12 +209,21 @@ export class SimBook {
             (b.value ?? this.input.typicalValue) - (a.value ?? this.input.typicalValue) || a.id - b.id,
         )
         .map((p) => p.id);
-      this.scored = { t, version: this.version, all, best: [], untried };
+      // First, as the database shortlist puts them: whoever the intelligence says is reachable now, most valuable first.
+      const worth = (id: number) => this.entry(id).candidate.prospect.value ?? this.input.typicalValue;
+      heard.sort((a, b) => worth(b) - worth(a) || a - b);
+      this.scored = { t, version: this.version, all, best: [], untried, heard };
     }
     const cache = this.scored;
     if (cache.best.length < Math.min(size, cache.all.length)) cache.best = topOf(cache.all, size);
     const best = cache.best.slice(0, size).map((s) => s.id);
-    return [...new Set([...best, ...cache.untried.slice(0, Math.ceil(size / COVERAGE_EVERY))])];
+    return [
+      ...new Set([
+        ...cache.heard.slice(0, size),
+        ...best,
+        ...cache.untried.slice(0, Math.ceil(size / COVERAGE_EVERY)),
+      ]),
+    ];
   }
 
   /** Changes with every logged dial, callback and fact: the shortlist's cache key. */
@@ -225,10 +234,16 @@ export class SimBook {
     all: { id: number; score: number }[];
     best: { id: number; score: number }[];
     untried: number[];
+    heard: number[];
   } | null = null;
 
-  /** Every prospect callable at `at`, with the score `shortlist` orders them by. */
-  private scoreAll(at: Date): { id: number; score: number }[] {
+  /**
+   * Every prospect callable at `at`, with the score `shortlist` orders them by, and those whose
+   * recorded hours say the decision maker is reachable now (the courtesy limits aside, as the
+   * database shortlist takes them).
+   */
+  private scoreAll(at: Date): { all: { id: number; score: number }[]; heard: number[] } {
+    const heard: number[] = [];
     const prior = this.hourPrior();
     const scored: { id: number; score: number }[] = [];
     const t = at.getTime();
@@ -250,6 +265,7 @@ export class SimBook {
       if (p.optedOut || !pursuitAllows(this.standing(e, at), at)) continue;
       const hour = hourIn(p.timezone!);
       if (hour === null) continue;
+      if (reachableNow(localClock(at, p.timezone!)!.clock, e.candidate.intel)) heard.push(id);
       const { dials, messages } = e;
       const last = dials.at(-1);
       if (last && t - last.getTime() < 2 * 3_600_000) continue;
@@ -268,7 +284,7 @@ export class SimBook {
       const weight = (p.value ?? this.input.typicalValue) * (STAGE_WEIGHT[p.stage] ?? 1);
       scored.push({ id, score: weight * optimistic });
     }
-    return scored;
+    return { all: scored, heard };
   }
 
   /** The book's decision-maker answer rate by local hour, as the queue's prior. */
@@ -540,6 +556,24 @@ export function simZone(zone: string): PhoneZone {
     note: null,
     places: country ? [{ country, region: null }] : [],
   };
+}
+
+/**
+ * Whether recorded hours say the decision maker is reachable at this local clock, as the
+ * database shortlist reads them: inside a dm-hours window or a private line's hours, or
+ * with the gatekeeper not yet in, gone, or at lunch.
+ */
+function reachableNow(clock: string, intel: HoursIntel): boolean {
+  return (
+    intel.dmHours.some((w) => clock >= w.from && clock < w.to) ||
+    (intel.lines ?? []).some((l) => clock >= l.from && clock < l.to) ||
+    intel.gatekeeper.some(
+      (g) =>
+        (g.arrives !== null && clock < g.arrives) ||
+        (g.leaves !== null && clock >= g.leaves) ||
+        (g.lunchFrom !== null && g.lunchTo !== null && clock >= g.lunchFrom && clock < g.lunchTo),
+    )
+  );
 }
 
 /** A simulated event: a point with its place. */
