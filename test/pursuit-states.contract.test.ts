@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rowsOf } from '../src/db/rows.ts';
@@ -276,10 +277,16 @@ describe.each(drivers)('pursuit states on %s', (driver) => {
       resultAt: '2026-03-12T15:00:00Z',
       at: '2026-03-02T15:05:00Z',
     });
-    // As a book migrated from before: the columns at their defaults.
+    // As a book migrated from before: the columns at their defaults, then migration 0016's marking
+    // (rows with nothing that moves a pursuit need no look).
     await t.db.execute(
-      sql`update prospects set pursuit = 'open', pursuit_since = null, pursuit_until = null, pursuit_reason = null`,
+      sql`update prospects set pursuit = 'open', pursuit_since = null, pursuit_until = null, pursuit_reason = null, pursuit_checked_at = null`,
     );
+    const migration = readFileSync(
+      new URL('../src/db/migrations/0016_pursuit_checked.sql', import.meta.url),
+      'utf8',
+    ).split('--> statement-breakpoint');
+    await t.db.execute(sql.raw(migration.find((statement) => statement.includes('UPDATE'))!));
     expect(await queued(t.ctx, '2026-03-03T15:00:00Z')).toContain(ann.id);
     expect(await refreshUnkeptPursuits(t.db)).toBe(1);
     expect(await queued(t.ctx, '2026-03-03T15:00:00Z')).not.toContain(ann.id);

@@ -127,6 +127,8 @@ export const prospects = pgTable(
     pursuitSince: timestamp('pursuit_since', { withTimezone: true }),
     pursuitUntil: timestamp('pursuit_until', { withTimezone: true }),
     pursuitReason: text('pursuit_reason'),
+    /** When the pursuit columns were last computed from the record; null marks a row from before they were kept. */
+    pursuitCheckedAt: timestamp('pursuit_checked_at', { withTimezone: true }).defaultNow(),
     /** Estimated deal value in whole units of the team's currency. */
     value: bigint('value', { mode: 'number' }),
     alreadyHasProduct: boolean('already_has_product').notNull().default(false),
@@ -179,6 +181,7 @@ export const prospects = pgTable(
     index('prospects_company').on(t.companyId),
     index('prospects_team_stage').on(t.teamId, t.stage),
     index('prospects_team_timezone').on(t.teamId, t.timezone),
+    index('prospects_pursuit_unchecked').on(t.id).where(sql`${t.pursuitCheckedAt} is null`),
     // Matches nameKeySql in prospects.repository.ts: the last-resort identity of a keyless import row.
     index('prospects_team_name_key').on(
       t.teamId,

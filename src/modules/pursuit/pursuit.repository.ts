@@ -73,32 +73,39 @@ export async function refreshPursuits(db: Db, prospectIds: number[]): Promise<vo
       where pr.id = any(${p(ids)}::int[])`),
   );
   const events = await pursuitEvents(db, ids);
-  for (const row of rows) {
-    const s = latestStanding(events.get(Number(row.id)) ?? [], {
+  const kept = rows.map((row) => ({
+    id: Number(row.id),
+    standing: latestStanding(events.get(Number(row.id)) ?? [], {
       stage: row.stage,
       optedOut: row.opted_out,
       nurtureDays: Number(row.nurture_days),
       company: row.company,
-    });
-    await db.execute(sql`
-      update prospects set pursuit = ${s.state}, pursuit_since = ${s.since?.toISOString() ?? null}::timestamptz,
-        pursuit_until = ${s.until?.toISOString() ?? null}::timestamptz, pursuit_reason = ${s.reason}
-      where id = ${row.id}`);
-  }
+    }),
+  }));
+  if (kept.length === 0) return;
+  // One statement for the whole batch: a row per prospect, paired up by unnest.
+  await db.execute(sql`
+    update prospects pr set pursuit = v.state, pursuit_since = v.since, pursuit_until = v.until, pursuit_reason = v.reason,
+      pursuit_checked_at = now()
+    from unnest(
+      ${p(kept.map((k) => k.id))}::int[],
+      ${p(kept.map((k) => k.standing.state))}::text[],
+      ${p(kept.map((k) => k.standing.since?.toISOString() ?? null))}::timestamptz[],
+      ${p(kept.map((k) => k.standing.until?.toISOString() ?? null))}::timestamptz[],
+      ${p(kept.map((k) => k.standing.reason))}::text[]
+    ) as v(id, state, since, until, reason)
+    where pr.id = v.id`);
 }
 
-/** Rows whose pursuit has events but was never kept (a book from before pursuit states): kept now, in batches. */
+/**
+ * Rows whose pursuit was never computed (a book from before pursuit states, marked by migration
+ * 0016): computed now, in batches. A partial index finds them, so a book with none pays nothing.
+ */
 export async function refreshUnkeptPursuits(db: Db): Promise<number> {
   let done = 0;
   for (;;) {
     const ids = rowsOf<{ id: number }>(
-      await db.execute(sql`
-        select pr.id from prospects pr
-        where pr.pursuit_since is null and (
-          exists (select 1 from call_attempts a where a.prospect_id = pr.id and (a.result is not null or a.outcome = 'wrong-person'))
-          or exists (select 1 from callbacks cb where cb.prospect_id = pr.id and cb.result is not null))
-          and pr.pursuit = 'open' and pr.pursuit_reason is null
-        limit 500`),
+      await db.execute(sql`select id from prospects where pursuit_checked_at is null order by id limit 500`),
     ).map((r) => Number(r.id));
     if (ids.length === 0) return done;
     await db.transaction((tx) => refreshPursuits(tx, ids));
