@@ -139,6 +139,18 @@ describe('the reach command line', { timeout: 180_000 }, () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('rep: unknown field(s): lunch');
     expect((await reach(['sim', '--strategy', 'hope'])).code).toBe(2);
+    // The same rep on a real, empty book through Reach's API scores what it scored in memory.
+    const data = dir('sim-book');
+    const onBook = ['sim', '--world', world, '--strategy', 'adaptive', '--on-book', '--data', data];
+    const played = await reach([...onBook, '--json']);
+    expect(played.code).toBe(0);
+    expect((JSON.parse(played.stdout) as typeof out).results).toEqual([out.results[1]]);
+    const again = await reach(onBook);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('holds 30 prospects: --on-book plays on an empty book');
+    expect(
+      (await reach(['sim', '--strategy', 'uniform', '--on-book', '--data', dir('sim-other')])).stderr,
+    ).toContain("--on-book plays one of Reach's strategies");
   });
 
   it('imports a messy file: exit 3, every rejected row by line, the good rows kept', async () => {

@@ -1,7 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { SingleBar } from 'cli-progress';
 import { Command } from 'commander';
+import type { SimStrategy, StrategyName, StrategySetup } from '../../modules/sim/strategy.ts';
 import { invalid } from '../../shared/errors.ts';
+import { type Opened, openClient } from '../context.ts';
 import { out, printJson, printTable, reportError } from '../output.ts';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -26,8 +28,14 @@ export function simCommand(): Command {
     .option('--seed <n>', "the territory's seed (default: the world's)")
     .option('--days <n>', "working days to play (default: the world's)")
     .option('--chart <file.svg>', 'also write an SVG chart comparing the strategies')
+    .option(
+      '--on-book',
+      "play one of Reach's strategies on a real, empty Reach book through its API (the one --data opens: in process, or over HTTP while `reach serve` holds it)",
+    )
+    .option('--data <dir>', 'with --on-book: the data directory of the book to play on')
     .option('--json', 'print machine-readable JSON')
     .action(async (o) => {
+      let opened: Opened | undefined;
       try {
         // Loaded on use: the simulator is not needed by any other command.
         const { resultRows, runChartSvg } = await import('../../modules/sim/report.ts');
@@ -40,6 +48,24 @@ export function simCommand(): Command {
         const loaded = loadWorld(o.world);
         const world = days === undefined ? loaded : parseWorld({ ...loaded, days });
         const strategies = parseStrategies(o.strategy);
+        let factory: ((name: StrategyName) => (setup: StrategySetup) => SimStrategy) | undefined;
+        if (o.onBook) {
+          const { bookStrategies, onReachBook } = await import('../../modules/sim/reach-rep.ts');
+          if (strategies.length !== 1 || !bookStrategies.includes(strategies[0]!))
+            throw invalid(
+              'strategy',
+              `--on-book plays one of Reach's strategies on one book: --strategy ${bookStrategies.join('|')}`,
+            );
+          opened = await openClient({ data: o.data });
+          const client = opened.client;
+          const { total } = await client.listProspects({ limit: 1 });
+          if (total > 0)
+            throw invalid(
+              'data',
+              `${client.where} holds ${total} prospects: --on-book plays on an empty book (a new --data directory)`,
+            );
+          factory = (name) => onReachBook(client, name);
+        } else if (o.data !== undefined) throw invalid('data', '--data goes with --on-book');
         const bar =
           process.stderr.isTTY && !o.json
             ? new SingleBar({
@@ -51,6 +77,7 @@ export function simCommand(): Command {
         const run = await runSim(world, {
           strategies,
           ...(seed === undefined ? {} : { seed }),
+          ...(factory ? { factory } : {}),
           onProgress: (done, total, strategy) => {
             bar?.setTotal(total);
             bar?.update(done, { strategy });
@@ -60,7 +87,9 @@ export function simCommand(): Command {
         const violations = run.results.reduce((sum, r) => sum + r.violations, 0);
         if (o.json) printJson({ world: run.world, seed: run.seed, results: run.results });
         else {
-          out(`World "${run.world}", seed ${run.seed}: ${run.prospects} prospects, ${run.days} working days`);
+          out(
+            `World "${run.world}", seed ${run.seed}: ${run.prospects} prospects, ${run.days} working days${opened ? `, played on ${opened.client.where}` : ''}`,
+          );
           const table = resultRows(run.results);
           printTable(table.headers, table.rows);
           if (o.chart) out(`Chart written to ${o.chart}`);
@@ -69,6 +98,8 @@ export function simCommand(): Command {
         process.exitCode = violations > 0 ? 1 : 0;
       } catch (error) {
         process.exitCode = reportError(error, o.json ?? false);
+      } finally {
+        await opened?.close().catch(() => undefined);
       }
     });
 }

@@ -1,6 +1,6 @@
 import { invalid } from '../../shared/errors.ts';
 import { Simulation, type StrategyResult, type Tally, territoryOf, workingDays } from './engine.ts';
-import { type StrategyName, strategyNames } from './strategy.ts';
+import { type SimStrategy, type StrategyName, type StrategySetup, strategyNames } from './strategy.ts';
 import { freshHidden, reachChance, wallOf } from './telephone.ts';
 import type { Territory } from './territory.ts';
 import type { World } from './world.ts';
@@ -35,6 +35,8 @@ export async function runSim(
     strategies: StrategyName[];
     seed?: number;
     onProgress?: (done: number, total: number, strategy: StrategyName) => void;
+    /** Plays a strategy with this instead of its own code: a Reach rep on a real book (`onReachBook`). */
+    factory?: (name: StrategyName) => (setup: StrategySetup) => SimStrategy;
   },
 ): Promise<SimRun> {
   const seed = options.seed ?? world.seed;
@@ -44,7 +46,12 @@ export async function runSim(
   const results: StrategyResult[] = [];
   const tallies: SimRun['tallies'] = {};
   for (const [i, name] of options.strategies.entries()) {
-    const sim = new Simulation(world, { territory, seed, name });
+    const sim = new Simulation(world, {
+      territory,
+      seed,
+      name,
+      ...(options.factory ? { factory: options.factory(name) } : {}),
+    });
     for (let day = 0; day < days; day++) {
       await sim.runDay(day);
       options.onProgress?.(i * days + day + 1, total, name);
