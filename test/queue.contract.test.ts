@@ -391,6 +391,9 @@ describe.each(drivers)('the call queue on %s', (driver) => {
       issues: [{ field: 'hours' }],
     });
     await expect(buildQueue(t.ctx, { worth: 'yes' })).rejects.toMatchObject({ issues: [{ field: 'worth' }] });
+    await expect(buildQueue(t.ctx, { explore: 'no' })).rejects.toMatchObject({
+      issues: [{ field: 'explore' }],
+    });
   });
 
   it('an after-hours session proposes only numbers whose own clock is after hours', async () => {
@@ -400,6 +403,13 @@ describe.each(drivers)('the call queue on %s', (driver) => {
     const late = await buildQueue(t.ctx, { at, hours: 'after-hours' });
     expect(late.entries.map((e) => e.prospect.id).sort()).toEqual([ann.id, bo.id].sort());
     expect(late.entries.every((e) => e.local.timezone === 'America/New_York')).toBe(true);
+    // What a plan reads: the best bets by their means, nobody put in to explore or for a first try.
+    const bets = await buildQueue(t.ctx, { at, explore: 'false' });
+    expect(bets.entries.length).toBe(3);
+    expect(
+      bets.entries.some((e) => e.exploring || e.reasons.some((r) => r.startsWith('never dialled'))),
+    ).toBe(false);
+    expect((await buildQueue(t.ctx, { at })).entries.map((e) => e.exploring)).toContain(true);
   });
 
   it("plans the day around the gatekeeper's lunch, in the rep's clock and the prospect's", async () => {

@@ -26,6 +26,7 @@ export function queueCommand(): Command {
       '--after-hours',
       'only numbers whose clock reads after hours (after 17:00, before 08:00, weekends)',
     )
+    .option('--best-bets', 'the best bets alone, by their mean chance: nothing exploring, no first tries')
     .action((o) =>
       withClient(o, async (client) => {
         const queue = await client.queue({
@@ -34,6 +35,7 @@ export function queueCommand(): Command {
           rep: o.rep,
           ...(o.worth ? { worth: 'true' } : {}),
           ...(o.afterHours ? { hours: 'after-hours' } : {}),
+          ...(o.bestBets ? { explore: 'false' } : {}),
         });
         if (o.json) {
           printJson(queue);

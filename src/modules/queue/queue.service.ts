@@ -38,6 +38,12 @@ export const queueQuerySchema = z
       .describe(
         "true: only dials worth the rep's minute, at a fifth or more of the book's usual chance of reaching a decision maker (a promised callback or a due cadence step stays)",
       ),
+    explore: z
+      .enum(['true', 'false'])
+      .default('true')
+      .describe(
+        'false: the best bets alone, by the mean of their chance, with no entry exploring and no first try put in for coverage (what a plan reads)',
+      ),
     hours: z
       .enum(['any', 'after-hours'])
       .default('any')
@@ -105,7 +111,7 @@ export async function buildQueue(ctx: Ctx, query: unknown): Promise<Queue> {
       candidates,
       counts,
       limit: q.limit,
-      mode: 'sample',
+      mode: q.explore === 'false' ? 'mean' : 'sample',
       seed: await seedOf(ctx, { at, ownerId }),
       hours: q.hours,
       ...(q.worth === 'true' ? { minChance: worthFloor(prior) } : {}),

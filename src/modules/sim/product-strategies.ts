@@ -104,7 +104,8 @@ class ProductRep implements SimStrategy {
         weights.push(weights[i - 1]!);
         continue;
       }
-      const top = this.rank(blocks[i]!, { size: SHORTLIST, limit: WORKLIST, mode: 'sample' });
+      // The best bets by their means, as the queue answers `explore=false`.
+      const top = this.rank(blocks[i]!, { size: SHORTLIST, limit: WORKLIST, mode: 'mean' });
       // Without a plan the rep dials whenever anyone is callable: only whether, not how well, counts.
       weights.push(
         this.options.plan ? top.reduce((sum, e) => sum + e.probability, 0) : Math.min(1, top.length),

@@ -149,16 +149,18 @@ export class ReachRep implements SimStrategy {
     return String(this.keys.get(prospectId) ?? prospectId);
   }
 
-  private queue(at: Date): Promise<Queue> {
+  /** The queue as the rep's session asks it; a plan reads the best bets alone (`explore=false`). */
+  private queue(at: Date, input: { explore: boolean } = { explore: true }): Promise<Queue> {
     return this.desk.queue({
       at: at.toISOString(),
       limit: WORKLIST,
       worth: this.options.plan ? 'true' : 'false',
       hours: this.options.hours,
+      explore: input.explore ? 'true' : 'false',
     });
   }
 
-  /** With a plan, each half hour weighs what its queue's top entries are worth; without, whether anyone is callable. */
+  /** With a plan, each half hour weighs what its best bets are worth; without, whether anyone is callable. */
   async planDay(blocks: Date[]): Promise<DayPlan> {
     const weights: number[] = [];
     for (let i = 0; i < blocks.length; i++) {
@@ -166,7 +168,7 @@ export class ReachRep implements SimStrategy {
         weights.push(weights[i - 1]!);
         continue;
       }
-      const { entries } = await this.queue(blocks[i]!);
+      const { entries } = await this.queue(blocks[i]!, { explore: false });
       weights.push(
         this.options.plan ? entries.reduce((sum, e) => sum + e.probability, 0) : Math.min(1, entries.length),
       );
