@@ -373,6 +373,22 @@ describe.each(drivers)('HTTP API on %s', (driver) => {
     });
     const again = await request();
     expect(again.status).toBe(200);
+    const other = await app.request('/api/v1/calls', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': 'dial-77' },
+      body: JSON.stringify({ prospect: 'ann@acme.com', outcome: 'no-answer', at: '2026-03-03T12:30:00Z' }),
+    });
+    expect(other.status).toBe(422);
+    expect(other.headers.get('content-type')).toContain('application/problem+json');
+    expect(await other.json()).toMatchObject({
+      code: 'idempotency_mismatch',
+      errors: [
+        {
+          field: 'idempotencyKey',
+          reason: expect.stringContaining('"dial-77" was first used with another request'),
+        },
+      ],
+    });
     expect(await again.json()).toMatchObject({ replayed: true });
   });
 

@@ -77,6 +77,25 @@ describe.each(drivers)('call log on %s', (driver) => {
     expect(await rows(callAttempts)).toBe(1);
   });
 
+  it('an idempotency key reused with a different call silently returned the first: it is refused, naming the key', async () => {
+    const first = await log({ outcome: 'busy', idempotencyKey: 'k-2', note: 'line busy' });
+    await expect(
+      log({ outcome: 'no-answer', idempotencyKey: 'k-2', note: 'line busy' }),
+    ).rejects.toMatchObject({
+      code: 'idempotency_mismatch',
+      issues: [
+        {
+          field: 'idempotencyKey',
+          reason: expect.stringContaining('"k-2" was first used with another request'),
+        },
+      ],
+    });
+    // The same request, its fields in another order, is a retry.
+    const again = await log({ note: 'line busy', idempotencyKey: 'k-2', outcome: 'busy' });
+    expect(again).toMatchObject({ replayed: true, attempt: { id: first.attempt.id } });
+    expect(await rows(callAttempts)).toBe(1);
+  });
+
   it('records one attempt when retries with the same key race each other', async () => {
     const results = await Promise.all([1, 2, 3].map(() => log({ outcome: 'busy', idempotencyKey: 'race' })));
     expect(new Set(results.map((r) => r.attempt.id)).size).toBe(1);

@@ -247,6 +247,8 @@ export const callAttempts = pgTable(
     repSeconds: integer('rep_seconds').notNull().default(0),
     note: text('note'),
     idempotencyKey: text('idempotency_key'),
+    /** A digest of the request the key was first used with: the same key with another request is refused. */
+    idempotencyFingerprint: text('idempotency_fingerprint'),
     /** What was wrong with the dial when it was made, such as `dnc-number`: kept, since lists change. */
     flags: text('flags').array().notNull().default(sql`'{}'::text[]`),
     /** With a `referred` result: the person the prospect sent the rep to. */

@@ -3,6 +3,7 @@ export type ErrorCode =
   | 'validation'
   | 'not_found'
   | 'conflict'
+  | 'idempotency_mismatch'
   | 'unauthorized'
   | 'data_locked'
   | 'data_incompatible'
@@ -19,6 +20,7 @@ export const errorTable: Record<ErrorCode, ErrorMeta> = {
   validation: { status: 400, exitCode: 2, title: 'Invalid input' },
   not_found: { status: 404, exitCode: 1, title: 'Not found' },
   conflict: { status: 409, exitCode: 1, title: 'Conflict' },
+  idempotency_mismatch: { status: 422, exitCode: 2, title: 'Idempotency key used for another request' },
   unauthorized: { status: 401, exitCode: 1, title: 'Unauthorized' },
   data_locked: { status: 423, exitCode: 1, title: 'Data directory in use' },
   data_incompatible: { status: 500, exitCode: 1, title: 'Data directory written by another version' },

@@ -13,7 +13,11 @@ export const callRoutes: Route[] = [
     summary:
       'Log a dial: outcome, number, message left, result; an Idempotency-Key header makes a retry record one attempt',
     body: logCallSchema,
-    responses: { 201: 'The call as recorded', 200: 'Replayed: this Idempotency-Key was logged before' },
+    responses: {
+      201: 'The call as recorded',
+      200: 'Replayed: this Idempotency-Key was logged before, with the same request',
+      422: 'This Idempotency-Key was first used with another request (problem+json naming the key)',
+    },
     handle: async ({ c, ctx }) => {
       const body = (await c.req.json().catch(() => null)) as Record<string, unknown> | null;
       const key = c.req.header('idempotency-key');

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Db } from '../../db/create-db.ts';
@@ -88,15 +89,63 @@ export async function logCall(ctx: Ctx, input: { body: unknown; now?: Date }): P
     // Two retries racing with one key: the unique index lets one in; the other answers with its record.
     if (body.idempotencyKey && pgErrorCode(error) === '23505') {
       const [earlier] = await ctx.db
-        .select({ id: callAttempts.id })
+        .select({ id: callAttempts.id, fingerprint: callAttempts.idempotencyFingerprint })
         .from(callAttempts)
         .where(
           and(eq(callAttempts.teamId, ctx.team.id), eq(callAttempts.idempotencyKey, body.idempotencyKey)),
         );
-      if (earlier) return { ...(await readLogged(ctx.db, earlier.id)), replayed: true };
+      if (earlier) return replay(ctx.db, { earlier, body });
     }
     throw error;
   }
+}
+
+/**
+ * What a request asked for, as a digest: its fields in a fixed order, the key itself left out.
+ * A retry carries the same; a different request under a used key does not.
+ */
+function fingerprintOf(body: LogCallInput): string {
+  const { idempotencyKey: _key, ...request } = body;
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(
+            Object.entries(value as Record<string, unknown>)
+              .filter(([, v]) => v !== undefined)
+              .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+              .map(([k, v]) => [k, canonical(v)]),
+          )
+        : value;
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(request)))
+    .digest('hex');
+}
+
+/**
+ * The first record for a key used again: a retry of the same request gets it back; another
+ * request under the same key is refused, naming the key (a record from before digests were
+ * kept is given back as before).
+ */
+async function replay(
+  db: Db,
+  input: { earlier: { id: number; fingerprint: string | null }; body: LogCallInput },
+): Promise<LoggedCall> {
+  const { earlier, body } = input;
+  if (earlier.fingerprint !== null && earlier.fingerprint !== fingerprintOf(body))
+    throw new AppError(
+      'idempotency_mismatch',
+      `Idempotency-Key "${body.idempotencyKey}" was first used to log another call (attempt ${earlier.id}): use a new key for a new call`,
+      {
+        issues: [
+          {
+            field: 'idempotencyKey',
+            reason: `"${body.idempotencyKey}" was first used with another request (attempt ${earlier.id}); a retry must send the same request`,
+          },
+        ],
+      },
+    );
+  return { ...(await readLogged(db, earlier.id)), replayed: true };
 }
 
 type Recording = {
@@ -114,12 +163,12 @@ function record(ctx: Ctx, input: Recording): Promise<LoggedCall> {
   return ctx.db.transaction(async (tx) => {
     if (body.idempotencyKey) {
       const [earlier] = await tx
-        .select({ id: callAttempts.id })
+        .select({ id: callAttempts.id, fingerprint: callAttempts.idempotencyFingerprint })
         .from(callAttempts)
         .where(
           and(eq(callAttempts.teamId, ctx.team.id), eq(callAttempts.idempotencyKey, body.idempotencyKey)),
         );
-      if (earlier) return { ...(await readLogged(tx, earlier.id)), replayed: true };
+      if (earlier) return replay(tx, { earlier, body });
     }
     const flags: string[] = [];
     const phone = await choosePhone(tx, {
@@ -150,6 +199,7 @@ function record(ctx: Ctx, input: Recording): Promise<LoggedCall> {
         repSeconds: repSecondsOf(body.outcome, body.durationSeconds),
         note: body.note ?? null,
         idempotencyKey: body.idempotencyKey ?? null,
+        idempotencyFingerprint: body.idempotencyKey ? fingerprintOf(body) : null,
         flags: [...flags],
         referredProspectId: body.referral
           ? await referred(tx, { ctx, prospect, referral: body.referral })
