@@ -295,12 +295,20 @@ describe('the reach command line', { timeout: 180_000 }, () => {
       'voicemail-left',
       '--message-kind',
       'curiosity',
+      '--message',
+      'Ann, Sam here.',
+      '--at',
+      '2026-03-03T01:15:00Z',
       '--id',
       'k1',
       '--data',
       data,
     ]);
     expect(again.stdout).toContain('Already logged call 1');
+    // The same key with another call is refused, naming the key and the option.
+    const reused = await reach(['log', 'ann@acme.com', '--outcome', 'busy', '--id', 'k1', '--data', data]);
+    expect(reused.code).toBe(2);
+    expect(reused.stderr).toContain('Idempotency-Key "k1" was first used to log another call (attempt 1)');
     const quick = await reach(
       'log ann@acme.com -o g -r cb --result-at 2026-03-04T15:00:00Z --at 2026-03-03T15:00:00Z'
         .split(' ')
