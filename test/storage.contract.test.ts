@@ -39,7 +39,7 @@ describe.each(drivers)('storage on %s', (driver) => {
         field: 'stage',
         reason: 'unknown stage "weird": use one of new, contacted, engaged, interested, customer, lost',
       },
-      { line: 8, field: 'value', reason: 'not an amount: "abc"' },
+      { line: 8, field: 'value', reason: 'not an amount from 0 to 1,000,000,000,000: "abc"' },
     ]);
     const { items } = await listProspects(t.ctx, { at: '2026-03-03T15:00:00Z' });
     expect(items.map((p) => p.name)).toEqual(['Zoë Åkesson', '=HYPERLINK("http://evil") Doe', 'Li Wei']);

@@ -55,7 +55,12 @@ import {
 } from '../modules/dnc/dnc.service.ts';
 import { type DncImportReport, importDnc } from '../modules/dnc/dnc-import.service.ts';
 import { type ExportFormat, type ExportKind, exportRows } from '../modules/exports/export.service.ts';
-import { type ImportProgress, type ImportReport, importCsv } from '../modules/imports/import.service.ts';
+import {
+  type ImportProgress,
+  type ImportReport,
+  importCsv,
+  type Rejection,
+} from '../modules/imports/import.service.ts';
 import type { PresetName } from '../modules/imports/presets.ts';
 import { addIntel, type IntelFact, listIntel } from '../modules/intel/intel.service.ts';
 import type { ListQuery } from '../modules/prospects/prospect.schemas.ts';
@@ -94,6 +99,8 @@ export type ImportRequest = {
   strategy?: string | undefined;
   list?: string | undefined;
   onProgress?: ((p: ImportProgress) => void) | undefined;
+  /** Every problem of every rejected row; over HTTP, the ones the report lists. */
+  onRejected?: ((r: Rejection) => void) | undefined;
 };
 
 /** What the CLI can ask of Reach, whether it holds the database itself or talks to a running server. */

@@ -58,8 +58,8 @@ export function httpClient(options: { baseUrl: string; token?: string | undefine
     addProspect: (body) => json({ method: 'POST', path: '/prospects', body }),
     editProspect: ({ key, body, at }) =>
       json({ method: 'PATCH', path: `/prospects/${encodeURIComponent(key)}`, body, query: { at } }),
-    importCsv: (request) =>
-      upload<ImportReport>({
+    importCsv: async (request) => {
+      const report = await upload<ImportReport>({
         path: '/imports',
         input: request.input,
         query: {
@@ -69,7 +69,10 @@ export function httpClient(options: { baseUrl: string; token?: string | undefine
           strategy: request.strategy,
           list: request.list,
         },
-      }),
+      });
+      for (const r of report.rejected) request.onRejected?.(r);
+      return report;
+    },
     exportRows: (opts) => ({
       async *[Symbol.asyncIterator]() {
         const response = await call({

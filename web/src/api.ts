@@ -314,6 +314,9 @@ export type ImportReport = {
   updated: number;
   unchanged: number;
   rejected: { line: number; field: string; reason: string }[];
+  rejectedRows: number;
+  warnings: { line: number; field: string; reason: string }[];
+  warningCount: number;
   mapping: { column: string; field: string | null }[];
   preview: { line: number; cells: string[]; problems: { field: string; reason: string }[] }[];
 };

@@ -5,7 +5,9 @@ import { Command } from 'commander';
 import type { Db } from '../../db/create-db.ts';
 import { openBook } from '../../db/open-book.ts';
 import { backupLines, restoreBackup } from '../../modules/backup/backup.service.ts';
+import { escapeCell } from '../../modules/exports/csv-safety.ts';
 import { exportKinds } from '../../modules/exports/export.service.ts';
+import type { Rejection } from '../../modules/imports/import.service.ts';
 import { presetNames } from '../../modules/imports/presets.ts';
 import { AppError } from '../../shared/errors.ts';
 import { out, printJson, reportError } from '../output.ts';
@@ -39,6 +41,7 @@ export function importCommand(): Command {
       "the list's name, kept on its prospects: the team's calling rules may be scoped to it",
     )
     .option('--all', 'restore a whole backup into an empty book')
+    .option('--rejects <file>', 'write every problem of every rejected row here, as CSV (line,field,reason)')
     .action(async (file: string, o) => {
       if (o.all) return restoreCommand(file, o);
       if (o.preset && !presetNames.includes(o.preset)) {
@@ -61,8 +64,10 @@ export function importCommand(): Command {
             ? new SingleBar({ format: 'importing [{bar}] {percentage}% | {rows} rows' })
             : null;
         bar?.start(input.size, 0, { rows: 0 });
+        const rejects = o.rejects ? rejectsFile(o.rejects) : null;
         const report = await client
           .importCsv({
+            onRejected: rejects?.write,
             input: input.stream,
             preset: o.preset,
             country: o.country?.toUpperCase(),
@@ -71,21 +76,44 @@ export function importCommand(): Command {
             list: o.list,
             onProgress: (p) => bar?.update(p.bytes, { rows: p.rows }),
           })
-          .finally(() => bar?.stop());
+          .finally(async () => {
+            bar?.stop();
+            await rejects?.close();
+          });
         if (o.json) printJson(report);
         else {
           out(
-            `${report.dryRun ? 'Dry run: would import' : 'Imported'} ${report.imported}, updated ${report.updated}, unchanged ${report.unchanged}, rejected rows ${new Set(report.rejected.map((r) => r.line)).size} (preset ${report.preset})`,
+            `${report.dryRun ? 'Dry run: would import' : 'Imported'} ${report.imported}, updated ${report.updated}, unchanged ${report.unchanged}, rejected rows ${report.rejectedRows} (preset ${report.preset})`,
           );
           for (const r of report.rejected.slice(0, 50)) out(`  line ${r.line}: ${r.field}: ${r.reason}`);
           if (report.rejected.length > 50)
-            out(`  … and ${report.rejected.length - 50} more (use --json for all)`);
+            out(
+              `  … and more: ${o.rejects ? `every problem is in ${o.rejects}` : 'write them all with --rejects FILE'}`,
+            );
+          for (const w of report.warnings.slice(0, 50))
+            out(`  line ${w.line}: kept; ${w.field}: ${w.reason}`);
           for (const r of report.suppressed.slice(0, 50))
             out(`  line ${r.line}: imported opted out (prospect ${r.prospectId}): ${r.reason}`);
         }
         return report.rejected.length > 0 ? 3 : 0;
       });
     });
+}
+
+/** A CSV file the rejected rows' problems stream into as the import finds them. */
+function rejectsFile(path: string): { write: (r: Rejection) => void; close: () => Promise<void> } {
+  const file = createWriteStream(path);
+  file.write('line,field,reason\n');
+  const cell = (text: string) => {
+    const v = escapeCell(text);
+    return /[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+  };
+  return {
+    write: (r) => {
+      file.write(`${r.line},${cell(r.field)},${cell(r.reason)}\n`);
+    },
+    close: () => new Promise((resolve) => file.end(resolve)),
+  };
 }
 
 export function exportCommand(): Command {

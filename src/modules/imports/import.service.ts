@@ -1,11 +1,12 @@
-import { parse } from 'csv-parse';
 import { inArray, sql, TransactionRollbackError } from 'drizzle-orm';
 import { prospects } from '../../db/schema.ts';
 import { AppError, type FieldIssue, invalid } from '../../shared/errors.ts';
+import { unstorableText } from '../../shared/validate.ts';
 import { validateProspect } from '../prospects/prospect-draft.ts';
 import { type PreparedDraft, prepareDraft, upsertProspects } from '../prospects/upsert-prospects.ts';
 import { voicemailStrategies } from '../team/team.schemas.ts';
 import type { Ctx } from '../team/team.service.ts';
+import { csvRecords } from './csv-records.ts';
 import { columnMapping, detectPreset, mapRecord, type PresetName, presetNames } from './presets.ts';
 
 export type Rejection = { line: number; field: string; reason: string };
@@ -16,7 +17,13 @@ export type ImportReport = {
   imported: number;
   updated: number;
   unchanged: number;
+  /** The problems of the rejected rows, by line and field: the first REJECTIONS_LISTED (all go to `onRejected`). */
   rejected: Rejection[];
+  /** How many rows were rejected, listed or not. */
+  rejectedRows: number;
+  /** What was dropped from rows that were kept (an unreadable second phone), the first REJECTIONS_LISTED. */
+  warnings: Rejection[];
+  warningCount: number;
   /** Rows that arrived opted out: they share an email address or an own number with someone who asked to stop. */
   suppressed: { line: number; prospectId: number; reason: string }[];
   /** Which field each column fills under the preset. */
@@ -40,7 +47,12 @@ export type ImportOptions = {
   /** How many leading rows to return as read, with their problems. */
   previewRows?: number | undefined;
   onProgress?: ((progress: ImportProgress) => void) | undefined;
+  /** Hears every problem of every rejected row, however many (the report lists the first ones). */
+  onRejected?: ((rejection: Rejection) => void) | undefined;
 };
+
+/** How many problems a report lists; a file with more has them all in `onRejected` and a count here. */
+export const REJECTIONS_LISTED = 1_000;
 
 /** Imported rows after which statistics are refreshed; then again at each doubling. */
 const ANALYZE_AFTER = 5_000;
@@ -68,16 +80,7 @@ export async function importCsv(ctx: Ctx, options: ImportOptions): Promise<Impor
     !(voicemailStrategies as readonly string[]).includes(options.strategy)
   )
     throw invalid('strategy', `use one of ${voicemailStrategies.join(', ')}`);
-  const parser = parse({
-    bom: true,
-    info: true,
-    raw: true,
-    skip_empty_lines: true,
-    relax_column_count: true,
-    relax_quotes: true,
-  });
   const progress = { rows: 0, bytes: 0 };
-  const feed = pump(options.input, parser, progress);
   const report: ImportReport = {
     preset: options.preset ?? 'generic',
     dryRun: options.dryRun ?? false,
@@ -86,9 +89,20 @@ export async function importCsv(ctx: Ctx, options: ImportOptions): Promise<Impor
     updated: 0,
     unchanged: 0,
     rejected: [],
+    rejectedRows: 0,
+    warnings: [],
+    warningCount: 0,
     suppressed: [],
     mapping: [],
     preview: [],
+  };
+  const reject = (line: number, issues: FieldIssue[]) => {
+    report.rejectedRows++;
+    for (const issue of issues) {
+      const r = rejection(line, issue);
+      if (report.rejected.length < REJECTIONS_LISTED) report.rejected.push(r);
+      options.onRejected?.(r);
+    }
   };
   const previewRows = options.previewRows ?? 0;
   const batchSize = options.batchSize ?? 500;
@@ -96,30 +110,48 @@ export async function importCsv(ctx: Ctx, options: ImportOptions): Promise<Impor
   let batch: PreparedDraft[] = [];
   const statistics = { next: ANALYZE_AFTER };
   try {
-    for await (const { record, info, raw } of parser as AsyncIterable<{
-      record: string[];
-      info: { lines: number };
-      raw: string;
-    }>) {
-      const line = startLine(info.lines, raw);
+    for await (const read of csvRecords(counted(options.input, progress))) {
       if (headers === null) {
-        headers = record;
+        if (read.kind === 'unreadable')
+          throw new AppError(
+            'unreadable_input',
+            `The header row (line ${read.line}) cannot be read: ${read.reason}`,
+          );
+        if (read.cells.every((cell) => cell.trim() === '')) continue;
+        headers = read.cells;
         report.preset = options.preset ?? detectOrFail(headers);
         report.mapping = columnMapping(report.preset, headers);
         continue;
       }
-      if (record.every((cell) => cell.trim() === '')) continue;
+      if (read.kind === 'record' && read.cells.every((cell) => cell.trim() === '')) continue;
       report.rows++;
       progress.rows = report.rows;
+      if (read.kind === 'unreadable') {
+        reject(read.line, [{ field: 'row', reason: read.reason }]);
+        continue;
+      }
+      const { line, cells: record } = read;
+      const unreadable = cellProblems(headers, record);
+      if (unreadable.length > 0) {
+        if (report.preview.length < previewRows)
+          report.preview.push({ line, cells: [], problems: unreadable });
+        reject(line, unreadable);
+        continue;
+      }
       const result = validateProspect(mapRecord(report.preset, headers, record), {
         defaultCountry: options.country ?? ctx.team.defaultCountry,
         requireIdentity: true,
+        lenientPhones: true,
       });
       if (report.preview.length < previewRows)
-        report.preview.push({ line, cells: record, problems: result.ok ? [] : result.issues });
+        report.preview.push({ line, cells: record, problems: result.ok ? result.warnings : result.issues });
       if (!result.ok) {
-        for (const issue of result.issues) report.rejected.push(rejection(line, issue));
+        reject(line, result.issues);
         continue;
+      }
+      for (const warning of result.warnings) {
+        report.warningCount++;
+        if (report.warnings.length < REJECTIONS_LISTED) report.warnings.push(rejection(line, warning));
       }
       batch.push({ ...(await prepareDraft(result.draft)), line });
       if (batch.length >= batchSize) {
@@ -135,21 +167,11 @@ export async function importCsv(ctx: Ctx, options: ImportOptions): Promise<Impor
     await commitBatch(ctx, { batch, report, strategy: options.strategy, list: options.list });
   } catch (error) {
     if (error instanceof AppError) throw error;
-    if ((error as { code?: string }).code?.startsWith('CSV_')) {
-      throw new AppError('unreadable_input', `The file is not readable CSV: ${(error as Error).message}`, {
-        cause: error,
-      });
-    }
     throw new AppError(
       'internal',
       `Import stopped after ${report.rows} rows; the rows before this batch were saved: ${String(error)}`,
-      {
-        cause: error,
-      },
+      { cause: error },
     );
-  } finally {
-    if (!parser.destroyed) parser.destroy();
-    await feed.catch(() => undefined);
   }
   if (headers === null) throw new AppError('unreadable_input', 'The file is empty: no header row');
   if (report.imported >= ANALYZE_AFTER) await refreshStatistics(ctx, report);
@@ -210,44 +232,35 @@ function rejection(line: number, issue: FieldIssue): Rejection {
   return { line, field: issue.field, reason: issue.reason };
 }
 
-/** The line a record starts on: csv-parse reports where it ends, and the raw text holds its inner newlines. */
-function startLine(endLine: number, raw: string): number {
-  const body = raw.replace(/^\n+/, '').replace(/\n$/, '');
-  return endLine - (body.match(/\n/g)?.length ?? 0);
-}
-
-/** Feeds the parser, folding CRLF and lone CR to LF so line numbers match what an editor shows. */
-async function pump(
+/** The stream with its bytes counted into the progress as they pass. */
+async function* counted(
   input: AsyncIterable<Uint8Array | string>,
-  parser: ReturnType<typeof parse>,
   progress: ImportProgress,
-): Promise<void> {
-  const decoder = new TextDecoder('utf-8');
-  let carry = '';
-  try {
-    for await (const chunk of input) {
-      if (parser.destroyed) return;
-      progress.bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
-      let text = carry + (typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
-      carry = text.endsWith('\r') ? '\r' : '';
-      if (carry) text = text.slice(0, -1);
-      if (!parser.write(text.replace(/\r\n?/g, '\n'))) await drained(parser);
-    }
-    if (!parser.destroyed) parser.end((carry + decoder.decode()).replace(/\r\n?/g, '\n'));
-  } catch (error) {
-    parser.destroy(error as Error);
-    throw error;
+): AsyncGenerator<Uint8Array | string> {
+  for await (const chunk of input) {
+    progress.bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
+    yield chunk;
   }
 }
 
-function drained(parser: ReturnType<typeof parse>): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      parser.off('drain', done);
-      parser.off('close', done);
-      resolve();
-    };
-    parser.on('drain', done);
-    parser.on('close', done);
-  });
+/**
+ * What no prospect field can hold, named by the column it is in: text a database cannot keep
+ * (a NUL byte) and cells beyond the header's columns.
+ */
+function cellProblems(headers: string[], cells: string[]): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  for (const [i, cell] of cells.entries()) {
+    const column = headers[i] ?? `column ${i + 1}`;
+    if (i >= headers.length) {
+      if (cell.trim() !== '')
+        issues.push({
+          field: column,
+          reason: `the row has ${cells.length} fields and the header names ${headers.length}: a value beyond the header ("${cell.slice(0, 40)}") has no column`,
+        });
+      continue;
+    }
+    const reason = unstorableText(cell);
+    if (reason) issues.push({ field: column, reason });
+  }
+  return issues;
 }

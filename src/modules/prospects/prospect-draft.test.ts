@@ -23,6 +23,7 @@ describe('validateProspect', () => {
         stage: 'engaged',
         phones: [{ e164: '+12125550142', kind: 'direct', extension: null }],
       },
+      warnings: [],
     });
   });
 

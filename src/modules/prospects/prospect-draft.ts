@@ -61,7 +61,20 @@ export type ProspectDraft = {
   phones: DraftPhone[];
 };
 
-export type DraftResult = { ok: true; draft: ProspectDraft } | { ok: false; issues: FieldIssue[] };
+/**
+ * A draft, with what was dropped from it (`warnings`), or why it was refused. Only an import
+ * drops anything: a second phone that cannot be read, when another one can.
+ */
+export type DraftResult =
+  | { ok: true; draft: ProspectDraft; warnings: FieldIssue[] }
+  | { ok: false; issues: FieldIssue[] };
+
+/** The longest text a prospect field takes, at every entry point (API, CLI, import). */
+export const TEXT_MAX = 2_000;
+/** The longest research notes. */
+export const NOTES_MAX = 10_000;
+
+const snake = (key: string): string => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const clean = (v: string | undefined): string | undefined => {
@@ -85,8 +98,16 @@ const yesNoColumns = {
   optedOut: 'opted_out',
 } as const;
 
-/** Parses "20000", "$20,000", "20k" or "1.5M" as a whole amount; null when it is not an amount. */
+/** The largest deal value Reach keeps: a trillion in the team's currency. */
+export const MAX_VALUE = 1_000_000_000_000;
+
+/** Parses "20000", "$20,000", "20k" or "1.5M" as a whole amount; null when it is not an amount or beyond MAX_VALUE. */
 export function parseValue(input: string | number): number | null {
+  const amount = readAmount(input);
+  return amount !== null && amount <= MAX_VALUE ? amount : null;
+}
+
+function readAmount(input: string | number): number | null {
   if (typeof input === 'number') return Number.isFinite(input) && input >= 0 ? Math.round(input) : null;
   const m = /^\s*[$€£]?\s*(\d[\d,]*(?:\.\d+)?)\s*([kKmM])?\s*$/.exec(input);
   if (!m?.[1]) return null;
@@ -97,9 +118,15 @@ export function parseValue(input: string | number): number | null {
 
 export function validateProspect(
   raw: RawProspect,
-  options: { defaultCountry: string; requireIdentity: boolean },
+  options: {
+    defaultCountry: string;
+    requireIdentity: boolean;
+    /** Drop an unreadable phone with a warning when another phone of the row can be read (imports). */
+    lenientPhones?: boolean;
+  },
 ): DraftResult {
   const issues: FieldIssue[] = [];
+  const phoneIssues: FieldIssue[] = [];
   const draft: ProspectDraft = { phones: [] };
   const text: [keyof RawProspect & keyof ProspectDraft, string | undefined][] = [
     ['externalId', clean(raw.externalId)],
@@ -111,7 +138,16 @@ export function validateProspect(
     ['country', clean(raw.country)],
     ['notes', clean(raw.notes)],
   ];
-  for (const [key, value] of text) if (value !== undefined) (draft as Record<string, unknown>)[key] = value;
+  for (const [key, value] of text) {
+    if (value === undefined) continue;
+    const max = key === 'notes' ? NOTES_MAX : TEXT_MAX;
+    if (value.length > max)
+      issues.push({
+        field: snake(key),
+        reason: `must be at most ${max.toLocaleString('en-US')} characters (it has ${value.length.toLocaleString('en-US')})`,
+      });
+    else (draft as Record<string, unknown>)[key] = value;
+  }
 
   const email = clean(raw.email)?.toLowerCase();
   if (email !== undefined) {
@@ -141,7 +177,11 @@ export function validateProspect(
   }
   if (raw.value !== undefined && String(raw.value).trim() !== '') {
     const value = parseValue(raw.value);
-    if (value === null) issues.push({ field: 'value', reason: `not an amount: "${raw.value}"` });
+    if (value === null)
+      issues.push({
+        field: 'value',
+        reason: `not an amount from 0 to ${MAX_VALUE.toLocaleString('en-US')}: "${raw.value}"`,
+      });
     else draft.value = value;
   }
   const zone = clean(raw.timezone);
@@ -180,7 +220,7 @@ export function validateProspect(
     const result = normalizePhone(number, options.defaultCountry);
     const field = `phone_${phone.kind}`;
     if (!result.ok) {
-      issues.push({ field, reason: `invalid phone "${number}": ${result.reason}` });
+      phoneIssues.push({ field, reason: `invalid phone "${number}": ${result.reason}` });
       continue;
     }
     const extension = clean(phone.extension) ?? result.extension;
@@ -188,5 +228,15 @@ export function validateProspect(
       draft.phones.push({ e164: result.e164, kind: phone.kind, extension });
     }
   }
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, draft };
+  // A row whose other phone reads is still a prospect to call: the unreadable one is dropped, said aloud.
+  const dropped = options.lenientPhones === true && draft.phones.length > 0;
+  if (!dropped) issues.push(...phoneIssues);
+  if (issues.length > 0) return { ok: false, issues };
+  return {
+    ok: true,
+    draft,
+    warnings: dropped
+      ? phoneIssues.map((i) => ({ ...i, reason: `${i.reason}; dropped, the row's other phone kept` }))
+      : [],
+  };
 }

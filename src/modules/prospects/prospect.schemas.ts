@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { atParam } from '../../shared/validate.ts';
 import { voicemailStrategies } from '../team/team.schemas.ts';
-import { phoneKinds, stages } from './prospect-draft.ts';
+import { NOTES_MAX, phoneKinds, stages, TEXT_MAX } from './prospect-draft.ts';
 
-const text = z.string().max(2000);
+const text = z.string().max(TEXT_MAX);
 
 export const researchSchema = z
   .object({
@@ -13,7 +13,7 @@ export const researchSchema = z
     benefits: z.array(z.string().max(500)).max(4),
     preferredChannel: z.enum(['phone', 'voicemail', 'email', 'letter']),
     referredBy: text,
-    notes: z.string().max(10_000),
+    notes: z.string().max(NOTES_MAX),
   })
   .partial()
   .strict();
@@ -35,7 +35,7 @@ export const prospectInputSchema = z
     city: text,
     region: text,
     country: text,
-    notes: z.string().max(10_000),
+    notes: z.string().max(NOTES_MAX),
     /** The rep who works this prospect: a user's email or name, added to the team when new. */
     owner: z.string().trim().min(1).max(200),
     /** This prospect's voicemail strategy instead of the team's; null goes back to the team's. */

@@ -67,8 +67,8 @@ export function Import() {
             setProgress(1);
             setReport(event.report);
             say(
-              `Imported ${event.report.imported} new, ${event.report.updated} updated, ${event.report.rejected.length} problems.`,
-              { tone: event.report.rejected.length > 0 ? 'info' : 'ok' },
+              `Imported ${event.report.imported} new, ${event.report.updated} updated, ${event.report.rejectedRows} rejected.`,
+              { tone: event.report.rejectedRows > 0 ? 'info' : 'ok' },
             );
           } else throw new ApiError(event.problem);
         }
@@ -79,7 +79,6 @@ export function Import() {
     }
   };
 
-  const rejectedLines = new Set((report ?? preview)?.rejected.map((r) => r.line) ?? []);
   const shown = report ?? preview;
   return (
     <section className="import" aria-labelledby="import-title">
@@ -134,8 +133,8 @@ export function Import() {
       {preview && (
         <>
           <h2>
-            {preview.preset} export · {preview.rows} rows ·{' '}
-            {preview.rows - new Set(preview.rejected.map((r) => r.line)).size} can be imported
+            {preview.preset} export · {preview.rows} rows · {preview.rows - preview.rejectedRows} can be
+            imported
           </h2>
           <h3>Columns</h3>
           <table className="grid mapping">
@@ -198,7 +197,14 @@ export function Import() {
           <h2 id="report-title">Import finished</h2>
           <p>
             {report.rows} rows: {report.imported} new, {report.updated} updated, {report.unchanged} unchanged,{' '}
-            {rejectedLines.size} rejected.
+            {report.rejectedRows} rejected
+            {report.warningCount > 0
+              ? ` (${report.warningCount} kept without an unreadable second phone)`
+              : ''}
+            .
+            {report.rejected.length < report.rejectedRows
+              ? ` The first ${report.rejected.length} problems are listed; import from the command line with --rejects FILE for all of them.`
+              : ''}
           </p>
           {report.rejected.length > 0 && (
             <>
