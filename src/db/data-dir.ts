@@ -1,3 +1,4 @@
+import { spawn, spawnSync } from 'node:child_process';
 import {
   closeSync,
   existsSync,
@@ -5,6 +6,7 @@ import {
   openSync,
   readFileSync,
   rmSync,
+  statSync,
   writeFileSync,
   writeSync,
 } from 'node:fs';
@@ -92,39 +94,127 @@ export function recordLockPort(dir: string, port: number): void {
     writeFileSync(join(dir, LOCK_FILE), `${JSON.stringify({ ...holder, port })}\n`);
 }
 
-/** The live process holding the directory, if any; a stale lock is ignored. */
+/** Exit code `flock` gives when another process holds the lock. */
+const HELD = 75;
+
+/** Whether the operating system's `flock(1)` is here; without it (macOS, Windows) the pid lock stands in. */
+let flockHere: boolean | undefined;
+function hasFlock(): boolean {
+  flockHere ??= spawnSync('flock', ['--version'], { stdio: 'ignore' }).status === 0;
+  return flockHere;
+}
+
+/** Whether some process holds the directory's lock, asked of the operating system. */
+function heldByOs(path: string): boolean {
+  if (!existsSync(path)) return false;
+  const probe = spawnSync('flock', ['--nonblock', '--conflict-exit-code', String(HELD), path, 'true'], {
+    stdio: 'ignore',
+  });
+  return probe.status === HELD;
+}
+
+/** The process holding the directory, if any; a lock nobody holds any more is ignored. */
 export function readLock(dir: string): LockHolder | null {
   const path = join(dir, LOCK_FILE);
   if (!existsSync(path)) return null;
+  const recorded = readHolder(path);
+  if (hasFlock()) return heldByOs(path) ? (recorded ?? unknownHolder()) : null;
+  return recorded && isAlive(recorded.pid) && !(recorded.pid === process.pid && !heldHere.has(path))
+    ? recorded
+    : null;
+}
+
+const unknownHolder = (): LockHolder => ({ pid: 0, kind: 'cli', startedAt: '' });
+
+function readHolder(path: string): LockHolder | null {
   try {
-    const holder = JSON.parse(readFileSync(path, 'utf8')) as LockHolder;
-    return isAlive(holder.pid) ? holder : null;
+    return JSON.parse(readFileSync(path, 'utf8')) as LockHolder;
   } catch {
     return null;
   }
 }
 
+/** The lock files this process holds (the pid lock's way to tell its own lock from a dead process's with its pid). */
+const heldHere = new Set<string>();
+
 /**
  * Takes the directory for this process. PGlite does not stop two processes from opening one
- * directory (and the second silently loses rows), so every opener goes through this lock.
+ * directory (and the second silently loses rows), so every opener goes through this lock: an
+ * operating-system lock (`flock`) held by a helper for as long as this process lives, so it is
+ * released when the process ends however it ends, and two openers can never both hold it. The
+ * file also records who holds it (pid, port), for the CLI to find a running server.
  */
-export function acquireLock(dir: string, holder: Omit<LockHolder, 'pid' | 'startedAt'>): () => void {
+export async function acquireLock(
+  dir: string,
+  holder: Omit<LockHolder, 'pid' | 'startedAt'>,
+): Promise<() => Promise<void>> {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, LOCK_FILE);
   const record: LockHolder = { ...holder, pid: process.pid, startedAt: new Date().toISOString() };
+  if (!hasFlock()) return pidLock(dir, record);
+  closeSync(openSync(path, 'a'));
+  const helper = spawn(
+    'flock',
+    [
+      '--exclusive',
+      '--nonblock',
+      '--conflict-exit-code',
+      String(HELD),
+      path,
+      'sh',
+      '-c',
+      'echo held; exec cat >/dev/null',
+    ],
+    { stdio: ['pipe', 'pipe', 'ignore'] },
+  );
+  const exited = new Promise<number | null>((resolve) => helper.once('exit', (code) => resolve(code)));
+  const taken = await new Promise<boolean>((resolve, reject) => {
+    helper.stdout.once('data', () => resolve(true));
+    helper.once('error', reject);
+    void exited.then(() => resolve(false));
+  });
+  if (!taken) {
+    const code = await exited;
+    if (code === HELD) throw lockedError(dir, readHolder(path) ?? unknownHolder());
+    throw new AppError('data_locked', `Could not take the lock on ${dir} (flock exited with ${code})`);
+  }
+  // The helper lives as long as this process's end of its input does; it must not keep Node running.
+  helper.stdout.destroy();
+  helper.unref();
+  (helper.stdin as unknown as { unref?: () => void }).unref?.();
+  writeFileSync(path, `${JSON.stringify(record)}\n`);
+  let released = false;
+  return async () => {
+    if (released) return;
+    released = true;
+    // Held alive again until the helper has let go, so a reopen right after finds the lock free.
+    helper.ref();
+    (helper.stdin as unknown as { ref?: () => void }).ref?.();
+    helper.stdin.end();
+    await exited;
+  };
+}
+
+/** Where `flock` is missing: an exclusive create, with a dead or reused pid taken as stale. */
+function pidLock(dir: string, record: LockHolder): () => Promise<void> {
+  const path = join(dir, LOCK_FILE);
   for (let tries = 0; tries < 2; tries++) {
     try {
       const fd = openSync(path, 'wx');
       writeSync(fd, `${JSON.stringify(record)}\n`);
       closeSync(fd);
-      return () => {
-        const now = readLock(dir);
-        if (now?.pid === process.pid) rmSync(path, { force: true });
+      heldHere.add(path);
+      return async () => {
+        heldHere.delete(path);
+        if (readHolder(path)?.pid === process.pid) rmSync(path, { force: true });
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const live = readLock(dir);
       if (live) throw lockedError(dir, live);
+      // A file still being written by another opener reads as nothing: young, it is theirs.
+      if (readHolder(path) === null && Date.now() - statSync(path).mtimeMs < 10_000)
+        throw lockedError(dir, unknownHolder());
       rmSync(path, { force: true });
     }
   }
@@ -135,7 +225,9 @@ export function lockedError(dir: string, holder: LockHolder): AppError {
   const who =
     holder.kind === 'server'
       ? `a Reach server (pid ${holder.pid}, port ${holder.port ?? '?'})`
-      : `another reach command (pid ${holder.pid})`;
+      : holder.pid
+        ? `another reach command (pid ${holder.pid})`
+        : 'another process';
   return new AppError(
     'data_locked',
     `The data directory ${dir} is in use by ${who}. Wait for it, or stop it first.`,

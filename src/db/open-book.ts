@@ -22,7 +22,7 @@ export async function openBook(options: {
   }
   const dir = resolveDataDir(options.data);
   prepareDataDir(dir);
-  const release = acquireLock(dir, options.holder);
+  const release = await acquireLock(dir, options.holder);
   try {
     const database = await createDb({ kind: 'pglite', dataDir: dir });
     await upgrade(database);
@@ -31,11 +31,11 @@ export async function openBook(options: {
       where: dir,
       close: async () => {
         await database.close();
-        release();
+        await release();
       },
     };
   } catch (error) {
-    release();
+    await release();
     throw error;
   }
 }
