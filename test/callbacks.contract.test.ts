@@ -78,6 +78,22 @@ describe.each(drivers)('callbacks on %s', (driver) => {
     expect(late.attributedTo).toBeNull();
   });
 
+  it('50 callbacks at once crediting one message failed 9 times on the unique index: all are kept, one credited', async () => {
+    const left = await leave(t.ctx, { prospect: ann.id, at: '2026-03-05T15:00:00Z' });
+    const results = await Promise.allSettled(
+      Array.from({ length: 50 }, (_, i) =>
+        recordCallback(t.ctx, {
+          from: '212-555-0142',
+          at: `2026-03-06T14:${String(i).padStart(2, '0')}:00Z`,
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    const kept = await t.db.select().from(callbacks).where(eq(callbacks.prospectId, ann.id));
+    expect(kept).toHaveLength(50);
+    expect(kept.filter((c) => c.voicemailId !== null).map((c) => c.voicemailId)).toEqual([left.voicemailId]);
+  });
+
   it('answers an unknown caller plainly, and credits the message once the call is attached', async () => {
     const left = await leave(t.ctx, { prospect: ann.id, at: '2026-03-02T22:30:00Z' });
     const recorded = await recordCallback(t.ctx, { from: '+1 646 555 0199', at: '2026-03-03T15:00:00Z' });

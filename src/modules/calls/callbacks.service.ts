@@ -5,7 +5,7 @@ import { callAttempts, callbacks, companies, phoneNumbers, prospects, voicemails
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid, invalidFields, notFound } from '../../shared/errors.ts';
 import { parseId } from '../../shared/ids.ts';
-import { parseInput } from '../../shared/validate.ts';
+import { instant, parseInput, prospectKey } from '../../shared/validate.ts';
 import { endCadences } from '../cadences/enrollments.service.ts';
 import { listIntel } from '../intel/intel.service.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
@@ -34,30 +34,26 @@ export type CallbackCard =
       opener: string;
     };
 
-export const lookupQuerySchema = z
-  .object({ number: z.string().min(1), at: z.iso.datetime({ offset: true }).optional() })
-  .strict();
+export const lookupQuerySchema = z.object({ number: z.string().min(1), at: instant().optional() }).strict();
 
 /** What the callback came to, as on a reached call; a meeting and a promised callback have their time. */
 const resultShape = {
   result: z.enum(callbackResults).optional(),
-  resultAt: z.iso.datetime({ offset: true }).optional(),
+  resultAt: instant().optional(),
 };
 
 export const callbackBodySchema = z
   .object({
     from: z.string().trim().min(1),
-    at: z.iso.datetime({ offset: true }).optional(),
-    prospect: z.union([z.string().trim().min(1), z.number().int().positive()]).optional(),
+    at: instant().optional(),
+    prospect: prospectKey().optional(),
     note: z.string().max(5_000).optional(),
     ...resultShape,
   })
   .strict();
 
 /** Attaching a callback from an unknown number: who it was, and what it came to when not recorded yet. */
-export const attachBodySchema = z
-  .object({ prospect: z.union([z.string().trim().min(1), z.number().int().positive()]), ...resultShape })
-  .strict();
+export const attachBodySchema = z.object({ prospect: prospectKey(), ...resultShape }).strict();
 
 /** The result and its time, checked as a call's are. */
 function resultOf(input: { result?: CallbackResult | undefined; resultAt?: string | undefined }): {
@@ -264,6 +260,13 @@ export async function recordCallback(ctx: Ctx, body: unknown): Promise<RecordedC
 }
 
 async function creditable(tx: Ctx['db'], input: { prospectId: number; at: Date }): Promise<number | null> {
+  // Callbacks for one prospect take turns: of two at once, one earns the message and the other
+  // sees it earned (rather than both claiming it and one failing on the unique index).
+  await tx
+    .select({ id: prospects.id })
+    .from(prospects)
+    .where(eq(prospects.id, input.prospectId))
+    .for('update');
   const since = new Date(input.at.getTime() - ATTRIBUTION_DAYS * 86_400_000);
   const [latest] = await tx
     .select({ id: voicemails.id, credited: callbacks.id })
