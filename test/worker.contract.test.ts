@@ -240,6 +240,19 @@ describe.each(drivers)('the cadence worker on %s', { timeout: 120_000 }, (driver
     const w = await worker();
     expect(await w.sweep(TUESDAY)).toEqual([]);
   });
+
+  it('a sweep for a later instant (--at) took a send being made now for a stalled one: claims age by the real clock', async () => {
+    const [ann] = await enrol(ctx, 1);
+    const id = (await emailSteps(ctx)).find((s) => s.prospect_id === ann && s.step === 1)!.id;
+    const aMinuteAgo = new Date(Date.now() - 60_000).toISOString();
+    await ctx.db.execute(sql`
+      update tasks set status = 'sending', payload = payload || ${JSON.stringify({ claimedAt: aMinuteAgo })}::jsonb where id = ${id}`);
+    const w = await worker();
+    await w.sweep(new Date(Date.now() + 30 * 86_400_000));
+    const [row] = await ctx.db.select().from(tasks).where(eq(tasks.id, id));
+    expect(row).toMatchObject({ status: 'sending' });
+    expect(row!.payload['autoError']).toBeUndefined();
+  });
 });
 
 describe('the cadence worker across a restart of the embedded database', { timeout: 120_000 }, () => {

@@ -73,12 +73,20 @@ const RETRY_MINUTES = 5;
  */
 export async function deliverEmailStep(
   ctx: Ctx,
-  input: { id: number; at: Date; auto: boolean; to?: string | undefined },
+  input: {
+    id: number;
+    at: Date;
+    auto: boolean;
+    to?: string | undefined;
+    /** The real instant of the claim, which a stalled send is measured from (whatever `at` says). */
+    now?: Date | undefined;
+  },
 ): Promise<EmailDraft> {
   const { id, at, auto } = input;
+  const claimedAt = (input.now ?? new Date()).toISOString();
   const [claimed] = rowsOf<{ payload: Record<string, unknown> }>(
     await ctx.db.execute(sql`
-      update tasks t set status = 'sending', payload = t.payload || ${JSON.stringify({ claimedAt: at.toISOString() })}::jsonb
+      update tasks t set status = 'sending', payload = t.payload || ${JSON.stringify({ claimedAt })}::jsonb
       where t.id = ${id} and t.team_id = ${ctx.team.id} and t.kind in ('email', 'invitation', 'referral-request') and t.status = 'open'
         ${auto ? sql`and ${autoSendable(at)}` : sql``}
       returning t.payload`),

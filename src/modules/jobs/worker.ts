@@ -49,7 +49,9 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const sweep = async (given?: Date): Promise<number[]> => {
     const at = given ?? new Date();
     const c = await ctx();
-    await recoverStalled(c, at);
+    // A claim is as old as the real clock says: a sweep for another instant (`--at`) must not
+    // take a send another worker is making now for a stalled one.
+    await recoverStalled(c, new Date());
     const ids = await dueAutoEmails(c, at);
     for (const taskId of ids)
       await boss.send(
@@ -145,10 +147,11 @@ export async function dueAutoEmails(ctx: Ctx, at: Date): Promise<number[]> {
 
 /**
  * Opens again the steps a worker claimed and never finished (its process died mid-send), for
- * the rep: the email may or may not have left, so it is not sent again by itself.
+ * the rep: the email may or may not have left, so it is not sent again by itself. `now` is the
+ * real clock, which claims are stamped with.
  */
-export async function recoverStalled(ctx: Ctx, at: Date): Promise<number> {
-  const since = new Date(at.getTime() - STALLED_MINUTES * 60_000).toISOString();
+export async function recoverStalled(ctx: Ctx, now: Date): Promise<number> {
+  const since = new Date(now.getTime() - STALLED_MINUTES * 60_000).toISOString();
   const note = JSON.stringify({
     autoError: 'the sender stopped midway: look in the sent mail before sending it by hand',
   });
