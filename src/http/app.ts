@@ -16,6 +16,7 @@ import { teamRoutes } from '../modules/team/team.routes.ts';
 import type { Ctx } from '../modules/team/team.service.ts';
 import { voicemailRoutes } from '../modules/voicemail/voicemail.routes.ts';
 import { AppError } from '../shared/errors.ts';
+import { requestIdOf } from '../shared/request-trace.ts';
 import { version } from '../shared/version.ts';
 import { problemResponse } from './problem.ts';
 import { mount, openApiDocument, type Route } from './routes.ts';
@@ -50,6 +51,10 @@ export type AppOptions = {
 export function createApp(options: AppOptions): Hono {
   const app = new Hono();
   app.onError((error, c) => problemResponse(c, error));
+  app.use('*', async (c, next) => {
+    c.header('x-request-id', requestIdOf(c));
+    await next();
+  });
   app.notFound((c) =>
     problemResponse(c, new AppError('not_found', `No such endpoint: ${c.req.method} ${c.req.path}`)),
   );

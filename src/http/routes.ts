@@ -1,7 +1,12 @@
-import type { Hono } from 'hono';
+import type { Handler, Hono, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { Ctx } from '../modules/team/team.service.ts';
+import { invalidFields } from '../shared/errors.ts';
+import { MAX_ID, parseId } from '../shared/ids.ts';
+import { BODY_LIMITS, limitBody, tooLarge } from '../shared/request-body.ts';
 import type { Route } from '../shared/route.ts';
+import { unstorableText } from '../shared/validate.ts';
 
 export type { Route };
 
@@ -9,8 +14,31 @@ export type { Route };
 export function mount(app: Hono, options: { routes: Route[]; ctx: () => Ctx }): void {
   for (const route of options.routes) {
     const path = route.path.replace(/\{(\w+)\}/g, ':$1');
-    app.on(route.method.toUpperCase(), `/api/v1${path}`, (c) => route.handle({ c, ctx: options.ctx() }));
+    const streamed = route.bodyType === 'text/csv';
+    const maxBody = route.maxBody ?? (streamed ? BODY_LIMITS.csv : BODY_LIMITS.json);
+    const handle: Handler = (c) => {
+      checkParameters(c.req.param() as Record<string, string>, c.req.query());
+      return route.handle({ c, ctx: options.ctx() });
+    };
+    // A JSON body is small and read whole, counted as it comes; a CSV streams through bodyStream's count.
+    const limit: MiddlewareHandler = streamed
+      ? async (c, next) => {
+          limitBody(c, maxBody);
+          await next();
+        }
+      : bodyLimit({ maxSize: maxBody, onError: () => Promise.reject(tooLarge(maxBody)) });
+    app.on(route.method.toUpperCase(), `/api/v1${path}`, limit, handle);
   }
+}
+
+/** Path and query parameters every operation can trust: text a database can hold, ids in range. */
+function checkParameters(path: Record<string, string>, query: Record<string, string>): void {
+  const issues = [...Object.entries(path), ...Object.entries(query)].flatMap(([field, value]) => {
+    const reason = unstorableText(value) ?? (value.length > 2000 ? 'must be at most 2000 characters' : null);
+    return reason ? [{ field, reason }] : [];
+  });
+  if (issues.length > 0) throw invalidFields(issues);
+  if (path['id'] !== undefined) parseId(path['id']);
 }
 
 const problem = {
@@ -26,7 +54,10 @@ export function openApiDocument(routes: Route[], version: string): Record<string
         name: m[1],
         in: 'path',
         required: true,
-        schema: { type: 'string' },
+        schema:
+          m[1] === 'id'
+            ? { type: 'integer', minimum: 1, maximum: MAX_ID }
+            : { type: 'string', maxLength: 2000 },
       })),
       ...queryParameters(route.query),
     ];

@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'data_locked'
   | 'data_incompatible'
   | 'unreadable_input'
+  | 'too_large'
   | 'unavailable'
   | 'internal';
 
@@ -25,6 +26,7 @@ export const errorTable: Record<ErrorCode, ErrorMeta> = {
   data_locked: { status: 423, exitCode: 1, title: 'Data directory in use' },
   data_incompatible: { status: 500, exitCode: 1, title: 'Data directory written by another version' },
   unreadable_input: { status: 400, exitCode: 2, title: 'Input cannot be read' },
+  too_large: { status: 413, exitCode: 2, title: 'Request body too large' },
   unavailable: { status: 503, exitCode: 1, title: 'Service unavailable' },
   internal: { status: 500, exitCode: 1, title: 'Internal error' },
 };
@@ -51,9 +53,56 @@ export const invalidFields = (issues: FieldIssue[]): AppError =>
 export const notFound = (what: string, key: string | number): AppError =>
   new AppError('not_found', `${what} not found: ${key}`);
 
+/** The SQLSTATE of a database error, whether thrown by the driver or wrapped by the query builder. */
+export function pgErrorCode(error: unknown): string | undefined {
+  const e = error as { code?: unknown; cause?: { code?: unknown } } | null;
+  const code = typeof e?.code === 'string' ? e.code : e?.cause?.code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+}
+
+/**
+ * What a database refusal means to the person who sent the request, in words that carry no SQL,
+ * no parameters and no other rows: a value it cannot keep is their input's fault (validation), a
+ * clash with another writer is a conflict, a busy database is worth a retry.
+ */
+function databaseMeaning(code: string): { code: ErrorCode; message: string } | null {
+  if (code.startsWith('22'))
+    return {
+      code: 'validation',
+      message:
+        'A value is out of the range or shape Reach can keep (a number too large, a date too far, text it cannot hold)',
+    };
+  if (code === '23505' || code === '23P01')
+    return {
+      code: 'conflict',
+      message: 'Another request wrote the same record at the same moment; send this one again',
+    };
+  if (code === '23503')
+    return { code: 'conflict', message: 'A record this request refers to was removed meanwhile' };
+  if (code === '23502' || code === '23514')
+    return { code: 'validation', message: 'A value is missing or outside what the book allows' };
+  if (code === '40001' || code === '40P01' || code === '55P03' || code === '57014')
+    return {
+      code: 'unavailable',
+      message: 'The database was busy with another request; send this one again',
+    };
+  if (code.startsWith('08') || code === '57P01' || code === '53300')
+    return { code: 'unavailable', message: 'The database cannot be reached just now; try again in a moment' };
+  return null;
+}
+
 /** Any thrown value as an AppError, keeping the original as `cause`. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  if (error instanceof URIError)
+    return new AppError(
+      'unreadable_input',
+      'The address does not decode: a % in a path or query must be followed by two hex digits (write %25 for a %)',
+      { cause: error },
+    );
+  const sqlState = pgErrorCode(error);
+  const meaning = sqlState ? databaseMeaning(sqlState) : null;
+  if (meaning) return new AppError(meaning.code, meaning.message, { cause: error });
   const message = error instanceof Error ? error.message : String(error);
   return new AppError('internal', message, { cause: error });
 }

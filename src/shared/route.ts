@@ -11,6 +11,8 @@ export type Route = {
   query?: z.ZodType;
   body?: z.ZodType;
   bodyType?: 'application/json' | 'text/csv';
+  /** The largest body this operation takes, in bytes; BODY_LIMITS for its body type when left out. */
+  maxBody?: number;
   responses?: Record<number, string>;
   handle: (input: { c: Context; ctx: Ctx }) => Promise<Response>;
 };

@@ -1,3 +1,4 @@
+import { parseId } from '../../shared/ids.ts';
 import type { Route } from '../../shared/route.ts';
 import {
   emailAnswerSchema,
@@ -106,7 +107,7 @@ export const cadenceRoutes: Route[] = [
       "An email, invitation or referral-request step's draft: subject, text (an email's with the unsubscribe line), checks and a mailto: link; `to` names the champion a referral request asks",
     query: emailQuerySchema,
     handle: async ({ c, ctx }) =>
-      c.json(await emailDraft(ctx, { id: Number(c.req.param('id')), query: c.req.query() })),
+      c.json(await emailDraft(ctx, { id: parseId(c.req.param('id') ?? ''), query: c.req.query() })),
   },
   {
     method: 'post',
@@ -116,7 +117,7 @@ export const cadenceRoutes: Route[] = [
       "Send an email, invitation or referral-request step through the team's SMTP server; the step is then done",
     body: emailQuerySchema,
     handle: async ({ c, ctx }) =>
-      c.json(await sendEmail(ctx, { id: Number(c.req.param('id')), body: (await body(c)) ?? {} })),
+      c.json(await sendEmail(ctx, { id: parseId(c.req.param('id') ?? ''), body: (await body(c)) ?? {} })),
   },
   {
     method: 'get',
@@ -127,7 +128,7 @@ export const cadenceRoutes: Route[] = [
     query: letterQuerySchema,
     responses: { 200: 'text/html' },
     handle: async ({ c, ctx }) =>
-      c.html((await letterFor(ctx, { id: Number(c.req.param('id')), query: c.req.query() })).html),
+      c.html((await letterFor(ctx, { id: parseId(c.req.param('id') ?? ''), query: c.req.query() })).html),
   },
   {
     method: 'post',
@@ -137,7 +138,7 @@ export const cadenceRoutes: Route[] = [
       'Record what came back from a sent email: a reply pauses the cadence, "unsubscribe" stops it for good, a bounce skips the other email steps',
     body: emailAnswerSchema,
     handle: async ({ c, ctx }) =>
-      c.json(await recordEmailAnswer(ctx, { id: Number(c.req.param('id')), body: await body(c) })),
+      c.json(await recordEmailAnswer(ctx, { id: parseId(c.req.param('id') ?? ''), body: await body(c) })),
   },
   {
     method: 'post',
@@ -146,6 +147,6 @@ export const cadenceRoutes: Route[] = [
     summary: 'Mark a task done, or skipped with a note',
     body: completeTaskSchema,
     handle: async ({ c, ctx }) =>
-      c.json(await completeTask(ctx, { id: Number(c.req.param('id')), body: (await body(c)) ?? {} })),
+      c.json(await completeTask(ctx, { id: parseId(c.req.param('id') ?? ''), body: (await body(c)) ?? {} })),
   },
 ];

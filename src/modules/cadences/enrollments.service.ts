@@ -4,7 +4,7 @@ import type { Db } from '../../db/create-db.ts';
 import { dncEntries, enrollments, type prospects, tasks } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
-import { atParam, parseInput } from '../../shared/validate.ts';
+import { atParam, parseInput, prospectKey } from '../../shared/validate.ts';
 import type { CallInput } from '../compliance/calling-rules.ts';
 import { fitCallSteps } from '../compliance/fit-steps.ts';
 import { prospectCallScope } from '../compliance/rules.service.ts';
@@ -18,11 +18,7 @@ import { findCadence } from './cadences.service.ts';
 export const startCadenceSchema = z
   .object({
     cadence: z.string().min(1).describe('A cadence by name, for example cold-3-weeks'),
-    prospects: z
-      .array(z.union([z.string().min(1), z.number().int().positive()]))
-      .min(1)
-      .max(1000)
-      .describe('Prospects by id, external id or email'),
+    prospects: z.array(prospectKey()).min(1).max(1000).describe('Prospects by id, external id or email'),
     at: atParam('When the cadence starts (ISO 8601); now when left out'),
   })
   .strict();

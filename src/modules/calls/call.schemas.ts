@@ -1,18 +1,17 @@
 import { z } from 'zod';
+import { instant, prospectKey } from '../../shared/validate.ts';
 import { heardFactSchema, MAX_FACTS_PER_CALL } from '../intel/intel.schemas.ts';
 import { phoneKinds } from '../prospects/prospect-draft.ts';
 import { messageKinds, outcomes, results } from './call-rules.ts';
 
-const instant = z.iso.datetime({ offset: true });
-
 /** One dial as a rep logs it: the same shape from the API, the CLI and the web app. */
 export const logCallSchema = z
   .object({
-    prospect: z.union([z.string().trim().min(1), z.number().int().positive()]),
+    prospect: prospectKey(),
     outcome: z.enum(outcomes),
     number: z.string().trim().min(1).optional(),
     kind: z.enum(phoneKinds).optional(),
-    at: instant.optional(),
+    at: instant().optional(),
     durationSeconds: z.number().int().min(0).max(36_000).optional(),
     message: z
       .object({
@@ -28,7 +27,7 @@ export const logCallSchema = z
     /** With a `referred` result: an existing prospect, or the new person to add at the same company. */
     referral: z
       .object({
-        prospect: z.union([z.string().trim().min(1), z.number().int().positive()]).optional(),
+        prospect: prospectKey().optional(),
         firstName: z.string().trim().max(200).optional(),
         lastName: z.string().trim().max(200).optional(),
         title: z.string().trim().max(200).optional(),
@@ -37,7 +36,7 @@ export const logCallSchema = z
       })
       .strict()
       .optional(),
-    resultAt: instant.optional(),
+    resultAt: instant().optional(),
     note: z.string().max(5_000).optional(),
     /** The carrier said the number does not exist: one such failure invalidates it. */
     carrierFailure: z.boolean().optional(),
@@ -57,7 +56,7 @@ export const correctCallSchema = z
   .object({
     outcome: z.enum(outcomes).optional(),
     result: z.enum(results).nullable().optional(),
-    resultAt: instant.nullable().optional(),
+    resultAt: instant().nullable().optional(),
     number: z.string().trim().min(1).optional(),
     note: z.string().max(5_000).nullable().optional(),
     durationSeconds: z.number().int().min(0).max(36_000).nullable().optional(),
@@ -67,7 +66,7 @@ export const correctCallSchema = z
       .optional(),
     reason: z.string().trim().min(3).max(500),
     by: z.string().trim().min(1).max(200).optional(),
-    at: instant.optional(),
+    at: instant().optional(),
   })
   .strict();
 

@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import type { Db } from '../../db/create-db.ts';
 import { callAttempts, phoneNumbers, prospects, stageChanges, voicemails } from '../../db/schema.ts';
 import { clockOf, resolveAt } from '../../shared/clock.ts';
-import { AppError, invalid, invalidFields } from '../../shared/errors.ts';
+import { AppError, invalid, invalidFields, pgErrorCode } from '../../shared/errors.ts';
 import { parseInput } from '../../shared/validate.ts';
 import { callStepDone, endCadences } from '../cadences/enrollments.service.ts';
 import { blockedNumbers } from '../dnc/dnc.repository.ts';
@@ -389,8 +389,3 @@ async function numbersInUse(ctx: Ctx, prospectId: number): Promise<number> {
 }
 
 /** The SQLSTATE of a database error, whether the driver's own or wrapped by drizzle. */
-function pgErrorCode(error: unknown): string | undefined {
-  const e = error as { code?: unknown; cause?: { code?: unknown } };
-  const code = typeof e.code === 'string' ? e.code : e.cause?.code;
-  return typeof code === 'string' ? code : undefined;
-}

@@ -12,7 +12,7 @@ import {
   voicemails,
 } from '../../db/schema.ts';
 import { clockOf, resolveAt } from '../../shared/clock.ts';
-import { parseInput } from '../../shared/validate.ts';
+import { instant, parseInput } from '../../shared/validate.ts';
 import { describeIntel } from '../intel/intel-rules.ts';
 import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
 import type { Ctx } from '../team/team.service.ts';
@@ -133,7 +133,7 @@ export async function timeline(
 export const callsQuerySchema = z
   .object({
     prospect: z.string().optional(),
-    since: z.iso.datetime({ offset: true }).optional(),
+    since: instant().optional(),
     limit: z.coerce.number().int().min(1).max(10_000).default(200),
   })
   .strict();

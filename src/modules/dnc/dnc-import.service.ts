@@ -40,7 +40,7 @@ export async function importDnc(
     if (line === '' || line.startsWith('#')) continue;
     if (!headerSeen) {
       headerSeen = true;
-      const header = parse(line, { relax_quotes: true })[0] as string[] | undefined;
+      const header = cellsOf(line) ?? undefined;
       const found = header?.findIndex((h) => /phone|number|tel/i.test(h)) ?? -1;
       if (header && header.length > 1 && found >= 0) {
         column = found;
@@ -49,10 +49,12 @@ export async function importDnc(
       // A one-column list may open with a title such as "phone" rather than a number.
       if (/[a-z]{3,}/i.test(line) && !/\d{5,}/.test(line)) continue;
     }
-    const cell =
-      column === null
-        ? line
-        : ((parse(line, { relax_quotes: true, relax_column_count: true })[0] as string[])[column] ?? '');
+    const cells = column === null ? [line] : cellsOf(line);
+    if (cells === null) {
+      report.rejected.push({ line: lineNo, reason: 'a quote opened on this line is never closed' });
+      continue;
+    }
+    const cell = cells[column ?? 0] ?? '';
     const parsed = normalizePhone(cell, ctx.team.defaultCountry);
     if (!parsed.ok) {
       report.rejected.push({ line: lineNo, reason: `invalid phone "${cell}": ${parsed.reason}` });
@@ -66,6 +68,15 @@ export async function importDnc(
   }
   await addBatch(ctx, { numbers: batch, report, at, source: options.source, reason: options.reason });
   return report;
+}
+
+/** A line's CSV cells; null when it cannot be read as CSV (a quote left open). */
+function cellsOf(line: string): string[] | null {
+  try {
+    return (parse(line, { relax_quotes: true, relax_column_count: true })[0] as string[] | undefined) ?? [];
+  } catch {
+    return null;
+  }
 }
 
 async function addBatch(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { bodyStream } from '../../shared/request-body.ts';
+import { partialAnswer } from '../../shared/request-trace.ts';
 import type { Route } from '../../shared/route.ts';
 import { parseInput } from '../../shared/validate.ts';
 import { dncAddSchema, dncRemoveSchema } from './dnc.schemas.ts';
@@ -60,7 +61,7 @@ export const dncRoutes: Route[] = [
         input: bodyStream(c),
         ...query,
       });
-      return c.json(report, report.rejected.length > 0 ? 422 : 200);
+      return partialAnswer(c, report, { one: 'line', many: 'lines' });
     },
   },
 ];

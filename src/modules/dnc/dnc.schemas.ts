@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { instant, sentenceReason } from '../../shared/validate.ts';
+import { instant, prospectKey, sentenceReason } from '../../shared/validate.ts';
 
 export const dncAddSchema = z
   .object({
     number: z.string().min(1).optional(),
-    prospect: z.union([z.string().min(1), z.number().int()]).optional(),
+    prospect: prospectKey().optional(),
     reason: z.string().trim().min(1).max(500).default('asked not to be called'),
     source: z.string().trim().min(1).max(100).default('manual'),
     /** Who recorded it, for the audit log. */
@@ -21,7 +21,7 @@ const namedReason = sentenceReason('asked by email on 2 March to be called again
 export const dncRemoveSchema = z
   .object({
     number: z.string().min(1).optional(),
-    prospect: z.union([z.string().min(1), z.number().int()]).optional(),
+    prospect: prospectKey().optional(),
     reason: namedReason,
     /** The user who lifts it, kept in the audit log. */
     by: z.string().trim().min(1, 'the user who lifts the entry').max(200),

@@ -2,6 +2,7 @@ import { stream } from 'hono/streaming';
 import { z } from 'zod';
 import { problemBody } from '../../shared/problem.ts';
 import { bodyStream } from '../../shared/request-body.ts';
+import { partialAnswer, traceOf } from '../../shared/request-trace.ts';
 import type { Route } from '../../shared/route.ts';
 import { parseInput } from '../../shared/validate.ts';
 import { voicemailStrategies } from '../team/team.schemas.ts';
@@ -60,8 +61,7 @@ export const importRoutes: Route[] = [
       };
       const status = (report: ImportReport) => (report.rejected.length > 0 ? 422 : 200);
       if (!(c.req.header('accept') ?? '').includes('application/x-ndjson')) {
-        const report = await importCsv(ctx, options);
-        return c.json(report, status(report));
+        return partialAnswer(c, await importCsv(ctx, options), { one: 'row', many: 'rows' });
       }
       c.header('content-type', 'application/x-ndjson');
       return stream(c, async (out) => {
@@ -73,7 +73,7 @@ export const importRoutes: Route[] = [
           });
           await line({ type: 'report', status: status(report), report });
         } catch (error) {
-          await line({ type: 'problem', problem: problemBody(error) });
+          await line({ type: 'problem', problem: problemBody(error, traceOf(c)) });
         }
       });
     },

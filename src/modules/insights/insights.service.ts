@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { rowsOf } from '../../db/rows.ts';
 import { resolveAt } from '../../shared/clock.ts';
+import { MAX_ID } from '../../shared/ids.ts';
 import { atParam, parseInput } from '../../shared/validate.ts';
 import { repMinutes } from '../calls/timeline.service.ts';
 import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
@@ -13,7 +14,7 @@ import type { Ctx } from '../team/team.service.ts';
 export const reachMapQuerySchema = z
   .object({
     prospect: z.string().min(1).optional().describe('One prospect (id, external id or email)'),
-    company: z.coerce.number().int().positive().optional().describe('One company id'),
+    company: z.coerce.number().int().positive().max(MAX_ID).optional().describe('One company id'),
   })
   .strict();
 

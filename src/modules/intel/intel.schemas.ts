@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../../shared/ids.ts';
-import { dateOrInstant, instant } from '../../shared/validate.ts';
+import { dateOrInstant, instant, prospectKey } from '../../shared/validate.ts';
 import { intelTypes } from './intel-rules.ts';
 
 /** What one fact says, wherever it is recorded: on its own, or riding on a call log. */
@@ -23,7 +23,7 @@ export const MAX_FACTS_PER_CALL = 10;
 
 export const addIntelSchema = z
   .object({
-    prospect: z.union([z.string().trim().min(1), z.number().int().positive()]),
+    prospect: prospectKey(),
     ...factShape,
     at: instant().optional(),
     attemptId: idSchema.optional(),

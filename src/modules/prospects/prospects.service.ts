@@ -3,6 +3,7 @@ import type { Db } from '../../db/create-db.ts';
 import { companies, phoneNumbers, prospects } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalidFields, notFound } from '../../shared/errors.ts';
+import { isIdText } from '../../shared/ids.ts';
 import { parseInput } from '../../shared/validate.ts';
 import { blockedNumbers } from '../dnc/dnc.repository.ts';
 import { type Ctx, findOrAddUser } from '../team/team.service.ts';
@@ -69,7 +70,7 @@ export const displayName = (p: {
 /** Finds a prospect by id, external id or email. */
 export async function resolveProspect(ctx: Ctx, key: string | number): Promise<ProspectRow> {
   const text = String(key).trim();
-  const byId = /^\d+$/.test(text) ? eq(prospects.id, Number(text)) : undefined;
+  const byId = isIdText(text) ? eq(prospects.id, Number(text)) : undefined;
   const rows = await ctx.db
     .select()
     .from(prospects)

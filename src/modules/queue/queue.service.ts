@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { rowsOf } from '../../db/rows.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { invalid, notFound } from '../../shared/errors.ts';
-import { atParam, parseInput } from '../../shared/validate.ts';
+import { atParam, isoDate, parseInput } from '../../shared/validate.ts';
 import { screenedRegisters } from '../dnc/dnc.repository.ts';
 import { type Ctx, findUser, repClockZone, type Team } from '../team/team.service.ts';
 import { type DialLimits, insideWindow } from './may-dial.ts';
@@ -207,9 +207,7 @@ async function resolveRep(ctx: Ctx, rep: string): Promise<number> {
 
 export const planQuerySchema = z
   .object({
-    day: z.iso
-      .date({ error: 'not a date as YYYY-MM-DD' })
-      .describe('The day to plan, as YYYY-MM-DD in the rep’s zone'),
+    day: isoDate().describe('The day to plan, as YYYY-MM-DD in the rep’s zone'),
     limit: z.coerce.number().int().min(1).max(200).default(30),
     rep: z.string().optional(),
     zone: z

@@ -2,6 +2,7 @@ import { and, asc, eq, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
 import { teams, users } from '../../db/schema.ts';
 import { AppError, invalid } from '../../shared/errors.ts';
+import { isIdText } from '../../shared/ids.ts';
 import { parseInput } from '../../shared/validate.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
 import { LEGAL_END, LEGAL_START, type TeamConfigPatch, teamConfigSchema } from './team.schemas.ts';
@@ -38,6 +39,8 @@ export async function updateTeamConfig(ctx: Ctx, input: unknown): Promise<Team> 
     if (!phone.ok) throw invalid('repPhone', `invalid phone "${patch.repPhone}": ${phone.reason}`);
     patch.repPhone = phone.e164;
   }
+  // A patch that names no setting changes nothing (as a JSON merge patch of {} does).
+  if (Object.keys(patch).length === 0) return ctx.team;
   const [team] = await ctx.db.update(teams).set(patch).where(eq(teams.id, ctx.team.id)).returning();
   if (!team) throw new AppError('internal', 'team vanished');
   ctx.team = team;
@@ -54,7 +57,7 @@ export async function findUser(ctx: Ctx, who: string): Promise<number | null> {
       and(
         eq(users.teamId, ctx.team.id),
         or(
-          /^\d+$/.test(key) ? eq(users.id, Number(key)) : undefined,
+          isIdText(key) ? eq(users.id, Number(key)) : undefined,
           sql`lower(${users.email}) = lower(${key})`,
           sql`lower(${users.name}) = lower(${key})`,
         ),

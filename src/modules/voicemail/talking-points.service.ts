@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { companies, talkingPoints } from '../../db/schema.ts';
 import { resolveAt, resolveDayOrAt } from '../../shared/clock.ts';
 import { invalidFields, notFound } from '../../shared/errors.ts';
-import { dateOrInstant, instant, parseInput } from '../../shared/validate.ts';
+import { parseId } from '../../shared/ids.ts';
+import { dateOrInstant, instant, parseInput, prospectKey } from '../../shared/validate.ts';
 import { resolveProspect } from '../prospects/prospects.service.ts';
 import type { Ctx } from '../team/team.service.ts';
 
@@ -21,7 +22,7 @@ export const addPointSchema = z
     kind: z.enum(pointKinds),
     title: z.string().trim().min(1).max(300),
     detail: z.string().trim().max(500).optional(),
-    prospect: z.union([z.string().trim().min(1), z.number().int().positive()]).optional(),
+    prospect: prospectKey().optional(),
     company: z.string().trim().min(1).max(200).optional(),
     industry: z.string().trim().min(1).max(100).optional(),
     on: when.optional(),
@@ -167,10 +168,10 @@ export async function listPoints(ctx: Ctx, query: unknown): Promise<TalkingPoint
 }
 
 export async function removePoint(ctx: Ctx, id: string): Promise<{ removed: number }> {
-  if (!/^\d+$/.test(id)) throw invalidFields([{ field: 'id', reason: `"${id}" is not a talking point id` }]);
+  const pointId = parseId(id);
   const rows = await ctx.db
     .delete(talkingPoints)
-    .where(and(eq(talkingPoints.teamId, ctx.team.id), eq(talkingPoints.id, Number(id))))
+    .where(and(eq(talkingPoints.teamId, ctx.team.id), eq(talkingPoints.id, pointId)))
     .returning({ id: talkingPoints.id });
   if (rows.length === 0) throw notFound('Talking point', id);
   return { removed: rows.length };

@@ -15,7 +15,7 @@ import {
 import { resolveAt } from '../../shared/clock.ts';
 import { invalid } from '../../shared/errors.ts';
 import { AFTER_HOURS_FROM } from '../../shared/local-clock.ts';
-import { atParam, instant, parseInput } from '../../shared/validate.ts';
+import { atParam, instant, parseInput, prospectKey } from '../../shared/validate.ts';
 import { checkCall } from '../compliance/calling-rules.ts';
 import { blockedNumbers } from '../dnc/dnc.repository.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
@@ -453,7 +453,7 @@ async function referrersOf(ctx: Ctx, input: { prospectId: number; named: string 
 export const checkMessageSchema = z
   .object({
     text: z.string().trim().min(1, 'the message to check').max(5_000),
-    prospect: z.union([z.string().trim().min(1), z.number().int().positive()]).optional(),
+    prospect: prospectKey().optional(),
     kind: z.string().max(50).optional(),
     at: instant().optional(),
   })
