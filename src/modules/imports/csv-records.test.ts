@@ -35,6 +35,15 @@ describe('reading CSV records from any file', () => {
     ]);
   });
 
+  it('a stray quote paired with a quoted cell of a later row and merged the two: the stray line is rejected, the later row read', async () => {
+    const records = await read('name,notes\n"Ann,first\nBo,"met at the show"\nCy,"two\nlines"\n');
+    expect(records[1]).toMatchObject({ kind: 'unreadable', line: 2 });
+    expect(cellsOf(records.slice(2))).toEqual([
+      [3, 'Bo', 'met at the show'],
+      [4, 'Cy', 'two\nlines'],
+    ]);
+  });
+
   it('gives up a quote left open for too many lines and reads on from the next', async () => {
     const body = Array.from({ length: MAX_RECORD_LINES + 5 }, (_, i) => `p${i},x`).join('\n');
     const records = await read(`name,v\n"open,${body}\n`);

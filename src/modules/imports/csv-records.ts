@@ -113,11 +113,13 @@ type Reading = { cells: string[]; cell: string; quoted: boolean; afterQuote: boo
 const fresh = (): Reading => ({ cells: [], cell: '', quoted: false, afterQuote: false, fieldStart: true });
 
 /**
- * Reads one line into the record; returns true when the record is complete at its end.
- * RFC 4180 with the usual leniency: a quote inside an unquoted cell is a character, text after
- * a closing quote joins the cell.
+ * Reads one line into the record: `done` when the record is complete at its end, `open` when a
+ * quoted cell goes on to the next line, `broken` when a quoted cell that spans lines closes
+ * with text after it (a stray quote that paired with a quote of a later row). RFC 4180 with the
+ * usual leniency on one line: a quote inside an unquoted cell is a character, text after a
+ * closing quote joins the cell.
  */
-function readLine(state: Reading, text: string): boolean {
+function readLine(state: Reading, text: string): 'done' | 'open' | 'broken' {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (state.quoted) {
@@ -126,6 +128,8 @@ function readLine(state: Reading, text: string): boolean {
         state.cell += '"';
         i++;
       } else {
+        const next = text[i + 1];
+        if (next !== undefined && next !== ',' && state.cell.includes('\n')) return 'broken';
         state.quoted = false;
         state.afterQuote = true;
       }
@@ -148,10 +152,10 @@ function readLine(state: Reading, text: string): boolean {
   }
   if (state.quoted) {
     state.cell += '\n';
-    return false;
+    return 'open';
   }
   state.cells.push(state.cell);
-  return true;
+  return 'done';
 }
 
 /** The records of a CSV byte stream, each with the line it starts on, or why it could not be read. */
@@ -178,7 +182,14 @@ export async function* csvRecords(input: AsyncIterable<Uint8Array | string>): As
       yield* abandon(`a line inside it is over ${MAX_LINE_BYTES.toLocaleString('en-US')} bytes long`);
       return;
     }
-    if (!readLine(state, physical.text)) {
+    const read = readLine(state, physical.text);
+    if (read === 'broken') {
+      yield* abandon(
+        `a quote opened on this line is never closed as a cell (the next quote, on line ${physical.line}, is inside other text)`,
+      );
+      return;
+    }
+    if (read === 'open') {
       if (pending.length >= MAX_RECORD_LINES)
         yield* abandon(`a quote opened on this line is not closed within ${MAX_RECORD_LINES} lines`);
       return;
@@ -197,7 +208,7 @@ export async function* csvRecords(input: AsyncIterable<Uint8Array | string>): As
     else yield { kind: 'record', line: lines[0]!.line, cells };
   }
 
-  /** Gives up the record begun on pending[0]: that line is reported, the ones after it read again. */
+  /** Gives up the record begun on pending[0]: that line is reported, the ones after it (this one too) read again. */
   function* abandon(reason: string): Generator<CsvRecord> {
     const [opened, ...rest] = pending;
     pending = [];
