@@ -24,3 +24,40 @@ export async function writeProspectCsv(path: string, rows: number, seed = 7): Pr
   await once(out, 'finish');
   return rows;
 }
+
+/**
+ * Writes a generic-preset CSV of `rows` rows of which every tenth is bad in one of five ways
+ * (a NUL byte, bytes that are not UTF-8, a bad email, a field beyond the header, a stray quote);
+ * the good rows carry quoted notes with commas. Returns how many rows are bad.
+ */
+export async function writeMessyCsv(path: string, rows: number): Promise<number> {
+  const out = createWriteStream(path);
+  out.write('external_id,first_name,last_name,email,phone_direct,company,notes\n');
+  let bad = 0;
+  for (let i = 0; i < rows; i++) {
+    const phone = `+1312${String(2_000_000 + (i % 7_000_000)).padStart(7, '0')}`;
+    const good = `m${i},P${i},Doe,p${i}@acme.example,${phone},Acme ${i % 5000},"met at show ${i % 50}, asked about lanes"\n`;
+    const kind = i % 10 === 7 ? Math.floor(i / 10) % 5 : -1;
+    const line: string | Buffer =
+      kind === 0
+        ? `m${i},P${i},Do\u0000e,p${i}@acme.example,${phone},Acme,\n`
+        : kind === 1
+          ? Buffer.concat([
+              Buffer.from(`m${i},P${i},D`),
+              Buffer.from([0xff]),
+              Buffer.from(`oe,,${phone},Acme,\n`),
+            ])
+          : kind === 2
+            ? `m${i},P${i},Doe,not-an-email,${phone},Acme,\n`
+            : kind === 3
+              ? `m${i},P${i},Doe,p${i}@acme.example,${phone},Acme,notes,surplus\n`
+              : kind === 4
+                ? `"m${i},P${i},Doe,p${i}@acme.example,${phone},Acme,\n`
+                : good;
+    if (kind >= 0) bad++;
+    if (!out.write(line)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  return bad;
+}

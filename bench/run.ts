@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,7 @@ import { createDb, type DbOptions } from '../src/db/create-db.ts';
 import { importCsv } from '../src/modules/imports/import.service.ts';
 import { loadTeam } from '../src/modules/team/team.service.ts';
 import { deskRun } from './desk-bench.ts';
-import { writeProspectCsv } from './generate-csv.ts';
+import { writeMessyCsv, writeProspectCsv } from './generate-csv.ts';
 import { honestyBench } from './honesty-bench.ts';
 import { type QueueResult, queueRun } from './queue-bench.ts';
 
@@ -105,6 +106,45 @@ async function importBench(): Promise<void> {
   if (small && large && small !== large) {
     console.log(
       `memory: ${large.rows / small.rows}x the rows used ${(large.peakRssMb / small.peakRssMb).toFixed(2)}x the peak RSS (PGlite)`,
+    );
+  }
+  await messyImportBench();
+}
+
+/**
+ * A file of the largest size with every tenth row bad in one of five ways, each engine in a
+ * process of its own: every good row imported, every bad one counted and streamed out, and the
+ * process's peak RSS beside its RSS with the empty book open.
+ */
+async function messyImportBench(): Promise<void> {
+  const rows = sizes[sizes.length - 1]!;
+  const file = join(work, `messy-${rows}.csv`);
+  const bad = await writeMessyCsv(file, rows);
+  console.log(
+    `Import of a messy file: ${rows} rows, ${bad} bad (NUL, not UTF-8, bad email, surplus field, stray quote)`,
+  );
+  for (const engine of pgUrl ? (['pglite', 'postgres'] as const) : (['pglite'] as const)) {
+    const where = engine === 'pglite' ? join(work, 'pglite-messy') : await scratchDatabase(pgUrl!);
+    const out = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', 'bench/messy-import.ts', file, engine, where],
+      {
+        encoding: 'utf8',
+        maxBuffer: 1 << 20,
+      },
+    );
+    const r = JSON.parse(out.trim().split('\n').at(-1)!) as {
+      imported: number;
+      rejectedRows: number;
+      streamed: number;
+      seconds: number;
+      openRssMb: number;
+      peakRssMb: number;
+    };
+    if (r.imported !== rows - bad || r.rejectedRows !== bad || r.streamed < bad)
+      throw new Error(`${engine}: imported ${r.imported}, rejected ${r.rejectedRows} of ${bad} bad`);
+    console.log(
+      `${engine.padEnd(8)} ${r.imported} imported, ${r.rejectedRows} rejected by line: ${r.seconds.toFixed(1)} s, ${Math.round(rows / r.seconds)} rows/s, peak RSS ${r.peakRssMb.toFixed(0)} MB (${r.openRssMb.toFixed(0)} MB with the empty book open)`,
     );
   }
 }
