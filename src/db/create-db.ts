@@ -76,9 +76,14 @@ export async function createDb(options: DbOptions): Promise<Database> {
   };
 }
 
+/** The embedded database's shared buffers. */
+export const PGLITE_SHARED_BUFFERS = '64MB';
+
 /** Opens PGlite in a directory, in memory, or in memory as a copy of a dumped template (much faster than initdb). */
 async function openPglite(options: { dataDir?: string; template?: Blob }): Promise<PGlite> {
-  const settings: PGliteOptions = {};
+  // Half PostgreSQL's default buffers: a book is one team's, and the process also holds the
+  // engine's own heap, so a million-row import stays under half a gigabyte.
+  const settings: PGliteOptions = { postgresqlconf: [`shared_buffers = ${PGLITE_SHARED_BUFFERS}`] };
   if (options.dataDir !== undefined) settings.dataDir = options.dataDir;
   if (options.template !== undefined) settings.loadDataDir = options.template;
   try {
