@@ -195,6 +195,7 @@ describe.each(drivers)('call log on %s', (driver) => {
       added: 1,
       alreadyListed: 1,
       rejected: [{ line: 3, reason: 'invalid phone "12": not a valid number in US' }],
+      rejectedLines: 1,
     });
     expect((await listDnc(t.ctx)).map((e) => e.e164).sort()).toEqual(['+13125550142', '+442079460018']);
   });

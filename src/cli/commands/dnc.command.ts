@@ -89,11 +89,11 @@ export function dncCommand(): Command {
         if (o.json) printJson(report);
         else {
           out(
-            `Added ${report.added}, already listed ${report.alreadyListed}, rejected ${report.rejected.length}`,
+            `Added ${report.added}, already listed ${report.alreadyListed}, rejected ${report.rejectedLines}`,
           );
           for (const r of report.rejected.slice(0, 50)) out(`  line ${r.line}: ${r.reason}`);
         }
-        return report.rejected.length > 0 ? 3 : 0;
+        return report.rejectedLines > 0 ? 3 : 0;
       }),
     );
   common(cmd.command('list'))

@@ -1,8 +1,7 @@
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import { parse } from 'csv-parse/sync';
 import { dncEntries } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
+import { csvRecords } from '../imports/csv-records.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
 import type { Ctx } from '../team/team.service.ts';
 import { blockedNumbers } from './dnc.repository.ts';
@@ -10,8 +9,14 @@ import { blockedNumbers } from './dnc.repository.ts';
 export type DncImportReport = {
   added: number;
   alreadyListed: number;
+  /** The first REJECTIONS_LISTED rejected lines, with the reason. */
   rejected: { line: number; reason: string }[];
+  /** How many lines were rejected, listed or not. */
+  rejectedLines: number;
 };
+
+/** How many rejected lines a report lists; the rest are counted. */
+const REJECTIONS_LISTED = 1_000;
 
 const BATCH = 1_000;
 
@@ -29,35 +34,35 @@ export async function importDnc(
   },
 ): Promise<DncImportReport> {
   const at = resolveAt(options.at);
-  const report: DncImportReport = { added: 0, alreadyListed: 0, rejected: [] };
+  const report: DncImportReport = { added: 0, alreadyListed: 0, rejected: [], rejectedLines: 0 };
+  const reject = (line: number, reason: string) => {
+    report.rejectedLines++;
+    if (report.rejected.length < REJECTIONS_LISTED) report.rejected.push({ line, reason });
+  };
   let column: number | null = null;
   let headerSeen = false;
   let batch: string[] = [];
-  let lineNo = 0;
-  for await (const raw of createInterface({ input: options.input, crlfDelay: Number.POSITIVE_INFINITY })) {
-    lineNo++;
-    const line = raw.replace(/^\ufeff/, '').trim();
+  for await (const read of csvRecords(options.input)) {
+    if (read.kind === 'unreadable') {
+      reject(read.line, read.reason);
+      continue;
+    }
+    const line = read.cells.join(',').trim();
     if (line === '' || line.startsWith('#')) continue;
     if (!headerSeen) {
       headerSeen = true;
-      const header = cellsOf(line) ?? undefined;
-      const found = header?.findIndex((h) => /phone|number|tel/i.test(h)) ?? -1;
-      if (header && header.length > 1 && found >= 0) {
+      const found = read.cells.findIndex((h) => /phone|number|tel/i.test(h));
+      if (read.cells.length > 1 && found >= 0) {
         column = found;
         continue;
       }
       // A one-column list may open with a title such as "phone" rather than a number.
       if (/[a-z]{3,}/i.test(line) && !/\d{5,}/.test(line)) continue;
     }
-    const cells = column === null ? [line] : cellsOf(line);
-    if (cells === null) {
-      report.rejected.push({ line: lineNo, reason: 'a quote opened on this line is never closed' });
-      continue;
-    }
-    const cell = cells[column ?? 0] ?? '';
+    const cell = (column === null ? line : (read.cells[column] ?? '')).trim();
     const parsed = normalizePhone(cell, ctx.team.defaultCountry);
     if (!parsed.ok) {
-      report.rejected.push({ line: lineNo, reason: `invalid phone "${cell}": ${parsed.reason}` });
+      reject(read.line, `invalid phone "${cell.slice(0, 60)}": ${parsed.reason}`);
       continue;
     }
     batch.push(parsed.e164);
@@ -68,15 +73,6 @@ export async function importDnc(
   }
   await addBatch(ctx, { numbers: batch, report, at, source: options.source, reason: options.reason });
   return report;
-}
-
-/** A line's CSV cells; null when it cannot be read as CSV (a quote left open). */
-function cellsOf(line: string): string[] | null {
-  try {
-    return (parse(line, { relax_quotes: true, relax_column_count: true })[0] as string[] | undefined) ?? [];
-  } catch {
-    return null;
-  }
 }
 
 async function addBatch(

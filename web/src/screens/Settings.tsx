@@ -189,11 +189,16 @@ function Dnc() {
   const who = (entry: DncEntry) => entry.e164 ?? entry.email ?? entry.prospectName ?? 'this entry';
   const upload = async (file: File) => {
     try {
-      const report = await api<{ added?: number; rejected?: unknown[] }>('/dnc/imports', {
-        csv: await file.text(),
-        accept422: true,
-      });
-      say(`Do-Not-Call import: ${report.added ?? 0} added, ${report.rejected?.length ?? 0} rejected.`);
+      const report = await api<{ added?: number; rejected?: unknown[]; rejectedLines?: number }>(
+        '/dnc/imports',
+        {
+          csv: await file.text(),
+          accept422: true,
+        },
+      );
+      say(
+        `Do-Not-Call import: ${report.added ?? 0} added, ${report.rejectedLines ?? report.rejected?.length ?? 0} rejected.`,
+      );
       await list.reload();
     } catch (error) {
       fail(error, 'Importing the Do-Not-Call list');
