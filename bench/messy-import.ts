@@ -13,6 +13,11 @@ const [file = '', engine = 'pglite', where = ''] = process.argv.slice(2);
 const options: DbOptions =
   engine === 'pglite' ? { kind: 'pglite', dataDir: where } : { kind: 'postgres', url: where };
 const database = await createDb(options);
+if (file === '-') {
+  // Only create the book: a rep imports into a book that exists, so initdb's memory is not the import's.
+  await database.close();
+  process.exit(0);
+}
 const team = await loadTeam(database.db);
 const openRssMb = process.memoryUsage().rss / 2 ** 20;
 let streamed = 0;

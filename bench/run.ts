@@ -125,14 +125,13 @@ async function messyImportBench(): Promise<void> {
   );
   for (const engine of pgUrl ? (['pglite', 'postgres'] as const) : (['pglite'] as const)) {
     const where = engine === 'pglite' ? join(work, 'pglite-messy') : await scratchDatabase(pgUrl!);
-    const out = execFileSync(
-      process.execPath,
-      ['--import', 'tsx', 'bench/messy-import.ts', file, engine, where],
-      {
+    const child = (args: string[]) =>
+      execFileSync(process.execPath, ['--import', 'tsx', 'bench/messy-import.ts', ...args], {
         encoding: 'utf8',
         maxBuffer: 1 << 20,
-      },
-    );
+      });
+    child(['-', engine, where]);
+    const out = child([file, engine, where]);
     const r = JSON.parse(out.trim().split('\n').at(-1)!) as {
       imported: number;
       rejectedRows: number;
