@@ -14,6 +14,7 @@ import { CALLBACK_GRACE_MINUTES } from '../queue/may-dial.ts';
 import type { Ctx } from '../team/team.service.ts';
 import { type Cadence, cadenceSchema, schedule } from './cadence.ts';
 import { findCadence } from './cadences.service.ts';
+import { endCadences } from './enrollments.repository.ts';
 
 export const startCadenceSchema = z
   .object({
@@ -151,31 +152,6 @@ export async function stopCadence(
     if (!ended) throw new AppError('not_found', `Prospect ${row.id} is not on a cadence`);
     return { prospectId: row.id, ...ended };
   });
-}
-
-/**
- * Ends or pauses the prospect's running cadence inside the caller's transaction: `stopped`
- * cancels its open steps (do-not-call, opt-out, the rep's word); `paused` keeps them for the
- * rep to resume (a conversation, a callback). Null when none was running.
- */
-export async function endCadences(
-  tx: Db,
-  input: { prospectId: number; at: Date; status: 'stopped' | 'paused'; reason: string },
-): Promise<{ cadence: string; cancelled: number } | null> {
-  const running = input.status === 'paused' ? ['active'] : ['active', 'paused'];
-  const [enrollment] = await tx
-    .update(enrollments)
-    .set({ status: input.status, statusReason: input.reason, statusAt: input.at })
-    .where(and(eq(enrollments.prospectId, input.prospectId), inArray(enrollments.status, running)))
-    .returning({ id: enrollments.id, cadence: enrollments.cadence });
-  if (!enrollment) return null;
-  if (input.status === 'paused') return { cadence: enrollment.cadence, cancelled: 0 };
-  const cancelled = await tx
-    .update(tasks)
-    .set({ status: 'cancelled', doneAt: input.at })
-    .where(and(eq(tasks.enrollmentId, enrollment.id), eq(tasks.status, 'open')))
-    .returning({ id: tasks.id });
-  return { cadence: enrollment.cadence, cancelled: cancelled.length };
 }
 
 /**

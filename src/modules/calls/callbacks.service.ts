@@ -6,7 +6,7 @@ import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid, invalidFields, notFound } from '../../shared/errors.ts';
 import { parseId } from '../../shared/ids.ts';
 import { instant, parseInput, prospectKey } from '../../shared/validate.ts';
-import { endCadences } from '../cadences/enrollments.service.ts';
+import { endCadences } from '../cadences/enrollments.repository.ts';
 import { listIntel } from '../intel/intel.service.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
 import { type LocalTime, localTimeAt } from '../prospects/local-time.ts';

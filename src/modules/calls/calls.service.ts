@@ -6,7 +6,8 @@ import { callAttempts, phoneNumbers, prospects, stageChanges, voicemails } from 
 import { clockOf, resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid, invalidFields, pgErrorCode } from '../../shared/errors.ts';
 import { parseInput } from '../../shared/validate.ts';
-import { callStepDone, endCadences } from '../cadences/enrollments.service.ts';
+import { endCadences } from '../cadences/enrollments.repository.ts';
+import { callStepDone } from '../cadences/enrollments.service.ts';
 import { blockedNumbers } from '../dnc/dnc.repository.ts';
 import { optOut } from '../dnc/opt-out.service.ts';
 import { factsOfAttempt, type IntelFact, prepareFacts, storeFacts } from '../intel/intel.service.ts';

@@ -9,7 +9,7 @@ import {
   tasks,
   voicemails,
 } from '../../db/schema.ts';
-import { endCadences } from '../cadences/enrollments.service.ts';
+import { endCadences } from '../cadences/enrollments.repository.ts';
 import { blockedNumbers } from '../dnc/dnc.repository.ts';
 import type { Stage } from '../prospects/prospect-draft.ts';
 import type { PhoneRow, ProspectRow } from '../prospects/prospects.repository.ts';

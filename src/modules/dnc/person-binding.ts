@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
 import { dncEntries, dncEvents, phoneNumbers, prospects, tasks } from '../../db/schema.ts';
-import { endCadences } from '../cadences/enrollments.service.ts';
+import { endCadences } from '../cadences/enrollments.repository.ts';
 
 /** A person's own lines: a stop request binds them. A main line or switchboard is their colleagues' too. */
 export const PERSONAL_KINDS = ['direct', 'mobile', 'private'];

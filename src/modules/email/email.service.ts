@@ -7,7 +7,7 @@ import { companies, tasks } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid, notFound } from '../../shared/errors.ts';
 import { atParam, parseInput } from '../../shared/validate.ts';
-import { endCadences } from '../cadences/enrollments.service.ts';
+import { endCadences } from '../cadences/enrollments.repository.ts';
 import { addDnc } from '../dnc/dnc.service.ts';
 import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
 import { yardsticks } from '../queue/queue.service.ts';

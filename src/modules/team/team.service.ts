@@ -1,4 +1,5 @@
 import { and, asc, eq, or, sql } from 'drizzle-orm';
+import type { Ctx, Team } from '../../db/context.ts';
 import type { Db } from '../../db/create-db.ts';
 import { teams, users } from '../../db/schema.ts';
 import { AppError, invalid } from '../../shared/errors.ts';
@@ -7,8 +8,7 @@ import { parseInput } from '../../shared/validate.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
 import { LEGAL_END, LEGAL_START, type TeamConfigPatch, teamConfigSchema } from './team.schemas.ts';
 
-export type Team = typeof teams.$inferSelect;
-export type Ctx = { db: Db; team: Team };
+export type { Ctx, Team } from '../../db/context.ts';
 
 /** The team this installation serves; created on first use. */
 export async function loadTeam(db: Db): Promise<Team> {

@@ -1,0 +1,63 @@
+/**
+ * The house's boundaries, checked in `npm test` (`npm run boundaries`).
+ * - No cycles between files.
+ * - `shared/` is the floor: it imports no feature, no HTTP and no CLI.
+ * - Modules do not reach into the HTTP layer or the CLI; the database layer reaches no module but
+ *   the few upgrades run when a book opens.
+ * - Pure decision files (the ones with property tests) import no database, file system or clock.
+ */
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'A cycle makes two modules one: break it by moving what both need down, or by passing it in.',
+      from: { path: '^src/' },
+      to: { circular: true },
+    },
+    {
+      name: 'shared-is-the-floor',
+      severity: 'error',
+      comment: 'shared/ holds what every layer uses; it imports no feature and no entry point (the context type comes from db/).',
+      from: { path: '^src/shared/' },
+      to: { path: '^src/(modules|http|cli)/' },
+    },
+    {
+      name: 'modules-below-the-entry-points',
+      severity: 'error',
+      comment: 'A feature is served by the HTTP layer and the CLI; it does not call them.',
+      from: { path: '^src/modules/' },
+      to: { path: '^src/(http|cli)/' },
+    },
+    {
+      name: 'http-and-cli-apart',
+      severity: 'error',
+      comment: 'The API and the CLI are two entry points over the same modules.',
+      from: { path: '^src/http/' },
+      to: { path: '^src/cli/' },
+    },
+    {
+      name: 'pure-decisions',
+      severity: 'error',
+      comment: 'A decision file is pure: the time comes in as an argument, the data as values.',
+      from: {
+        path: '^src/modules/[^/]+/(rank|may-dial|decide|pursuit-state|keep-or-drop|cadence|correction-rules|local-clock)\\.ts$',
+      },
+      to: { path: '^(src/db/|node:fs|fs$|node:child_process|drizzle-orm|pg$|@electric-sql)' },
+    },
+    {
+      name: 'no-test-code-in-src',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '\\.test\\.ts$' },
+      to: { path: '(^test/|\\.test\\.ts$)' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^web/|^bench/|^dist/)' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { extensions: ['.ts', '.js', '.json'] },
+  },
+};
