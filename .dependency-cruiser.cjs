@@ -44,7 +44,7 @@ module.exports = {
       from: {
         path: '^src/modules/[^/]+/(rank|may-dial|decide|pursuit-state|keep-or-drop|cadence|correction-rules|local-clock)\\.ts$',
       },
-      to: { path: '^(src/db/|node:fs|fs$|node:child_process|drizzle-orm|pg$|@electric-sql)' },
+      to: { path: '^(src/db/|src/shared/clock\\.ts$|node:fs|fs$|node:child_process|drizzle-orm|pg$|@electric-sql)' },
     },
     {
       name: 'no-test-code-in-src',
