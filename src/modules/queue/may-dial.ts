@@ -66,8 +66,21 @@ export type Refusal =
 /** `why`: the sentences of the jurisdiction rules that refused, with their sources, for the rep. */
 export type DialDecision = { ok: true } | { ok: false; refusals: Refusal[]; why: string[] };
 
+/**
+ * The courtesy limits every number is held to, whatever the law allows: the one source for the
+ * pure check here and for the SQL shortlist (queue.repository.ts), which reads these values.
+ */
+export const COURTESY = {
+  /** No second dial of a prospect within this many minutes. */
+  minGapMinutes: 120,
+  /** No dial within this many hours of leaving them a message. */
+  afterMessageHours: 24,
+  /** The window the weekly dial cap counts over. */
+  weekHours: 7 * 24,
+} as const;
+
 const HOUR = 3_600_000;
-const MIN_GAP = 2 * HOUR;
+const MIN_GAP = COURTESY.minGapMinutes * 60_000;
 /** How near a promised callback time a dial counts as keeping the promise. */
 export const CALLBACK_GRACE_MINUTES = 15;
 const CALLBACK_GRACE = CALLBACK_GRACE_MINUTES * 60_000;
@@ -150,11 +163,14 @@ export function mayDial(at: Date, input: { target: DialTarget; limits: DialLimit
   }
   // Rolling: a cap that reset at local midnight would allow four dials in sixteen hours.
   if (dialsInLast(24, at, earlier) >= limits.maxDialsPerDay) refusals.push('daily-limit');
-  if (dialsInLast(7 * 24, at, earlier) >= limits.maxDialsPerWeek) refusals.push('weekly-limit');
+  if (dialsInLast(COURTESY.weekHours, at, earlier) >= limits.maxDialsPerWeek) refusals.push('weekly-limit');
   const promised =
     target.callbackAt !== null && Math.abs(at.getTime() - target.callbackAt.getTime()) <= CALLBACK_GRACE;
   if (!promised && earlier.some((d) => at.getTime() - d.getTime() < MIN_GAP)) refusals.push('too-soon');
-  if (!promised && target.messages.some((m) => m <= at && at.getTime() - m.getTime() < 24 * HOUR)) {
+  if (
+    !promised &&
+    target.messages.some((m) => m <= at && at.getTime() - m.getTime() < COURTESY.afterMessageHours * HOUR)
+  ) {
     refusals.push('message-within-24h');
   }
   return refusals.length === 0 ? { ok: true } : { ok: false, refusals, why };

@@ -7,7 +7,7 @@ import { displayName } from '../prospects/prospects.service.ts';
 import { type BookTotals, bookRates } from '../pursuit/keep-or-drop.ts';
 import { PROMISE_EARLY_MINUTES, readStanding } from '../pursuit/pursuit-state.ts';
 import type { HoursIntel } from './intel-evidence.ts';
-import { CALLBACK_GRACE_MINUTES } from './may-dial.ts';
+import { CALLBACK_GRACE_MINUTES, COURTESY } from './may-dial.ts';
 import type { Candidate, PhoneZone, PursuitBook, SlotTable } from './rank.ts';
 import { COVERAGE_EVERY, STAGE_WEIGHT, slotKey } from './rank.ts';
 import { POOLING_STRENGTH, pooledBelief } from './reach-model.ts';
@@ -97,10 +97,11 @@ export async function shortlist(db: Db, q: Shortlist): Promise<number[]> {
       order by bool_or(u.promised) desc, coalesce(best.value, ${q.typicalValue}) desc, u.id
       limit ${q.size}`),
   ).map((r) => Number(r.id));
+  const weekAgo = sql`${at}::timestamptz - ${COURTESY.weekHours} * interval '1 hour'`;
   const week = sql`(pr.recent_dials[${q.maxDialsPerWeek}] is null
-    or pr.recent_dials[${q.maxDialsPerWeek}] <= ${at}::timestamptz - interval '7 days'
+    or pr.recent_dials[${q.maxDialsPerWeek}] <= ${weekAgo}
     or (select count(*) from unnest(pr.recent_dials) d
-        where d > ${at}::timestamptz - interval '7 days' and d <= ${at}::timestamptz) < ${q.maxDialsPerWeek})`;
+        where d > ${weekAgo} and d <= ${at}::timestamptz) < ${q.maxDialsPerWeek})`;
   // The planner cannot foresee how many prospects pass these filters (nearly all, usually) and
   // would probe companies one by one; one hash join over the whole scan is what is wanted.
   const rows = await db.transaction(async (tx) => {
@@ -113,8 +114,8 @@ export async function shortlist(db: Db, q: Shortlist): Promise<number[]> {
       join open_zones z on z.zone = ${zoneKey}
       left join companies c on c.id = pr.company_id
       where ${callable}
-        and not coalesce(pr.last_dial_at > ${at}::timestamptz - interval '2 hours' and pr.last_dial_at <= ${at}::timestamptz, false)
-        and not coalesce(pr.last_message_at > ${at}::timestamptz - interval '24 hours' and pr.last_message_at <= ${at}::timestamptz, false)
+        and not coalesce(pr.last_dial_at > ${at}::timestamptz - ${COURTESY.minGapMinutes} * interval '1 minute' and pr.last_dial_at <= ${at}::timestamptz, false)
+        and not coalesce(pr.last_message_at > ${at}::timestamptz - ${COURTESY.afterMessageHours} * interval '1 hour' and pr.last_message_at <= ${at}::timestamptz, false)
         and ${week}
       order by coalesce(pr.value, ${q.typicalValue})::float8
         * ${stageWeight}
