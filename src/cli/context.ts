@@ -1,5 +1,5 @@
+import { openBook } from '../app/open-book.ts';
 import { readLock, resolveDataDir } from '../db/data-dir.ts';
-import { openBook } from '../db/open-book.ts';
 import { loadTeam } from '../modules/team/team.service.ts';
 import { httpOrigin } from '../shared/http-origin.ts';
 import { localClient, type ReachClient } from './client.ts';

@@ -1,7 +1,7 @@
 import { serve } from '@hono/node-server';
 import { count } from 'drizzle-orm';
+import { openBook } from '../app/open-book.ts';
 import { recordLockPort, resolveDataDir } from '../db/data-dir.ts';
-import { openBook } from '../db/open-book.ts';
 import { prospects } from '../db/schema.ts';
 import { startWorker } from '../modules/jobs/worker.ts';
 import { loadTeam } from '../modules/team/team.service.ts';

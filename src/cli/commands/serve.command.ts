@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { openBook } from '../../db/open-book.ts';
+import { openBook } from '../../app/open-book.ts';
 import { startServer } from '../../http/server.ts';
 import { AppError } from '../../shared/errors.ts';
 import { out, printJson, reportError } from '../output.ts';

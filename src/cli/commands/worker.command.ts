@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { inArray } from 'drizzle-orm';
-import { openBook } from '../../db/open-book.ts';
+import { openBook } from '../../app/open-book.ts';
 import { tasks } from '../../db/schema.ts';
 import { problemOf } from '../../modules/cadences/tasks.service.ts';
 import { startWorker } from '../../modules/jobs/worker.ts';

@@ -1,11 +1,11 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import type { Ctx } from '../../db/context.ts';
 import { cadences } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid, notFound } from '../../shared/errors.ts';
 import { atParam, parseInput } from '../../shared/validate.ts';
 import { isValidZone } from '../phones/resolve-timezone.ts';
-import type { Ctx } from '../team/team.service.ts';
 import { builtInCadences } from './built-in.ts';
 import { type Cadence, cadenceSchema, type StepKind, schedule } from './cadence.ts';
 

@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import type { Ctx } from '../../db/context.ts';
 import type { Db } from '../../db/create-db.ts';
 import { dncEntries, enrollments, type prospects, tasks } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
@@ -11,7 +12,6 @@ import { prospectCallScope } from '../compliance/rules.service.ts';
 import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
 import { readStanding } from '../pursuit/pursuit-state.ts';
 import { CALLBACK_GRACE_MINUTES } from '../queue/may-dial.ts';
-import type { Ctx } from '../team/team.service.ts';
 import { type Cadence, cadenceSchema, schedule } from './cadence.ts';
 import { findCadence } from './cadences.service.ts';
 import { endCadences } from './enrollments.repository.ts';

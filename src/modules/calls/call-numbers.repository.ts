@@ -1,11 +1,11 @@
 import { asc, eq } from 'drizzle-orm';
+import type { Ctx } from '../../db/context.ts';
 import type { Db } from '../../db/create-db.ts';
 import { phoneNumbers } from '../../db/schema.ts';
 import { AppError } from '../../shared/errors.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
 import type { PhoneKind } from '../prospects/prospect-draft.ts';
 import type { PhoneRow, ProspectRow } from '../prospects/prospects.repository.ts';
-import type { Ctx } from '../team/team.service.ts';
 import { BAD_NUMBER_LIMIT } from './call-rules.ts';
 
 /**

@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import type { Ctx } from '../../db/context.ts';
 import { callAttempts, callbacks, companies, phoneNumbers, prospects, voicemails } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid, invalidFields, notFound } from '../../shared/errors.ts';
@@ -11,7 +12,6 @@ import { listIntel } from '../intel/intel.service.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
 import { type LocalTime, localTimeAt } from '../prospects/local-time.ts';
 import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
-import type { Ctx } from '../team/team.service.ts';
 import { type CallbackResult, callbackResults, resultTimeIssues } from './call-rules.ts';
 import { applyCallbackResult } from './callback-result.repository.ts';
 import { suggestOpener } from './opener.ts';

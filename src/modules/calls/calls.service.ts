@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
+import type { Ctx } from '../../db/context.ts';
 import type { Db } from '../../db/create-db.ts';
 import { callAttempts, phoneNumbers, prospects, stageChanges, voicemails } from '../../db/schema.ts';
 import { clockOf, resolveAt } from '../../shared/clock.ts';
@@ -19,7 +20,6 @@ import { prepareDraft, upsertProspects } from '../prospects/upsert-prospects.ts'
 import { refreshPursuits } from '../pursuit/pursuit.repository.ts';
 import { buildQueue, numberAt, yardsticks } from '../queue/queue.service.ts';
 import { recordDial } from '../queue/reach-stats.ts';
-import type { Ctx } from '../team/team.service.ts';
 import { spokenSeconds } from '../voicemail/words.ts';
 import { type LogCallInput, logCallSchema } from './call.schemas.ts';
 import { findRightPerson, moveStage, promiseFollowUp } from './call-effects.repository.ts';

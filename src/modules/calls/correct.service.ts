@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import type { Ctx } from '../../db/context.ts';
 import type { Db } from '../../db/create-db.ts';
 import {
   callAttempts,
@@ -17,7 +18,6 @@ import { normalizePhone } from '../phones/normalize-phone.ts';
 import type { PhoneRow } from '../prospects/prospects.repository.ts';
 import { refreshPursuits } from '../pursuit/pursuit.repository.ts';
 import { type DialFact, recordDial, rereadDialTimes } from '../queue/reach-stats.ts';
-import type { Ctx } from '../team/team.service.ts';
 import { correctCallSchema } from './call.schemas.ts';
 import { dropFindPerson, findRightPerson } from './call-effects.repository.ts';
 import { choosePhone } from './call-numbers.repository.ts';

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import type { Ctx } from '../../db/context.ts';
 import type { Db } from '../../db/create-db.ts';
 import {
   callAttempts,
@@ -13,7 +14,6 @@ import { endCadences } from '../cadences/enrollments.repository.ts';
 import { blockedNumbers } from '../dnc/dnc.repository.ts';
 import type { Stage } from '../prospects/prospect-draft.ts';
 import type { PhoneRow, ProspectRow } from '../prospects/prospects.repository.ts';
-import type { Ctx } from '../team/team.service.ts';
 import { spokenSeconds } from '../voicemail/words.ts';
 import { moveStage, promiseFollowUp } from './call-effects.repository.ts';
 import { countBad, uncountBad } from './call-numbers.repository.ts';

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte } from 'drizzle-orm';
 import { z } from 'zod';
+import type { Ctx } from '../../db/context.ts';
 import {
   callAttempts,
   callbacks,
@@ -15,7 +16,6 @@ import { clockOf, resolveAt } from '../../shared/clock.ts';
 import { instant, parseInput } from '../../shared/validate.ts';
 import { describeIntel } from '../intel/intel-rules.ts';
 import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
-import type { Ctx } from '../team/team.service.ts';
 import { type CallFields, describeCorrection } from './correction-rules.ts';
 
 export type Effort = {

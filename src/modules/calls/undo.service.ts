@@ -1,4 +1,5 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Ctx } from '../../db/context.ts';
 import {
   callAttempts,
   callbacks,
@@ -14,7 +15,6 @@ import { parseId } from '../../shared/ids.ts';
 import { callStepUndone } from '../cadences/enrollments.service.ts';
 import { refreshPursuits } from '../pursuit/pursuit.repository.ts';
 import { recordDial } from '../queue/reach-stats.ts';
-import type { Ctx } from '../team/team.service.ts';
 import { uncountBad } from './call-numbers.repository.ts';
 
 /** How long after logging a call the rep may take it back. */

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import type { Ctx } from '../../db/context.ts';
 import { phoneNumbers } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { invalid } from '../../shared/errors.ts';
@@ -11,7 +12,6 @@ import { zoneOfDialledNumber } from '../phones/resolve-timezone.ts';
 import type { ProspectRow } from '../prospects/prospects.repository.ts';
 import { zonesToRespect } from '../queue/may-dial.ts';
 import { limitsOf } from '../queue/queue.service.ts';
-import type { Ctx } from '../team/team.service.ts';
 import { type CallCheck, type CallInput, checkCall, nextAllowed, ruleCatalogue } from './calling-rules.ts';
 import type { TeamRule } from './team-rules.ts';
 

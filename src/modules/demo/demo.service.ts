@@ -1,5 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
+import type { Ctx } from '../../db/context.ts';
 import {
   callAttempts,
   callbacks,
@@ -22,7 +23,6 @@ import { attachPhones, type ExistingProspect } from '../prospects/prospects.repo
 import { prepareDraft, upsertProspects } from '../prospects/upsert-prospects.ts';
 import { refreshPursuits } from '../pursuit/pursuit.repository.ts';
 import { rebuildReachStats } from '../queue/reach-stats.ts';
-import type { Ctx } from '../team/team.service.ts';
 import {
   companySuffixes,
   companyWords,

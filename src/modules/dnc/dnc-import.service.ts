@@ -1,9 +1,9 @@
 import type { Readable } from 'node:stream';
+import type { Ctx } from '../../db/context.ts';
 import { dncEntries } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { csvRecords } from '../imports/csv-records.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
-import type { Ctx } from '../team/team.service.ts';
 import { blockedNumbers } from './dnc.repository.ts';
 
 export type DncImportReport = {

@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { Ctx } from '../../db/context.ts';
 import type { Db } from '../../db/create-db.ts';
 import { dncEntries, dncEvents, phoneNumbers, prospects, tasks } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
@@ -7,7 +8,6 @@ import { parseInput } from '../../shared/validate.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
 import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
 import { refreshPursuits } from '../pursuit/pursuit.repository.ts';
-import type { Ctx } from '../team/team.service.ts';
 import { dncAddSchema, dncRemoveSchema } from './dnc.schemas.ts';
 import { type Binding, bindingOf, bindPerson } from './person-binding.ts';
 

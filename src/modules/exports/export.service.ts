@@ -1,10 +1,10 @@
 import { stringify } from 'csv-stringify/sync';
 import { and, asc, eq, gt, inArray } from 'drizzle-orm';
+import type { Ctx } from '../../db/context.ts';
 import { keysetPages } from '../../db/pages.ts';
 import { callAttempts, companies, phoneNumbers, prospects } from '../../db/schema.ts';
 import { blockedNumbers } from '../dnc/dnc.repository.ts';
 import { localTimeAt } from '../prospects/local-time.ts';
-import type { Ctx } from '../team/team.service.ts';
 import { escapeCell } from './csv-safety.ts';
 
 export const exportKinds = ['prospects', 'calls'] as const;

@@ -1,4 +1,5 @@
 import { inArray, sql, TransactionRollbackError } from 'drizzle-orm';
+import type { Ctx } from '../../db/context.ts';
 import { prospects } from '../../db/schema.ts';
 import { AppError, type FieldIssue, invalid } from '../../shared/errors.ts';
 import { reclaimMemory } from '../../shared/memory.ts';
@@ -6,7 +7,6 @@ import { unstorableText } from '../../shared/validate.ts';
 import { validateProspect } from '../prospects/prospect-draft.ts';
 import { type PreparedDraft, prepareDraft, upsertProspects } from '../prospects/upsert-prospects.ts';
 import { voicemailStrategies } from '../team/team.schemas.ts';
-import type { Ctx } from '../team/team.service.ts';
 import { csvRecords } from './csv-records.ts';
 import { columnMapping, detectPreset, mapRecord, type PresetName, presetNames } from './presets.ts';
 

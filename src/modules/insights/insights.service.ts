@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import type { Ctx } from '../../db/context.ts';
 import { rowsOf } from '../../db/rows.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { MAX_ID } from '../../shared/ids.ts';
@@ -9,7 +10,6 @@ import { displayName, resolveProspect } from '../prospects/prospects.service.ts'
 import type { Recommendation } from '../pursuit/keep-or-drop.ts';
 import { pursuitsOf } from '../pursuit/pursuit.service.ts';
 import { Scope, WEEK_SLOTS, weekOfSlot } from '../queue/reach-stats.ts';
-import type { Ctx } from '../team/team.service.ts';
 
 export const reachMapQuerySchema = z
   .object({

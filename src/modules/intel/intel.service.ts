@@ -1,4 +1,5 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
+import type { Ctx } from '../../db/context.ts';
 import type { Db } from '../../db/create-db.ts';
 import { callAttempts, intelFacts, phoneNumbers } from '../../db/schema.ts';
 import { resolveAt, resolveDayOrAt } from '../../shared/clock.ts';
@@ -6,7 +7,6 @@ import { AppError, type FieldIssue, invalid, invalidFields } from '../../shared/
 import { parseInput } from '../../shared/validate.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
 import { resolveProspect } from '../prospects/prospects.service.ts';
-import type { Ctx } from '../team/team.service.ts';
 import { addIntelSchema, type HeardFact } from './intel.schemas.ts';
 import { checkIntel, describeIntel, type IntelType } from './intel-rules.ts';
 

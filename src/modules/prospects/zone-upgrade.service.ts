@@ -1,9 +1,9 @@
 import { asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import type { Ctx } from '../../db/context.ts';
 import type { Db } from '../../db/create-db.ts';
 import { phoneNumbers, prospects, zoneChanges } from '../../db/schema.ts';
 import { countryCode } from '../phones/region-zones.ts';
 import { readZone } from '../phones/zone-names.ts';
-import type { Ctx } from '../team/team.service.ts';
 import { displayName } from './prospects.service.ts';
 import { recordZone } from './upsert-prospects.ts';
 

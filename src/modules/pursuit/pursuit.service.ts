@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Ctx } from '../../db/context.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { notFound } from '../../shared/errors.ts';
 import { atParam, parseInput } from '../../shared/validate.ts';
@@ -6,7 +7,6 @@ import { displayName, resolveProspect } from '../prospects/prospects.service.ts'
 import { loadCandidates } from '../queue/queue.repository.ts';
 import { type Yardsticks, yardsticks } from '../queue/queue.service.ts';
 import { type Candidate, pursuitAt, weightOf } from '../queue/rank.ts';
-import type { Ctx } from '../team/team.service.ts';
 import { type BookRates, HORIZON, type Pursuit, type Recommendation } from './keep-or-drop.ts';
 
 export const pursuitQuerySchema = z

@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import type { Ctx } from '../../db/context.ts';
 import { companies, pursuitChanges } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid } from '../../shared/errors.ts';
 import { atParam, instant, parseInput, sentenceReason } from '../../shared/validate.ts';
 import { moveStage, promiseFollowUp } from '../calls/call-effects.repository.ts';
 import { resolveProspect } from '../prospects/prospects.service.ts';
-import type { Ctx } from '../team/team.service.ts';
 import { pursuitEvents, refreshPursuits } from './pursuit.repository.ts';
 import {
   type PursuitEvent,

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import type { Ctx } from '../../db/context.ts';
 import { rowsOf } from '../../db/rows.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { instant, parseInput } from '../../shared/validate.ts';
-import type { Ctx } from '../team/team.service.ts';
 
 export const messageStatsQuerySchema = z
   .object({

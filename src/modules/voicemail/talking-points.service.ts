@@ -1,12 +1,12 @@
 import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import type { Ctx } from '../../db/context.ts';
 import { companies, talkingPoints } from '../../db/schema.ts';
 import { resolveAt, resolveDayOrAt } from '../../shared/clock.ts';
 import { invalidFields, notFound } from '../../shared/errors.ts';
 import { parseId } from '../../shared/ids.ts';
 import { dateOrInstant, instant, parseInput, prospectKey } from '../../shared/validate.ts';
 import { resolveProspect } from '../prospects/prospects.service.ts';
-import type { Ctx } from '../team/team.service.ts';
 
 export const pointKinds = ['news', 'event', 'contact', 'reference'] as const;
 export type PointKind = (typeof pointKinds)[number];

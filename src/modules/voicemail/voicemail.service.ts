@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, isNull, lte } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import type { Ctx } from '../../db/context.ts';
 import {
   callAttempts,
   callbacks,
@@ -27,7 +28,6 @@ import { pursuitNow } from '../pursuit/pursuit.service.ts';
 import { pursuitWord, readStanding } from '../pursuit/pursuit-state.ts';
 import { insideCallingHours, zonesToRespect } from '../queue/may-dial.ts';
 import { limitsOf, nextWindow, numberAt, type Yardsticks, yardsticks } from '../queue/queue.service.ts';
-import type { Ctx } from '../team/team.service.ts';
 import { type Check, checkMessage, worst } from './check-message.ts';
 import type { Earlier, Material, Prompt, Script } from './compose.ts';
 import {
