@@ -42,7 +42,7 @@ module.exports = {
       severity: 'error',
       comment: 'A decision file is pure: the time comes in as an argument, the data as values.',
       from: {
-        path: '^src/modules/[^/]+/(rank|may-dial|decide|pursuit-state|keep-or-drop|cadence|correction-rules|local-clock)\\.ts$',
+        path: '^src/modules/[^/]+/(rank|may-dial|decide|pursuit-state|keep-or-drop|cadence|correction-rules|call-rules)\\.ts$',
       },
       to: { path: '^(src/db/|src/shared/clock\\.ts$|node:fs|fs$|node:child_process|drizzle-orm|pg$|@electric-sql)' },
     },

@@ -4,7 +4,9 @@ import { cadenceRoutes } from '../modules/cadences/cadences.routes.ts';
 import { callbackRoutes } from '../modules/calls/callbacks.routes.ts';
 import { callRoutes } from '../modules/calls/calls.routes.ts';
 import { ruleRoutes } from '../modules/compliance/rules.routes.ts';
+import { demoRoutes } from '../modules/demo/demo.routes.ts';
 import { dncRoutes } from '../modules/dnc/dnc.routes.ts';
+import { emailRoutes } from '../modules/email/email.routes.ts';
 import { exportRoutes } from '../modules/exports/export.routes.ts';
 import { importRoutes } from '../modules/imports/import.routes.ts';
 import { insightRoutes } from '../modules/insights/insights.routes.ts';
@@ -32,11 +34,13 @@ export const routes: Route[] = [
   ...voicemailRoutes,
   ...pursuitRoutes,
   ...cadenceRoutes,
+  ...emailRoutes,
   ...insightRoutes,
   ...exportRoutes,
   ...dncRoutes,
   ...ruleRoutes,
   ...teamRoutes,
+  ...demoRoutes,
 ];
 
 export type AppOptions = {

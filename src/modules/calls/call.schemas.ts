@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { instant, prospectKey } from '../../shared/validate.ts';
 import { heardFactSchema, MAX_FACTS_PER_CALL } from '../intel/intel.schemas.ts';
+import { messageKinds, outcomes, results } from '../outcomes/call-rules.ts';
 import { phoneKinds } from '../prospects/prospect-draft.ts';
-import { messageKinds, outcomes, results } from './call-rules.ts';
 
 /** One dial as a rep logs it: the same shape from the API, the CLI and the web app. */
 export const logCallSchema = z

@@ -9,10 +9,10 @@ import { parseId } from '../../shared/ids.ts';
 import { instant, parseInput, prospectKey } from '../../shared/validate.ts';
 import { endCadences } from '../cadences/enrollments.repository.ts';
 import { listIntel } from '../intel/intel.service.ts';
+import { type CallbackResult, callbackResults, resultTimeIssues } from '../outcomes/call-rules.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
 import { type LocalTime, localTimeAt } from '../prospects/local-time.ts';
 import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
-import { type CallbackResult, callbackResults, resultTimeIssues } from './call-rules.ts';
 import { applyCallbackResult } from './callback-result.repository.ts';
 import { suggestOpener } from './opener.ts';
 

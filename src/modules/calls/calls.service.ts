@@ -12,6 +12,7 @@ import { callStepDone } from '../cadences/enrollments.service.ts';
 import { blockedNumbers } from '../dnc/dnc.repository.ts';
 import { optOut } from '../dnc/opt-out.service.ts';
 import { factsOfAttempt, type IntelFact, prepareFacts, storeFacts } from '../intel/intel.service.ts';
+import { checkLog, nextStage, repSecondsOf } from '../outcomes/call-rules.ts';
 import type { Stage } from '../prospects/prospect-draft.ts';
 import { validateProspect } from '../prospects/prospect-draft.ts';
 import type { ProspectRow } from '../prospects/prospects.repository.ts';
@@ -24,7 +25,6 @@ import { spokenSeconds } from '../voicemail/words.ts';
 import { type LogCallInput, logCallSchema } from './call.schemas.ts';
 import { findRightPerson, moveStage, promiseFollowUp } from './call-effects.repository.ts';
 import { choosePhone, countBad } from './call-numbers.repository.ts';
-import { checkLog, nextStage, repSecondsOf } from './call-rules.ts';
 
 export type LoggedCall = {
   attempt: {

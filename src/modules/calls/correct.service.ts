@@ -14,13 +14,6 @@ import { AppError, invalid, invalidFields, notFound } from '../../shared/errors.
 import { parseId } from '../../shared/ids.ts';
 import { parseInput } from '../../shared/validate.ts';
 import { optOut } from '../dnc/opt-out.service.ts';
-import { normalizePhone } from '../phones/normalize-phone.ts';
-import type { PhoneRow } from '../prospects/prospects.repository.ts';
-import { refreshPursuits } from '../pursuit/pursuit.repository.ts';
-import { type DialFact, recordDial, rereadDialTimes } from '../queue/reach-stats.ts';
-import { correctCallSchema } from './call.schemas.ts';
-import { dropFindPerson, findRightPerson } from './call-effects.repository.ts';
-import { choosePhone } from './call-numbers.repository.ts';
 import {
   checkLog,
   FUTURE_TOLERANCE_MS,
@@ -28,7 +21,14 @@ import {
   type Outcome,
   type Result,
   repSecondsOf,
-} from './call-rules.ts';
+} from '../outcomes/call-rules.ts';
+import { normalizePhone } from '../phones/normalize-phone.ts';
+import type { PhoneRow } from '../prospects/prospects.repository.ts';
+import { refreshPursuits } from '../pursuit/pursuit.repository.ts';
+import { type DialFact, recordDial, rereadDialTimes } from '../queue/reach-stats.ts';
+import { correctCallSchema } from './call.schemas.ts';
+import { dropFindPerson, findRightPerson } from './call-effects.repository.ts';
+import { choosePhone } from './call-numbers.repository.ts';
 import { type LoggedCall, readLogged } from './calls.service.ts';
 import {
   type Applying,

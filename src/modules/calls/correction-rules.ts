@@ -1,4 +1,3 @@
-import type { Stage } from '../prospects/prospect-draft.ts';
 import {
   followUpOf,
   type MessageKind,
@@ -6,7 +5,8 @@ import {
   type Outcome,
   type Result,
   type StageMove,
-} from './call-rules.ts';
+} from '../outcomes/call-rules.ts';
+import type { Stage } from '../prospects/prospect-draft.ts';
 
 /** What a rep can correct on a logged call, as stored before and after a correction. */
 export type CallFields = {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { type TeamRuleInput, teamRuleSchema } from '../team/team-rules.ts';
 import {
   type CallInput,
   checkCall,
@@ -9,7 +10,6 @@ import {
   windowsOn,
 } from './calling-rules.ts';
 import { LEGAL_RULES } from './jurisdiction-rules.ts';
-import { type TeamRuleInput, teamRuleSchema } from './team-rules.ts';
 
 const utc = (iso: string): Date => new Date(iso);
 const NY = 'America/New_York';

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { localClock, weekdayName, zoneCity } from '../../shared/local-clock.ts';
+import type { TeamRule } from '../team/team-rules.ts';
 import { publicHoliday } from './holidays.ts';
 import {
   type CallingRule,
@@ -8,7 +9,6 @@ import {
   type Screening,
   type WeekHours,
 } from './jurisdiction-rules.ts';
-import type { TeamRule } from './team-rules.ts';
 
 /** Where a number is: a country (ISO 3166) and, when known, a state or province ('FL' or 'US-FL'). */
 export type Place = { country: string | null; region: string | null };

@@ -12,8 +12,8 @@ import { zoneOfDialledNumber } from '../phones/resolve-timezone.ts';
 import type { ProspectRow } from '../prospects/prospects.repository.ts';
 import { zonesToRespect } from '../queue/may-dial.ts';
 import { limitsOf } from '../queue/queue.service.ts';
+import type { TeamRule } from '../team/team-rules.ts';
 import { type CallCheck, type CallInput, checkCall, nextAllowed, ruleCatalogue } from './calling-rules.ts';
-import type { TeamRule } from './team-rules.ts';
 
 export type RuleList = {
   audience: 'consumer' | 'b2b';

@@ -16,7 +16,7 @@ import {
 import { clockOf, resolveAt } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
 import { createRandom, type Random } from '../../shared/random.ts';
-import { type Outcome, type Result, repSecondsOf } from '../calls/call-rules.ts';
+import { type Outcome, type Result, repSecondsOf } from '../outcomes/call-rules.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
 import type { PhoneKind, ProspectDraft, Stage } from '../prospects/prospect-draft.ts';
 import { attachPhones, type ExistingProspect } from '../prospects/prospects.repository.ts';

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type { Ctx } from '../../db/context.ts';
 import { dncEntries } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
-import { csvRecords } from '../imports/csv-records.ts';
+import { csvRecords } from '../../shared/csv-records.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
 import { blockedNumbers } from './dnc.repository.ts';
 

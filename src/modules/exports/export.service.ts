@@ -3,9 +3,9 @@ import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../db/context.ts';
 import { keysetPages } from '../../db/pages.ts';
 import { callAttempts, companies, phoneNumbers, prospects } from '../../db/schema.ts';
+import { escapeCell } from '../../shared/csv-safety.ts';
 import { blockedNumbers } from '../dnc/dnc.repository.ts';
 import { localTimeAt } from '../prospects/local-time.ts';
-import { escapeCell } from './csv-safety.ts';
 
 export const exportKinds = ['prospects', 'calls'] as const;
 export type ExportKind = (typeof exportKinds)[number];

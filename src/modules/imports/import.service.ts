@@ -1,13 +1,13 @@
 import { inArray, sql, TransactionRollbackError } from 'drizzle-orm';
 import type { Ctx } from '../../db/context.ts';
 import { prospects } from '../../db/schema.ts';
+import { csvRecords } from '../../shared/csv-records.ts';
 import { AppError, type FieldIssue, invalid } from '../../shared/errors.ts';
 import { reclaimMemory } from '../../shared/memory.ts';
 import { unstorableText } from '../../shared/validate.ts';
 import { validateProspect } from '../prospects/prospect-draft.ts';
 import { type PreparedDraft, prepareDraft, upsertProspects } from '../prospects/upsert-prospects.ts';
 import { voicemailStrategies } from '../team/team.schemas.ts';
-import { csvRecords } from './csv-records.ts';
 import { columnMapping, detectPreset, mapRecord, type PresetName, presetNames } from './presets.ts';
 
 export type Rejection = { line: number; field: string; reason: string };

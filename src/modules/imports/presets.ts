@@ -1,4 +1,4 @@
-import { unescapeCell } from '../exports/csv-safety.ts';
+import { unescapeCell } from '../../shared/csv-safety.ts';
 import { type PhoneKind, parseYesNo, type RawProspect } from '../prospects/prospect-draft.ts';
 
 export const presetNames = ['generic', 'hubspot', 'salesforce'] as const;

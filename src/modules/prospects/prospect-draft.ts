@@ -1,10 +1,10 @@
 import type { FieldIssue } from '../../shared/errors.ts';
+import { type Stage, stages } from '../outcomes/stages.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
 import { countryCode } from '../phones/region-zones.ts';
 import { readZone } from '../phones/zone-names.ts';
 
-export const stages = ['new', 'contacted', 'engaged', 'interested', 'customer', 'lost'] as const;
-export type Stage = (typeof stages)[number];
+export { type Stage, stages };
 export const phoneKinds = ['main', 'direct', 'mobile', 'private', 'assistant', 'other'] as const;
 export type PhoneKind = (typeof phoneKinds)[number];
 

@@ -1,4 +1,4 @@
-import type { Outcome, Result } from '../calls/call-rules.ts';
+import type { Outcome, Result } from '../outcomes/call-rules.ts';
 
 /**
  * Where a prospect's pursuit stands. A conversation moves it; the rep may move it too. Only

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
 import { rowsOf } from '../../db/rows.ts';
-import type { Outcome, Result } from '../calls/call-rules.ts';
+import type { Outcome, Result } from '../outcomes/call-rules.ts';
 import { latestStanding, type PursuitEvent, type PursuitState } from './pursuit-state.ts';
 
 const p = sql.param;

@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
 import { rowsOf } from '../../db/rows.ts';
-import { USUAL_SECONDS, WRAP_UP_SECONDS } from '../calls/call-rules.ts';
+import { USUAL_SECONDS, WRAP_UP_SECONDS } from '../outcomes/call-rules.ts';
 
 /** The levels learned reachability is pooled over, widest first. */
 export const Scope = { book: 0, group: 1, company: 2, number: 3 } as const;

@@ -1,5 +1,11 @@
 import { localClock } from '../../shared/local-clock.ts';
-import { BAD_NUMBER_LIMIT, nextStage, type Outcome, type Result, repSecondsOf } from '../calls/call-rules.ts';
+import {
+  BAD_NUMBER_LIMIT,
+  nextStage,
+  type Outcome,
+  type Result,
+  repSecondsOf,
+} from '../outcomes/call-rules.ts';
 import { countryOfZone } from '../phones/region-zones.ts';
 import type { Stage } from '../prospects/prospect-draft.ts';
 import { type BookTotals, bookRates, NO_EFFORT, NO_TOTALS } from '../pursuit/keep-or-drop.ts';

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { localClock } from '../../shared/local-clock.ts';
 import { createRandom } from '../../shared/random.ts';
-import type { Result } from '../calls/call-rules.ts';
+import type { Result } from '../outcomes/call-rules.ts';
 import type { DialLimits } from '../queue/may-dial.ts';
 import { bestHours, uniform } from './manual-strategies.ts';
 import { oracle, personaOracle } from './oracle-strategies.ts';

@@ -1,4 +1,4 @@
-import type { Result } from '../calls/call-rules.ts';
+import type { Result } from '../outcomes/call-rules.ts';
 import type { ProspectView } from '../prospects/prospects.service.ts';
 import type { Queue } from '../queue/queue.service.ts';
 import type { Strategy } from '../voicemail/decide.ts';

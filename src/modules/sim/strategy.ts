@@ -1,4 +1,4 @@
-import type { Result } from '../calls/call-rules.ts';
+import type { Result } from '../outcomes/call-rules.ts';
 import type { DialLimits } from '../queue/may-dial.ts';
 import type { Heard, Hidden, MessageKind } from './telephone.ts';
 import type { Territory } from './territory.ts';

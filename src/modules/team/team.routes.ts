@@ -1,11 +1,6 @@
-import { z } from 'zod';
 import type { Route } from '../../shared/route.ts';
-import { instant, parseInput } from '../../shared/validate.ts';
-import { loadDemo } from '../demo/demo.service.ts';
 import { teamConfigSchema } from './team.schemas.ts';
 import { teamConfig, updateTeamConfig } from './team.service.ts';
-
-const demoBody = z.object({ at: instant().optional(), seed: z.number().int().optional() }).strict();
 
 export const teamRoutes: Route[] = [
   {
@@ -23,17 +18,5 @@ export const teamRoutes: Route[] = [
     body: teamConfigSchema,
     handle: async ({ c, ctx }) =>
       c.json(teamConfig(await updateTeamConfig(ctx, await c.req.json().catch(() => null)))),
-  },
-  {
-    method: 'post',
-    path: '/demo',
-    tag: 'config',
-    summary: 'Load the demo territory (about 200 prospects with call history) into an empty book',
-    body: demoBody,
-    responses: { 201: 'What was loaded' },
-    handle: async ({ c, ctx }) => {
-      const body = parseInput(demoBody, (await c.req.json().catch(() => ({}))) ?? {});
-      return c.json(await loadDemo(ctx, body), 201);
-    },
   },
 ];

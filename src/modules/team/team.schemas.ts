@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { teamRuleSchema } from '../compliance/team-rules.ts';
 import { readZone } from '../phones/zone-names.ts';
-import { strategies } from '../voicemail/decide.ts';
+import { teamRuleSchema } from './team-rules.ts';
 
 export const offerCategories = [
   'software',
@@ -14,6 +13,8 @@ export const offerCategories = [
 ] as const;
 
 /** The voicemail strategies a team, a list or a prospect may use: the decision's own list. */
+/** The voicemail strategies a team, a list or a prospect may follow (voicemail/decide.ts plays them). */
+export const strategies = ['never', 'rules', 'persistent', 'curiosity', 'adaptive'] as const;
 export const voicemailStrategies = strategies;
 
 const clock = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, 'a time as HH:MM, for example 08:00');

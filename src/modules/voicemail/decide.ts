@@ -1,6 +1,7 @@
 import { AFTER_HOURS_FROM } from '../../shared/local-clock.ts';
 import type { Stage } from '../prospects/prospect-draft.ts';
 import type { Recommendation } from '../pursuit/keep-or-drop.ts';
+import { strategies } from '../team/team.schemas.ts';
 import type { CheckContext } from './check-message.ts';
 import {
   type Composed,
@@ -12,7 +13,7 @@ import {
   type ScriptKind,
 } from './compose.ts';
 
-export const strategies = ['never', 'rules', 'persistent', 'curiosity', 'adaptive'] as const;
+export { strategies };
 export type Strategy = (typeof strategies)[number];
 
 /** The whole state a voicemail decision reads: the prospect, its history, the team and the time. */

@@ -1,5 +1,5 @@
 import type { FieldIssue } from '../../shared/errors.ts';
-import type { Stage } from '../prospects/prospect-draft.ts';
+import type { Stage } from './stages.ts';
 
 export const outcomes = [
   'reached',
