@@ -36,12 +36,6 @@ import {
 
 export type Timeline = Awaited<ReturnType<typeof timeline>>;
 
-import {
-  checkNumber,
-  listRules,
-  type RuleCheck,
-  type RuleList,
-} from '../modules/compliance/rules.service.ts';
 import type { DemoReport } from '../modules/demo/demo.service.ts';
 import { loadDemo } from '../modules/demo/demo.service.ts';
 import type { DncEntry } from '../modules/dnc/dnc.service.ts';
@@ -75,6 +69,7 @@ import { listZoneChanges, type ZoneChange } from '../modules/prospects/zone-upgr
 import { type PursuitView, pursuitOfProspect } from '../modules/pursuit/pursuit.service.ts';
 import { type StandingView, setStanding, standingOfProspect } from '../modules/pursuit/standing.service.ts';
 import { buildQueue, type Plan, planDay, type Queue } from '../modules/queue/queue.service.ts';
+import { checkNumber, listRules, type RuleCheck, type RuleList } from '../modules/queue/rules.service.ts';
 import { type Ctx, teamConfig, updateTeamConfig } from '../modules/team/team.service.ts';
 import { type MessageStats, messageStats } from '../modules/voicemail/message-stats.service.ts';
 import {

@@ -12,6 +12,7 @@ import { callStepDone } from '../cadences/enrollments.service.ts';
 import { blockedNumbers } from '../dnc/dnc.repository.ts';
 import { optOut } from '../dnc/opt-out.service.ts';
 import { factsOfAttempt, type IntelFact, prepareFacts, storeFacts } from '../intel/intel.service.ts';
+import { findRightPerson, moveStage, promiseFollowUp } from '../outcomes/call-effects.repository.ts';
 import { checkLog, nextStage, repSecondsOf } from '../outcomes/call-rules.ts';
 import type { Stage } from '../prospects/prospect-draft.ts';
 import { validateProspect } from '../prospects/prospect-draft.ts';
@@ -23,7 +24,6 @@ import { buildQueue, numberAt, yardsticks } from '../queue/queue.service.ts';
 import { recordDial } from '../queue/reach-stats.ts';
 import { spokenSeconds } from '../voicemail/words.ts';
 import { type LogCallInput, logCallSchema } from './call.schemas.ts';
-import { findRightPerson, moveStage, promiseFollowUp } from './call-effects.repository.ts';
 import { choosePhone, countBad } from './call-numbers.repository.ts';
 
 export type LoggedCall = {

@@ -14,6 +14,7 @@ import { AppError, invalid, invalidFields, notFound } from '../../shared/errors.
 import { parseId } from '../../shared/ids.ts';
 import { parseInput } from '../../shared/validate.ts';
 import { optOut } from '../dnc/opt-out.service.ts';
+import { dropFindPerson, findRightPerson } from '../outcomes/call-effects.repository.ts';
 import {
   checkLog,
   FUTURE_TOLERANCE_MS,
@@ -27,7 +28,6 @@ import type { PhoneRow } from '../prospects/prospects.repository.ts';
 import { refreshPursuits } from '../pursuit/pursuit.repository.ts';
 import { type DialFact, recordDial, rereadDialTimes } from '../queue/reach-stats.ts';
 import { correctCallSchema } from './call.schemas.ts';
-import { dropFindPerson, findRightPerson } from './call-effects.repository.ts';
 import { choosePhone } from './call-numbers.repository.ts';
 import { type LoggedCall, readLogged } from './calls.service.ts';
 import {

@@ -12,11 +12,11 @@ import {
 } from '../../db/schema.ts';
 import { endCadences } from '../cadences/enrollments.repository.ts';
 import { blockedNumbers } from '../dnc/dnc.repository.ts';
+import { moveStage, promiseFollowUp } from '../outcomes/call-effects.repository.ts';
 import { followUpOf } from '../outcomes/call-rules.ts';
 import type { Stage } from '../prospects/prospect-draft.ts';
 import type { PhoneRow, ProspectRow } from '../prospects/prospects.repository.ts';
 import { spokenSeconds } from '../voicemail/words.ts';
-import { moveStage, promiseFollowUp } from './call-effects.repository.ts';
 import { countBad, uncountBad } from './call-numbers.repository.ts';
 import { type CallFields, restage } from './correction-rules.ts';
 

@@ -5,7 +5,7 @@ import { companies, pursuitChanges } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid } from '../../shared/errors.ts';
 import { atParam, instant, parseInput, sentenceReason } from '../../shared/validate.ts';
-import { moveStage, promiseFollowUp } from '../calls/call-effects.repository.ts';
+import { moveStage, promiseFollowUp } from '../outcomes/call-effects.repository.ts';
 import { resolveProspect } from '../prospects/prospects.service.ts';
 import { pursuitEvents, refreshPursuits } from './pursuit.repository.ts';
 import {

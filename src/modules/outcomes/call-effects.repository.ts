@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
 import { companies, prospects, stageChanges, tasks } from '../../db/schema.ts';
-import { followUpOf, type Result, type StageMove } from '../outcomes/call-rules.ts';
+import { followUpOf, type Result, type StageMove } from './call-rules.ts';
 
 /** Moves the prospect's stage and records the move, with the call behind it when there is one. */
 export async function moveStage(

@@ -6,14 +6,20 @@ import { resolveAt } from '../../shared/clock.ts';
 import { invalid } from '../../shared/errors.ts';
 import { localClock, zoneCity } from '../../shared/local-clock.ts';
 import { atParam, parseInput } from '../../shared/validate.ts';
+import {
+  type CallCheck,
+  type CallInput,
+  checkCall,
+  nextAllowed,
+  ruleCatalogue,
+} from '../compliance/calling-rules.ts';
 import { screenedRegisters } from '../dnc/dnc.repository.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
 import { zoneOfDialledNumber } from '../phones/resolve-timezone.ts';
 import type { ProspectRow } from '../prospects/prospects.repository.ts';
-import { zonesToRespect } from '../queue/may-dial.ts';
-import { limitsOf } from '../queue/queue.service.ts';
 import type { TeamRule } from '../team/team-rules.ts';
-import { type CallCheck, type CallInput, checkCall, nextAllowed, ruleCatalogue } from './calling-rules.ts';
+import { zonesToRespect } from './may-dial.ts';
+import { limitsOf } from './queue.service.ts';
 
 export type RuleList = {
   audience: 'consumer' | 'b2b';
