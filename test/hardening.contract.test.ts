@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../src/http/app.ts';
-import { importCsv, REJECTIONS_LISTED } from '../src/modules/imports/import.service.ts';
+import { importCsv } from '../src/modules/imports/import.service.ts';
+import { REJECTIONS_LISTED } from '../src/shared/csv-records.ts';
 import { BODY_LIMITS } from '../src/shared/request-body.ts';
 import { drivers, freshDb, type TestDb } from './support/databases.ts';
 

@@ -31,10 +31,15 @@ export function mount(app: Hono, options: { routes: Route[]; ctx: () => Ctx }): 
   }
 }
 
+/** The longest path or query parameter any operation takes. */
+const MAX_PARAMETER_LENGTH = 2000;
+
 /** Path and query parameters every operation can trust: text a database can hold, ids in range. */
 function checkParameters(path: Record<string, string>, query: Record<string, string>): void {
   const issues = [...Object.entries(path), ...Object.entries(query)].flatMap(([field, value]) => {
-    const reason = unstorableText(value) ?? (value.length > 2000 ? 'must be at most 2000 characters' : null);
+    const reason =
+      unstorableText(value) ??
+      (value.length > MAX_PARAMETER_LENGTH ? `must be at most ${MAX_PARAMETER_LENGTH} characters` : null);
     return reason ? [{ field, reason }] : [];
   });
   if (issues.length > 0) throw invalidFields(issues);
@@ -57,7 +62,7 @@ export function openApiDocument(routes: Route[], version: string): Record<string
         schema:
           m[1] === 'id'
             ? { type: 'integer', minimum: 1, maximum: MAX_ID }
-            : { type: 'string', maxLength: 2000 },
+            : { type: 'string', maxLength: MAX_PARAMETER_LENGTH },
       })),
       ...queryParameters(route.query),
     ];

@@ -9,6 +9,8 @@
 
 /** A line longer than this is refused unread (a cell of 50 MB is not a prospect). */
 export const MAX_LINE_BYTES = 1024 * 1024;
+/** How many rejected rows a report of a CSV read lists; the rest are counted (and streamed where asked). */
+export const REJECTIONS_LISTED = 1_000;
 /** A quoted cell may hold line breaks (notes do), but not more than this many. */
 export const MAX_RECORD_LINES = 200;
 
@@ -108,9 +110,9 @@ function firstBadByte(bytes: Buffer): number {
 }
 
 /** The state of a record being read across lines. */
-type Reading = { cells: string[]; cell: string; quoted: boolean; afterQuote: boolean; fieldStart: boolean };
+type Reading = { cells: string[]; cell: string; quoted: boolean; fieldStart: boolean };
 
-const fresh = (): Reading => ({ cells: [], cell: '', quoted: false, afterQuote: false, fieldStart: true });
+const fresh = (): Reading => ({ cells: [], cell: '', quoted: false, fieldStart: true });
 
 /**
  * Reads one line into the record: `done` when the record is complete at its end, `open` when a
@@ -131,7 +133,6 @@ function readLine(state: Reading, text: string): 'done' | 'open' | 'broken' {
         const next = text[i + 1];
         if (next !== undefined && next !== ',' && state.cell.includes('\n')) return 'broken';
         state.quoted = false;
-        state.afterQuote = true;
       }
       continue;
     }
@@ -139,7 +140,6 @@ function readLine(state: Reading, text: string): 'done' | 'open' | 'broken' {
       state.cells.push(state.cell);
       state.cell = '';
       state.fieldStart = true;
-      state.afterQuote = false;
       continue;
     }
     if (ch === '"' && state.fieldStart) {

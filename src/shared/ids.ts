@@ -14,8 +14,6 @@ export const isIdText = (key: string): boolean =>
 /** A row id from a path or the command line: digits within range, else refused naming the field. */
 export function parseId(value: string | number, field = 'id'): number {
   const text = String(value).trim();
-  const id = /^\d{1,10}$/.test(text) ? Number(text) : Number.NaN;
-  if (!(id >= 1 && id <= MAX_ID))
-    throw invalid(field, `"${value}" is not an id (a whole number from 1 to ${MAX_ID})`);
-  return id;
+  if (!isIdText(text)) throw invalid(field, `"${value}" is not an id (a whole number from 1 to ${MAX_ID})`);
+  return Number(text);
 }

@@ -27,6 +27,10 @@ function safePath(c: Context): string {
   }
 }
 
+/** A batch's HTTP status: 422 when some rows were refused, 200 when none were. */
+export const batchStatus = (report: { rejected: unknown[] }): 200 | 422 =>
+  report.rejected.length > 0 ? 422 : 200;
+
 /**
  * The answer to a batch (an import, a Do-Not-Call list) of which some rows were refused: 422
  * problem+json saying how many, with the batch's whole report beside it (RFC 9457 extension
@@ -37,7 +41,7 @@ export function partialAnswer<R extends { rejected: unknown[] }>(
   report: R,
   noun: { one: string; many: string },
 ): Response {
-  if (report.rejected.length === 0) return c.json(report, 200);
+  if (batchStatus(report) === 200) return c.json(report, 200);
   const n = report.rejected.length;
   const body = {
     type: 'urn:reach:problem:rows_rejected',

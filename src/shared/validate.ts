@@ -5,10 +5,9 @@ import { MAX_ID } from './ids.ts';
 /** The years a date or time may fall in; a year such as 0001 or 9999 is a typing slip, not a plan. */
 export const KEPT_YEARS = { from: 1900, to: 2199 } as const;
 
-export const inKeptYears = (date: Date): boolean => {
-  const year = date.getUTCFullYear();
-  return year >= KEPT_YEARS.from && year <= KEPT_YEARS.to;
-};
+const isKeptYear = (year: number): boolean => year >= KEPT_YEARS.from && year <= KEPT_YEARS.to;
+
+export const inKeptYears = (date: Date): boolean => isKeptYear(date.getUTCFullYear());
 
 /** Why a date or time in a far year was refused. */
 export const outsideKeptYears = (given: unknown): string =>
@@ -80,9 +79,8 @@ export const notADateOrTime = (given: unknown): string =>
 
 const keptYear = (text: string): boolean => {
   const typed = /^(\d{4})-/.exec(text);
-  if (!typed) return true; // not a date at all: its format check says so
-  const year = Number(typed[1]);
-  return year >= KEPT_YEARS.from && year <= KEPT_YEARS.to;
+  // Not a date at all: its format check says so.
+  return !typed || isKeptYear(Number(typed[1]));
 };
 
 /** An ISO 8601 instant with its offset, in the years Reach keeps. */

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type { Ctx } from '../../db/context.ts';
 import { dncEntries } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
-import { csvRecords } from '../../shared/csv-records.ts';
+import { csvRecords, REJECTIONS_LISTED } from '../../shared/csv-records.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
 import { blockedNumbers } from './dnc.repository.ts';
 
@@ -14,9 +14,6 @@ export type DncImportReport = {
   /** How many lines were rejected, listed or not. */
   rejectedLines: number;
 };
-
-/** How many rejected lines a report lists; the rest are counted. */
-const REJECTIONS_LISTED = 1_000;
 
 const BATCH = 1_000;
 

@@ -2,11 +2,11 @@ import { stream } from 'hono/streaming';
 import { z } from 'zod';
 import { problemBody } from '../../shared/problem.ts';
 import { bodyStream } from '../../shared/request-body.ts';
-import { partialAnswer, traceOf } from '../../shared/request-trace.ts';
+import { batchStatus, partialAnswer, traceOf } from '../../shared/request-trace.ts';
 import type { Route } from '../../shared/route.ts';
 import { parseInput } from '../../shared/validate.ts';
 import { voicemailStrategies } from '../team/team.schemas.ts';
-import { type ImportReport, importCsv } from './import.service.ts';
+import { importCsv } from './import.service.ts';
 import { presetNames } from './presets.ts';
 
 export const importQuerySchema = z
@@ -59,7 +59,6 @@ export const importRoutes: Route[] = [
         list: query.list,
         previewRows: query.preview,
       };
-      const status = (report: ImportReport) => (report.rejected.length > 0 ? 422 : 200);
       if (!(c.req.header('accept') ?? '').includes('application/x-ndjson')) {
         return partialAnswer(c, await importCsv(ctx, options), { one: 'row', many: 'rows' });
       }
@@ -71,7 +70,7 @@ export const importRoutes: Route[] = [
             ...options,
             onProgress: (progress) => void line({ type: 'progress', ...progress }),
           });
-          await line({ type: 'report', status: status(report), report });
+          await line({ type: 'report', status: batchStatus(report), report });
         } catch (error) {
           await line({ type: 'problem', problem: problemBody(error, traceOf(c)) });
         }

@@ -1,7 +1,7 @@
 import { inArray, sql, TransactionRollbackError } from 'drizzle-orm';
 import type { Ctx } from '../../db/context.ts';
 import { prospects } from '../../db/schema.ts';
-import { csvRecords } from '../../shared/csv-records.ts';
+import { csvRecords, REJECTIONS_LISTED } from '../../shared/csv-records.ts';
 import { AppError, type FieldIssue, invalid } from '../../shared/errors.ts';
 import { reclaimMemory } from '../../shared/memory.ts';
 import { unstorableText } from '../../shared/validate.ts';
@@ -51,9 +51,6 @@ export type ImportOptions = {
   /** Hears every problem of every rejected row, however many (the report lists the first ones). */
   onRejected?: ((rejection: Rejection) => void) | undefined;
 };
-
-/** How many problems a report lists; a file with more has them all in `onRejected` and a count here. */
-export const REJECTIONS_LISTED = 1_000;
 
 /** Batches after which the import's garbage is swept (about 10,000 rows: a second or two). */
 const RECLAIM_EVERY_BATCHES = 20;
