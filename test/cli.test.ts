@@ -153,9 +153,18 @@ describe('the reach command line', { timeout: 180_000 }, () => {
     ).toContain("--on-book plays one of Reach's strategies");
   });
 
-  it('imports a messy file: exit 3, every rejected row by line, the good rows kept', async () => {
+  it('imports a messy file: exit 3, every rejected row by line (and in --rejects), the good rows kept', async () => {
     const data = dir('messy');
-    const run = await reach(['import', file('messy.csv', messyCsv), '--json', '--data', data]);
+    const rejects = join(work, 'messy-rejects.csv');
+    const run = await reach([
+      'import',
+      file('messy.csv', messyCsv),
+      '--json',
+      '--rejects',
+      rejects,
+      '--data',
+      data,
+    ]);
     expect(run.code).toBe(3);
     const report = JSON.parse(run.stdout) as {
       imported: number;
@@ -164,6 +173,15 @@ describe('the reach command line', { timeout: 180_000 }, () => {
     };
     expect(report).toMatchObject({ imported: 3, unchanged: 1 });
     expect(report.rejected.map((r) => `${r.line}:${r.field}`)).toEqual([
+      '5:phone_direct',
+      '8:name',
+      '8:stage',
+      '8:value',
+    ]);
+    // The rejects file holds every problem, a CSV row each, under its header.
+    const written = readFileSync(rejects, 'utf8').trim().split('\n');
+    expect(written[0]).toBe('line,field,reason');
+    expect(written.slice(1).map((l) => l.split(',').slice(0, 2).join(':'))).toEqual([
       '5:phone_direct',
       '8:name',
       '8:stage',

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { SingleBar } from 'cli-progress';
 import { Command } from 'commander';
+import { stringify } from 'csv-stringify/sync';
 import { openBook } from '../../app/open-book.ts';
 import type { Db } from '../../db/create-db.ts';
 import { backupLines, restoreBackup } from '../../modules/backup/backup.service.ts';
@@ -103,14 +104,10 @@ export function importCommand(): Command {
 /** A CSV file the rejected rows' problems stream into as the import finds them. */
 function rejectsFile(path: string): { write: (r: Rejection) => void; close: () => Promise<void> } {
   const file = createWriteStream(path);
-  file.write('line,field,reason\n');
-  const cell = (text: string) => {
-    const v = escapeCell(text);
-    return /[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
-  };
+  file.write(stringify([['line', 'field', 'reason']]));
   return {
     write: (r) => {
-      file.write(`${r.line},${cell(r.field)},${cell(r.reason)}\n`);
+      file.write(stringify([[r.line, escapeCell(r.field), escapeCell(r.reason)]]));
     },
     close: () => new Promise((resolve) => file.end(resolve)),
   };
