@@ -78,12 +78,11 @@ export async function deliverEmailStep(
     at: Date;
     auto: boolean;
     to?: string | undefined;
-    /** The real instant of the claim, which a stalled send is measured from (whatever `at` says). */
-    now?: Date | undefined;
   },
 ): Promise<EmailDraft> {
   const { id, at, auto } = input;
-  const claimedAt = (input.now ?? new Date()).toISOString();
+  // Stamped with the real clock, whatever `at` says: a stalled send is measured from it.
+  const claimedAt = new Date().toISOString();
   const [claimed] = rowsOf<{ payload: Record<string, unknown> }>(
     await ctx.db.execute(sql`
       update tasks t set status = 'sending', payload = t.payload || ${JSON.stringify({ claimedAt })}::jsonb
