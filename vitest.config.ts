@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     reporters: ['default', './test/support/summary-reporter.ts'],
+    // Every answer is checked against its operation's contract: one that drifted fails its test.
+    env: { REACH_CHECK_ANSWERS: '1' },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

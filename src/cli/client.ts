@@ -1,4 +1,6 @@
 import type { Readable } from 'node:stream';
+import { operations, performNamed } from '../app/operations.ts';
+import type { InputOf, Operation, OperationName, Operations, OutputOf } from '../contracts/index.ts';
 import type { Cadence } from '../modules/cadences/cadence.ts';
 import {
   type CadenceSummary,
@@ -56,7 +58,6 @@ import {
   type Rejection,
 } from '../modules/imports/import.service.ts';
 import type { PresetName } from '../modules/imports/presets.ts';
-import { addIntel, type IntelFact, listIntel } from '../modules/intel/intel.service.ts';
 import type { ListQuery } from '../modules/prospects/prospect.schemas.ts';
 import {
   addProspect,
@@ -98,8 +99,15 @@ export type ImportRequest = {
   onRejected?: ((r: Rejection) => void) | undefined;
 };
 
+type ArgsOf<O extends Operation> = object extends InputOf<O> ? [input?: InputOf<O>] : [input: InputOf<O>];
+
+/** Every operation of the contracts as a method: its input as sent, its answer as read. */
+export type OperationClient = {
+  [N in OperationName]: (...args: ArgsOf<Operations[N]>) => Promise<OutputOf<Operations[N]>>;
+};
+
 /** What the CLI can ask of Reach, whether it holds the database itself or talks to a running server. */
-export type ReachClient = {
+export type ReachClient = OperationClient & {
   where: string;
   listProspects(query: ListQuery): Promise<{ total: number; items: ProspectView[] }>;
   getProspect(key: string, at?: string): Promise<ProspectView>;
@@ -112,11 +120,9 @@ export type ReachClient = {
   correctCall(input: { id: string; body: unknown }): Promise<CorrectedCall>;
   listCalls(query: Record<string, unknown>): Promise<CallRow[]>;
   timeline(prospect: string): Promise<Timeline>;
-  addIntel(body: unknown): Promise<IntelFact>;
   lookup(query: { number: string; at?: string | undefined }): Promise<CallbackCard>;
   recordCallback(body: unknown): Promise<RecordedCallback>;
   attachCallback(input: { callbackId: string; body: unknown }): Promise<RecordedCallback>;
-  listIntel(prospect: string): Promise<IntelFact[]>;
   listDnc(): Promise<DncEntry[]>;
   importDnc(request: {
     input: Readable;
@@ -168,7 +174,14 @@ export type ReachClient = {
 };
 
 export function localClient(ctx: Ctx, where: string): ReachClient {
+  const perform = Object.fromEntries(
+    (Object.keys(operations) as OperationName[]).map((name) => [
+      name,
+      (input?: object) => performNamed(ctx, name, (input ?? {}) as never),
+    ]),
+  ) as OperationClient;
   return {
+    ...perform,
     where,
     listProspects: (query) => listProspects(ctx, query),
     getProspect: (key, at) => getProspect(ctx, { key, at }),
@@ -181,11 +194,9 @@ export function localClient(ctx: Ctx, where: string): ReachClient {
     correctCall: (input) => correctCall(ctx, input),
     listCalls: (query) => listCalls(ctx, query),
     timeline: (prospect) => timeline(ctx, prospect),
-    addIntel: (body) => addIntel(ctx, body),
     lookup: (query) => lookup(ctx, query),
     recordCallback: (body) => recordCallback(ctx, body),
     attachCallback: (input) => attachCallback(ctx, input),
-    listIntel: (prospect) => listIntel(ctx, prospect),
     listDnc: () => listDnc(ctx),
     importDnc: (request) => importDnc(ctx, request),
     addDnc: (body) => addDnc(ctx, body),

@@ -1,12 +1,13 @@
 import { Readable } from 'node:stream';
+import { operations } from '../contracts/index.ts';
+import type { Operation } from '../contracts/operation.ts';
 import type { CallRow } from '../modules/calls/timeline.service.ts';
 import type { DncEntry, DncEvent } from '../modules/dnc/dnc.service.ts';
 import type { DncImportReport } from '../modules/dnc/dnc-import.service.ts';
 import type { ImportReport } from '../modules/imports/import.service.ts';
-import type { IntelFact } from '../modules/intel/intel.service.ts';
 import type { TalkingPoint } from '../modules/voicemail/talking-points.service.ts';
 import { AppError, type ErrorCode, errorTable, type FieldIssue } from '../shared/errors.ts';
-import type { ReachClient } from './client.ts';
+import type { OperationClient, ReachClient } from './client.ts';
 
 type Problem = { code?: string; detail?: string; errors?: FieldIssue[] };
 
@@ -20,14 +21,15 @@ export function httpClient(options: { baseUrl: string; token?: string | undefine
     method: string;
     path: string;
     body?: unknown;
-    query?: Record<string, unknown>;
+    query?: Record<string, unknown> | undefined;
+    headers?: Record<string, string> | undefined;
   }) => {
     const url = new URL(`/api/v1${input.path}`, options.baseUrl);
     for (const [k, v] of Object.entries(input.query ?? {}))
       if (v !== undefined) url.searchParams.set(k, String(v));
     const init: RequestInit = {
       method: input.method,
-      headers: headers({ 'content-type': 'application/json' }),
+      headers: headers({ ...input.headers, 'content-type': 'application/json' }),
     };
     if (input.body !== undefined) init.body = JSON.stringify(input.body);
     return expectOk(await send(url, init));
@@ -50,7 +52,28 @@ export function httpClient(options: { baseUrl: string; token?: string | undefine
   };
   const json = async <T>(input: Parameters<typeof call>[0]): Promise<T> =>
     (await (await call(input)).json()) as T;
+  /** An operation of the contracts over HTTP: its path filled in, its query, headers and body sent. */
+  const perform = (operation: Operation, input: Record<string, unknown>) => {
+    const params = (input['params'] ?? {}) as Record<string, unknown>;
+    const path = operation.path.replace(/\{(\w+)\}/g, (_, name: string) =>
+      encodeURIComponent(String(params[name] ?? '')),
+    );
+    return json({
+      method: operation.method.toUpperCase(),
+      path,
+      query: input['query'] as Record<string, unknown> | undefined,
+      headers: input['headers'] as Record<string, string> | undefined,
+      body: input['body'],
+    });
+  };
+  const performers = Object.fromEntries(
+    Object.entries(operations).map(([name, operation]) => [
+      name,
+      (input?: Record<string, unknown>) => perform(operation, input ?? {}),
+    ]),
+  ) as unknown as OperationClient;
   return {
+    ...performers,
     where: `the Reach server at ${options.baseUrl}`,
     listProspects: (query) => json({ method: 'GET', path: '/prospects', query }),
     getProspect: (key, at) =>
@@ -96,14 +119,6 @@ export function httpClient(options: { baseUrl: string; token?: string | undefine
       (await json<{ items: CallRow[] }>({ method: 'GET', path: '/calls', query })).items,
     timeline: (prospect) =>
       json({ method: 'GET', path: `/prospects/${encodeURIComponent(prospect)}/timeline` }),
-    addIntel: (body) => json({ method: 'POST', path: '/intel', body }),
-    listIntel: async (prospect) =>
-      (
-        await json<{ items: IntelFact[] }>({
-          method: 'GET',
-          path: `/prospects/${encodeURIComponent(prospect)}/intel`,
-        })
-      ).items,
     importDnc: (request) =>
       upload<DncImportReport>({
         path: '/dnc/imports',

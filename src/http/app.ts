@@ -9,7 +9,6 @@ import { emailRoutes } from '../modules/email/email.routes.ts';
 import { exportRoutes } from '../modules/exports/export.routes.ts';
 import { importRoutes } from '../modules/imports/import.routes.ts';
 import { insightRoutes } from '../modules/insights/insights.routes.ts';
-import { intelRoutes } from '../modules/intel/intel.routes.ts';
 import { prospectRoutes } from '../modules/prospects/prospects.routes.ts';
 import { pursuitRoutes } from '../modules/pursuit/pursuit.routes.ts';
 import { queueRoutes } from '../modules/queue/queue.routes.ts';
@@ -21,7 +20,7 @@ import { AppError } from '../shared/errors.ts';
 import { requestIdOf } from '../shared/request-trace.ts';
 import { version } from '../shared/version.ts';
 import { problemResponse } from './problem.ts';
-import { mount, openApiDocument, type Route } from './routes.ts';
+import { mount, mountOperations, openApiDocument, type Route } from './routes.ts';
 import { mountWebApp } from './web-app.ts';
 
 export const routes: Route[] = [
@@ -30,7 +29,6 @@ export const routes: Route[] = [
   ...importRoutes,
   ...callRoutes,
   ...callbackRoutes,
-  ...intelRoutes,
   ...voicemailRoutes,
   ...pursuitRoutes,
   ...cadenceRoutes,
@@ -75,6 +73,7 @@ export function createApp(options: AppOptions): Hono {
   app.get('/api/v1/health', (c) => c.json({ status: 'ok', version, database: options.databaseKind }));
   const document = openApiDocument(routes, version);
   app.get('/api/v1/openapi.json', (c) => c.json(document));
+  mountOperations(app, { ctx: () => options.ctx });
   mount(app, { routes, ctx: () => options.ctx });
   mountWebApp(app, options.webRoot);
   return app;

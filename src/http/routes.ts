@@ -1,8 +1,12 @@
 import type { Handler, Hono, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import type { Ctx } from '../modules/team/team.service.ts';
+import { handlers, operations } from '../app/operations.ts';
+import { perform } from '../app/perform.ts';
+import type { Operation } from '../contracts/operation.ts';
+import type { Ctx } from '../db/context.ts';
 import { invalidFields } from '../shared/errors.ts';
+import type { Handler as OperationHandler } from '../shared/handler.ts';
 import { MAX_ID, parseId } from '../shared/ids.ts';
 import { BODY_LIMITS, limitBody, tooLarge } from '../shared/request-body.ts';
 import type { Route } from '../shared/route.ts';
@@ -31,6 +35,34 @@ export function mount(app: Hono, options: { routes: Route[]; ctx: () => Ctx }): 
   }
 }
 
+/** Mounts every operation of the contracts: input read from the request, checked, handled, answered as JSON. */
+export function mountOperations(app: Hono, options: { ctx: () => Ctx }): void {
+  for (const [name, operation] of Object.entries(operations) as [keyof typeof operations, Operation][]) {
+    const handler = handlers[name] as unknown as OperationHandler<Operation>;
+    const path = operation.path.replace(/\{(\w+)\}/g, ':$1');
+    const maxBody = operation.maxBody ?? BODY_LIMITS.json;
+    const limit = bodyLimit({ maxSize: maxBody, onError: () => Promise.reject(tooLarge(maxBody)) });
+    app.on(operation.method.toUpperCase(), `/api/v1${path}`, limit, async (c) => {
+      const params = c.req.param() as Record<string, string>;
+      const query = c.req.query();
+      checkParameters(params, query);
+      const output = await perform(
+        options.ctx(),
+        { operation, handler },
+        {
+          params,
+          query,
+          headers: c.req.header(),
+          body: operation.body ? await c.req.json().catch(() => null) : undefined,
+        },
+      );
+      const status =
+        typeof operation.status === 'function' ? operation.status(output as never) : operation.status;
+      return c.json(output as object, status ?? 200);
+    });
+  }
+}
+
 /** The longest path or query parameter any operation takes. */
 const MAX_PARAMETER_LENGTH = 2000;
 
@@ -51,21 +83,65 @@ const problem = {
   content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
 };
 
+const pathParameters = (path: string): Record<string, unknown>[] =>
+  [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+    name: m[1],
+    in: 'path',
+    required: true,
+    schema:
+      m[1] === 'id'
+        ? { type: 'integer', minimum: 1, maximum: MAX_ID }
+        : { type: 'string', maxLength: MAX_PARAMETER_LENGTH },
+  }));
+
+/** An operation's OpenAPI entry: its parameters, body and every answer with its schema. */
+function operationEntry(operation: Operation): Record<string, unknown> {
+  const answer = {
+    description: operation.answer,
+    content: {
+      'application/json': {
+        schema: z.toJSONSchema(operation.output, { io: 'output', unrepresentable: 'any' }),
+      },
+    },
+  };
+  const responses: Record<string, unknown> = { default: problem };
+  if (typeof operation.status === 'function') {
+    responses['200'] = answer;
+    responses['201'] = answer;
+  } else responses[String(operation.status ?? 200)] = answer;
+  for (const [status, description] of Object.entries(operation.otherAnswers ?? {}))
+    responses[status] = { description, content: problem.content };
+  const entry: Record<string, unknown> = {
+    operationId: '',
+    summary: operation.summary,
+    tags: [operation.tag],
+    parameters: [
+      ...pathParameters(operation.path),
+      ...queryParameters(operation.query),
+      ...headerParameters(operation.headers),
+    ],
+    responses,
+  };
+  if (operation.body)
+    entry['requestBody'] = {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z.toJSONSchema(operation.body, { io: 'input', unrepresentable: 'any' }),
+        },
+      },
+    };
+  return entry;
+}
+
 export function openApiDocument(routes: Route[], version: string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
+  for (const [name, operation] of Object.entries(operations) as [string, Operation][]) {
+    const path = `/api/v1${operation.path}`;
+    paths[path] = { ...paths[path], [operation.method]: { ...operationEntry(operation), operationId: name } };
+  }
   for (const route of routes) {
-    const parameters = [
-      ...[...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
-        name: m[1],
-        in: 'path',
-        required: true,
-        schema:
-          m[1] === 'id'
-            ? { type: 'integer', minimum: 1, maximum: MAX_ID }
-            : { type: 'string', maxLength: MAX_PARAMETER_LENGTH },
-      })),
-      ...queryParameters(route.query),
-    ];
+    const parameters = [...pathParameters(route.path), ...queryParameters(route.query)];
     const responses: Record<string, unknown> = { default: problem };
     for (const [status, description] of Object.entries(route.responses ?? { 200: 'OK' })) {
       responses[status] = { description, content: { 'application/json': { schema: { type: 'object' } } } };
@@ -126,15 +202,18 @@ export function openApiDocument(routes: Route[], version: string): Record<string
   };
 }
 
-function queryParameters(schema: z.ZodType | undefined): Record<string, unknown>[] {
+const queryParameters = (schema: z.ZodType | undefined) => parametersOf(schema, 'query');
+const headerParameters = (schema: z.ZodType | undefined) => parametersOf(schema, 'header');
+
+function parametersOf(schema: z.ZodType | undefined, where: 'query' | 'header'): Record<string, unknown>[] {
   if (!schema) return [];
-  const json = z.toJSONSchema(schema, { io: 'input' }) as {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
     properties?: Record<string, unknown>;
     required?: string[];
   };
   return Object.entries(json.properties ?? {}).map(([name, s]) => ({
     name,
-    in: 'query',
+    in: where,
     required: json.required?.includes(name) ?? false,
     schema: s,
   }));

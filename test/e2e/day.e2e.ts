@@ -2,7 +2,7 @@
 import { DateTime } from 'luxon';
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { intelTypes } from '../../src/modules/intel/intel-rules.ts';
+import { intelTypes } from '../../src/contracts/intel.contract.ts';
 import { createRandom } from '../../src/shared/random.ts';
 import { type DayDesk, engines, openDay } from './day.ts';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { heardFactSchema, MAX_FACTS_PER_CALL } from '../../contracts/intel.contract.ts';
 import { instant, prospectKey } from '../../shared/validate.ts';
-import { heardFactSchema, MAX_FACTS_PER_CALL } from '../intel/intel.schemas.ts';
 import { messageKinds, outcomes, results } from '../outcomes/call-rules.ts';
 import { phoneKinds } from '../prospects/prospect-draft.ts';
 

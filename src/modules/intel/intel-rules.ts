@@ -1,16 +1,5 @@
+import type { IntelType } from '../../contracts/intel.contract.ts';
 import type { FieldIssue } from '../../shared/errors.ts';
-
-export const intelTypes = [
-  'gatekeeper-name',
-  'gatekeeper-hours',
-  'dm-hours',
-  'private-line',
-  'route',
-  'champion',
-  'out-of-office',
-  'prefers',
-] as const;
-export type IntelType = (typeof intelTypes)[number];
 
 export const routes = ['press-0', 'operator', 'sales-department', 'pr-department', 'assistant'] as const;
 export const channels = ['email', 'voicemail', 'letter', 'phone'] as const;

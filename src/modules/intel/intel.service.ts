@@ -1,26 +1,16 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { addIntelSchema, HeardFact, IntelFact, IntelType } from '../../contracts/intel.contract.ts';
 import type { Ctx } from '../../db/context.ts';
 import type { Db } from '../../db/create-db.ts';
 import { callAttempts, intelFacts, phoneNumbers } from '../../db/schema.ts';
 import { resolveAt, resolveDayOrAt } from '../../shared/clock.ts';
 import { AppError, type FieldIssue, invalid, invalidFields } from '../../shared/errors.ts';
-import { parseInput } from '../../shared/validate.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
 import { resolveProspect } from '../prospects/prospects.service.ts';
-import { addIntelSchema, type HeardFact } from './intel.schemas.ts';
-import { checkIntel, describeIntel, type IntelType } from './intel-rules.ts';
+import { checkIntel, describeIntel } from './intel-rules.ts';
 
-export type IntelFact = {
-  id: number;
-  type: string;
-  text: string;
-  from: string | null;
-  to: string | null;
-  value: Record<string, unknown>;
-  until: string | null;
-  recordedAt: string;
-  sourceAttemptId: number | null;
-};
+export type { IntelFact };
 
 /** A fact checked for its type and ready to store: a private line's number is in E.164. */
 export type PreparedFact = Omit<HeardFact, 'until' | 'type'> & {
@@ -125,8 +115,8 @@ export async function storeFacts(
  * Records what a gatekeeper or a greeting revealed, as a typed fact with its source and date.
  * A private line also becomes one of the prospect's numbers.
  */
-export async function addIntel(ctx: Ctx, body: unknown): Promise<IntelFact> {
-  const { prospect: key, at: heardAt, attemptId, ...fact } = parseInput(addIntelSchema, body);
+export async function addIntel(ctx: Ctx, body: z.output<typeof addIntelSchema>): Promise<IntelFact> {
+  const { prospect: key, at: heardAt, attemptId, ...fact } = body;
   const at = resolveAt(heardAt);
   const prepared = prepareFacts(ctx, { facts: [fact], at });
   if (prepared.issues.length > 0) throw invalidFields(prepared.issues);
@@ -175,7 +165,7 @@ export async function listIntel(ctx: Ctx, key: string | number): Promise<IntelFa
 function toFact(r: typeof intelFacts.$inferSelect): IntelFact {
   return {
     id: r.id,
-    type: r.type,
+    type: r.type as IntelType,
     text: describeIntel(r),
     from: r.fromTime,
     to: r.toTime,

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { parseId } from '../shared/ids.ts';
+
+/** A prospect named in the path by id, external id or email. */
+export const keyParams = z.object({ key: z.string() });
+
+/** A record named in the path by its id: digits within range, else refused naming `id`. */
+export const idParams = z.object({ id: z.union([z.number(), z.string()]).transform((id) => parseId(id)) });
+
+/** A list answer. */
+export const itemsOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+
+/** An instant as the API writes it: ISO 8601 in UTC. */
+export const when = z.string();

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { idSchema } from '../shared/ids.ts';
+import { dateOrInstant, instant, prospectKey } from '../shared/validate.ts';
+import { itemsOf, keyParams, when } from './fields.ts';
+import { operation } from './operation.ts';
+
+export const intelTypes = [
+  'gatekeeper-name',
+  'gatekeeper-hours',
+  'dm-hours',
+  'private-line',
+  'route',
+  'champion',
+  'out-of-office',
+  'prefers',
+] as const;
+export type IntelType = (typeof intelTypes)[number];
+
+/** What one fact says, wherever it is recorded: on its own, or riding on a call log. */
+const factShape = {
+  type: z.enum(intelTypes),
+  value: z.string().trim().max(500).optional(),
+  from: z.string().optional(),
+  to: z.string().optional(),
+  arrives: z.string().optional(),
+  leaves: z.string().optional(),
+  until: dateOrInstant().optional(),
+};
+
+/** A fact heard on the call being logged: its prospect, time and source are the call's. */
+export const heardFactSchema = z.object(factShape).strict();
+export type HeardFact = z.infer<typeof heardFactSchema>;
+
+/** At most this many facts ride on one call log. */
+export const MAX_FACTS_PER_CALL = 10;
+
+export const addIntelSchema = z
+  .object({
+    prospect: prospectKey(),
+    ...factShape,
+    at: instant().optional(),
+    attemptId: idSchema.optional(),
+  })
+  .strict();
+
+export const intelFactSchema = z.object({
+  id: z.number(),
+  type: z.enum(intelTypes),
+  /** The fact in a sentence. */
+  text: z.string(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  value: z.record(z.string(), z.unknown()),
+  until: when.nullable(),
+  recordedAt: when,
+  sourceAttemptId: z.number().nullable(),
+});
+export type IntelFact = z.infer<typeof intelFactSchema>;
+
+export const intelOperations = {
+  addIntel: operation({
+    method: 'post',
+    path: '/intel',
+    tag: 'intel',
+    summary: 'Record what a gatekeeper or a voicemail greeting revealed, as a typed fact',
+    body: addIntelSchema,
+    output: intelFactSchema,
+    status: 201,
+    answer: 'The fact as recorded',
+  }),
+  listIntel: operation({
+    method: 'get',
+    path: '/prospects/{key}/intel',
+    tag: 'intel',
+    summary: "A prospect's intelligence, newest first",
+    params: keyParams,
+    output: itemsOf(intelFactSchema),
+    answer: 'Its facts, newest first',
+  }),
+};

@@ -1,0 +1,8 @@
+import type { intelOperations } from '../../contracts/intel.contract.ts';
+import type { Handlers } from '../../shared/handler.ts';
+import { addIntel, listIntel } from './intel.service.ts';
+
+export const intelHandlers: Handlers<typeof intelOperations> = {
+  addIntel: (ctx, { body }) => addIntel(ctx, body),
+  listIntel: async (ctx, { params }) => ({ items: await listIntel(ctx, params.key) }),
+};
