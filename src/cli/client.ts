@@ -1,6 +1,10 @@
 import type { Readable } from 'node:stream';
 import { operations, performNamed } from '../app/operations.ts';
-import type { InputOf, Operation, OperationName, Operations, OutputOf } from '../contracts/index.ts';
+import type { OperationClient } from '../contracts/client.ts';
+import type { OperationName } from '../contracts/index.ts';
+
+export type { OperationClient };
+
 import type { Cadence } from '../modules/cadences/cadence.ts';
 import {
   type CadenceSummary,
@@ -97,13 +101,6 @@ export type ImportRequest = {
   onProgress?: ((p: ImportProgress) => void) | undefined;
   /** Every problem of every rejected row; over HTTP, the ones the report lists. */
   onRejected?: ((r: Rejection) => void) | undefined;
-};
-
-type ArgsOf<O extends Operation> = object extends InputOf<O> ? [input?: InputOf<O>] : [input: InputOf<O>];
-
-/** Every operation of the contracts as a method: its input as sent, its answer as read. */
-export type OperationClient = {
-  [N in OperationName]: (...args: ArgsOf<Operations[N]>) => Promise<OutputOf<Operations[N]>>;
 };
 
 /** What the CLI can ask of Reach, whether it holds the database itself or talks to a running server. */
