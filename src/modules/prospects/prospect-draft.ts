@@ -1,12 +1,17 @@
+import {
+  NOTES_MAX,
+  type PhoneKind,
+  phoneKinds,
+  type Stage,
+  stages,
+  TEXT_MAX,
+} from '../../contracts/vocabulary.ts';
 import type { FieldIssue } from '../../shared/errors.ts';
-import { type Stage, stages } from '../outcomes/stages.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
 import { countryCode } from '../phones/region-zones.ts';
 import { readZone } from '../phones/zone-names.ts';
 
-export { type Stage, stages };
-export const phoneKinds = ['main', 'direct', 'mobile', 'private', 'assistant', 'other'] as const;
-export type PhoneKind = (typeof phoneKinds)[number];
+export { NOTES_MAX, type PhoneKind, phoneKinds, type Stage, stages, TEXT_MAX };
 
 /** A prospect as it arrives from a CSV row, a form or the API: every field optional text. */
 export type RawProspect = {
@@ -68,11 +73,6 @@ export type ProspectDraft = {
 export type DraftResult =
   | { ok: true; draft: ProspectDraft; warnings: FieldIssue[] }
   | { ok: false; issues: FieldIssue[] };
-
-/** The longest text a prospect field takes, at every entry point (API, CLI, import). */
-export const TEXT_MAX = 2_000;
-/** The longest research notes. */
-export const NOTES_MAX = 10_000;
 
 const snake = (key: string): string => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 

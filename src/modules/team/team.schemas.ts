@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { strategies as voicemailStrategies } from '../../contracts/vocabulary.ts';
 import { readZone } from '../phones/zone-names.ts';
 import { teamRuleSchema } from './team-rules.ts';
 
@@ -12,10 +13,7 @@ export const offerCategories = [
   'other',
 ] as const;
 
-/** The voicemail strategies a team, a list or a prospect may use: the decision's own list. */
-/** The voicemail strategies a team, a list or a prospect may follow (voicemail/decide.ts plays them). */
-export const strategies = ['never', 'rules', 'persistent', 'curiosity', 'adaptive'] as const;
-export const voicemailStrategies = strategies;
+export { strategies, strategies as voicemailStrategies } from '../../contracts/vocabulary.ts';
 
 const clock = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, 'a time as HH:MM, for example 08:00');
 
