@@ -1,10 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { DateTime } from 'luxon';
-import { parse as parseYaml } from 'yaml';
 import type { TaskList } from '../../modules/cadences/tasks.service.ts';
 import { AppError } from '../../shared/errors.ts';
-import { zoneCity } from '../../shared/local-clock.ts';
 import { out, printJson } from '../output.ts';
 import { common, idOf, withClient } from '../run.ts';
 
@@ -59,7 +56,7 @@ export function cadenceCommand(): Command {
     .action((file: string, o) =>
       withClient(o, async (client) => {
         const cadence = await client.saveCadence({
-          definition: readDefinition(file),
+          definition: await readDefinition(file),
           replace: Boolean(o.replace),
         });
         if (o.json) printJson(cadence);
@@ -147,6 +144,7 @@ export function tasksCommand(): Command {
           printJson(list);
           return 0;
         }
+        const { clockIn, dueHeader, zoneCity } = await clocks();
         out(`${dueHeader(list)}: ${plural(list.items.length, 'task')}`);
         for (const t of list.items) {
           const where = t.cadence ? `${t.cadence} ${t.step}/${t.of ?? '?'}` : 'promised';
@@ -239,18 +237,27 @@ export function tasksCommand(): Command {
   return cmd;
 }
 
-/** An instant on a zone's clock, with the zone: "Tue 03 Mar 15:00 New York". */
-const clockIn = (iso: string, zone: string): string =>
-  `${DateTime.fromISO(iso, { zone }).toFormat('ccc dd LLL HH:mm')} ${zoneCity(zone)}`;
+/** The task list's clocks; the time zone library loads only when a list is printed. */
+async function clocks() {
+  const [{ DateTime }, { zoneCity }] = await Promise.all([
+    import('luxon'),
+    import('../../shared/local-clock.ts'),
+  ]);
+  /** An instant on a zone's clock, with the zone: "Tue 03 Mar 15:00 New York". */
+  const clockIn = (iso: string, zone: string): string =>
+    `${DateTime.fromISO(iso, { zone }).toFormat('ccc dd LLL HH:mm')} ${zoneCity(zone)}`;
 
-/** What the list runs to, in the rep's clock: "Due today, until 23:59 America/Chicago". */
-function dueHeader(list: TaskList): string {
-  if (list.endOfDay) return `Due today, until 23:59 ${list.zone}`;
-  return `Due before ${DateTime.fromISO(list.dueBefore, { zone: list.zone }).toFormat('ccc dd LLL HH:mm')} ${list.zone}`;
+  /** What the list runs to, in the rep's clock: "Due today, until 23:59 America/Chicago". */
+  const dueHeader = (list: TaskList): string =>
+    list.endOfDay
+      ? `Due today, until 23:59 ${list.zone}`
+      : `Due before ${DateTime.fromISO(list.dueBefore, { zone: list.zone }).toFormat('ccc dd LLL HH:mm')} ${list.zone}`;
+  return { clockIn, dueHeader, zoneCity };
 }
 
 /** A cadence file as data: JSON, or YAML (which JSON also is). */
-function readDefinition(file: string): unknown {
+async function readDefinition(file: string): Promise<unknown> {
+  const { parse: parseYaml } = await import('yaml');
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { intelTypes } from '../../modules/intel/intel-rules.ts';
+import { intelTypes } from '../choices.ts';
 import { out, printJson } from '../output.ts';
 import { common, withClient } from '../run.ts';
 

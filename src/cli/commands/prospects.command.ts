@@ -1,5 +1,4 @@
 import { Command } from 'commander';
-import { parseYesNo } from '../../modules/prospects/prospect-draft.ts';
 import type { ProspectView } from '../../modules/prospects/prospects.service.ts';
 import { invalid } from '../../shared/errors.ts';
 import { out, printJson, printTable } from '../output.ts';
@@ -61,7 +60,7 @@ function withFields(command: Command): Command {
   return command;
 }
 
-function bodyFrom(options: FieldOptions & { benefit?: string[] }): Record<string, unknown> {
+async function bodyFrom(options: FieldOptions & { benefit?: string[] }): Promise<Record<string, unknown>> {
   const body: Record<string, unknown> = {};
   if (typeof options['strategy'] === 'string')
     body['voicemailStrategy'] = options['strategy'] === 'team' ? null : options['strategy'];
@@ -69,6 +68,7 @@ function bodyFrom(options: FieldOptions & { benefit?: string[] }): Record<string
   for (const [flag, option, key] of yesNoFlags) {
     const given = options[option];
     if (typeof given !== 'string') continue;
+    const { parseYesNo } = await import('../../modules/prospects/prospect-draft.ts');
     const answer = parseYesNo(given);
     if (answer === null) throw invalid(flag.split(' ')[0]!, `"${given}" is not yes or no`);
     body[key] = answer;
@@ -166,7 +166,7 @@ export function prospectsCommand(): Command {
     .description('add a prospect (a name or an email is required)')
     .action((o) =>
       withClient(o, async (client) => {
-        const p = await client.addProspect(bodyFrom(o));
+        const p = await client.addProspect(await bodyFrom(o));
         if (o.json) printJson(p);
         else printProspect(p);
         return 0;
@@ -177,7 +177,7 @@ export function prospectsCommand(): Command {
     .option('--at <iso>', 'when the change is made (default now)')
     .action((key, o) =>
       withClient(o, async (client) => {
-        const p = await client.editProspect({ key, body: bodyFrom(o), at: o.at });
+        const p = await client.editProspect({ key, body: await bodyFrom(o), at: o.at });
         if (o.json) printJson(p);
         else printProspect(p);
         return 0;

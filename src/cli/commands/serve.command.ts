@@ -1,6 +1,4 @@
 import { Command } from 'commander';
-import { openBook } from '../../app/open-book.ts';
-import { startServer } from '../../http/server.ts';
 import { AppError } from '../../shared/errors.ts';
 import { out, printJson, reportError } from '../output.ts';
 import { common } from '../run.ts';
@@ -16,6 +14,7 @@ export function serveCommand(): Command {
         const port = Number(o.port);
         if (!Number.isInteger(port) || port < 0 || port > 65535)
           throw new AppError('validation', `--port: not a port number: ${o.port}`);
+        const { startServer } = await import('../../http/server.ts');
         const server = await startServer({
           port,
           host: o.host,
@@ -41,6 +40,7 @@ export function migrateCommand(): Command {
     .description('bring the database schema up to date (every command also does this on open)')
     .action(async (o) => {
       try {
+        const { openBook } = await import('../../app/open-book.ts');
         const book = await openBook({
           data: o.data,
           databaseUrl: process.env['DATABASE_URL'],

@@ -1,5 +1,4 @@
 import { writeFileSync } from 'node:fs';
-import { SingleBar } from 'cli-progress';
 import { Command } from 'commander';
 import type { SimStrategy, StrategyName, StrategySetup } from '../../modules/sim/strategy.ts';
 import { invalid } from '../../shared/errors.ts';
@@ -68,7 +67,7 @@ export function simCommand(): Command {
         } else if (o.data !== undefined) throw invalid('data', '--data goes with --on-book');
         const bar =
           process.stderr.isTTY && !o.json
-            ? new SingleBar({
+            ? new (await import('cli-progress')).SingleBar({
                 format: 'simulating [{bar}] {percentage}% | {strategy}',
                 stream: process.stderr,
               })

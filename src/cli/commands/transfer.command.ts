@@ -1,16 +1,10 @@
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
-import { SingleBar } from 'cli-progress';
 import { Command } from 'commander';
-import { stringify } from 'csv-stringify/sync';
-import { openBook } from '../../app/open-book.ts';
 import type { Db } from '../../db/create-db.ts';
-import { backupLines, restoreBackup } from '../../modules/backup/backup.service.ts';
-import { exportKinds } from '../../modules/exports/export.service.ts';
 import type { Rejection } from '../../modules/imports/import.service.ts';
-import { presetNames } from '../../modules/imports/presets.ts';
-import { escapeCell } from '../../shared/csv-safety.ts';
 import { AppError } from '../../shared/errors.ts';
+import { exportKinds, presetNames } from '../choices.ts';
 import { out, printJson, reportError } from '../output.ts';
 import { common, withClient } from '../run.ts';
 
@@ -62,10 +56,12 @@ export function importCommand(): Command {
       await withClient(o, async (client) => {
         const bar =
           process.stderr.isTTY && !o.json
-            ? new SingleBar({ format: 'importing [{bar}] {percentage}% | {rows} rows' })
+            ? new (await import('cli-progress')).SingleBar({
+                format: 'importing [{bar}] {percentage}% | {rows} rows',
+              })
             : null;
         bar?.start(input.size, 0, { rows: 0 });
-        const rejects = o.rejects ? rejectsFile(o.rejects) : null;
+        const rejects = o.rejects ? await rejectsFile(o.rejects) : null;
         const report = await client
           .importCsv({
             onRejected: rejects?.write,
@@ -102,7 +98,13 @@ export function importCommand(): Command {
 }
 
 /** A CSV file the rejected rows' problems stream into as the import finds them. */
-function rejectsFile(path: string): { write: (r: Rejection) => void; close: () => Promise<void> } {
+async function rejectsFile(
+  path: string,
+): Promise<{ write: (r: Rejection) => void; close: () => Promise<void> }> {
+  const [{ stringify }, { escapeCell }] = await Promise.all([
+    import('csv-stringify/sync'),
+    import('../../shared/csv-safety.ts'),
+  ]);
   const file = createWriteStream(path);
   file.write(stringify([['line', 'field', 'reason']]));
   return {
@@ -147,6 +149,7 @@ export function exportCommand(): Command {
 
 /** Backups open the book themselves: they are the upgrade path, and must not need a server. */
 async function withDirectDb<T>(o: { data?: string }, body: (db: Db) => Promise<T>): Promise<T> {
+  const { openBook } = await import('../../app/open-book.ts');
   const book = await openBook({
     data: o.data,
     databaseUrl: process.env['DATABASE_URL'],
@@ -161,6 +164,7 @@ async function withDirectDb<T>(o: { data?: string }, body: (db: Db) => Promise<T
 
 async function backupCommand(o: { data?: string; json?: boolean; out?: string }) {
   try {
+    const { backupLines } = await import('../../modules/backup/backup.service.ts');
     await withDirectDb(o, async (db) => {
       const sink = o.out ? createWriteStream(o.out) : process.stdout;
       for await (const chunk of backupLines(db, new Date()))
@@ -174,6 +178,7 @@ async function backupCommand(o: { data?: string; json?: boolean; out?: string })
 
 async function restoreCommand(file: string, o: { data?: string; json?: boolean }) {
   try {
+    const { restoreBackup } = await import('../../modules/backup/backup.service.ts');
     const counts = await withDirectDb(o, (db) => restoreBackup(db, openInput(file).stream));
     if (o.json) printJson({ restored: counts });
     else

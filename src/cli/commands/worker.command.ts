@@ -1,10 +1,4 @@
 import { Command } from 'commander';
-import { inArray } from 'drizzle-orm';
-import { openBook } from '../../app/open-book.ts';
-import { tasks } from '../../db/schema.ts';
-import { problemOf } from '../../modules/cadences/tasks.service.ts';
-import { startWorker } from '../../modules/jobs/worker.ts';
-import { resolveAt } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
 import { out, printJson, reportError } from '../output.ts';
 import { common } from '../run.ts';
@@ -24,6 +18,15 @@ export function workerCommand(): Command {
       try {
         if (o.at && !o.once)
           throw new AppError('validation', '--at goes with --once: a running worker works in real time');
+        const [{ inArray }, { openBook }, { tasks }, { problemOf }, { startWorker }, { resolveAt }] =
+          await Promise.all([
+            import('drizzle-orm'),
+            import('../../app/open-book.ts'),
+            import('../../db/schema.ts'),
+            import('../../modules/cadences/tasks.service.ts'),
+            import('../../modules/jobs/worker.ts'),
+            import('../../shared/clock.ts'),
+          ]);
         const at = o.at ? resolveAt(o.at, '--at') : undefined;
         const book = await openBook({
           data: o.data,
