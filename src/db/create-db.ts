@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions, type Transaction } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -74,6 +74,22 @@ export async function createDb(options: DbOptions): Promise<Database> {
     executeSql: (text, values = []) => pool.query(text, values),
     close: () => pool.end(),
   };
+}
+
+/**
+ * The driver's own client under a drizzle transaction, for what drizzle does not speak (COPY):
+ * the server connection the transaction holds, or the embedded database's transaction.
+ */
+export type RawClient = { kind: 'postgres'; client: pg.ClientBase } | { kind: 'pglite'; client: Transaction };
+
+/** The client a transaction runs on. Only a transaction has one connection of its own to lend. */
+export function rawClientOf(tx: Db): RawClient {
+  // drizzle keeps the client on the session without declaring it; both drivers name it `client`.
+  const client = (tx._.session as unknown as { client?: unknown }).client;
+  if (client instanceof pg.Client) return { kind: 'postgres', client };
+  if (client instanceof pg.Pool || client instanceof PGlite || client === undefined)
+    throw new Error('The raw client is lent only inside a transaction (a pool or a whole database has none)');
+  return { kind: 'pglite', client: client as Transaction };
 }
 
 /** The embedded database's shared buffers. */
