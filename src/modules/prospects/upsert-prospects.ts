@@ -1,4 +1,6 @@
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
+import { dncEntries } from '../../db/schema.ts';
 import { bindPerson, listNumbers, suppressKnown } from '../dnc/person-binding.ts';
 import { type ResolvedZone, resolveTimezone, type ZoneSource } from '../phones/resolve-timezone.ts';
 import { zonesForPhone } from '../phones/zone-from-phone.ts';
@@ -10,6 +12,7 @@ import {
   findCandidates,
   insertPhones,
   insertProspects,
+  type NewPhoneRow,
   type NewProspectRow,
   nameKey,
   type PhoneRow,
@@ -25,6 +28,33 @@ export type UpsertStatus = 'imported' | 'updated' | 'unchanged';
 export type PreparedDraft = { draft: ProspectDraft; zone: ResolvedZone; phoneZones: string[]; line?: number };
 /** `suppressed`: why the record arrived opted out (it shares an address or number with a stop request). */
 export type UpsertOutcome = { status: UpsertStatus; id: number; suppressed?: string };
+
+/** The changes to stored prospects a batch comes to: what each one's row gains. */
+export type ProspectPatch = { id: number; patch: Partial<NewProspectRow> };
+
+/**
+ * How a batch's decisions reach the book. Row by row suits the one-prospect callers; an import
+ * passes a writer that loads each kind of change in one set-wise statement.
+ */
+export type ProspectWriter = {
+  /** Finds or creates each company, returning ids by `companyKey` (as `ensureCompanies` does). */
+  ensureCompanies: typeof ensureCompanies;
+  /** Inserts the rows, returning their ids in the same order. */
+  insertProspects: (db: Db, rows: NewProspectRow[]) => Promise<number[]>;
+  /** Applies each patch to its prospect, touching only the fields the patch names. */
+  updateProspects: (db: Db, patches: ProspectPatch[]) => Promise<void>;
+  /** Adds numbers; one a prospect already has is left as it is. */
+  insertPhones: (db: Db, rows: NewPhoneRow[]) => Promise<void>;
+};
+
+export const directWriter: ProspectWriter = {
+  ensureCompanies,
+  insertProspects,
+  updateProspects: async (db, patches) => {
+    for (const { id, patch } of patches) await updateProspectRow(db, id, patch);
+  },
+  insertPhones,
+};
 
 // Personal lines say most about where the person sits; a switchboard may be a head office elsewhere.
 const zonePriority: PhoneKind[] = ['direct', 'private', 'mobile', 'assistant', 'main', 'other'];
@@ -68,12 +98,16 @@ type Pending = { row: NewProspectRow; phones: DraftPhone[]; index: number };
  * personal phone number, against the book and against earlier rows of the same batch. Run it
  * inside one transaction so a batch is wholly in or wholly out.
  */
-export async function upsertProspects(
-  db: Db,
-  teamId: number,
-  batch: PreparedDraft[],
+export const upsertProspects = (db: Db, teamId: number, batch: PreparedDraft[]): Promise<UpsertOutcome[]> =>
+  upsertWith(directWriter, { db, teamId, batch });
+
+/** `upsertProspects` with the batch's writes made by the given writer. */
+export async function upsertWith(
+  writer: ProspectWriter,
+  input: { db: Db; teamId: number; batch: PreparedDraft[] },
 ): Promise<UpsertOutcome[]> {
-  const companyIds = await ensureBatchCompanies(db, teamId, batch);
+  const { db, teamId, batch } = input;
+  const companyIds = await ensureBatchCompanies(db, { teamId, batch, writer });
   const companyOf = (draft: ProspectDraft) =>
     draft.company ? (companyIds.get(companyKey(draft.company)) ?? null) : undefined;
   const existing = await findCandidates(db, teamId, {
@@ -93,6 +127,10 @@ export async function upsertProspects(
 
   const outcomes: (UpsertOutcome | { pending: number; status: UpsertStatus })[] = [];
   const pending: Pending[] = [];
+  // Changes to stored prospects are gathered (one patch per prospect, however often matched) and
+  // written after the loop: matching reads the index, which already holds them.
+  const patches = new Map<number, Partial<NewProspectRow>>();
+  const addedPhones: NewPhoneRow[] = [];
   for (const prepared of batch) {
     const { draft, zone } = prepared;
     const companyId = companyOf(draft);
@@ -109,11 +147,8 @@ export async function upsertProspects(
     } else {
       const patch = diff(match, { ...prepared, companyId });
       const newPhones = draft.phones.filter((p) => !match.phones.some((q) => q.e164 === p.e164));
-      if (Object.keys(patch).length > 0) await updateProspectRow(db, match.id, patch);
-      await insertPhones(
-        db,
-        newPhones.map((p) => phoneRow(teamId, match.id, p)),
-      );
+      if (Object.keys(patch).length > 0) patches.set(match.id, { ...patches.get(match.id), ...patch });
+      addedPhones.push(...newPhones.map((p) => phoneRow(teamId, match.id, p)));
       match.phones.push(...newPhones);
       Object.assign(match, patch);
       index.add(match);
@@ -121,14 +156,18 @@ export async function upsertProspects(
       outcomes.push({ status: changed ? 'updated' : 'unchanged', id: match.id });
     }
   }
-  const ids = await insertProspects(
+  await writer.updateProspects(
+    db,
+    [...patches].map(([id, patch]) => ({ id, patch })),
+  );
+  const ids = await writer.insertProspects(
     db,
     pending.map((p) => p.row),
   );
-  await insertPhones(
-    db,
-    pending.flatMap((p, i) => p.phones.map((phone) => phoneRow(teamId, ids[i]!, phone))),
-  );
+  await writer.insertPhones(db, [
+    ...addedPhones,
+    ...pending.flatMap((p, i) => p.phones.map((phone) => phoneRow(teamId, ids[i]!, phone))),
+  ]);
   const done = outcomes.map((o) => ('pending' in o ? { status: o.status, id: ids[o.pending]! } : o));
   return honourStops(db, { teamId, batch, done });
 }
@@ -163,11 +202,23 @@ async function honourStops(
         source: 'import',
       });
   }
-  const suppressed = await suppressKnown(db, { teamId, ids: done.map((o) => o.id), at });
+  const suppressed = (await anyStopBinds(db, teamId))
+    ? await suppressKnown(db, { teamId, ids: done.map((o) => o.id), at })
+    : new Map<number, string>();
   return done.map((o) => {
     const reason = suppressed.get(o.id);
     return reason ? { ...o, suppressed: reason } : o;
   });
+}
+
+/** Whether the team has a stop request that binds a person: without one, no record can share it. */
+async function anyStopBinds(db: Db, teamId: number): Promise<boolean> {
+  const [row] = await db
+    .select({ id: dncEntries.id })
+    .from(dncEntries)
+    .where(and(eq(dncEntries.teamId, teamId), isNull(dncEntries.removedAt), eq(dncEntries.bindsPerson, true)))
+    .limit(1);
+  return row !== undefined;
 }
 
 class Matcher {
@@ -230,9 +281,9 @@ function unique(values: (string | undefined)[]): string[] {
 
 async function ensureBatchCompanies(
   db: Db,
-  teamId: number,
-  batch: PreparedDraft[],
+  input: { teamId: number; batch: PreparedDraft[]; writer: ProspectWriter },
 ): Promise<Map<string, number>> {
+  const { teamId, batch } = input;
   const list: CompanyInput[] = [];
   const address = new Map<
     string,
@@ -252,7 +303,7 @@ async function ensureBatchCompanies(
       address.set(key, where);
     }
   }
-  return ensureCompanies(db, teamId, { list, address });
+  return input.writer.ensureCompanies(db, teamId, { list, address });
 }
 
 function newRow(input: {
@@ -350,7 +401,7 @@ function mergePending(target: Pending, incoming: Incoming): boolean {
   return Object.keys(patch).length > 0 || added.length > 0;
 }
 
-function phoneRow(teamId: number, prospectId: number, phone: DraftPhone) {
+function phoneRow(teamId: number, prospectId: number, phone: DraftPhone): NewPhoneRow {
   return {
     teamId,
     prospectId,
