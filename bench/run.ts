@@ -1,9 +1,20 @@
 import { execFileSync } from 'node:child_process';
-import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  createReadStream,
+  mkdtempSync,
+  openAsBlob,
+  openSync,
+  readSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
-import { createDb, type DbOptions } from '../src/db/create-db.ts';
+import { from as copyFrom } from 'pg-copy-streams';
+import { createDb, type Database, type DbOptions, rawClientOf } from '../src/db/create-db.ts';
 import { importCsv } from '../src/modules/imports/import.service.ts';
 import { loadTeam } from '../src/modules/team/team.service.ts';
 import { deskRun } from './desk-bench.ts';
@@ -14,7 +25,8 @@ import { type QueueResult, queueRun } from './queue-bench.ts';
 /**
  * Benchmarks, each on a new PGlite book and, when TEST_DATABASE_URL or DATABASE_URL is set, a
  * PostgreSQL one:
- * - import: generated CSV files of each size (--sizes 100000,1000000);
+ * - import: generated CSV files of each size (--sizes 100000,1000000), beside a plain COPY of each
+ *   file into a table of text columns in the same database;
  * - queue: queue latency on synthetic books of each size (--queue-sizes 10000,100000,1000000);
  * - desk: the web app's first load in Chromium on a 10,000-prospect book (--desk-size), PGlite only.
  * - honesty: the message check's precision and recall on its labelled corpus.
@@ -42,7 +54,15 @@ async function scratchDatabase(base: string): Promise<string> {
   return url.toString();
 }
 
-type Result = { engine: string; rows: number; seconds: number; rowsPerSecond: number; peakRssMb: number };
+type Result = {
+  engine: string;
+  rows: number;
+  seconds: number;
+  rowsPerSecond: number;
+  peakRssMb: number;
+  /** The same file through a plain COPY into a table of text columns: no validation, no index, no matching. */
+  copyRowsPerSecond: number;
+};
 
 async function run(engine: 'pglite' | 'postgres', rows: number, file: string): Promise<Result> {
   const options: DbOptions =
@@ -50,6 +70,7 @@ async function run(engine: 'pglite' | 'postgres', rows: number, file: string): P
       ? { kind: 'pglite', dataDir: join(work, `pglite-${rows}`) }
       : { kind: 'postgres', url: await scratchDatabase(pgUrl!) };
   const database = await createDb(options);
+  const copySeconds = await plainCopy(database, file);
   const team = await loadTeam(database.db);
   let peak = process.memoryUsage().rss;
   const started = process.hrtime.bigint();
@@ -60,7 +81,41 @@ async function run(engine: 'pglite' | 'postgres', rows: number, file: string): P
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   await database.close();
   if (report.imported !== rows) throw new Error(`${engine}: imported ${report.imported} of ${rows}`);
-  return { engine, rows, seconds, rowsPerSecond: rows / seconds, peakRssMb: peak / 2 ** 20 };
+  return {
+    engine,
+    rows,
+    seconds,
+    rowsPerSecond: rows / seconds,
+    peakRssMb: peak / 2 ** 20,
+    copyRowsPerSecond: rows / copySeconds,
+  };
+}
+
+/** Seconds to load the file as it is with COPY into a new table of text columns, dropped after. */
+async function plainCopy(database: Database, file: string): Promise<number> {
+  const head = Buffer.alloc(4096);
+  const fd = openSync(file, 'r');
+  const read = readSync(fd, head, 0, head.length, 0);
+  closeSync(fd);
+  const columns = head.subarray(0, read).toString('utf8').split('\n')[0]!.split(',');
+  await database.executeSql(`create table plain_copy (${columns.map((_, i) => `c${i} text`).join(', ')})`);
+  const options = 'with (format csv, header true)';
+  const started = process.hrtime.bigint();
+  await database.db.transaction(async (tx) => {
+    const raw = rawClientOf(tx);
+    if (raw.kind === 'pglite')
+      await raw.client.query(`copy plain_copy from '/dev/blob' ${options}`, [], {
+        blob: await openAsBlob(file),
+      });
+    else
+      await pipeline(
+        createReadStream(file),
+        raw.client.query(copyFrom(`copy plain_copy from stdin ${options}`)),
+      );
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await database.executeSql('drop table plain_copy');
+  return seconds;
 }
 
 console.log(`machine: ${process.platform} ${process.arch}, node ${process.version}`);
@@ -77,7 +132,9 @@ try {
 }
 
 async function importBench(): Promise<void> {
-  console.log('Import throughput (generic preset, new book, batches of 500 rows in one transaction each)');
+  console.log(
+    'Import throughput (generic preset, new book, batches of 5,000 rows in one transaction each), beside a plain COPY of the same file into a table of text columns',
+  );
   const results: Result[] = [];
   for (const rows of sizes) {
     const file = join(work, `prospects-${rows}.csv`);
@@ -87,7 +144,7 @@ async function importBench(): Promise<void> {
       const r = await run(engine, rows, file);
       results.push(r);
       console.log(
-        `${engine.padEnd(8)} ${String(rows).padStart(9)} rows (${mb.toFixed(1)} MB): ${r.seconds.toFixed(1)} s, ${Math.round(r.rowsPerSecond)} rows/s, peak RSS ${r.peakRssMb.toFixed(0)} MB`,
+        `${engine.padEnd(8)} ${String(rows).padStart(9)} rows (${mb.toFixed(1)} MB): ${r.seconds.toFixed(1)} s, ${Math.round(r.rowsPerSecond)} rows/s, peak RSS ${r.peakRssMb.toFixed(0)} MB; plain COPY ${Math.round(r.copyRowsPerSecond)} rows/s: the import runs at ${((100 * r.rowsPerSecond) / r.copyRowsPerSecond).toFixed(1)}% of COPY`,
       );
     }
   }
