@@ -8,7 +8,6 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist/cli');
@@ -53,7 +52,20 @@ const replace = (path, bytes) => {
   renameSync(next, path);
 };
 
+/** esbuild, a development dependency: there when the checkout's own `npm install` has run. */
+async function esbuild() {
+  try {
+    return await import('esbuild');
+  } catch {
+    process.stderr.write(
+      'reach: building the command line needs the development dependencies: run `npm install` here first\n',
+    );
+    process.exit(1);
+  }
+}
+
 export async function buildCli() {
+  const { build } = await esbuild();
   const builtAt = Date.now();
   const result = await build({
     absWorkingDir: root,
