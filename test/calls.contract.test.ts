@@ -3,14 +3,14 @@ import { count, eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { callAttempts, phoneNumbers, stageChanges, tasks, voicemails } from '../src/db/schema.ts';
-import { logCall } from '../src/modules/calls/calls.service.ts';
-import { listCalls, timeline } from '../src/modules/calls/timeline.service.ts';
+import { timeline } from '../src/modules/calls/timeline.service.ts';
 import { undoCall } from '../src/modules/calls/undo.service.ts';
 import { addDnc, listDnc } from '../src/modules/dnc/dnc.service.ts';
 import { importDnc } from '../src/modules/dnc/dnc-import.service.ts';
 import { type Outcome, repSecondsOf } from '../src/modules/outcomes/call-rules.ts';
 import { addProspect, getProspect, type ProspectView } from '../src/modules/prospects/prospects.service.ts';
 import { buildQueue } from '../src/modules/queue/queue.service.ts';
+import { listCalls, logCall } from './support/checked.ts';
 import { drivers, freshDb, type TestDb } from './support/databases.ts';
 
 const now = new Date('2026-03-03T20:00:00Z');

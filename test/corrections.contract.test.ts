@@ -4,10 +4,9 @@ import { rowsOf } from '../src/db/rows.ts';
 import { callCorrections } from '../src/db/schema.ts';
 import { startCadence } from '../src/modules/cadences/enrollments.service.ts';
 import { recordCallback } from '../src/modules/calls/callbacks.service.ts';
-import { logCall } from '../src/modules/calls/calls.service.ts';
-import { correctCall } from '../src/modules/calls/correct.service.ts';
-import { listCalls, timeline } from '../src/modules/calls/timeline.service.ts';
+import { timeline } from '../src/modules/calls/timeline.service.ts';
 import { addProspect } from '../src/modules/prospects/prospects.service.ts';
+import { correctCall, listCalls, logCall } from './support/checked.ts';
 import { drivers, freshDb, type TestDb } from './support/databases.ts';
 
 const now = new Date('2026-03-10T12:00:00Z');

@@ -1,10 +1,10 @@
 import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { inProcess } from '../src/app/operations.ts';
 import type { Db } from '../src/db/create-db.ts';
 import { exportRows } from '../src/modules/exports/export.service.ts';
 import { importCsv } from '../src/modules/imports/import.service.ts';
-import { listProspects } from '../src/modules/prospects/prospects.service.ts';
 import type { Ctx, Team } from '../src/modules/team/team.service.ts';
 import { collect, freshDb, textInput } from './support/databases.ts';
 
@@ -83,18 +83,16 @@ describe('export and import', () => {
           const imported = await importCsv(first.ctx, { input: textInput(csv, 64) });
           expect(imported.rejected).toEqual([]);
           const exported = await collect(exportRows(first.ctx, { kind: 'prospects', format: 'csv' }));
-          const answers = (await listProspects(first.ctx, { limit: 100 })).items.map((p) => [
-            p.alreadyHasProduct,
-            p.competitorRelationship,
-          ]);
+          const answers = (await inProcess(first.ctx).listProspects({ query: { limit: 100 } })).items.map(
+            (p) => [p.alreadyHasProduct, p.competitorRelationship],
+          );
           const again = await importCsv(first.ctx, { input: textInput(exported, 64) });
           expect(again).toMatchObject({ imported: 0, updated: 0, rejected: [] });
           await importCsv(second.ctx, { input: textInput(exported, 64) });
           expect(await collect(exportRows(second.ctx, { kind: 'prospects', format: 'csv' }))).toBe(exported);
-          const carried = (await listProspects(second.ctx, { limit: 100 })).items.map((p) => [
-            p.alreadyHasProduct,
-            p.competitorRelationship,
-          ]);
+          const carried = (await inProcess(second.ctx).listProspects({ query: { limit: 100 } })).items.map(
+            (p) => [p.alreadyHasProduct, p.competitorRelationship],
+          );
           expect(carried).toEqual(answers);
         } finally {
           await Promise.all([first.drop(), second.drop()]);

@@ -1,9 +1,9 @@
 import { count } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { callAttempts, intelFacts, phoneNumbers } from '../src/db/schema.ts';
-import { logCall } from '../src/modules/calls/calls.service.ts';
 import { addIntel, listIntel } from '../src/modules/intel/intel.service.ts';
 import { addProspect, getProspect, type ProspectView } from '../src/modules/prospects/prospects.service.ts';
+import { logCall } from './support/checked.ts';
 import { drivers, freshDb, type TestDb } from './support/databases.ts';
 
 describe.each(drivers)('gatekeeper intelligence on %s', (driver) => {

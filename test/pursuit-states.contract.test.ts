@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { performNamed } from '../src/app/operations.ts';
 import { rowsOf } from '../src/db/rows.ts';
 import { startCadence } from '../src/modules/cadences/enrollments.service.ts';
-import { listTasks } from '../src/modules/cadences/tasks.service.ts';
 import { recordCallback } from '../src/modules/calls/callbacks.service.ts';
-import { logCall } from '../src/modules/calls/calls.service.ts';
-import { correctCall } from '../src/modules/calls/correct.service.ts';
 import { undoCall } from '../src/modules/calls/undo.service.ts';
 import { addProspect, type ProspectView } from '../src/modules/prospects/prospects.service.ts';
 import { refreshUnkeptPursuits } from '../src/modules/pursuit/pursuit.repository.ts';
@@ -15,6 +13,7 @@ import { buildQueue } from '../src/modules/queue/queue.service.ts';
 import type { Ctx } from '../src/modules/team/team.service.ts';
 import { updateTeamConfig } from '../src/modules/team/team.service.ts';
 import { voicemailAdvice } from '../src/modules/voicemail/voicemail.service.ts';
+import { correctCall, logCall } from './support/checked.ts';
 import { drivers, freshDb, type TestDb } from './support/databases.ts';
 
 const NOW = new Date('2030-01-01T00:00:00Z');
@@ -145,7 +144,9 @@ describe.each(drivers)('pursuit states on %s', (driver) => {
       at: '2026-03-02T15:05:00Z',
     });
     expect(await queued(t.ctx, '2026-03-03T15:00:00Z')).not.toContain(ann.id);
-    const tasks = await listTasks(t.ctx, { at: '2026-03-02T15:10:00Z', dueBefore: '2026-03-03T00:00:00Z' });
+    const tasks = await performNamed(t.ctx, 'listTasks', {
+      query: { at: '2026-03-02T15:10:00Z', dueBefore: '2026-03-03T00:00:00Z' },
+    });
     expect(tasks.items.map((i) => [i.kind, i.note])).toContainEqual([
       'find-person',
       'find the right person at Acme',
@@ -161,7 +162,9 @@ describe.each(drivers)('pursuit states on %s', (driver) => {
       now: new Date('2026-03-02T16:10:00Z'),
     });
     expect((await state(t.ctx, ann.id, '2026-03-03T15:00:00Z')).state).toBe('open');
-    const after = await listTasks(t.ctx, { at: '2026-03-02T16:11:00Z', dueBefore: '2026-03-03T00:00:00Z' });
+    const after = await performNamed(t.ctx, 'listTasks', {
+      query: { at: '2026-03-02T16:11:00Z', dueBefore: '2026-03-03T00:00:00Z' },
+    });
     expect(after.items.map((i) => i.kind)).not.toContain('find-person');
   });
 
@@ -204,14 +207,23 @@ describe.each(drivers)('pursuit states on %s', (driver) => {
 
   it('the rep moves a pursuit by hand, with a reason, and the meeting set that way becomes a task at its time', async () => {
     await expect(
-      setStanding(t.ctx, {
-        prospect: ann.id,
+      performNamed(t.ctx, 'setStanding', {
+        params: { key: ann.id },
         body: { state: 'meeting-booked', reason: 'booked by email today' },
       }),
     ).rejects.toMatchObject({ issues: [{ field: 'until' }] });
     await expect(
-      setStanding(t.ctx, { prospect: ann.id, body: { state: 'not-interested', reason: 'no' } }),
+      performNamed(t.ctx, 'setStanding', {
+        params: { key: ann.id },
+        body: { state: 'not-interested', reason: 'no' },
+      }),
     ).rejects.toMatchObject({ issues: [{ field: 'reason' }] });
+    await expect(
+      performNamed(t.ctx, 'setStanding', {
+        params: { key: ann.id },
+        body: { state: 'do-not-call' as 'open', reason: 'they asked us to stop calling' },
+      }),
+    ).rejects.toMatchObject({ issues: [{ field: 'state' }] });
     const moved = await setStanding(t.ctx, {
       prospect: ann.id,
       body: {
@@ -227,7 +239,9 @@ describe.each(drivers)('pursuit states on %s', (driver) => {
       source: 'rep',
       what: 'set to meeting-booked: she booked a slot by email',
     });
-    const tasks = await listTasks(t.ctx, { at: '2026-03-10T14:00:00Z', dueBefore: '2026-03-11T00:00:00Z' });
+    const tasks = await performNamed(t.ctx, 'listTasks', {
+      query: { at: '2026-03-10T14:00:00Z', dueBefore: '2026-03-11T00:00:00Z' },
+    });
     expect(tasks.items.map((i) => [i.kind, i.prospect.id])).toContainEqual(['meeting', ann.id]);
     // Back to prospecting by hand.
     await setStanding(t.ctx, {
@@ -241,7 +255,10 @@ describe.each(drivers)('pursuit states on %s', (driver) => {
       body: { state: 'lost', reason: 'chose a competitor last week', at: '2026-03-04T15:00:00Z' },
     });
     await expect(
-      setStanding(t.ctx, { prospect: ann.id, body: { state: 'open', reason: 'trying them again anyway' } }),
+      performNamed(t.ctx, 'setStanding', {
+        params: { key: ann.id },
+        body: { state: 'open', reason: 'trying them again anyway' },
+      }),
     ).rejects.toMatchObject({ issues: [{ field: 'state' }] });
   });
 

@@ -3,9 +3,9 @@ import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../src/db/rows.ts';
-import { logCall } from '../src/modules/calls/calls.service.ts';
 import { addProspect, type ProspectView } from '../src/modules/prospects/prospects.service.ts';
 import { ensureReachStats, rebuildReachStats } from '../src/modules/queue/reach-stats.ts';
+import { logCall } from './support/checked.ts';
 import { drivers, freshDb, type TestDb } from './support/databases.ts';
 
 const outcomes = ['reached', 'gatekeeper', 'voicemail', 'voicemail-left', 'no-answer', 'busy', 'bad-number'];

@@ -1,6 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { logCall } from '../src/modules/calls/calls.service.ts';
-import { addIntel } from '../src/modules/intel/intel.service.ts';
 import { addProspect } from '../src/modules/prospects/prospects.service.ts';
 import {
   hourPrior,
@@ -13,6 +11,7 @@ import { SimBook } from '../src/modules/sim/book.ts';
 import { simLimits, territoryOf } from '../src/modules/sim/engine.ts';
 import type { Territory } from '../src/modules/sim/territory.ts';
 import { parseWorld } from '../src/modules/sim/world.ts';
+import { addIntel, logCall } from './support/checked.ts';
 import { drivers, freshDb, type TestDb } from './support/databases.ts';
 
 const world = parseWorld({ prospects: { count: 8 } });

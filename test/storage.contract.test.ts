@@ -1,17 +1,13 @@
 import { Readable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { inProcess } from '../src/app/operations.ts';
 import { backupLines, restoreBackup } from '../src/modules/backup/backup.service.ts';
 import { loadDemo } from '../src/modules/demo/demo.service.ts';
 import { addDnc, listDnc, listDncEvents, removeDnc } from '../src/modules/dnc/dnc.service.ts';
 import { exportRows } from '../src/modules/exports/export.service.ts';
 import { importCsv } from '../src/modules/imports/import.service.ts';
-import {
-  addProspect,
-  editProspect,
-  getProspect,
-  listProspects,
-} from '../src/modules/prospects/prospects.service.ts';
+import { addProspect, editProspect, getProspect } from '../src/modules/prospects/prospects.service.ts';
 import type { Ctx } from '../src/modules/team/team.service.ts';
 import { collect, drivers, freshDb, type TestDb, textInput } from './support/databases.ts';
 import { messyCsv } from './support/fixtures.ts';
@@ -41,7 +37,7 @@ describe.each(drivers)('storage on %s', (driver) => {
       },
       { line: 8, field: 'value', reason: 'not an amount from 0 to 1,000,000,000,000: "abc"' },
     ]);
-    const { items } = await listProspects(t.ctx, { at: '2026-03-03T15:00:00Z' });
+    const { items } = await inProcess(t.ctx).listProspects({ query: { at: '2026-03-03T15:00:00Z' } });
     expect(items.map((p) => p.name)).toEqual(['Zoë Åkesson', '=HYPERLINK("http://evil") Doe', 'Li Wei']);
     const [first, , third] = items;
     expect(first).toMatchObject({
@@ -67,7 +63,7 @@ describe.each(drivers)('storage on %s', (driver) => {
     await importText(t.ctx, messyCsv);
     const again = await importText(t.ctx, messyCsv);
     expect(again).toMatchObject({ imported: 0, updated: 0, unchanged: 4 });
-    expect((await listProspects(t.ctx, {})).total).toBe(3);
+    expect((await inProcess(t.ctx).listProspects({ query: {} })).total).toBe(3);
   });
 
   it('updates a changed row, matching on email when there is no external id, then on a personal number', async () => {
@@ -80,7 +76,7 @@ describe.each(drivers)('storage on %s', (driver) => {
       'first_name,email,phone_direct,title\nAnn,ANN@x.com,,CEO\nBo,,+13125550199,Owner\n',
     );
     expect(report).toMatchObject({ imported: 0, updated: 2, unchanged: 0 });
-    const { items } = await listProspects(t.ctx, {});
+    const { items } = await inProcess(t.ctx).listProspects({ query: {} });
     expect(items.map((p) => p.title)).toEqual(['CEO', 'Owner']);
   });
 
@@ -92,7 +88,7 @@ describe.each(drivers)('storage on %s', (driver) => {
       unchanged: 2,
       updated: 1,
     });
-    expect((await listProspects(t.ctx, {})).total).toBe(3);
+    expect((await inProcess(t.ctx).listProspects({ query: {} })).total).toBe(3);
   });
 
   it('never merges a keyless row into a prospect known by email, even with the same name', async () => {
@@ -106,7 +102,7 @@ describe.each(drivers)('storage on %s', (driver) => {
     const csv =
       'first_name,last_name,phone_direct,region,country\nAnn,,+44 20 7946 0018,,Germany\nAnn,Lee,+44 20 7946 0018,NY,\n';
     expect(await importText(t.ctx, csv)).toMatchObject({ imported: 1, updated: 1 });
-    const [ann] = (await listProspects(t.ctx, {})).items;
+    const [ann] = (await inProcess(t.ctx).listProspects({ query: {} })).items;
     // A London number on a German record: the address never overrides the number, so both clocks bind.
     expect(ann).toMatchObject({
       region: 'NY',
@@ -127,7 +123,7 @@ describe.each(drivers)('storage on %s', (driver) => {
     const report = await importText(t.ctx, messyCsv, { dryRun: true });
     expect(report).toMatchObject({ dryRun: true, imported: 3, unchanged: 1 });
     expect(report.rejected).toHaveLength(4);
-    expect((await listProspects(t.ctx, {})).total).toBe(0);
+    expect((await inProcess(t.ctx).listProspects({ query: {} })).total).toBe(0);
   });
 
   it('keeps earlier batches and loses the whole failing batch when the database fails mid-import', async () => {
@@ -142,7 +138,7 @@ describe.each(drivers)('storage on %s', (driver) => {
     );
     const csv = 'first_name,email\nA,a@x.com\nB,b@x.com\nC,c@x.com\nBoom,boom@x.com\nD,d@x.com\n';
     await expect(importText(t.ctx, csv, { batchSize: 2 })).rejects.toThrow(/Import stopped after 4 rows/);
-    const { items } = await listProspects(t.ctx, {});
+    const { items } = await inProcess(t.ctx).listProspects({ query: {} });
     expect(items.map((p) => p.email)).toEqual(['a@x.com', 'b@x.com']);
   });
 
@@ -285,7 +281,7 @@ describe.each(drivers)('storage on %s', (driver) => {
     ].join('\n');
     const report = await importText(t.ctx, csv);
     expect(report).toMatchObject({ preset: 'hubspot', imported: 2, rejected: [] });
-    const { items } = await listProspects(t.ctx, {});
+    const { items } = await inProcess(t.ctx).listProspects({ query: {} });
     expect(items.map((p) => [p.timezone, p.stage])).toEqual([
       ['America/Denver', 'new'],
       ['America/Los_Angeles', 'interested'],
@@ -309,7 +305,7 @@ describe.each(drivers)('storage on %s', (driver) => {
         reason: 'not yes or no: "maybe" (write yes, no, true, false, 1 or 0)',
       },
     ]);
-    const { items } = await listProspects(t.ctx, {});
+    const { items } = await inProcess(t.ctx).listProspects({ query: {} });
     expect(items.map((p) => [p.name, p.alreadyHasProduct, p.competitorRelationship])).toEqual([
       ['Ann', true, false],
       ['Bo', false, true],
@@ -335,7 +331,7 @@ describe.each(drivers)('storage on %s', (driver) => {
       { column: 'Already Has Product', field: 'alreadyHasProduct' },
       { column: 'Current Vendor', field: 'competitorRelationship' },
     ]);
-    const { items } = await listProspects(t.ctx, {});
+    const { items } = await inProcess(t.ctx).listProspects({ query: {} });
     expect(items.map((p) => [p.alreadyHasProduct, p.competitorRelationship])).toEqual([
       [true, true],
       [false, false],
@@ -351,7 +347,10 @@ describe.each(drivers)('storage on %s', (driver) => {
     });
     expect(edited).toMatchObject({ alreadyHasProduct: false, competitorRelationship: true });
     await expect(
-      editProspect(t.ctx, { key: added.id, body: { competitorRelationship: 'maybe' } }),
+      inProcess(t.ctx).editProspect({
+        params: { key: added.id },
+        body: { competitorRelationship: 'maybe' } as never,
+      }),
     ).rejects.toMatchObject({ code: 'validation', issues: [{ field: 'competitorRelationship' }] });
   });
 });

@@ -1,10 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rowsOf } from '../src/db/rows.ts';
-import { logCall } from '../src/modules/calls/calls.service.ts';
 import { undoCall } from '../src/modules/calls/undo.service.ts';
-import { addIntel } from '../src/modules/intel/intel.service.ts';
 import { addProspect, type ProspectView } from '../src/modules/prospects/prospects.service.ts';
+import { addIntel, logCall } from './support/checked.ts';
 import { drivers, freshDb, type TestDb } from './support/databases.ts';
 
 /** Everything a logged call writes or teaches, as one comparable picture. */

@@ -1,16 +1,16 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { performNamed } from '../src/app/operations.ts';
 import { voicemails } from '../src/db/schema.ts';
 import { recordCallback } from '../src/modules/calls/callbacks.service.ts';
-import { logCall } from '../src/modules/calls/calls.service.ts';
 import { addDnc } from '../src/modules/dnc/dnc.service.ts';
 import { importCsv } from '../src/modules/imports/import.service.ts';
-import { addIntel } from '../src/modules/intel/intel.service.ts';
 import { addProspect, editProspect, type ProspectView } from '../src/modules/prospects/prospects.service.ts';
 import { updateTeamConfig } from '../src/modules/team/team.service.ts';
 import { messageStats } from '../src/modules/voicemail/message-stats.service.ts';
-import { addPoint, listPoints, removePoint } from '../src/modules/voicemail/talking-points.service.ts';
+import { addPoint, listPoints } from '../src/modules/voicemail/talking-points.service.ts';
 import { checkMessageFor, voicemailAdvice } from '../src/modules/voicemail/voicemail.service.ts';
+import { addIntel, logCall } from './support/checked.ts';
 import { drivers, freshDb, type TestDb, textInput } from './support/databases.ts';
 
 // Tuesday 3 March 2026, 17:30 in Chicago: after hours, inside calling hours.
@@ -268,33 +268,42 @@ describe.each(drivers)('voicemail advice on %s', (driver) => {
     });
     expect(await advise(far)).toContain('our spring webinar');
     await expect(
-      addPoint(t.ctx, { kind: 'event', title: 'a fair somewhere', on: '2026-03-19', at: AT }),
+      performNamed(t.ctx, 'addPoint', {
+        body: { kind: 'event', title: 'a fair somewhere', on: '2026-03-19', at: AT },
+      }),
     ).rejects.toMatchObject({
       issues: [{ field: 'region', reason: expect.stringContaining('where the event is') }],
     });
     await expect(
-      addPoint(t.ctx, { kind: 'news', title: 'x', city: 'Chicago', at: AT }),
+      performNamed(t.ctx, 'addPoint', { body: { kind: 'news', title: 'x', city: 'Chicago', at: AT } }),
     ).rejects.toMatchObject({ issues: [{ field: 'region', reason: 'only an event has a place' }] });
   });
 
   it('keeps talking points timely and refuses what cannot be used, naming the field', async () => {
     await expect(
-      addPoint(t.ctx, { kind: 'event', title: 'Old fair', on: '2026-01-10', online: true, at: AT }),
+      performNamed(t.ctx, 'addPoint', {
+        body: { kind: 'event', title: 'Old fair', on: '2026-01-10', online: true, at: AT },
+      }),
     ).rejects.toMatchObject({
       issues: [{ field: 'on', reason: expect.stringContaining('past') }],
     });
-    await expect(addPoint(t.ctx, { kind: 'reference', title: 'Harbor Lines', at: AT })).rejects.toMatchObject(
-      {
-        issues: [{ field: 'detail', reason: expect.stringContaining('what you helped it do') }],
-      },
-    );
-    await expect(addPoint(t.ctx, { kind: 'news', title: 'x', company: 'Nobody Inc' })).rejects.toMatchObject({
-      code: 'not_found',
+    await expect(
+      performNamed(t.ctx, 'addPoint', { body: { kind: 'reference', title: 'Harbor Lines', at: AT } }),
+    ).rejects.toMatchObject({
+      issues: [{ field: 'detail', reason: expect.stringContaining('what you helped it do') }],
     });
+    await expect(
+      performNamed(t.ctx, 'addPoint', { body: { kind: 'news', title: 'x', company: 'Nobody Inc' } }),
+    ).rejects.toMatchObject({ code: 'not_found' });
     expect((await listPoints(t.ctx, { at: AT })).map((p) => p.kind)).toEqual(['event', 'news']);
     expect((await listPoints(t.ctx, { at: '2026-06-01T00:00:00Z' })).map((p) => p.kind)).toEqual([]);
     const [news] = await listPoints(t.ctx, { kind: 'news' });
-    await removePoint(t.ctx, String(news!.id));
+    expect(await performNamed(t.ctx, 'removePoint', { params: { id: String(news!.id) } })).toEqual({
+      removed: 1,
+    });
+    await expect(
+      performNamed(t.ctx, 'removePoint', { params: { id: String(news!.id) } }),
+    ).rejects.toMatchObject({ code: 'not_found' });
     expect(await listPoints(t.ctx, { kind: 'news' })).toEqual([]);
   });
 });

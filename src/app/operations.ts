@@ -1,13 +1,28 @@
+import type { OperationClient } from '../contracts/client.ts';
 import { type OperationName, type Operations, operations } from '../contracts/index.ts';
 import type { InputOf, OutputOf } from '../contracts/operation.ts';
 import type { Ctx } from '../db/context.ts';
+import { cadenceHandlers } from '../modules/cadences/cadences.operations.ts';
+import { callHandlers } from '../modules/calls/calls.operations.ts';
+import { emailHandlers } from '../modules/email/email.operations.ts';
+import { insightHandlers } from '../modules/insights/insights.operations.ts';
 import { intelHandlers } from '../modules/intel/intel.operations.ts';
+import { prospectHandlers } from '../modules/prospects/prospects.operations.ts';
+import { pursuitHandlers } from '../modules/pursuit/pursuit.operations.ts';
+import { voicemailHandlers } from '../modules/voicemail/voicemail.operations.ts';
 import type { Handler, Handlers } from '../shared/handler.ts';
 import { perform } from './perform.ts';
 
 /** Each operation's handler, from its feature: one missing, or one whose answer drifts, does not compile. */
 export const handlers: Handlers<Operations> = {
   ...intelHandlers,
+  ...voicemailHandlers,
+  ...insightHandlers,
+  ...pursuitHandlers,
+  ...callHandlers,
+  ...cadenceHandlers,
+  ...emailHandlers,
+  ...prospectHandlers,
 };
 
 /** Runs the named operation in this process, its input checked as the HTTP API checks it. */
@@ -17,5 +32,14 @@ export const performNamed = <N extends OperationName>(
   input: InputOf<Operations[N]>,
 ): Promise<OutputOf<Operations[N]>> =>
   perform(ctx, { operation: operations[name], handler: handlers[name] as Handler<Operations[N]> }, input);
+
+/** Every operation as a method run in this process: the CLI's client over its own book, and the tests'. */
+export const inProcess = (ctx: Ctx): OperationClient =>
+  Object.fromEntries(
+    (Object.keys(operations) as OperationName[]).map((name) => [
+      name,
+      (input?: object) => performNamed(ctx, name, (input ?? {}) as never),
+    ]),
+  ) as OperationClient;
 
 export { operations };

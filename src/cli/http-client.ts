@@ -1,11 +1,9 @@
 import { Readable } from 'node:stream';
 import { operations } from '../contracts/index.ts';
 import type { Operation } from '../contracts/operation.ts';
-import type { CallRow } from '../modules/calls/timeline.service.ts';
 import type { DncEntry, DncEvent } from '../modules/dnc/dnc.service.ts';
 import type { DncImportReport } from '../modules/dnc/dnc-import.service.ts';
 import type { ImportReport } from '../modules/imports/import.service.ts';
-import type { TalkingPoint } from '../modules/voicemail/talking-points.service.ts';
 import { AppError, type ErrorCode, errorTable, type FieldIssue } from '../shared/errors.ts';
 import type { OperationClient, ReachClient } from './client.ts';
 
@@ -75,12 +73,6 @@ export function httpClient(options: { baseUrl: string; token?: string | undefine
   return {
     ...performers,
     where: `the Reach server at ${options.baseUrl}`,
-    listProspects: (query) => json({ method: 'GET', path: '/prospects', query }),
-    getProspect: (key, at) =>
-      json({ method: 'GET', path: `/prospects/${encodeURIComponent(key)}`, query: { at } }),
-    addProspect: (body) => json({ method: 'POST', path: '/prospects', body }),
-    editProspect: ({ key, body, at }) =>
-      json({ method: 'PATCH', path: `/prospects/${encodeURIComponent(key)}`, body, query: { at } }),
     importCsv: async (request) => {
       const report = await upload<ImportReport>({
         path: '/imports',
@@ -108,17 +100,10 @@ export function httpClient(options: { baseUrl: string; token?: string | undefine
           yield decoder.decode(chunk, { stream: true });
       },
     }),
-    logCall: (body) => json({ method: 'POST', path: '/calls', body }),
-    undoCall: (id) => json({ method: 'DELETE', path: `/calls/${encodeURIComponent(id)}` }),
-    correctCall: ({ id, body }) => json({ method: 'PATCH', path: `/calls/${encodeURIComponent(id)}`, body }),
     lookup: (query) => json({ method: 'GET', path: '/lookup', query }),
     recordCallback: (body) => json({ method: 'POST', path: '/callbacks', body }),
     attachCallback: ({ callbackId, body }) =>
       json({ method: 'POST', path: `/callbacks/${encodeURIComponent(callbackId)}/attach`, body }),
-    listCalls: async (query) =>
-      (await json<{ items: CallRow[] }>({ method: 'GET', path: '/calls', query })).items,
-    timeline: (prospect) =>
-      json({ method: 'GET', path: `/prospects/${encodeURIComponent(prospect)}/timeline` }),
     importDnc: (request) =>
       upload<DncImportReport>({
         path: '/dnc/imports',
@@ -135,46 +120,10 @@ export function httpClient(options: { baseUrl: string; token?: string | undefine
     loadDemo: (body) => json({ method: 'POST', path: '/demo', body }),
     queue: (query) => json({ method: 'GET', path: '/queue', query }),
     plan: (query) => json({ method: 'GET', path: '/plan', query }),
-    voicemail: ({ prospect, query }) =>
-      json({ method: 'GET', path: `/prospects/${encodeURIComponent(prospect)}/voicemail`, query }),
-    pursuit: ({ prospect, query }) =>
-      json({ method: 'GET', path: `/prospects/${encodeURIComponent(prospect)}/pursuit`, query }),
-    standing: ({ prospect, query }) =>
-      json({ method: 'GET', path: `/prospects/${encodeURIComponent(prospect)}/pursuit-state`, query }),
-    setStanding: ({ prospect, body }) =>
-      json({ method: 'POST', path: `/prospects/${encodeURIComponent(prospect)}/pursuit-state`, body }),
-    zoneChanges: () => json({ method: 'GET', path: '/zones/changes' }),
     rules: () => json({ method: 'GET', path: '/rules' }),
     checkRules: (query) => json({ method: 'GET', path: '/rules/check', query }),
-    listCadences: () => json({ method: 'GET', path: '/cadences' }),
-    showCadence: ({ name, query }) =>
-      json({ method: 'GET', path: `/cadences/${encodeURIComponent(name)}`, query }),
-    saveCadence: ({ definition, replace }) =>
-      json({
-        method: 'POST',
-        path: '/cadences',
-        body: definition,
-        query: { replace: replace ? 'true' : undefined },
-      }),
-    removeCadence: (name) => json({ method: 'DELETE', path: `/cadences/${encodeURIComponent(name)}` }),
-    startCadence: (body) => json({ method: 'POST', path: '/enrollments', body }),
-    stopCadence: ({ prospect, body }) =>
-      json({ method: 'POST', path: `/prospects/${encodeURIComponent(prospect)}/cadence/stop`, body }),
-    resumeCadence: ({ prospect, body }) =>
-      json({ method: 'POST', path: `/prospects/${encodeURIComponent(prospect)}/cadence/resume`, body }),
-    listTasks: (query) => json({ method: 'GET', path: '/tasks', query }),
-    completeTask: ({ id, body }) => json({ method: 'POST', path: `/tasks/${id}/done`, body }),
-    emailDraft: ({ id, query }) => json({ method: 'GET', path: `/tasks/${id}/email`, query }),
-    sendEmail: ({ id, body }) => json({ method: 'POST', path: `/tasks/${id}/email`, body }),
-    recordEmailAnswer: ({ id, body }) => json({ method: 'POST', path: `/tasks/${id}/answer`, body }),
     letter: async ({ id, query }) =>
       (await call({ method: 'GET', path: `/tasks/${id}/letter`, query })).text(),
-    checkMessage: (body) => json({ method: 'POST', path: '/check-message', body }),
-    addPoint: (body) => json({ method: 'POST', path: '/talking-points', body }),
-    listPoints: async (query) =>
-      (await json<{ items: TalkingPoint[] }>({ method: 'GET', path: '/talking-points', query })).items,
-    removePoint: (id) => json({ method: 'DELETE', path: `/talking-points/${encodeURIComponent(id)}` }),
-    messageStats: (query) => json({ method: 'GET', path: '/message-stats', query }),
   };
 }
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseId } from '../shared/ids.ts';
 
 /** A prospect named in the path by id, external id or email. */
-export const keyParams = z.object({ key: z.string() });
+export const keyParams = z.object({ key: z.union([z.string(), z.number()]) });
 
 /** A record named in the path by its id: digits within range, else refused naming `id`. */
 export const idParams = z.object({ id: z.union([z.number(), z.string()]).transform((id) => parseId(id)) });

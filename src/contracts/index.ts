@@ -1,8 +1,22 @@
+import { cadenceOperations } from './cadences.contract.ts';
+import { callOperations } from './calls.contract.ts';
+import { emailOperations } from './email.contract.ts';
+import { insightOperations } from './insights.contract.ts';
 import { intelOperations } from './intel.contract.ts';
+import { prospectOperations } from './prospects.contract.ts';
+import { pursuitOperations } from './pursuit.contract.ts';
+import { voicemailOperations } from './voicemail.contract.ts';
 
 /** Every operation of the API, by name: the one table the server, the clients and the document read. */
 export const operations = {
   ...intelOperations,
+  ...voicemailOperations,
+  ...insightOperations,
+  ...pursuitOperations,
+  ...callOperations,
+  ...cadenceOperations,
+  ...emailOperations,
+  ...prospectOperations,
 };
 
 export type Operations = typeof operations;

@@ -18,3 +18,70 @@ export type StrategyName = (typeof strategies)[number];
 export const TEXT_MAX = 2_000;
 /** The longest research notes. */
 export const NOTES_MAX = 10_000;
+
+/** What a dial came to. */
+export const outcomes = [
+  'reached',
+  'gatekeeper',
+  'voicemail',
+  'voicemail-left',
+  'no-answer',
+  'busy',
+  'bad-number',
+  'wrong-person',
+] as const;
+export type Outcome = (typeof outcomes)[number];
+
+/** What a conversation came to. */
+export const results = [
+  'meeting',
+  'callback-scheduled',
+  'interested',
+  'not-interested',
+  'referred',
+  'do-not-call',
+] as const;
+export type Result = (typeof results)[number];
+
+/** The kinds of voicemail message a rep leaves. */
+export const messageKinds = [
+  'information',
+  'invitation',
+  'introduction',
+  'curiosity',
+  'referral',
+  'follow-up',
+  'generic',
+] as const;
+export type MessageKind = (typeof messageKinds)[number];
+
+/** Keep-or-drop's word on a prospect (pursuit/keep-or-drop.ts decides it). */
+export const recommendations = ['continue', 'slow-down', 'drop'] as const;
+export type Recommendation = (typeof recommendations)[number];
+
+/**
+ * Where a prospect's pursuit stands. A conversation moves it; the rep may move it too. Only
+ * `open`, a promised callback at its time, and a nurture that has run its course put the
+ * prospect on the prospecting queue; every other state keeps them off it, with its reason.
+ */
+export const pursuitStates = [
+  'open',
+  'callback',
+  'meeting-booked',
+  'follow-up',
+  'not-interested',
+  'referred',
+  'wrong-person',
+  'customer',
+  'lost',
+  'do-not-call',
+] as const;
+export type PursuitState = (typeof pursuitStates)[number];
+
+/** States a rep may set by hand; do-not-call is set only by an opt-out, which has its own audit. */
+export const settableStates = pursuitStates.filter((s): s is SettableState => s !== 'do-not-call');
+export type SettableState = Exclude<PursuitState, 'do-not-call'>;
+
+/** What a message can be made of: news, an event to invite to, a contact to introduce, a reference client. */
+export const pointKinds = ['news', 'event', 'contact', 'reference'] as const;
+export type PointKind = (typeof pointKinds)[number];

@@ -1,21 +1,15 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
-import { cadenceRoutes } from '../modules/cadences/cadences.routes.ts';
 import { callbackRoutes } from '../modules/calls/callbacks.routes.ts';
-import { callRoutes } from '../modules/calls/calls.routes.ts';
 import { demoRoutes } from '../modules/demo/demo.routes.ts';
 import { dncRoutes } from '../modules/dnc/dnc.routes.ts';
 import { emailRoutes } from '../modules/email/email.routes.ts';
 import { exportRoutes } from '../modules/exports/export.routes.ts';
 import { importRoutes } from '../modules/imports/import.routes.ts';
-import { insightRoutes } from '../modules/insights/insights.routes.ts';
-import { prospectRoutes } from '../modules/prospects/prospects.routes.ts';
-import { pursuitRoutes } from '../modules/pursuit/pursuit.routes.ts';
 import { queueRoutes } from '../modules/queue/queue.routes.ts';
 import { ruleRoutes } from '../modules/queue/rules.routes.ts';
 import { teamRoutes } from '../modules/team/team.routes.ts';
 import type { Ctx } from '../modules/team/team.service.ts';
-import { voicemailRoutes } from '../modules/voicemail/voicemail.routes.ts';
 import { AppError } from '../shared/errors.ts';
 import { requestIdOf } from '../shared/request-trace.ts';
 import { version } from '../shared/version.ts';
@@ -24,16 +18,10 @@ import { mount, mountOperations, openApiDocument, type Route } from './routes.ts
 import { mountWebApp } from './web-app.ts';
 
 export const routes: Route[] = [
-  ...prospectRoutes,
   ...queueRoutes,
   ...importRoutes,
-  ...callRoutes,
   ...callbackRoutes,
-  ...voicemailRoutes,
-  ...pursuitRoutes,
-  ...cadenceRoutes,
   ...emailRoutes,
-  ...insightRoutes,
   ...exportRoutes,
   ...dncRoutes,
   ...ruleRoutes,

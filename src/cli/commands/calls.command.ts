@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import type { CorrectCallInput } from '../../contracts/calls.contract.ts';
 import { describeCorrection } from '../../modules/calls/correction-rules.ts';
 import { out, printJson, printTable } from '../output.ts';
 import { common, withClient } from '../run.ts';
@@ -16,7 +17,7 @@ export function callsCommand(): Command {
     .option('--limit <n>', 'at most this many', '200')
     .action((prospect: string | undefined, o) =>
       withClient(o, async (client) => {
-        const items = await client.listCalls({ prospect, since: o.since, limit: o.limit });
+        const { items } = await client.listCalls({ query: { prospect, since: o.since, limit: o.limit } });
         if (o.json) {
           printJson({ items });
           return 0;
@@ -61,8 +62,9 @@ export function callsCommand(): Command {
             ? { kind: expand(shortKinds, o.messageKind), text: o.message }
             : undefined;
         const duration = none(o.duration);
+        // The operation checks the correction, naming each bad field.
         const corrected = await client.correctCall({
-          id: call,
+          params: { id: call },
           body: {
             outcome: expand(shortOutcomes, o.outcome),
             result: o.result === 'none' ? null : expand(shortResults, o.result),
@@ -74,7 +76,7 @@ export function callsCommand(): Command {
             reason: o.reason,
             by: o.by,
             at: o.at,
-          },
+          } as CorrectCallInput,
         });
         if (o.json) {
           printJson(corrected);
@@ -97,7 +99,7 @@ export function timelineCommand(): Command {
     .description('everything that happened with a prospect, oldest first, and the effort spent')
     .action((prospect: string, o) =>
       withClient(o, async (client) => {
-        const t = await client.timeline(prospect);
+        const t = await client.timeline({ params: { key: prospect } });
         if (o.json) {
           printJson(t);
           return 0;

@@ -24,16 +24,18 @@ export function intelCommand(): Command {
     .action((prospect: string, o) =>
       withClient(o, async (client) => {
         const fact = await client.addIntel({
-          prospect,
-          type: o.type,
-          value: o.value,
-          from: o.from,
-          to: o.to,
-          arrives: o.arrives,
-          leaves: o.leaves,
-          until: o.until,
-          at: o.at,
-          attemptId: o.attempt === undefined ? undefined : Number(o.attempt),
+          body: {
+            prospect,
+            type: o.type,
+            value: o.value,
+            from: o.from,
+            to: o.to,
+            arrives: o.arrives,
+            leaves: o.leaves,
+            until: o.until,
+            at: o.at,
+            attemptId: o.attempt === undefined ? undefined : Number(o.attempt),
+          },
         });
         if (o.json) printJson(fact);
         else out(`Recorded: ${fact.text}`);
@@ -44,7 +46,7 @@ export function intelCommand(): Command {
     .description("a prospect's intelligence, newest first")
     .action((prospect: string, o) =>
       withClient(o, async (client) => {
-        const items = await client.listIntel(prospect);
+        const { items } = await client.listIntel({ params: { key: prospect } });
         if (o.json) printJson({ items });
         else for (const f of items) out(`${f.recordedAt.slice(0, 10)}  ${f.text}`);
         return 0;

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Command } from 'commander';
-import type { LoggedCall } from '../../modules/calls/calls.service.ts';
+import type { LogCallInput, LoggedCall } from '../../contracts/calls.contract.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { ReachClient } from '../client.ts';
 import { out, printJson, reportError } from '../output.ts';
@@ -40,7 +40,7 @@ export function undoCommand(): Command {
     .description('take back a call logged by mistake, within a minute of logging it')
     .action((call: string, o) =>
       withClient(o, async (client) => {
-        const undone = await client.undoCall(call);
+        const undone = await client.undoCall({ params: { id: call } });
         if (o.json) printJson(undone);
         else
           out(
@@ -121,7 +121,8 @@ export function logCommand(): Command {
                   phone: o.referralPhone,
                 }
               : undefined;
-        const logged = await client.logCall({
+        // The operation checks the log, naming each bad field.
+        const body = {
           referral,
           prospect,
           outcome: expand(shortOutcomes, o.outcome),
@@ -135,7 +136,8 @@ export function logCommand(): Command {
           note: o.note,
           carrierFailure: o.carrierFailure,
           idempotencyKey: o.id,
-        });
+        } as LogCallInput;
+        const logged = await client.logCall({ body });
         if (o.json) printJson(logged);
         else for (const line of describeLogged(logged)) out(line);
         return 0;
@@ -171,7 +173,9 @@ async function logBatch(
       const parsed = parseLogLine(line);
       try {
         if ('error' in parsed) throw new AppError('validation', parsed.error);
-        const logged = await client.logCall({ ...parsed.body, ...(options.at ? { at: options.at } : {}) });
+        const logged = await client.logCall({
+          body: { ...parsed.body, ...(options.at ? { at: options.at } : {}) } as LogCallInput,
+        });
         results.push({ line: lineNo, ...logged });
         if (!options.json) for (const text of describeLogged(logged)) out(text);
       } catch (error) {

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import type { ProspectView } from '../../modules/prospects/prospects.service.ts';
+import type { ProspectInput, ProspectView } from '../../contracts/prospects.contract.ts';
 import { invalid } from '../../shared/errors.ts';
 import { out, printJson, printTable } from '../output.ts';
 import { common, withClient } from '../run.ts';
@@ -60,7 +60,8 @@ function withFields(command: Command): Command {
   return command;
 }
 
-async function bodyFrom(options: FieldOptions & { benefit?: string[] }): Promise<Record<string, unknown>> {
+/** The prospect the options describe; the operation checks it, naming each bad field. */
+async function bodyFrom(options: FieldOptions & { benefit?: string[] }): Promise<ProspectInput> {
   const body: Record<string, unknown> = {};
   if (typeof options['strategy'] === 'string')
     body['voicemailStrategy'] = options['strategy'] === 'team' ? null : options['strategy'];
@@ -122,11 +123,7 @@ export function prospectsCommand(): Command {
     .action((o) =>
       withClient(o, async (client) => {
         const page = await client.listProspects({
-          q: o.query,
-          stage: o.stage,
-          limit: o.limit,
-          offset: o.offset,
-          at: o.at,
+          query: { q: o.query, stage: o.stage, limit: o.limit, offset: o.offset, at: o.at },
         });
         if (o.json) {
           printJson(page);
@@ -153,11 +150,12 @@ export function prospectsCommand(): Command {
     .option('--at <iso>', 'the time to show the local time for (default now)')
     .action((key, o) =>
       withClient(o, async (client) => {
-        const p = await client.getProspect(key, o.at);
+        const p = await client.getProspect({ params: { key }, query: { at: o.at } });
         if (o.json) printJson(p);
         else {
           printProspect(p);
-          for (const fact of await client.listIntel(String(p.id))) out(`  ${fact.text}`);
+          for (const fact of (await client.listIntel({ params: { key: String(p.id) } })).items)
+            out(`  ${fact.text}`);
         }
         return 0;
       }),
@@ -166,7 +164,7 @@ export function prospectsCommand(): Command {
     .description('add a prospect (a name or an email is required)')
     .action((o) =>
       withClient(o, async (client) => {
-        const p = await client.addProspect(await bodyFrom(o));
+        const p = await client.addProspect({ body: await bodyFrom(o) });
         if (o.json) printJson(p);
         else printProspect(p);
         return 0;
@@ -177,7 +175,11 @@ export function prospectsCommand(): Command {
     .option('--at <iso>', 'when the change is made (default now)')
     .action((key, o) =>
       withClient(o, async (client) => {
-        const p = await client.editProspect({ key, body: await bodyFrom(o), at: o.at });
+        const p = await client.editProspect({
+          params: { key },
+          query: { at: o.at },
+          body: await bodyFrom(o),
+        });
         if (o.json) printJson(p);
         else printProspect(p);
         return 0;

@@ -57,7 +57,7 @@ export function simCommand(): Command {
             );
           opened = await openClient({ data: o.data });
           const client = opened.client;
-          const { total } = await client.listProspects({ limit: 1 });
+          const { total } = await client.listProspects({ query: { limit: 1 } });
           if (total > 0)
             throw invalid(
               'data',

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
+import type { LogCallInput, LoggedCall } from '../../contracts/calls.contract.ts';
+import type { Outcome, Result } from '../../contracts/vocabulary.ts';
 import type { Ctx } from '../../db/context.ts';
 import type { Db } from '../../db/create-db.ts';
 import { callAttempts, phoneNumbers, prospects, stageChanges, voicemails } from '../../db/schema.ts';
 import { clockOf, resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid, invalidFields, pgErrorCode } from '../../shared/errors.ts';
-import { parseInput } from '../../shared/validate.ts';
 import { endCadences } from '../cadences/enrollments.repository.ts';
 import { callStepDone } from '../cadences/enrollments.service.ts';
 import { blockedNumbers } from '../dnc/dnc.repository.ts';
@@ -23,32 +24,9 @@ import { refreshPursuits } from '../pursuit/pursuit.repository.ts';
 import { buildQueue, numberAt, yardsticks } from '../queue/queue.service.ts';
 import { recordDial } from '../queue/reach-stats.ts';
 import { spokenSeconds } from '../voicemail/words.ts';
-import { type LogCallInput, logCallSchema } from './call.schemas.ts';
 import { choosePhone, countBad } from './call-numbers.repository.ts';
 
-export type LoggedCall = {
-  attempt: {
-    id: number;
-    prospectId: number;
-    at: string;
-    outcome: string;
-    result: string | null;
-    resultAt: string | null;
-    durationSeconds: number | null;
-    note: string | null;
-    number: { e164: string; kind: string } | null;
-    local: { timezone: string; time: string; weekday: number } | null;
-    referredProspectId: number | null;
-  };
-  voicemailId: number | null;
-  /** The facts heard on the call, as stored with it. */
-  intel: IntelFact[];
-  stage: { from: string; to: string; reason: string } | null;
-  /** What the rep should know: `dnc-number`, `opted-out`, `number-invalidated`, `opted-out-now`. */
-  flags: string[];
-  /** True when this key was logged before: nothing new was written. */
-  replayed: boolean;
-};
+export type { LoggedCall };
 
 /**
  * Records one dial, all or nothing: the attempt with the prospect's local time at that
@@ -56,8 +34,8 @@ export type LoggedCall = {
  * number. Everything is checked before anything is written. Retrying with the same idempotency
  * key returns the first record.
  */
-export async function logCall(ctx: Ctx, input: { body: unknown; now?: Date }): Promise<LoggedCall> {
-  const body = parseInput(logCallSchema, input.body);
+export async function logCall(ctx: Ctx, input: { body: LogCallInput; now?: Date }): Promise<LoggedCall> {
+  const { body } = input;
   const now = input.now ?? new Date();
   const at = resolveAt(body.at ?? now.toISOString(), 'at');
   const resultAt = body.resultAt ? resolveAt(body.resultAt, 'resultAt') : undefined;
@@ -354,8 +332,8 @@ export async function readLogged(
       id: a.id,
       prospectId: a.prospectId,
       at: a.at.toISOString(),
-      outcome: a.outcome,
-      result: a.result,
+      outcome: a.outcome as Outcome,
+      result: a.result as Result | null,
       resultAt: a.resultAt?.toISOString() ?? null,
       durationSeconds: a.durationSeconds,
       note: a.note,
@@ -364,7 +342,9 @@ export async function readLogged(
       referredProspectId: a.referredProspectId,
     },
     voicemailId: vm?.id ?? null,
-    stage: st ? { from: st.fromStage ?? '', to: st.toStage, reason: st.reason } : null,
+    stage: st
+      ? { from: (st.fromStage ?? '') as Stage | '', to: st.toStage as Stage, reason: st.reason }
+      : null,
     intel,
     flags: a.flags,
   };

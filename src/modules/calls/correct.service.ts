@@ -1,4 +1,6 @@
 import { and, eq } from 'drizzle-orm';
+import type { CallCorrection, CorrectCallInput, CorrectedCall } from '../../contracts/calls.contract.ts';
+import type { Stage } from '../../contracts/vocabulary.ts';
 import type { Ctx } from '../../db/context.ts';
 import type { Db } from '../../db/create-db.ts';
 import {
@@ -12,7 +14,6 @@ import {
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid, invalidFields, notFound } from '../../shared/errors.ts';
 import { parseId } from '../../shared/ids.ts';
-import { parseInput } from '../../shared/validate.ts';
 import { optOut } from '../dnc/opt-out.service.ts';
 import { dropFindPerson, findRightPerson } from '../outcomes/call-effects.repository.ts';
 import {
@@ -27,7 +28,6 @@ import { normalizePhone } from '../phones/normalize-phone.ts';
 import type { PhoneRow } from '../prospects/prospects.repository.ts';
 import { refreshPursuits } from '../pursuit/pursuit.repository.ts';
 import { type DialFact, recordDial, rereadDialTimes } from '../queue/reach-stats.ts';
-import { correctCallSchema } from './call.schemas.ts';
 import { choosePhone } from './call-numbers.repository.ts';
 import { type LoggedCall, readLogged } from './calls.service.ts';
 import {
@@ -43,24 +43,7 @@ import {
 } from './correction-effects.repository.ts';
 import { type CallFields, changedFields, mergeCorrection } from './correction-rules.ts';
 
-export type CallCorrection = {
-  id: number;
-  attemptId: number;
-  at: string;
-  by: string;
-  reason: string;
-  before: CallFields;
-  after: CallFields;
-  changed: (keyof CallFields)[];
-};
-
-export type CorrectedCall = {
-  correction: CallCorrection;
-  /** The prospect's stage when the correction moved it. */
-  stage: { from: string; to: string } | null;
-  /** The call as it stands now; `flags` adds what the correction did (`opted-out-now`, `number-invalidated`, `number-restored`). */
-  call: LoggedCall;
-};
+export type { CallCorrection, CorrectedCall };
 
 /**
  * Corrects a logged call after the undo window, all or nothing, and keeps who changed what and
@@ -71,10 +54,10 @@ export type CorrectedCall = {
  */
 export async function correctCall(
   ctx: Ctx,
-  input: { id: string | number; body: unknown; now?: Date },
+  input: { id: string | number; body: CorrectCallInput; now?: Date },
 ): Promise<CorrectedCall> {
   const id = parseId(input.id);
-  const body = parseInput(correctCallSchema, input.body);
+  const { body } = input;
   const at = resolveAt(body.at ?? (input.now ?? new Date()).toISOString(), 'at');
   const resultAt = body.resultAt ? resolveAt(body.resultAt, 'resultAt').toISOString() : body.resultAt;
   const number = body.number === undefined ? undefined : e164Of(ctx, body.number);
@@ -105,7 +88,7 @@ export async function correctCall(
     const from = stored.prospect.stage;
     return {
       correction: toCorrection(row!),
-      stage: now && now.stage !== from ? { from, to: now.stage } : null,
+      stage: now && now.stage !== from ? { from: from as Stage, to: now.stage as Stage } : null,
       call: { ...call, flags: [...call.flags, ...flags], replayed: false },
     };
   });

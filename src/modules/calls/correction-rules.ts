@@ -1,3 +1,4 @@
+import type { CallFields } from '../../contracts/calls.contract.ts';
 import {
   followUpOf,
   type MessageKind,
@@ -9,17 +10,7 @@ import {
 import type { Stage } from '../prospects/prospect-draft.ts';
 
 /** What a rep can correct on a logged call, as stored before and after a correction. */
-export type CallFields = {
-  outcome: Outcome;
-  result: Result | null;
-  /** ISO instant of the meeting or the promised callback. */
-  resultAt: string | null;
-  /** The number dialled, E.164. */
-  number: string | null;
-  note: string | null;
-  durationSeconds: number | null;
-  message: { kind: MessageKind; text: string | null } | null;
-};
+export type { CallFields };
 
 /** The fields a correction names; null clears a result, its time, the note or the talk time. */
 export type CorrectionPatch = {

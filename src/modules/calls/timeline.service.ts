@@ -1,5 +1,7 @@
 import { and, asc, desc, eq, gte } from 'drizzle-orm';
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { CallRow, callsQuerySchema, Effort, TimelineEntry } from '../../contracts/calls.contract.ts';
+import type { Outcome, Result } from '../../contracts/vocabulary.ts';
 import type { Ctx } from '../../db/context.ts';
 import {
   callAttempts,
@@ -18,19 +20,7 @@ import { describeIntel } from '../intel/intel-rules.ts';
 import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
 import { type CallFields, describeCorrection } from './correction-rules.ts';
 
-export type Effort = {
-  attempts: number;
-  conversations: number;
-  voicemails: number;
-  callbacks: number;
-  minutes: number;
-};
-export type TimelineEntry = {
-  at: string;
-  type: 'call' | 'message' | 'intel' | 'task' | 'callback' | 'stage' | 'correction';
-  text: string;
-  id: number;
-};
+export type { CallRow, Effort, TimelineEntry };
 
 /** Rep seconds as minutes to one decimal, as effort is reported. */
 export const repMinutes = (seconds: number): number => Math.round(seconds / 6) / 10;
@@ -130,34 +120,8 @@ export async function timeline(
   return { prospectId: p.id, name: displayName(p), effort, entries };
 }
 
-export const callsQuerySchema = z
-  .object({
-    prospect: z.string().optional(),
-    since: instant().optional(),
-    limit: z.coerce.number().int().min(1).max(10_000).default(200),
-  })
-  .strict();
-
-export type CallRow = {
-  id: number;
-  at: string;
-  prospectId: number;
-  prospect: string;
-  number: string | null;
-  kind: string | null;
-  outcome: string;
-  result: string | null;
-  /** The meeting's or the promised callback's time. */
-  resultAt: string | null;
-  durationSeconds: number | null;
-  localTime: string | null;
-  note: string | null;
-  flags: string[];
-};
-
 /** Logged calls, newest first: one prospect's, or the whole book's. */
-export async function listCalls(ctx: Ctx, query: unknown): Promise<CallRow[]> {
-  const q = parseInput(callsQuerySchema, query, 'query');
+export async function listCalls(ctx: Ctx, q: z.output<typeof callsQuerySchema>): Promise<CallRow[]> {
   const prospect = q.prospect ? await resolveProspect(ctx, q.prospect) : undefined;
   const rows = await ctx.db
     .select({ a: callAttempts, ph: phoneNumbers, p: prospects })
@@ -180,8 +144,8 @@ export async function listCalls(ctx: Ctx, query: unknown): Promise<CallRow[]> {
     prospect: displayName(p),
     number: ph?.e164 ?? null,
     kind: ph?.kind ?? null,
-    outcome: a.outcome,
-    result: a.result,
+    outcome: a.outcome as Outcome,
+    result: a.result as Result | null,
     resultAt: a.resultAt?.toISOString() ?? null,
     durationSeconds: a.durationSeconds,
     localTime: a.localMinuteOfDay === null ? null : clockOf(a.localMinuteOfDay),

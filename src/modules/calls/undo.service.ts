@@ -1,4 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
+import { UNDO_SECONDS, type UndoneCall } from '../../contracts/calls.contract.ts';
+import type { Outcome, Stage } from '../../contracts/vocabulary.ts';
 import type { Ctx } from '../../db/context.ts';
 import {
   callAttempts,
@@ -17,16 +19,9 @@ import { refreshPursuits } from '../pursuit/pursuit.repository.ts';
 import { recordDial } from '../queue/reach-stats.ts';
 import { uncountBad } from './call-numbers.repository.ts';
 
+export type { UndoneCall };
 /** How long after logging a call the rep may take it back. */
-export const UNDO_SECONDS = 60;
-
-export type UndoneCall = {
-  undone: number;
-  prospectId: number;
-  outcome: string;
-  /** The stage the prospect is back at, when the log had moved it. */
-  stage: string | null;
-};
+export { UNDO_SECONDS };
 
 /**
  * Takes back a call logged by mistake, within a minute of logging it, all or nothing: the
@@ -78,9 +73,9 @@ export async function undoCall(ctx: Ctx, input: { id: string | number; now?: Dat
       .where(and(eq(tasks.prospectId, prospect.id), sql`${tasks.payload}->>'attemptId' = ${String(id)}`));
     await tx.delete(callAttempts).where(eq(callAttempts.id, id));
     const move = moves[0];
-    let stage: string | null = null;
+    let stage: Stage | null = null;
     if (move && prospect.stage === move.toStage) {
-      stage = move.fromStage ?? 'new';
+      stage = (move.fromStage ?? 'new') as Stage;
       await tx.update(prospects).set({ stage }).where(eq(prospects.id, prospect.id));
     }
     if (attempt.outcome === 'bad-number' && phone) await uncountBad(tx, phone);
@@ -106,6 +101,6 @@ export async function undoCall(ctx: Ctx, input: { id: string | number; now?: Dat
       -1,
     );
     await refreshPursuits(tx, [prospect.id]);
-    return { undone: id, prospectId: prospect.id, outcome: attempt.outcome, stage };
+    return { undone: id, prospectId: prospect.id, outcome: attempt.outcome as Outcome, stage };
   });
 }

@@ -1,38 +1,15 @@
+import { type MessageKind, messageKinds, type Outcome, type Result } from '../../contracts/vocabulary.ts';
 import type { FieldIssue } from '../../shared/errors.ts';
 import type { Stage } from './stages.ts';
 
-export const outcomes = [
-  'reached',
-  'gatekeeper',
-  'voicemail',
-  'voicemail-left',
-  'no-answer',
-  'busy',
-  'bad-number',
-  'wrong-person',
-] as const;
-export type Outcome = (typeof outcomes)[number];
-
-export const results = [
-  'meeting',
-  'callback-scheduled',
-  'interested',
-  'not-interested',
-  'referred',
-  'do-not-call',
-] as const;
-export type Result = (typeof results)[number];
-
-export const messageKinds = [
-  'information',
-  'invitation',
-  'introduction',
-  'curiosity',
-  'referral',
-  'follow-up',
-  'generic',
-] as const;
-export type MessageKind = (typeof messageKinds)[number];
+export {
+  type MessageKind,
+  messageKinds,
+  type Outcome,
+  outcomes,
+  type Result,
+  results,
+} from '../../contracts/vocabulary.ts';
 
 /**
  * The rep's usual seconds on an attempt when its talk time was not logged: ringing out, a

@@ -1,14 +1,8 @@
-import { DateTime } from 'luxon';
+import type { LocalTime } from '../../contracts/prospects.contract.ts';
 
-export type LocalTime = {
-  zone: string | null;
-  candidates: string[];
-  ambiguous: boolean;
-  /** ISO local date-time in the zone, or in the earliest candidate zone when ambiguous. */
-  local: string | null;
-  /** What a rep reads: "Tue 09:05 (America/Chicago)", "09:05-10:05, zone ambiguous", "zone unknown". */
-  label: string;
-};
+export type { LocalTime };
+
+import { DateTime } from 'luxon';
 
 /** The prospect's clock at a given instant; never the caller's. */
 export function localTimeAt(

@@ -1,19 +1,21 @@
 import { and, asc, count, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type {
+  listQuerySchema,
+  PhoneKind,
+  ProspectInput,
+  ProspectView,
+  Stage,
+  StrategyName,
+} from '../../contracts/prospects.contract.ts';
 import type { Db } from '../../db/create-db.ts';
 import { companies, phoneNumbers, prospects } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalidFields, notFound } from '../../shared/errors.ts';
 import { isIdText } from '../../shared/ids.ts';
-import { parseInput } from '../../shared/validate.ts';
 import { blockedNumbers } from '../dnc/dnc.repository.ts';
 import { type Ctx, findOrAddUser } from '../team/team.service.ts';
-import { type LocalTime, localTimeAt } from './local-time.ts';
-import {
-  type ListQuery,
-  listQuerySchema,
-  type ProspectInput,
-  prospectInputSchema,
-} from './prospect.schemas.ts';
+import { localTimeAt } from './local-time.ts';
 import { type RawProspect, validateProspect } from './prospect-draft.ts';
 import {
   attachPhones,
@@ -25,41 +27,7 @@ import {
 } from './prospects.repository.ts';
 import { diff, prepareDraft, upsertProspects } from './upsert-prospects.ts';
 
-export type ProspectView = {
-  id: number;
-  externalId: string | null;
-  name: string;
-  firstName: string | null;
-  lastName: string | null;
-  title: string | null;
-  email: string | null;
-  stage: string;
-  value: number | null;
-  company: { id: number; name: string; domain: string | null; industry: string | null } | null;
-  phones: {
-    id: number;
-    e164: string;
-    kind: string;
-    extension: string | null;
-    valid: boolean;
-    doNotCall: boolean;
-  }[];
-  timezone: string | null;
-  timezoneCandidates: string[];
-  timezoneSource: string | null;
-  localTime: LocalTime;
-  city: string | null;
-  region: string | null;
-  country: string | null;
-  research: ProspectRow['research'];
-  researchedAt: string | null;
-  alreadyHasProduct: boolean;
-  competitorRelationship: boolean;
-  optedOut: boolean;
-  voicemailStrategy: string | null;
-  createdAt: string;
-  updatedAt: string;
-};
+export type { ProspectView };
 
 export const displayName = (p: {
   firstName: string | null;
@@ -99,9 +67,8 @@ export async function getProspect(
 
 export async function listProspects(
   ctx: Ctx,
-  query: ListQuery,
+  q: z.output<typeof listQuerySchema>,
 ): Promise<{ total: number; items: ProspectView[] }> {
-  const q = parseInput(listQuerySchema, query, 'query');
   const at = resolveAt(q.at);
   const pattern = q.q ? `%${q.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : undefined;
   const where = and(
@@ -144,8 +111,7 @@ async function assignOwner(tx: Db, input: { ctx: Ctx; id: number; owner: string 
   await tx.update(prospects).set({ ownerId }).where(eq(prospects.id, input.id));
 }
 
-export async function addProspect(ctx: Ctx, body: unknown): Promise<ProspectView> {
-  const input = parseInput(prospectInputSchema, body);
+export async function addProspect(ctx: Ctx, input: ProspectInput): Promise<ProspectView> {
   const result = validateProspect(toRaw(input), {
     defaultCountry: ctx.team.defaultCountry,
     requireIdentity: true,
@@ -178,9 +144,9 @@ export async function addProspect(ctx: Ctx, body: unknown): Promise<ProspectView
 
 export async function editProspect(
   ctx: Ctx,
-  input: { key: string | number; body: unknown; at?: string | undefined },
+  input: { key: string | number; body: ProspectInput; at?: string | undefined },
 ): Promise<ProspectView> {
-  const patch = parseInput(prospectInputSchema, input.body);
+  const patch = input.body;
   const at = resolveAt(input.at);
   const row = await resolveProspect(ctx, input.key);
   const result = validateProspect(toRaw(patch), {
@@ -264,7 +230,7 @@ async function toViews(ctx: Ctx, input: { rows: ProspectRow[]; at: Date }): Prom
       lastName: r.lastName,
       title: r.title,
       email: r.email,
-      stage: r.stage,
+      stage: r.stage as Stage,
       value: r.value === null ? null : Number(r.value),
       company: company
         ? { id: company.id, name: company.name, domain: company.domain, industry: company.industry }
@@ -272,7 +238,7 @@ async function toViews(ctx: Ctx, input: { rows: ProspectRow[]; at: Date }): Prom
       phones: r.phones.map((p) => ({
         id: p.id,
         e164: p.e164,
-        kind: p.kind,
+        kind: p.kind as PhoneKind,
         extension: p.extension,
         valid: p.valid,
         doNotCall: blocked.has(p.e164),
@@ -289,7 +255,7 @@ async function toViews(ctx: Ctx, input: { rows: ProspectRow[]; at: Date }): Prom
       alreadyHasProduct: r.alreadyHasProduct,
       competitorRelationship: r.competitorRelationship,
       optedOut: r.optedOut,
-      voicemailStrategy: r.voicemailStrategy,
+      voicemailStrategy: r.voicemailStrategy as StrategyName | null,
       createdAt: r.createdAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),
     };

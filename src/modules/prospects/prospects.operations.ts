@@ -1,0 +1,12 @@
+import type { prospectOperations } from '../../contracts/prospects.contract.ts';
+import type { Handlers } from '../../shared/handler.ts';
+import { addProspect, editProspect, getProspect, listProspects } from './prospects.service.ts';
+import { listZoneChanges } from './zone-upgrade.service.ts';
+
+export const prospectHandlers: Handlers<typeof prospectOperations> = {
+  zoneChanges: (ctx) => listZoneChanges(ctx),
+  listProspects: (ctx, { query }) => listProspects(ctx, query),
+  addProspect: (ctx, { body }) => addProspect(ctx, body),
+  getProspect: (ctx, { params, query }) => getProspect(ctx, { key: params.key, at: query.at }),
+  editProspect: (ctx, { params, query, body }) => editProspect(ctx, { key: params.key, at: query.at, body }),
+};
