@@ -15,9 +15,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as choices from '../src/cli/choices.ts';
 import { buildProgram } from '../src/cli/main.ts';
 import { intelTypes } from '../src/contracts/intel.contract.ts';
+import { pointKinds } from '../src/contracts/vocabulary.ts';
 import { exportKinds } from '../src/modules/exports/export.service.ts';
 import { presetNames } from '../src/modules/imports/presets.ts';
-import { pointKinds } from '../src/modules/voicemail/talking-points.service.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'reach-bundle-'));

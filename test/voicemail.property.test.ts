@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { strategies } from '../src/contracts/vocabulary.ts';
 import { usedFacts } from '../src/modules/voicemail/compose.ts';
-import { decideVoicemail, strategies, type VoicemailState } from '../src/modules/voicemail/decide.ts';
+import { decideVoicemail, type VoicemailState } from '../src/modules/voicemail/decide.ts';
 import type { Point } from '../src/modules/voicemail/templates.ts';
 import { overlap, REPEAT_SHARE } from '../src/modules/voicemail/words.ts';
 

@@ -1,7 +1,7 @@
 import type { intelTypes as intelTypesOf } from '../contracts/intel.contract.ts';
+import type { pointKinds as pointKindsOf } from '../contracts/vocabulary.ts';
 import type { exportKinds as exportKindsOf } from '../modules/exports/export.service.ts';
 import type { presetNames as presetNamesOf } from '../modules/imports/presets.ts';
-import type { pointKinds as pointKindsOf } from '../modules/voicemail/talking-points.service.ts';
 
 /**
  * Closed lists the command line names in its help, copied here so that defining the commands loads

@@ -34,7 +34,7 @@ export function pursuitCommand(): Command {
       withClient(o, async (client) => {
         if (o.set) {
           const moved = await client.setStanding({
-            prospect,
+            params: { key: prospect },
             body: { state: o.set, until: o.until, reason: o.reason, by: o.by, at: o.at },
           });
           if (o.json) printJson(moved);
@@ -42,8 +42,8 @@ export function pursuitCommand(): Command {
           return 0;
         }
         const [view, standing] = await Promise.all([
-          client.pursuit({ prospect, query: { at: o.at } }),
-          client.standing({ prospect, query: { at: o.at } }),
+          client.pursuit({ params: { key: prospect }, query: { at: o.at } }),
+          client.standing({ params: { key: prospect }, query: { at: o.at } }),
         ]);
         if (o.json) {
           printJson({ ...view, standing });

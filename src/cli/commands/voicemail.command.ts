@@ -25,7 +25,7 @@ export function voicemailCommand(): Command {
     .action((prospect: string, o) =>
       withClient(o, async (client) => {
         const advice = await client.voicemail({
-          prospect,
+          params: { key: prospect },
           query: { at: o.at, strategy: o.strategy, number: o.number },
         });
         if (o.json) {
@@ -74,7 +74,9 @@ export function checkMessageCommand(): Command {
           throw new AppError('validation', 'give the message as an argument or with --file', {
             issues: [{ field: 'text', reason: 'the message to check' }],
           });
-        const result = await client.checkMessage({ text: message, prospect: o.prospect, kind: o.kind });
+        const result = await client.checkMessage({
+          body: { text: message, prospect: o.prospect, kind: o.kind },
+        });
         if (o.json) printJson(result);
         else {
           out(
@@ -94,7 +96,7 @@ export function messageStatsCommand(): Command {
     .option('--until <iso>', 'messages left before this time')
     .action((o) =>
       withClient(o, async (client) => {
-        const stats = await client.messageStats({ since: o.since, until: o.until });
+        const stats = await client.messageStats({ query: { since: o.since, until: o.until } });
         if (o.json) {
           printJson(stats);
           return 0;
@@ -144,22 +146,24 @@ export function pointsCommand(): Command {
     .option('--region <name>', "an event's state, province or region: prospects there are invited")
     .option('--country <name>', "an event's country")
     .option('--at <iso>', 'the time it is added (default now)')
-    .action((kind: string, title: string, o) =>
+    .action((kind: TalkingPoint['kind'], title: string, o) =>
       withClient(o, async (client) => {
         const point = await client.addPoint({
-          kind,
-          title,
-          detail: o.detail,
-          prospect: o.prospect,
-          company: o.company,
-          industry: o.industry,
-          on: o.on,
-          until: o.until,
-          ...(o.online ? { online: true } : {}),
-          city: o.city,
-          region: o.region,
-          country: o.country,
-          at: o.at,
+          body: {
+            kind,
+            title,
+            detail: o.detail,
+            prospect: o.prospect,
+            company: o.company,
+            industry: o.industry,
+            on: o.on,
+            until: o.until,
+            ...(o.online ? { online: true } : {}),
+            city: o.city,
+            region: o.region,
+            country: o.country,
+            at: o.at,
+          },
         });
         if (o.json) printJson(point);
         else out(`Added ${point.kind} #${point.id}: ${point.title}`);
@@ -172,7 +176,7 @@ export function pointsCommand(): Command {
     .option('--at <iso>', 'only those still timely then')
     .action((o) =>
       withClient(o, async (client) => {
-        const items = await client.listPoints({ kind: o.kind, at: o.at });
+        const { items } = await client.listPoints({ query: { kind: o.kind, at: o.at } });
         if (o.json) printJson({ items });
         else
           for (const p of items)
@@ -186,7 +190,7 @@ export function pointsCommand(): Command {
     .description('remove a talking point')
     .action((id: string, o) =>
       withClient(o, async (client) => {
-        const result = await client.removePoint(id);
+        const result = await client.removePoint({ params: { id } });
         if (o.json) printJson(result);
         else out(`Removed talking point ${id}`);
         return 0;

@@ -1,10 +1,9 @@
-import type { EmailKind } from '../../contracts/email.contract.ts';
 import type { Check } from '../voicemail/check-message.ts';
 import { checkMessage } from '../voicemail/check-message.ts';
 import type { Material } from '../voicemail/compose.ts';
 
 export type Email = {
-  kind: EmailKind;
+  kind: 'information' | 'invitation' | 'introduction' | 'reference' | 'objective' | 'referral';
   subject: string;
   text: string;
   checks: Check[];

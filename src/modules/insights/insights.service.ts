@@ -1,36 +1,27 @@
 import { sql } from 'drizzle-orm';
-import { z } from 'zod';
+import type { z } from 'zod';
+import type {
+  EffortPoint,
+  effortQuerySchema,
+  FirstConversation,
+  ReachMap,
+  reachMapQuerySchema,
+} from '../../contracts/insights.contract.ts';
+import type { Stage } from '../../contracts/vocabulary.ts';
 import type { Ctx } from '../../db/context.ts';
 import { rowsOf } from '../../db/rows.ts';
 import { resolveAt } from '../../shared/clock.ts';
-import { MAX_ID } from '../../shared/ids.ts';
-import { atParam, parseInput } from '../../shared/validate.ts';
 import { repMinutes } from '../calls/timeline.service.ts';
 import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
-import type { Recommendation } from '../pursuit/keep-or-drop.ts';
 import { pursuitsOf } from '../pursuit/pursuit.service.ts';
 import { Scope, WEEK_SLOTS, weekOfSlot } from '../queue/reach-stats.ts';
-
-export const reachMapQuerySchema = z
-  .object({
-    prospect: z.string().min(1).optional().describe('One prospect (id, external id or email)'),
-    company: z.coerce.number().int().positive().max(MAX_ID).optional().describe('One company id'),
-  })
-  .strict();
-
-/** Dials and decision-maker reaches in one prospect-local weekday (1 Monday) and hour. */
-export type ReachCell = { weekday: number; hour: number; dials: number; reached: number; rate: number };
 
 /**
  * Decision-maker reach rate by the prospect's local weekday and hour, for the whole book, one
  * company or one prospect, read from the per-number summaries the call log maintains (bad
  * numbers teach nothing about hours and are left out). Only cells with dials are listed.
  */
-export async function reachMap(
-  ctx: Ctx,
-  query: unknown,
-): Promise<{ scope: string; dials: number; reached: number; cells: ReachCell[] }> {
-  const q = parseInput(reachMapQuerySchema, query, 'query');
+export async function reachMap(ctx: Ctx, q: z.output<typeof reachMapQuerySchema>): Promise<ReachMap> {
   let numbers = sql`true`;
   let scope = 'book';
   if (q.prospect !== undefined) {
@@ -64,12 +55,7 @@ export async function reachMap(
  * How many dials it took to first reach each decision maker: a count of prospects per number
  * of attempts, and the prospects still not reached with the attempts spent on them so far.
  */
-export async function firstConversation(ctx: Ctx): Promise<{
-  reachedProspects: number;
-  median: number | null;
-  buckets: { attempts: number; prospects: number }[];
-  notYet: { attempts: number; prospects: number }[];
-}> {
+export async function firstConversation(ctx: Ctx): Promise<FirstConversation> {
   const rows = rowsOf<{ reached: boolean; attempts: number; prospects: string }>(
     await ctx.db.execute(sql`
       with numbered as (
@@ -97,30 +83,11 @@ export async function firstConversation(ctx: Ctx): Promise<{
   return { reachedProspects, median, buckets, notYet: of(false) };
 }
 
-export const effortQuerySchema = z
-  .object({
-    limit: z.coerce.number().int().min(1).max(5000).default(1000).describe('Most-worked prospects first'),
-    at: atParam('The moment keep-or-drop is read at (ISO 8601); now when left out'),
-  })
-  .strict();
-
-export type EffortPoint = {
-  prospectId: number;
-  name: string;
-  company: string | null;
-  stage: string;
-  value: number | null;
-  attempts: number;
-  conversations: number;
-  voicemails: number;
-  minutes: number;
-  /** Keep-or-drop's word now. */
-  pursuit: Recommendation | null;
-};
-
 /** Effort spent (attempts, messages, rep minutes) against value, per worked prospect, most worked first. */
-export async function effortAgainstValue(ctx: Ctx, query: unknown): Promise<{ items: EffortPoint[] }> {
-  const q = parseInput(effortQuerySchema, query, 'query');
+export async function effortAgainstValue(
+  ctx: Ctx,
+  q: z.output<typeof effortQuerySchema>,
+): Promise<{ items: EffortPoint[] }> {
   const rows = rowsOf<{
     id: number;
     first_name: string | null;
@@ -149,7 +116,7 @@ export async function effortAgainstValue(ctx: Ctx, query: unknown): Promise<{ it
       prospectId: Number(r.id),
       name: displayName({ firstName: r.first_name, lastName: r.last_name, email: r.email }),
       company: r.company,
-      stage: r.stage,
+      stage: r.stage as Stage,
       value: r.value === null ? null : Number(r.value),
       attempts: Number(r.attempts),
       conversations: Number(r.conversations),

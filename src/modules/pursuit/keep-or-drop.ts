@@ -1,5 +1,4 @@
-export const recommendations = ['continue', 'slow-down', 'drop'] as const;
-export type Recommendation = (typeof recommendations)[number];
+import type { Recommendation } from '../../contracts/vocabulary.ts';
 
 /** What has gone into one prospect so far. */
 export type Effort = {

@@ -1,26 +1,9 @@
+import type { pursuitSources } from '../../contracts/pursuit.contract.ts';
+import { type PursuitState, pursuitStates } from '../../contracts/vocabulary.ts';
 import type { Outcome, Result } from '../outcomes/call-rules.ts';
 
-/**
- * Where a prospect's pursuit stands. A conversation moves it; the rep may move it too. Only
- * `open`, a promised callback at its time, and a nurture that has run its course put the
- * prospect on the prospecting queue; every other state keeps them off it, with its reason.
- */
-export const pursuitStates = [
-  'open',
-  'callback',
-  'meeting-booked',
-  'follow-up',
-  'not-interested',
-  'referred',
-  'wrong-person',
-  'customer',
-  'lost',
-  'do-not-call',
-] as const;
-export type PursuitState = (typeof pursuitStates)[number];
-
-/** States a rep may set by hand; do-not-call is set only by an opt-out, which has its own audit. */
-export const settableStates = pursuitStates.filter((s) => s !== 'do-not-call');
+/** The command line's `pursuit --set` lists these from here. */
+export { settableStates } from '../../contracts/vocabulary.ts';
 
 /** Days a "not interested" rests before another approach, unless the team sets its own. */
 export const NURTURE_DAYS = 90;
@@ -30,7 +13,7 @@ export const PROMISE_EARLY_MINUTES = 15;
 /** Something that moved the pursuit: a logged conversation, a callback's result, or the rep's hand. */
 export type PursuitEvent = {
   at: Date;
-  source: 'call' | 'callback' | 'rep';
+  source: (typeof pursuitSources)[number];
   outcome?: Outcome | null;
   result?: Result | null;
   /** The meeting's or promised callback's time; for the rep's hand, the state's end. */

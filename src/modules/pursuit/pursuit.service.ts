@@ -1,32 +1,14 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { PursuitView, pursuitQuerySchema } from '../../contracts/pursuit.contract.ts';
+import type { Recommendation, Stage } from '../../contracts/vocabulary.ts';
 import type { Ctx } from '../../db/context.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { notFound } from '../../shared/errors.ts';
-import { atParam, parseInput } from '../../shared/validate.ts';
 import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
 import { loadCandidates } from '../queue/queue.repository.ts';
 import { type Yardsticks, yardsticks } from '../queue/queue.service.ts';
 import { type Candidate, pursuitAt, weightOf } from '../queue/rank.ts';
-import { type BookRates, HORIZON, type Pursuit, type Recommendation } from './keep-or-drop.ts';
-
-export const pursuitQuerySchema = z
-  .object({
-    at: atParam('The decision time (ISO 8601); now when left out'),
-  })
-  .strict();
-
-export type PursuitView = Omit<Pursuit, 'resumeAt' | 'effort'> & {
-  at: string;
-  prospect: { id: number; name: string; value: number | null; stage: string };
-  /** What reaching the prospect is worth: their value (or the book's typical one), raised by stage. */
-  weight: number;
-  horizon: number;
-  resumeAt: string | null;
-  effort: Omit<Pursuit['effort'], 'lastAttemptAt'> & { minutes: number; lastAttemptAt: string | null };
-  rates: BookRates;
-  /** The currency of every amount here (the team's). */
-  currency: string;
-};
+import { HORIZON, type Pursuit } from './keep-or-drop.ts';
 
 const DAY = 86_400_000;
 
@@ -69,10 +51,9 @@ export async function pursuitNow(
 /** Keep, slow down or drop one prospect at `at`: the recommendation the queue follows, with its figures. */
 export async function pursuitOfProspect(
   ctx: Ctx,
-  input: { prospect: string | number; query: unknown },
+  input: { prospect: string | number; query: z.output<typeof pursuitQuerySchema> },
 ): Promise<PursuitView> {
-  const q = parseInput(pursuitQuerySchema, input.query, 'query');
-  const at = resolveAt(q.at);
+  const at = resolveAt(input.query.at);
   const row = await resolveProspect(ctx, input.prospect);
   const { pursuit, candidate, book } = await pursuitNow(ctx, { prospectId: row.id, at });
   const { prospect } = candidate;
@@ -83,7 +64,7 @@ export async function pursuitOfProspect(
       id: prospect.id,
       name: displayName({ firstName: row.firstName, lastName: row.lastName, email: row.email }),
       value: prospect.value,
-      stage: prospect.stage,
+      stage: prospect.stage as Stage,
     },
     weight: weightOf(prospect, book.typicalValue),
     horizon: HORIZON,

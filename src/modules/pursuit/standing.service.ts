@@ -1,35 +1,22 @@
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
+import type { z } from 'zod';
+import type {
+  StandingView,
+  setStandingSchema,
+  standingQuerySchema,
+} from '../../contracts/pursuit.contract.ts';
+import type { PursuitState } from '../../contracts/vocabulary.ts';
 import type { Ctx } from '../../db/context.ts';
 import { companies, pursuitChanges } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid } from '../../shared/errors.ts';
-import { atParam, instant, parseInput, sentenceReason } from '../../shared/validate.ts';
 import { moveStage, promiseFollowUp } from '../outcomes/call-effects.repository.ts';
 import { resolveProspect } from '../prospects/prospects.service.ts';
 import { pursuitEvents, refreshPursuits } from './pursuit.repository.ts';
-import {
-  type PursuitEvent,
-  type PursuitState,
-  pursuitAllows,
-  pursuitStanding,
-  settableStates,
-} from './pursuit-state.ts';
+import { type PursuitEvent, pursuitAllows, pursuitStanding } from './pursuit-state.ts';
 
-/** Where a prospect's pursuit stands at a moment, and what moved it there. */
-export type StandingView = {
-  at: string;
-  state: PursuitState;
-  since: string | null;
-  until: string | null;
-  reason: string;
-  /** What to do instead of a dial, when the state asks for it. */
-  next: string | null;
-  /** Whether the queue may propose them at `at`. */
-  callable: boolean;
-  /** Every move, newest first: conversations with a result, callbacks, the rep's hand. */
-  history: { at: string; source: PursuitEvent['source']; what: string; until: string | null }[];
-};
+/** The command line's `pursuit` names the answer's type from here. */
+export type { StandingView };
 
 const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
 
@@ -74,34 +61,13 @@ const described = (e: PursuitEvent): string =>
       ? 'the wrong person'
       : `${e.source === 'callback' ? 'called back: ' : ''}${e.result}${e.referredTo ? ` (${e.referredTo})` : ''}`;
 
-export const standingQuerySchema = z
-  .object({ at: atParam('The moment to read the standing at; now when left out') })
-  .strict();
-
 /** The standing of one prospect, for the API and the CLI. */
 export async function standingOfProspect(
   ctx: Ctx,
-  input: { prospect: string | number; query: unknown },
+  input: { prospect: string | number; query: z.output<typeof standingQuerySchema> },
 ): Promise<StandingView> {
-  const q = parseInput(standingQuerySchema, input.query, 'query');
-  return standingOf(ctx, { prospect: input.prospect, at: resolveAt(q.at) });
+  return standingOf(ctx, { prospect: input.prospect, at: resolveAt(input.query.at) });
 }
-
-export const setStandingSchema = z
-  .object({
-    state: z
-      .enum(settableStates as [PursuitState, ...PursuitState[]])
-      .describe('The state to put the pursuit in'),
-    until: instant()
-      .optional()
-      .describe(
-        "When the state ends by itself: the meeting's time, the promised callback, the end of a rest; a meeting and a callback need one",
-      ),
-    reason: sentenceReason('they moved the meeting to after the trade show').describe('Why, in a sentence'),
-    by: z.string().trim().min(1).max(200).optional().describe('Who moved it'),
-    at: atParam('When it was moved; now when left out'),
-  })
-  .strict();
 
 const needsUntil = new Set<PursuitState>(['meeting-booked', 'callback']);
 
@@ -112,9 +78,9 @@ const needsUntil = new Set<PursuitState>(['meeting-booked', 'callback']);
  */
 export async function setStanding(
   ctx: Ctx,
-  input: { prospect: string | number; body: unknown },
+  input: { prospect: string | number; body: z.output<typeof setStandingSchema> },
 ): Promise<StandingView> {
-  const body = parseInput(setStandingSchema, input.body);
+  const { body } = input;
   const at = resolveAt(body.at);
   const until = body.until ? resolveAt(body.until, 'until') : null;
   if (needsUntil.has(body.state) && !until) throw invalid('until', `a ${body.state} state needs its time`);

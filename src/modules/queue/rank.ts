@@ -1,3 +1,4 @@
+import type { Recommendation } from '../../contracts/vocabulary.ts';
 import { isAfterHours, type LocalClock, localClock, weekdayName } from '../../shared/local-clock.ts';
 import { createRandom } from '../../shared/random.ts';
 import type { Place } from '../compliance/calling-rules.ts';
@@ -8,7 +9,6 @@ import {
   type Pursuit,
   priorReach,
   pursuitOf,
-  type Recommendation,
 } from '../pursuit/keep-or-drop.ts';
 import type { Standing } from '../pursuit/pursuit-state.ts';
 import {

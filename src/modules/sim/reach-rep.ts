@@ -1,8 +1,9 @@
+import type { OperationClient } from '../../contracts/client.ts';
+import type { HeardFact } from '../../contracts/intel.contract.ts';
 import type { Result } from '../outcomes/call-rules.ts';
 import type { ProspectView } from '../prospects/prospects.service.ts';
 import type { Queue } from '../queue/queue.service.ts';
 import type { Strategy } from '../voicemail/decide.ts';
-import type { VoicemailAdvice } from '../voicemail/voicemail.service.ts';
 import { territoryPoints, VOICE } from './book.ts';
 import { asIntel } from './product-strategies.ts';
 import type {
@@ -21,14 +22,10 @@ import type { MessageKind } from './telephone.ts';
  * has every one of them, in process over the book's database or over the HTTP API, so the
  * same rep plays either way.
  */
-export interface ReachDesk {
+export interface ReachDesk
+  extends Pick<OperationClient, 'addPoint' | 'voicemail' | 'addProspect' | 'logCall'> {
   updateConfig(patch: unknown): Promise<unknown>;
-  addProspect(body: unknown): Promise<ProspectView>;
-  addPoint(body: unknown): Promise<unknown>;
-  addIntel(body: unknown): Promise<unknown>;
   queue(query: Record<string, string | undefined>): Promise<Queue>;
-  voicemail(input: { prospect: string; query: Record<string, string | undefined> }): Promise<VoicemailAdvice>;
-  logCall(body: unknown): Promise<unknown>;
   recordCallback(body: unknown): Promise<unknown>;
 }
 
@@ -94,53 +91,49 @@ export class ReachRep implements SimStrategy {
     const at = start.toISOString();
     for (const e of points.events)
       await this.desk.addPoint({
-        kind: 'event',
-        title: e.title,
-        on: e.on!.toISOString(),
-        ...(e.place.online ? { online: true } : { country: e.place.country ?? undefined }),
-        at,
+        body: {
+          kind: 'event',
+          title: e.title,
+          on: e.on!.toISOString(),
+          ...(e.place.online ? { online: true } : { country: e.place.country ?? undefined }),
+          at,
+        },
       });
     for (const p of territory.prospects) {
       const v = p.visible;
       const added = await this.desk.addProspect({
-        firstName: v.firstName,
-        lastName: v.lastName,
-        title: v.title,
-        company: v.company,
-        industry: v.industry,
-        timezone: v.timezone,
-        value: v.value,
-        stage: v.stage,
-        phones: p.numbers.filter((n) => n.given).map((n) => ({ number: n.e164, kind: n.kind })),
-        ...(v.research
-          ? {
-              alreadyHasProduct: v.research.hasProduct,
-              competitorRelationship: v.research.competitor,
-              research: { priorityObjective: v.research.objective, benefits: v.research.benefits },
-            }
-          : {}),
+        body: {
+          firstName: v.firstName,
+          lastName: v.lastName,
+          title: v.title,
+          company: v.company,
+          industry: v.industry,
+          timezone: v.timezone,
+          value: v.value,
+          stage: v.stage,
+          phones: p.numbers.filter((n) => n.given).map((n) => ({ number: n.e164, kind: n.kind })),
+          ...(v.research
+            ? {
+                alreadyHasProduct: v.research.hasProduct,
+                competitorRelationship: v.research.competitor,
+                research: { priorityObjective: v.research.objective, benefits: v.research.benefits },
+              }
+            : {}),
+        },
       });
       this.keys.set(p.id, added.id);
       this.simIds.set(added.id, p.id);
       for (const n of p.numbers) this.numberIds.set(n.e164, n.id);
       const mine = points.of(p);
       for (const n of mine.news)
-        await this.desk.addPoint({ kind: 'news', title: n.title, prospect: added.id, at });
+        await this.desk.addPoint({ body: { kind: 'news', title: n.title, prospect: added.id, at } });
       for (const c of mine.contacts)
         await this.desk.addPoint({
-          kind: 'contact',
-          title: c.title,
-          detail: c.detail,
-          prospect: added.id,
-          at,
+          body: { kind: 'contact', title: c.title, detail: c.detail ?? undefined, prospect: added.id, at },
         });
       for (const r of mine.references)
         await this.desk.addPoint({
-          kind: 'reference',
-          title: r.name,
-          detail: r.result,
-          prospect: added.id,
-          at,
+          body: { kind: 'reference', title: r.name, detail: r.result, prospect: added.id, at },
         });
     }
   }
@@ -195,7 +188,7 @@ export class ReachRep implements SimStrategy {
 
   async voicemail(at: Date, dial: DialChoice): Promise<VoicemailChoice> {
     const advice = await this.desk.voicemail({
-      prospect: this.key(dial.prospectId),
+      params: { key: this.key(dial.prospectId) },
       query: { at: at.toISOString(), strategy: this.options.voicemail, number: this.e164(dial) },
     });
     if (advice.decision === 'skip' || !advice.script) return { leave: false };
@@ -231,7 +224,7 @@ export class ReachRep implements SimStrategy {
     }
     const prospect = this.key(o.dial.prospectId);
     const at = o.at.toISOString();
-    const intel = [];
+    const intel: HeardFact[] = [];
     if (o.privateLine) intel.push({ type: 'private-line', value: o.privateLine.e164 });
     if (o.hours) {
       const heard = asIntel(o.hours);
@@ -239,29 +232,31 @@ export class ReachRep implements SimStrategy {
       const g = heard.gatekeeper!;
       intel.push({
         type: 'gatekeeper-hours',
-        arrives: g.arrives,
-        leaves: g.leaves,
-        from: g.lunchFrom,
-        to: g.lunchTo,
+        arrives: g.arrives ?? undefined,
+        leaves: g.leaves ?? undefined,
+        from: g.lunchFrom ?? undefined,
+        to: g.lunchTo ?? undefined,
       });
     }
     await this.desk.logCall({
-      prospect,
-      number: this.e164(o.dial),
-      at,
-      outcome: o.heard === 'voicemail' && o.message ? 'voicemail-left' : o.heard,
-      ...(o.message
-        ? {
-            message: {
-              kind: o.message.kind,
-              text: o.message.text,
-              template: o.message.template ?? undefined,
-            },
-          }
-        : {}),
-      ...(o.result ? resultOf(o.result, o.at) : {}),
-      ...(o.heard === 'bad-number' ? { carrierFailure: true } : {}),
-      ...(intel.length > 0 ? { intel } : {}),
+      body: {
+        prospect,
+        number: this.e164(o.dial),
+        at,
+        outcome: o.heard === 'voicemail' && o.message ? 'voicemail-left' : o.heard,
+        ...(o.message
+          ? {
+              message: {
+                kind: o.message.kind,
+                text: o.message.text,
+                template: o.message.template ?? undefined,
+              },
+            }
+          : {}),
+        ...(o.result ? resultOf(o.result, o.at) : {}),
+        ...(o.heard === 'bad-number' ? { carrierFailure: true } : {}),
+        ...(intel.length > 0 ? { intel } : {}),
+      },
     });
   }
 }

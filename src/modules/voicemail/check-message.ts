@@ -1,10 +1,9 @@
+import type { Severity } from '../../contracts/voicemail.contract.ts';
 import { type ClaimRecord, checkClaims } from './check-claims.ts';
 import { overlap, phoneNumbersIn, REPEAT_SHARE, spokenSeconds } from './words.ts';
 
-export type Severity = 'ok' | 'info' | 'warn' | 'fail';
-
 /** One finding about a message: what, how bad, and how to fix it. */
-export type Check = { code: string; severity: Severity; text: string; fix?: string };
+export type Check = { code: string; severity: Severity; text: string; fix?: string | undefined };
 
 /** What the checker may know beyond the words: who speaks, to whom, and what was said before. */
 export type CheckContext = {

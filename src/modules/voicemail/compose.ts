@@ -1,25 +1,15 @@
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
+import type { MessageNeed as Need, ScriptKind } from '../../contracts/voicemail.contract.ts';
 import { type Check, type CheckContext, checkMessage, sameIndustry, worst } from './check-message.ts';
 import {
   type Fill,
   type LastTalk,
-  type Need,
   type Point,
   type Reference,
   type Template,
   templates,
 } from './templates.ts';
 import { spokenSeconds } from './words.ts';
-
-export const scriptKinds = [
-  'information',
-  'invitation',
-  'introduction',
-  'curiosity',
-  'referral',
-  'follow-up',
-] as const;
-export type ScriptKind = (typeof scriptKinds)[number];
 
 /** Everything a message to one prospect may be made of. */
 export type Material = {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { strategies } from '../../contracts/vocabulary.ts';
 import type { Earlier, Material } from './compose.ts';
-import { decideVoicemail, type Strategy, strategies, type VoicemailState } from './decide.ts';
+import { decideVoicemail, type Strategy, type VoicemailState } from './decide.ts';
 
 const AT = new Date('2026-03-03T23:30:00Z'); // Tuesday 17:30 in Chicago
 const DAY = 86_400_000;

@@ -1,19 +1,9 @@
+import type { Recommendation, Stage, strategies } from '../../contracts/vocabulary.ts';
+import type { ScriptKind } from '../../contracts/voicemail.contract.ts';
 import { AFTER_HOURS_FROM } from '../../shared/local-clock.ts';
-import type { Stage } from '../prospects/prospect-draft.ts';
-import type { Recommendation } from '../pursuit/keep-or-drop.ts';
-import { strategies } from '../team/team.schemas.ts';
 import type { CheckContext } from './check-message.ts';
-import {
-  type Composed,
-  compose,
-  type Earlier,
-  type Material,
-  type Prompt,
-  type Script,
-  type ScriptKind,
-} from './compose.ts';
+import { type Composed, compose, type Earlier, type Material, type Prompt, type Script } from './compose.ts';
 
-export { strategies };
 export type Strategy = (typeof strategies)[number];
 
 /** The whole state a voicemail decision reads: the prospect, its history, the team and the time. */

@@ -1,35 +1,23 @@
 import { sql } from 'drizzle-orm';
-import { z } from 'zod';
+import type { z } from 'zod';
+import type {
+  MessageRate,
+  MessageStats,
+  messageStatsQuerySchema,
+} from '../../contracts/voicemail.contract.ts';
 import type { Ctx } from '../../db/context.ts';
 import { rowsOf } from '../../db/rows.ts';
 import { resolveAt } from '../../shared/clock.ts';
-import { instant, parseInput } from '../../shared/validate.ts';
-
-export const messageStatsQuerySchema = z
-  .object({
-    since: instant().optional().describe('Messages left at or after this time'),
-    until: instant().optional().describe('Messages left before this time'),
-  })
-  .strict();
-
-/** Messages left and the callbacks credited to them, for one kind, template or strategy. */
-export type MessageRate = { key: string; messages: number; callbacks: number; rate: number };
-
-export type MessageStats = {
-  messages: number;
-  callbacks: number;
-  byKind: MessageRate[];
-  byTemplate: MessageRate[];
-  byStrategy: MessageRate[];
-};
 
 /**
  * Which messages earn callbacks: messages left and the callbacks credited to them, by kind,
  * by template and by strategy. A message without a template or strategy (logged by hand)
  * counts under "(none)".
  */
-export async function messageStats(ctx: Ctx, query: unknown): Promise<MessageStats> {
-  const q = parseInput(messageStatsQuerySchema, query, 'query');
+export async function messageStats(
+  ctx: Ctx,
+  q: z.output<typeof messageStatsQuerySchema>,
+): Promise<MessageStats> {
   const since = q.since ? resolveAt(q.since, 'since') : new Date(0);
   const until = q.until ? resolveAt(q.until, 'until') : new Date('9999-01-01T00:00:00Z');
   const rows = rowsOf<{ dimension: string; key: string; messages: string; callbacks: string }>(

@@ -1,74 +1,26 @@
 import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { PointKind } from '../../contracts/vocabulary.ts';
+import type { addPointSchema, pointsQuerySchema, TalkingPoint } from '../../contracts/voicemail.contract.ts';
 import type { Ctx } from '../../db/context.ts';
 import { companies, talkingPoints } from '../../db/schema.ts';
 import { resolveAt, resolveDayOrAt } from '../../shared/clock.ts';
 import { invalidFields, notFound } from '../../shared/errors.ts';
-import { parseId } from '../../shared/ids.ts';
-import { dateOrInstant, instant, parseInput, prospectKey } from '../../shared/validate.ts';
 import { resolveProspect } from '../prospects/prospects.service.ts';
-
-export const pointKinds = ['news', 'event', 'contact', 'reference'] as const;
-export type PointKind = (typeof pointKinds)[number];
 
 /** News goes stale: a message built on it is timely for this many days. */
 export const NEWS_DAYS = 45;
 const DAY = 86_400_000;
 
-const when = dateOrInstant();
-
-export const addPointSchema = z
-  .object({
-    kind: z.enum(pointKinds),
-    title: z.string().trim().min(1).max(300),
-    detail: z.string().trim().max(500).optional(),
-    prospect: prospectKey().optional(),
-    company: z.string().trim().min(1).max(200).optional(),
-    industry: z.string().trim().min(1).max(100).optional(),
-    on: when.optional(),
-    until: when.optional(),
-    online: z.boolean().optional().describe('An event held online: every prospect may be invited'),
-    city: z.string().trim().min(1).max(100).optional().describe("An event's city"),
-    region: z.string().trim().min(1).max(100).optional().describe("An event's state, province or region"),
-    country: z.string().trim().min(1).max(100).optional().describe("An event's country"),
-    at: instant().optional(),
-  })
-  .strict();
-
-export const pointsQuerySchema = z
-  .object({
-    kind: z.enum(pointKinds).optional(),
-    at: z.iso
-      .datetime({ offset: true })
-      .optional()
-      .describe('Only points still timely then; all when left out'),
-  })
-  .strict();
-
-export type TalkingPoint = {
-  id: number;
-  kind: PointKind;
-  title: string;
-  detail: string | null;
-  prospectId: number | null;
-  companyId: number | null;
-  industry: string | null;
-  on: string | null;
-  until: string | null;
-  /** Where an event is: online, or its city, region and country as recorded. */
-  online: boolean;
-  city: string | null;
-  region: string | null;
-  country: string | null;
-};
+/** The command line's `points` names the answer's type from here. */
+export type { TalkingPoint };
 
 /**
  * Adds what a message can be made of: news about a prospect, a company or an industry; an
  * event to invite to; a contact worth an introduction; a reference client with what was done
  * for it. Each kind says what it needs, and an event must be ahead.
  */
-export async function addPoint(ctx: Ctx, body: unknown): Promise<TalkingPoint> {
-  const input = parseInput(addPointSchema, body);
+export async function addPoint(ctx: Ctx, input: z.output<typeof addPointSchema>): Promise<TalkingPoint> {
   const at = resolveAt(input.at);
   const on = input.on ? resolveDayOrAt(input.on, 'on') : null;
   const until = input.until ? resolveDayOrAt(input.until, 'until') : null;
@@ -151,8 +103,7 @@ async function companyNamed(ctx: Ctx, name: string): Promise<number> {
 /** Points not yet stale at `at`. */
 const timelyAt = (at: Date) => or(isNull(talkingPoints.validUntil), gt(talkingPoints.validUntil, at));
 
-export async function listPoints(ctx: Ctx, query: unknown): Promise<TalkingPoint[]> {
-  const q = parseInput(pointsQuerySchema, query, 'query');
+export async function listPoints(ctx: Ctx, q: z.output<typeof pointsQuerySchema>): Promise<TalkingPoint[]> {
   const rows = await ctx.db
     .select()
     .from(talkingPoints)
@@ -167,13 +118,12 @@ export async function listPoints(ctx: Ctx, query: unknown): Promise<TalkingPoint
   return rows.map(toPoint);
 }
 
-export async function removePoint(ctx: Ctx, id: string): Promise<{ removed: number }> {
-  const pointId = parseId(id);
+export async function removePoint(ctx: Ctx, pointId: number): Promise<{ removed: number }> {
   const rows = await ctx.db
     .delete(talkingPoints)
     .where(and(eq(talkingPoints.teamId, ctx.team.id), eq(talkingPoints.id, pointId)))
     .returning({ id: talkingPoints.id });
-  if (rows.length === 0) throw notFound('Talking point', id);
+  if (rows.length === 0) throw notFound('Talking point', pointId);
   return { removed: rows.length };
 }
 

@@ -1,3 +1,4 @@
+import type { MessageNeed as Need, ScriptKind } from '../../contracts/voicemail.contract.ts';
 import { asNounPhrase, asVerbPhrase } from '../../shared/phrasing.ts';
 /** What a message can draw on: a news item, an event, a contact, each from the talking points. */
 export type Point = {
@@ -39,19 +40,9 @@ export type LastTalk = {
   next: string | null;
 };
 
-export type Need =
-  | 'news'
-  | 'event'
-  | 'contact'
-  | 'reference'
-  | 'objective'
-  | 'benefits'
-  | 'referredBy'
-  | 'lastTalk';
-
 export type Template = {
   id: string;
-  kind: 'information' | 'invitation' | 'introduction' | 'curiosity' | 'referral' | 'follow-up';
+  kind: ScriptKind;
   needs: Need[];
   render: (f: Fill) => string;
 };

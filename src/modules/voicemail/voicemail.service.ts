@@ -1,6 +1,15 @@
 import { and, asc, desc, eq, isNull, lte } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { Stage } from '../../contracts/vocabulary.ts';
+import type {
+  CheckedMessage,
+  checkMessageSchema,
+  Instead,
+  TalkingPoint,
+  VoicemailAdvice,
+  voicemailQuerySchema,
+} from '../../contracts/voicemail.contract.ts';
 import type { Ctx } from '../../db/context.ts';
 import {
   callAttempts,
@@ -16,12 +25,10 @@ import {
 import { resolveAt } from '../../shared/clock.ts';
 import { invalid } from '../../shared/errors.ts';
 import { AFTER_HOURS_FROM } from '../../shared/local-clock.ts';
-import { atParam, instant, parseInput, prospectKey } from '../../shared/validate.ts';
 import { checkCall } from '../compliance/calling-rules.ts';
 import { blockedNumbers } from '../dnc/dnc.repository.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
 import { type Jurisdiction, zoneOfDialledNumber } from '../phones/resolve-timezone.ts';
-import type { Stage } from '../prospects/prospect-draft.ts';
 import type { ProspectRow } from '../prospects/prospects.repository.ts';
 import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
 import { pursuitNow } from '../pursuit/pursuit.service.ts';
@@ -29,52 +36,12 @@ import { pursuitWord, readStanding } from '../pursuit/pursuit-state.ts';
 import { insideCallingHours, zonesToRespect } from '../queue/may-dial.ts';
 import { limitsOf, nextWindow, numberAt, type Yardsticks, yardsticks } from '../queue/queue.service.ts';
 import { type Check, checkMessage, worst } from './check-message.ts';
-import type { Earlier, Material, Prompt, Script } from './compose.ts';
-import {
-  type Decision,
-  decideVoicemail,
-  type Reason,
-  type Strategy,
-  strategies,
-  type VoicemailState,
-} from './decide.ts';
+import type { Earlier, Material } from './compose.ts';
+import { type Decision, decideVoicemail, type Strategy, type VoicemailState } from './decide.ts';
 import { nearEnough, type Whereabouts } from './event-place.ts';
-import { pointsFor, type TalkingPoint } from './talking-points.service.ts';
+import { pointsFor } from './talking-points.service.ts';
 import type { LastTalk, Point, Reference } from './templates.ts';
 import { spokenSeconds } from './words.ts';
-
-export const voicemailQuerySchema = z
-  .object({
-    at: atParam('The moment of the call; now when left out'),
-    strategy: z
-      .enum(strategies)
-      .optional()
-      .describe("Decide under this strategy instead of the prospect's or the team's"),
-    number: z.string().optional().describe('The number being dialled, when the prospect has several'),
-  })
-  .strict();
-
-/** What to do instead of a message: a better time, another number, a way past the gatekeeper, another channel. */
-export type Instead = {
-  code: 'next-window' | 'other-number' | 'route' | 'champion' | 'email' | 'letter';
-  text: string;
-  at?: string;
-  number?: string;
-};
-
-export type VoicemailAdvice = {
-  prospect: { id: number; name: string; company: string | null };
-  at: string;
-  decision: Decision['decision'];
-  strategy: Strategy;
-  /** Where the strategy came from: asked for this call, set on the prospect, or the team's. */
-  strategyFrom: VoicemailState['strategyFrom'];
-  reasons: Reason[];
-  script: Script | null;
-  /** Research that would let Reach say something new. */
-  missing: Prompt[];
-  instead: Instead[];
-};
 
 /**
  * Leave a message or not, what to say, and what to do instead: everything a rep needs in
@@ -82,9 +49,9 @@ export type VoicemailAdvice = {
  */
 export async function voicemailAdvice(
   ctx: Ctx,
-  input: { prospect: string | number; query: unknown },
+  input: { prospect: string | number; query: z.output<typeof voicemailQuerySchema> },
 ): Promise<VoicemailAdvice> {
-  const q = parseInput(voicemailQuerySchema, input.query, 'query');
+  const q = input.query;
   const at = resolveAt(q.at);
   const prospect = await resolveProspect(ctx, input.prospect);
   // The book's yardsticks, read once for the number, the decision and the next window.
@@ -450,23 +417,14 @@ async function referrersOf(ctx: Ctx, input: { prospectId: number; named: string 
   return [...(input.named ? [input.named] : []), ...rows.map((r) => displayName(r))];
 }
 
-export const checkMessageSchema = z
-  .object({
-    text: z.string().trim().min(1, 'the message to check').max(5_000),
-    prospect: prospectKey().optional(),
-    kind: z.string().max(50).optional(),
-    at: instant().optional(),
-  })
-  .strict();
-
-export type CheckedMessage = { seconds: number; verdict: 'ok' | 'warn' | 'fail'; checks: Check[] };
-
 /**
  * Checks a message a rep wrote; with a prospect, also against what they were told before,
  * what is true of the relationship and the research's benefits and reference clients.
  */
-export async function checkMessageFor(ctx: Ctx, body: unknown): Promise<CheckedMessage> {
-  const input = parseInput(checkMessageSchema, body);
+export async function checkMessageFor(
+  ctx: Ctx,
+  input: z.output<typeof checkMessageSchema>,
+): Promise<CheckedMessage> {
   const rep =
     ctx.team.repName || ctx.team.repPhone ? { name: ctx.team.repName, phone: ctx.team.repPhone } : undefined;
   let checks: Check[];

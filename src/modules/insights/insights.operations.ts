@@ -1,0 +1,9 @@
+import type { insightOperations } from '../../contracts/insights.contract.ts';
+import type { Handlers } from '../../shared/handler.ts';
+import { effortAgainstValue, firstConversation, reachMap } from './insights.service.ts';
+
+export const insightHandlers: Handlers<typeof insightOperations> = {
+  reachMap: (ctx, { query }) => reachMap(ctx, query),
+  firstConversation: (ctx) => firstConversation(ctx),
+  effortAgainstValue: (ctx, { query }) => effortAgainstValue(ctx, query),
+};
