@@ -1,15 +1,17 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { performNamed } from '../src/app/operations.ts';
+import type { Cadence } from '../src/contracts/cadences.contract.ts';
 import { rowsOf } from '../src/db/rows.ts';
 import { listCadences, removeCadence, saveCadence } from '../src/modules/cadences/cadences.service.ts';
-import { resumeCadence, startCadence, stopCadence } from '../src/modules/cadences/enrollments.service.ts';
-import { completeTask, listTasks } from '../src/modules/cadences/tasks.service.ts';
+import { resumeCadence, startCadence } from '../src/modules/cadences/enrollments.service.ts';
+import { completeTask } from '../src/modules/cadences/tasks.service.ts';
 import { recordCallback } from '../src/modules/calls/callbacks.service.ts';
-import { logCall } from '../src/modules/calls/calls.service.ts';
 import { undoCall } from '../src/modules/calls/undo.service.ts';
 import { addDnc } from '../src/modules/dnc/dnc.service.ts';
 import { addProspect } from '../src/modules/prospects/prospects.service.ts';
 import { buildQueue } from '../src/modules/queue/queue.service.ts';
+import { logCall } from './support/checked.ts';
 import { drivers, freshDb, type TestDb } from './support/databases.ts';
 
 const ZONES = ['America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles'];
@@ -42,7 +44,9 @@ describe.each(drivers)('cadences on %s', (driver) => {
     const report = await startCadence(t.ctx, { cadence: 'cold-3-weeks', prospects: ids, at: START });
     expect(report.started).toHaveLength(50);
     expect(report.rejected).toEqual([]);
-    const monday = await listTasks(t.ctx, { at: START, dueBefore: '2026-03-03T11:00:00Z' });
+    const monday = await performNamed(t.ctx, 'listTasks', {
+      query: { at: START, dueBefore: '2026-03-03T11:00:00Z' },
+    });
     expect(monday.items).toHaveLength(50);
     expect(monday.items.every((task) => task.kind === 'call' && task.local === 'Mon 02 Mar 08:00')).toBe(
       true,
@@ -61,10 +65,10 @@ describe.each(drivers)('cadences on %s', (driver) => {
 
   it('reports who could not start, and why, and starts the rest', async () => {
     await addDnc(t.ctx, { prospect: ids[1], at: START });
-    await startCadence(t.ctx, { cadence: 'warm-follow-up', prospects: [ids[2]], at: START });
+    await startCadence(t.ctx, { cadence: 'warm-follow-up', prospects: [ids[2]!], at: START });
     const report = await startCadence(t.ctx, {
       cadence: 'cold-3-weeks',
-      prospects: [ids[0], ids[1], ids[2], ids[0], 'nobody@example.com'],
+      prospects: [ids[0]!, ids[1]!, ids[2]!, ids[0]!, 'nobody@example.com'],
       at: START,
     });
     expect(report.started.map((s) => s.prospectId)).toEqual([ids[0]]);
@@ -74,10 +78,12 @@ describe.each(drivers)('cadences on %s', (driver) => {
       { prospect: String(ids[0]), reason: `prospect ${ids[0]} is listed twice` },
       { prospect: 'nobody@example.com', reason: 'no such prospect' },
     ]);
-    await expect(startCadence(t.ctx, { cadence: 'cold-9-weeks', prospects: [ids[3]] })).rejects.toThrow(
+    await expect(startCadence(t.ctx, { cadence: 'cold-9-weeks', prospects: [ids[3]!] })).rejects.toThrow(
       /Cadence not found: cold-9-weeks/,
     );
-    await expect(startCadence(t.ctx, { cadence: 'cold-3-weeks', prospects: [] })).rejects.toMatchObject({
+    await expect(
+      performNamed(t.ctx, 'startCadence', { body: { cadence: 'cold-3-weeks', prospects: [] } }),
+    ).rejects.toMatchObject({
       issues: [{ field: 'prospects' }],
     });
   });
@@ -94,7 +100,9 @@ describe.each(drivers)('cadences on %s', (driver) => {
       },
       now: LATER,
     });
-    const tasks = await listTasks(t.ctx, { at: START, dueBefore: '2026-04-01T00:00:00Z' });
+    const tasks = await performNamed(t.ctx, 'listTasks', {
+      query: { at: START, dueBefore: '2026-04-01T00:00:00Z' },
+    });
     expect(new Set(tasks.items.map((task) => task.prospect.id))).toEqual(new Set([ids[2]]));
     const states = rowsOf<{ prospect_id: number; status: string; status_reason: string }>(
       await t.db.execute(
@@ -120,7 +128,9 @@ describe.each(drivers)('cadences on %s', (driver) => {
       now: LATER,
     });
     await recordCallback(t.ctx, { from: '212-555-1001', at: '2026-03-02T20:00:00Z' });
-    const tasks = await listTasks(t.ctx, { at: '2026-03-03T12:00:00Z', dueBefore: '2026-04-01T00:00:00Z' });
+    const tasks = await performNamed(t.ctx, 'listTasks', {
+      query: { at: '2026-03-03T12:00:00Z', dueBefore: '2026-04-01T00:00:00Z' },
+    });
     expect(tasks.items).toEqual([]);
     const resumed = await resumeCadence(t.ctx, { prospect: ids[0]!, body: { at: '2026-03-09T12:00:00Z' } });
     // Step 1 was done by the call; 11 steps left, the first (an email, a day after) on the next working morning.
@@ -129,19 +139,23 @@ describe.each(drivers)('cadences on %s', (driver) => {
       steps: 11,
       firstDue: '2026-03-09T13:00:00.000Z',
     });
-    const after = await listTasks(t.ctx, { at: '2026-03-09T12:00:00Z', dueBefore: '2026-03-11T23:00:00Z' });
+    const after = await performNamed(t.ctx, 'listTasks', {
+      query: { at: '2026-03-09T12:00:00Z', dueBefore: '2026-03-11T23:00:00Z' },
+    });
     expect(after.items.map((task) => [task.kind, task.local])).toEqual([
       ['email', 'Mon 09 Mar 09:00'],
       ['call', 'Tue 10 Mar 17:30'],
     ]);
-    await expect(stopCadence(t.ctx, { prospect: ids[5]!, body: {} })).rejects.toThrow(/not on a cadence/);
+    await expect(performNamed(t.ctx, 'stopCadence', { params: { key: ids[5]! }, body: {} })).rejects.toThrow(
+      /not on a cadence/,
+    );
   });
 
   it("lists what is due until the end of the rep's day when no dueBefore is given: the first user's zone, else the territory's", async () => {
     await startCadence(t.ctx, { cadence: 'cold-3-weeks', prospects: [ids[0]!, ids[3]!], at: START });
     await t.db.execute(sql`update users set timezone = 'America/Los_Angeles'`);
     const at = '2026-03-02T12:00:00Z';
-    const today = await listTasks(t.ctx, { at });
+    const today = await performNamed(t.ctx, 'listTasks', { query: { at } });
     expect(today).toMatchObject({
       dueBefore: '2026-03-03T08:00:00.000Z',
       zone: 'America/Los_Angeles',
@@ -150,11 +164,13 @@ describe.each(drivers)('cadences on %s', (driver) => {
     expect(today.items.length).toBeGreaterThan(0);
     expect(today.items.every((task) => !task.overdue && task.dueAt < today.dueBefore)).toBe(true);
     expect(today.items[0]).toMatchObject({ local: 'Mon 02 Mar 08:00', zone: 'America/New_York' });
-    const given = await listTasks(t.ctx, { at, dueBefore: '2026-03-02T14:00:00Z' });
+    const given = await performNamed(t.ctx, 'listTasks', {
+      query: { at, dueBefore: '2026-03-02T14:00:00Z' },
+    });
     expect(given).toMatchObject({ endOfDay: false, zone: 'America/Los_Angeles' });
     await t.db.execute(sql`update users set timezone = null`);
     t.ctx.team.territoryZones = ['America/Chicago'];
-    expect(await listTasks(t.ctx, { at })).toMatchObject({
+    expect(await performNamed(t.ctx, 'listTasks', { query: { at } })).toMatchObject({
       dueBefore: '2026-03-03T06:00:00.000Z',
       zone: 'America/Chicago',
     });
@@ -185,18 +201,20 @@ describe.each(drivers)('cadences on %s', (driver) => {
     expect(await status()).toBe('done');
     await undoCall(t.ctx, { id: logged.attempt.id, now: new Date('2026-03-02T14:12:40Z') });
     expect(await status()).toBe('open');
-    const [task] = (await listTasks(t.ctx, { at: '2026-03-02T14:13:00Z' })).items;
+    const [task] = (await performNamed(t.ctx, 'listTasks', { query: { at: '2026-03-02T14:13:00Z' } })).items;
     expect(
       await completeTask(t.ctx, { id: task!.id, body: { status: 'skipped', note: 'line busy' } }),
     ).toEqual({
       id: task!.id,
       status: 'skipped',
     });
-    await expect(completeTask(t.ctx, { id: task!.id, body: {} })).rejects.toThrow(/already skipped/);
+    await expect(performNamed(t.ctx, 'completeTask', { params: { id: task!.id }, body: {} })).rejects.toThrow(
+      /already skipped/,
+    );
   });
 
   it("keeps a team's own cadence beside the built-in ones; prospects on it keep the steps they started with", async () => {
-    const mine = {
+    const mine: Cadence = {
       name: 'quick-touch',
       description: 'A week of calls and one email',
       maxMessages: 1,
@@ -214,13 +232,17 @@ describe.each(drivers)('cadences on %s', (driver) => {
       definition: { ...mine, steps: [...mine.steps, { day: 2, kind: 'letter' }] },
       replace: true,
     });
-    const tasks = await listTasks(t.ctx, { at: START, dueBefore: '2026-03-20T00:00:00Z' });
+    const tasks = await performNamed(t.ctx, 'listTasks', {
+      query: { at: START, dueBefore: '2026-03-20T00:00:00Z' },
+    });
     expect(tasks.items.map((task) => task.kind)).toEqual(['call', 'email']);
     await expect(saveCadence(t.ctx, { definition: { ...mine, name: 'cold-3-weeks' } })).rejects.toThrow(
       /built in/,
     );
     await expect(
-      saveCadence(t.ctx, { definition: { ...mine, steps: [{ day: 0, kind: 'call', at: '22:00' }] } }),
+      performNamed(t.ctx, 'saveCadence', {
+        body: { ...mine, steps: [{ day: 0, kind: 'call', at: '22:00' }] },
+      }),
     ).rejects.toMatchObject({ issues: [{ field: 'steps.0.at' }] });
     expect(await removeCadence(t.ctx, 'quick-touch')).toEqual({ removed: 'quick-touch' });
     await expect(removeCadence(t.ctx, 'quick-touch')).rejects.toThrow(/not found/);

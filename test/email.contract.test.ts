@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { performNamed } from '../src/app/operations.ts';
 import { prospects } from '../src/db/schema.ts';
-import { startCadence, stopCadence } from '../src/modules/cadences/enrollments.service.ts';
-import { listTasks } from '../src/modules/cadences/tasks.service.ts';
+import { startCadence } from '../src/modules/cadences/enrollments.service.ts';
 import { addDnc } from '../src/modules/dnc/dnc.service.ts';
 import { emailDraft, letterFor, recordEmailAnswer, sendEmail } from '../src/modules/email/email.service.ts';
 import { addProspect, editProspect } from '../src/modules/prospects/prospects.service.ts';
@@ -67,9 +67,9 @@ describe.each(drivers)('email steps on %s', (driver) => {
       postalAddress: 'Northwind, 200 W Madison St, Chicago, IL 60606',
     });
   const emailTask = async () =>
-    (await listTasks(t.ctx, { at: START, dueBefore: '2026-03-03T00:00:00Z' })).items.find(
-      (i) => i.kind === 'email',
-    )!;
+    (
+      await performNamed(t.ctx, 'listTasks', { query: { at: START, dueBefore: '2026-03-03T00:00:00Z' } })
+    ).items.find((i) => i.kind === 'email')!;
 
   it('drafts an email step from the research, with the unsubscribe line, and a mailto: link without a server', async () => {
     const task = await emailTask();
@@ -100,7 +100,9 @@ describe.each(drivers)('email steps on %s', (driver) => {
     expect(mail.raw).toMatch(/^List-Unsubscribe: <mailto:sam@northwind\.example\?subject=unsubscribe>/m);
     expect(mail.raw).toContain('200 W Madison St');
     // The step is done; with nothing new to say, the next email is refused as a repeat.
-    const left = await listTasks(t.ctx, { at: START, dueBefore: '2026-04-01T00:00:00Z' });
+    const left = await performNamed(t.ctx, 'listTasks', {
+      query: { at: START, dueBefore: '2026-04-01T00:00:00Z' },
+    });
     expect(left.items.some((i) => i.id === task.id)).toBe(false);
     const next = left.items.find((i) => i.kind === 'email')!;
     const again = await emailDraft(t.ctx, { id: next.id, query: {} });
@@ -122,26 +124,35 @@ describe.each(drivers)('email steps on %s', (driver) => {
     const later = { at: START, dueBefore: '2026-04-01T00:00:00Z' };
     const bounced = await recordEmailAnswer(t.ctx, { id: task.id, body: { answer: 'bounce' } });
     expect(bounced.effect).toBe('1 later email step skipped');
-    expect((await listTasks(t.ctx, later)).items.some((i) => i.kind === 'email')).toBe(false);
+    expect(
+      (await performNamed(t.ctx, 'listTasks', { query: later })).items.some((i) => i.kind === 'email'),
+    ).toBe(false);
     const replied = await recordEmailAnswer(t.ctx, {
       id: task.id,
       body: { answer: 'reply', note: 'call me Thursday' },
     });
     expect(replied.effect).toBe('warm-follow-up paused');
-    expect((await listTasks(t.ctx, later)).items).toEqual([]);
+    expect((await performNamed(t.ctx, 'listTasks', { query: later })).items).toEqual([]);
     const stop = await recordEmailAnswer(t.ctx, { id: task.id, body: { answer: 'unsubscribe' } });
     expect(stop.effect).toBe('on the Do-Not-Call list; the cadence stopped');
     const [prospect] = await t.db.select().from(prospects).where(eq(prospects.id, ann));
     expect(prospect!.optedOut).toBe(true);
-    await expect(recordEmailAnswer(t.ctx, { id: task.id, body: { answer: 'maybe' } })).rejects.toMatchObject({
+    await expect(
+      performNamed(t.ctx, 'recordEmailAnswer', {
+        params: { id: task.id },
+        body: { answer: 'maybe' as 'reply' },
+      }),
+    ).rejects.toMatchObject({
       issues: [{ field: 'answer' }],
     });
   });
 
   it('prints a letter step from the company address to the prospect, and refuses one without that address', async () => {
-    await stopCadence(t.ctx, { prospect: ann, body: { at: START } });
+    await performNamed(t.ctx, 'stopCadence', { params: { key: ann }, body: { at: START } });
     await startCadence(t.ctx, { cadence: 'cold-3-weeks', prospects: [ann], at: START });
-    const steps = (await listTasks(t.ctx, { at: START, dueBefore: '2026-04-01T00:00:00Z' })).items;
+    const steps = (
+      await performNamed(t.ctx, 'listTasks', { query: { at: START, dueBefore: '2026-04-01T00:00:00Z' } })
+    ).items;
     const letter = steps.find((i) => i.kind === 'letter')!;
     await expect(letterFor(t.ctx, { id: letter.id, query: {} })).rejects.toMatchObject({
       issues: [{ field: 'postalAddress' }],
@@ -164,9 +175,11 @@ describe.each(drivers)('email steps on %s', (driver) => {
 
   it('drafts an invitation step from an event and sends a referral request to the champion, never to the prospect', async () => {
     await pointAtLoopbackSmtp();
-    await stopCadence(t.ctx, { prospect: ann, body: { at: START } });
+    await performNamed(t.ctx, 'stopCadence', { params: { key: ann }, body: { at: START } });
     await startCadence(t.ctx, { cadence: 'persistent-value', prospects: [ann], at: START });
-    const steps = (await listTasks(t.ctx, { at: START, dueBefore: '2026-06-01T00:00:00Z' })).items;
+    const steps = (
+      await performNamed(t.ctx, 'listTasks', { query: { at: START, dueBefore: '2026-06-01T00:00:00Z' } })
+    ).items;
     const invitation = steps.find((i) => i.kind === 'invitation')!;
     await expect(emailDraft(t.ctx, { id: invitation.id, query: {} })).rejects.toThrow(
       /no event to invite them to/,
@@ -192,7 +205,9 @@ describe.each(drivers)('email steps on %s', (driver) => {
     await expect(sendEmail(t.ctx, { id: referral.id, body: {} })).rejects.toThrow(
       /the champion or customer you ask/,
     );
-    await expect(emailDraft(t.ctx, { id: referral.id, query: { to: 'Lee Park' } })).rejects.toMatchObject({
+    await expect(
+      performNamed(t.ctx, 'emailDraft', { params: { id: referral.id }, query: { to: 'Lee Park' } }),
+    ).rejects.toMatchObject({
       issues: [{ field: 'to' }],
     });
     await sendEmail(t.ctx, { id: referral.id, body: { at: START, to: champion } });

@@ -1,10 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { performNamed } from '../src/app/operations.ts';
 import { createDb } from '../src/db/create-db.ts';
 import { rowsOf } from '../src/db/rows.ts';
 import { tasks } from '../src/db/schema.ts';
 import { startCadence } from '../src/modules/cadences/enrollments.service.ts';
-import { listTasks } from '../src/modules/cadences/tasks.service.ts';
 import { addDnc } from '../src/modules/dnc/dnc.service.ts';
 import { deliverEmailStep, recordEmailAnswer, sendEmail } from '../src/modules/email/email.service.ts';
 import { recoverStalled, startWorker, type Worker } from '../src/modules/jobs/worker.ts';
@@ -204,7 +204,7 @@ describe.each(drivers)('the cadence worker on %s', { timeout: 120_000 }, (driver
     const hours = (h: number) => new Date(TUESDAY.getTime() + h * 3_600_000);
     expect(of(refused!).payload['autoRetryAt']).toBe(new Date(TUESDAY.getTime() + 5 * 60_000).toISOString());
     // The rep sees why on the task list.
-    const listed = await listTasks(ctx, { at: TUESDAY.toISOString() });
+    const listed = await performNamed(ctx, 'listTasks', { query: { at: TUESDAY.toISOString() } });
     expect(listed.items.find((i) => i.id === of(noAddress!).id)).toMatchObject({
       auto: true,
       problem: expect.stringMatching(/no email address/),

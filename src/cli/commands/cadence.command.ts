@@ -36,7 +36,7 @@ export function cadenceCommand(): Command {
     .option('--zone <iana>', "the prospect's zone (default the territory's first)")
     .action((name: string, o) =>
       withClient(o, async (client) => {
-        const view = await client.showCadence({ name, query: { start: o.start, zone: o.zone } });
+        const view = await client.showCadence({ params: { name }, query: { start: o.start, zone: o.zone } });
         if (o.json) {
           printJson(view);
           return 0;
@@ -56,8 +56,9 @@ export function cadenceCommand(): Command {
     .action((file: string, o) =>
       withClient(o, async (client) => {
         const cadence = await client.saveCadence({
-          definition: await readDefinition(file),
-          replace: Boolean(o.replace),
+          query: { replace: o.replace ? 'true' : undefined },
+          // Read as the file says: the server checks it step by step.
+          body: (await readDefinition(file)) as Parameters<typeof client.saveCadence>[0]['body'],
         });
         if (o.json) printJson(cadence);
         else
@@ -71,7 +72,7 @@ export function cadenceCommand(): Command {
     .description("remove one of the team's own cadences")
     .action((name: string, o) =>
       withClient(o, async (client) => {
-        const r = await client.removeCadence(name);
+        const r = await client.removeCadence({ params: { name } });
         if (o.json) printJson(r);
         else out(`Removed ${r.removed}`);
         return 0;
@@ -84,7 +85,7 @@ export function cadenceCommand(): Command {
     .option('--at <iso>', 'when it starts (default now)')
     .action((name: string, keys: string[], o) =>
       withClient(o, async (client) => {
-        const report = await client.startCadence({ cadence: name, prospects: keys, at: o.at });
+        const report = await client.startCadence({ body: { cadence: name, prospects: keys, at: o.at } });
         if (o.json) printJson(report);
         else {
           out(`Started ${report.started.length} on ${report.cadence}`);
@@ -101,7 +102,10 @@ export function cadenceCommand(): Command {
     .option('--at <iso>', 'when (default now)')
     .action((prospect: string, o) =>
       withClient(o, async (client) => {
-        const r = await client.stopCadence({ prospect, body: { reason: o.reason, at: o.at } });
+        const r = await client.stopCadence({
+          params: { key: prospect },
+          body: { reason: o.reason, at: o.at },
+        });
         if (o.json) printJson(r);
         else out(`Stopped ${r.cadence} for #${r.prospectId}: ${r.cancelled} open steps cancelled`);
         return 0;
@@ -112,7 +116,7 @@ export function cadenceCommand(): Command {
     .option('--at <iso>', 'when (default now)')
     .action((prospect: string, o) =>
       withClient(o, async (client) => {
-        const r = await client.resumeCadence({ prospect, body: { at: o.at } });
+        const r = await client.resumeCadence({ params: { key: prospect }, body: { at: o.at } });
         if (o.json) printJson(r);
         else
           out(
@@ -139,7 +143,7 @@ export function tasksCommand(): Command {
     .option('--limit <n>', 'at most this many', '200')
     .action((o) =>
       withClient(o, async (client) => {
-        const list = await client.listTasks({ at: o.at, dueBefore: o.dueBefore, limit: o.limit });
+        const list = await client.listTasks({ query: { at: o.at, dueBefore: o.dueBefore, limit: o.limit } });
         if (o.json) {
           printJson(list);
           return 0;
@@ -169,9 +173,10 @@ export function tasksCommand(): Command {
     .option('--at <iso>', 'the moment of the step (default now)')
     .action((id: string, o) =>
       withClient(o, async (client) => {
+        const params = { id: idOf(id, { what: 'task' }) };
         const email = o.send
-          ? await client.sendEmail({ id: idOf(id, { what: 'task' }), body: { at: o.at, to: o.to } })
-          : await client.emailDraft({ id: idOf(id, { what: 'task' }), query: { at: o.at, to: o.to } });
+          ? await client.sendEmail({ params, body: { at: o.at, to: o.to } })
+          : await client.emailDraft({ params, query: { at: o.at, to: o.to } });
         if (o.json) {
           printJson(email);
           return 0;
@@ -210,8 +215,13 @@ export function tasksCommand(): Command {
     .action((id: string, answer: string, o) =>
       withClient(o, async (client) => {
         const r = await client.recordEmailAnswer({
-          id: idOf(id, { what: 'task' }),
-          body: { answer, note: o.note, at: o.at },
+          params: { id: idOf(id, { what: 'task' }) },
+          // Any word is sent: the server names the answers it takes.
+          body: {
+            answer: answer as Parameters<typeof client.recordEmailAnswer>[0]['body']['answer'],
+            note: o.note,
+            at: o.at,
+          },
         });
         if (o.json) printJson(r);
         else out(`Task ${r.taskId}: ${r.answer} recorded; ${r.effect}`);
@@ -226,7 +236,7 @@ export function tasksCommand(): Command {
     .action((id: string, o) =>
       withClient(o, async (client) => {
         const r = await client.completeTask({
-          id: idOf(id, { what: 'task' }),
+          params: { id: idOf(id, { what: 'task' }) },
           body: { status: o.skip ? 'skipped' : 'done', note: o.note, at: o.at },
         });
         if (o.json) printJson(r);

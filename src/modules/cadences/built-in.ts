@@ -1,4 +1,4 @@
-import { type Cadence, type CadenceInput, cadenceSchema } from './cadence.ts';
+import { type Cadence, type CadenceInput, cadenceSchema } from '../../contracts/cadences.contract.ts';
 
 /**
  * The cadences Reach ships, drawn from the brief: a three-week cold cadence that alternates

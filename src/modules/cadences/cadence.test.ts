@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
+import { type Cadence, cadenceSchema } from '../../contracts/cadences.contract.ts';
 import { builtInCadences } from './built-in.ts';
-import { type Cadence, cadenceSchema, schedule } from './cadence.ts';
+import { schedule } from './cadence.ts';
 
 const cold = builtInCadences.find((c) => c.name === 'cold-3-weeks')!;
 const issues = (input: unknown) =>

@@ -1,48 +1,20 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { z } from 'zod';
+import type { z } from 'zod';
+import {
+  type Cadence,
+  type CadenceSummary,
+  type CadenceView,
+  type cadenceQuerySchema,
+  cadenceSchema,
+  type StepKind,
+} from '../../contracts/cadences.contract.ts';
 import type { Ctx } from '../../db/context.ts';
 import { cadences } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid, notFound } from '../../shared/errors.ts';
-import { atParam, parseInput } from '../../shared/validate.ts';
 import { isValidZone } from '../phones/resolve-timezone.ts';
 import { builtInCadences } from './built-in.ts';
-import { type Cadence, cadenceSchema, type StepKind, schedule } from './cadence.ts';
-
-export type CadenceSummary = {
-  name: string;
-  description: string;
-  maxMessages: number;
-  steps: number;
-  /** Working days from the first step to the last. */
-  workingDays: number;
-  kinds: Partial<Record<StepKind, number>>;
-  /** Shipped with Reach, or the team's own. */
-  builtIn: boolean;
-};
-
-export const cadenceQuerySchema = z
-  .object({
-    start: atParam('When the cadence would start (ISO 8601); now when left out'),
-    zone: z
-      .string()
-      .optional()
-      .describe("The prospect's IANA zone the steps are laid in; the territory's first when left out"),
-  })
-  .strict();
-
-export type CadenceView = Cadence & {
-  zone: string;
-  start: string;
-  schedule: {
-    step: number;
-    kind: StepKind;
-    dueAt: string;
-    local: string;
-    note: string | null;
-    auto: boolean;
-  }[];
-};
+import { schedule } from './cadence.ts';
 
 /** The built-in cadences, then the team's own by name. */
 export async function teamCadences(ctx: Ctx): Promise<Cadence[]> {
@@ -86,9 +58,9 @@ export async function listCadences(ctx: Ctx): Promise<{ items: CadenceSummary[] 
  */
 export async function saveCadence(
   ctx: Ctx,
-  input: { definition: unknown; replace?: boolean | undefined },
+  input: { definition: Cadence; replace?: boolean | undefined },
 ): Promise<Cadence> {
-  const cadence = parseInput(cadenceSchema, input.definition);
+  const cadence = input.definition;
   if (builtInCadences.some((c) => c.name === cadence.name))
     throw invalid('name', `${cadence.name} is built in: give your cadence another name`);
   const [existing] = await ctx.db
@@ -118,8 +90,11 @@ export async function removeCadence(ctx: Ctx, name: string): Promise<{ removed: 
 }
 
 /** One cadence, its steps laid over a prospect's calendar from `start` in `zone`. */
-export async function showCadence(ctx: Ctx, input: { name: string; query: unknown }): Promise<CadenceView> {
-  const q = parseInput(cadenceQuerySchema, input.query, 'query');
+export async function showCadence(
+  ctx: Ctx,
+  input: { name: string; query: z.output<typeof cadenceQuerySchema> },
+): Promise<CadenceView> {
+  const q = input.query;
   const cadence = await findCadence(ctx, input.name);
   const zone = q.zone ?? ctx.team.territoryZones[0] ?? 'UTC';
   if (!isValidZone(zone))

@@ -1,34 +1,29 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { z } from 'zod';
+import type { z } from 'zod';
+import {
+  type Cadence,
+  cadenceSchema,
+  type ResumedCadence,
+  type resumeCadenceSchema,
+  type StartCadence,
+  type StartReport,
+  type StoppedCadence,
+  type stopCadenceSchema,
+} from '../../contracts/cadences.contract.ts';
 import type { Ctx } from '../../db/context.ts';
 import type { Db } from '../../db/create-db.ts';
 import { dncEntries, enrollments, type prospects, tasks } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
-import { atParam, parseInput, prospectKey } from '../../shared/validate.ts';
 import type { CallInput } from '../compliance/calling-rules.ts';
 import { fitCallSteps } from '../compliance/fit-steps.ts';
 import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
 import { readStanding } from '../pursuit/pursuit-state.ts';
 import { CALLBACK_GRACE_MINUTES } from '../queue/may-dial.ts';
 import { prospectCallScope } from '../queue/rules.service.ts';
-import { type Cadence, cadenceSchema, schedule } from './cadence.ts';
+import { schedule } from './cadence.ts';
 import { findCadence } from './cadences.service.ts';
 import { endCadences } from './enrollments.repository.ts';
-
-export const startCadenceSchema = z
-  .object({
-    cadence: z.string().min(1).describe('A cadence by name, for example cold-3-weeks'),
-    prospects: z.array(prospectKey()).min(1).max(1000).describe('Prospects by id, external id or email'),
-    at: atParam('When the cadence starts (ISO 8601); now when left out'),
-  })
-  .strict();
-
-export type StartReport = {
-  cadence: string;
-  started: { prospectId: number; name: string; zone: string; enrollmentId: number; firstDue: string }[];
-  rejected: { prospect: string; reason: string }[];
-};
 
 type ProspectRow = typeof prospects.$inferSelect;
 
@@ -37,8 +32,7 @@ type ProspectRow = typeof prospects.$inferSelect;
  * A prospect who asked to stop, is on the Do-Not-Call list, has no known zone or is already
  * on a cadence is reported, not started; the others start together.
  */
-export async function startCadence(ctx: Ctx, body: unknown): Promise<StartReport> {
-  const input = parseInput(startCadenceSchema, body);
+export async function startCadence(ctx: Ctx, input: StartCadence): Promise<StartReport> {
   const cadence = await findCadence(ctx, input.cadence);
   const at = resolveAt(input.at);
   const rejected: StartReport['rejected'] = [];
@@ -132,19 +126,12 @@ async function refuse(
   return { row, zone };
 }
 
-export const stopCadenceSchema = z
-  .object({
-    reason: z.string().trim().min(1).max(200).default('stopped by the rep'),
-    at: atParam('When (ISO 8601); now when left out'),
-  })
-  .strict();
-
 /** Takes a prospect off their cadence: open steps cancelled, the reason kept. */
 export async function stopCadence(
   ctx: Ctx,
-  input: { prospect: string | number; body: unknown },
-): Promise<{ prospectId: number; cadence: string; cancelled: number }> {
-  const q = parseInput(stopCadenceSchema, input.body);
+  input: { prospect: string | number; body: z.output<typeof stopCadenceSchema> },
+): Promise<StoppedCadence> {
+  const q = input.body;
   const row = await resolveProspect(ctx, input.prospect);
   const at = resolveAt(q.at);
   return ctx.db.transaction(async (tx) => {
@@ -160,9 +147,9 @@ export async function stopCadence(
  */
 export async function resumeCadence(
   ctx: Ctx,
-  input: { prospect: string | number; body: unknown },
-): Promise<{ prospectId: number; cadence: string; steps: number; firstDue: string | null }> {
-  const q = parseInput(z.object({ at: atParam('When (ISO 8601); now when left out') }).strict(), input.body);
+  input: { prospect: string | number; body: z.output<typeof resumeCadenceSchema> },
+): Promise<ResumedCadence> {
+  const q = input.body;
   const row = await resolveProspect(ctx, input.prospect);
   const at = resolveAt(q.at);
   const scope = await prospectCallScope(ctx, row);

@@ -1,64 +1,30 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import { z } from 'zod';
+import type { z } from 'zod';
+import type {
+  CompletedTask,
+  completeTaskSchema,
+  TaskKind,
+  TaskList,
+  tasksQuerySchema,
+} from '../../contracts/cadences.contract.ts';
 import { rowsOf } from '../../db/rows.ts';
 import { tasks } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
-import { atParam, parseInput } from '../../shared/validate.ts';
 import { displayName } from '../prospects/prospects.service.ts';
-import type { Recommendation } from '../pursuit/keep-or-drop.ts';
 import { pursuitsOf } from '../pursuit/pursuit.service.ts';
 import { type Ctx, repClockZone } from '../team/team.service.ts';
 
-export const tasksQuerySchema = z
-  .object({
-    at: atParam('The moment of the question (ISO 8601); now when left out'),
-    dueBefore: atParam("Only tasks due before this instant; the end of the rep's day when left out"),
-    limit: z.coerce.number().int().min(1).max(1000).default(200),
-  })
-  .strict();
-
-export type TaskRow = {
-  id: number;
-  kind: string;
-  dueAt: string;
-  /** The due time in the prospect's clock, and that clock's zone. */
-  local: string | null;
-  /** The prospect's zone (the cadence's, for a step): the clock `local` is on. */
-  zone: string | null;
-  overdue: boolean;
-  prospect: { id: number; name: string; company: string | null };
-  cadence: string | null;
-  /** The step's place in its cadence, from 1. */
-  step: number | null;
-  of: number | null;
-  note: string | null;
-  /** For a call step: keep-or-drop's word, which the step follows. */
-  pursuit: { recommendation: Recommendation; reason: string } | null;
-  /** An email step that goes out by itself when due, given an SMTP server. */
-  auto: boolean;
-  /** Why an automatic step did not go, or when it is tried again: the rep's to settle. */
-  problem: string | null;
-};
-
-export type TaskList = {
-  at: string;
-  dueBefore: string;
-  /** The rep's clock (see `repClockZone`). */
-  zone: string;
-  /** No `dueBefore` was given: the list runs to the end of the rep's day. */
-  endOfDay: boolean;
-  items: TaskRow[];
-};
+/** The CLI's task list prints this answer. */
+export type { TaskList };
 
 /**
  * Open tasks due before `dueBefore` (the end of the rep's day unless given), earliest first:
  * cadence steps of running cadences, and promised callbacks and meetings. Nothing for a
  * prospect who asked to stop.
  */
-export async function listTasks(ctx: Ctx, query: unknown): Promise<TaskList> {
-  const q = parseInput(tasksQuerySchema, query, 'query');
+export async function listTasks(ctx: Ctx, q: z.output<typeof tasksQuerySchema>): Promise<TaskList> {
   const at = resolveAt(q.at);
   const zone = await repClockZone(ctx);
   const dueBefore =
@@ -67,7 +33,7 @@ export async function listTasks(ctx: Ctx, query: unknown): Promise<TaskList> {
       : resolveAt(q.dueBefore, 'dueBefore');
   const rows = rowsOf<{
     id: number;
-    kind: string;
+    kind: TaskKind;
     due_at: string | Date;
     cadence: string | null;
     step: number | null;
@@ -136,20 +102,12 @@ export function problemOf(payload: Record<string, unknown>): string | null {
   return null;
 }
 
-export const completeTaskSchema = z
-  .object({
-    status: z.enum(['done', 'skipped']).default('done'),
-    note: z.string().trim().min(1).max(500).optional(),
-    at: atParam('When (ISO 8601); now when left out'),
-  })
-  .strict();
-
 /** Marks an open task done, or skipped with the rep's note. */
 export async function completeTask(
   ctx: Ctx,
-  input: { id: number; body: unknown },
-): Promise<{ id: number; status: string }> {
-  const q = parseInput(completeTaskSchema, input.body);
+  input: { id: number; body: z.output<typeof completeTaskSchema> },
+): Promise<CompletedTask> {
+  const q = input.body;
   const at = resolveAt(q.at);
   const [row] = await ctx.db
     .select({ status: tasks.status, payload: tasks.payload })

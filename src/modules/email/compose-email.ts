@@ -1,9 +1,10 @@
+import type { EmailKind } from '../../contracts/email.contract.ts';
 import type { Check } from '../voicemail/check-message.ts';
 import { checkMessage } from '../voicemail/check-message.ts';
 import type { Material } from '../voicemail/compose.ts';
 
 export type Email = {
-  kind: 'information' | 'invitation' | 'introduction' | 'reference' | 'objective' | 'referral';
+  kind: EmailKind;
   subject: string;
   text: string;
   checks: Check[];

@@ -1,51 +1,30 @@
 import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import nodemailer from 'nodemailer';
-import { z } from 'zod';
+import {
+  type EmailAnswer,
+  type EmailDraft,
+  type EmailQuery,
+  letterQuerySchema,
+  type RecordedAnswer,
+} from '../../contracts/email.contract.ts';
 import type { Ctx } from '../../db/context.ts';
 import { rowsOf } from '../../db/rows.ts';
 import { companies, tasks } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid, notFound } from '../../shared/errors.ts';
-import { atParam, parseInput } from '../../shared/validate.ts';
+import { parseInput } from '../../shared/validate.ts';
 import { endCadences } from '../cadences/enrollments.repository.ts';
 import { addDnc } from '../dnc/dnc.service.ts';
 import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
 import { yardsticks } from '../queue/queue.service.ts';
 import { loadState } from '../voicemail/voicemail.service.ts';
-import { composeEmail, composeReferralRequest, type Email } from './compose-email.ts';
+import { composeEmail, composeReferralRequest } from './compose-email.ts';
 import { letterHtml } from './compose-letter.ts';
 
-export const emailQuerySchema = z
-  .object({
-    at: atParam('The moment of the step (ISO 8601); now when left out'),
-    to: z
-      .string()
-      .trim()
-      .regex(
-        /^[^<>@\s]*(\s*[^<>@]*<)?[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+>?$/,
-        'an address: dana@example.com or Dana Cho <dana@example.com>',
-      )
-      .optional()
-      .describe('A referral request: the champion or customer asked for the introduction'),
-  })
-  .strict();
-
-/** A letter's moment; a letter has no recipient to name, so `to` is refused. */
-export const letterQuerySchema = emailQuerySchema.pick({ at: true }).strict();
-
-export type EmailDraft = Email & {
-  taskId: number;
-  prospectId: number;
-  to: string | null;
-  /** Opens the rep's own mail program with the draft filled in. */
-  mailto: string;
-  sent: { messageId: string; at: string } | null;
-};
-
 /** The email an email step would send now: subject, text, checks and a `mailto:` link. */
-export async function emailDraft(ctx: Ctx, input: { id: number; query: unknown }): Promise<EmailDraft> {
-  const q = parseInput(emailQuerySchema, input.query, 'query');
+export async function emailDraft(ctx: Ctx, input: { id: number; query: EmailQuery }): Promise<EmailDraft> {
+  const q = input.query;
   return draftFor(ctx, { id: input.id, at: resolveAt(q.at), to: q.to });
 }
 
@@ -53,8 +32,8 @@ export async function emailDraft(ctx: Ctx, input: { id: number; query: unknown }
  * Sends an email step through the team's SMTP server and marks the step done. Refused for a
  * prospect who asked to stop, without an address or a server, or when the email fails a check.
  */
-export async function sendEmail(ctx: Ctx, input: { id: number; body: unknown }): Promise<EmailDraft> {
-  const q = parseInput(emailQuerySchema, input.body);
+export async function sendEmail(ctx: Ctx, input: { id: number; body: EmailQuery }): Promise<EmailDraft> {
+  const q = input.body;
   return deliverEmailStep(ctx, { id: input.id, at: resolveAt(q.at), auto: false, to: q.to });
 }
 
@@ -266,14 +245,6 @@ async function draftFor(
 
 const address = (from: string): string => from.match(/<([^>]+)>/)?.[1] ?? from.trim();
 
-export const emailAnswerSchema = z
-  .object({
-    answer: z.enum(['reply', 'unsubscribe', 'bounce']).describe('What came back from a sent email step'),
-    note: z.string().trim().min(1).max(500).optional(),
-    at: atParam('When it came (ISO 8601); now when left out'),
-  })
-  .strict();
-
 /**
  * Records what came back from a sent email step: a reply pauses the cadence (the rep answers,
  * not the series); "unsubscribe" puts the prospect on the Do-Not-Call list, which stops it; a
@@ -281,9 +252,9 @@ export const emailAnswerSchema = z
  */
 export async function recordEmailAnswer(
   ctx: Ctx,
-  input: { id: number; body: unknown },
-): Promise<{ taskId: number; answer: string; effect: string }> {
-  const q = parseInput(emailAnswerSchema, input.body);
+  input: { id: number; body: EmailAnswer },
+): Promise<RecordedAnswer> {
+  const q = input.body;
   const at = resolveAt(q.at);
   const [task] = await ctx.db
     .select()

@@ -1,0 +1,9 @@
+import type { emailOperations } from '../../contracts/email.contract.ts';
+import type { Handlers } from '../../shared/handler.ts';
+import { emailDraft, recordEmailAnswer, sendEmail } from './email.service.ts';
+
+export const emailHandlers: Handlers<typeof emailOperations> = {
+  emailDraft: (ctx, { params, query }) => emailDraft(ctx, { id: params.id, query }),
+  sendEmail: (ctx, { params, body }) => sendEmail(ctx, { id: params.id, body }),
+  recordEmailAnswer: (ctx, { params, body }) => recordEmailAnswer(ctx, { id: params.id, body }),
+};
