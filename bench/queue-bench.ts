@@ -5,6 +5,7 @@ import { buildQueue } from '../src/modules/queue/queue.service.ts';
 import { rebuildReachStats } from '../src/modules/queue/reach-stats.ts';
 import { loadTeam } from '../src/modules/team/team.service.ts';
 import { writeBook } from './queue-book.ts';
+import { queueQuerySchema } from '../src/contracts/queue.contract.ts';
 
 export type QueueResult = {
   engine: string;
@@ -63,11 +64,11 @@ export async function queueRun(input: {
     await database.db.execute(sql`analyze`);
     const rebuildSeconds = (performance.now() - rebuildStart) / 1000;
     const ctx = { db: database.db, team };
-    await buildQueue(ctx, { at: '2026-03-02T15:00:00Z' });
+    await buildQueue(ctx, queueQuerySchema.parse({ at: '2026-03-02T15:00:00Z' }));
     const times: number[] = [];
     for (const at of decisionTimes(input.runs)) {
       const started = performance.now();
-      const queue = await buildQueue(ctx, { at, limit: 20 });
+      const queue = await buildQueue(ctx, queueQuerySchema.parse({ at, limit: 20 }));
       times.push(performance.now() - started);
       if (queue.entries.length === 0) throw new Error(`${input.engine}: empty queue at ${at}`);
     }

@@ -8,10 +8,8 @@ import { resumeCadence, startCadence } from '../src/modules/cadences/enrollments
 import { completeTask } from '../src/modules/cadences/tasks.service.ts';
 import { recordCallback } from '../src/modules/calls/callbacks.service.ts';
 import { undoCall } from '../src/modules/calls/undo.service.ts';
-import { addDnc } from '../src/modules/dnc/dnc.service.ts';
 import { addProspect } from '../src/modules/prospects/prospects.service.ts';
-import { buildQueue } from '../src/modules/queue/queue.service.ts';
-import { logCall } from './support/checked.ts';
+import { addDnc, buildQueue, logCall } from './support/checked.ts';
 import { drivers, freshDb, type TestDb } from './support/databases.ts';
 
 const ZONES = ['America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles'];

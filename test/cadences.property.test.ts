@@ -4,10 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../src/db/rows.ts';
 import { startCadence } from '../src/modules/cadences/enrollments.service.ts';
 import { listTasks } from '../src/modules/cadences/tasks.service.ts';
-import { addDnc } from '../src/modules/dnc/dnc.service.ts';
 import { addProspect } from '../src/modules/prospects/prospects.service.ts';
-import { buildQueue } from '../src/modules/queue/queue.service.ts';
-import { logCall } from './support/checked.ts';
+import { addDnc, buildQueue, logCall } from './support/checked.ts';
 import { freshDb, type TestDb } from './support/databases.ts';
 
 const HOUR = 3_600_000;

@@ -5,12 +5,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { callAttempts, phoneNumbers, stageChanges, tasks, voicemails } from '../src/db/schema.ts';
 import { timeline } from '../src/modules/calls/timeline.service.ts';
 import { undoCall } from '../src/modules/calls/undo.service.ts';
-import { addDnc, listDnc } from '../src/modules/dnc/dnc.service.ts';
+import { listDnc } from '../src/modules/dnc/dnc.service.ts';
 import { importDnc } from '../src/modules/dnc/dnc-import.service.ts';
 import { type Outcome, repSecondsOf } from '../src/modules/outcomes/call-rules.ts';
 import { addProspect, getProspect, type ProspectView } from '../src/modules/prospects/prospects.service.ts';
-import { buildQueue } from '../src/modules/queue/queue.service.ts';
-import { listCalls, logCall } from './support/checked.ts';
+import { addDnc, buildQueue, listCalls, logCall } from './support/checked.ts';
 import { drivers, freshDb, type TestDb } from './support/databases.ts';
 
 const now = new Date('2026-03-03T20:00:00Z');

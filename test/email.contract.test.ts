@@ -3,11 +3,11 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { performNamed } from '../src/app/operations.ts';
 import { prospects } from '../src/db/schema.ts';
 import { startCadence } from '../src/modules/cadences/enrollments.service.ts';
-import { addDnc } from '../src/modules/dnc/dnc.service.ts';
 import { emailDraft, letterFor, recordEmailAnswer, sendEmail } from '../src/modules/email/email.service.ts';
 import { addProspect, editProspect } from '../src/modules/prospects/prospects.service.ts';
-import { teamConfig, updateTeamConfig } from '../src/modules/team/team.service.ts';
+import { teamConfig } from '../src/modules/team/team.service.ts';
 import { addPoint } from '../src/modules/voicemail/talking-points.service.ts';
+import { addDnc, updateTeamConfig } from './support/checked.ts';
 import { drivers, freshDb, type TestDb } from './support/databases.ts';
 import { type LoopbackSmtp, type Received, startLoopbackSmtp } from './support/smtp.ts';
 

@@ -2,15 +2,13 @@ import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rowsOf } from '../src/db/rows.ts';
 import { startCadence } from '../src/modules/cadences/enrollments.service.ts';
-import { addDnc, listDnc } from '../src/modules/dnc/dnc.service.ts';
+import { listDnc } from '../src/modules/dnc/dnc.service.ts';
 import { exportRows } from '../src/modules/exports/export.service.ts';
 import { importCsv } from '../src/modules/imports/import.service.ts';
 import { dueAutoEmails } from '../src/modules/jobs/worker.ts';
 import { addProspect, getProspect } from '../src/modules/prospects/prospects.service.ts';
-import { buildQueue } from '../src/modules/queue/queue.service.ts';
-import { updateTeamConfig } from '../src/modules/team/team.service.ts';
 import { voicemailAdvice } from '../src/modules/voicemail/voicemail.service.ts';
-import { logCall } from './support/checked.ts';
+import { addDnc, buildQueue, logCall, updateTeamConfig } from './support/checked.ts';
 import { collect, drivers, freshDb, type TestDb, textInput } from './support/databases.ts';
 
 const START = '2026-03-02T14:00:00Z';

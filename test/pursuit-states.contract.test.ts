@@ -9,11 +9,9 @@ import { undoCall } from '../src/modules/calls/undo.service.ts';
 import { addProspect, type ProspectView } from '../src/modules/prospects/prospects.service.ts';
 import { refreshUnkeptPursuits } from '../src/modules/pursuit/pursuit.repository.ts';
 import { setStanding, standingOf } from '../src/modules/pursuit/standing.service.ts';
-import { buildQueue } from '../src/modules/queue/queue.service.ts';
 import type { Ctx } from '../src/modules/team/team.service.ts';
-import { updateTeamConfig } from '../src/modules/team/team.service.ts';
 import { voicemailAdvice } from '../src/modules/voicemail/voicemail.service.ts';
-import { correctCall, logCall } from './support/checked.ts';
+import { buildQueue, correctCall, logCall, updateTeamConfig } from './support/checked.ts';
 import { drivers, freshDb, type TestDb } from './support/databases.ts';
 
 const NOW = new Date('2030-01-01T00:00:00Z');

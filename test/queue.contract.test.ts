@@ -1,6 +1,5 @@
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addDnc } from '../src/modules/dnc/dnc.service.ts';
 import { importDnc } from '../src/modules/dnc/dnc-import.service.ts';
 import { importCsv } from '../src/modules/imports/import.service.ts';
 import {
@@ -9,10 +8,8 @@ import {
   getProspect,
   type ProspectView,
 } from '../src/modules/prospects/prospects.service.ts';
-import { buildQueue, planDay } from '../src/modules/queue/queue.service.ts';
 import type { Ctx } from '../src/modules/team/team.service.ts';
-import { updateTeamConfig } from '../src/modules/team/team.service.ts';
-import { addIntel, logCall } from './support/checked.ts';
+import { addDnc, addIntel, buildQueue, logCall, planDay, updateTeamConfig } from './support/checked.ts';
 import { drivers, freshDb, type TestDb, textInput } from './support/databases.ts';
 
 const NOW = new Date('2030-01-01T00:00:00Z');

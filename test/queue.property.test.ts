@@ -3,13 +3,11 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { teams, users } from '../src/db/schema.ts';
-import { addDnc } from '../src/modules/dnc/dnc.service.ts';
 import { addProspect } from '../src/modules/prospects/prospects.service.ts';
 import { mayPursue } from '../src/modules/pursuit/keep-or-drop.ts';
 import { pursuitNow } from '../src/modules/pursuit/pursuit.service.ts';
-import { buildQueue } from '../src/modules/queue/queue.service.ts';
 import type { Ctx } from '../src/modules/team/team.service.ts';
-import { addIntel, logCall } from './support/checked.ts';
+import { addDnc, addIntel, buildQueue, logCall } from './support/checked.ts';
 import { freshDb, type TestDb } from './support/databases.ts';
 
 const zones = [

@@ -3,14 +3,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { performNamed } from '../src/app/operations.ts';
 import { voicemails } from '../src/db/schema.ts';
 import { recordCallback } from '../src/modules/calls/callbacks.service.ts';
-import { addDnc } from '../src/modules/dnc/dnc.service.ts';
 import { importCsv } from '../src/modules/imports/import.service.ts';
 import { addProspect, editProspect, type ProspectView } from '../src/modules/prospects/prospects.service.ts';
-import { updateTeamConfig } from '../src/modules/team/team.service.ts';
 import { messageStats } from '../src/modules/voicemail/message-stats.service.ts';
 import { addPoint, listPoints } from '../src/modules/voicemail/talking-points.service.ts';
 import { checkMessageFor, voicemailAdvice } from '../src/modules/voicemail/voicemail.service.ts';
-import { addIntel, logCall } from './support/checked.ts';
+import { addDnc, addIntel, logCall, updateTeamConfig } from './support/checked.ts';
 import { drivers, freshDb, type TestDb, textInput } from './support/databases.ts';
 
 // Tuesday 3 March 2026, 17:30 in Chicago: after hours, inside calling hours.

@@ -9,7 +9,8 @@ import { addDnc } from '../src/modules/dnc/dnc.service.ts';
 import { deliverEmailStep, recordEmailAnswer, sendEmail } from '../src/modules/email/email.service.ts';
 import { recoverStalled, startWorker, type Worker } from '../src/modules/jobs/worker.ts';
 import { addProspect, editProspect } from '../src/modules/prospects/prospects.service.ts';
-import { type Ctx, loadTeam, updateTeamConfig } from '../src/modules/team/team.service.ts';
+import { type Ctx, loadTeam } from '../src/modules/team/team.service.ts';
+import { updateTeamConfig } from './support/checked.ts';
 import { drivers, freshDb, type TestDb } from './support/databases.ts';
 import { type LoopbackSmtp, startLoopbackSmtp } from './support/smtp.ts';
 

@@ -3,12 +3,17 @@ import { type OperationName, type Operations, operations } from '../contracts/in
 import type { InputOf, OutputOf } from '../contracts/operation.ts';
 import type { Ctx } from '../db/context.ts';
 import { cadenceHandlers } from '../modules/cadences/cadences.operations.ts';
+import { callbackHandlers } from '../modules/calls/callbacks.operations.ts';
 import { callHandlers } from '../modules/calls/calls.operations.ts';
+import { demoHandlers } from '../modules/demo/demo.operations.ts';
+import { dncHandlers } from '../modules/dnc/dnc.operations.ts';
 import { emailHandlers } from '../modules/email/email.operations.ts';
 import { insightHandlers } from '../modules/insights/insights.operations.ts';
 import { intelHandlers } from '../modules/intel/intel.operations.ts';
 import { prospectHandlers } from '../modules/prospects/prospects.operations.ts';
 import { pursuitHandlers } from '../modules/pursuit/pursuit.operations.ts';
+import { queueHandlers } from '../modules/queue/queue.operations.ts';
+import { teamHandlers } from '../modules/team/team.operations.ts';
 import { voicemailHandlers } from '../modules/voicemail/voicemail.operations.ts';
 import type { Handler, Handlers } from '../shared/handler.ts';
 import { perform } from './perform.ts';
@@ -16,10 +21,15 @@ import { perform } from './perform.ts';
 /** Each operation's handler, from its feature: one missing, or one whose answer drifts, does not compile. */
 export const handlers: Handlers<Operations> = {
   ...intelHandlers,
+  ...teamHandlers,
+  ...queueHandlers,
   ...voicemailHandlers,
   ...insightHandlers,
   ...pursuitHandlers,
   ...callHandlers,
+  ...callbackHandlers,
+  ...dncHandlers,
+  ...demoHandlers,
   ...cadenceHandlers,
   ...emailHandlers,
   ...prospectHandlers,

@@ -1,7 +1,6 @@
 import { Readable } from 'node:stream';
 import { operations } from '../contracts/index.ts';
 import type { Operation } from '../contracts/operation.ts';
-import type { DncEntry, DncEvent } from '../modules/dnc/dnc.service.ts';
 import type { DncImportReport } from '../modules/dnc/dnc-import.service.ts';
 import type { ImportReport } from '../modules/imports/import.service.ts';
 import { AppError, type ErrorCode, errorTable, type FieldIssue } from '../shared/errors.ts';
@@ -100,28 +99,12 @@ export function httpClient(options: { baseUrl: string; token?: string | undefine
           yield decoder.decode(chunk, { stream: true });
       },
     }),
-    lookup: (query) => json({ method: 'GET', path: '/lookup', query }),
-    recordCallback: (body) => json({ method: 'POST', path: '/callbacks', body }),
-    attachCallback: ({ callbackId, body }) =>
-      json({ method: 'POST', path: `/callbacks/${encodeURIComponent(callbackId)}/attach`, body }),
     importDnc: (request) =>
       upload<DncImportReport>({
         path: '/dnc/imports',
         input: request.input,
         query: { source: request.source, reason: request.reason },
       }),
-    listDnc: async () => (await json<{ items: DncEntry[] }>({ method: 'GET', path: '/dnc' })).items,
-    addDnc: async (body) => (await json<{ items: DncEntry[] }>({ method: 'POST', path: '/dnc', body })).items,
-    removeDnc: (body) => json({ method: 'POST', path: '/dnc/removals', body }),
-    dncHistory: async () =>
-      (await json<{ items: DncEvent[] }>({ method: 'GET', path: '/dnc/history' })).items,
-    getConfig: () => json({ method: 'GET', path: '/config' }),
-    updateConfig: (patch) => json({ method: 'PATCH', path: '/config', body: patch }),
-    loadDemo: (body) => json({ method: 'POST', path: '/demo', body }),
-    queue: (query) => json({ method: 'GET', path: '/queue', query }),
-    plan: (query) => json({ method: 'GET', path: '/plan', query }),
-    rules: () => json({ method: 'GET', path: '/rules' }),
-    checkRules: (query) => json({ method: 'GET', path: '/rules/check', query }),
     letter: async ({ id, query }) =>
       (await call({ method: 'GET', path: `/tasks/${id}/letter`, query })).text(),
   };

@@ -1,14 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
-import { callbackRoutes } from '../modules/calls/callbacks.routes.ts';
-import { demoRoutes } from '../modules/demo/demo.routes.ts';
 import { dncRoutes } from '../modules/dnc/dnc.routes.ts';
 import { emailRoutes } from '../modules/email/email.routes.ts';
 import { exportRoutes } from '../modules/exports/export.routes.ts';
 import { importRoutes } from '../modules/imports/import.routes.ts';
-import { queueRoutes } from '../modules/queue/queue.routes.ts';
-import { ruleRoutes } from '../modules/queue/rules.routes.ts';
-import { teamRoutes } from '../modules/team/team.routes.ts';
 import type { Ctx } from '../modules/team/team.service.ts';
 import { AppError } from '../shared/errors.ts';
 import { requestIdOf } from '../shared/request-trace.ts';
@@ -17,17 +12,7 @@ import { problemResponse } from './problem.ts';
 import { mount, mountOperations, openApiDocument, type Route } from './routes.ts';
 import { mountWebApp } from './web-app.ts';
 
-export const routes: Route[] = [
-  ...queueRoutes,
-  ...importRoutes,
-  ...callbackRoutes,
-  ...emailRoutes,
-  ...exportRoutes,
-  ...dncRoutes,
-  ...ruleRoutes,
-  ...teamRoutes,
-  ...demoRoutes,
-];
+export const routes: Route[] = [...importRoutes, ...emailRoutes, ...exportRoutes, ...dncRoutes];
 
 export type AppOptions = {
   ctx: Ctx;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
+import type { TeamConfigPatch } from '../../contracts/team.contract.ts';
 import { AppError } from '../../shared/errors.ts';
 import { out, printJson } from '../output.ts';
 import { common, withClient } from '../run.ts';
@@ -71,7 +72,7 @@ export function configCommand(): Command {
       withClient(o, async (client) => {
         const config =
           settings.length > 0
-            ? await client.updateConfig(parseAssignments(settings))
+            ? await client.updateConfig({ body: parseAssignments(settings) as TeamConfigPatch })
             : await client.getConfig();
         if (o.json) printJson(config);
         else
@@ -92,7 +93,7 @@ export function demoCommand(): Command {
     .option('--at <iso>', 'the history ends at this time (default now)')
     .action((o) =>
       withClient(o, async (client) => {
-        const report = await client.loadDemo({ at: o.at });
+        const report = await client.loadDemo({ body: { at: o.at } });
         if (o.json) printJson(report);
         else
           out(

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import type { QueueEntry } from '../../modules/queue/rank.ts';
+import type { QueueEntry } from '../../contracts/queue.contract.ts';
 import { money, out, printJson } from '../output.ts';
 import { common, withClient } from '../run.ts';
 
@@ -30,12 +30,14 @@ export function queueCommand(): Command {
     .action((o) =>
       withClient(o, async (client) => {
         const queue = await client.queue({
-          at: o.at,
-          limit: o.limit,
-          rep: o.rep,
-          ...(o.worth ? { worth: 'true' } : {}),
-          ...(o.afterHours ? { hours: 'after-hours' } : {}),
-          ...(o.bestBets ? { explore: 'false' } : {}),
+          query: {
+            at: o.at,
+            limit: o.limit,
+            rep: o.rep,
+            ...(o.worth ? { worth: 'true' } : {}),
+            ...(o.afterHours ? { hours: 'after-hours' } : {}),
+            ...(o.bestBets ? { explore: 'false' } : {}),
+          },
         });
         if (o.json) {
           printJson(queue);
@@ -63,7 +65,7 @@ export function planCommand(): Command {
     .option('--zone <iana>', 'your time zone (default: your user zone, else the territory first zone)')
     .action((o) =>
       withClient(o, async (client) => {
-        const plan = await client.plan({ day: o.day, limit: o.limit, rep: o.rep, zone: o.zone });
+        const plan = await client.plan({ query: { day: o.day, limit: o.limit, rep: o.rep, zone: o.zone } });
         if (o.json) {
           printJson(plan);
           return 0;

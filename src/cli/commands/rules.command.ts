@@ -41,7 +41,7 @@ export function rulesCommand(): Command {
     .option('--at <iso>', 'the moment of the call (default now)')
     .action((number: string, o) =>
       withClient(o, async (client) => {
-        const result = await client.checkRules({ number, at: o.at });
+        const result = await client.checkRules({ query: { number, at: o.at } });
         if (o.json) {
           printJson(result);
           return result.check.ok ? 0 : 1;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { LogCallInput, LoggedCall } from '../../contracts/calls.contract.ts';
+import { queueQuerySchema } from '../../contracts/queue.contract.ts';
 import type { Outcome, Result } from '../../contracts/vocabulary.ts';
 import type { Ctx } from '../../db/context.ts';
 import type { Db } from '../../db/create-db.ts';
@@ -355,7 +356,7 @@ export async function readLogged(
  * callable but further down than the queue looks, the number it would dial for them.
  */
 async function proposedNumber(ctx: Ctx, input: { prospectId: number; at: Date }): Promise<string | null> {
-  const queue = await buildQueue(ctx, { at: input.at.toISOString(), limit: 200 });
+  const queue = await buildQueue(ctx, queueQuerySchema.parse({ at: input.at.toISOString(), limit: 200 }));
   const entry = queue.entries.find((e) => e.prospect.id === input.prospectId);
   return entry?.number.e164 ?? numberAt(ctx, { ...input, book: await yardsticks(ctx) });
 }

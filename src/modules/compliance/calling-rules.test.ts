@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type TeamRuleInput, teamRuleSchema } from '../team/team-rules.ts';
+import { type TeamRuleInput, teamRuleSchema } from '../../contracts/team-rules.ts';
 import {
   type CallInput,
   checkCall,

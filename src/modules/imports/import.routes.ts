@@ -5,7 +5,7 @@ import { bodyStream } from '../../shared/request-body.ts';
 import { batchStatus, partialAnswer, traceOf } from '../../shared/request-trace.ts';
 import type { Route } from '../../shared/route.ts';
 import { parseInput } from '../../shared/validate.ts';
-import { voicemailStrategies } from '../team/team.schemas.ts';
+import { strategies as voicemailStrategies } from '../../contracts/vocabulary.ts';
 import { importCsv } from './import.service.ts';
 import { presetNames } from './presets.ts';
 

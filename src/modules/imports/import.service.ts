@@ -7,7 +7,7 @@ import { reclaimMemory } from '../../shared/memory.ts';
 import { unstorableText } from '../../shared/validate.ts';
 import { validateProspect } from '../prospects/prospect-draft.ts';
 import { type PreparedDraft, prepareDraft, upsertWith } from '../prospects/upsert-prospects.ts';
-import { voicemailStrategies } from '../team/team.schemas.ts';
+import { strategies as voicemailStrategies } from '../../contracts/vocabulary.ts';
 import { columnMapping, detectPreset, mapRecord, type PresetName, presetNames } from './presets.ts';
 import { stagedWriter } from './staged-writes.ts';
 

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import type { Plan, PlanQuery, PlanWindow, Queue, QueueQuery } from '../../contracts/queue.contract.ts';
 import { rowsOf } from '../../db/rows.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { invalid, notFound } from '../../shared/errors.ts';
-import { atParam, isoDate, parseInput } from '../../shared/validate.ts';
 import { screenedRegisters } from '../dnc/dnc.repository.ts';
 import { type Ctx, findUser, repClockZone, type Team } from '../team/team.service.ts';
 import { type DialLimits, insideWindow } from './may-dial.ts';
@@ -27,38 +27,7 @@ import {
 } from './rank.ts';
 import { hourSlot, weekSlot } from './reach-stats.ts';
 
-export const queueQuerySchema = z
-  .object({
-    at: atParam('The decision time (ISO 8601); now when left out'),
-    limit: z.coerce.number().int().min(1).max(200).default(20),
-    rep: z.string().optional().describe("Only this rep's prospects: a user id, email or name"),
-    worth: z
-      .enum(['true', 'false'])
-      .default('false')
-      .describe(
-        "true: only dials worth the rep's minute, at a fifth or more of the book's usual chance of reaching a decision maker (a promised callback or a due cadence step stays)",
-      ),
-    explore: z
-      .enum(['true', 'false'])
-      .default('true')
-      .describe(
-        'false: the best bets alone, by the mean of their chance, with no entry exploring and no first try put in for coverage (what a plan reads)',
-      ),
-    hours: z
-      .enum(['any', 'after-hours'])
-      .default('any')
-      .describe('after-hours: only numbers whose clock reads after 17:00, before 08:00 or a weekend'),
-  })
-  .strict();
-
-export type Queue = {
-  at: string;
-  /** Prospects the shortlist looked at fully; the rest of the book could not beat them now. */
-  considered: number;
-  /** The currency of every value and expected value (the team's). */
-  currency: string;
-  entries: QueueEntry[];
-};
+export type { Queue };
 
 /** The dials the limits look back over: the longest rolling cap in the rules (France: 4 in 30 days). */
 const DIAL_HISTORY_DAYS = 31;
@@ -90,8 +59,7 @@ export async function yardsticks(ctx: Ctx): Promise<Yardsticks> {
 }
 
 /** Whom to call now and on which number, best first, inside every legal and courtesy limit. */
-export async function buildQueue(ctx: Ctx, query: unknown): Promise<Queue> {
-  const q = parseInput(queueQuerySchema, query, 'query');
+export async function buildQueue(ctx: Ctx, q: QueueQuery): Promise<Queue> {
   const at = resolveAt(q.at);
   const ownerId = q.rep === undefined ? null : await resolveRep(ctx, q.rep);
   const book = await yardsticks(ctx);
@@ -205,33 +173,7 @@ async function resolveRep(ctx: Ctx, rep: string): Promise<number> {
   return id;
 }
 
-export const planQuerySchema = z
-  .object({
-    day: isoDate().describe('The day to plan, as YYYY-MM-DD in the rep’s zone'),
-    limit: z.coerce.number().int().min(1).max(200).default(30),
-    rep: z.string().optional(),
-    zone: z
-      .string()
-      .optional()
-      .describe("The rep's zone; the rep's own, else the territory's first, else the server's"),
-  })
-  .strict();
-
-export type PlanWindow = {
-  /** The window in the rep's zone and in the prospect's. */
-  from: string;
-  to: string;
-  localFrom: string;
-  localTo: string;
-  prospect: QueueEntry['prospect'];
-  number: QueueEntry['number'];
-  timezone: string;
-  probability: number;
-  expectedValue: number;
-  reasons: string[];
-};
-
-export type Plan = { day: string; zone: string; windows: PlanWindow[] };
+export type { Plan, PlanWindow };
 
 const STEP_MINUTES = 15;
 
@@ -240,8 +182,7 @@ const STEP_MINUTES = 15;
  * the daily courtesy limit of windows two hours apart, where the book believes the decision
  * maker is most likely to answer. Windows read in the rep's clock and the prospect's.
  */
-export async function planDay(ctx: Ctx, query: unknown): Promise<Plan> {
-  const q = parseInput(planQuerySchema, query, 'query');
+export async function planDay(ctx: Ctx, q: PlanQuery): Promise<Plan> {
   const ownerId = q.rep === undefined ? null : await resolveRep(ctx, q.rep);
   const zone = q.zone ?? (await repClockZone(ctx, ownerId));
   const start = DateTime.fromISO(q.day, { zone }).startOf('day');

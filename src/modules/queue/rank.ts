@@ -1,4 +1,5 @@
-import type { Recommendation } from '../../contracts/vocabulary.ts';
+import type { QueueEntry } from '../../contracts/queue.contract.ts';
+import type { PhoneKind, Recommendation, Stage } from '../../contracts/vocabulary.ts';
 import { isAfterHours, type LocalClock, localClock, weekdayName } from '../../shared/local-clock.ts';
 import { createRandom } from '../../shared/random.ts';
 import type { Place } from '../compliance/calling-rules.ts';
@@ -131,24 +132,7 @@ export type PursuitBook = {
   reach: { book: SlotCounts; groups: Map<number, SlotCounts> };
 };
 
-export type QueueEntry = {
-  prospect: { id: number; name: string; company: string | null; title: string | null; stage: string };
-  number: { id: number; e164: string; kind: string };
-  local: { time: string; weekday: string; timezone: string; ambiguous: boolean };
-  /** The believed chance that the decision maker answers this number now. */
-  probability: number;
-  /** Probability times the prospect's weight (value, raised for an engaged or interested prospect). */
-  expectedValue: number;
-  /** What the rank used: the drawn chance times the weight (the mean, in plans). */
-  score: number;
-  exploring: boolean;
-  callbackDue: boolean;
-  /** A cadence's call step is in its window now: it goes after promised callbacks, ahead of the rest. */
-  cadenceDue: boolean;
-  /** Keep-or-drop's word on the prospect: a slowed or nurtured one appears only when its turn comes. */
-  pursuit: { recommendation: Recommendation; reason: string };
-  reasons: string[];
-};
+export type { QueueEntry };
 
 /**
  * A second dial within a day counts for a quarter: each one wears on the prospect's patience, so
@@ -365,9 +349,9 @@ function bestNumber(
           name: prospect.name,
           company: prospect.company,
           title: prospect.title,
-          stage: prospect.stage,
+          stage: prospect.stage as Stage,
         },
-        number: { id: phone.id, e164: phone.e164, kind: phone.kind },
+        number: { id: phone.id, e164: phone.e164, kind: phone.kind as PhoneKind },
         local: {
           time: dialled.local.clock,
           weekday: weekdayName(dialled.local.weekday),

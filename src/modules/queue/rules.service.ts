@@ -1,5 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import type { RuleCheck, RuleCheckQuery, RuleList } from '../../contracts/team.contract.ts';
+import type { TeamRule } from '../../contracts/team-rules.ts';
 import type { Ctx } from '../../db/context.ts';
 import { phoneNumbers } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
@@ -17,17 +19,12 @@ import { screenedRegisters } from '../dnc/dnc.repository.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
 import { zoneOfDialledNumber } from '../phones/resolve-timezone.ts';
 import type { ProspectRow } from '../prospects/prospects.repository.ts';
-import type { TeamRule } from '../team/team-rules.ts';
 import { zonesToRespect } from './may-dial.ts';
 import { limitsOf } from './queue.service.ts';
 
-export type RuleList = {
-  audience: 'consumer' | 'b2b';
-  rules: (ReturnType<typeof ruleCatalogue>[number] & { dropped: boolean })[];
-  teamRules: TeamRule[];
-};
-
 /** Every calling rule Reach obeys, with its source and date, and the team's own; `dropped` for a business-only team. */
+export type { RuleCheck, RuleList };
+
 export function listRules(ctx: Ctx): RuleList {
   const audience = ctx.team.callingAudience === 'b2b' ? 'b2b' : 'consumer';
   return {
@@ -37,30 +34,12 @@ export function listRules(ctx: Ctx): RuleList {
   };
 }
 
-export const ruleCheckQuerySchema = z
-  .object({
-    number: z.string().trim().min(1, 'the number to check'),
-    at: atParam('The moment of the call (ISO 8601); now when left out'),
-  })
-  .strict();
-
-export type RuleCheck = {
-  number: string;
-  at: string;
-  zones: { zone: string; local: string }[];
-  places: { country: string | null; region: string | null }[];
-  check: CallCheck;
-  /** The next moment every rule allows the call, within 14 days; null when none. */
-  next: string | null;
-};
-
 /**
  * Whether the law and the team's rules allow calling a number at a moment, and why not: the
  * number's own zones and places, without any record's limits. The question a rep asks before
  * dialling a number by hand.
  */
-export async function checkNumber(ctx: Ctx, query: unknown): Promise<RuleCheck> {
-  const input = parseInput(ruleCheckQuerySchema, query);
+export async function checkNumber(ctx: Ctx, input: RuleCheckQuery): Promise<RuleCheck> {
   const at = resolveAt(input.at);
   const phone = normalizePhone(input.number, ctx.team.defaultCountry);
   if (!phone.ok) throw invalid('number', `invalid phone "${input.number}": ${phone.reason}`);

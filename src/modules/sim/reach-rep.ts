@@ -1,8 +1,9 @@
 import type { OperationClient } from '../../contracts/client.ts';
 import type { HeardFact } from '../../contracts/intel.contract.ts';
+import type { Queue } from '../../contracts/queue.contract.ts';
+import { type CallbackResult, callbackResults } from '../../contracts/vocabulary.ts';
 import type { Result } from '../outcomes/call-rules.ts';
 import type { ProspectView } from '../prospects/prospects.service.ts';
-import type { Queue } from '../queue/queue.service.ts';
 import type { Strategy } from '../voicemail/decide.ts';
 import { territoryPoints, VOICE } from './book.ts';
 import { asIntel } from './product-strategies.ts';
@@ -23,11 +24,10 @@ import type { MessageKind } from './telephone.ts';
  * same rep plays either way.
  */
 export interface ReachDesk
-  extends Pick<OperationClient, 'addPoint' | 'voicemail' | 'addProspect' | 'logCall'> {
-  updateConfig(patch: unknown): Promise<unknown>;
-  queue(query: Record<string, string | undefined>): Promise<Queue>;
-  recordCallback(body: unknown): Promise<unknown>;
-}
+  extends Pick<
+    OperationClient,
+    'addPoint' | 'voicemail' | 'addProspect' | 'logCall' | 'queue' | 'recordCallback' | 'updateConfig'
+  > {}
 
 /** The Reach strategies a real book can play, with the queue options and voicemail strategy of each. */
 const onBook: Partial<
@@ -76,16 +76,18 @@ export class ReachRep implements SimStrategy {
     const { world, territory, limits } = this.setup;
     const start = new Date(`${world.start}T00:00:00Z`);
     await this.desk.updateConfig({
-      offerCategory: world.offer.category,
-      defaultStrategy: this.options.voicemail,
-      callingHoursStart: limits.callingHoursStart,
-      callingHoursEnd: limits.callingHoursEnd,
-      maxDialsPerDay: limits.maxDialsPerDay,
-      maxDialsPerWeek: limits.maxDialsPerWeek,
-      territoryZones: limits.territoryZones,
-      repName: VOICE.name,
-      repPhone: VOICE.phone,
-      sellerName: VOICE.seller,
+      body: {
+        offerCategory: world.offer.category,
+        defaultStrategy: this.options.voicemail,
+        callingHoursStart: limits.callingHoursStart,
+        callingHoursEnd: limits.callingHoursEnd,
+        maxDialsPerDay: limits.maxDialsPerDay,
+        maxDialsPerWeek: limits.maxDialsPerWeek,
+        territoryZones: limits.territoryZones,
+        repName: VOICE.name,
+        repPhone: VOICE.phone,
+        sellerName: VOICE.seller,
+      },
     });
     const points = territoryPoints(territory.prospects, start);
     const at = start.toISOString();
@@ -145,11 +147,13 @@ export class ReachRep implements SimStrategy {
   /** The queue as the rep's session asks it; a plan reads the best bets alone (`explore=false`). */
   private queue(at: Date, input: { explore: boolean } = { explore: true }): Promise<Queue> {
     return this.desk.queue({
-      at: at.toISOString(),
-      limit: WORKLIST,
-      worth: this.options.plan ? 'true' : 'false',
-      hours: this.options.hours,
-      explore: input.explore ? 'true' : 'false',
+      query: {
+        at: at.toISOString(),
+        limit: WORKLIST,
+        worth: this.options.plan ? 'true' : 'false',
+        hours: this.options.hours,
+        explore: input.explore ? 'true' : 'false',
+      },
     });
   }
 
@@ -214,11 +218,16 @@ export class ReachRep implements SimStrategy {
     if (o.type === 'callback') {
       const p = this.setup.territory.prospects[o.prospectId - 1]!;
       const from = p.numbers.find((n) => n.given && n.kind !== 'main') ?? p.numbers.find((n) => n.given)!;
+      const result = o.result;
+      if (!isCallbackResult(result))
+        throw new Error(`A callback cannot come to ${result}: that is a call's result`);
       await this.desk.recordCallback({
-        from: from.e164,
-        prospect: this.key(o.prospectId),
-        at: o.at.toISOString(),
-        ...resultOf(o.result, o.at),
+        body: {
+          from: from.e164,
+          prospect: this.key(o.prospectId),
+          at: o.at.toISOString(),
+          ...resultOf(result, o.at),
+        },
       });
       return;
     }
@@ -262,10 +271,13 @@ export class ReachRep implements SimStrategy {
 }
 
 /** A result as the call log takes it: a meeting with its time. */
-const resultOf = (result: Result, at: Date): { result: Result; resultAt?: string } =>
+const resultOf = <R extends Result>(result: R, at: Date): { result: R; resultAt?: string } =>
   result === 'meeting'
     ? { result, resultAt: new Date(at.getTime() + MEETING_LEAD_MS).toISOString() }
     : { result };
+
+const isCallbackResult = (result: Result): result is CallbackResult =>
+  (callbackResults as readonly Result[]).includes(result);
 
 /** The simulator's factory for a Reach strategy on a real book. */
 export const onReachBook =

@@ -1,14 +1,21 @@
 import { and, asc, eq, or, sql } from 'drizzle-orm';
+import type { TeamConfig, TeamConfigPatch } from '../../contracts/team.contract.ts';
 import type { Ctx, Team } from '../../db/context.ts';
 import type { Db } from '../../db/create-db.ts';
 import { teams, users } from '../../db/schema.ts';
 import { AppError, invalid } from '../../shared/errors.ts';
 import { isIdText } from '../../shared/ids.ts';
-import { parseInput } from '../../shared/validate.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
-import { LEGAL_END, LEGAL_START, type TeamConfigPatch, teamConfigSchema } from './team.schemas.ts';
+import { readZone } from '../phones/zone-names.ts';
+import { LEGAL_END, LEGAL_START } from './legal-hours.ts';
 
 export type { Ctx, Team } from '../../db/context.ts';
+
+function territoryZone(text: string, index: number): string {
+  const read = readZone(text);
+  if (read.ok) return read.zone;
+  throw invalid(`territoryZones.${index}`, read.reason);
+}
 
 /** The team this installation serves; created on first use. */
 export async function loadTeam(db: Db): Promise<Team> {
@@ -20,14 +27,22 @@ export async function loadTeam(db: Db): Promise<Team> {
   return team;
 }
 
-export function teamConfig(team: Team) {
+export function teamConfig(team: Team): TeamConfig {
   const { id: _id, createdAt: _created, ...config } = team;
   // The SMTP password is written, never read back.
-  return { ...config, smtpUrl: config.smtpUrl?.replace(/^(smtps?:\/\/[^:@/]+):[^@/]*@/, '$1:***@') ?? null };
+  return {
+    ...config,
+    offerCategory: config.offerCategory as TeamConfig['offerCategory'],
+    defaultStrategy: config.defaultStrategy as TeamConfig['defaultStrategy'],
+    callingAudience: config.callingAudience as TeamConfig['callingAudience'],
+    smtpUrl: config.smtpUrl?.replace(/^(smtps?:\/\/[^:@/]+):[^@/]*@/, '$1:***@') ?? null,
+  };
 }
 
-export async function updateTeamConfig(ctx: Ctx, input: unknown): Promise<Team> {
-  const patch: TeamConfigPatch = parseInput(teamConfigSchema, input, 'config');
+export async function updateTeamConfig(ctx: Ctx, input: TeamConfigPatch): Promise<Team> {
+  const patch = { ...input };
+  // A territory zone may be written as an abbreviation or a city: each is read as the zone it names.
+  if (patch.territoryZones) patch.territoryZones = patch.territoryZones.map(territoryZone);
   const start = patch.callingHoursStart ?? ctx.team.callingHoursStart;
   const end = patch.callingHoursEnd ?? ctx.team.callingHoursEnd;
   if (start < LEGAL_START)
