@@ -1,5 +1,7 @@
 /** The web app's only way to the server: the public JSON API under /api/v1. */
 
+import type { Operations, OutputOf } from '../../src/contracts/index.ts';
+
 export type Problem = {
   title: string;
   status: number;
@@ -101,156 +103,42 @@ export function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-// The shapes the screens read.
+// The shapes the screens read: the API's own answers, from its contracts. A screen that reads a
+// field the API no longer answers does not compile.
 
-export type QueueEntry = {
-  prospect: { id: number; name: string; company: string | null; title: string | null; stage: string };
-  number: { id: number; e164: string; kind: string };
-  local: { time: string; weekday: string; timezone: string | null; ambiguous: boolean };
-  probability: number;
-  expectedValue: number;
-  exploring: boolean;
-  callbackDue: boolean;
-  reasons: string[];
-};
-export type Queue = { at: string; considered: number; entries: QueueEntry[] };
+type Answer<N extends keyof Operations> = OutputOf<Operations[N]>;
 
-export type Phone = {
-  id: number;
-  e164: string;
-  kind: string;
-  extension: string | null;
-  valid: boolean;
-  doNotCall: boolean;
-};
-export type Research = {
-  background?: string;
-  priorityObjective?: string;
-  referenceClients?: string;
-  benefits?: string[];
-  preferredChannel?: string;
-  referredBy?: string;
-  notes?: string;
-};
-export type Prospect = {
-  id: number;
-  externalId: string | null;
-  name: string;
-  firstName: string | null;
-  lastName: string | null;
-  title: string | null;
-  email: string | null;
-  stage: string;
-  value: number | null;
-  company: { id: number; name: string; domain: string | null; industry: string | null } | null;
-  phones: Phone[];
-  timezone: string | null;
-  localTime: { label: string; ambiguous: boolean; zone: string | null; candidates: string[] } | null;
-  city: string | null;
-  region: string | null;
-  country: string | null;
-  research: Research;
-  optedOut: boolean;
-  voicemailStrategy: string | null;
-  alreadyHasProduct: boolean;
-  competitorRelationship: boolean;
-};
-export type ProspectList = { total: number; items: Prospect[] };
-
-export type Check = { code: string; severity: 'ok' | 'info' | 'warn' | 'fail'; text: string; fix?: string };
-export type Advice = {
-  decision: 'leave' | 'skip';
-  strategy: string;
-  strategyFrom: string;
-  reasons: { code: string; text: string }[];
-  script: { kind: string; template: string; text: string; seconds: number; checks: Check[] } | null;
-  missing: { need: string; text: string }[];
-  instead: { kind?: string; text: string }[];
+export type Queue = Answer<'queue'>;
+export type QueueEntry = Queue['entries'][number];
+/** What the call card shows: a queue entry, or a prospect opened by hand (unranked, their zone perhaps unknown). */
+export type CardEntry = Omit<QueueEntry, 'local' | 'score' | 'cadenceDue' | 'pursuit'> & {
+  local: Omit<QueueEntry['local'], 'timezone'> & { timezone: string | null };
 };
 
-export type Effort = {
-  attempts: number;
-  conversations: number;
-  voicemails: number;
-  callbacks: number;
-  minutes: number;
-};
-export type TimelineEntry = { at: string; type: string; text: string; id: number };
-export type Timeline = { prospectId: number; name: string; effort: Effort; entries: TimelineEntry[] };
+export type Prospect = Answer<'getProspect'>;
+export type Phone = Prospect['phones'][number];
+export type Research = Prospect['research'];
+export type ProspectList = Answer<'listProspects'>;
+
+export type Advice = Answer<'voicemail'>;
+export type Check = NonNullable<Advice['script']>['checks'][number];
+
+export type Timeline = Answer<'timeline'>;
+export type Effort = Timeline['effort'];
+export type TimelineEntry = Timeline['entries'][number];
 
 /** Due tasks, earliest first (GET /tasks). */
-export type TaskList = {
-  at: string;
-  dueBefore: string;
-  items: {
-    id: number;
-    kind: string;
-    dueAt: string;
-    local: string | null;
-    /** The prospect's zone, which `local` is on. */
-    zone: string | null;
-    overdue: boolean;
-    prospect: { id: number; name: string; company: string | null };
-    cadence: string | null;
-    step: number | null;
-    of: number | null;
-    note: string | null;
-    pursuit: { recommendation: 'continue' | 'slow-down' | 'drop'; reason: string } | null;
-    auto: boolean;
-    problem: string | null;
-  }[];
-};
+export type TaskList = Answer<'listTasks'>;
 
 /** Keep-or-drop's word on one prospect (GET /prospects/{key}/pursuit). */
-export type Pursuit = {
-  recommendation: 'continue' | 'slow-down' | 'drop';
-  reason: string;
-  chance: number;
-  expectedValue: number;
-  cost: number;
-  ratio: number;
-  horizon: number;
-  at: string;
-  resumeAt: string | null;
-  rates: { hourlyValue: number; hourlyValueFrom: 'team' | 'book' };
-};
+export type Pursuit = Answer<'pursuit'>;
 
 /** A logged call as `GET /calls` lists it. */
-export type CallRow = {
-  id: number;
-  at: string;
-  prospectId: number;
-  prospect: string;
-  number: string | null;
-  kind: string | null;
-  outcome: string;
-  result: string | null;
-  resultAt?: string | null;
-  durationSeconds: number | null;
-  localTime: string | null;
-  note: string | null;
-  flags: string[];
-};
+export type CallRow = Answer<'listCalls'>['items'][number];
 
-export type IntelFact = { id: number; type: string; text: string; until: string | null; recordedAt: string };
+export type IntelFact = Answer<'listIntel'>['items'][number];
 
-export type LoggedCall = {
-  attempt: {
-    id: number;
-    prospectId: number;
-    outcome: string;
-    at: string;
-    result: string | null;
-    resultAt: string | null;
-    durationSeconds: number | null;
-    note: string | null;
-    number: { e164: string; kind: string } | null;
-  };
-  intel?: IntelFact[];
-  voicemailId: number | null;
-  stage: { from: string; to: string; reason: string } | null;
-  flags: string[];
-};
+export type LoggedCall = Answer<'logCall'>;
 
 export type CallbackCard = {
   known: boolean;
@@ -271,26 +159,7 @@ export type RecordedCallback = {
   card: CallbackCard;
 };
 
-export type Config = {
-  name: string;
-  offerCategory: string;
-  defaultStrategy: string;
-  defaultCountry: string;
-  callingHoursStart: string;
-  callingHoursEnd: string;
-  maxDialsPerDay: number;
-  maxDialsPerWeek: number;
-  maxMessagesPerProspect: number;
-  territoryZones: string[];
-  repName: string | null;
-  repPhone: string | null;
-  sellerName: string | null;
-  repHourlyValue: number | null;
-  smtpUrl: string | null;
-  emailFrom: string | null;
-  postalAddress: string | null;
-  currency: string;
-};
+export type Config = Answer<'getConfig'>;
 
 export type DncEntry = {
   id: number;
@@ -321,35 +190,8 @@ export type ImportReport = {
   preview: { line: number; cells: string[]; problems: { field: string; reason: string }[] }[];
 };
 
-export type MessageRate = { key: string; messages: number; callbacks: number; rate: number };
-export type MessageStats = {
-  messages: number;
-  callbacks: number;
-  byKind: MessageRate[];
-  byTemplate: MessageRate[];
-  byStrategy: MessageRate[];
-};
-export type ReachMap = {
-  scope: string;
-  dials: number;
-  reached: number;
-  cells: { weekday: number; hour: number; dials: number; reached: number; rate: number }[];
-};
-export type FirstConversation = {
-  reachedProspects: number;
-  median: number | null;
-  buckets: { attempts: number; prospects: number }[];
-  notYet: { attempts: number; prospects: number }[];
-};
-export type EffortPoint = {
-  prospectId: number;
-  name: string;
-  company: string | null;
-  stage: string;
-  value: number | null;
-  attempts: number;
-  conversations: number;
-  voicemails: number;
-  minutes: number;
-  pursuit: 'continue' | 'slow-down' | 'drop' | null;
-};
+export type MessageStats = Answer<'messageStats'>;
+export type MessageRate = MessageStats['byKind'][number];
+export type ReachMap = Answer<'reachMap'>;
+export type FirstConversation = Answer<'firstConversation'>;
+export type EffortPoint = Answer<'effortAgainstValue'>['items'][number];

@@ -2,11 +2,11 @@ import { useEffect, useState } from 'react';
 import {
   type Advice,
   api,
+  type CardEntry,
   describeError,
   type IntelFact,
   type LoggedCall,
   type Prospect,
-  type QueueEntry,
   type Timeline,
 } from '../api.ts';
 import { formatIn, nowIso, repZone, theirTime, zoneName } from '../clock.ts';
@@ -23,7 +23,7 @@ import { percent } from './Now.tsx';
  * queue does after, and every log from it targets them and names them.
  */
 export function CallCard(props: {
-  entry: QueueEntry;
+  entry: CardEntry;
   /** False when the last refresh no longer proposes this prospect now: the card stays for the call under way. */
   inQueue: boolean;
   onHold: (hold: boolean) => void;
@@ -234,7 +234,7 @@ export function CallCard(props: {
 }
 
 /** What reaching this prospect is worth, in the team's currency, and what the rank used. */
-function Worth(props: { entry: QueueEntry; value: number | null; currency: string | undefined }) {
+function Worth(props: { entry: CardEntry; value: number | null; currency: string | undefined }) {
   const { entry, value, currency } = props;
   const weight = entry.probability > 0 ? entry.expectedValue / entry.probability : null;
   return (

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, describeError, type Prospect, type ProspectList, type Queue, type QueueEntry } from '../api.ts';
+import { api, type CardEntry, describeError, type Prospect, type ProspectList, type Queue } from '../api.ts';
 import { formatIn, nowIso, nowMs, zoneName } from '../clock.ts';
 import { useLogging } from '../log/logging.tsx';
 import { useNotices } from '../notices.tsx';
@@ -30,7 +30,7 @@ function takeEarlyQueue(): Promise<Queue> | null {
 }
 
 /** A prospect opened by hand (a reminder, the plan, their page) as the card shows them. */
-function entryOf(p: Prospect): QueueEntry | null {
+function entryOf(p: Prospect): CardEntry | null {
   const phone = p.phones.find((ph) => ph.valid && !ph.doNotCall);
   if (!phone) return null;
   const zone = p.timezone;
@@ -61,7 +61,7 @@ export function Now({ open }: { open: string | null }) {
   const { say } = useNotices();
   const { undo, version } = useLogging();
   const queue = useLoad(() => takeEarlyQueue() ?? fetchQueue(), []);
-  const [chosen, setChosen] = useState<QueueEntry | null>(null);
+  const [chosen, setChosen] = useState<CardEntry | null>(null);
   const [hold, setHold] = useState(false);
   const [paused, setPaused] = useState(false);
   const leaving = useRef<{ to: number; at: number } | null>(null);
@@ -111,7 +111,7 @@ export function Now({ open }: { open: string | null }) {
   }, [version, queue.reload]);
 
   const choose = useCallback(
-    (target: QueueEntry) => {
+    (target: CardEntry) => {
       if (chosen && target.prospect.id === chosen.prospect.id) return;
       const last = leaving.current;
       if (hold && chosen && !(last && last.to === target.prospect.id && Date.now() - last.at < LEAVE_MS)) {

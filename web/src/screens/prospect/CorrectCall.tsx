@@ -67,7 +67,7 @@ export function CorrectCall(props: {
     <form className="correct-call" aria-label={`Correct call ${call.id}`} onSubmit={(e) => void save(e)}>
       <label>
         Outcome
-        <select value={outcome} onChange={(e) => setOutcome(e.target.value)}>
+        <select value={outcome} onChange={(e) => setOutcome(e.target.value as typeof outcome)}>
           {OUTCOMES.map((o) => (
             <option key={o} value={o}>
               {o}
