@@ -24,6 +24,14 @@ module.exports = {
       to: { path: '^src/(modules|http|cli)/' },
     },
     {
+      name: 'contracts-stand-alone',
+      severity: 'error',
+      comment:
+        'The contracts are what the browser compiles too: zod, each other and the pure checks of shared/ (validate, ids, errors), nothing of the server.',
+      from: { path: '^src/contracts/' },
+      to: { pathNot: '^(src/contracts/|src/shared/(validate|ids|errors)\\.ts$|node_modules/zod/)' },
+    },
+    {
       name: 'modules-below-the-entry-points',
       severity: 'error',
       comment: 'A feature is served by the HTTP layer and the CLI; it does not call them.',
