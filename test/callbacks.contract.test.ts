@@ -2,12 +2,11 @@ import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { callbacks, dncEntries, prospects, stageChanges, tasks, voicemails } from '../src/db/schema.ts';
-import { attachCallback, lookup, recordCallback } from '../src/modules/calls/callbacks.service.ts';
 import { timeline } from '../src/modules/calls/timeline.service.ts';
 import { addProspect, getProspect, type ProspectView } from '../src/modules/prospects/prospects.service.ts';
 import { rebuildReachStats } from '../src/modules/queue/reach-stats.ts';
 import type { Ctx } from '../src/modules/team/team.service.ts';
-import { logCall } from './support/checked.ts';
+import { attachCallback, logCall, lookup, recordCallback } from './support/checked.ts';
 import { drivers, freshDb, type TestDb } from './support/databases.ts';
 
 const leave = (ctx: Ctx, input: { prospect: number; at: string; kind?: string }) =>

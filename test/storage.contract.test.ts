@@ -4,11 +4,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { inProcess } from '../src/app/operations.ts';
 import { backupLines, restoreBackup } from '../src/modules/backup/backup.service.ts';
 import { loadDemo } from '../src/modules/demo/demo.service.ts';
-import { addDnc, listDnc, listDncEvents, removeDnc } from '../src/modules/dnc/dnc.service.ts';
+import { listDnc, listDncEvents } from '../src/modules/dnc/dnc.service.ts';
 import { exportRows } from '../src/modules/exports/export.service.ts';
 import { importCsv } from '../src/modules/imports/import.service.ts';
 import { addProspect, editProspect, getProspect } from '../src/modules/prospects/prospects.service.ts';
 import type { Ctx } from '../src/modules/team/team.service.ts';
+import { addDnc, removeDnc } from './support/checked.ts';
 import { collect, drivers, freshDb, type TestDb, textInput } from './support/databases.ts';
 import { messyCsv } from './support/fixtures.ts';
 

@@ -43,6 +43,16 @@ export const results = [
 ] as const;
 export type Result = (typeof results)[number];
 
+/** Results a callback can come to: what a reached call can, but a referral (log that as a call). */
+export const callbackResults = [
+  'meeting',
+  'callback-scheduled',
+  'interested',
+  'not-interested',
+  'do-not-call',
+] as const satisfies readonly Result[];
+export type CallbackResult = (typeof callbackResults)[number];
+
 /** The kinds of voicemail message a rep leaves. */
 export const messageKinds = [
   'information',

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import type { CallbackCard } from '../../modules/calls/callbacks.service.ts';
+import type { AttachInput, CallbackCard, CallbackInput } from '../../contracts/callbacks.contract.ts';
 import { AppError } from '../../shared/errors.ts';
 import { out, printJson } from '../output.ts';
 import { common, idOf, withClient } from '../run.ts';
@@ -34,7 +34,7 @@ export function lookupCommand(): Command {
     .option('--at <iso>', 'the time of the call (default now)')
     .action((number: string, o) =>
       withClient(o, async (client) => {
-        const card = await client.lookup({ number, at: o.at });
+        const card = await client.lookup({ query: { number, at: o.at } });
         if (o.json) printJson(card);
         else printCard(card);
         return 0;
@@ -64,18 +64,21 @@ export function callbackCommand(): Command {
         if (o.attach === undefined && !o.from)
           throw new AppError('validation', 'give --from NUMBER (or --attach ID --prospect P)');
         const outcome = { result: expand(shortResults, o.result), resultAt: o.resultAt };
+        // The operation checks the result and its time, naming each bad field.
         const recorded =
           o.attach !== undefined
             ? await client.attachCallback({
-                callbackId: String(idOf(o.attach, { what: 'callback', field: '--attach' })),
-                body: { prospect: o.prospect, ...outcome },
+                params: { id: idOf(o.attach, { what: 'callback', field: '--attach' }) },
+                body: { prospect: o.prospect, ...outcome } as AttachInput,
               })
             : await client.recordCallback({
-                from: o.from,
-                at: o.at,
-                prospect: o.prospect,
-                note: o.note,
-                ...outcome,
+                body: {
+                  from: o.from,
+                  at: o.at,
+                  prospect: o.prospect,
+                  note: o.note,
+                  ...outcome,
+                } as CallbackInput,
               });
         if (o.json) printJson(recorded);
         else {

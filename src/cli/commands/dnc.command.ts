@@ -14,12 +14,8 @@ export function dncCommand(): Command {
     .option('--at <iso>', 'when (default now)')
     .action((number: string | undefined, o) =>
       withClient(o, async (client) => {
-        const entries = await client.addDnc({
-          number,
-          prospect: o.prospect,
-          reason: o.reason,
-          source: o.source,
-          at: o.at,
+        const { items: entries } = await client.addDnc({
+          body: { number, prospect: o.prospect, reason: o.reason, source: o.source, at: o.at },
         });
         if (o.json) printJson({ items: entries });
         else
@@ -41,12 +37,14 @@ export function dncCommand(): Command {
     .action((number: string | undefined, o) =>
       withClient(o, async (client) => {
         const result = await client.removeDnc({
-          number,
-          prospect: o.prospect,
-          reason: o.reason,
-          by: o.by,
-          consent: o.iHaveConsent === true,
-          at: o.at,
+          body: {
+            number,
+            prospect: o.prospect,
+            reason: o.reason,
+            by: o.by,
+            consent: o.iHaveConsent === true,
+            at: o.at,
+          },
         });
         if (o.json) printJson(result);
         else out(`Lifted ${result.removed} entr${result.removed === 1 ? 'y' : 'ies'}`);
@@ -57,7 +55,7 @@ export function dncCommand(): Command {
     .description('the audit log: every entry added or lifted, newest first, with who, why and consent')
     .action((o) =>
       withClient(o, async (client) => {
-        const items = await client.dncHistory();
+        const { items } = await client.dncHistory();
         if (o.json) printJson({ items });
         else
           printTable(
@@ -100,7 +98,7 @@ export function dncCommand(): Command {
     .description('the active entries')
     .action((o) =>
       withClient(o, async (client) => {
-        const items = await client.listDnc();
+        const { items } = await client.listDnc();
         if (o.json) printJson({ items });
         else {
           printTable(

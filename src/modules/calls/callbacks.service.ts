@@ -1,59 +1,28 @@
 import { and, desc, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import { z } from 'zod';
+import type { z } from 'zod';
+import {
+  ATTRIBUTION_DAYS,
+  type AttachInput,
+  type CallbackCard,
+  type CallbackInput,
+  type KnownCaller,
+  type lookupQuerySchema,
+  type RecordedCallback,
+} from '../../contracts/callbacks.contract.ts';
+import type { CallbackResult, MessageKind, Outcome, Result, Stage } from '../../contracts/vocabulary.ts';
 import type { Ctx } from '../../db/context.ts';
 import { callAttempts, callbacks, companies, phoneNumbers, prospects, voicemails } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid, invalidFields, notFound } from '../../shared/errors.ts';
-import { parseId } from '../../shared/ids.ts';
-import { instant, parseInput, prospectKey } from '../../shared/validate.ts';
 import { endCadences } from '../cadences/enrollments.repository.ts';
 import { listIntel } from '../intel/intel.service.ts';
-import { type CallbackResult, callbackResults, resultTimeIssues } from '../outcomes/call-rules.ts';
+import { resultTimeIssues } from '../outcomes/call-rules.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
-import { type LocalTime, localTimeAt } from '../prospects/local-time.ts';
+import { localTimeAt } from '../prospects/local-time.ts';
 import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
 import { applyCallbackResult } from './callback-result.repository.ts';
 import { suggestOpener } from './opener.ts';
-
-/** A callback earns credit for the most recent message left this long before it. */
-export const ATTRIBUTION_DAYS = 14;
-
-export type CallbackCard =
-  | { known: false; number: string; text: string }
-  | {
-      known: true;
-      number: string;
-      prospect: { id: number; name: string; title: string | null; company: string | null; stage: string };
-      /** Colleagues on the same number (a company's main line), for the rep to ask for by name. */
-      others: { id: number; name: string; title: string | null }[];
-      localTime: LocalTime;
-      messages: { id: number; at: string; kind: string; text: string | null; callbackId: number | null }[];
-      intel: string[];
-      lastOutcome: { at: string; outcome: string; result: string | null; note: string | null } | null;
-      opener: string;
-    };
-
-export const lookupQuerySchema = z.object({ number: z.string().min(1), at: instant().optional() }).strict();
-
-/** What the callback came to, as on a reached call; a meeting and a promised callback have their time. */
-const resultShape = {
-  result: z.enum(callbackResults).optional(),
-  resultAt: instant().optional(),
-};
-
-export const callbackBodySchema = z
-  .object({
-    from: z.string().trim().min(1),
-    at: instant().optional(),
-    prospect: prospectKey().optional(),
-    note: z.string().max(5_000).optional(),
-    ...resultShape,
-  })
-  .strict();
-
-/** Attaching a callback from an unknown number: who it was, and what it came to when not recorded yet. */
-export const attachBodySchema = z.object({ prospect: prospectKey(), ...resultShape }).strict();
 
 /** The result and its time, checked as a call's are. */
 function resultOf(input: { result?: CallbackResult | undefined; resultAt?: string | undefined }): {
@@ -73,8 +42,7 @@ function e164Of(ctx: Ctx, number: string, field: string): string {
 }
 
 /** Who is calling from this number, what they were told, and what to say: everything at once. */
-export async function lookup(ctx: Ctx, query: unknown): Promise<CallbackCard> {
-  const input = parseInput(lookupQuerySchema, query, 'query');
+export async function lookup(ctx: Ctx, input: z.output<typeof lookupQuerySchema>): Promise<CallbackCard> {
   const at = resolveAt(input.at);
   const number = e164Of(ctx, input.number, 'number');
   const candidates = await prospectsOn(ctx, number);
@@ -114,7 +82,7 @@ function unknownCaller(number: string): CallbackCard {
 async function card(
   ctx: Ctx,
   input: { prospectId: number; others: number[]; number: string; at: Date },
-): Promise<Extract<CallbackCard, { known: true }>> {
+): Promise<KnownCaller> {
   const prospect = await resolveProspect(ctx, input.prospectId);
   const [company] = prospect.companyId
     ? await ctx.db.select().from(companies).where(eq(companies.id, prospect.companyId))
@@ -151,20 +119,25 @@ async function card(
       name: displayName(prospect),
       title: prospect.title,
       company: company?.name ?? null,
-      stage: prospect.stage,
+      stage: prospect.stage as Stage,
     },
     others: others.map((o) => ({ id: o.id, name: displayName(o), title: o.title })),
     localTime,
     messages: messages.map(({ vm, cb }) => ({
       id: vm.id,
       at: vm.at.toISOString(),
-      kind: vm.kind,
+      kind: vm.kind as MessageKind,
       text: vm.text,
       callbackId: cb,
     })),
     intel: intel.map((f) => f.text),
     lastOutcome: last
-      ? { at: last.at.toISOString(), outcome: last.outcome, result: last.result, note: last.note }
+      ? {
+          at: last.at.toISOString(),
+          outcome: last.outcome as Outcome,
+          result: last.result as Result | null,
+          note: last.note,
+        }
       : null,
     opener: suggestOpener({
       firstName: prospect.firstName,
@@ -192,22 +165,12 @@ const daysBetween = (from: Date, to: Date, zone: string | null): number => {
 const weekdayOf = (at: Date, zone: string | null): string =>
   DateTime.fromJSDate(at, { zone: zone ?? 'UTC' }).toFormat('cccc');
 
-export type RecordedCallback = {
-  callbackId: number;
-  attributedTo: number | null;
-  /** What the callback came to, and the time of the meeting or promised callback. */
-  result: CallbackResult | null;
-  resultAt: string | null;
-  card: CallbackCard;
-};
-
 /**
  * Records an inbound call and credits it to the most recent message left to that prospect in
  * the 14 days before, unless that message already earned a callback. A result does what it
  * does on a reached call; a caller not in the book needs `prospect` for one.
  */
-export async function recordCallback(ctx: Ctx, body: unknown): Promise<RecordedCallback> {
-  const input = parseInput(callbackBodySchema, body);
+export async function recordCallback(ctx: Ctx, input: CallbackInput): Promise<RecordedCallback> {
   const at = resolveAt(input.at);
   const { result, resultAt } = resultOf(input);
   const number = e164Of(ctx, input.from, 'from');
@@ -291,10 +254,9 @@ async function creditable(tx: Ctx['db'], input: { prospectId: number; at: Date }
  */
 export async function attachCallback(
   ctx: Ctx,
-  input: { callbackId: number | string; body: unknown },
+  input: { callbackId: number; body: AttachInput },
 ): Promise<RecordedCallback> {
-  const callbackId = parseId(input.callbackId);
-  const body = parseInput(attachBodySchema, input.body);
+  const { callbackId, body } = input;
   const given = resultOf(body);
   const prospect = await resolveProspect(ctx, body.prospect);
   const [row] = await ctx.db

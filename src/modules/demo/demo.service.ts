@@ -1,5 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
+import type { DemoInput, DemoReport } from '../../contracts/demo.contract.ts';
 import type { Ctx } from '../../db/context.ts';
 import {
   callAttempts,
@@ -37,13 +38,6 @@ import {
   titles,
 } from './demo-data.ts';
 
-export type DemoReport = {
-  prospects: number;
-  companies: number;
-  attempts: number;
-  voicemails: number;
-  callbacks: number;
-};
 type Hidden = {
   persona: 'gatekeeper-fronted' | 'edge-hours' | 'desk' | 'screener';
   arrive: number;
@@ -57,7 +51,7 @@ type Hidden = {
  */
 export async function loadDemo(
   ctx: Ctx,
-  options: { at?: string | undefined; seed?: number | undefined; size?: number | undefined } = {},
+  options: DemoInput & { size?: number | undefined } = {},
 ): Promise<DemoReport> {
   const at = resolveAt(options.at);
   const rng = createRandom(options.seed ?? 42);

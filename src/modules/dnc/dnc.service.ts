@@ -1,29 +1,21 @@
 import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import type {
+  DncAction,
+  DncAddInput,
+  DncEntry,
+  DncEvent,
+  DncRemoveInput,
+  Lifted,
+} from '../../contracts/dnc.contract.ts';
 import type { Ctx } from '../../db/context.ts';
 import type { Db } from '../../db/create-db.ts';
 import { dncEntries, dncEvents, phoneNumbers, prospects, tasks } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid } from '../../shared/errors.ts';
-import { parseInput } from '../../shared/validate.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
 import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
 import { refreshPursuits } from '../pursuit/pursuit.repository.ts';
-import { dncAddSchema, dncRemoveSchema } from './dnc.schemas.ts';
 import { type Binding, bindingOf, bindPerson } from './person-binding.ts';
-
-export type DncEntry = {
-  id: number;
-  e164: string | null;
-  /** An email address that asked not to be contacted. */
-  email: string | null;
-  /** The person's own request, binding every record of theirs. */
-  bindsPerson: boolean;
-  prospectId: number | null;
-  prospectName: string | null;
-  reason: string;
-  source: string;
-  addedAt: string;
-};
 
 function e164Of(ctx: Ctx, number: string): string {
   const result = normalizePhone(number, ctx.team.defaultCountry);
@@ -36,8 +28,7 @@ function e164Of(ctx: Ctx, number: string): string {
  * of theirs (person-binding.ts); a number closes every channel that dials it. Only `removeDnc`
  * with a named reason, a user and, for a person's request, their consent lifts either.
  */
-export async function addDnc(ctx: Ctx, body: unknown): Promise<DncEntry[]> {
-  const input = parseInput(dncAddSchema, body);
+export async function addDnc(ctx: Ctx, input: DncAddInput): Promise<DncEntry[]> {
   const at = resolveAt(input.at);
   const prospect = input.prospect !== undefined ? await resolveProspect(ctx, input.prospect) : undefined;
   const numbers = new Set<string>();
@@ -105,15 +96,12 @@ async function closeNumber(tx: Db, input: { teamId: number; e164: string; at: Da
   }
 }
 
-export type Lifted = { removed: number; prospects: number[] };
-
 /**
  * Lifts entries, with a named reason and the user, in the audit log. A person's own request
  * (every record it binds) is lifted only with `consent`: the user confirms the person asked to
  * be called again.
  */
-export async function removeDnc(ctx: Ctx, body: unknown): Promise<Lifted> {
-  const input = parseInput(dncRemoveSchema, body);
+export async function removeDnc(ctx: Ctx, input: DncRemoveInput): Promise<Lifted> {
   const at = resolveAt(input.at);
   const prospect = input.prospect !== undefined ? await resolveProspect(ctx, input.prospect) : undefined;
   const numbers = input.number ? [e164Of(ctx, input.number)] : [];
@@ -163,18 +151,6 @@ export async function removeDnc(ctx: Ctx, body: unknown): Promise<Lifted> {
   });
 }
 
-export type DncEvent = {
-  at: string;
-  action: string;
-  prospectId: number | null;
-  e164: string | null;
-  email: string | null;
-  reason: string;
-  source: string | null;
-  by: string | null;
-  consent: boolean;
-};
-
 /** The audit log: every entry added or lifted, newest first, with who and why. */
 export async function listDncEvents(ctx: Ctx, limit = 1_000): Promise<DncEvent[]> {
   const rows = await ctx.db
@@ -185,7 +161,7 @@ export async function listDncEvents(ctx: Ctx, limit = 1_000): Promise<DncEvent[]
     .limit(limit);
   return rows.map((r) => ({
     at: r.at.toISOString(),
-    action: r.action,
+    action: r.action as DncAction,
     prospectId: r.prospectId,
     e164: r.e164,
     email: r.email,

@@ -101,16 +101,6 @@ export function resultTimeIssues(result: Result | undefined, resultAt: Date | un
   return [];
 }
 
-/** Results a callback can come to: what a reached call can, but a referral (log that as a call). */
-export const callbackResults = [
-  'meeting',
-  'callback-scheduled',
-  'interested',
-  'not-interested',
-  'do-not-call',
-] as const satisfies readonly Result[];
-export type CallbackResult = (typeof callbackResults)[number];
-
 /** The task a result promises: a meeting, a callback at a time, or none. */
 export const followUpOf = (result: Result | null | undefined): 'meeting' | 'callback' | null =>
   result === 'meeting' ? 'meeting' : result === 'callback-scheduled' ? 'callback' : null;

@@ -1,0 +1,9 @@
+import type { callbackOperations } from '../../contracts/callbacks.contract.ts';
+import type { Handlers } from '../../shared/handler.ts';
+import { attachCallback, lookup, recordCallback } from './callbacks.service.ts';
+
+export const callbackHandlers: Handlers<typeof callbackOperations> = {
+  lookup: (ctx, { query }) => lookup(ctx, query),
+  recordCallback: (ctx, { body }) => recordCallback(ctx, body),
+  attachCallback: (ctx, { params, body }) => attachCallback(ctx, { callbackId: params.id, body }),
+};

@@ -1,0 +1,7 @@
+import type { demoOperations } from '../../contracts/demo.contract.ts';
+import type { Handlers } from '../../shared/handler.ts';
+import { loadDemo } from './demo.service.ts';
+
+export const demoHandlers: Handlers<typeof demoOperations> = {
+  loadDemo: (ctx, { body }) => loadDemo(ctx, body),
+};
