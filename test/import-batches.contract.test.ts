@@ -93,6 +93,9 @@ describe.each(drivers)('import batches on %s', (driver) => {
       ['Acme', 'acme.example'],
       ['Other', null],
     ]);
+    // Again: every company is found, by domain or, without one, by name in any case.
+    await importText(t.ctx, csv.replace('Other,', 'OTHER,'), { batchSize: 2 });
+    expect(await t.db.select().from(companies)).toHaveLength(2);
   });
 
   it('keeps text COPY would read as its own syntax: tabs, backslashes, line breaks, \\N', async () => {

@@ -171,37 +171,21 @@ async function ensureCompaniesStaged(
   // The last mention of a company names it, the first one places it (as ensureCompanies does).
   const byKey = new Map<string, CompanyInput>();
   for (const c of wanted.list) byKey.set(companyKey(c), c);
-  await stage(tx, 'reach_import_companies', [
-    'name text',
-    'domain text',
-    'industry text',
-    'city text',
-    'region text',
-    'country text',
-    'timezone text',
-    // Lowered here, as companyKey lowers them.
-    'lower_name text',
-    'lower_domain text',
-  ]);
+  // lower_name and lower_domain are lowered here, as companyKey lowers them.
+  const staged = ['key', 'name', 'domain', 'industry', 'city', 'region', 'country', 'timezone'];
+  const names = [...staged, 'lower_name', 'lower_domain'];
+  await stage(
+    tx,
+    'reach_import_companies',
+    names.map((name) => `${name} text`),
+  );
   await copyRows(
     tx,
-    {
-      table: 'reach_import_companies',
-      columns: [
-        'name',
-        'domain',
-        'industry',
-        'city',
-        'region',
-        'country',
-        'timezone',
-        'lower_name',
-        'lower_domain',
-      ],
-    },
+    { table: 'reach_import_companies', columns: names },
     [...byKey].map(([key, c]) => {
       const where = wanted.address.get(key);
       return [
+        key,
         c.name,
         c.domain || null,
         c.industry,
@@ -214,25 +198,22 @@ async function ensureCompaniesStaged(
       ];
     }),
   );
-  // Each kind of key is looked up on its own index; the companies not found are created.
+  // Each kind of key is looked up on its own index; the companies not found are created. Every
+  // condition is an equality, so that a batch of thousands of companies joins by hashing.
   const rows = await tx.execute(sql`
     with known as (
-      select c.id, c.name, c.domain from companies c
-      where c.team_id = ${teamId}
-        and lower(c.domain) in (select lower_domain from reach_import_companies where lower_domain is not null)
-      union
-      select c.id, c.name, c.domain from companies c
-      where c.team_id = ${teamId} and c.domain is null
-        and lower(c.name) in (select lower_name from reach_import_companies where lower_domain is null)
+      select s.key, c.id, c.name, c.domain from reach_import_companies s
+        join companies c on c.team_id = ${teamId} and lower(c.domain) = s.lower_domain
+      union all
+      select s.key, c.id, c.name, c.domain from reach_import_companies s
+        join companies c on c.team_id = ${teamId} and c.domain is null and lower(c.name) = s.lower_name
+      where s.lower_domain is null
     ),
     added as (
       insert into companies (team_id, name, domain, industry, city, region, country, timezone)
       select ${teamId}, s.name, s.domain, s.industry, s.city, s.region, s.country, s.timezone
       from reach_import_companies s
-      where not exists (
-        select from known k
-        where (s.lower_domain is not null and lower(k.domain) = s.lower_domain)
-          or (s.lower_domain is null and k.domain is null and lower(k.name) = s.lower_name))
+      where s.key not in (select key from known)
       returning id, name, domain
     )
     select id, name, domain, false as added from known
