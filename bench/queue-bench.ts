@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
+import { queueQuerySchema } from '../src/contracts/queue.contract.ts';
 import { createDb, type DbOptions } from '../src/db/create-db.ts';
 import { buildQueue } from '../src/modules/queue/queue.service.ts';
 import { rebuildReachStats } from '../src/modules/queue/reach-stats.ts';
 import { loadTeam } from '../src/modules/team/team.service.ts';
 import { writeBook } from './queue-book.ts';
-import { queueQuerySchema } from '../src/contracts/queue.contract.ts';
 
 export type QueueResult = {
   engine: string;

@@ -13,7 +13,7 @@ import { endCadences } from '../cadences/enrollments.repository.ts';
 import { callStepDone } from '../cadences/enrollments.service.ts';
 import { blockedNumbers } from '../dnc/dnc.repository.ts';
 import { optOut } from '../dnc/opt-out.service.ts';
-import { factsOfAttempt, type IntelFact, prepareFacts, storeFacts } from '../intel/intel.service.ts';
+import { factsOfAttempt, prepareFacts, storeFacts } from '../intel/intel.service.ts';
 import { findRightPerson, moveStage, promiseFollowUp } from '../outcomes/call-effects.repository.ts';
 import { checkLog, nextStage, repSecondsOf } from '../outcomes/call-rules.ts';
 import type { Stage } from '../prospects/prospect-draft.ts';

@@ -29,7 +29,7 @@ import type { PhoneRow } from '../prospects/prospects.repository.ts';
 import { refreshPursuits } from '../pursuit/pursuit.repository.ts';
 import { type DialFact, recordDial, rereadDialTimes } from '../queue/reach-stats.ts';
 import { choosePhone } from './call-numbers.repository.ts';
-import { type LoggedCall, readLogged } from './calls.service.ts';
+import { readLogged } from './calls.service.ts';
 import {
   type Applying,
   cadenceFor,

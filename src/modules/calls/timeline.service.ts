@@ -15,7 +15,6 @@ import {
   voicemails,
 } from '../../db/schema.ts';
 import { clockOf, resolveAt } from '../../shared/clock.ts';
-import { instant, parseInput } from '../../shared/validate.ts';
 import { describeIntel } from '../intel/intel-rules.ts';
 import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
 import { type CallFields, describeCorrection } from './correction-rules.ts';

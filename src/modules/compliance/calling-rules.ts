@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import { localClock, weekdayName, zoneCity } from '../../shared/local-clock.ts';
 import type { TeamRule } from '../../contracts/team-rules.ts';
+import { localClock, weekdayName, zoneCity } from '../../shared/local-clock.ts';
 import { publicHoliday } from './holidays.ts';
 import {
   type CallingRule,

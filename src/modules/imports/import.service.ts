@@ -1,4 +1,5 @@
 import { inArray, sql, TransactionRollbackError } from 'drizzle-orm';
+import { strategies as voicemailStrategies } from '../../contracts/vocabulary.ts';
 import type { Ctx } from '../../db/context.ts';
 import { prospects } from '../../db/schema.ts';
 import { csvRecords, REJECTIONS_LISTED } from '../../shared/csv-records.ts';
@@ -7,7 +8,6 @@ import { reclaimMemory } from '../../shared/memory.ts';
 import { unstorableText } from '../../shared/validate.ts';
 import { validateProspect } from '../prospects/prospect-draft.ts';
 import { type PreparedDraft, prepareDraft, upsertWith } from '../prospects/upsert-prospects.ts';
-import { strategies as voicemailStrategies } from '../../contracts/vocabulary.ts';
 import { columnMapping, detectPreset, mapRecord, type PresetName, presetNames } from './presets.ts';
 import { stagedWriter } from './staged-writes.ts';
 

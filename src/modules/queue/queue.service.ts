@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import { z } from 'zod';
 import type { Plan, PlanQuery, PlanWindow, Queue, QueueQuery } from '../../contracts/queue.contract.ts';
 import { rowsOf } from '../../db/rows.ts';
 import { resolveAt } from '../../shared/clock.ts';

@@ -1,5 +1,5 @@
 import type { QueueEntry } from '../../contracts/queue.contract.ts';
-import type { PhoneKind, Recommendation, Stage } from '../../contracts/vocabulary.ts';
+import type { PhoneKind, Stage } from '../../contracts/vocabulary.ts';
 import { isAfterHours, type LocalClock, localClock, weekdayName } from '../../shared/local-clock.ts';
 import { createRandom } from '../../shared/random.ts';
 import type { Place } from '../compliance/calling-rules.ts';

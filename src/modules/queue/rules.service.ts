@@ -1,20 +1,11 @@
 import { and, eq } from 'drizzle-orm';
-import { z } from 'zod';
 import type { RuleCheck, RuleCheckQuery, RuleList } from '../../contracts/team.contract.ts';
-import type { TeamRule } from '../../contracts/team-rules.ts';
 import type { Ctx } from '../../db/context.ts';
 import { phoneNumbers } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { invalid } from '../../shared/errors.ts';
 import { localClock, zoneCity } from '../../shared/local-clock.ts';
-import { atParam, parseInput } from '../../shared/validate.ts';
-import {
-  type CallCheck,
-  type CallInput,
-  checkCall,
-  nextAllowed,
-  ruleCatalogue,
-} from '../compliance/calling-rules.ts';
+import { type CallInput, checkCall, nextAllowed, ruleCatalogue } from '../compliance/calling-rules.ts';
 import { screenedRegisters } from '../dnc/dnc.repository.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
 import { zoneOfDialledNumber } from '../phones/resolve-timezone.ts';

@@ -3,7 +3,6 @@ import type { HeardFact } from '../../contracts/intel.contract.ts';
 import type { Queue } from '../../contracts/queue.contract.ts';
 import { type CallbackResult, callbackResults } from '../../contracts/vocabulary.ts';
 import type { Result } from '../outcomes/call-rules.ts';
-import type { ProspectView } from '../prospects/prospects.service.ts';
 import type { Strategy } from '../voicemail/decide.ts';
 import { territoryPoints, VOICE } from './book.ts';
 import { asIntel } from './product-strategies.ts';
