@@ -9,7 +9,7 @@ import {
   rmSync,
   statSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
@@ -17,6 +17,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { createDb, type Database, type DbOptions, rawClientOf } from '../src/db/create-db.ts';
 import { importCsv } from '../src/modules/imports/import.service.ts';
 import { loadTeam } from '../src/modules/team/team.service.ts';
+import { cliStartRun } from './cli-start.ts';
 import { deskRun } from './desk-bench.ts';
 import { writeMessyCsv, writeProspectCsv } from './generate-csv.ts';
 import { honestyBench } from './honesty-bench.ts';
@@ -30,7 +31,8 @@ import { type QueueResult, queueRun } from './queue-bench.ts';
  * - queue: queue latency on synthetic books of each size (--queue-sizes 10000,100000,1000000);
  * - desk: the web app's first load in Chromium on a 10,000-prospect book (--desk-size), PGlite only.
  * - honesty: the message check's precision and recall on its labelled corpus.
- * `--only import`, `--only queue`, `--only desk` or `--only honesty` runs one of them.
+ * - cli: how fast the command line starts, from its bundle (--cli-runs 21 of each, taking turns).
+ * `--only import`, `--only queue`, `--only desk`, `--only honesty` or `--only cli` runs one of them.
  */
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined =>
@@ -38,6 +40,7 @@ const option = (name: string): string | undefined =>
 const sizes = option('--sizes')?.split(',').map(Number) ?? [100_000, 1_000_000];
 const queueSizes = option('--queue-sizes')?.split(',').map(Number) ?? [10_000, 100_000, 1_000_000];
 const deskSize = Number(option('--desk-size') ?? 10_000);
+const cliRuns = Number(option('--cli-runs') ?? 21);
 const only = option('--only');
 const pgUrl = process.env['TEST_DATABASE_URL'] ?? process.env['DATABASE_URL'];
 const work = mkdtempSync(join(tmpdir(), 'reach-bench-'));
@@ -127,6 +130,7 @@ try {
     console.log('Honesty check (claims against the record) on its labelled corpus');
     for (const line of honestyBench()) console.log(line);
   }
+  if (only === undefined || only === 'cli') await cliBench();
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
@@ -249,5 +253,24 @@ async function deskBench(): Promise<void> {
   );
   console.log(
     `the queue API alone answers in ${r.apiMedianMs.toFixed(0)} ms: the page costs ${(r.queueMedianMs / r.apiMedianMs).toFixed(1)}x the API call to show the queue; first script ${r.scriptKb.toFixed(0)} KB gzipped`,
+  );
+}
+
+async function cliBench(): Promise<void> {
+  console.log(
+    `CLI start (the bundle npm install builds; median of ${cliRuns} runs of each, taking turns; wall time to exit)`,
+  );
+  const r = await cliStartRun({ runs: cliRuns, work });
+  // Absolute times follow what else the machine runs; the ratios, measured in turns, much less.
+  console.log(`load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores at the end`);
+  const ms = (x: number): string => `${x.toFixed(0)} ms`;
+  console.log(
+    `reach --version: ${ms(r.versionMs)}, node -e 0: ${ms(r.nodeMs)}: ${(r.versionMs / r.nodeMs).toFixed(2)}x node's own start`,
+  );
+  console.log(
+    `reach prospects list (${r.prospects} prospects, first page) while reach serve holds the book, over HTTP: ${ms(r.servedMs)} (${(r.servedMs / r.nodeBesideServedMs).toFixed(2)}x node -e 0 at ${ms(r.nodeBesideServedMs)})`,
+  );
+  console.log(
+    `reach prospects list (${r.prospects} prospects, first page) opening the embedded book itself: ${ms(r.localMs)}; PGlite alone opening it: ${ms(r.pgliteOpenMs)}: ${ms(r.localMs - r.pgliteOpenMs)} more (${(r.localMs / r.pgliteOpenMs).toFixed(2)}x)`,
   );
 }
