@@ -47,6 +47,37 @@ describe.each(drivers)('HTTP API on %s', (driver) => {
     );
   });
 
+  it('documented an answer as a bare object: every success answer of every operation has its schema', async () => {
+    type Answer = {
+      content?: Record<string, { schema?: { type?: string; properties?: Json; items?: Json } }>;
+    };
+    const doc = (await (await app.request('/api/v1/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { responses: Record<string, Answer> }>>;
+    };
+    const bare: string[] = [];
+    let answers = 0;
+    for (const [path, operations] of Object.entries(doc.paths))
+      for (const [method, operation] of Object.entries(operations))
+        for (const [status, answer] of Object.entries(operation.responses)) {
+          if (!status.startsWith('2')) continue;
+          answers++;
+          const schemas = Object.values(answer.content ?? {}).map((c) => c.schema);
+          const described = (s: (typeof schemas)[number]) =>
+            s !== undefined && (s.type !== 'object' || s.properties !== undefined);
+          if (schemas.length === 0 || !schemas.every(described)) bare.push(`${method} ${path} ${status}`);
+        }
+    expect(bare).toEqual([]);
+    expect(answers).toBeGreaterThan(50);
+    // A list answer names what it lists.
+    const list = doc.paths['/api/v1/calls']?.['get']?.responses['200']?.content?.['application/json']
+      ?.schema as {
+      properties: { items: { items: { properties: Record<string, Json> } } };
+    };
+    expect(Object.keys(list.properties.items.items.properties)).toEqual(
+      expect.arrayContaining(['outcome', 'result', 'localTime']),
+    );
+  });
+
   it('adds a prospect and reads it back with the local time at the given instant', async () => {
     const created = await app.request(
       '/api/v1/prospects',

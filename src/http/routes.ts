@@ -143,8 +143,14 @@ export function openApiDocument(routes: Route[], version: string): Record<string
   for (const route of routes) {
     const parameters = [...pathParameters(route.path), ...queryParameters(route.query)];
     const responses: Record<string, unknown> = { default: problem };
+    const content = Object.fromEntries(
+      Object.entries(route.content).map(([type, schema]) => [
+        type,
+        { schema: z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) },
+      ]),
+    );
     for (const [status, description] of Object.entries(route.responses ?? { 200: 'OK' })) {
-      responses[status] = { description, content: { 'application/json': { schema: { type: 'object' } } } };
+      responses[status] = { description, content };
     }
     const operation: Record<string, unknown> = {
       summary: route.summary,

@@ -14,5 +14,7 @@ export type Route = {
   /** The largest body this operation takes, in bytes; BODY_LIMITS for its body type when left out. */
   maxBody?: number;
   responses?: Record<number, string>;
+  /** What a success answers, by media type, for the OpenAPI document. */
+  content: Partial<Record<'application/json' | 'text/csv' | 'text/html', z.ZodType>>;
   handle: (input: { c: Context; ctx: Ctx }) => Promise<Response>;
 };

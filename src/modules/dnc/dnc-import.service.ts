@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import type { DncImportReport } from '../../contracts/transfers.contract.ts';
 import type { Ctx } from '../../db/context.ts';
 import { dncEntries } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
@@ -6,14 +7,7 @@ import { csvRecords, REJECTIONS_LISTED } from '../../shared/csv-records.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
 import { blockedNumbers } from './dnc.repository.ts';
 
-export type DncImportReport = {
-  added: number;
-  alreadyListed: number;
-  /** The first REJECTIONS_LISTED rejected lines, with the reason. */
-  rejected: { line: number; reason: string }[];
-  /** How many lines were rejected, listed or not. */
-  rejectedLines: number;
-};
+export type { DncImportReport };
 
 const BATCH = 1_000;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dncImportReportSchema } from '../../contracts/transfers.contract.ts';
 import { bodyStream } from '../../shared/request-body.ts';
 import { partialAnswer } from '../../shared/request-trace.ts';
 import type { Route } from '../../shared/route.ts';
@@ -19,6 +20,7 @@ export const dncRoutes: Route[] = [
     query: dncImportQuery,
     bodyType: 'text/csv',
     responses: { 200: 'All lines accepted', 422: 'Some lines rejected; the others were added' },
+    content: { 'application/json': dncImportReportSchema },
     handle: async ({ c, ctx }) => {
       const query = parseInput(dncImportQuery, c.req.query(), 'query');
       const report = await importDnc(ctx, {

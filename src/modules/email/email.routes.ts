@@ -1,4 +1,5 @@
 import { letterQuerySchema } from '../../contracts/email.contract.ts';
+import { htmlPage } from '../../contracts/transfers.contract.ts';
 import { parseId } from '../../shared/ids.ts';
 import type { Route } from '../../shared/route.ts';
 import { letterFor } from './email.service.ts';
@@ -12,7 +13,8 @@ export const emailRoutes: Route[] = [
     summary:
       "A letter step as a print-ready HTML page, from the company's postal address to the prospect's company",
     query: letterQuerySchema,
-    responses: { 200: 'text/html' },
+    responses: { 200: 'The letter, print-ready' },
+    content: { 'text/html': htmlPage },
     handle: async ({ c, ctx }) =>
       c.html((await letterFor(ctx, { id: parseId(c.req.param('id') ?? ''), query: c.req.query() })).html),
   },

@@ -1,5 +1,6 @@
 import { stream } from 'hono/streaming';
 import { z } from 'zod';
+import { csvText, exportedRecords } from '../../contracts/transfers.contract.ts';
 import type { Route } from '../../shared/route.ts';
 import { parseInput } from '../../shared/validate.ts';
 import { exportKinds, exportRows } from './export.service.ts';
@@ -13,6 +14,8 @@ export const exportRoutes: Route[] = [
     tag: 'exports',
     summary: 'Export prospects or calls as CSV (formula cells neutralised) or JSON, streamed',
     query: exportQuery,
+    responses: { 200: 'The records, streamed: CSV (format=csv) or one JSON array (format=json)' },
+    content: { 'text/csv': csvText, 'application/json': exportedRecords },
     handle: async ({ c, ctx }) => {
       const kind = parseInput(z.enum(exportKinds), c.req.param('kind'), 'kind');
       const { format } = parseInput(exportQuery, c.req.query(), 'query');

@@ -1,5 +1,6 @@
 import { stream } from 'hono/streaming';
 import { z } from 'zod';
+import { importReportSchema } from '../../contracts/transfers.contract.ts';
 import { strategies as voicemailStrategies } from '../../contracts/vocabulary.ts';
 import { problemBody } from '../../shared/problem.ts';
 import { bodyStream } from '../../shared/request-body.ts';
@@ -48,6 +49,7 @@ export const importRoutes: Route[] = [
     query: importQuerySchema,
     bodyType: 'text/csv',
     responses: { 200: 'All rows accepted', 422: 'Some rows rejected; the others were imported' },
+    content: { 'application/json': importReportSchema },
     handle: async ({ c, ctx }) => {
       const query = parseInput(importQuerySchema, c.req.query(), 'query');
       const options = {

@@ -1,4 +1,5 @@
 import { inArray, sql, TransactionRollbackError } from 'drizzle-orm';
+import type { ImportReport, PreviewRow, Rejection } from '../../contracts/transfers.contract.ts';
 import { strategies as voicemailStrategies } from '../../contracts/vocabulary.ts';
 import type { Ctx } from '../../db/context.ts';
 import { prospects } from '../../db/schema.ts';
@@ -11,29 +12,7 @@ import { type PreparedDraft, prepareDraft, upsertWith } from '../prospects/upser
 import { columnMapping, detectPreset, mapRecord, type PresetName, presetNames } from './presets.ts';
 import { stagedWriter } from './staged-writes.ts';
 
-export type Rejection = { line: number; field: string; reason: string };
-export type ImportReport = {
-  preset: PresetName;
-  dryRun: boolean;
-  rows: number;
-  imported: number;
-  updated: number;
-  unchanged: number;
-  /** The problems of the rejected rows, by line and field: the first REJECTIONS_LISTED (all go to `onRejected`). */
-  rejected: Rejection[];
-  /** How many rows were rejected, listed or not. */
-  rejectedRows: number;
-  /** What was dropped from rows that were kept (an unreadable second phone), the first REJECTIONS_LISTED. */
-  warnings: Rejection[];
-  warningCount: number;
-  /** Rows that arrived opted out: they share an email address or an own number with someone who asked to stop. */
-  suppressed: { line: number; prospectId: number; reason: string }[];
-  /** Which field each column fills under the preset. */
-  mapping: { column: string; field: string | null }[];
-  /** The first rows as read, with their problems, when a preview was asked for. */
-  preview: PreviewRow[];
-};
-export type PreviewRow = { line: number; cells: string[]; problems: { field: string; reason: string }[] };
+export type { ImportReport, PreviewRow, Rejection };
 export type ImportProgress = { rows: number; bytes: number };
 export type ImportOptions = {
   input: AsyncIterable<Uint8Array | string>;

@@ -1,7 +1,8 @@
+import { importPresets as presetNames } from '../../contracts/transfers.contract.ts';
 import { unescapeCell } from '../../shared/csv-safety.ts';
 import { type PhoneKind, parseYesNo, type RawProspect } from '../prospects/prospect-draft.ts';
 
-export const presetNames = ['generic', 'hubspot', 'salesforce'] as const;
+export { presetNames };
 export type PresetName = (typeof presetNames)[number];
 
 /** `currentVendor`: a column naming the vendor they buy from now, read as a competitor relationship. */
