@@ -12,12 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as choices from '../src/cli/choices.ts';
 import { buildProgram } from '../src/cli/main.ts';
-import { intelTypes } from '../src/contracts/intel.contract.ts';
-import { pointKinds } from '../src/contracts/vocabulary.ts';
-import { exportKinds } from '../src/modules/exports/export.service.ts';
-import { presetNames } from '../src/modules/imports/presets.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'reach-bundle-'));
@@ -92,10 +87,6 @@ describe('the command line as installed: one bundle, each command loaded when it
       const command = path.reduce((c, name) => c.commands.find((s) => s.name() === name)!, buildProgram());
       expect(sub.stdout, path.join(' ')).toBe(command.helpInformation());
     }
-  });
-
-  it('names the lists in its help as their features define them, in their order', () => {
-    expect({ ...choices }).toEqual({ intelTypes, exportKinds, presetNames, pointKinds });
   });
 
   it('keeps its exit codes: no command is a usage error', async () => {

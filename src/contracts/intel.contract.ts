@@ -4,17 +4,9 @@ import { dateOrInstant, instant, prospectKey } from '../shared/validate.ts';
 import { itemsOf, keyParams, when } from './fields.ts';
 import { operation } from './operation.ts';
 
-export const intelTypes = [
-  'gatekeeper-name',
-  'gatekeeper-hours',
-  'dm-hours',
-  'private-line',
-  'route',
-  'champion',
-  'out-of-office',
-  'prefers',
-] as const;
-export type IntelType = (typeof intelTypes)[number];
+import { type IntelType, intelTypes } from './vocabulary.ts';
+
+export { type IntelType, intelTypes };
 
 /** What one fact says, wherever it is recorded: on its own, or riding on a call log. */
 const factShape = {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { importPresets } from './vocabulary.ts';
 
 /**
  * The answers of the operations that stream a file in or out (imports, exports, a letter): their
@@ -7,7 +8,7 @@ import { z } from 'zod';
 
 const lineProblem = z.object({ line: z.number(), field: z.string(), reason: z.string() });
 
-export const importPresets = ['generic', 'hubspot', 'salesforce'] as const;
+export { importPresets };
 
 export const importReportSchema = z.object({
   preset: z.enum(importPresets),

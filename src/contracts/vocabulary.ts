@@ -95,3 +95,23 @@ export type SettableState = Exclude<PursuitState, 'do-not-call'>;
 /** What a message can be made of: news, an event to invite to, a contact to introduce, a reference client. */
 export const pointKinds = ['news', 'event', 'contact', 'reference'] as const;
 export type PointKind = (typeof pointKinds)[number];
+
+/** The kinds of fact a gatekeeper or a greeting reveals. */
+export const intelTypes = [
+  'gatekeeper-name',
+  'gatekeeper-hours',
+  'dm-hours',
+  'private-line',
+  'route',
+  'champion',
+  'out-of-office',
+  'prefers',
+] as const;
+export type IntelType = (typeof intelTypes)[number];
+
+/** What can be exported. */
+export const exportKinds = ['prospects', 'calls'] as const;
+export type ExportKind = (typeof exportKinds)[number];
+
+/** The CSV layouts an import reads: Reach's own, a HubSpot export, a Salesforce export. */
+export const importPresets = ['generic', 'hubspot', 'salesforce'] as const;

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { intelTypes } from '../choices.ts';
+import { intelTypes } from '../../contracts/vocabulary.ts';
 import { out, printJson } from '../output.ts';
 import { common, withClient } from '../run.ts';
 

@@ -1,10 +1,10 @@
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { Command } from 'commander';
+import { exportKinds, importPresets as presetNames } from '../../contracts/vocabulary.ts';
 import type { Db } from '../../db/create-db.ts';
 import type { Rejection } from '../../modules/imports/import.service.ts';
 import { AppError } from '../../shared/errors.ts';
-import { exportKinds, presetNames } from '../choices.ts';
 import { out, printJson, reportError } from '../output.ts';
 import { common, withClient } from '../run.ts';
 

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { strategies } from '../../contracts/vocabulary.ts';
+import { pointKinds, strategies } from '../../contracts/vocabulary.ts';
 import type { Check } from '../../modules/voicemail/check-message.ts';
 import type { TalkingPoint } from '../../modules/voicemail/talking-points.service.ts';
 import { AppError } from '../../shared/errors.ts';
-import { pointKinds } from '../choices.ts';
 import { out, printJson } from '../output.ts';
 import { common, withClient } from '../run.ts';
 

@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { and, asc, eq, gt, inArray } from 'drizzle-orm';
+import type { ExportKind } from '../../contracts/vocabulary.ts';
 import type { Ctx } from '../../db/context.ts';
 import { keysetPages } from '../../db/pages.ts';
 import { callAttempts, companies, phoneNumbers, prospects } from '../../db/schema.ts';
@@ -7,8 +8,7 @@ import { escapeCell } from '../../shared/csv-safety.ts';
 import { blockedNumbers } from '../dnc/dnc.repository.ts';
 import { localTimeAt } from '../prospects/local-time.ts';
 
-export const exportKinds = ['prospects', 'calls'] as const;
-export type ExportKind = (typeof exportKinds)[number];
+export { type ExportKind, exportKinds } from '../../contracts/vocabulary.ts';
 export type ExportFormat = 'csv' | 'json';
 type Row = Record<string, string | number | boolean | null>;
 

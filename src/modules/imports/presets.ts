@@ -1,4 +1,4 @@
-import { importPresets as presetNames } from '../../contracts/transfers.contract.ts';
+import { importPresets as presetNames } from '../../contracts/vocabulary.ts';
 import { unescapeCell } from '../../shared/csv-safety.ts';
 import { type PhoneKind, parseYesNo, type RawProspect } from '../prospects/prospect-draft.ts';
 
