@@ -1,9 +1,6 @@
 import type { Readable } from 'node:stream';
 import { inProcess } from '../app/operations.ts';
 import type { OperationClient } from '../contracts/client.ts';
-
-export type { OperationClient };
-
 import { type DncImportReport, importDnc } from '../modules/dnc/dnc-import.service.ts';
 import { letterFor } from '../modules/email/email.service.ts';
 import { type ExportFormat, type ExportKind, exportRows } from '../modules/exports/export.service.ts';
@@ -15,6 +12,8 @@ import {
 } from '../modules/imports/import.service.ts';
 import type { PresetName } from '../modules/imports/presets.ts';
 import type { Ctx } from '../modules/team/team.service.ts';
+
+export type { OperationClient };
 
 export type ImportRequest = {
   input: Readable;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { atParam, prospectKey } from '../shared/validate.ts';
-import { idParams, itemsOf, keyParams, when } from './fields.ts';
+import { idParams, itemsOf, keyParams, optionalBody, when } from './fields.ts';
 import { operation } from './operation.ts';
-import { recommendations } from './vocabulary.ts';
+import { LEGAL_END, LEGAL_START, recommendations } from './vocabulary.ts';
 
 export const stepKinds = [
   'call',
@@ -25,17 +25,6 @@ export type TaskKind = (typeof taskKinds)[number];
  */
 export const windows = { early: '08:00', lunch: '12:45', 'after-hours': '17:30', business: '10:00' } as const;
 export type Window = keyof typeof windows;
-
-/** The prospect's local hours a call step may be set in. */
-const LEGAL_START = '08:00';
-const LEGAL_END = '21:00';
-
-/**
- * A body of optional fields that may be left out whole: no body reads as `{}`, so its defaults
- * apply.
- */
-export const optionalBody = <S extends z.ZodType>(schema: S) =>
-  z.preprocess((body: z.input<S> | null | undefined) => body ?? {}, schema);
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a local time as HH:MM, for example 08:15');
 

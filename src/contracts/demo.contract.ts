@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { instant } from '../shared/validate.ts';
+import { optionalBody } from './fields.ts';
 import { operation } from './operation.ts';
 
 /** When the demo's four weeks of history end, and the seed they are drawn from. */
@@ -7,12 +8,6 @@ export const demoBodySchema = z
   .object({ at: instant().optional(), seed: z.number().int().optional() })
   .strict();
 export type DemoInput = z.output<typeof demoBodySchema>;
-
-/** The body may be left out whole: no body loads the demo as of now. */
-const demoBody = z.preprocess(
-  (body: z.input<typeof demoBodySchema> | null | undefined) => body ?? {},
-  demoBodySchema,
-);
 
 export const demoReportSchema = z.object({
   prospects: z.number(),
@@ -29,7 +24,8 @@ export const demoOperations = {
     path: '/demo',
     tag: 'config',
     summary: 'Load the demo territory (about 200 prospects with call history) into an empty book',
-    body: demoBody,
+    // The body may be left out whole: no body loads the demo as of now.
+    body: optionalBody(demoBodySchema),
     output: demoReportSchema,
     status: 201,
     answer: 'What was loaded',

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { atParam } from '../shared/validate.ts';
-import { optionalBody } from './cadences.contract.ts';
-import { idParams, when } from './fields.ts';
+import { idParams, optionalBody, when } from './fields.ts';
 import { operation } from './operation.ts';
+import { severities } from './vocabulary.ts';
 
 export const emailQuerySchema = z
   .object({
@@ -48,7 +48,7 @@ export type EmailKind = (typeof emailKinds)[number];
 /** One finding of the message checker about the email: what, how bad, and how to fix it. */
 const checkSchema = z.object({
   code: z.string(),
-  severity: z.enum(['ok', 'info', 'warn', 'fail']),
+  severity: z.enum(severities),
   text: z.string(),
   fix: z.string().optional(),
 });

@@ -14,6 +14,10 @@ export type PhoneKind = (typeof phoneKinds)[number];
 export const strategies = ['never', 'rules', 'persistent', 'curiosity', 'adaptive'] as const;
 export type StrategyName = (typeof strategies)[number];
 
+/** Legal calling hours in the called person's clock: a team may narrow them, never widen them. */
+export const LEGAL_START = '08:00';
+export const LEGAL_END = '21:00';
+
 /** The longest text a prospect field takes, at every entry point (API, CLI, import). */
 export const TEXT_MAX = 2_000;
 /** The longest research notes. */
@@ -115,3 +119,7 @@ export type ExportKind = (typeof exportKinds)[number];
 
 /** The CSV layouts an import reads: Reach's own, a HubSpot export, a Salesforce export. */
 export const importPresets = ['generic', 'hubspot', 'salesforce'] as const;
+
+/** How bad one finding about a message is. */
+export const severities = ['ok', 'info', 'warn', 'fail'] as const;
+export type Severity = (typeof severities)[number];

@@ -2,18 +2,11 @@ import { z } from 'zod';
 import { atParam, dateOrInstant, instant, prospectKey } from '../shared/validate.ts';
 import { idParams, itemsOf, keyParams, when } from './fields.ts';
 import { operation } from './operation.ts';
-import { pointKinds, strategies } from './vocabulary.ts';
+import { type MessageKind, messageKinds, pointKinds, severities, strategies } from './vocabulary.ts';
 
-/** The kinds of message Reach composes. */
-export const scriptKinds = [
-  'information',
-  'invitation',
-  'introduction',
-  'curiosity',
-  'referral',
-  'follow-up',
-] as const;
-export type ScriptKind = (typeof scriptKinds)[number];
+/** The kinds of message Reach composes: every kind a rep leaves but the generic one. */
+export type ScriptKind = Exclude<MessageKind, 'generic'>;
+export const scriptKinds = messageKinds.filter((kind): kind is ScriptKind => kind !== 'generic');
 
 /** What a message template may need from the research or the talking points. */
 export const messageNeeds = [
@@ -27,10 +20,6 @@ export const messageNeeds = [
   'lastTalk',
 ] as const;
 export type MessageNeed = (typeof messageNeeds)[number];
-
-/** How bad one finding about a message is. */
-export const severities = ['ok', 'info', 'warn', 'fail'] as const;
-export type Severity = (typeof severities)[number];
 
 /** Where the strategy a decision followed came from: asked for this call, set on the prospect, or the team's. */
 export const strategySources = ['asked', 'prospect', 'team'] as const;

@@ -17,7 +17,7 @@ export type { Route };
 /** Mounts every route on the app; the same table feeds the OpenAPI document. */
 export function mount(app: Hono, options: { routes: Route[]; ctx: () => Ctx }): void {
   for (const route of options.routes) {
-    const path = route.path.replace(/\{(\w+)\}/g, ':$1');
+    const path = honoPath(route.path);
     const streamed = route.bodyType === 'text/csv';
     const maxBody = route.maxBody ?? (streamed ? BODY_LIMITS.csv : BODY_LIMITS.json);
     const handle: Handler = (c) => {
@@ -39,7 +39,7 @@ export function mount(app: Hono, options: { routes: Route[]; ctx: () => Ctx }): 
 export function mountOperations(app: Hono, options: { ctx: () => Ctx }): void {
   for (const [name, operation] of Object.entries(operations) as [keyof typeof operations, Operation][]) {
     const handler = handlers[name] as unknown as OperationHandler<Operation>;
-    const path = operation.path.replace(/\{(\w+)\}/g, ':$1');
+    const path = honoPath(operation.path);
     const maxBody = operation.maxBody ?? BODY_LIMITS.json;
     const limit = bodyLimit({ maxSize: maxBody, onError: () => Promise.reject(tooLarge(maxBody)) });
     app.on(operation.method.toUpperCase(), `/api/v1${path}`, limit, async (c) => {
@@ -52,7 +52,7 @@ export function mountOperations(app: Hono, options: { ctx: () => Ctx }): void {
         {
           params,
           query,
-          headers: c.req.header(),
+          headers: operation.headers ? c.req.header() : undefined,
           body: operation.body ? await c.req.json().catch(() => null) : undefined,
         },
       );
@@ -62,6 +62,9 @@ export function mountOperations(app: Hono, options: { ctx: () => Ctx }): void {
     });
   }
 }
+
+/** A path as the contracts write it (`/calls/{id}`) as hono routes it (`/calls/:id`). */
+const honoPath = (path: string): string => path.replace(/\{(\w+)\}/g, ':$1');
 
 /** The longest path or query parameter any operation takes. */
 const MAX_PARAMETER_LENGTH = 2000;

@@ -1,5 +1,6 @@
 import { and, asc, eq, or, sql } from 'drizzle-orm';
 import type { TeamConfig, TeamConfigPatch } from '../../contracts/team.contract.ts';
+import { LEGAL_END, LEGAL_START } from '../../contracts/vocabulary.ts';
 import type { Ctx, Team } from '../../db/context.ts';
 import type { Db } from '../../db/create-db.ts';
 import { teams, users } from '../../db/schema.ts';
@@ -7,7 +8,6 @@ import { AppError, invalid } from '../../shared/errors.ts';
 import { isIdText } from '../../shared/ids.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
 import { readZone } from '../phones/zone-names.ts';
-import { LEGAL_END, LEGAL_START } from './legal-hours.ts';
 
 export type { Ctx, Team } from '../../db/context.ts';
 

@@ -1,4 +1,4 @@
-import type { Severity } from '../../contracts/voicemail.contract.ts';
+import { type Severity, severities } from '../../contracts/vocabulary.ts';
 import { type ClaimRecord, checkClaims } from './check-claims.ts';
 import { overlap, phoneNumbersIn, REPEAT_SHARE, spokenSeconds } from './words.ts';
 
@@ -289,9 +289,9 @@ const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\
 
 /** The worst severity among the checks: a `fail` means the message must not be left. */
 export function worst(checks: readonly Check[]): Severity {
-  const order: Severity[] = ['ok', 'info', 'warn', 'fail'];
   return checks.reduce<Severity>(
-    (w, c) => (order.indexOf(c.severity) > order.indexOf(w) ? c.severity : w),
+    // The list runs from the mildest to the worst.
+    (w, c) => (severities.indexOf(c.severity) > severities.indexOf(w) ? c.severity : w),
     'ok',
   );
 }
