@@ -1,26 +1,35 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../src/db/create-db.ts';
+import { rowsOf } from '../src/db/rows.ts';
 
 /**
  * Writes a synthetic book straight into the tables: `prospects` people at a quarter as many
  * companies across four US zones, each with a main line, most with a direct line and some a
  * mobile, and `attemptsPerProspect` logged dials over the last 120 days at local hours
  * 8-20, where each prospect answers their own line mostly in a personal two-hour window.
- * Gatekeeper facts for one company in fifty. The summaries are then rebuilt as a restore would.
+ * Gatekeeper facts for one company in fifty. The prospects are shared among `REPS` reps
+ * ("Rep 1" …). The summaries are then rebuilt as a restore would.
  */
+/** How many reps share the synthetic book unless told (`reps`). */
+export const REPS = 20;
+
 export async function writeBook(
   db: Db,
-  input: { teamId: number; prospects: number; attemptsPerProspect: number; before: Date },
+  input: { teamId: number; prospects: number; attemptsPerProspect: number; before: Date; reps?: number },
 ): Promise<void> {
   const { teamId, prospects: n } = input;
+  const repCount = input.reps ?? REPS;
   const before = input.before.toISOString();
   await db.execute(sql`select setseed(0.42)`);
+  const reps = await db.execute(sql`
+    insert into users (team_id, name) select ${teamId}, 'Rep ' || r from generate_series(1, ${repCount}) r returning id`);
+  const firstRep = Math.min(...rowsOf<{ id: number }>(reps).map((r) => Number(r.id)));
   await db.execute(sql`
     insert into companies (id, team_id, name)
     select c, ${teamId}, 'Company ' || c from generate_series(1, greatest(1, ${n} / 4)) c`);
   await db.execute(sql`
-    insert into prospects (id, team_id, company_id, first_name, last_name, title, stage, value, timezone, timezone_source)
-    select i, ${teamId}, 1 + (i - 1) / 4, 'First' || i, 'Last' || i,
+    insert into prospects (id, team_id, company_id, owner_id, first_name, last_name, title, stage, value, timezone, timezone_source)
+    select i, ${teamId}, 1 + (i - 1) / 4, ${firstRep} + i % ${repCount}, 'First' || i, 'Last' || i,
       (array['CEO', 'CFO', 'VP Operations', 'Director of Finance', 'Procurement Manager', 'Buyer'])[1 + i % 6],
       (array['new', 'new', 'new', 'contacted', 'engaged', 'interested'])[1 + i % 6],
       case when i % 10 = 0 then null else 5000 + (i::bigint * 7919) % 95000 end,

@@ -1,12 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addProspect } from '../src/modules/prospects/prospects.service.ts';
-import {
-  hourPrior,
-  loadCandidates,
-  pursuitBook,
-  typicalValue,
-} from '../src/modules/queue/queue.repository.ts';
+import { loadCandidates, pursuitBook } from '../src/modules/queue/queue.repository.ts';
 import { type QueueEntry, rankAt } from '../src/modules/queue/rank.ts';
+import { hourPrior, typicalValue } from '../src/modules/queue/slot-scores.ts';
 import { SimBook } from '../src/modules/sim/book.ts';
 import { simLimits, territoryOf } from '../src/modules/sim/engine.ts';
 import type { Territory } from '../src/modules/sim/territory.ts';

@@ -3,6 +3,7 @@ import {
   type AnyPgColumn,
   bigint,
   boolean,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -281,6 +282,65 @@ export const reachCounts = pgTable(
     gatekeeper: integer('gatekeeper').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.teamId, t.scope, t.scopeId, t.kind, t.slot] })],
+);
+
+/**
+ * What the queue knows of a team's whole book without reading it: the book's answer rate by
+ * local hour and the typical value its stored scores were computed with, and the effort totals
+ * keep-or-drop weighs (kept by a trigger as prospects change; migration 0018).
+ */
+export const queueBooks = pgTable('queue_books', {
+  teamId: integer('team_id')
+    .primaryKey()
+    .references(() => teams.id, { onDelete: 'cascade' }),
+  prior: doublePrecision('prior').array(),
+  typical: doublePrecision('typical'),
+  rescoredAt: timestamp('rescored_at', { withTimezone: true }),
+  /** While the stored scores are being brought to a new prior: the last prospect id done so far. */
+  rescoreAfter: integer('rescore_after'),
+  dials: bigint('dials', { mode: 'number' }).notNull().default(0),
+  reached: bigint('reached', { mode: 'number' }).notNull().default(0),
+  messages: bigint('messages', { mode: 'number' }).notNull().default(0),
+  repSeconds: bigint('rep_seconds', { mode: 'number' }).notNull().default(0),
+  meetings: bigint('meetings', { mode: 'number' }).notNull().default(0),
+});
+
+/**
+ * Each callable prospect's shortlist score at each local hour the queue may dial (value times
+ * stage weight times an optimistic reading of their own, their company's and the book's record
+ * at that hour), and at hour -1 the value of one never dialled: the queue reads the best of an
+ * open zone and hour straight from the index instead of scoring the book. A trigger lists each
+ * prospect whose score may have changed in `queue_stale`; `queue/slot-scores.ts` scores them
+ * again from the queue's own constants before the queue is read.
+ */
+export const queueSlots = pgTable(
+  'queue_slots',
+  {
+    prospectId: integer('prospect_id').notNull(),
+    hour: smallint('hour').notNull(),
+    teamId: integer('team_id').notNull(),
+    ownerId: integer('owner_id'),
+    /** The prospect's zone, the first candidate when it is ambiguous, '' when unknown (called in the territory's). */
+    zone: text('zone').notNull(),
+    score: doublePrecision('score').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.prospectId, t.hour] }),
+    index('queue_slots_by_zone').on(t.teamId, t.zone, t.hour, t.score.desc(), t.prospectId),
+    index('queue_slots_by_owner')
+      .on(t.ownerId, t.zone, t.hour, t.score.desc(), t.prospectId)
+      .where(sql`${t.ownerId} is not null`),
+  ],
+);
+
+/** Prospects whose stored scores may be out of date (a value, stage, owner, zone or hour record changed). */
+export const queueStale = pgTable(
+  'queue_stale',
+  {
+    prospectId: integer('prospect_id').primaryKey(),
+    teamId: integer('team_id').notNull(),
+  },
+  (t) => [index('queue_stale_team').on(t.teamId)],
 );
 
 export const voicemails = pgTable(

@@ -7,6 +7,7 @@ import { keysetPages } from '../../db/pages.ts';
 import { allTables } from '../../db/schema.ts';
 import { AppError } from '../../shared/errors.ts';
 import { rebuildReachStats } from '../queue/reach-stats.ts';
+import { freshenScores } from '../queue/slot-scores.ts';
 
 const FORMAT = 'reach-backup';
 const VERSION = 1;
@@ -88,6 +89,9 @@ export async function restoreBackup(db: Db, input: Readable): Promise<Record<str
     for (const team of await tx.select({ id: allTables.teams.id }).from(allTables.teams))
       await rebuildReachStats(tx, team.id);
   });
+  // The queue's scores of the restored book are written now, not by its first queue.
+  for (const team of await db.select({ id: allTables.teams.id }).from(allTables.teams))
+    await freshenScores(db, team.id);
   return counts;
 }
 

@@ -9,6 +9,7 @@ import { reclaimMemory } from '../../shared/memory.ts';
 import { unstorableText } from '../../shared/validate.ts';
 import { validateProspect } from '../prospects/prospect-draft.ts';
 import { type PreparedDraft, prepareDraft, upsertWith } from '../prospects/upsert-prospects.ts';
+import { freshenScores } from '../queue/slot-scores.ts';
 import { columnMapping, detectPreset, mapRecord, type PresetName, presetNames } from './presets.ts';
 import { stagedWriter } from './staged-writes.ts';
 
@@ -54,7 +55,7 @@ const ANALYZE_AFTER = 5_000;
  */
 async function refreshStatistics(ctx: Ctx, report: ImportReport): Promise<void> {
   if (report.dryRun) return;
-  await ctx.db.execute(sql`analyze prospects, phone_numbers, companies`);
+  await ctx.db.execute(sql`analyze prospects, phone_numbers, companies, queue_slots`);
 }
 
 /** Thrown inside a dry-run batch so that the transaction rolls back after its counts are taken. */
@@ -218,6 +219,8 @@ export async function importCsv(ctx: Ctx, options: ImportOptions): Promise<Impor
     );
   }
   if (headers === null) throw new AppError('unreadable_input', 'The file is empty: no header row');
+  // The queue's scores of the new and changed prospects are written now, not by the next queue.
+  if (!report.dryRun && report.imported + report.updated > 0) await freshenScores(ctx.db, ctx.team.id);
   if (report.imported >= ANALYZE_AFTER) await refreshStatistics(ctx, report);
   options.onProgress?.({ ...progress });
   return report;

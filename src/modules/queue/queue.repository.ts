@@ -4,14 +4,14 @@ import { rowsOf } from '../../db/rows.ts';
 import { blockedNumbers } from '../dnc/dnc.repository.ts';
 import { type StatedPlace, zoneOfDialledNumber } from '../phones/resolve-timezone.ts';
 import { displayName } from '../prospects/prospects.service.ts';
-import { type BookTotals, bookRates } from '../pursuit/keep-or-drop.ts';
+import { bookRates } from '../pursuit/keep-or-drop.ts';
 import { PROMISE_EARLY_MINUTES, readStanding } from '../pursuit/pursuit-state.ts';
 import type { HoursIntel } from './intel-evidence.ts';
 import { CALLBACK_GRACE_MINUTES, COURTESY } from './may-dial.ts';
 import type { Candidate, PhoneZone, PursuitBook, SlotTable } from './rank.ts';
-import { COVERAGE_EVERY, STAGE_WEIGHT, slotKey } from './rank.ts';
-import { POOLING_STRENGTH, pooledBelief } from './reach-model.ts';
+import { COVERAGE_EVERY, slotKey } from './rank.ts';
 import { ALL_HOURS, Scope } from './reach-stats.ts';
+import { effortTotals, FIRST_HOUR, LAST_HOUR, type ScoreBook, slotScore, UNTRIED } from './slot-scores.ts';
 
 const p = sql.param;
 const HOUR = 3_600_000;
@@ -27,24 +27,63 @@ export type Shortlist = {
   territoryZone: string | null;
   maxDialsPerWeek: number;
   ownerId: number | null;
-  /** The book's rate of reaching the decision maker by local hour, 0-23: the prior for a prospect's own hours. */
-  hourPrior: number[];
-  typicalValue: number;
+  /** The yardsticks the stored scores were computed with (`keepScores`): the book's hour rates and typical value. */
+  book: ScoreBook;
   size: number;
 };
 
 /**
- * The few hundred prospects worth a full look now, from one pass over the prospects table and
- * the summaries kept on it: callable now by zone, stage, opt-out and courtesy, ranked by
- * value times an optimistic reading of their own and their company's record at this hour. A
- * promised callback and intelligence that says "now" always make the list.
+ * The few hundred prospects worth a full look now: callable now by zone, stage, opt-out and
+ * courtesy, ranked by value times an optimistic reading of their own and their company's
+ * record at this hour, read best first from the scores kept per zone and local hour
+ * (`queue_slots`), so the cost grows with the answer rather than the book. A promised
+ * callback and intelligence that says "now" always make the list, and the most valuable never
+ * dialled are added for coverage.
  */
 export async function shortlist(db: Db, q: Shortlist): Promise<number[]> {
   if (q.open.zones.length === 0) return [];
+  // Scores are kept for the hours a dial may start anywhere; any other hour is scored on the spot.
+  if (q.open.hours.some((h) => h < FIRST_HOUR || h > LAST_HOUR)) return shortlistByScan(db, q);
   const at = q.at.toISOString();
-  const zoneKey = sql`coalesce(pr.timezone, pr.timezone_candidates[1], ${q.territoryZone})`;
-  const callable = sql`
-    pr.team_id = ${q.teamId} and not pr.opted_out and pr.stage not in ('customer', 'lost')
+  const walks = openSlots(q);
+  const walk = async (input: { hour: SQL; where: SQL; limit: number }) =>
+    rowsOf<{ id: number }>(
+      await db.execute(sql`
+        with walks(zone, hour) as (select * from unnest(${p(walks.zones)}::text[], ${p(walks.hours)}::int[]))
+        select w.id from walks z cross join lateral (
+          -- In the index's own order ("nulls last", though no score is null), so each walk stops at its limit.
+          select s.prospect_id as id, s.score from queue_slots s join prospects pr on pr.id = s.prospect_id
+          where ${q.ownerId === null ? sql`s.team_id = ${q.teamId}` : sql`s.owner_id = ${q.ownerId}`}
+            and s.zone = z.zone and s.hour = ${input.hour} and ${callable(q)} ${input.where}
+          order by s.score desc nulls last, s.prospect_id limit ${input.limit}
+        ) w
+        order by w.score desc nulls last, w.id limit ${input.limit}`),
+    ).map((r) => Number(r.id));
+  const best = await walk({ hour: sql`z.hour`, where: sql`and ${courteous(q, at)}`, limit: q.size });
+  const untried = await walk({
+    hour: sql`${UNTRIED}`,
+    where: sql`and pr.dials = 0`,
+    limit: Math.ceil(q.size / COVERAGE_EVERY),
+  });
+  return [...new Set([...(await boosted(db, q)), ...best, ...untried])];
+}
+
+/** The (zone, local hour) pairs to read: each open zone, and the territory's hour for prospects of unknown zone. */
+function openSlots(q: Shortlist): { zones: string[]; hours: number[] } {
+  const zones = [...q.open.zones];
+  const hours = [...q.open.hours];
+  const territory = q.territoryZone === null ? -1 : q.open.zones.indexOf(q.territoryZone);
+  if (territory >= 0) {
+    zones.push('');
+    hours.push(q.open.hours[territory]!);
+  }
+  return { zones, hours };
+}
+
+/** Who may be called at all now: the team's (or the rep's), not stopped, in a pursuit that allows a call, in an open zone. */
+function callable(q: Shortlist): SQL {
+  const at = q.at.toISOString();
+  return sql`pr.team_id = ${q.teamId} and not pr.opted_out and pr.stage not in ('customer', 'lost')
     and (pr.pursuit = 'open'
       or (pr.pursuit = 'callback' and (pr.pursuit_until is null or pr.pursuit_until <= ${at}::timestamptz + ${PROMISE_EARLY_MINUTES} * interval '1 minute'))
       or (pr.pursuit = 'not-interested' and pr.pursuit_until <= ${at}::timestamptz))
@@ -52,14 +91,33 @@ export async function shortlist(db: Db, q: Shortlist): Promise<number[]> {
     and case when pr.timezone is not null then true
              when cardinality(pr.timezone_candidates) > 0 then pr.timezone_candidates <@ ${p(q.open.zones)}::text[]
              else ${q.territoryZone !== null} end`;
-  const openZones = sql`open_zones(zone, hour, clock) as (
+}
+
+/** The courtesy limits (`COURTESY`): not within two hours of a dial or a day of a message, under the weekly cap. */
+function courteous(q: Shortlist, at: string): SQL {
+  const weekAgo = sql`${at}::timestamptz - ${COURTESY.weekHours} * interval '1 hour'`;
+  return sql`not coalesce(pr.last_dial_at > ${at}::timestamptz - ${COURTESY.minGapMinutes} * interval '1 minute' and pr.last_dial_at <= ${at}::timestamptz, false)
+    and not coalesce(pr.last_message_at > ${at}::timestamptz - ${COURTESY.afterMessageHours} * interval '1 hour' and pr.last_message_at <= ${at}::timestamptz, false)
+    and (pr.recent_dials[${q.maxDialsPerWeek}] is null
+      or pr.recent_dials[${q.maxDialsPerWeek}] <= ${weekAgo}
+      or (select count(*) from unnest(pr.recent_dials) d
+          where d > ${weekAgo} and d <= ${at}::timestamptz) < ${q.maxDialsPerWeek})`;
+}
+
+const zoneKey = (q: Shortlist) => sql`coalesce(pr.timezone, pr.timezone_candidates[1], ${q.territoryZone})`;
+const openZonesOf = (q: Shortlist) => sql`open_zones(zone, hour, clock) as (
     select * from unnest(${p(q.open.zones)}::text[], ${p(q.open.hours)}::int[], ${p(q.open.clocks)}::text[]))`;
+
+/**
+ * A promised callback or a cadence call step come due, or intelligence saying the decision
+ * maker is reachable now: promises first, then the most valuable.
+ */
+async function boosted(db: Db, q: Shortlist): Promise<number[]> {
+  const at = q.at.toISOString();
   const grace = sql`${CALLBACK_GRACE_MINUTES} * interval '1 minute'`;
-  // A promised callback, or intelligence saying the decision maker is reachable now: promises
-  // first, then the most valuable.
-  const boosted = rowsOf<{ id: number }>(
+  return rowsOf<{ id: number }>(
     await db.execute(sql`
-      with ${openZones},
+      with ${openZonesOf(q)},
       facts as materialized (
         select f.prospect_id, f.company_id, f.type, f.from_time, f.to_time,
           f.value->>'arrives' as arrives, f.value->>'leaves' as leaves
@@ -87,21 +145,26 @@ export async function shortlist(db: Db, q: Shortlist): Promise<number[]> {
       union all
       select pr.id, false from heard h
       join prospects pr on pr.id = h.prospect_id
-      join open_zones z on z.zone = ${zoneKey}
-      where ${callable} and (
+      join open_zones z on z.zone = ${zoneKey(q)}
+      where ${callable(q)} and (
         (h.type in ('dm-hours', 'private-line') and z.clock >= h.from_time and z.clock < h.to_time)
         or (h.type = 'gatekeeper-hours' and (z.clock < h.arrives or z.clock >= h.leaves
           or (z.clock >= h.from_time and z.clock < h.to_time))))
       ) u join prospects best on best.id = u.id
       group by u.id, best.value
-      order by bool_or(u.promised) desc, coalesce(best.value, ${q.typicalValue}) desc, u.id
+      order by bool_or(u.promised) desc, coalesce(best.value, ${q.book.typical}) desc, u.id
       limit ${q.size}`),
   ).map((r) => Number(r.id));
-  const weekAgo = sql`${at}::timestamptz - ${COURTESY.weekHours} * interval '1 hour'`;
-  const week = sql`(pr.recent_dials[${q.maxDialsPerWeek}] is null
-    or pr.recent_dials[${q.maxDialsPerWeek}] <= ${weekAgo}
-    or (select count(*) from unnest(pr.recent_dials) d
-        where d > ${weekAgo} and d <= ${at}::timestamptz) < ${q.maxDialsPerWeek})`;
+}
+
+/**
+ * The shortlist computed over every callable prospect in the open zones, scoring each on the
+ * spot with the same yardsticks: for an hour no score is kept for, and the yardstick the kept
+ * scores are checked against.
+ */
+export async function shortlistByScan(db: Db, q: Shortlist): Promise<number[]> {
+  if (q.open.zones.length === 0) return [];
+  const at = q.at.toISOString();
   // The planner cannot foresee how many prospects pass these filters (nearly all, usually) and
   // would probe companies one by one; one hash join over the whole scan is what is wanted.
   const rows = await db.transaction(async (tx) => {
@@ -109,49 +172,24 @@ export async function shortlist(db: Db, q: Shortlist): Promise<number[]> {
     await tx.execute(sql`set local work_mem = '256MB'`);
     return rowsOf<{ id: number }>(
       await tx.execute(sql`
-      with ${openZones}
+      with ${openZonesOf(q)}
       select pr.id from prospects pr
-      join open_zones z on z.zone = ${zoneKey}
+      join open_zones z on z.zone = ${zoneKey(q)}
       left join companies c on c.id = pr.company_id
-      where ${callable}
-        and not coalesce(pr.last_dial_at > ${at}::timestamptz - ${COURTESY.minGapMinutes} * interval '1 minute' and pr.last_dial_at <= ${at}::timestamptz, false)
-        and not coalesce(pr.last_message_at > ${at}::timestamptz - ${COURTESY.afterMessageHours} * interval '1 hour' and pr.last_message_at <= ${at}::timestamptz, false)
-        and ${week}
-      order by coalesce(pr.value, ${q.typicalValue})::float8
-        * ${stageWeight}
-        * ${optimistic(q.hourPrior)} desc, pr.id
+      where ${callable(q)} and ${courteous(q, at)}
+      order by ${slotScore(q.book, sql`z.hour`)} desc, pr.id
       limit ${q.size}`),
     );
   });
-  // Coverage: the most valuable never dialled, so the ranking can give each its first try.
   const untried = rowsOf<{ id: number }>(
     await db.execute(sql`
-      with ${openZones}
-      select pr.id from prospects pr join open_zones z on z.zone = ${zoneKey}
-      where ${callable} and pr.dials = 0
-      order by coalesce(pr.value, ${q.typicalValue}) desc, pr.id
+      with ${openZonesOf(q)}
+      select pr.id from prospects pr join open_zones z on z.zone = ${zoneKey(q)}
+      where ${callable(q)} and pr.dials = 0
+      order by coalesce(pr.value, ${q.book.typical}) desc, pr.id
       limit ${Math.ceil(q.size / COVERAGE_EVERY)}`),
   ).map((r) => Number(r.id));
-  return [...new Set([...boosted, ...rows.map((r) => Number(r.id)), ...untried])];
-}
-
-/** `STAGE_WEIGHT` as a SQL expression over the prospect row. */
-const stageWeight = sql`case pr.stage ${sql.join(
-  Object.entries(STAGE_WEIGHT).map(([stage, w]) => sql`when ${stage} then ${w}::float8`),
-  sql` `,
-)} else 1::float8 end`;
-
-/**
- * Value-free chance that the prospect answers at this hour, read optimistically (mean plus
- * two spreads): the book's hour rate, then the company's record, then the prospect's own.
- */
-function optimistic(prior: number[]): SQL {
-  const m0 = sql`(${p(prior)}::float8[])[z.hour + 1]`;
-  const k = POOLING_STRENGTH;
-  const mc = sql`((${m0} * ${k} + coalesce(c.hour_reached[z.hour + 1], 0)) / (${k} + coalesce(c.hour_dials[z.hour + 1], 0))::float8)`;
-  const a = sql`(${mc} * ${k} + pr.hour_reached[z.hour + 1])`;
-  const n = sql`(${k} + pr.hour_dials[z.hour + 1])::float8`;
-  return sql`(${a} / ${n} + 2 * sqrt((${a} / ${n}) * (1 - ${a} / ${n}) / (${n} + 1)))`;
+  return [...new Set([...(await boosted(db, q)), ...rows.map((r) => Number(r.id)), ...untried])];
 }
 
 /** Everything the ranking needs about the shortlisted prospects, as of `at`. */
@@ -451,35 +489,6 @@ async function loadCounts(
   return table;
 }
 
-/** The book's decision-maker answer rate by local hour, over every number: the shortlist's prior. */
-export async function hourPrior(db: Db, teamId: number): Promise<number[]> {
-  const rows = rowsOf<{ slot: number; dials: number; reached: number }>(
-    await db.execute(sql`
-      select slot, sum(dials) as dials, sum(reached) as reached from reach_counts
-      where team_id = ${teamId} and scope = ${Scope.book} and slot between 200 and 223 group by slot`),
-  );
-  const prior = Array.from({ length: 24 }, () => pooledBelief([]).mean);
-  for (const r of rows)
-    prior[Number(r.slot) - 200] = pooledBelief([{ dials: Number(r.dials), reached: Number(r.reached) }]).mean;
-  return prior;
-}
-
-/**
- * What an unvalued prospect is taken to be worth: the median value of the first 5,000 valued
- * prospects (1 when none is recorded). A bounded, deterministic sample, so the queue never
- * scans the whole book for it.
- */
-export async function typicalValue(db: Db, teamId: number): Promise<number> {
-  const rows = rowsOf<{ median: number | string | null }>(
-    await db.execute(sql`
-      select percentile_disc(0.5) within group (order by value) as median from (
-        select value from prospects where team_id = ${teamId} and value is not null order by id limit 5000
-      ) sample`),
-  );
-  const median = Number(rows[0]?.median ?? 0);
-  return median > 0 ? median : 1;
-}
-
 /**
  * The book's keep-or-drop yardsticks: totals from the summaries kept on each prospect, callbacks
  * credited to messages, and reach over all hours for the book and each persona group.
@@ -489,14 +498,12 @@ export async function pursuitBook(
   input: { teamId: number; typicalValue: number; teamHourlyValue: number | null },
 ): Promise<PursuitBook> {
   const { teamId } = input;
-  const [totals] = rowsOf<Record<keyof BookTotals, number | string | null>>(
-    await db.execute(sql`
-      select sum(dials) as attempts, sum(reached_count) as reached, sum(messages) as messages,
-        sum(rep_seconds) as "repSeconds", sum(meetings) as meetings,
-        (select count(*) from callbacks where team_id = ${teamId} and voicemail_id is not null) as callbacks
-      from prospects where team_id = ${teamId}`),
-  );
   const n = (v: number | string | null | undefined) => Number(v ?? 0);
+  const totals = await effortTotals(db, teamId);
+  const [credited] = rowsOf<{ callbacks: number | string }>(
+    await db.execute(sql`
+      select count(*) as callbacks from callbacks where team_id = ${teamId} and voicemail_id is not null`),
+  );
   const reach = rowsOf<{ scope: number; scope_id: number; dials: number; reached: number }>(
     await db.execute(sql`
       select scope, scope_id, sum(dials) as dials, sum(reached) as reached from reach_counts
@@ -512,14 +519,7 @@ export async function pursuitBook(
   }
   return {
     rates: bookRates({
-      totals: {
-        attempts: n(totals?.attempts),
-        reached: n(totals?.reached),
-        messages: n(totals?.messages),
-        repSeconds: n(totals?.repSeconds),
-        meetings: n(totals?.meetings),
-        callbacks: n(totals?.callbacks),
-      },
+      totals: { ...totals, callbacks: n(credited?.callbacks) },
       typicalValue: input.typicalValue,
       teamHourlyValue: input.teamHourlyValue,
     }),

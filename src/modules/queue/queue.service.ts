@@ -7,14 +7,7 @@ import { invalid, notFound } from '../../shared/errors.ts';
 import { screenedRegisters } from '../dnc/dnc.repository.ts';
 import { type Ctx, findUser, repClockZone, type Team } from '../team/team.service.ts';
 import { type DialLimits, insideWindow } from './may-dial.ts';
-import {
-  hourPrior,
-  loadCandidates,
-  type OpenZones,
-  pursuitBook,
-  shortlist,
-  typicalValue,
-} from './queue.repository.ts';
+import { loadCandidates, type OpenZones, pursuitBook, shortlist } from './queue.repository.ts';
 import {
   type Candidate,
   type QueueEntry,
@@ -25,6 +18,7 @@ import {
   worthFloor,
 } from './rank.ts';
 import { hourSlot, weekSlot } from './reach-stats.ts';
+import { hourPrior, keepScores, RESCORE_PER_QUEUE, type ScoreBook, typicalValue } from './slot-scores.ts';
 
 export type { Queue };
 
@@ -64,9 +58,14 @@ export async function buildQueue(ctx: Ctx, q: QueueQuery): Promise<Queue> {
   const book = await yardsticks(ctx);
   const open = await openZones(ctx, { at, limits: book.limits });
   const prior = await hourPrior(ctx.db, ctx.team.id);
+  const scores = await keepScores(ctx.db, {
+    teamId: ctx.team.id,
+    live: { prior, typical: book.typicalValue },
+    limit: RESCORE_PER_QUEUE,
+  });
   // Keep-or-drop and the courtesy limits leave some of the shortlist out: look further before coming back short.
   for (let size = Math.max(100, q.limit * 5), round = 1; ; size *= 2, round++) {
-    const ids = await shortlistAt(ctx, { at, open, ownerId, prior, typical: book.typicalValue, size });
+    const ids = await shortlistAt(ctx, { at, open, ownerId, scores, size });
     const { candidates, counts } = await loadCandidates(ctx.db, {
       teamId: ctx.team.id,
       ids,
@@ -138,8 +137,8 @@ function shortlistAt(
     at: Date;
     open: { zones: OpenZones; territoryZone: string | null };
     ownerId: number | null;
-    prior: number[];
-    typical: number;
+    /** The yardsticks the stored scores were computed with. */
+    scores: ScoreBook;
     size: number;
   },
 ): Promise<number[]> {
@@ -150,8 +149,7 @@ function shortlistAt(
     territoryZone: input.open.territoryZone,
     maxDialsPerWeek: ctx.team.maxDialsPerWeek,
     ownerId: input.ownerId,
-    hourPrior: input.prior,
-    typicalValue: input.typical,
+    book: input.scores,
     size: input.size,
   });
 }
@@ -191,7 +189,11 @@ export async function planDay(ctx: Ctx, q: PlanQuery): Promise<Plan> {
     steps.push(t.toJSDate());
   const book = await yardsticks(ctx);
   const { limits } = book;
-  const prior = await hourPrior(ctx.db, ctx.team.id);
+  const scores = await keepScores(ctx.db, {
+    teamId: ctx.team.id,
+    live: { prior: await hourPrior(ctx.db, ctx.team.id), typical: book.typicalValue },
+    limit: RESCORE_PER_QUEUE,
+  });
   const ids = new Set<number>();
   for (const at of steps.filter((_, i) => i % 4 === 0)) {
     const open = await openZones(ctx, { at, limits });
@@ -199,8 +201,7 @@ export async function planDay(ctx: Ctx, q: PlanQuery): Promise<Plan> {
       at,
       open,
       ownerId,
-      prior,
-      typical: book.typicalValue,
+      scores,
       size: q.limit * 2,
     });
     for (const id of found) ids.add(id);
