@@ -21,6 +21,7 @@ import { cliStartRun } from './cli-start.ts';
 import { deskRun } from './desk-bench.ts';
 import { writeMessyCsv, writeProspectCsv } from './generate-csv.ts';
 import { honestyBench } from './honesty-bench.ts';
+import { loadRun } from './load-bench.ts';
 import { type QueueResult, queueRun } from './queue-bench.ts';
 
 /**
@@ -32,7 +33,9 @@ import { type QueueResult, queueRun } from './queue-bench.ts';
  * - desk: the web app's first load in Chromium on a 10,000-prospect book (--desk-size), PGlite only.
  * - honesty: the message check's precision and recall on its labelled corpus.
  * - cli: how fast the command line starts, from its bundle (--cli-runs 21 of each, taking turns).
- * `--only import`, `--only queue`, `--only desk`, `--only honesty` or `--only cli` runs one of them.
+ * - load: simulated reps (--load-reps 50) working one PostgreSQL book (--load-prospects 50000)
+ *   through several `reach serve` processes (--load-servers 2) for --load-seconds 60; PostgreSQL only.
+ * `--only import`, `--only queue`, `--only desk`, `--only honesty`, `--only cli` or `--only load` runs one of them.
  */
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined =>
@@ -131,6 +134,7 @@ try {
     for (const line of honestyBench()) console.log(line);
   }
   if (only === undefined || only === 'cli') await cliBench();
+  if (only === undefined || only === 'load') await loadBench();
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
@@ -210,23 +214,25 @@ async function messyImportBench(): Promise<void> {
 }
 
 async function queueBench(): Promise<void> {
-  // Ten logged dials per prospect up to 100,000 prospects; two beyond, to keep the seeding within minutes.
-  const attemptsFor = (prospects: number): number => (prospects > 100_000 ? 2 : 10);
-  console.log('Queue latency (20 entries, 40 decision times across a working week, summaries rebuilt first)');
+  // Ten logged dials per prospect (--queue-dials to change it: a 1,000,000-prospect book takes half an hour to write and rebuild).
+  const dials = Number(option('--queue-dials') ?? 10);
+  console.log(
+    'Queue latency (20 entries, 40 decision times across a working week, for the team and for one of 20 reps; summaries rebuilt and scores written first)',
+  );
   const results: QueueResult[] = [];
   for (const prospects of queueSizes) {
     for (const engine of pgUrl ? (['pglite', 'postgres'] as const) : (['pglite'] as const)) {
       const r = await queueRun({
         engine,
         prospects,
-        attemptsPerProspect: attemptsFor(prospects),
+        attemptsPerProspect: dials,
         runs: 40,
         work,
         ...(engine === 'postgres' ? { url: await scratchDatabase(pgUrl!) } : {}),
       });
       results.push(r);
       console.log(
-        `${engine.padEnd(8)} ${String(prospects).padStart(9)} prospects, ${String(r.attempts).padStart(9)} dials: median ${r.medianMs.toFixed(0)} ms, p95 ${r.p95Ms.toFixed(0)} ms (book written in ${r.seedSeconds.toFixed(0)} s, summaries rebuilt in ${r.rebuildSeconds.toFixed(0)} s)`,
+        `${engine.padEnd(8)} ${String(prospects).padStart(9)} prospects, ${String(r.attempts).padStart(9)} dials: median ${r.medianMs.toFixed(0)} ms, p95 ${r.p95Ms.toFixed(0)} ms; a rep's queue median ${r.repMedianMs.toFixed(0)} ms, p95 ${r.repP95Ms.toFixed(0)} ms (book written in ${r.seedSeconds.toFixed(0)} s, summaries rebuilt in ${r.rebuildSeconds.toFixed(0)} s, scores written in ${r.scoreSeconds.toFixed(0)} s)`,
       );
     }
   }
@@ -272,5 +278,34 @@ async function cliBench(): Promise<void> {
   );
   console.log(
     `reach prospects list (${r.prospects} prospects, first page) opening the embedded book itself: ${ms(r.localMs)}; PGlite alone opening it: ${ms(r.pgliteOpenMs)}: ${ms(r.localMs - r.pgliteOpenMs)} more (${(r.localMs / r.pgliteOpenMs).toFixed(2)}x)`,
+  );
+}
+
+async function loadBench(): Promise<void> {
+  if (!pgUrl) {
+    console.log('Load test skipped: it needs a PostgreSQL server (TEST_DATABASE_URL or DATABASE_URL)');
+    return;
+  }
+  const reps = Number(option('--load-reps') ?? 50);
+  const servers = Number(option('--load-servers') ?? 2);
+  const prospects = Number(option('--load-prospects') ?? 50_000);
+  const seconds = Number(option('--load-seconds') ?? 60);
+  const talkMs = Number(option('--load-talk-ms') ?? 2_000);
+  console.log(
+    `Load: ${reps} simulated reps, each their own queue, the first prospect's card (prospect, timeline, voicemail decision), ${talkMs / 1000} s or so on the call, the log; ${servers} reach serve processes on one PostgreSQL, ${prospects} prospects, ${seconds} s`,
+  );
+  const r = await loadRun({ url: await scratchDatabase(pgUrl), servers, reps, prospects, seconds, talkMs });
+  console.log(
+    `${r.requests} requests in ${r.seconds.toFixed(0)} s (${r.rate.toFixed(1)} requests/s), ${r.errors} errors, ${r.logged} calls logged: p50 ${r.p50Ms.toFixed(0)} ms, p95 ${r.p95Ms.toFixed(0)} ms, p99 ${r.p99Ms.toFixed(0)} ms`,
+  );
+  for (const [kind, k] of Object.entries(r.byKind))
+    console.log(
+      `  ${kind.padEnd(6)} ${String(k.count).padStart(6)} requests: p50 ${k.p50Ms.toFixed(0)} ms, p95 ${k.p95Ms.toFixed(0)} ms`,
+    );
+  for (const e of r.firstErrors) console.log(`  error: ${e}`);
+  console.log(
+    `  load average at the end: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on ${availableParallelism()} cores`,
   );
 }

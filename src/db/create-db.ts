@@ -27,6 +27,11 @@ export type Database = {
   close: () => Promise<void>;
   /** PGlite only: the whole database as a tarball, to clone from. */
   dump?: () => Promise<Blob>;
+  /**
+   * Hears every `pg_notify(channel, …)` any process sends on this database (PostgreSQL: on a
+   * connection of its own; PGlite: its own notifications); returns how to stop hearing.
+   */
+  listen: (channel: string, hear: (payload: string) => void) => Promise<() => Promise<void>>;
 };
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -48,6 +53,7 @@ export async function createDb(options: DbOptions): Promise<Database> {
       executeSql,
       close: () => client.close(),
       dump: () => client.dumpDataDir('none'),
+      listen: async (channel, hear) => client.listen(channel, hear),
     };
   }
   const pool = new pg.Pool({ connectionString: options.url, max: options.max ?? 10 });
@@ -73,6 +79,41 @@ export async function createDb(options: DbOptions): Promise<Database> {
     db,
     executeSql: (text, values = []) => pool.query(text, values),
     close: () => pool.end(),
+    listen: (channel, hear) => listenOn(options.url, channel, hear),
+  };
+}
+
+/**
+ * A connection that only listens: reconnected a second after the server drops it, so a
+ * restart of PostgreSQL costs the notifications sent while it was away, not the listener.
+ */
+async function listenOn(
+  url: string,
+  channel: string,
+  hear: (payload: string) => void,
+): Promise<() => Promise<void>> {
+  let client: pg.Client | null = null;
+  let stopped = false;
+  const retry = (): void => {
+    if (!stopped) setTimeout(() => void connect().catch(retry), 1000);
+  };
+  const connect = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString: url });
+    c.on('notification', (message) => {
+      if (message.channel === channel && message.payload !== undefined) hear(message.payload);
+    });
+    c.on('error', () => {
+      c.end().catch(() => undefined);
+      retry();
+    });
+    await c.connect();
+    await c.query(`listen ${pg.escapeIdentifier(channel)}`);
+    client = c;
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    await client?.end();
   };
 }
 

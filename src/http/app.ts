@@ -8,6 +8,7 @@ import type { Ctx } from '../modules/team/team.service.ts';
 import { AppError } from '../shared/errors.ts';
 import { requestIdOf } from '../shared/request-trace.ts';
 import { version } from '../shared/version.ts';
+import { type BookEvents, publishChanges } from './events.ts';
 import { problemResponse } from './problem.ts';
 import { mount, mountOperations, openApiDocument, type Route } from './routes.ts';
 import { mountWebApp } from './web-app.ts';
@@ -20,6 +21,8 @@ export type AppOptions = {
   databaseKind: string;
   /** The built web app's folder; `web/dist` of this checkout unless given. */
   webRoot?: string | undefined;
+  /** The book's live events (`GET /api/v1/events`), shared with every process on the database. */
+  events?: BookEvents | undefined;
 };
 
 /** The HTTP API under /api/v1 (JSON in and out, problem+json errors, optional bearer token) and the web app at `/`. */
@@ -44,6 +47,11 @@ export function createApp(options: AppOptions): Hono {
     });
   }
   app.get('/api/v1/health', (c) => c.json({ status: 'ok', version, database: options.databaseKind }));
+  const { events } = options;
+  if (events) {
+    app.use('/api/v1/*', publishChanges(events));
+    app.get('/api/v1/events', (c) => events.stream(c));
+  }
   const document = openApiDocument(routes, version);
   app.get('/api/v1/openapi.json', (c) => c.json(document));
   mountOperations(app, { ctx: () => options.ctx });

@@ -172,6 +172,7 @@ export function openApiDocument(routes: Route[], version: string): Record<string
     }
     paths[`/api/v1${route.path}`] = { ...paths[`/api/v1${route.path}`], [route.method]: operation };
   }
+  paths['/api/v1/events'] = { get: eventsEntry };
   return {
     openapi: '3.1.0',
     info: {
@@ -210,6 +211,38 @@ export function openApiDocument(routes: Route[], version: string): Record<string
     paths,
   };
 }
+
+/** `GET /events`: the book's live changes as server-sent events (`events.ts`). */
+const eventsEntry = {
+  summary:
+    "The book's changes as they are accepted, from every process on the database (server-sent events: `ready` once, then `changed` for each)",
+  tags: ['live'],
+  operationId: 'events',
+  responses: {
+    200: {
+      description: 'An open stream of `changed` events; a comment line every 25 seconds keeps it open',
+      content: {
+        'text/event-stream': {
+          schema: {
+            type: 'object',
+            description: "Each `changed` event's data",
+            properties: {
+              type: { const: 'changed' },
+              change: { type: 'string', description: 'The request that made it: `POST /calls`' },
+              desk: {
+                type: ['string', 'null'],
+                description: 'The x-reach-desk header of the desk that made it',
+              },
+              at: { type: 'string', format: 'date-time' },
+            },
+            required: ['type', 'change', 'desk', 'at'],
+          },
+        },
+      },
+    },
+    default: problem,
+  },
+};
 
 const queryParameters = (schema: z.ZodType | undefined) => parametersOf(schema, 'query');
 const headerParameters = (schema: z.ZodType | undefined) => parametersOf(schema, 'header');

@@ -8,6 +8,7 @@ import { loadTeam } from '../modules/team/team.service.ts';
 import { AppError } from '../shared/errors.ts';
 import { httpOrigin } from '../shared/http-origin.ts';
 import { createApp } from './app.ts';
+import { bookEvents } from './events.ts';
 
 export type ServerOptions = {
   port: number;
@@ -39,10 +40,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   const { database, where } = book;
   const team = await loadTeam(database.db);
+  const events = await bookEvents(database, log);
   const app = createApp({
     ctx: { db: database.db, team },
     token: options.token,
     databaseKind: database.kind,
+    events,
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));
@@ -84,6 +87,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     close: async () => {
       if (closed) return;
       closed = true;
+      await events.close();
       await new Promise((resolve) => server.close(resolve));
       await worker?.stop();
       await book.close();

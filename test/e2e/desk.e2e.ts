@@ -291,6 +291,25 @@ describe('a callback, an import and the insights', () => {
     expect(history.items[0]).toMatchObject({ action: 'lifted', by: 'Sam Rivera' });
   });
 
+  it("a teammate's call logged on another desk takes that prospect off this queue at once, not at the next minute's refresh", async () => {
+    const { page } = desk;
+    await desk.open('now');
+    await cardReady();
+    const rows = page.locator('.queue-row');
+    await expect.poll(() => rows.count()).toBeGreaterThan(2);
+    const second = await rows.nth(1).getAttribute('data-prospect');
+    expect(second).toBeTruthy();
+    // Another desk (the API, as a teammate's desk would call it) dials the second prospect.
+    await desk.api('/calls', {
+      method: 'POST',
+      body: JSON.stringify({ prospect: second, outcome: 'no-answer', at: desk.at }),
+    });
+    // The courtesy gap keeps them off the queue for two hours; the live event refreshes it within seconds.
+    await expect
+      .poll(() => page.locator(`.queue-row[data-prospect="${second}"]`).count(), { timeout: 10_000 })
+      .toBe(0);
+  });
+
   it('fits a narrow laptop window', async () => {
     const { page } = desk;
     await page.setViewportSize({ width: 900, height: 800 });

@@ -35,9 +35,30 @@ export function withQuery(path: string, query: Query = {}): string {
   return `/api/v1${path}${text ? `?${text}` : ''}`;
 }
 
+/** This desk (this tab), named in every request, so it can tell its own changes from a teammate's. */
+export const DESK_ID = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+
 export function headers(extra: Record<string, string> = {}): Record<string, string> {
   const token = savedToken();
-  return { ...extra, ...(token ? { authorization: `Bearer ${token}` } : {}) };
+  return { ...extra, 'x-reach-desk': DESK_ID, ...(token ? { authorization: `Bearer ${token}` } : {}) };
+}
+
+/**
+ * Calls `hear` whenever another desk (a teammate, another tab) changes the book, through the
+ * server's live events; returns how to stop. Where the stream cannot open (a token the browser
+ * cannot send on it), the desk's own timed refresh carries on alone.
+ */
+export function onBookChange(hear: (change: string) => void): () => void {
+  if (typeof EventSource === 'undefined' || savedToken()) return () => undefined;
+  const source = new EventSource('/api/v1/events');
+  source.addEventListener('changed', (message) => {
+    const event = JSON.parse((message as MessageEvent<string>).data) as {
+      change: string;
+      desk: string | null;
+    };
+    if (event.desk !== DESK_ID) hear(event.change);
+  });
+  return () => source.close();
 }
 
 /** Reads a problem+json answer (or anything else that failed) into an ApiError. */

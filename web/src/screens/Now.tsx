@@ -1,5 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, type CardEntry, describeError, type Prospect, type ProspectList, type Queue } from '../api.ts';
+import {
+  api,
+  type CardEntry,
+  describeError,
+  onBookChange,
+  type Prospect,
+  type ProspectList,
+  type Queue,
+} from '../api.ts';
 import { formatIn, nowIso, nowMs, zoneName } from '../clock.ts';
 import { useLogging } from '../log/logging.tsx';
 import { useNotices } from '../notices.tsx';
@@ -8,6 +16,8 @@ import { useLoad } from '../use-load.ts';
 import { CallCard } from './CallCard.tsx';
 
 const REFRESH_MS = 60_000;
+/** Changes come in bursts (an import, a teammate's log and note): one refresh after they settle. */
+const CHANGE_SETTLE_MS = 800;
 const LIMIT = 25;
 /** A second press of j/k within this long leaves a card with something unlogged on it. */
 const LEAVE_MS = 4_000;
@@ -92,18 +102,32 @@ export function Now({ open }: { open: string | null }) {
 
   const holding = useRef(hold);
   holding.current = hold;
-  useEffect(() => {
-    const timer = setInterval(() => {
-      const active = document.activeElement?.tagName;
-      if (holding.current || active === 'INPUT' || active === 'TEXTAREA' || active === 'SELECT') {
-        setPaused(true);
-        return;
-      }
-      setPaused(false);
-      void queue.reload();
-    }, REFRESH_MS);
-    return () => clearInterval(timer);
+  // Refreshes unless the rep is on the card or typing; then says the refresh waits.
+  const refresh = useCallback(() => {
+    const active = document.activeElement?.tagName;
+    if (holding.current || active === 'INPUT' || active === 'TEXTAREA' || active === 'SELECT') {
+      setPaused(true);
+      return;
+    }
+    setPaused(false);
+    void queue.reload();
   }, [queue.reload]);
+  useEffect(() => {
+    const timer = setInterval(refresh, REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [refresh]);
+  // A teammate's log, a new prospect, a number put on the Do-Not-Call list: the queue changes now.
+  useEffect(() => {
+    let soon: ReturnType<typeof setTimeout> | undefined;
+    const stop = onBookChange(() => {
+      clearTimeout(soon);
+      soon = setTimeout(refresh, CHANGE_SETTLE_MS);
+    });
+    return () => {
+      clearTimeout(soon);
+      stop();
+    };
+  }, [refresh]);
 
   // Every log and undo changes the queue.
   useEffect(() => {

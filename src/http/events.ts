@@ -1,0 +1,103 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import type { Database } from '../db/create-db.ts';
+
+/** The channel every Reach process sends and hears the book's changes on. */
+export const CHANNEL = 'reach_book';
+/** How often an open event stream says it is alive, so proxies keep it open (seconds). */
+const HEARTBEAT_SECONDS = 25;
+
+/**
+ * A change to the book made through the API: the request that made it (`POST /calls`), from
+ * which desk (the `x-reach-desk` header its requests carry), when.
+ */
+export type BookEvent = {
+  type: 'changed';
+  change: string;
+  desk: string | null;
+  at: string;
+};
+
+export type BookEvents = {
+  /** Tells every process on the book, this one included; never fails the change it reports. */
+  publish: (event: Omit<BookEvent, 'type' | 'at'>) => Promise<void>;
+  /** The event stream of `GET /api/v1/events`. */
+  stream: (c: Context) => Response;
+  close: () => Promise<void>;
+};
+
+/**
+ * The book's live events, shared by every `reach serve` on one database through PostgreSQL's
+ * LISTEN/NOTIFY (PGlite's own, for the embedded book): a desk hears a teammate's log at once,
+ * whichever process took it.
+ */
+export async function bookEvents(database: Database, log: (line: string) => void): Promise<BookEvents> {
+  const listeners = new Set<(event: BookEvent) => void>();
+  const open = new Set<{ close: () => Promise<void> }>();
+  const stop = await database.listen(CHANNEL, (payload) => {
+    let event: BookEvent;
+    try {
+      event = JSON.parse(payload) as BookEvent;
+    } catch {
+      return;
+    }
+    for (const hear of listeners) hear(event);
+  });
+  return {
+    publish: async (change) => {
+      const event: BookEvent = { type: 'changed', ...change, at: new Date().toISOString() };
+      await database
+        .executeSql('select pg_notify($1, $2)', [CHANNEL, JSON.stringify(event)])
+        .catch((error: unknown) => log(`A live event was not sent: ${(error as Error).message}`));
+    },
+    stream: (c) =>
+      streamSSE(c, async (sse) => {
+        let id = 0;
+        const hear = (event: BookEvent) =>
+          void sse
+            .writeSSE({ event: event.type, data: JSON.stringify(event), id: String(++id) })
+            .catch(() => undefined);
+        await sse.writeSSE({ event: 'ready', data: '{}' });
+        // The stream stays open until the desk goes away or the server closes.
+        await new Promise<void>((resolve) => {
+          const beat = setInterval(
+            () => void sse.write(': alive\n\n').catch(() => undefined),
+            HEARTBEAT_SECONDS * 1000,
+          );
+          const entry = {
+            close: async () => {
+              end();
+              await sse.close();
+            },
+          };
+          const end = () => {
+            clearInterval(beat);
+            listeners.delete(hear);
+            open.delete(entry);
+            resolve();
+          };
+          listeners.add(hear);
+          open.add(entry);
+          sse.onAbort(end);
+        });
+      }),
+    // Open streams end first, or the server would wait for them to close.
+    close: async () => {
+      await Promise.all([...open].map((sse) => sse.close().catch(() => undefined)));
+      open.clear();
+      await stop();
+    },
+  };
+}
+
+/** Tells every process of each change the API accepts: any request but a read that succeeded. */
+export function publishChanges(events: BookEvents): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.res.status >= 300) return;
+    void events.publish({
+      change: `${c.req.method} ${c.req.path.replace(/^\/api\/v1/, '')}`,
+      desk: c.req.header('x-reach-desk') ?? null,
+    });
+  };
+}

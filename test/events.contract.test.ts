@@ -1,0 +1,123 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type RunningServer, startServer } from '../src/http/server.ts';
+import { freshDb, type TestDb } from './support/databases.ts';
+
+type Heard = { event: string; data: Record<string, unknown> };
+
+/** Opens `GET /api/v1/events` and collects what it sends, until `stop`. */
+async function listen(
+  base: string,
+): Promise<{ heard: Heard[]; next: (event: string) => Promise<Heard>; stop: () => void }> {
+  const controller = new AbortController();
+  const response = await fetch(`${base}/api/v1/events`, { signal: controller.signal });
+  expect(response.headers.get('content-type')).toContain('text/event-stream');
+  const heard: Heard[] = [];
+  const waiting: { event: string; n: number; resolve: (h: Heard) => void }[] = [];
+  const taken = new Map<string, number>();
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  void (async () => {
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+      if (done) return;
+      buffer += value;
+      for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const event = /^event: (.*)$/m.exec(block)?.[1];
+        const data = /^data: (.*)$/m.exec(block)?.[1];
+        if (!event || data === undefined) continue;
+        const h = { event, data: JSON.parse(data) as Record<string, unknown> };
+        heard.push(h);
+        const index = heard.filter((x) => x.event === event).length - 1;
+        for (const w of waiting.filter((x) => x.event === event && x.n === index)) {
+          waiting.splice(waiting.indexOf(w), 1);
+          w.resolve(h);
+        }
+      }
+    }
+  })();
+  /** The next `event` not yet taken. */
+  const next = (event: string) =>
+    new Promise<Heard>((resolve) => {
+      const n = taken.get(event) ?? 0;
+      taken.set(event, n + 1);
+      const seen = heard.filter((h) => h.event === event)[n];
+      if (seen) resolve(seen);
+      else waiting.push({ event, n, resolve });
+    });
+  await next('ready');
+  return { heard, next, stop: () => controller.abort() };
+}
+
+const addProspect = (base: string, desk: string) =>
+  fetch(`${base}/api/v1/prospects`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-reach-desk': desk },
+    body: JSON.stringify({
+      firstName: 'Ann',
+      lastName: 'Lee',
+      timezone: 'America/New_York',
+      phones: [{ number: '212-555-0142', kind: 'direct' }],
+    }),
+  });
+
+describe('live events of the book', () => {
+  const servers: RunningServer[] = [];
+  const cleanup: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const s of servers.splice(0)) await s.close();
+    for (const c of cleanup.splice(0)) await c();
+  });
+
+  it('a desk hears a change the moment the API accepts it, with the desk that made it; reads and refusals say nothing', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'reach-events-'));
+    cleanup.push(() => rm(dir, { recursive: true, force: true }));
+    const server = await startServer({ port: 0, host: '127.0.0.1', data: dir, log: () => undefined });
+    servers.push(server);
+    const stream = await listen(server.url);
+    const refused = await fetch(`${server.url}/api/v1/prospects`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ timezone: 'Mars/Olympus' }),
+    });
+    expect(refused.ok).toBe(false);
+    await fetch(`${server.url}/api/v1/queue`);
+    expect((await addProspect(server.url, 'desk-1')).status).toBe(201);
+    const changed = await stream.next('changed');
+    expect(changed.data).toMatchObject({ type: 'changed', change: 'POST /prospects', desk: 'desk-1' });
+    // Only the accepted change was told.
+    expect(stream.heard.filter((h) => h.event === 'changed')).toHaveLength(1);
+    stream.stop();
+  });
+
+  it.runIf(process.env['TEST_DATABASE_URL'])(
+    'two reach serve processes on one PostgreSQL: a call logged through one is heard through the other',
+    async () => {
+      const t: TestDb = await freshDb('postgres');
+      cleanup.push(t.drop);
+      const a = await startServer({ port: 0, host: '127.0.0.1', databaseUrl: t.url!, log: () => undefined });
+      servers.push(a);
+      const b = await startServer({ port: 0, host: '127.0.0.1', databaseUrl: t.url!, log: () => undefined });
+      servers.push(b);
+      const onB = await listen(b.url);
+      const created = (await (await addProspect(a.url, 'desk-a')).json()) as { id: number };
+      expect((await onB.next('changed')).data).toMatchObject({ change: 'POST /prospects', desk: 'desk-a' });
+      const logged = await fetch(`${a.url}/api/v1/calls`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-reach-desk': 'desk-a' },
+        body: JSON.stringify({
+          prospect: String(created.id),
+          outcome: 'no-answer',
+          at: '2026-03-03T15:00:00Z',
+        }),
+      });
+      expect(logged.status).toBe(201);
+      expect((await onB.next('changed')).data).toMatchObject({ change: 'POST /calls', desk: 'desk-a' });
+      onB.stop();
+    },
+  );
+});
