@@ -33,6 +33,8 @@ CREATE INDEX "queue_stale_team" ON "queue_stale" USING btree ("team_id");--> sta
 -- Marks prospects whose stored queue scores may be out of date, and keeps the book's effort
 -- totals, as prospects are added, changed and removed. Scores themselves are computed by the
 -- queue (queue/slot-scores.ts) from its own constants; this only says whom to score again.
+-- Transition tables carry no statistics or indexes: old and new rows are compared by set
+-- operations (hashed), never joined row by row, which takes minutes on a large update.
 CREATE FUNCTION reach_prospects_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
@@ -51,19 +53,25 @@ BEGIN
               sum(rep_seconds) AS rep_seconds, sum(meetings) AS meetings FROM old_rows GROUP BY team_id) o
       WHERE b.team_id = o.team_id;
   ELSE
+    -- What a stored score reads: a row whose reading differs from before is scored again.
     INSERT INTO queue_stale (prospect_id, team_id)
-      SELECT n.id, n.team_id FROM new_rows n JOIN old_rows o ON o.id = n.id
-      WHERE (n.value, n.stage, n.owner_id, n.timezone, n.timezone_candidates, n.company_id, n.hour_dials,
-             n.hour_reached, n.opted_out, n.dials = 0)
-        IS DISTINCT FROM (o.value, o.stage, o.owner_id, o.timezone, o.timezone_candidates, o.company_id, o.hour_dials,
-             o.hour_reached, o.opted_out, o.dials = 0)
+      SELECT DISTINCT id, team_id FROM (
+        SELECT id, team_id, value, stage, owner_id, timezone, timezone_candidates, company_id, hour_dials,
+          hour_reached, opted_out, dials = 0 FROM new_rows
+        EXCEPT
+        SELECT id, team_id, value, stage, owner_id, timezone, timezone_candidates, company_id, hour_dials,
+          hour_reached, opted_out, dials = 0 FROM old_rows
+      ) changed
       ON CONFLICT DO NOTHING;
     INSERT INTO queue_books AS b (team_id, dials, reached, messages, rep_seconds, meetings)
       SELECT * FROM (
-        SELECT n.team_id, sum(n.dials - o.dials) AS dials, sum(n.reached_count - o.reached_count) AS reached,
-          sum(n.messages - o.messages) AS messages, sum(n.rep_seconds - o.rep_seconds) AS rep_seconds,
-          sum(n.meetings - o.meetings) AS meetings
-        FROM new_rows n JOIN old_rows o ON o.id = n.id GROUP BY n.team_id
+        SELECT team_id, sum(dials) AS dials, sum(reached) AS reached, sum(messages) AS messages,
+          sum(rep_seconds) AS rep_seconds, sum(meetings) AS meetings
+        FROM (
+          SELECT team_id, dials, reached_count AS reached, messages, rep_seconds, meetings FROM new_rows
+          UNION ALL
+          SELECT team_id, -dials, -reached_count, -messages, -rep_seconds, -meetings FROM old_rows
+        ) both_sides GROUP BY team_id
       ) d WHERE d.dials <> 0 OR d.reached <> 0 OR d.messages <> 0 OR d.rep_seconds <> 0 OR d.meetings <> 0
       ON CONFLICT (team_id) DO UPDATE SET dials = b.dials + excluded.dials, reached = b.reached + excluded.reached,
         messages = b.messages + excluded.messages, rep_seconds = b.rep_seconds + excluded.rep_seconds,
@@ -85,8 +93,9 @@ CREATE TRIGGER prospects_queue_delete AFTER DELETE ON prospects REFERENCING OLD 
 CREATE FUNCTION reach_companies_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO queue_stale (prospect_id, team_id)
-    SELECT pr.id, pr.team_id FROM new_rows n JOIN old_rows o ON o.id = n.id JOIN prospects pr ON pr.company_id = n.id
-    WHERE (n.hour_dials, n.hour_reached) IS DISTINCT FROM (o.hour_dials, o.hour_reached)
+    SELECT pr.id, pr.team_id FROM (
+      SELECT id, hour_dials, hour_reached FROM new_rows EXCEPT SELECT id, hour_dials, hour_reached FROM old_rows
+    ) changed JOIN prospects pr ON pr.company_id = changed.id
     ON CONFLICT DO NOTHING;
   RETURN NULL;
 END $$;
