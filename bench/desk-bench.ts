@@ -1,14 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { sql } from 'drizzle-orm';
 import { createDb } from '../src/db/create-db.ts';
 import { startServer } from '../src/http/server.ts';
 import { WEB_DIST } from '../src/http/web-app.ts';
-import { rebuildReachStats } from '../src/modules/queue/reach-stats.ts';
 import { loadTeam } from '../src/modules/team/team.service.ts';
 import { launchChromium } from '../test/support/chromium.ts';
-import { writeBook } from './queue-book.ts';
+import { readyBook } from './queue-book.ts';
 
 export type DeskResult = {
   prospects: number;
@@ -39,14 +37,12 @@ export async function deskRun(input: {
   const dataDir = join(input.work, `desk-${input.prospects}`);
   const database = await createDb({ kind: 'pglite', dataDir });
   const team = await loadTeam(database.db);
-  await writeBook(database.db, {
+  await readyBook(database.db, {
     teamId: team.id,
     prospects: input.prospects,
     attemptsPerProspect: 10,
     before: new Date(AT),
   });
-  await rebuildReachStats(database.db, team.id);
-  await database.db.execute(sql`analyze`);
   await database.close();
   const server = await startServer({ port: 0, host: '127.0.0.1', data: dataDir, log: () => undefined });
   const browser = await launchChromium();

@@ -1,11 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { sql } from 'drizzle-orm';
 import { createDb } from '../src/db/create-db.ts';
-import { rebuildReachStats } from '../src/modules/queue/reach-stats.ts';
-import { freshenScores } from '../src/modules/queue/slot-scores.ts';
 import { loadTeam } from '../src/modules/team/team.service.ts';
-import { writeBook } from './queue-book.ts';
+import { readyBook } from './queue-book.ts';
 
 export type LoadResult = {
   servers: number;
@@ -51,16 +48,13 @@ export async function loadRun(input: {
 }): Promise<LoadResult> {
   const database = await createDb({ kind: 'postgres', url: input.url });
   const team = await loadTeam(database.db);
-  await writeBook(database.db, {
+  await readyBook(database.db, {
     teamId: team.id,
     prospects: input.prospects,
     attemptsPerProspect: 4,
     before: new Date(DAY_START),
     reps: input.reps,
   });
-  await rebuildReachStats(database.db, team.id);
-  await freshenScores(database.db, team.id);
-  await database.db.execute(sql`analyze`);
   await database.close();
 
   const processes: ChildProcess[] = [];

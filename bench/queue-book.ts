@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../src/db/create-db.ts';
 import { rowsOf } from '../src/db/rows.ts';
+import { rebuildReachStats } from '../src/modules/queue/reach-stats.ts';
+import { freshenScores } from '../src/modules/queue/slot-scores.ts';
 
 /**
  * Writes a synthetic book straight into the tables: `prospects` people at a quarter as many
@@ -68,4 +70,12 @@ export async function writeBook(
         `select setval(pg_get_serial_sequence('${table}', 'id'), (select max(id) from ${table}) + 1, false)`,
       ),
     );
+}
+
+/** A synthetic book ready to serve: written, its summaries rebuilt, the queue's scores written, the planner's statistics taken. */
+export async function readyBook(db: Db, input: Parameters<typeof writeBook>[1]): Promise<void> {
+  await writeBook(db, input);
+  await rebuildReachStats(db, input.teamId);
+  await freshenScores(db, input.teamId);
+  await db.execute(sql`analyze`);
 }
