@@ -12,7 +12,7 @@ import { insightHandlers } from '../modules/insights/insights.operations.ts';
 import { intelHandlers } from '../modules/intel/intel.operations.ts';
 import { prospectHandlers } from '../modules/prospects/prospects.operations.ts';
 import { pursuitHandlers } from '../modules/pursuit/pursuit.operations.ts';
-import { queueHandlers } from '../modules/queue/queue.operations.ts';
+import { queueHandlers, rulesHandlers } from '../modules/queue/queue.operations.ts';
 import { teamHandlers } from '../modules/team/team.operations.ts';
 import { voicemailHandlers } from '../modules/voicemail/voicemail.operations.ts';
 import type { Handler, Handlers } from '../shared/handler.ts';
@@ -23,6 +23,7 @@ export const handlers: Handlers<Operations> = {
   ...intelHandlers,
   ...teamHandlers,
   ...queueHandlers,
+  ...rulesHandlers,
   ...voicemailHandlers,
   ...insightHandlers,
   ...pursuitHandlers,

@@ -9,13 +9,14 @@ import { intelOperations } from './intel.contract.ts';
 import { prospectOperations } from './prospects.contract.ts';
 import { pursuitOperations } from './pursuit.contract.ts';
 import { queueOperations } from './queue.contract.ts';
-import { teamOperations } from './team.contract.ts';
+import { rulesOperations, teamOperations } from './team.contract.ts';
 import { voicemailOperations } from './voicemail.contract.ts';
 
 /** Every operation of the API, by name: the one table the server, the clients and the document read. */
 export const operations = {
   ...intelOperations,
   ...teamOperations,
+  ...rulesOperations,
   ...queueOperations,
   ...voicemailOperations,
   ...insightOperations,

@@ -171,6 +171,10 @@ export const teamOperations = {
     output: teamConfigViewSchema,
     answer: 'The settings as they stand now',
   }),
+};
+
+/** The calling rules and the check of a number against them (answered by the queue, which obeys them). */
+export const rulesOperations = {
   rules: operation({
     method: 'get',
     path: '/rules',

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Stage } from '../prospects/prospect-draft.ts';
+import type { Stage } from '../../contracts/vocabulary.ts';
 import { checkLog, nextStage, outcomes, results } from './call-rules.ts';
 
 const now = new Date('2026-03-02T15:00:00Z');
