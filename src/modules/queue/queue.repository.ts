@@ -125,13 +125,20 @@ async function boosted(db: Db, q: Shortlist): Promise<number[]> {
         where f.team_id = ${q.teamId} and f.recorded_at <= ${at}::timestamptz
           and (f.type in ('dm-hours', 'gatekeeper-hours') or (f.type = 'private-line' and f.from_time is not null))
       ),
+      -- Only what says "now" in some open zone is joined to anyone: the decision maker's window,
+      -- the private line's hours, the gatekeeper away (not yet in, gone, at lunch).
+      now_facts as materialized (
+        select f.prospect_id, f.company_id, f.type, z.zone from facts f cross join open_zones z
+        where (f.type in ('dm-hours', 'private-line') and z.clock >= f.from_time and z.clock < f.to_time)
+          or (f.type = 'gatekeeper-hours' and (z.clock < f.arrives or z.clock >= f.leaves
+            or (z.clock >= f.from_time and z.clock < f.to_time)))
+      ),
       -- A gatekeeper's hours hold for everyone at the company; a decision maker's for themselves.
-      heard as materialized (
-        select prospect_id, type, from_time, to_time, arrives, leaves from facts where prospect_id is not null
+      heard as (
+        select prospect_id as id, zone from now_facts where prospect_id is not null
         union
-        select pr.id, f.type, f.from_time, f.to_time, f.arrives, f.leaves
-        from facts f join prospects pr on pr.company_id = f.company_id
-        where f.type = 'gatekeeper-hours' and f.company_id is not null
+        select pr.id, n.zone from now_facts n join prospects pr on pr.company_id = n.company_id
+        where n.type = 'gatekeeper-hours' and n.company_id is not null
       )
       select u.id from (
       select t.prospect_id as id, true as promised from tasks t
@@ -144,12 +151,8 @@ async function boosted(db: Db, q: Shortlist): Promise<number[]> {
         and t.due_at <= ${at}::timestamptz
       union all
       select pr.id, false from heard h
-      join prospects pr on pr.id = h.prospect_id
-      join open_zones z on z.zone = ${zoneKey(q)}
-      where ${callable(q)} and (
-        (h.type in ('dm-hours', 'private-line') and z.clock >= h.from_time and z.clock < h.to_time)
-        or (h.type = 'gatekeeper-hours' and (z.clock < h.arrives or z.clock >= h.leaves
-          or (z.clock >= h.from_time and z.clock < h.to_time))))
+      join prospects pr on pr.id = h.id
+      where ${zoneKey(q)} = h.zone and ${callable(q)}
       ) u join prospects best on best.id = u.id
       group by u.id, best.value
       order by bool_or(u.promised) desc, coalesce(best.value, ${q.book.typical}) desc, u.id
