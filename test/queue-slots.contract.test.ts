@@ -182,7 +182,7 @@ describe.each(drivers)('the queue read from kept scores on %s', (driver) => {
     await db.execute(sql`delete from prospects where id % 10 = 1`);
     const [kept] = rowsOf<Record<string, string>>(
       await db.execute(
-        sql`select dials, reached, messages, rep_seconds, meetings from queue_books where team_id = ${t.ctx.team.id}`,
+        sql`select sum(dials) as dials, sum(reached) as reached, sum(messages) as messages, sum(rep_seconds) as rep_seconds, sum(meetings) as meetings from book_totals where team_id = ${t.ctx.team.id}`,
       ),
     );
     const [summed] = rowsOf<Record<string, string>>(

@@ -285,9 +285,8 @@ export const reachCounts = pgTable(
 );
 
 /**
- * What the queue knows of a team's whole book without reading it: the book's answer rate by
- * local hour and the typical value its stored scores were computed with, and the effort totals
- * keep-or-drop weighs (kept by a trigger as prospects change; migration 0018).
+ * What the queue's stored scores were computed with: the book's answer rate by local hour and
+ * the typical value, and how far a re-scoring to new ones has come.
  */
 export const queueBooks = pgTable('queue_books', {
   teamId: integer('team_id')
@@ -298,12 +297,28 @@ export const queueBooks = pgTable('queue_books', {
   rescoredAt: timestamp('rescored_at', { withTimezone: true }),
   /** While the stored scores are being brought to a new prior: the last prospect id done so far. */
   rescoreAfter: integer('rescore_after'),
-  dials: bigint('dials', { mode: 'number' }).notNull().default(0),
-  reached: bigint('reached', { mode: 'number' }).notNull().default(0),
-  messages: bigint('messages', { mode: 'number' }).notNull().default(0),
-  repSeconds: bigint('rep_seconds', { mode: 'number' }).notNull().default(0),
-  meetings: bigint('meetings', { mode: 'number' }).notNull().default(0),
 });
+
+/**
+ * The book's effort totals keep-or-drop weighs, kept by a trigger as prospects change
+ * (migration 0018) in sixteen stripes by prospect id, so reps logging at once do not queue
+ * behind one row; read as their sum.
+ */
+export const bookTotals = pgTable(
+  'book_totals',
+  {
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    stripe: smallint('stripe').notNull(),
+    dials: bigint('dials', { mode: 'number' }).notNull().default(0),
+    reached: bigint('reached', { mode: 'number' }).notNull().default(0),
+    messages: bigint('messages', { mode: 'number' }).notNull().default(0),
+    repSeconds: bigint('rep_seconds', { mode: 'number' }).notNull().default(0),
+    meetings: bigint('meetings', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.stripe] })],
+);
 
 /**
  * Each callable prospect's shortlist score at each local hour the queue may dial (value times

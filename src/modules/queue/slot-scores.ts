@@ -194,7 +194,9 @@ export async function effortTotals(
 ): Promise<{ attempts: number; reached: number; messages: number; repSeconds: number; meetings: number }> {
   const [row] = rowsOf<Record<string, number | string | null>>(
     await db.execute(sql`
-      select dials, reached, messages, rep_seconds, meetings from queue_books where team_id = ${teamId}`),
+      select sum(dials) as dials, sum(reached) as reached, sum(messages) as messages,
+        sum(rep_seconds) as rep_seconds, sum(meetings) as meetings
+      from book_totals where team_id = ${teamId}`),
   );
   const n = (v: number | string | null | undefined) => Number(v ?? 0);
   return {
