@@ -100,8 +100,8 @@ export async function loadRun(input: {
     };
     let logged = 0;
     const rep = async (n: number): Promise<void> => {
-      // Reps start a moment apart, as a team does.
-      await sleep((n * 97) % 1000);
+      // Reps come in over the first call's length, as a team's morning starts, not all in one millisecond.
+      await sleep((n * input.talkMs) / input.reps);
       while (Date.now() < until) {
         const at = new Date(DAY_START + (Date.now() - started)).toISOString();
         const queue = (await request(

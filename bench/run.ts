@@ -290,7 +290,8 @@ async function loadBench(): Promise<void> {
   const servers = Number(option('--load-servers') ?? 2);
   const prospects = Number(option('--load-prospects') ?? 50_000);
   const seconds = Number(option('--load-seconds') ?? 60);
-  const talkMs = Number(option('--load-talk-ms') ?? 2_000);
+  // A power-dialling rep places about 80 dials an hour: one every 45 seconds, the card read and the call made between.
+  const talkMs = Number(option('--load-talk-ms') ?? 30_000);
   console.log(
     `Load: ${reps} simulated reps, each their own queue, the first prospect's card (prospect, timeline, voicemail decision), ${talkMs / 1000} s or so on the call, the log; ${servers} reach serve processes on one PostgreSQL, ${prospects} prospects, ${seconds} s`,
   );
