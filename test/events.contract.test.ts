@@ -117,6 +117,21 @@ describe('live events of the book', () => {
       });
       expect(logged.status).toBe(201);
       expect((await onB.next('changed')).data).toMatchObject({ change: 'POST /calls', desk: 'desk-a' });
+      // A setting changed through one process is what the other reads next.
+      const patched = await fetch(`${a.url}/api/v1/config`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ maxDialsPerDay: 1 }),
+      });
+      expect(patched.status).toBe(200);
+      await onB.next('changed');
+      await expect
+        .poll(
+          async () =>
+            ((await (await fetch(`${b.url}/api/v1/config`)).json()) as { maxDialsPerDay: number })
+              .maxDialsPerDay,
+        )
+        .toBe(1);
       onB.stop();
     },
   );

@@ -21,6 +21,8 @@ export type BookEvent = {
 export type BookEvents = {
   /** Tells every process on the book, this one included; never fails the change it reports. */
   publish: (event: Omit<BookEvent, 'type' | 'at'>) => Promise<void>;
+  /** Calls `hear` for every change any process reports; returns how to stop. */
+  hear: (hear: (event: BookEvent) => void) => () => void;
   /** The event stream of `GET /api/v1/events`. */
   stream: (c: Context) => Response;
   close: () => Promise<void>;
@@ -44,6 +46,10 @@ export async function bookEvents(database: Database, log: (line: string) => void
     for (const hear of listeners) hear(event);
   });
   return {
+    hear: (hear) => {
+      listeners.add(hear);
+      return () => listeners.delete(hear);
+    },
     publish: async (change) => {
       const event: BookEvent = { type: 'changed', ...change, at: new Date().toISOString() };
       await database

@@ -23,6 +23,8 @@ export type ServerOptions = {
 export type RunningServer = { url: string; where: string; close: () => Promise<void> };
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+/** The changes that move the team's settings (`PATCH /config`, the demo's territory). */
+const TEAM_CHANGES = /^(PATCH \/config|POST \/demo)\b/;
 
 /** Starts the API on the embedded or server database; the embedded directory is locked while it runs. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
@@ -39,10 +41,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     holder: { kind: 'server', port: options.port, host: options.host },
   });
   const { database, where } = book;
-  const team = await loadTeam(database.db);
+  const ctx = { db: database.db, team: await loadTeam(database.db) };
   const events = await bookEvents(database, log);
+  // The team's settings live in the database: a change made through another process is read again here.
+  events.hear((event) => {
+    if (TEAM_CHANGES.test(event.change))
+      void loadTeam(database.db)
+        .then((team) => {
+          ctx.team = team;
+        })
+        .catch((error: unknown) =>
+          log(`The team's settings were not read again: ${(error as Error).message}`),
+        );
+  });
   const app = createApp({
-    ctx: { db: database.db, team },
+    ctx,
     token: options.token,
     databaseKind: database.kind,
     events,
