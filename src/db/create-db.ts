@@ -98,6 +98,7 @@ async function listenOn(
     if (!stopped) setTimeout(() => void connect().catch(retry), 1000);
   };
   const connect = async (): Promise<void> => {
+    if (stopped) return;
     const c = new pg.Client({ connectionString: url });
     c.on('notification', (message) => {
       if (message.channel === channel && message.payload !== undefined) hear(message.payload);
@@ -109,6 +110,8 @@ async function listenOn(
     await c.connect();
     await c.query(`listen ${pg.escapeIdentifier(channel)}`);
     client = c;
+    // Stopped while this connection was being made: it is not kept.
+    if (stopped) await c.end();
   };
   await connect();
   return async () => {

@@ -27,8 +27,14 @@ export const go = (screen: string, arg?: string | number): void => {
 
 /** True when a key press belongs to a field being typed in, not to the desk's shortcuts. */
 export function typing(event: KeyboardEvent): boolean {
-  const target = event.target as HTMLElement | null;
-  if (!target) return false;
-  const tag = target.tagName;
-  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable;
+  return typingIn(event.target as HTMLElement | null);
+}
+
+/** Whether `element` takes typed text: a field, a list to pick from, or editable content. */
+export function typingIn(element: Element | null): boolean {
+  if (!element) return false;
+  const tag = element.tagName;
+  return (
+    tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || (element as HTMLElement).isContentEditable
+  );
 }

@@ -10,7 +10,7 @@ import type { HoursIntel } from './intel-evidence.ts';
 import { CALLBACK_GRACE_MINUTES, COURTESY } from './may-dial.ts';
 import type { Candidate, PhoneZone, PursuitBook, SlotTable } from './rank.ts';
 import { COVERAGE_EVERY, slotKey } from './rank.ts';
-import { ALL_HOURS, Scope } from './reach-stats.ts';
+import { ALL_HOURS, hourSlot, Scope } from './reach-stats.ts';
 import { effortTotals, FIRST_HOUR, LAST_HOUR, type ScoreBook, slotScore, UNTRIED } from './slot-scores.ts';
 
 const p = sql.param;
@@ -44,7 +44,6 @@ export async function shortlist(db: Db, q: Shortlist): Promise<number[]> {
   if (q.open.zones.length === 0) return [];
   // Scores are kept for the hours a dial may start anywhere; any other hour is scored on the spot.
   if (q.open.hours.some((h) => h < FIRST_HOUR || h > LAST_HOUR)) return shortlistByScan(db, q);
-  const at = q.at.toISOString();
   const walks = openSlots(q);
   const walk = async (input: { hour: SQL; where: SQL; limit: number }) =>
     rowsOf<{ id: number }>(
@@ -59,7 +58,7 @@ export async function shortlist(db: Db, q: Shortlist): Promise<number[]> {
         ) w
         order by w.score desc nulls last, w.id limit ${input.limit}`),
     ).map((r) => Number(r.id));
-  const best = await walk({ hour: sql`z.hour`, where: sql`and ${courteous(q, at)}`, limit: q.size });
+  const best = await walk({ hour: sql`z.hour`, where: sql`and ${courteous(q)}`, limit: q.size });
   const untried = await walk({
     hour: sql`${UNTRIED}`,
     where: sql`and pr.dials = 0`,
@@ -94,7 +93,8 @@ function callable(q: Shortlist): SQL {
 }
 
 /** The courtesy limits (`COURTESY`): not within two hours of a dial or a day of a message, under the weekly cap. */
-function courteous(q: Shortlist, at: string): SQL {
+function courteous(q: Shortlist): SQL {
+  const at = q.at.toISOString();
   const weekAgo = sql`${at}::timestamptz - ${COURTESY.weekHours} * interval '1 hour'`;
   return sql`not coalesce(pr.last_dial_at > ${at}::timestamptz - ${COURTESY.minGapMinutes} * interval '1 minute' and pr.last_dial_at <= ${at}::timestamptz, false)
     and not coalesce(pr.last_message_at > ${at}::timestamptz - ${COURTESY.afterMessageHours} * interval '1 hour' and pr.last_message_at <= ${at}::timestamptz, false)
@@ -167,7 +167,6 @@ async function boosted(db: Db, q: Shortlist): Promise<number[]> {
  */
 export async function shortlistByScan(db: Db, q: Shortlist): Promise<number[]> {
   if (q.open.zones.length === 0) return [];
-  const at = q.at.toISOString();
   // The planner cannot foresee how many prospects pass these filters (nearly all, usually) and
   // would probe companies one by one; one hash join over the whole scan is what is wanted.
   const rows = await db.transaction(async (tx) => {
@@ -179,7 +178,7 @@ export async function shortlistByScan(db: Db, q: Shortlist): Promise<number[]> {
       select pr.id from prospects pr
       join open_zones z on z.zone = ${zoneKey(q)}
       left join companies c on c.id = pr.company_id
-      where ${callable(q)} and ${courteous(q, at)}
+      where ${callable(q)} and ${courteous(q)}
       order by ${slotScore(q.book, sql`z.hour`)} desc, pr.id
       limit ${q.size}`),
     );
@@ -510,7 +509,7 @@ export async function pursuitBook(
   const reach = rowsOf<{ scope: number; scope_id: number; dials: number; reached: number }>(
     await db.execute(sql`
       select scope, scope_id, sum(dials) as dials, sum(reached) as reached from reach_counts
-      where team_id = ${teamId} and scope in (${Scope.book}, ${Scope.group}) and slot between 200 and 223
+      where team_id = ${teamId} and scope in (${Scope.book}, ${Scope.group}) and slot between ${hourSlot(0)} and ${hourSlot(23)}
       group by scope, scope_id`),
   );
   const groups = new Map<number, { dials: number; reached: number }>();

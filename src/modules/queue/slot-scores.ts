@@ -4,7 +4,7 @@ import type { Db } from '../../db/create-db.ts';
 import { rowsOf } from '../../db/rows.ts';
 import { STAGE_WEIGHT } from './rank.ts';
 import { POOLING_STRENGTH, pooledBelief } from './reach-model.ts';
-import { Scope } from './reach-stats.ts';
+import { hourSlot, Scope } from './reach-stats.ts';
 
 const p = sql.param;
 
@@ -170,7 +170,7 @@ async function rescoreFrom(
       if (ids.length > 0) await writeScores(tx, { ids, book: input.book });
       return true;
     });
-    if (!carried) return input.after;
+    if (!carried) return after;
     if (ids.length < take) return null;
     after = ids.at(-1)!;
     left -= take;
@@ -213,11 +213,13 @@ export async function hourPrior(db: Db, teamId: number): Promise<number[]> {
   const rows = rowsOf<{ slot: number; dials: number; reached: number }>(
     await db.execute(sql`
       select slot, sum(dials) as dials, sum(reached) as reached from reach_counts
-      where team_id = ${teamId} and scope = ${Scope.book} and slot between 200 and 223 group by slot`),
+      where team_id = ${teamId} and scope = ${Scope.book} and slot between ${hourSlot(0)} and ${hourSlot(23)} group by slot`),
   );
   const prior = Array.from({ length: 24 }, () => pooledBelief([]).mean);
   for (const r of rows)
-    prior[Number(r.slot) - 200] = pooledBelief([{ dials: Number(r.dials), reached: Number(r.reached) }]).mean;
+    prior[Number(r.slot) - hourSlot(0)] = pooledBelief([
+      { dials: Number(r.dials), reached: Number(r.reached) },
+    ]).mean;
   return prior;
 }
 

@@ -11,7 +11,7 @@ import {
 import { formatIn, nowIso, nowMs, zoneName } from '../clock.ts';
 import { useLogging } from '../log/logging.tsx';
 import { useNotices } from '../notices.tsx';
-import { go, href, typing } from '../router.ts';
+import { go, href, typing, typingIn } from '../router.ts';
 import { useLoad } from '../use-load.ts';
 import { CallCard } from './CallCard.tsx';
 
@@ -104,8 +104,7 @@ export function Now({ open }: { open: string | null }) {
   holding.current = hold;
   // Refreshes unless the rep is on the card or typing; then says the refresh waits.
   const refresh = useCallback(() => {
-    const active = document.activeElement?.tagName;
-    if (holding.current || active === 'INPUT' || active === 'TEXTAREA' || active === 'SELECT') {
+    if (holding.current || typingIn(document.activeElement)) {
       setPaused(true);
       return;
     }
