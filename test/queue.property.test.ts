@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { teams, users } from '../src/db/schema.ts';
 import { addProspect } from '../src/modules/prospects/prospects.service.ts';
 import { mayPursue } from '../src/modules/pursuit/keep-or-drop.ts';
-import { pursuitNow } from '../src/modules/pursuit/pursuit.service.ts';
+import { pursuitNow } from '../src/modules/queue/pursuits.service.ts';
 import type { Ctx } from '../src/modules/team/team.service.ts';
 import { addDnc, addIntel, buildQueue, logCall } from './support/checked.ts';
 import { freshDb, type TestDb } from './support/databases.ts';

@@ -1,7 +1,8 @@
+import type { Ctx } from '../context/context.ts';
+import type { Handler, Handlers } from '../context/handler.ts';
 import type { OperationClient } from '../contracts/client.ts';
 import { type OperationName, type Operations, operations } from '../contracts/index.ts';
 import type { InputOf, OutputOf } from '../contracts/operation.ts';
-import type { Ctx } from '../db/context.ts';
 import { cadenceHandlers } from '../modules/cadences/cadences.operations.ts';
 import { callbackHandlers } from '../modules/calls/callbacks.operations.ts';
 import { callHandlers } from '../modules/calls/calls.operations.ts';
@@ -11,11 +12,10 @@ import { emailHandlers } from '../modules/email/email.operations.ts';
 import { insightHandlers } from '../modules/insights/insights.operations.ts';
 import { intelHandlers } from '../modules/intel/intel.operations.ts';
 import { prospectHandlers } from '../modules/prospects/prospects.operations.ts';
-import { pursuitHandlers } from '../modules/pursuit/pursuit.operations.ts';
-import { queueHandlers, rulesHandlers } from '../modules/queue/queue.operations.ts';
+import { standingHandlers } from '../modules/pursuit/pursuit.operations.ts';
+import { pursuitViewHandlers, queueHandlers, rulesHandlers } from '../modules/queue/queue.operations.ts';
 import { teamHandlers } from '../modules/team/team.operations.ts';
 import { voicemailHandlers } from '../modules/voicemail/voicemail.operations.ts';
-import type { Handler, Handlers } from '../shared/handler.ts';
 import { perform } from './perform.ts';
 
 /** Each operation's handler, from its feature: one missing, or one whose answer drifts, does not compile. */
@@ -26,7 +26,8 @@ export const handlers: Handlers<Operations> = {
   ...rulesHandlers,
   ...voicemailHandlers,
   ...insightHandlers,
-  ...pursuitHandlers,
+  ...pursuitViewHandlers,
+  ...standingHandlers,
   ...callHandlers,
   ...callbackHandlers,
   ...dncHandlers,

@@ -1,7 +1,7 @@
+import type { Ctx } from '../context/context.ts';
+import type { Handler } from '../context/handler.ts';
 import type { InputOf, Operation, OutputOf } from '../contracts/operation.ts';
-import type { Ctx } from '../db/context.ts';
 import { AppError } from '../shared/errors.ts';
-import type { Handler } from '../shared/handler.ts';
 import { parseInput } from '../shared/validate.ts';
 
 /**

@@ -3,13 +3,13 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { handlers, operations } from '../app/operations.ts';
 import { perform } from '../app/perform.ts';
+import type { Ctx } from '../context/context.ts';
+import type { Handler as OperationHandler } from '../context/handler.ts';
+import type { Route } from '../context/route.ts';
 import type { Operation } from '../contracts/operation.ts';
-import type { Ctx } from '../db/context.ts';
 import { invalidFields } from '../shared/errors.ts';
-import type { Handler as OperationHandler } from '../shared/handler.ts';
 import { MAX_ID, parseId } from '../shared/ids.ts';
 import { BODY_LIMITS, limitBody, tooLarge } from '../shared/request-body.ts';
-import type { Route } from '../shared/route.ts';
 import { unstorableText } from '../shared/validate.ts';
 
 export type { Route };

@@ -1,3 +1,4 @@
+import type { Ctx } from '../../src/context/context.ts';
 import {
   attachBodySchema,
   callbackBodySchema,
@@ -14,7 +15,6 @@ import { idParams } from '../../src/contracts/fields.ts';
 import { addIntelSchema } from '../../src/contracts/intel.contract.ts';
 import { planQuerySchema, queueQuerySchema } from '../../src/contracts/queue.contract.ts';
 import { teamConfigSchema } from '../../src/contracts/team.contract.ts';
-import type { Ctx } from '../../src/db/context.ts';
 import * as callbacks from '../../src/modules/calls/callbacks.service.ts';
 import * as calls from '../../src/modules/calls/calls.service.ts';
 import * as correct from '../../src/modules/calls/correct.service.ts';

@@ -1,5 +1,5 @@
+import type { Handlers } from '../../context/handler.ts';
 import type { cadenceOperations } from '../../contracts/cadences.contract.ts';
-import type { Handlers } from '../../shared/handler.ts';
 import { listCadences, removeCadence, saveCadence, showCadence } from './cadences.service.ts';
 import { resumeCadence, startCadence, stopCadence } from './enrollments.service.ts';
 import { completeTask, listTasks } from './tasks.service.ts';

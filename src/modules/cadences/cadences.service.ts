@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
+import type { Ctx } from '../../context/context.ts';
 import {
   type Cadence,
   type CadenceSummary,
@@ -8,7 +9,6 @@ import {
   cadenceSchema,
   type StepKind,
 } from '../../contracts/cadences.contract.ts';
-import type { Ctx } from '../../db/context.ts';
 import { cadences } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid, notFound } from '../../shared/errors.ts';

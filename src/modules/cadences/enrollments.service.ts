@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import type { Ctx } from '../../context/context.ts';
 import {
   type Cadence,
   cadenceSchema,
@@ -10,7 +11,6 @@ import {
   type StoppedCadence,
   type stopCadenceSchema,
 } from '../../contracts/cadences.contract.ts';
-import type { Ctx } from '../../db/context.ts';
 import type { Db } from '../../db/create-db.ts';
 import { dncEntries, enrollments, type prospects, tasks } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';

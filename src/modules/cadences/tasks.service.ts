@@ -13,7 +13,7 @@ import { tasks } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
 import { displayName } from '../prospects/prospects.service.ts';
-import { pursuitsOf } from '../pursuit/pursuit.service.ts';
+import { pursuitsOf } from '../queue/pursuits.service.ts';
 import { type Ctx, repClockZone } from '../team/team.service.ts';
 
 /** The CLI's task list prints this answer. */

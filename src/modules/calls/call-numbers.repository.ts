@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Ctx } from '../../db/context.ts';
+import type { Ctx } from '../../context/context.ts';
 import type { Db } from '../../db/create-db.ts';
 import { phoneNumbers } from '../../db/schema.ts';
 import { AppError } from '../../shared/errors.ts';

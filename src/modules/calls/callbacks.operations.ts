@@ -1,5 +1,5 @@
+import type { Handlers } from '../../context/handler.ts';
 import type { callbackOperations } from '../../contracts/callbacks.contract.ts';
-import type { Handlers } from '../../shared/handler.ts';
 import { attachCallback, lookup, recordCallback } from './callbacks.service.ts';
 
 export const callbackHandlers: Handlers<typeof callbackOperations> = {

@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { z } from 'zod';
+import type { Ctx } from '../../context/context.ts';
 import {
   ATTRIBUTION_DAYS,
   type AttachInput,
@@ -11,7 +12,6 @@ import {
   type RecordedCallback,
 } from '../../contracts/callbacks.contract.ts';
 import type { CallbackResult, MessageKind, Outcome, Result, Stage } from '../../contracts/vocabulary.ts';
-import type { Ctx } from '../../db/context.ts';
 import { callAttempts, callbacks, companies, phoneNumbers, prospects, voicemails } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid, invalidFields, notFound } from '../../shared/errors.ts';

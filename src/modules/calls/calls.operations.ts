@@ -1,5 +1,5 @@
+import type { Handlers } from '../../context/handler.ts';
 import type { callOperations } from '../../contracts/calls.contract.ts';
-import type { Handlers } from '../../shared/handler.ts';
 import { logCall } from './calls.service.ts';
 import { correctCall } from './correct.service.ts';
 import { listCalls, timeline } from './timeline.service.ts';

@@ -1,18 +1,16 @@
 import { createHash } from 'node:crypto';
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
+import type { Ctx } from '../../context/context.ts';
 import type { LogCallInput, LoggedCall } from '../../contracts/calls.contract.ts';
 import { queueQuerySchema } from '../../contracts/queue.contract.ts';
 import type { Outcome, Result } from '../../contracts/vocabulary.ts';
-import type { Ctx } from '../../db/context.ts';
 import type { Db } from '../../db/create-db.ts';
 import { callAttempts, phoneNumbers, prospects, stageChanges, voicemails } from '../../db/schema.ts';
 import { clockOf, resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid, invalidFields, pgErrorCode } from '../../shared/errors.ts';
 import { endCadences } from '../cadences/enrollments.repository.ts';
 import { callStepDone } from '../cadences/enrollments.service.ts';
-import { blockedNumbers } from '../dnc/dnc.repository.ts';
-import { optOut } from '../dnc/opt-out.service.ts';
 import { factsOfAttempt, prepareFacts, storeFacts } from '../intel/intel.service.ts';
 import { findRightPerson, moveStage, promiseFollowUp } from '../outcomes/call-effects.repository.ts';
 import { checkLog, nextStage, repSecondsOf } from '../outcomes/call-rules.ts';
@@ -24,6 +22,8 @@ import { prepareDraft, upsertProspects } from '../prospects/upsert-prospects.ts'
 import { refreshPursuits } from '../pursuit/pursuit.repository.ts';
 import { buildQueue, numberAt, yardsticks } from '../queue/queue.service.ts';
 import { recordDial } from '../queue/reach-stats.ts';
+import { optOut } from '../suppression/opt-out.ts';
+import { blockedNumbers } from '../suppression/suppression.repository.ts';
 import { spokenSeconds } from '../voicemail/words.ts';
 import { choosePhone, countBad } from './call-numbers.repository.ts';
 

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
+import type { Ctx } from '../../context/context.ts';
 import type { CallCorrection, CorrectCallInput, CorrectedCall } from '../../contracts/calls.contract.ts';
 import type { Stage } from '../../contracts/vocabulary.ts';
-import type { Ctx } from '../../db/context.ts';
 import type { Db } from '../../db/create-db.ts';
 import {
   callAttempts,
@@ -14,7 +14,6 @@ import {
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid, invalidFields, notFound } from '../../shared/errors.ts';
 import { parseId } from '../../shared/ids.ts';
-import { optOut } from '../dnc/opt-out.service.ts';
 import { dropFindPerson, findRightPerson } from '../outcomes/call-effects.repository.ts';
 import {
   checkLog,
@@ -28,6 +27,7 @@ import { normalizePhone } from '../phones/normalize-phone.ts';
 import type { PhoneRow } from '../prospects/prospects.repository.ts';
 import { refreshPursuits } from '../pursuit/pursuit.repository.ts';
 import { type DialFact, recordDial, rereadDialTimes } from '../queue/reach-stats.ts';
+import { optOut } from '../suppression/opt-out.ts';
 import { choosePhone } from './call-numbers.repository.ts';
 import { readLogged } from './calls.service.ts';
 import {

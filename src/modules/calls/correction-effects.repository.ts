@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
-import type { Ctx } from '../../db/context.ts';
+import type { Ctx } from '../../context/context.ts';
 import type { Db } from '../../db/create-db.ts';
 import {
   callAttempts,
@@ -11,11 +11,11 @@ import {
   voicemails,
 } from '../../db/schema.ts';
 import { endCadences } from '../cadences/enrollments.repository.ts';
-import { blockedNumbers } from '../dnc/dnc.repository.ts';
 import { moveStage, promiseFollowUp } from '../outcomes/call-effects.repository.ts';
 import { followUpOf } from '../outcomes/call-rules.ts';
 import type { Stage } from '../prospects/prospect-draft.ts';
 import type { PhoneRow, ProspectRow } from '../prospects/prospects.repository.ts';
+import { blockedNumbers } from '../suppression/suppression.repository.ts';
 import { spokenSeconds } from '../voicemail/words.ts';
 import { countBad, uncountBad } from './call-numbers.repository.ts';
 import { type CallFields, restage } from './correction-rules.ts';

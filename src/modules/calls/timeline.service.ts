@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, gte } from 'drizzle-orm';
 import type { z } from 'zod';
+import type { Ctx } from '../../context/context.ts';
 import type { CallRow, callsQuerySchema, Effort, TimelineEntry } from '../../contracts/calls.contract.ts';
 import type { Outcome, Result } from '../../contracts/vocabulary.ts';
-import type { Ctx } from '../../db/context.ts';
 import {
   callAttempts,
   callbacks,

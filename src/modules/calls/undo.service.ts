@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Ctx } from '../../context/context.ts';
 import { UNDO_SECONDS, type UndoneCall } from '../../contracts/calls.contract.ts';
 import type { Outcome, Stage } from '../../contracts/vocabulary.ts';
-import type { Ctx } from '../../db/context.ts';
 import {
   callAttempts,
   callbacks,

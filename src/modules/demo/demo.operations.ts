@@ -1,5 +1,5 @@
+import type { Handlers } from '../../context/handler.ts';
 import type { demoOperations } from '../../contracts/demo.contract.ts';
-import type { Handlers } from '../../shared/handler.ts';
 import { loadDemo } from './demo.service.ts';
 
 export const demoHandlers: Handlers<typeof demoOperations> = {

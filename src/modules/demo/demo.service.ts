@@ -1,7 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
+import type { Ctx } from '../../context/context.ts';
 import type { DemoInput, DemoReport } from '../../contracts/demo.contract.ts';
-import type { Ctx } from '../../db/context.ts';
 import {
   callAttempts,
   callbacks,

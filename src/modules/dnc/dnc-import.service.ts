@@ -1,11 +1,11 @@
 import type { Readable } from 'node:stream';
+import type { Ctx } from '../../context/context.ts';
 import type { DncImportReport } from '../../contracts/transfers.contract.ts';
-import type { Ctx } from '../../db/context.ts';
 import { dncEntries } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { csvRecords, REJECTIONS_LISTED } from '../../shared/csv-records.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
-import { blockedNumbers } from './dnc.repository.ts';
+import { blockedNumbers } from '../suppression/suppression.repository.ts';
 
 export type { DncImportReport };
 

@@ -1,5 +1,5 @@
+import type { Handlers } from '../../context/handler.ts';
 import type { dncOperations } from '../../contracts/dnc.contract.ts';
-import type { Handlers } from '../../shared/handler.ts';
 import { addDnc, listDnc, listDncEvents, removeDnc } from './dnc.service.ts';
 
 export const dncHandlers: Handlers<typeof dncOperations> = {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import type { Route } from '../../context/route.ts';
 import { dncImportReportSchema } from '../../contracts/transfers.contract.ts';
 import { bodyStream } from '../../shared/request-body.ts';
 import { partialAnswer } from '../../shared/request-trace.ts';
-import type { Route } from '../../shared/route.ts';
 import { parseInput } from '../../shared/validate.ts';
 import { importDnc } from './dnc-import.service.ts';
 

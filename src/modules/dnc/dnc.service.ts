@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { Ctx } from '../../context/context.ts';
 import type {
   DncAction,
   DncAddInput,
@@ -7,7 +8,6 @@ import type {
   DncRemoveInput,
   Lifted,
 } from '../../contracts/dnc.contract.ts';
-import type { Ctx } from '../../db/context.ts';
 import type { Db } from '../../db/create-db.ts';
 import { dncEntries, dncEvents, phoneNumbers, prospects, tasks } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
@@ -15,7 +15,7 @@ import { AppError, invalid } from '../../shared/errors.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
 import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
 import { refreshPursuits } from '../pursuit/pursuit.repository.ts';
-import { type Binding, bindingOf, bindPerson } from './person-binding.ts';
+import { type Binding, bindingOf, bindPerson } from '../suppression/person-binding.ts';
 
 function e164Of(ctx: Ctx, number: string): string {
   const result = normalizePhone(number, ctx.team.defaultCountry);

@@ -1,5 +1,5 @@
+import type { Handlers } from '../../context/handler.ts';
 import type { emailOperations } from '../../contracts/email.contract.ts';
-import type { Handlers } from '../../shared/handler.ts';
 import { emailDraft, recordEmailAnswer, sendEmail } from './email.service.ts';
 
 export const emailHandlers: Handlers<typeof emailOperations> = {

@@ -1,7 +1,7 @@
+import type { Route } from '../../context/route.ts';
 import { letterQuerySchema } from '../../contracts/email.contract.ts';
 import { htmlPage } from '../../contracts/transfers.contract.ts';
 import { parseId } from '../../shared/ids.ts';
-import type { Route } from '../../shared/route.ts';
 import { letterFor } from './email.service.ts';
 
 /** A cadence's letter step, printed: an HTML page rather than JSON, so a route of its own. */

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import nodemailer from 'nodemailer';
+import type { Ctx } from '../../context/context.ts';
 import {
   type EmailAnswer,
   type EmailDraft,
@@ -8,7 +9,6 @@ import {
   letterQuerySchema,
   type RecordedAnswer,
 } from '../../contracts/email.contract.ts';
-import type { Ctx } from '../../db/context.ts';
 import { rowsOf } from '../../db/rows.ts';
 import { companies, tasks } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';

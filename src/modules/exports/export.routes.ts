@@ -1,7 +1,7 @@
 import { stream } from 'hono/streaming';
 import { z } from 'zod';
+import type { Route } from '../../context/route.ts';
 import { csvText, exportedRecords } from '../../contracts/transfers.contract.ts';
-import type { Route } from '../../shared/route.ts';
 import { parseInput } from '../../shared/validate.ts';
 import { exportKinds, exportRows } from './export.service.ts';
 

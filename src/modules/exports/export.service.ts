@@ -1,12 +1,12 @@
 import { stringify } from 'csv-stringify/sync';
 import { and, asc, eq, gt, inArray } from 'drizzle-orm';
+import type { Ctx } from '../../context/context.ts';
 import type { ExportKind } from '../../contracts/vocabulary.ts';
-import type { Ctx } from '../../db/context.ts';
 import { keysetPages } from '../../db/pages.ts';
 import { callAttempts, companies, phoneNumbers, prospects } from '../../db/schema.ts';
 import { escapeCell } from '../../shared/csv-safety.ts';
-import { blockedNumbers } from '../dnc/dnc.repository.ts';
 import { localTimeAt } from '../prospects/local-time.ts';
+import { blockedNumbers } from '../suppression/suppression.repository.ts';
 
 export { type ExportKind, exportKinds } from '../../contracts/vocabulary.ts';
 export type ExportFormat = 'csv' | 'json';

@@ -1,11 +1,11 @@
 import { stream } from 'hono/streaming';
 import { z } from 'zod';
+import type { Route } from '../../context/route.ts';
 import { importReportSchema } from '../../contracts/transfers.contract.ts';
 import { strategies as voicemailStrategies } from '../../contracts/vocabulary.ts';
 import { problemBody } from '../../shared/problem.ts';
 import { bodyStream } from '../../shared/request-body.ts';
 import { batchStatus, partialAnswer, traceOf } from '../../shared/request-trace.ts';
-import type { Route } from '../../shared/route.ts';
 import { parseInput } from '../../shared/validate.ts';
 import { importCsv } from './import.service.ts';
 import { presetNames } from './presets.ts';

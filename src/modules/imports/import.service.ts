@@ -1,7 +1,7 @@
 import { inArray, sql, TransactionRollbackError } from 'drizzle-orm';
+import type { Ctx } from '../../context/context.ts';
 import type { ImportReport, PreviewRow, Rejection } from '../../contracts/transfers.contract.ts';
 import { strategies as voicemailStrategies } from '../../contracts/vocabulary.ts';
-import type { Ctx } from '../../db/context.ts';
 import { prospects } from '../../db/schema.ts';
 import { csvRecords, REJECTIONS_LISTED } from '../../shared/csv-records.ts';
 import { AppError, type FieldIssue, invalid } from '../../shared/errors.ts';

@@ -1,5 +1,5 @@
+import type { Handlers } from '../../context/handler.ts';
 import type { insightOperations } from '../../contracts/insights.contract.ts';
-import type { Handlers } from '../../shared/handler.ts';
 import { effortAgainstValue, firstConversation, reachMap } from './insights.service.ts';
 
 export const insightHandlers: Handlers<typeof insightOperations> = {

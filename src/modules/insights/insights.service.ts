@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import type { Ctx } from '../../context/context.ts';
 import type {
   EffortPoint,
   effortQuerySchema,
@@ -8,12 +9,11 @@ import type {
   reachMapQuerySchema,
 } from '../../contracts/insights.contract.ts';
 import type { Stage } from '../../contracts/vocabulary.ts';
-import type { Ctx } from '../../db/context.ts';
 import { rowsOf } from '../../db/rows.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { repMinutes } from '../calls/timeline.service.ts';
 import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
-import { pursuitsOf } from '../pursuit/pursuit.service.ts';
+import { pursuitsOf } from '../queue/pursuits.service.ts';
 import { Scope, WEEK_SLOTS, weekOfSlot } from '../queue/reach-stats.ts';
 
 /**

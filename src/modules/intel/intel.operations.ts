@@ -1,5 +1,5 @@
+import type { Handlers } from '../../context/handler.ts';
 import type { intelOperations } from '../../contracts/intel.contract.ts';
-import type { Handlers } from '../../shared/handler.ts';
 import { addIntel, listIntel } from './intel.service.ts';
 
 export const intelHandlers: Handlers<typeof intelOperations> = {

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
+import type { Ctx } from '../../context/context.ts';
 import type { addIntelSchema, HeardFact, IntelFact, IntelType } from '../../contracts/intel.contract.ts';
-import type { Ctx } from '../../db/context.ts';
 import type { Db } from '../../db/create-db.ts';
 import { callAttempts, intelFacts, phoneNumbers } from '../../db/schema.ts';
 import { resolveAt, resolveDayOrAt } from '../../shared/clock.ts';

@@ -1,5 +1,5 @@
+import type { Handlers } from '../../context/handler.ts';
 import type { prospectOperations } from '../../contracts/prospects.contract.ts';
-import type { Handlers } from '../../shared/handler.ts';
 import { addProspect, editProspect, getProspect, listProspects } from './prospects.service.ts';
 import { listZoneChanges } from './zone-upgrade.service.ts';
 

@@ -1,5 +1,5 @@
 import { asc, desc, eq, inArray, isNull } from 'drizzle-orm';
-import type { Ctx } from '../../db/context.ts';
+import type { Ctx } from '../../context/context.ts';
 import type { Db } from '../../db/create-db.ts';
 import { phoneNumbers, prospects, zoneChanges } from '../../db/schema.ts';
 import { countryCode } from '../phones/region-zones.ts';

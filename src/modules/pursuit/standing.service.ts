@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
+import type { Ctx } from '../../context/context.ts';
 import type {
   StandingView,
   setStandingSchema,
   standingQuerySchema,
 } from '../../contracts/pursuit.contract.ts';
 import type { PursuitState } from '../../contracts/vocabulary.ts';
-import type { Ctx } from '../../db/context.ts';
 import { companies, pursuitChanges } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid } from '../../shared/errors.ts';

@@ -1,11 +1,11 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
 import { rowsOf } from '../../db/rows.ts';
-import { blockedNumbers } from '../dnc/dnc.repository.ts';
 import { type StatedPlace, zoneOfDialledNumber } from '../phones/resolve-timezone.ts';
 import { displayName } from '../prospects/prospects.service.ts';
 import { bookRates } from '../pursuit/keep-or-drop.ts';
 import { PROMISE_EARLY_MINUTES, readStanding } from '../pursuit/pursuit-state.ts';
+import { blockedNumbers } from '../suppression/suppression.repository.ts';
 import type { HoursIntel } from './intel-evidence.ts';
 import { CALLBACK_GRACE_MINUTES, COURTESY } from './may-dial.ts';
 import type { Candidate, PhoneZone, PursuitBook, SlotTable } from './rank.ts';

@@ -4,7 +4,7 @@ import type { Plan, PlanQuery, PlanWindow, Queue, QueueQuery } from '../../contr
 import { rowsOf } from '../../db/rows.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { invalid, notFound } from '../../shared/errors.ts';
-import { screenedRegisters } from '../dnc/dnc.repository.ts';
+import { screenedRegisters } from '../suppression/suppression.repository.ts';
 import { type Ctx, findUser, repClockZone, type Team } from '../team/team.service.ts';
 import { type DialLimits, insideWindow } from './may-dial.ts';
 import { loadCandidates, type OpenZones, pursuitBook, shortlist } from './queue.repository.ts';

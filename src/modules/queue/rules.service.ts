@@ -1,15 +1,15 @@
 import { and, eq } from 'drizzle-orm';
+import type { Ctx } from '../../context/context.ts';
 import type { RuleCheck, RuleCheckQuery, RuleList } from '../../contracts/team.contract.ts';
-import type { Ctx } from '../../db/context.ts';
 import { phoneNumbers } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { invalid } from '../../shared/errors.ts';
 import { localClock, zoneCity } from '../../shared/local-clock.ts';
 import { type CallInput, checkCall, nextAllowed, ruleCatalogue } from '../compliance/calling-rules.ts';
-import { screenedRegisters } from '../dnc/dnc.repository.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
 import { zoneOfDialledNumber } from '../phones/resolve-timezone.ts';
 import type { ProspectRow } from '../prospects/prospects.repository.ts';
+import { screenedRegisters } from '../suppression/suppression.repository.ts';
 import { zonesToRespect } from './may-dial.ts';
 import { limitsOf } from './queue.service.ts';
 

@@ -1,5 +1,5 @@
+import type { Handlers } from '../../context/handler.ts';
 import type { teamOperations } from '../../contracts/team.contract.ts';
-import type { Handlers } from '../../shared/handler.ts';
 import { teamConfig, updateTeamConfig } from './team.service.ts';
 
 export const teamHandlers: Handlers<typeof teamOperations> = {

@@ -1,7 +1,7 @@
 import { and, asc, eq, or, sql } from 'drizzle-orm';
+import type { Ctx, Team } from '../../context/context.ts';
 import type { TeamConfig, TeamConfigPatch } from '../../contracts/team.contract.ts';
 import { LEGAL_END, LEGAL_START } from '../../contracts/vocabulary.ts';
-import type { Ctx, Team } from '../../db/context.ts';
 import type { Db } from '../../db/create-db.ts';
 import { teams, users } from '../../db/schema.ts';
 import { AppError, invalid } from '../../shared/errors.ts';
@@ -9,7 +9,7 @@ import { isIdText } from '../../shared/ids.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
 import { readZone } from '../phones/zone-names.ts';
 
-export type { Ctx, Team } from '../../db/context.ts';
+export type { Ctx, Team } from '../../context/context.ts';
 
 function territoryZone(text: string, index: number): string {
   const read = readZone(text);

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import type { Ctx } from '../../context/context.ts';
 import type {
   MessageRate,
   MessageStats,
   messageStatsQuerySchema,
 } from '../../contracts/voicemail.contract.ts';
-import type { Ctx } from '../../db/context.ts';
 import { rowsOf } from '../../db/rows.ts';
 import { resolveAt } from '../../shared/clock.ts';
 

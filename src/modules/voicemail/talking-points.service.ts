@@ -1,8 +1,8 @@
 import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import type { Ctx } from '../../context/context.ts';
 import type { PointKind } from '../../contracts/vocabulary.ts';
 import type { addPointSchema, pointsQuerySchema, TalkingPoint } from '../../contracts/voicemail.contract.ts';
-import type { Ctx } from '../../db/context.ts';
 import { companies, talkingPoints } from '../../db/schema.ts';
 import { resolveAt, resolveDayOrAt } from '../../shared/clock.ts';
 import { invalidFields, notFound } from '../../shared/errors.ts';

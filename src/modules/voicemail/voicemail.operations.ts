@@ -1,5 +1,5 @@
+import type { Handlers } from '../../context/handler.ts';
 import type { voicemailOperations } from '../../contracts/voicemail.contract.ts';
-import type { Handlers } from '../../shared/handler.ts';
 import { messageStats } from './message-stats.service.ts';
 import { addPoint, listPoints, removePoint } from './talking-points.service.ts';
 import { checkMessageFor, voicemailAdvice } from './voicemail.service.ts';

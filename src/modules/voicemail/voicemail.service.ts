@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, isNull, lte } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { z } from 'zod';
+import type { Ctx } from '../../context/context.ts';
 import type { Stage } from '../../contracts/vocabulary.ts';
 import type {
   CheckedMessage,
@@ -10,7 +11,6 @@ import type {
   VoicemailAdvice,
   voicemailQuerySchema,
 } from '../../contracts/voicemail.contract.ts';
-import type { Ctx } from '../../db/context.ts';
 import {
   callAttempts,
   callbacks,
@@ -26,15 +26,15 @@ import { resolveAt } from '../../shared/clock.ts';
 import { invalid } from '../../shared/errors.ts';
 import { AFTER_HOURS_FROM } from '../../shared/local-clock.ts';
 import { checkCall } from '../compliance/calling-rules.ts';
-import { blockedNumbers } from '../dnc/dnc.repository.ts';
 import { normalizePhone } from '../phones/normalize-phone.ts';
 import { type Jurisdiction, zoneOfDialledNumber } from '../phones/resolve-timezone.ts';
 import type { ProspectRow } from '../prospects/prospects.repository.ts';
 import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
-import { pursuitNow } from '../pursuit/pursuit.service.ts';
 import { pursuitWord, readStanding } from '../pursuit/pursuit-state.ts';
 import { insideCallingHours, zonesToRespect } from '../queue/may-dial.ts';
+import { pursuitNow } from '../queue/pursuits.service.ts';
 import { limitsOf, nextWindow, numberAt, type Yardsticks, yardsticks } from '../queue/queue.service.ts';
+import { blockedNumbers } from '../suppression/suppression.repository.ts';
 import { type Check, checkMessage, worst } from './check-message.ts';
 import type { Earlier, Material } from './compose.ts';
 import { type Decision, decideVoicemail, type Strategy, type VoicemailState } from './decide.ts';

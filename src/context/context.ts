@@ -1,5 +1,5 @@
-import type { Db } from './create-db.ts';
-import type { teams } from './schema.ts';
+import type { Db } from '../db/create-db.ts';
+import type { teams } from '../db/schema.ts';
 
 /** The team a book serves, as stored. */
 export type Team = typeof teams.$inferSelect;

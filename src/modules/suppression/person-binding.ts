@@ -1,7 +1,6 @@
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
-import { dncEntries, dncEvents, phoneNumbers, prospects, tasks } from '../../db/schema.ts';
-import { endCadences } from '../cadences/enrollments.repository.ts';
+import { dncEntries, dncEvents, enrollments, phoneNumbers, prospects, tasks } from '../../db/schema.ts';
 
 /** A person's own lines: a stop request binds them. A main line or switchboard is their colleagues' too. */
 export const PERSONAL_KINDS = ['direct', 'mobile', 'private'];
@@ -115,13 +114,21 @@ export async function bindPerson(tx: Db, request: StopRequest): Promise<Binding>
     .update(prospects)
     .set({ optedOut: true, updatedAt: at })
     .where(inArray(prospects.id, binding.prospectIds));
-  for (const prospectId of binding.prospectIds) {
-    await endCadences(tx, { prospectId, at, status: 'stopped', reason: request.reason });
-    await tx
-      .update(tasks)
-      .set({ status: 'cancelled', doneAt: at })
-      .where(and(eq(tasks.prospectId, prospectId), eq(tasks.status, 'open')));
-  }
+  // Every channel closes with the request: each running or paused cadence of theirs stops with
+  // its reason, and every open task of theirs, a cadence's or not, is cancelled.
+  await tx
+    .update(enrollments)
+    .set({ status: 'stopped', statusReason: request.reason, statusAt: at })
+    .where(
+      and(
+        inArray(enrollments.prospectId, binding.prospectIds),
+        inArray(enrollments.status, ['active', 'paused']),
+      ),
+    );
+  await tx
+    .update(tasks)
+    .set({ status: 'cancelled', doneAt: at })
+    .where(and(inArray(tasks.prospectId, binding.prospectIds), eq(tasks.status, 'open')));
   return binding;
 }
 

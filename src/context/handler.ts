@@ -1,5 +1,5 @@
 import type { Operation, OutputOf, ParsedOf } from '../contracts/operation.ts';
-import type { Ctx } from '../db/context.ts';
+import type { Ctx } from './context.ts';
 
 /** The server's side of an operation: typed input in, the operation's answer out. */
 export type Handler<O extends Operation> = (ctx: Ctx, input: ParsedOf<O>) => Promise<OutputOf<O>>;

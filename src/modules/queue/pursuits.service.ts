@@ -1,14 +1,14 @@
 import type { z } from 'zod';
+import type { Ctx } from '../../context/context.ts';
 import type { PursuitView, pursuitQuerySchema } from '../../contracts/pursuit.contract.ts';
 import type { Recommendation, Stage } from '../../contracts/vocabulary.ts';
-import type { Ctx } from '../../db/context.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { notFound } from '../../shared/errors.ts';
 import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
-import { loadCandidates } from '../queue/queue.repository.ts';
-import { type Yardsticks, yardsticks } from '../queue/queue.service.ts';
-import { type Candidate, pursuitAt, weightOf } from '../queue/rank.ts';
-import { HORIZON, type Pursuit } from './keep-or-drop.ts';
+import { HORIZON, type Pursuit } from '../pursuit/keep-or-drop.ts';
+import { loadCandidates } from './queue.repository.ts';
+import { type Yardsticks, yardsticks } from './queue.service.ts';
+import { type Candidate, pursuitAt, weightOf } from './rank.ts';
 
 const DAY = 86_400_000;
 

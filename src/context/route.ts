@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import type { Ctx } from '../db/context.ts';
+import type { Ctx } from './context.ts';
 
 /** One API operation, declared beside its feature; the HTTP layer mounts it and documents it. */
 export type Route = {
