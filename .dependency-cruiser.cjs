@@ -1,11 +1,15 @@
 /**
  * The house's boundaries, checked in `npm test` (`npm run boundaries`).
- * - No cycles between files.
+ * - No cycles between files, nor between folders.
+ * - A feature folder is used through its entry file (index.ts) alone.
  * - `shared/` is the floor: it imports no feature, no HTTP and no CLI.
  * - Modules do not reach into the HTTP layer or the CLI; the database layer reaches no module but
  *   the few upgrades run when a book opens.
  * - Pure decision files (the ones with property tests) import no database, file system or clock.
  */
+/** The pure decision files: each may be used directly by another feature's decision file. */
+const DECISIONS = '(rank|may-dial|decide|pursuit-state|keep-or-drop|cadence|correction-rules|call-rules)';
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -24,6 +28,24 @@ module.exports = {
         'Feature folders form layers: a folder that reaches another, directly or round about, is never reached back. Break a cycle by moving the shared part down or by letting the higher folder compose both.',
       from: { path: '^src/' },
       to: { circular: true },
+    },
+    {
+      name: 'through-the-entry-file',
+      severity: 'error',
+      comment:
+        "A feature folder shows others what they may use in its index.ts; its other files are its own. Import another folder's index.ts, or add the name there. Its pure decision files are public too, so that decisions compose without loading a database.",
+      from: { path: '^src/modules/([^/]+)/' },
+      to: {
+        path: '^src/modules/[^/]+/',
+        pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.ts$', `^src/modules/[^/]+/${DECISIONS}\\.ts$`],
+      },
+    },
+    {
+      name: 'entry-points-through-the-entry-file',
+      severity: 'error',
+      comment: "The API, the CLI and the app use a feature through its index.ts, as other features do.",
+      from: { path: '^src/(app|http|cli|context|db|shared|contracts)/' },
+      to: { path: '^src/modules/[^/]+/', pathNot: ['^src/modules/[^/]+/index\\.ts$', `^src/modules/[^/]+/${DECISIONS}\\.ts$`] },
     },
     {
       name: 'shared-is-the-floor',
@@ -60,9 +82,19 @@ module.exports = {
       severity: 'error',
       comment: 'A decision file is pure: the time comes in as an argument, the data as values.',
       from: {
-        path: '^src/modules/[^/]+/(rank|may-dial|decide|pursuit-state|keep-or-drop|cadence|correction-rules|call-rules)\\.ts$',
+        path: `^src/modules/[^/]+/${DECISIONS}\\.ts$`,
       },
       to: { path: '^(src/db/|src/shared/clock\\.ts$|node:fs|fs$|node:child_process|drizzle-orm|pg$|@electric-sql)' },
+    },
+    {
+      name: 'pure-decisions-load-no-database',
+      severity: 'error',
+      comment:
+        'Nor does anything a decision file loads, so the simulator and the property tests run it with no database: it reaches other features\' decision files directly, not through their entry files.',
+      from: {
+        path: `^src/modules/[^/]+/${DECISIONS}\\.ts$`,
+      },
+      to: { path: '^(src/db/|node_modules/(drizzle-orm|pg|@electric-sql)/)', reachable: true },
     },
     {
       name: 'no-test-code-in-src',

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { queueQuerySchema } from '../src/contracts/queue.contract.ts';
 import { createDb, type DbOptions } from '../src/db/create-db.ts';
 import { buildQueue } from '../src/modules/queue/queue.service.ts';
-import { rebuildReachStats } from '../src/modules/queue/reach-stats.ts';
+import { rebuildReachStats } from '../src/modules/queue/reach-stats.repository.ts';
 import { freshenScores } from '../src/modules/queue/slot-scores.ts';
 import { loadTeam } from '../src/modules/team/team.service.ts';
 import { writeBook } from './queue-book.ts';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../src/db/create-db.ts';
 import { rowsOf } from '../src/db/rows.ts';
-import { rebuildReachStats } from '../src/modules/queue/reach-stats.ts';
+import { rebuildReachStats } from '../src/modules/queue/reach-stats.repository.ts';
 import { freshenScores } from '../src/modules/queue/slot-scores.ts';
 
 /**

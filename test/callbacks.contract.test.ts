@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { callbacks, dncEntries, prospects, stageChanges, tasks, voicemails } from '../src/db/schema.ts';
 import { timeline } from '../src/modules/calls/timeline.service.ts';
 import { addProspect, getProspect, type ProspectView } from '../src/modules/prospects/prospects.service.ts';
-import { rebuildReachStats } from '../src/modules/queue/reach-stats.ts';
+import { rebuildReachStats } from '../src/modules/queue/reach-stats.repository.ts';
 import type { Ctx } from '../src/modules/team/team.service.ts';
 import { attachCallback, logCall, lookup, recordCallback } from './support/checked.ts';
 import { drivers, freshDb, type TestDb } from './support/databases.ts';

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../src/db/rows.ts';
 import { addProspect, type ProspectView } from '../src/modules/prospects/prospects.service.ts';
-import { ensureReachStats, rebuildReachStats } from '../src/modules/queue/reach-stats.ts';
+import { ensureReachStats, rebuildReachStats } from '../src/modules/queue/reach-stats.repository.ts';
 import { logCall } from './support/checked.ts';
 import { drivers, freshDb, type TestDb } from './support/databases.ts';
 

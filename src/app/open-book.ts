@@ -1,8 +1,8 @@
 import { createDb, type Database, redactUrl } from '../db/create-db.ts';
 import { acquireLock, type LockHolder, prepareDataDir, resolveDataDir } from '../db/data-dir.ts';
-import { reresolveZones } from '../modules/prospects/zone-upgrade.service.ts';
-import { refreshUnkeptPursuits } from '../modules/pursuit/pursuit.repository.ts';
-import { ensureReachStats } from '../modules/queue/reach-stats.ts';
+import { reresolveZones } from '../modules/prospects/index.ts';
+import { refreshUnkeptPursuits } from '../modules/pursuit/index.ts';
+import { ensureReachStats } from '../modules/queue/index.ts';
 
 export type OpenBook = { database: Database; where: string; close: () => Promise<void> };
 

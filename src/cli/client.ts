@@ -1,17 +1,17 @@
 import type { Readable } from 'node:stream';
 import { inProcess } from '../app/operations.ts';
 import type { OperationClient } from '../contracts/client.ts';
-import { type DncImportReport, importDnc } from '../modules/dnc/dnc-import.service.ts';
-import { letterFor } from '../modules/email/email.service.ts';
-import { type ExportFormat, type ExportKind, exportRows } from '../modules/exports/export.service.ts';
+import { type DncImportReport, importDnc } from '../modules/dnc/index.ts';
+import { letterFor } from '../modules/email/index.ts';
+import { type ExportFormat, type ExportKind, exportRows } from '../modules/exports/index.ts';
 import {
   type ImportProgress,
   type ImportReport,
   importCsv,
+  type PresetName,
   type Rejection,
-} from '../modules/imports/import.service.ts';
-import type { PresetName } from '../modules/imports/presets.ts';
-import type { Ctx } from '../modules/team/team.service.ts';
+} from '../modules/imports/index.ts';
+import type { Ctx } from '../modules/team/index.ts';
 
 export type { OperationClient };
 

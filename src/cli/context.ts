@@ -30,7 +30,7 @@ export async function openClient(
   features.catch(() => undefined); // a failure is reported where it is awaited, below
   const [{ openBook }, { loadTeam }] = await Promise.all([
     import('../app/open-book.ts'),
-    import('../modules/team/team.service.ts'),
+    import('../modules/team/index.ts'),
   ]);
   const book = await openBook({ data: options.data, databaseUrl: url, holder: { kind: 'cli' } });
   try {

@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
 import { operations } from '../contracts/index.ts';
 import type { Operation } from '../contracts/operation.ts';
-import type { DncImportReport } from '../modules/dnc/dnc-import.service.ts';
-import type { ImportReport } from '../modules/imports/import.service.ts';
+import type { DncImportReport } from '../modules/dnc/index.ts';
+import type { ImportReport } from '../modules/imports/index.ts';
 import { AppError, type ErrorCode, errorTable, type FieldIssue } from '../shared/errors.ts';
 import type { OperationClient, ReachClient } from './client.ts';
 

@@ -83,7 +83,7 @@ export const companies = pgTable(
     region: text('region'),
     country: text('country'),
     timezone: text('timezone'),
-    /** Dials to anyone at the company and decision-maker answers, by prospect-local hour 0-23 (queue/reach-stats.ts). */
+    /** Dials to anyone at the company and decision-maker answers, by prospect-local hour 0-23 (queue/reach-stats.repository.ts). */
     hourDials: integer('hour_dials').array().notNull().default(sql`array_fill(0, array[24])`),
     hourReached: integer('hour_reached').array().notNull().default(sql`array_fill(0, array[24])`),
     createdAt: createdAt(),
@@ -156,7 +156,7 @@ export const prospects = pgTable(
     voicemailStrategy: text('voicemail_strategy'),
     /** Seniority read from the title, one of `seniorities` in queue/persona.ts: a persona-like group for pooling. */
     seniority: smallint('seniority').generatedAlwaysAs(seniorityOfTitle),
-    // Summaries kept as dials are logged, so the queue never rescans history (queue/reach-stats.ts).
+    // Summaries kept as dials are logged, so the queue never rescans history (queue/reach-stats.repository.ts).
     dials: integer('dials').notNull().default(0),
     reachedCount: integer('reached_count').notNull().default(0),
     /** Effort so far, for keep-or-drop: messages left, the rep's seconds, meetings booked. */
@@ -265,7 +265,7 @@ export const callAttempts = pgTable(
 
 /**
  * Dials and outcomes counted per level and slot, kept as dials are logged: the learned
- * reachability the queue pools (queue/reach-stats.ts). `scope` is 0 book, 1 persona group,
+ * reachability the queue pools (queue/reach-stats.repository.ts). `scope` is 0 book, 1 persona group,
  * 2 company, 3 phone number; `slot` is 0-167 for local hour of week, 200-223 for local hour
  * of day, 255 for all hours.
  */

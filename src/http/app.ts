@@ -1,10 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
-import { dncRoutes } from '../modules/dnc/dnc.routes.ts';
-import { emailRoutes } from '../modules/email/email.routes.ts';
-import { exportRoutes } from '../modules/exports/export.routes.ts';
-import { importRoutes } from '../modules/imports/import.routes.ts';
-import type { Ctx } from '../modules/team/team.service.ts';
+import { dncRoutes } from '../modules/dnc/index.ts';
+import { emailRoutes } from '../modules/email/index.ts';
+import { exportRoutes } from '../modules/exports/index.ts';
+import { importRoutes } from '../modules/imports/index.ts';
+import type { Ctx } from '../modules/team/index.ts';
 import { AppError } from '../shared/errors.ts';
 import { requestIdOf } from '../shared/request-trace.ts';
 import { version } from '../shared/version.ts';

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
-import type { TaskList } from '../../modules/cadences/tasks.service.ts';
+import type { TaskList } from '../../modules/cadences/index.ts';
 import { AppError } from '../../shared/errors.ts';
 import { out, printJson } from '../output.ts';
 import { common, idOf, withClient } from '../run.ts';

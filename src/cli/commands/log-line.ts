@@ -1,4 +1,4 @@
-import { messageKinds, outcomes, results } from '../../modules/outcomes/call-rules.ts';
+import { messageKinds, outcomes, results } from '../../contracts/vocabulary.ts';
 
 // biome-ignore format: a lookup table reads best packed
 export const shortOutcomes: Record<string, string> = {

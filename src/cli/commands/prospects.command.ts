@@ -69,7 +69,7 @@ async function bodyFrom(options: FieldOptions & { benefit?: string[] }): Promise
   for (const [flag, option, key] of yesNoFlags) {
     const given = options[option];
     if (typeof given !== 'string') continue;
-    const { parseYesNo } = await import('../../modules/prospects/prospect-draft.ts');
+    const { parseYesNo } = await import('../../modules/prospects/index.ts');
     const answer = parseYesNo(given);
     if (answer === null) throw invalid(flag.split(' ')[0]!, `"${given}" is not yes or no`);
     body[key] = answer;

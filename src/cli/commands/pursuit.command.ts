@@ -1,6 +1,6 @@
 import { Command } from 'commander';
+import type { StandingView } from '../../modules/pursuit/index.ts';
 import { settableStates } from '../../modules/pursuit/pursuit-state.ts';
-import type { StandingView } from '../../modules/pursuit/standing.service.ts';
 import { money, out, printJson } from '../output.ts';
 import { common, withClient } from '../run.ts';
 

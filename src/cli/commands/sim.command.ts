@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
-import type { SimStrategy, StrategyName, StrategySetup } from '../../modules/sim/strategy.ts';
+import type { SimStrategy, StrategyName, StrategySetup } from '../../modules/sim/index.ts';
 import { invalid } from '../../shared/errors.ts';
 import { type Opened, openClient } from '../context.ts';
 import { out, printJson, printTable, reportError } from '../output.ts';
@@ -37,9 +37,9 @@ export function simCommand(): Command {
       let opened: Opened | undefined;
       try {
         // Loaded on use: the simulator is not needed by any other command.
-        const { resultRows, runChartSvg } = await import('../../modules/sim/report.ts');
-        const { parseStrategies, runSim } = await import('../../modules/sim/sim.service.ts');
-        const { loadWorld, parseWorld } = await import('../../modules/sim/world.ts');
+        const { resultRows, runChartSvg } = await import('../../modules/sim/index.ts');
+        const { parseStrategies, runSim } = await import('../../modules/sim/index.ts');
+        const { loadWorld, parseWorld } = await import('../../modules/sim/index.ts');
         const seed = whole('seed', o.seed);
         const days = whole('days', o.days);
         if (o.chart !== undefined && !String(o.chart).toLowerCase().endsWith('.svg'))
@@ -49,7 +49,7 @@ export function simCommand(): Command {
         const strategies = parseStrategies(o.strategy);
         let factory: ((name: StrategyName) => (setup: StrategySetup) => SimStrategy) | undefined;
         if (o.onBook) {
-          const { bookStrategies, onReachBook } = await import('../../modules/sim/reach-rep.ts');
+          const { bookStrategies, onReachBook } = await import('../../modules/sim/index.ts');
           if (strategies.length !== 1 || !bookStrategies.includes(strategies[0]!))
             throw invalid(
               'strategy',

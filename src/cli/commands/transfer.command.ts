@@ -3,7 +3,7 @@ import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { Command } from 'commander';
 import { exportKinds, importPresets as presetNames } from '../../contracts/vocabulary.ts';
 import type { Db } from '../../db/create-db.ts';
-import type { Rejection } from '../../modules/imports/import.service.ts';
+import type { Rejection } from '../../modules/imports/index.ts';
 import { AppError } from '../../shared/errors.ts';
 import { out, printJson, reportError } from '../output.ts';
 import { common, withClient } from '../run.ts';
@@ -164,7 +164,7 @@ async function withDirectDb<T>(o: { data?: string }, body: (db: Db) => Promise<T
 
 async function backupCommand(o: { data?: string; json?: boolean; out?: string }) {
   try {
-    const { backupLines } = await import('../../modules/backup/backup.service.ts');
+    const { backupLines } = await import('../../modules/backup/index.ts');
     await withDirectDb(o, async (db) => {
       const sink = o.out ? createWriteStream(o.out) : process.stdout;
       for await (const chunk of backupLines(db, new Date()))
@@ -178,7 +178,7 @@ async function backupCommand(o: { data?: string; json?: boolean; out?: string })
 
 async function restoreCommand(file: string, o: { data?: string; json?: boolean }) {
   try {
-    const { restoreBackup } = await import('../../modules/backup/backup.service.ts');
+    const { restoreBackup } = await import('../../modules/backup/index.ts');
     const counts = await withDirectDb(o, (db) => restoreBackup(db, openInput(file).stream));
     if (o.json) printJson({ restored: counts });
     else

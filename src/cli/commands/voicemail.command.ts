@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { pointKinds, strategies } from '../../contracts/vocabulary.ts';
-import type { Check } from '../../modules/voicemail/check-message.ts';
-import type { TalkingPoint } from '../../modules/voicemail/talking-points.service.ts';
+import type { Check, TalkingPoint } from '../../modules/voicemail/index.ts';
 import { AppError } from '../../shared/errors.ts';
 import { out, printJson } from '../output.ts';
 import { common, withClient } from '../run.ts';

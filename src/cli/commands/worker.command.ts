@@ -23,8 +23,8 @@ export function workerCommand(): Command {
             import('drizzle-orm'),
             import('../../app/open-book.ts'),
             import('../../db/schema.ts'),
-            import('../../modules/cadences/tasks.service.ts'),
-            import('../../modules/jobs/worker.ts'),
+            import('../../modules/cadences/index.ts'),
+            import('../../modules/jobs/index.ts'),
             import('../../shared/clock.ts'),
           ]);
         const at = o.at ? resolveAt(o.at, '--at') : undefined;

@@ -6,8 +6,7 @@ import type { Db } from '../../db/create-db.ts';
 import { keysetPages } from '../../db/pages.ts';
 import { allTables } from '../../db/schema.ts';
 import { AppError } from '../../shared/errors.ts';
-import { rebuildReachStats } from '../queue/reach-stats.ts';
-import { freshenScores } from '../queue/slot-scores.ts';
+import { freshenScores, rebuildReachStats } from '../queue/index.ts';
 
 const FORMAT = 'reach-backup';
 const VERSION = 1;

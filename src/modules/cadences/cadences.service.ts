@@ -12,7 +12,7 @@ import {
 import { cadences } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid, notFound } from '../../shared/errors.ts';
-import { isValidZone } from '../phones/resolve-timezone.ts';
+import { isValidZone } from '../phones/index.ts';
 import { builtInCadences } from './built-in.ts';
 import { schedule } from './cadence.ts';
 

@@ -12,9 +12,9 @@ import { rowsOf } from '../../db/rows.ts';
 import { tasks } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
-import { displayName } from '../prospects/prospects.service.ts';
-import { pursuitsOf } from '../queue/pursuits.service.ts';
-import { type Ctx, repClockZone } from '../team/team.service.ts';
+import { displayName } from '../prospects/index.ts';
+import { pursuitsOf } from '../queue/index.ts';
+import { type Ctx, repClockZone } from '../team/index.ts';
 
 /** The CLI's task list prints this answer. */
 export type { TaskList };

@@ -3,10 +3,9 @@ import type { Ctx } from '../../context/context.ts';
 import type { Db } from '../../db/create-db.ts';
 import { phoneNumbers } from '../../db/schema.ts';
 import { AppError } from '../../shared/errors.ts';
-import { BAD_NUMBER_LIMIT } from '../outcomes/call-rules.ts';
-import { normalizePhone } from '../phones/normalize-phone.ts';
-import type { PhoneKind } from '../prospects/prospect-draft.ts';
-import type { PhoneRow, ProspectRow } from '../prospects/prospects.repository.ts';
+import { BAD_NUMBER_LIMIT } from '../outcomes/index.ts';
+import { normalizePhone } from '../phones/index.ts';
+import type { PhoneKind, PhoneRow, ProspectRow } from '../prospects/index.ts';
 
 /**
  * The number dialled: the one given (added to the prospect when new), else one of the kind

@@ -2,11 +2,10 @@ import { eq, sql } from 'drizzle-orm';
 import type { CallbackResult } from '../../contracts/vocabulary.ts';
 import type { Db } from '../../db/create-db.ts';
 import { prospects } from '../../db/schema.ts';
-import { moveStage, promiseFollowUp } from '../outcomes/call-effects.repository.ts';
-import { nextStage } from '../outcomes/call-rules.ts';
-import type { Stage } from '../prospects/prospect-draft.ts';
-import { refreshPursuits } from '../pursuit/pursuit.repository.ts';
-import { optOut } from '../suppression/opt-out.ts';
+import { moveStage, nextStage, promiseFollowUp } from '../outcomes/index.ts';
+import type { Stage } from '../prospects/index.ts';
+import { refreshPursuits } from '../pursuit/index.ts';
+import { optOut } from '../suppression/index.ts';
 
 /**
  * What a callback came to does what the same result does on a reached call, inside the

@@ -15,12 +15,11 @@ import type { CallbackResult, MessageKind, Outcome, Result, Stage } from '../../
 import { callAttempts, callbacks, companies, phoneNumbers, prospects, voicemails } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid, invalidFields, notFound } from '../../shared/errors.ts';
-import { endCadences } from '../cadences/enrollments.repository.ts';
-import { listIntel } from '../intel/intel.service.ts';
-import { resultTimeIssues } from '../outcomes/call-rules.ts';
-import { normalizePhone } from '../phones/normalize-phone.ts';
-import { localTimeAt } from '../prospects/local-time.ts';
-import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
+import { endCadences } from '../cadences/index.ts';
+import { listIntel } from '../intel/index.ts';
+import { resultTimeIssues } from '../outcomes/index.ts';
+import { normalizePhone } from '../phones/index.ts';
+import { displayName, localTimeAt, resolveProspect } from '../prospects/index.ts';
 import { applyCallbackResult } from './callback-result.repository.ts';
 import { suggestOpener } from './opener.ts';
 

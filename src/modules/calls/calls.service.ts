@@ -9,22 +9,29 @@ import type { Db } from '../../db/create-db.ts';
 import { callAttempts, phoneNumbers, prospects, stageChanges, voicemails } from '../../db/schema.ts';
 import { clockOf, resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid, invalidFields, pgErrorCode } from '../../shared/errors.ts';
-import { endCadences } from '../cadences/enrollments.repository.ts';
-import { callStepDone } from '../cadences/enrollments.service.ts';
-import { factsOfAttempt, prepareFacts, storeFacts } from '../intel/intel.service.ts';
-import { findRightPerson, moveStage, promiseFollowUp } from '../outcomes/call-effects.repository.ts';
-import { checkLog, nextStage, repSecondsOf } from '../outcomes/call-rules.ts';
-import type { Stage } from '../prospects/prospect-draft.ts';
-import { validateProspect } from '../prospects/prospect-draft.ts';
-import type { ProspectRow } from '../prospects/prospects.repository.ts';
-import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
-import { prepareDraft, upsertProspects } from '../prospects/upsert-prospects.ts';
-import { refreshPursuits } from '../pursuit/pursuit.repository.ts';
-import { buildQueue, numberAt, yardsticks } from '../queue/queue.service.ts';
-import { recordDial } from '../queue/reach-stats.ts';
-import { optOut } from '../suppression/opt-out.ts';
-import { blockedNumbers } from '../suppression/suppression.repository.ts';
-import { spokenSeconds } from '../voicemail/words.ts';
+import { callStepDone, endCadences } from '../cadences/index.ts';
+import { factsOfAttempt, prepareFacts, storeFacts } from '../intel/index.ts';
+import {
+  checkLog,
+  findRightPerson,
+  moveStage,
+  nextStage,
+  promiseFollowUp,
+  repSecondsOf,
+} from '../outcomes/index.ts';
+import {
+  displayName,
+  type ProspectRow,
+  prepareDraft,
+  resolveProspect,
+  type Stage,
+  upsertProspects,
+  validateProspect,
+} from '../prospects/index.ts';
+import { refreshPursuits } from '../pursuit/index.ts';
+import { buildQueue, numberAt, recordDial, yardsticks } from '../queue/index.ts';
+import { blockedNumbers, optOut } from '../suppression/index.ts';
+import { spokenSeconds } from '../voicemail/index.ts';
 import { choosePhone, countBad } from './call-numbers.repository.ts';
 
 export type { LoggedCall };

@@ -14,20 +14,21 @@ import {
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid, invalidFields, notFound } from '../../shared/errors.ts';
 import { parseId } from '../../shared/ids.ts';
-import { dropFindPerson, findRightPerson } from '../outcomes/call-effects.repository.ts';
 import {
   checkLog,
+  dropFindPerson,
   FUTURE_TOLERANCE_MS,
+  findRightPerson,
   type MessageKind,
   type Outcome,
   type Result,
   repSecondsOf,
-} from '../outcomes/call-rules.ts';
-import { normalizePhone } from '../phones/normalize-phone.ts';
-import type { PhoneRow } from '../prospects/prospects.repository.ts';
-import { refreshPursuits } from '../pursuit/pursuit.repository.ts';
-import { type DialFact, recordDial, rereadDialTimes } from '../queue/reach-stats.ts';
-import { optOut } from '../suppression/opt-out.ts';
+} from '../outcomes/index.ts';
+import { normalizePhone } from '../phones/index.ts';
+import type { PhoneRow } from '../prospects/index.ts';
+import { refreshPursuits } from '../pursuit/index.ts';
+import { type DialFact, recordDial, rereadDialTimes } from '../queue/index.ts';
+import { optOut } from '../suppression/index.ts';
 import { choosePhone } from './call-numbers.repository.ts';
 import { readLogged } from './calls.service.ts';
 import {

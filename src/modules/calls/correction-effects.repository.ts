@@ -10,13 +10,11 @@ import {
   tasks,
   voicemails,
 } from '../../db/schema.ts';
-import { endCadences } from '../cadences/enrollments.repository.ts';
-import { moveStage, promiseFollowUp } from '../outcomes/call-effects.repository.ts';
-import { followUpOf } from '../outcomes/call-rules.ts';
-import type { Stage } from '../prospects/prospect-draft.ts';
-import type { PhoneRow, ProspectRow } from '../prospects/prospects.repository.ts';
-import { blockedNumbers } from '../suppression/suppression.repository.ts';
-import { spokenSeconds } from '../voicemail/words.ts';
+import { endCadences } from '../cadences/index.ts';
+import { followUpOf, moveStage, promiseFollowUp } from '../outcomes/index.ts';
+import type { PhoneRow, ProspectRow, Stage } from '../prospects/index.ts';
+import { blockedNumbers } from '../suppression/index.ts';
+import { spokenSeconds } from '../voicemail/index.ts';
 import { countBad, uncountBad } from './call-numbers.repository.ts';
 import { type CallFields, restage } from './correction-rules.ts';
 

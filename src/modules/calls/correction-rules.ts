@@ -1,4 +1,5 @@
 import type { CallFields } from '../../contracts/calls.contract.ts';
+import type { Stage } from '../../contracts/vocabulary.ts';
 import {
   followUpOf,
   type MessageKind,
@@ -7,7 +8,6 @@ import {
   type Result,
   type StageMove,
 } from '../outcomes/call-rules.ts';
-import type { Stage } from '../prospects/prospect-draft.ts';
 
 /** What a rep can correct on a logged call, as stored before and after a correction. */
 export type { CallFields };

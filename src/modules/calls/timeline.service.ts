@@ -15,8 +15,8 @@ import {
   voicemails,
 } from '../../db/schema.ts';
 import { clockOf, resolveAt } from '../../shared/clock.ts';
-import { describeIntel } from '../intel/intel-rules.ts';
-import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
+import { describeIntel } from '../intel/index.ts';
+import { displayName, resolveProspect } from '../prospects/index.ts';
 import { type CallFields, describeCorrection } from './correction-rules.ts';
 
 export type { CallRow, Effort, TimelineEntry };

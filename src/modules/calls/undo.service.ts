@@ -14,9 +14,9 @@ import {
 } from '../../db/schema.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
 import { parseId } from '../../shared/ids.ts';
-import { callStepUndone } from '../cadences/enrollments.service.ts';
-import { refreshPursuits } from '../pursuit/pursuit.repository.ts';
-import { recordDial } from '../queue/reach-stats.ts';
+import { callStepUndone } from '../cadences/index.ts';
+import { refreshPursuits } from '../pursuit/index.ts';
+import { recordDial } from '../queue/index.ts';
 import { uncountBad } from './call-numbers.repository.ts';
 
 export type { UndoneCall };

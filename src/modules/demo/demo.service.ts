@@ -17,13 +17,19 @@ import {
 import { clockOf, resolveAt } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
 import { createRandom, type Random } from '../../shared/random.ts';
-import { type Outcome, type Result, repSecondsOf } from '../outcomes/call-rules.ts';
-import { normalizePhone } from '../phones/normalize-phone.ts';
-import type { PhoneKind, ProspectDraft, Stage } from '../prospects/prospect-draft.ts';
-import { attachPhones, type ExistingProspect } from '../prospects/prospects.repository.ts';
-import { prepareDraft, upsertProspects } from '../prospects/upsert-prospects.ts';
-import { refreshPursuits } from '../pursuit/pursuit.repository.ts';
-import { rebuildReachStats } from '../queue/reach-stats.ts';
+import { type Outcome, type Result, repSecondsOf } from '../outcomes/index.ts';
+import { normalizePhone } from '../phones/index.ts';
+import {
+  attachPhones,
+  type ExistingProspect,
+  type PhoneKind,
+  type ProspectDraft,
+  prepareDraft,
+  type Stage,
+  upsertProspects,
+} from '../prospects/index.ts';
+import { refreshPursuits } from '../pursuit/index.ts';
+import { rebuildReachStats } from '../queue/index.ts';
 import {
   companySuffixes,
   companyWords,

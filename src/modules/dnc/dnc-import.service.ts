@@ -4,8 +4,8 @@ import type { DncImportReport } from '../../contracts/transfers.contract.ts';
 import { dncEntries } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { csvRecords, REJECTIONS_LISTED } from '../../shared/csv-records.ts';
-import { normalizePhone } from '../phones/normalize-phone.ts';
-import { blockedNumbers } from '../suppression/suppression.repository.ts';
+import { normalizePhone } from '../phones/index.ts';
+import { blockedNumbers } from '../suppression/index.ts';
 
 export type { DncImportReport };
 

@@ -12,10 +12,10 @@ import type { Db } from '../../db/create-db.ts';
 import { dncEntries, dncEvents, phoneNumbers, prospects, tasks } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid } from '../../shared/errors.ts';
-import { normalizePhone } from '../phones/normalize-phone.ts';
-import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
-import { refreshPursuits } from '../pursuit/pursuit.repository.ts';
-import { type Binding, bindingOf, bindPerson } from '../suppression/person-binding.ts';
+import { normalizePhone } from '../phones/index.ts';
+import { displayName, resolveProspect } from '../prospects/index.ts';
+import { refreshPursuits } from '../pursuit/index.ts';
+import { type Binding, bindingOf, bindPerson } from '../suppression/index.ts';
 
 function e164Of(ctx: Ctx, number: string): string {
   const result = normalizePhone(number, ctx.team.defaultCountry);

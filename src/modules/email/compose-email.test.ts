@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Material } from '../voicemail/compose.ts';
+import type { Material } from '../voicemail/index.ts';
 import { composeEmail, composeReferralRequest } from './compose-email.ts';
 
 const material = (over: Partial<Material> = {}): Material => ({

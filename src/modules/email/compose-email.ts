@@ -1,7 +1,5 @@
 import type { EmailKind } from '../../contracts/email.contract.ts';
-import type { Check } from '../voicemail/check-message.ts';
-import { checkMessage } from '../voicemail/check-message.ts';
-import type { Material } from '../voicemail/compose.ts';
+import { type Check, checkMessage, type Material } from '../voicemail/index.ts';
 
 export type Email = {
   kind: EmailKind;

@@ -14,11 +14,11 @@ import { companies, tasks } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid, notFound } from '../../shared/errors.ts';
 import { parseInput } from '../../shared/validate.ts';
-import { endCadences } from '../cadences/enrollments.repository.ts';
-import { addDnc } from '../dnc/dnc.service.ts';
-import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
-import { yardsticks } from '../queue/queue.service.ts';
-import { loadState } from '../voicemail/voicemail.service.ts';
+import { endCadences } from '../cadences/index.ts';
+import { addDnc } from '../dnc/index.ts';
+import { displayName, resolveProspect } from '../prospects/index.ts';
+import { yardsticks } from '../queue/index.ts';
+import { loadState } from '../voicemail/index.ts';
 import { composeEmail, composeReferralRequest } from './compose-email.ts';
 import { letterHtml } from './compose-letter.ts';
 

@@ -5,8 +5,8 @@ import type { ExportKind } from '../../contracts/vocabulary.ts';
 import { keysetPages } from '../../db/pages.ts';
 import { callAttempts, companies, phoneNumbers, prospects } from '../../db/schema.ts';
 import { escapeCell } from '../../shared/csv-safety.ts';
-import { localTimeAt } from '../prospects/local-time.ts';
-import { blockedNumbers } from '../suppression/suppression.repository.ts';
+import { localTimeAt } from '../prospects/index.ts';
+import { blockedNumbers } from '../suppression/index.ts';
 
 export { type ExportKind, exportKinds } from '../../contracts/vocabulary.ts';
 export type ExportFormat = 'csv' | 'json';

@@ -7,9 +7,8 @@ import { csvRecords, REJECTIONS_LISTED } from '../../shared/csv-records.ts';
 import { AppError, type FieldIssue, invalid } from '../../shared/errors.ts';
 import { reclaimMemory } from '../../shared/memory.ts';
 import { unstorableText } from '../../shared/validate.ts';
-import { validateProspect } from '../prospects/prospect-draft.ts';
-import { type PreparedDraft, prepareDraft, upsertWith } from '../prospects/upsert-prospects.ts';
-import { freshenScores } from '../queue/slot-scores.ts';
+import { type PreparedDraft, prepareDraft, upsertWith, validateProspect } from '../prospects/index.ts';
+import { freshenScores } from '../queue/index.ts';
 import { columnMapping, detectPreset, mapRecord, type PresetName, presetNames } from './presets.ts';
 import { stagedWriter } from './staged-writes.ts';
 

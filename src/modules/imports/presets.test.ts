@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateProspect } from '../prospects/prospect-draft.ts';
+import { validateProspect } from '../prospects/index.ts';
 import { columnMapping, detectPreset, hubspotZone, mapRecord } from './presets.ts';
 
 const hubspotHeaders = [

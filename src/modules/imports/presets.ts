@@ -1,6 +1,6 @@
 import { importPresets as presetNames } from '../../contracts/vocabulary.ts';
 import { unescapeCell } from '../../shared/csv-safety.ts';
-import { type PhoneKind, parseYesNo, type RawProspect } from '../prospects/prospect-draft.ts';
+import { type PhoneKind, parseYesNo, type RawProspect } from '../prospects/index.ts';
 
 export { presetNames };
 export type PresetName = (typeof presetNames)[number];

@@ -8,8 +8,9 @@ import {
   companyKey,
   type NewPhoneRow,
   type NewProspectRow,
-} from '../prospects/prospects.repository.ts';
-import type { ProspectPatch, ProspectWriter } from '../prospects/upsert-prospects.ts';
+  type ProspectPatch,
+  type ProspectWriter,
+} from '../prospects/index.ts';
 
 /**
  * An import batch's writes: each kind of change is loaded through COPY into a staging table of

@@ -11,10 +11,9 @@ import type {
 import type { Stage } from '../../contracts/vocabulary.ts';
 import { rowsOf } from '../../db/rows.ts';
 import { resolveAt } from '../../shared/clock.ts';
-import { repMinutes } from '../calls/timeline.service.ts';
-import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
-import { pursuitsOf } from '../queue/pursuits.service.ts';
-import { Scope, WEEK_SLOTS, weekOfSlot } from '../queue/reach-stats.ts';
+import { repMinutes } from '../calls/index.ts';
+import { displayName, resolveProspect } from '../prospects/index.ts';
+import { pursuitsOf, Scope, WEEK_SLOTS, weekOfSlot } from '../queue/index.ts';
 
 /**
  * Decision-maker reach rate by the prospect's local weekday and hour, for the whole book, one

@@ -6,8 +6,8 @@ import type { Db } from '../../db/create-db.ts';
 import { callAttempts, intelFacts, phoneNumbers } from '../../db/schema.ts';
 import { resolveAt, resolveDayOrAt } from '../../shared/clock.ts';
 import { AppError, type FieldIssue, invalid, invalidFields } from '../../shared/errors.ts';
-import { normalizePhone } from '../phones/normalize-phone.ts';
-import { resolveProspect } from '../prospects/prospects.service.ts';
+import { normalizePhone } from '../phones/index.ts';
+import { resolveProspect } from '../prospects/index.ts';
 import { checkIntel, describeIntel } from './intel-rules.ts';
 
 export type { IntelFact };

@@ -3,8 +3,8 @@ import PgBoss from 'pg-boss';
 import type { Database } from '../../db/create-db.ts';
 import { rowsOf } from '../../db/rows.ts';
 import { AppError } from '../../shared/errors.ts';
-import { autoSendable, deliverEmailStep } from '../email/email.service.ts';
-import { type Ctx, loadTeam } from '../team/team.service.ts';
+import { autoSendable, deliverEmailStep } from '../email/index.ts';
+import { type Ctx, loadTeam } from '../team/index.ts';
 
 /** Every minute: find the email steps that are due and queue one job for each. */
 export const SWEEP_QUEUE = 'reach-cadence-sweep';

@@ -7,9 +7,7 @@ import {
   TEXT_MAX,
 } from '../../contracts/vocabulary.ts';
 import type { FieldIssue } from '../../shared/errors.ts';
-import { normalizePhone } from '../phones/normalize-phone.ts';
-import { countryCode } from '../phones/region-zones.ts';
-import { readZone } from '../phones/zone-names.ts';
+import { countryCode, normalizePhone, readZone } from '../phones/index.ts';
 
 export { NOTES_MAX, type PhoneKind, phoneKinds, type Stage, stages, TEXT_MAX };
 

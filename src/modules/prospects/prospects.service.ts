@@ -13,8 +13,8 @@ import { companies, phoneNumbers, prospects } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalidFields, notFound } from '../../shared/errors.ts';
 import { isIdText } from '../../shared/ids.ts';
-import { blockedNumbers } from '../suppression/suppression.repository.ts';
-import { type Ctx, findOrAddUser } from '../team/team.service.ts';
+import { blockedNumbers } from '../suppression/index.ts';
+import { type Ctx, findOrAddUser } from '../team/index.ts';
 import { localTimeAt } from './local-time.ts';
 import { type RawProspect, validateProspect } from './prospect-draft.ts';
 import {

@@ -1,9 +1,8 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
 import { dncEntries } from '../../db/schema.ts';
-import { type ResolvedZone, resolveTimezone, type ZoneSource } from '../phones/resolve-timezone.ts';
-import { zonesForPhone } from '../phones/zone-from-phone.ts';
-import { bindPerson, listNumbers, suppressKnown } from '../suppression/person-binding.ts';
+import { type ResolvedZone, resolveTimezone, type ZoneSource, zonesForPhone } from '../phones/index.ts';
+import { bindPerson, listNumbers, suppressKnown } from '../suppression/index.ts';
 import type { DraftPhone, PhoneKind, ProspectDraft } from './prospect-draft.ts';
 import {
   type CompanyInput,

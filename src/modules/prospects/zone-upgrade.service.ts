@@ -2,8 +2,7 @@ import { asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Ctx } from '../../context/context.ts';
 import type { Db } from '../../db/create-db.ts';
 import { phoneNumbers, prospects, zoneChanges } from '../../db/schema.ts';
-import { countryCode } from '../phones/region-zones.ts';
-import { readZone } from '../phones/zone-names.ts';
+import { countryCode, readZone } from '../phones/index.ts';
 import { displayName } from './prospects.service.ts';
 import { recordZone } from './upsert-prospects.ts';
 

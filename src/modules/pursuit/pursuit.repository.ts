@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { PursuitState } from '../../contracts/vocabulary.ts';
 import type { Db } from '../../db/create-db.ts';
 import { rowsOf } from '../../db/rows.ts';
-import type { Outcome, Result } from '../outcomes/call-rules.ts';
+import type { Outcome, Result } from '../outcomes/index.ts';
 import { latestStanding, type PursuitEvent } from './pursuit-state.ts';
 
 const p = sql.param;

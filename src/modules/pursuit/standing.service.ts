@@ -10,8 +10,8 @@ import type { PursuitState } from '../../contracts/vocabulary.ts';
 import { companies, pursuitChanges } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid } from '../../shared/errors.ts';
-import { moveStage, promiseFollowUp } from '../outcomes/call-effects.repository.ts';
-import { resolveProspect } from '../prospects/prospects.service.ts';
+import { moveStage, promiseFollowUp } from '../outcomes/index.ts';
+import { resolveProspect } from '../prospects/index.ts';
 import { pursuitEvents, refreshPursuits } from './pursuit.repository.ts';
 import { type PursuitEvent, pursuitAllows, pursuitStanding } from './pursuit-state.ts';
 

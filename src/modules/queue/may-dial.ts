@@ -1,7 +1,6 @@
 import type { TeamRule } from '../../contracts/team-rules.ts';
 import { localClock } from '../../shared/local-clock.ts';
-import { type Audience, checkCall, dialsInLast, type Place } from '../compliance/calling-rules.ts';
-import type { Screening } from '../compliance/jurisdiction-rules.ts';
+import { type Audience, checkCall, dialsInLast, type Place, type Screening } from '../compliance/index.ts';
 import { pursuitAllows, type Standing } from '../pursuit/pursuit-state.ts';
 
 /** The limits a team sets; legal hours may only be narrowed. */

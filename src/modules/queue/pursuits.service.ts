@@ -4,8 +4,8 @@ import type { PursuitView, pursuitQuerySchema } from '../../contracts/pursuit.co
 import type { Recommendation, Stage } from '../../contracts/vocabulary.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { notFound } from '../../shared/errors.ts';
-import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
-import { HORIZON, type Pursuit } from '../pursuit/keep-or-drop.ts';
+import { displayName, resolveProspect } from '../prospects/index.ts';
+import { HORIZON, type Pursuit } from '../pursuit/index.ts';
 import { loadCandidates } from './queue.repository.ts';
 import { type Yardsticks, yardsticks } from './queue.service.ts';
 import { type Candidate, pursuitAt, weightOf } from './rank.ts';

@@ -1,16 +1,15 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
 import { rowsOf } from '../../db/rows.ts';
-import { type StatedPlace, zoneOfDialledNumber } from '../phones/resolve-timezone.ts';
-import { displayName } from '../prospects/prospects.service.ts';
-import { bookRates } from '../pursuit/keep-or-drop.ts';
-import { PROMISE_EARLY_MINUTES, readStanding } from '../pursuit/pursuit-state.ts';
-import { blockedNumbers } from '../suppression/suppression.repository.ts';
+import { type StatedPlace, zoneOfDialledNumber } from '../phones/index.ts';
+import { displayName } from '../prospects/index.ts';
+import { bookRates, PROMISE_EARLY_MINUTES, readStanding } from '../pursuit/index.ts';
+import { blockedNumbers } from '../suppression/index.ts';
 import type { HoursIntel } from './intel-evidence.ts';
 import { CALLBACK_GRACE_MINUTES, COURTESY } from './may-dial.ts';
 import type { Candidate, PhoneZone, PursuitBook, SlotTable } from './rank.ts';
 import { COVERAGE_EVERY, slotKey } from './rank.ts';
-import { ALL_HOURS, hourSlot, Scope } from './reach-stats.ts';
+import { ALL_HOURS, hourSlot, Scope } from './reach-cells.ts';
 import { effortTotals, FIRST_HOUR, LAST_HOUR, type ScoreBook, slotScore, UNTRIED } from './slot-scores.ts';
 
 const p = sql.param;

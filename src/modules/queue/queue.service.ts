@@ -4,8 +4,8 @@ import type { Plan, PlanQuery, PlanWindow, Queue, QueueQuery } from '../../contr
 import { rowsOf } from '../../db/rows.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { invalid, notFound } from '../../shared/errors.ts';
-import { screenedRegisters } from '../suppression/suppression.repository.ts';
-import { type Ctx, findUser, repClockZone, type Team } from '../team/team.service.ts';
+import { screenedRegisters } from '../suppression/index.ts';
+import { type Ctx, findUser, repClockZone, type Team } from '../team/index.ts';
 import { type DialLimits, insideWindow } from './may-dial.ts';
 import { loadCandidates, type OpenZones, pursuitBook, shortlist } from './queue.repository.ts';
 import {
@@ -17,7 +17,7 @@ import {
   type SlotTable,
   worthFloor,
 } from './rank.ts';
-import { hourSlot, weekSlot } from './reach-stats.ts';
+import { hourSlot, weekSlot } from './reach-cells.ts';
 import { hourPrior, keepScores, RESCORE_PER_QUEUE, type ScoreBook, typicalValue } from './slot-scores.ts';
 
 export type { Queue };

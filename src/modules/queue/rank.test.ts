@@ -14,7 +14,7 @@ import {
   slotKey,
   worthFloor,
 } from './rank.ts';
-import { hourSlot, Scope } from './reach-stats.ts';
+import { hourSlot, Scope } from './reach-cells.ts';
 
 const limits: DialLimits = {
   callingHoursStart: '08:00',

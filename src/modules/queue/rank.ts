@@ -2,7 +2,7 @@ import type { QueueEntry } from '../../contracts/queue.contract.ts';
 import type { PhoneKind, Stage } from '../../contracts/vocabulary.ts';
 import { isAfterHours, type LocalClock, localClock, weekdayName } from '../../shared/local-clock.ts';
 import { createRandom } from '../../shared/random.ts';
-import type { Place } from '../compliance/calling-rules.ts';
+import type { Place } from '../compliance/index.ts';
 import {
   type BookRates,
   type Effort,
@@ -21,8 +21,8 @@ import {
   lineAt,
 } from './intel-evidence.ts';
 import { CALLBACK_GRACE_MINUTES, type DialLimits, mayDial, zonesToRespect } from './may-dial.ts';
+import { ALL_HOURS, ANY_KIND, groupOf, hourSlot, Scope, weekSlot } from './reach-cells.ts';
 import { type Belief, pooledBelief, productBelief, type SlotCounts, sampleBelief } from './reach-model.ts';
-import { ALL_HOURS, ANY_KIND, groupOf, hourSlot, Scope, weekSlot } from './reach-stats.ts';
 
 /** A prospect the queue may propose, with what the book knows about them. */
 export type Candidate = {

@@ -5,11 +5,10 @@ import { phoneNumbers } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { invalid } from '../../shared/errors.ts';
 import { localClock, zoneCity } from '../../shared/local-clock.ts';
-import { type CallInput, checkCall, nextAllowed, ruleCatalogue } from '../compliance/calling-rules.ts';
-import { normalizePhone } from '../phones/normalize-phone.ts';
-import { zoneOfDialledNumber } from '../phones/resolve-timezone.ts';
-import type { ProspectRow } from '../prospects/prospects.repository.ts';
-import { screenedRegisters } from '../suppression/suppression.repository.ts';
+import { type CallInput, checkCall, nextAllowed, ruleCatalogue } from '../compliance/index.ts';
+import { normalizePhone, zoneOfDialledNumber } from '../phones/index.ts';
+import type { ProspectRow } from '../prospects/index.ts';
+import { screenedRegisters } from '../suppression/index.ts';
 import { zonesToRespect } from './may-dial.ts';
 import { limitsOf } from './queue.service.ts';
 

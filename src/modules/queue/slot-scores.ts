@@ -3,8 +3,8 @@ import { LEGAL_END, LEGAL_START } from '../../contracts/vocabulary.ts';
 import type { Db } from '../../db/create-db.ts';
 import { rowsOf } from '../../db/rows.ts';
 import { STAGE_WEIGHT } from './rank.ts';
+import { hourSlot, Scope } from './reach-cells.ts';
 import { POOLING_STRENGTH, pooledBelief } from './reach-model.ts';
-import { hourSlot, Scope } from './reach-stats.ts';
 
 const p = sql.param;
 

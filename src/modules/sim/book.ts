@@ -1,39 +1,51 @@
 import { localClock } from '../../shared/local-clock.ts';
+import { BAD_NUMBER_LIMIT, nextStage, type Outcome, type Result, repSecondsOf } from '../outcomes/index.ts';
+import { countryOfZone } from '../phones/index.ts';
+import type { Stage } from '../prospects/index.ts';
 import {
-  BAD_NUMBER_LIMIT,
-  nextStage,
-  type Outcome,
-  type Result,
-  repSecondsOf,
-} from '../outcomes/call-rules.ts';
-import { countryOfZone } from '../phones/region-zones.ts';
-import type { Stage } from '../prospects/prospect-draft.ts';
-import { type BookTotals, bookRates, NO_EFFORT, NO_TOTALS } from '../pursuit/keep-or-drop.ts';
-import {
+  type BookTotals,
+  bookRates,
+  NO_EFFORT,
+  NO_TOTALS,
   type PursuitEvent,
   pursuitAllows,
   pursuitStanding,
   pursuitWord,
   type Standing,
-} from '../pursuit/pursuit-state.ts';
-import type { HoursIntel } from '../queue/intel-evidence.ts';
-import { type DialLimits, insideCallingHours } from '../queue/may-dial.ts';
+} from '../pursuit/index.ts';
 import {
+  ALL_HOURS,
+  ANY_KIND,
   type Candidate,
   COVERAGE_EVERY,
+  type DialFact,
+  type DialLimits,
+  dialCells,
+  type HoursIntel,
+  hourSlot,
+  insideCallingHours,
   type PhoneZone,
+  POOLING_STRENGTH,
   type PursuitBook,
+  pooledBelief,
   pursuitAt,
+  Scope,
+  type SlotCounts,
   type SlotTable,
   STAGE_WEIGHT,
   slotKey,
-} from '../queue/rank.ts';
-import { POOLING_STRENGTH, pooledBelief, type SlotCounts } from '../queue/reach-model.ts';
-import { ALL_HOURS, ANY_KIND, type DialFact, dialCells, hourSlot, Scope } from '../queue/reach-stats.ts';
-import type { Earlier, Material } from '../voicemail/compose.ts';
-import type { Strategy, VoicemailState } from '../voicemail/decide.ts';
-import { type EventPlace, nearEnough } from '../voicemail/event-place.ts';
-import type { LastTalk, Point, Reference } from '../voicemail/templates.ts';
+} from '../queue/index.ts';
+import {
+  type Earlier,
+  type EventPlace,
+  type LastTalk,
+  type Material,
+  nearEnough,
+  type Point,
+  type Reference,
+  type Strategy,
+  type VoicemailState,
+} from '../voicemail/index.ts';
 import type { SimProspect } from './territory.ts';
 
 const DAY = 86_400_000;

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import { localClock } from '../../shared/local-clock.ts';
 import { createRandom } from '../../shared/random.ts';
-import type { Result } from '../outcomes/call-rules.ts';
-import type { DialLimits } from '../queue/may-dial.ts';
+import type { Result } from '../outcomes/index.ts';
+import type { DialLimits } from '../queue/index.ts';
 import { bestHours, uniform } from './manual-strategies.ts';
 import { oracle, personaOracle } from './oracle-strategies.ts';
 import { adaptive, curiosity, neverVoicemail, persistent, rules } from './product-strategies.ts';

@@ -1,4 +1,4 @@
-import { mayDial } from '../queue/may-dial.ts';
+import { mayDial } from '../queue/index.ts';
 import { simZone } from './book.ts';
 import type {
   DayPlan,

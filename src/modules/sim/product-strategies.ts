@@ -1,6 +1,6 @@
 import { localClock } from '../../shared/local-clock.ts';
-import { type QueueEntry, queueSeed, rankAt, worthFloor } from '../queue/rank.ts';
-import { decideVoicemail, type Strategy } from '../voicemail/decide.ts';
+import { type QueueEntry, queueSeed, rankAt, worthFloor } from '../queue/index.ts';
+import { decideVoicemail, type Strategy } from '../voicemail/index.ts';
 import { type HeardHours, SimBook } from './book.ts';
 import type {
   DayPlan,

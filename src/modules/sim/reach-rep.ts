@@ -2,8 +2,8 @@ import type { OperationClient } from '../../contracts/client.ts';
 import type { HeardFact } from '../../contracts/intel.contract.ts';
 import type { Queue } from '../../contracts/queue.contract.ts';
 import { type CallbackResult, callbackResults } from '../../contracts/vocabulary.ts';
-import type { Result } from '../outcomes/call-rules.ts';
-import type { Strategy } from '../voicemail/decide.ts';
+import type { Result } from '../outcomes/index.ts';
+import type { Strategy } from '../voicemail/index.ts';
 import { territoryPoints, VOICE } from './book.ts';
 import { asIntel } from './product-strategies.ts';
 import type {

@@ -1,5 +1,5 @@
-import type { Result } from '../outcomes/call-rules.ts';
-import type { DialLimits } from '../queue/may-dial.ts';
+import type { Result } from '../outcomes/index.ts';
+import type { DialLimits } from '../queue/index.ts';
 import type { Heard, Hidden, MessageKind } from './telephone.ts';
 import type { Territory } from './territory.ts';
 import type { World } from './world.ts';

@@ -1,5 +1,5 @@
 import { createRandom, type Random } from '../../shared/random.ts';
-import { sampleBelief } from '../queue/reach-model.ts';
+import { sampleBelief } from '../queue/index.ts';
 import { type Persona, personas, type World } from './world.ts';
 
 export type NumberKind = 'main' | 'direct' | 'mobile' | 'private';

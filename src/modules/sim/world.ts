@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { offerCategories } from '../../contracts/team.contract.ts';
 import { AppError } from '../../shared/errors.ts';
 import { isoDate, parseInput } from '../../shared/validate.ts';
-import { isValidZone } from '../phones/resolve-timezone.ts';
+import { isValidZone } from '../phones/index.ts';
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a clock time as HH:MM');
 /** A range drawn uniformly per prospect, `[from, to]`. */

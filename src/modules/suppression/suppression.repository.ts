@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
 import { dncEntries } from '../../db/schema.ts';
-import type { Screening } from '../compliance/jurisdiction-rules.ts';
+import type { Screening } from '../compliance/index.ts';
 
 /** Which of these numbers are on the active Do-Not-Call list. */
 export async function blockedNumbers(

@@ -6,8 +6,7 @@ import type { Db } from '../../db/create-db.ts';
 import { teams, users } from '../../db/schema.ts';
 import { AppError, invalid } from '../../shared/errors.ts';
 import { isIdText } from '../../shared/ids.ts';
-import { normalizePhone } from '../phones/normalize-phone.ts';
-import { readZone } from '../phones/zone-names.ts';
+import { normalizePhone, readZone } from '../phones/index.ts';
 
 export type { Ctx, Team } from '../../context/context.ts';
 

@@ -1,4 +1,4 @@
-import { countryCode, regionCode } from '../phones/region-zones.ts';
+import { countryCode, regionCode } from '../phones/index.ts';
 
 /** Where an event is: online, or a place as precise as it was recorded. */
 export type EventPlace = {

@@ -6,7 +6,7 @@ import type { addPointSchema, pointsQuerySchema, TalkingPoint } from '../../cont
 import { companies, talkingPoints } from '../../db/schema.ts';
 import { resolveAt, resolveDayOrAt } from '../../shared/clock.ts';
 import { invalidFields, notFound } from '../../shared/errors.ts';
-import { resolveProspect } from '../prospects/prospects.service.ts';
+import { resolveProspect } from '../prospects/index.ts';
 
 /** News goes stale: a message built on it is timely for this many days. */
 export const NEWS_DAYS = 45;

@@ -25,16 +25,21 @@ import {
 import { resolveAt } from '../../shared/clock.ts';
 import { invalid } from '../../shared/errors.ts';
 import { AFTER_HOURS_FROM } from '../../shared/local-clock.ts';
-import { checkCall } from '../compliance/calling-rules.ts';
-import { normalizePhone } from '../phones/normalize-phone.ts';
-import { type Jurisdiction, zoneOfDialledNumber } from '../phones/resolve-timezone.ts';
-import type { ProspectRow } from '../prospects/prospects.repository.ts';
-import { displayName, resolveProspect } from '../prospects/prospects.service.ts';
-import { pursuitWord, readStanding } from '../pursuit/pursuit-state.ts';
-import { insideCallingHours, zonesToRespect } from '../queue/may-dial.ts';
-import { pursuitNow } from '../queue/pursuits.service.ts';
-import { limitsOf, nextWindow, numberAt, type Yardsticks, yardsticks } from '../queue/queue.service.ts';
-import { blockedNumbers } from '../suppression/suppression.repository.ts';
+import { checkCall } from '../compliance/index.ts';
+import { type Jurisdiction, normalizePhone, zoneOfDialledNumber } from '../phones/index.ts';
+import { displayName, type ProspectRow, resolveProspect } from '../prospects/index.ts';
+import { pursuitWord, readStanding } from '../pursuit/index.ts';
+import {
+  insideCallingHours,
+  limitsOf,
+  nextWindow,
+  numberAt,
+  pursuitNow,
+  type Yardsticks,
+  yardsticks,
+  zonesToRespect,
+} from '../queue/index.ts';
+import { blockedNumbers } from '../suppression/index.ts';
 import { type Check, checkMessage, worst } from './check-message.ts';
 import type { Earlier, Material } from './compose.ts';
 import { type Decision, decideVoicemail, type Strategy, type VoicemailState } from './decide.ts';

@@ -1,0 +1,1 @@
+export { backupLines, restoreBackup } from './backup.service.ts';

@@ -1,0 +1,11 @@
+export {
+  type Audience,
+  type CallInput,
+  checkCall,
+  dialsInLast,
+  nextAllowed,
+  type Place,
+  ruleCatalogue,
+} from './calling-rules.ts';
+export { fitCallSteps } from './fit-steps.ts';
+export type { Screening } from './jurisdiction-rules.ts';

@@ -1,0 +1,2 @@
+export { exportRoutes } from './export.routes.ts';
+export { type ExportFormat, type ExportKind, exportRows } from './export.service.ts';
