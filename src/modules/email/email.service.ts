@@ -1,4 +1,3 @@
-import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import nodemailer from 'nodemailer';
 import type { Ctx } from '../../context/context.ts';
@@ -9,8 +8,6 @@ import {
   letterQuerySchema,
   type RecordedAnswer,
 } from '../../contracts/email.contract.ts';
-import { rowsOf } from '../../db/rows.ts';
-import { companies, tasks } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid, notFound } from '../../shared/errors.ts';
 import { parseInput } from '../../shared/validate.ts';
@@ -21,6 +18,17 @@ import { yardsticks } from '../queue/index.ts';
 import { loadState } from '../voicemail/index.ts';
 import { composeEmail, composeReferralRequest } from './compose-email.ts';
 import { letterHtml } from './compose-letter.ts';
+import {
+  claimEmailStep,
+  companyById,
+  donePayloadsOf,
+  emailSuppressed,
+  markEmailSent,
+  reopenEmailStep,
+  setTaskPayload,
+  skipBouncedEmailSteps,
+  taskOfTeam,
+} from './email.repository.ts';
 
 /** The email an email step would send now: subject, text, checks and a `mailto:` link. */
 export async function emailDraft(ctx: Ctx, input: { id: number; query: EmailQuery }): Promise<EmailDraft> {
@@ -62,13 +70,7 @@ export async function deliverEmailStep(
   const { id, at, auto } = input;
   // Stamped with the real clock, whatever `at` says: a stalled send is measured from it.
   const claimedAt = new Date().toISOString();
-  const [claimed] = rowsOf<{ payload: Record<string, unknown> }>(
-    await ctx.db.execute(sql`
-      update tasks t set status = 'sending', payload = t.payload || ${JSON.stringify({ claimedAt })}::jsonb
-      where t.id = ${id} and t.team_id = ${ctx.team.id} and t.kind in ('email', 'invitation', 'referral-request') and t.status = 'open'
-        ${auto ? sql`and ${autoSendable(at)}` : sql``}
-      returning t.payload`),
-  );
+  const claimed = await claimEmailStep(ctx.db, { id, teamId: ctx.team.id, claimedAt, auto, at });
   if (!claimed) {
     // Says why: not found, not an email, already done or sending.
     await draftFor(ctx, { id, at });
@@ -77,14 +79,17 @@ export async function deliverEmailStep(
   try {
     const draft = await draftFor(ctx, { id, at, claimed: true, to: input.to });
     const messageId = await transmit(ctx, draft);
-    await ctx.db
-      .update(tasks)
-      .set({
-        status: 'done',
-        doneAt: at,
-        payload: sql`(${tasks.payload} - 'claimedAt' - 'autoRetryAt') || ${JSON.stringify({ subject: draft.subject, text: draft.text, messageId, sentTo: draft.to, ...(auto ? { sentBy: 'cadence' } : {}) })}::jsonb`,
-      })
-      .where(and(eq(tasks.id, id), eq(tasks.status, 'sending')));
+    await markEmailSent(ctx.db, {
+      id,
+      at,
+      sent: {
+        subject: draft.subject,
+        text: draft.text,
+        messageId,
+        sentTo: draft.to,
+        ...(auto ? { sentBy: 'cadence' } : {}),
+      },
+    });
     return { ...draft, sent: { messageId, at: at.toISOString() } };
   } catch (error) {
     const failures = Number(claimed.payload['autoFailures'] ?? 0) + 1;
@@ -98,36 +103,9 @@ export async function deliverEmailStep(
             autoRetryAt: new Date(at.getTime() + RETRY_MINUTES * 2 ** (failures - 1) * 60_000).toISOString(),
           }
         : { autoError: (error as Error).message };
-    await ctx.db
-      .update(tasks)
-      .set({
-        status: 'open',
-        payload: sql`(${tasks.payload} - 'claimedAt') || ${JSON.stringify(note)}::jsonb`,
-      })
-      .where(and(eq(tasks.id, id), eq(tasks.status, 'sending')));
+    await reopenEmailStep(ctx.db, { id, note });
     throw error;
   }
-}
-
-/**
- * A task row (`t`) an automatic send may take at `at`: an email step marked `auto`, due (or
- * due again after a refused try), not failed for good, in a running cadence, for a prospect
- * who has not asked to stop.
- */
-export function autoSendable(at: Date): SQL {
-  return sql`t.payload->>'send' = 'auto' and t.payload->>'autoError' is null
-    and coalesce((t.payload->>'autoRetryAt')::timestamptz, t.due_at) <= ${at.toISOString()}::timestamptz
-    and exists (select 1 from enrollments e where e.id = t.enrollment_id and e.status = 'active')
-    and not exists (select 1 from prospects p where p.id = t.prospect_id and (p.opted_out
-      or exists (select 1 from dnc_entries d where d.team_id = p.team_id and d.removed_at is null
-        and d.email = lower(p.email))))`;
-}
-
-/** Whether an address asked not to be contacted, on any record. */
-async function emailSuppressed(ctx: Ctx, email: string): Promise<boolean> {
-  const rows = await ctx.db.execute(sql`
-    select 1 from dnc_entries where team_id = ${ctx.team.id} and removed_at is null and email = lower(${email}) limit 1`);
-  return (rows as { rows: unknown[] }).rows.length > 0;
 }
 
 /** Sends the draft through the team's SMTP server: the message id, or why it could not go. */
@@ -174,10 +152,7 @@ async function draftFor(
   input: { id: number; at: Date; kind?: 'email' | 'letter'; claimed?: boolean; to?: string | undefined },
 ): Promise<EmailDraft> {
   const kind = input.kind ?? 'email';
-  const [task] = await ctx.db
-    .select()
-    .from(tasks)
-    .where(and(eq(tasks.id, input.id), eq(tasks.teamId, ctx.team.id)));
+  const task = await taskOfTeam(ctx.db, { id: input.id, teamId: ctx.team.id });
   if (!task) throw notFound('Task', input.id);
   if (kind === 'email' ? !WRITTEN.includes(task.kind) : task.kind !== kind)
     throw invalid(
@@ -188,7 +163,7 @@ async function draftFor(
     throw new AppError('conflict', `Task ${task.id} is already ${task.status}`);
   const prospect = await resolveProspect(ctx, task.prospectId);
   if (prospect.optedOut) throw new AppError('conflict', `Prospect ${prospect.id} asked not to be contacted`);
-  if (prospect.email && (await emailSuppressed(ctx, prospect.email)))
+  if (prospect.email && (await emailSuppressed(ctx.db, { teamId: ctx.team.id, email: prospect.email })))
     throw new AppError('conflict', `${prospect.email} asked not to be contacted`);
   const { state } = await loadState(ctx, {
     prospect,
@@ -197,11 +172,7 @@ async function draftFor(
     number: undefined,
     book: await yardsticks(ctx),
   });
-  const sent = await ctx.db
-    .select({ payload: tasks.payload })
-    .from(tasks)
-    .where(and(eq(tasks.prospectId, prospect.id), inArray(tasks.kind, WRITTEN), eq(tasks.status, 'done')))
-    .orderBy(desc(tasks.doneAt));
+  const sent = await donePayloadsOf(ctx.db, { prospectId: prospect.id, kinds: WRITTEN });
   const earlier = sent
     .map((r) => (typeof r.payload['text'] === 'string' ? r.payload['text'] : ''))
     .filter(Boolean);
@@ -256,10 +227,7 @@ export async function recordEmailAnswer(
 ): Promise<RecordedAnswer> {
   const q = input.body;
   const at = resolveAt(q.at);
-  const [task] = await ctx.db
-    .select()
-    .from(tasks)
-    .where(and(eq(tasks.id, input.id), eq(tasks.teamId, ctx.team.id)));
+  const task = await taskOfTeam(ctx.db, { id: input.id, teamId: ctx.team.id });
   if (!task) throw notFound('Task', input.id);
   if (!WRITTEN.includes(task.kind) || typeof task.payload['messageId'] !== 'string')
     throw invalid('id', `task ${task.id} is not a sent email`);
@@ -268,7 +236,7 @@ export async function recordEmailAnswer(
     answer: { kind: q.answer, at: at.toISOString(), note: q.note ?? null },
   };
   if (q.answer === 'unsubscribe') {
-    await ctx.db.update(tasks).set({ payload: answered }).where(eq(tasks.id, task.id));
+    await setTaskPayload(ctx.db, { id: task.id, payload: answered });
     await addDnc(ctx, {
       prospect: task.prospectId,
       reason: 'asked by email to stop',
@@ -278,7 +246,7 @@ export async function recordEmailAnswer(
     return { taskId: task.id, answer: q.answer, effect: 'on the Do-Not-Call list; the cadence stopped' };
   }
   return ctx.db.transaction(async (tx) => {
-    await tx.update(tasks).set({ payload: answered }).where(eq(tasks.id, task.id));
+    await setTaskPayload(tx, { id: task.id, payload: answered });
     if (q.answer === 'reply') {
       const paused = await endCadences(tx, {
         prospectId: task.prospectId,
@@ -288,20 +256,9 @@ export async function recordEmailAnswer(
       });
       return { taskId: task.id, answer: q.answer, effect: paused ? `${paused.cadence} paused` : 'recorded' };
     }
-    const skipped = task.enrollmentId
-      ? await tx
-          .update(tasks)
-          .set({
-            status: 'skipped',
-            doneAt: at,
-            payload: sql`${tasks.payload} || '{"outcome":"address bounced"}'::jsonb`,
-          })
-          .where(
-            and(eq(tasks.enrollmentId, task.enrollmentId), eq(tasks.kind, 'email'), eq(tasks.status, 'open')),
-          )
-          .returning({ id: tasks.id })
-      : [];
-    const n = skipped.length;
+    const n = task.enrollmentId
+      ? await skipBouncedEmailSteps(tx, { enrollmentId: task.enrollmentId, at })
+      : 0;
     return {
       taskId: task.id,
       answer: q.answer,
@@ -329,9 +286,7 @@ export async function letterFor(
       'a letter needs the company’s postal address: reach config postalAddress="…"',
     );
   const prospect = await resolveProspect(ctx, draft.prospectId);
-  const [company] = prospect.companyId
-    ? await ctx.db.select().from(companies).where(eq(companies.id, prospect.companyId))
-    : [];
+  const company = prospect.companyId ? await companyById(ctx.db, { id: prospect.companyId }) : null;
   const place = [company?.city ?? prospect.city, company?.region ?? prospect.region]
     .filter(Boolean)
     .join(', ');
