@@ -1,4 +1,16 @@
-import { and, eq, inArray, isNotNull, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  eq,
+  ilike,
+  inArray,
+  isNotNull,
+  or,
+  type SQL,
+  type SQLWrapper,
+  sql,
+} from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
 import { rowsOf } from '../../db/rows.ts';
 import { companies, phoneNumbers, prospects } from '../../db/schema.ts';
@@ -7,6 +19,7 @@ export type ProspectRow = typeof prospects.$inferSelect;
 export type NewProspectRow = typeof prospects.$inferInsert;
 export type PhoneRow = typeof phoneNumbers.$inferSelect;
 export type NewPhoneRow = typeof phoneNumbers.$inferInsert;
+export type CompanyRow = typeof companies.$inferSelect;
 export type CompanyInput = { name: string; domain: string | null; industry: string | null };
 export type ExistingProspect = ProspectRow & { phones: PhoneRow[] };
 
@@ -193,4 +206,122 @@ export async function updateProspectRow(db: Db, id: number, patch: Partial<NewPr
     .update(prospects)
     .set({ ...patch, updatedAt: sql`now()` })
     .where(eq(prospects.id, id));
+}
+
+/** The team's prospects a key could name (its id, external id or email, lowered), lowest id first, at most two. */
+export async function prospectsByKey(
+  db: Db,
+  input: { teamId: number; id: number | undefined; text: string },
+): Promise<ProspectRow[]> {
+  const byId = input.id === undefined ? undefined : eq(prospects.id, input.id);
+  return db
+    .select()
+    .from(prospects)
+    .where(
+      and(
+        eq(prospects.teamId, input.teamId),
+        or(
+          byId,
+          eq(prospects.externalId, input.text),
+          sql`lower(${prospects.email}) = ${input.text.toLowerCase()}`,
+        ),
+      ),
+    )
+    .orderBy(asc(prospects.id))
+    .limit(2);
+}
+
+/**
+ * A page of the team's prospects by id, with how many there are in all: of one stage when given,
+ * and matching the pattern (an ILIKE pattern) on the name, the email or the company's name.
+ */
+export async function prospectsPage(
+  db: Db,
+  input: {
+    teamId: number;
+    stage: string | undefined;
+    pattern: string | undefined;
+    limit: number;
+    offset: number;
+  },
+): Promise<{ total: number; rows: ProspectRow[] }> {
+  const where = and(
+    eq(prospects.teamId, input.teamId),
+    input.stage ? eq(prospects.stage, input.stage) : undefined,
+    input.pattern
+      ? or(
+          ilike(
+            sql`coalesce(${prospects.firstName}, '') || ' ' || coalesce(${prospects.lastName}, '')`,
+            input.pattern,
+          ),
+          ilike(prospects.email, input.pattern),
+          ilike(companies.name, input.pattern),
+        )
+      : undefined,
+  );
+  const base = db
+    .select({ p: prospects })
+    .from(prospects)
+    .leftJoin(companies, eq(companies.id, prospects.companyId));
+  const [rows, [total]] = await Promise.all([
+    base.where(where).orderBy(asc(prospects.id)).limit(input.limit).offset(input.offset),
+    db
+      .select({ n: count() })
+      .from(prospects)
+      .leftJoin(companies, eq(companies.id, prospects.companyId))
+      .where(where),
+  ]);
+  return { total: Number(total?.n ?? 0), rows: rows.map((r) => r.p) };
+}
+
+/** Puts the prospect in this user's book. */
+export async function setOwner(db: Db, input: { prospectId: number; ownerId: number }): Promise<void> {
+  await db.update(prospects).set({ ownerId: input.ownerId }).where(eq(prospects.id, input.prospectId));
+}
+
+/** Keeps the voicemail strategy chosen for this prospect (null: the team's). */
+export async function setVoicemailStrategy(
+  db: Db,
+  input: { prospectId: number; strategy: string | null },
+): Promise<void> {
+  await db
+    .update(prospects)
+    .set({ voicemailStrategy: input.strategy })
+    .where(eq(prospects.id, input.prospectId));
+}
+
+/** Writes an edit's changed fields to the prospect, marked as updated at the edit's instant. */
+export async function updateProspectFields(
+  db: Db,
+  input: { prospectId: number; changes: Partial<NewProspectRow>; at: Date },
+): Promise<void> {
+  await db
+    .update(prospects)
+    .set({ ...input.changes, updatedAt: input.at })
+    .where(eq(prospects.id, input.prospectId));
+}
+
+/** Adds numbers to the book as they are. */
+export async function addPhoneRows(db: Db, rows: NewPhoneRow[]): Promise<void> {
+  await db.insert(phoneNumbers).values(rows);
+}
+
+/** Merges these research fields into the prospect's research, stamped with when it was done. */
+export async function mergeResearch(
+  db: Db,
+  input: { prospectId: number; research: Record<string, unknown>; at: Date },
+): Promise<void> {
+  await db
+    .update(prospects)
+    .set({
+      research: sql`${prospects.research} || ${JSON.stringify(input.research)}::jsonb`,
+      researchedAt: input.at,
+    })
+    .where(eq(prospects.id, input.prospectId));
+}
+
+/** The companies with these ids (none asked: none read). */
+export async function companiesByIds(db: Db, ids: number[]): Promise<CompanyRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(companies).where(inArray(companies.id, ids));
 }

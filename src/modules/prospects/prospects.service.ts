@@ -1,4 +1,3 @@
-import { and, asc, count, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   listQuerySchema,
@@ -9,7 +8,6 @@ import type {
   StrategyName,
 } from '../../contracts/prospects.contract.ts';
 import type { Db } from '../../db/create-db.ts';
-import { companies, phoneNumbers, prospects } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalidFields, notFound } from '../../shared/errors.ts';
 import { isIdText } from '../../shared/ids.ts';
@@ -18,12 +16,20 @@ import { type Ctx, findOrAddUser } from '../team/index.ts';
 import { localTimeAt } from './local-time.ts';
 import { type RawProspect, validateProspect } from './prospect-draft.ts';
 import {
+  addPhoneRows,
   attachPhones,
+  companiesByIds,
   companyKey,
   type ExistingProspect,
   ensureCompanies,
   findCandidates,
+  mergeResearch,
   type ProspectRow,
+  prospectsByKey,
+  prospectsPage,
+  setOwner,
+  setVoicemailStrategy,
+  updateProspectFields,
 } from './prospects.repository.ts';
 import { diff, prepareDraft, upsertProspects } from './upsert-prospects.ts';
 
@@ -38,18 +44,11 @@ export const displayName = (p: {
 /** Finds a prospect by id, external id or email. */
 export async function resolveProspect(ctx: Ctx, key: string | number): Promise<ProspectRow> {
   const text = String(key).trim();
-  const byId = isIdText(text) ? eq(prospects.id, Number(text)) : undefined;
-  const rows = await ctx.db
-    .select()
-    .from(prospects)
-    .where(
-      and(
-        eq(prospects.teamId, ctx.team.id),
-        or(byId, eq(prospects.externalId, text), sql`lower(${prospects.email}) = ${text.toLowerCase()}`),
-      ),
-    )
-    .orderBy(asc(prospects.id))
-    .limit(2);
+  const rows = await prospectsByKey(ctx.db, {
+    teamId: ctx.team.id,
+    id: isIdText(text) ? Number(text) : undefined,
+    text,
+  });
   const exact = rows.find((r) => String(r.id) === text) ?? rows[0];
   if (!exact) throw notFound('Prospect', text);
   return exact;
@@ -71,33 +70,14 @@ export async function listProspects(
 ): Promise<{ total: number; items: ProspectView[] }> {
   const at = resolveAt(q.at);
   const pattern = q.q ? `%${q.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : undefined;
-  const where = and(
-    eq(prospects.teamId, ctx.team.id),
-    q.stage ? eq(prospects.stage, q.stage) : undefined,
-    pattern
-      ? or(
-          ilike(
-            sql`coalesce(${prospects.firstName}, '') || ' ' || coalesce(${prospects.lastName}, '')`,
-            pattern,
-          ),
-          ilike(prospects.email, pattern),
-          ilike(companies.name, pattern),
-        )
-      : undefined,
-  );
-  const base = ctx.db
-    .select({ p: prospects })
-    .from(prospects)
-    .leftJoin(companies, eq(companies.id, prospects.companyId));
-  const [rows, [total]] = await Promise.all([
-    base.where(where).orderBy(asc(prospects.id)).limit(q.limit).offset(q.offset),
-    ctx.db
-      .select({ n: count() })
-      .from(prospects)
-      .leftJoin(companies, eq(companies.id, prospects.companyId))
-      .where(where),
-  ]);
-  return { total: Number(total?.n ?? 0), items: await toViews(ctx, { rows: rows.map((r) => r.p), at }) };
+  const { total, rows } = await prospectsPage(ctx.db, {
+    teamId: ctx.team.id,
+    stage: q.stage,
+    pattern,
+    limit: q.limit,
+    offset: q.offset,
+  });
+  return { total, items: await toViews(ctx, { rows, at }) };
 }
 
 function toRaw(input: ProspectInput): RawProspect {
@@ -108,7 +88,7 @@ function toRaw(input: ProspectInput): RawProspect {
 /** Puts the prospect in this rep's book. */
 async function assignOwner(tx: Db, input: { ctx: Ctx; id: number; owner: string }): Promise<void> {
   const ownerId = await findOrAddUser({ ...input.ctx, db: tx }, input.owner);
-  await tx.update(prospects).set({ ownerId }).where(eq(prospects.id, input.id));
+  await setOwner(tx, { prospectId: input.id, ownerId });
 }
 
 export async function addProspect(ctx: Ctx, input: ProspectInput): Promise<ProspectView> {
@@ -133,10 +113,7 @@ export async function addProspect(ctx: Ctx, input: ProspectInput): Promise<Prosp
     if (input.research) await saveResearch(tx, { id: outcome!.id, research: input.research, at: new Date() });
     if (input.owner) await assignOwner(tx, { ctx, id: outcome!.id, owner: input.owner });
     if (input.voicemailStrategy !== undefined)
-      await tx
-        .update(prospects)
-        .set({ voicemailStrategy: input.voicemailStrategy })
-        .where(eq(prospects.id, outcome!.id));
+      await setVoicemailStrategy(tx, { prospectId: outcome!.id, strategy: input.voicemailStrategy });
     return outcome!.id;
   });
   return getProspect(ctx, { key: id });
@@ -162,14 +139,12 @@ export async function editProspect(
       : undefined;
     const changes = diff(existing as ExistingProspect, { ...prepared, companyId: companyIds });
     if (Object.keys(changes).length > 0) {
-      await tx
-        .update(prospects)
-        .set({ ...changes, updatedAt: at })
-        .where(eq(prospects.id, row.id));
+      await updateProspectFields(tx, { prospectId: row.id, changes, at });
     }
     const fresh = prepared.draft.phones.filter((p) => !existing!.phones.some((q) => q.e164 === p.e164));
     if (fresh.length > 0) {
-      await tx.insert(phoneNumbers).values(
+      await addPhoneRows(
+        tx,
         fresh.map((p) => ({
           teamId: ctx.team.id,
           prospectId: row.id,
@@ -183,10 +158,7 @@ export async function editProspect(
     if (patch.research) await saveResearch(tx, { id: row.id, research: patch.research, at });
     if (patch.owner) await assignOwner(tx, { ctx, id: row.id, owner: patch.owner });
     if (patch.voicemailStrategy !== undefined)
-      await tx
-        .update(prospects)
-        .set({ voicemailStrategy: patch.voicemailStrategy })
-        .where(eq(prospects.id, row.id));
+      await setVoicemailStrategy(tx, { prospectId: row.id, strategy: patch.voicemailStrategy });
   });
   return getProspect(ctx, { key: row.id, at: at.toISOString() });
 }
@@ -205,10 +177,7 @@ async function saveResearch(
   input: { id: number; research: NonNullable<ProspectInput['research']>; at: Date },
 ) {
   const clean = Object.fromEntries(Object.entries(input.research).filter(([, v]) => v !== undefined));
-  await db
-    .update(prospects)
-    .set({ research: sql`${prospects.research} || ${JSON.stringify(clean)}::jsonb`, researchedAt: input.at })
-    .where(eq(prospects.id, input.id));
+  await mergeResearch(db, { prospectId: input.id, research: clean, at: input.at });
 }
 
 async function toViews(ctx: Ctx, input: { rows: ProspectRow[]; at: Date }): Promise<ProspectView[]> {
@@ -216,7 +185,7 @@ async function toViews(ctx: Ctx, input: { rows: ProspectRow[]; at: Date }): Prom
   const companyIds = [...new Set(rows.flatMap((r) => (r.companyId ? [r.companyId] : [])))];
   const numbers = rows.flatMap((r) => r.phones.map((p) => p.e164));
   const [companyRows, blocked] = await Promise.all([
-    companyIds.length ? ctx.db.select().from(companies).where(inArray(companies.id, companyIds)) : [],
+    companiesByIds(ctx.db, companyIds),
     blockedNumbers(ctx.db, { teamId: ctx.team.id, numbers }),
   ]);
   const companyById = new Map(companyRows.map((c) => [c.id, c]));

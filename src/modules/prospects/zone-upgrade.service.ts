@@ -1,10 +1,16 @@
-import { asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Ctx } from '../../context/context.ts';
 import type { Db } from '../../db/create-db.ts';
-import { phoneNumbers, prospects, zoneChanges } from '../../db/schema.ts';
 import { countryCode, readZone } from '../phones/index.ts';
+import type { ProspectRow } from './prospects.repository.ts';
 import { displayName } from './prospects.service.ts';
 import { recordZone } from './upsert-prospects.ts';
+import {
+  insertZoneChange,
+  lockUncheckedZones,
+  markZoneChecked,
+  numbersOfProspects,
+  zoneChangesOfTeam,
+} from './zones.repository.ts';
 
 const BATCH = 500;
 
@@ -28,23 +34,12 @@ export async function reresolveZones(db: Db, at: Date): Promise<number> {
   for (;;) {
     // Rows locked by another process doing the same are skipped, so each change is reported once.
     const done = await db.transaction(async (tx) => {
-      const batch = await tx
-        .select()
-        .from(prospects)
-        .where(isNull(prospects.zoneCheckedAt))
-        .orderBy(asc(prospects.id))
-        .limit(BATCH)
-        .for('update', { skipLocked: true });
+      const batch = await lockUncheckedZones(tx, { limit: BATCH });
       if (batch.length === 0) return true;
-      const phones = await tx
-        .select({ prospectId: phoneNumbers.prospectId, e164: phoneNumbers.e164, kind: phoneNumbers.kind })
-        .from(phoneNumbers)
-        .where(
-          inArray(
-            phoneNumbers.prospectId,
-            batch.map((p) => p.id),
-          ),
-        );
+      const phones = await numbersOfProspects(
+        tx,
+        batch.map((p) => p.id),
+      );
       for (const row of batch) {
         const change = rethink(
           row,
@@ -52,14 +47,9 @@ export async function reresolveZones(db: Db, at: Date): Promise<number> {
         );
         if (change) {
           changed++;
-          await tx
-            .insert(zoneChanges)
-            .values({ teamId: row.teamId, prospectId: row.id, at, ...change.report });
+          await insertZoneChange(tx, { teamId: row.teamId, prospectId: row.id, at, ...change.report });
         }
-        await tx
-          .update(prospects)
-          .set({ ...(change?.patch ?? {}), zoneCheckedAt: at })
-          .where(eq(prospects.id, row.id));
+        await markZoneChecked(tx, { prospectId: row.id, patch: change?.patch ?? {}, at });
       }
       return false;
     });
@@ -67,13 +57,11 @@ export async function reresolveZones(db: Db, at: Date): Promise<number> {
   }
 }
 
-type Row = typeof prospects.$inferSelect;
-
 function rethink(
-  row: Row,
+  row: ProspectRow,
   phones: { e164: string; kind: string }[],
 ): {
-  patch: Pick<Row, 'timezone' | 'timezoneCandidates' | 'timezoneSource' | 'statedTimezone'>;
+  patch: Pick<ProspectRow, 'timezone' | 'timezoneCandidates' | 'timezoneSource' | 'statedTimezone'>;
   report: { before: string[]; after: string[]; reason: string };
 } | null {
   const reasons: string[] = [];
@@ -110,17 +98,7 @@ function rethink(
 
 /** What re-resolving zones changed in the team's book, newest first, with each prospect's name. */
 export async function listZoneChanges(ctx: Ctx): Promise<{ items: ZoneChange[] }> {
-  const rows = await ctx.db
-    .select({
-      change: zoneChanges,
-      firstName: prospects.firstName,
-      lastName: prospects.lastName,
-      email: prospects.email,
-    })
-    .from(zoneChanges)
-    .innerJoin(prospects, eq(prospects.id, zoneChanges.prospectId))
-    .where(eq(zoneChanges.teamId, ctx.team.id))
-    .orderBy(desc(zoneChanges.at), asc(zoneChanges.prospectId));
+  const rows = await zoneChangesOfTeam(ctx.db, { teamId: ctx.team.id });
   return {
     items: rows.map(({ change, ...who }) => ({
       prospectId: change.prospectId,
