@@ -1,12 +1,18 @@
-import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Ctx } from '../../context/context.ts';
 import type { PointKind } from '../../contracts/vocabulary.ts';
 import type { addPointSchema, pointsQuerySchema, TalkingPoint } from '../../contracts/voicemail.contract.ts';
-import { companies, talkingPoints } from '../../db/schema.ts';
 import { resolveAt, resolveDayOrAt } from '../../shared/clock.ts';
 import { invalidFields, notFound } from '../../shared/errors.ts';
 import { resolveProspect } from '../prospects/index.ts';
+import {
+  addTalkingPoint,
+  companyIdNamed,
+  type PointRow,
+  pointsOfTeam,
+  removeTalkingPoint,
+  timelyPointsFor,
+} from './talking-points.repository.ts';
 
 /** News goes stale: a message built on it is timely for this many days. */
 export const NEWS_DAYS = 45;
@@ -63,9 +69,8 @@ export async function addPoint(ctx: Ctx, input: z.output<typeof addPointSchema>)
       : input.kind === 'news'
         ? new Date((on ?? at).getTime() + NEWS_DAYS * DAY)
         : null);
-  const [row] = await ctx.db
-    .insert(talkingPoints)
-    .values({
+  const row = await addTalkingPoint(ctx.db, {
+    point: {
       teamId: ctx.team.id,
       kind: input.kind,
       title: input.title,
@@ -79,52 +84,30 @@ export async function addPoint(ctx: Ctx, input: z.output<typeof addPointSchema>)
       city: input.city ?? null,
       region: input.region ?? null,
       country: input.country ?? null,
-    })
-    .returning();
-  return toPoint(row!);
+    },
+  });
+  return toPoint(row);
 }
 
 async function companyNamed(ctx: Ctx, name: string): Promise<number> {
-  const [row] = await ctx.db
-    .select({ id: companies.id })
-    .from(companies)
-    .where(
-      and(
-        eq(companies.teamId, ctx.team.id),
-        or(sql`lower(${companies.name}) = lower(${name})`, sql`lower(${companies.domain}) = lower(${name})`),
-      ),
-    )
-    .orderBy(asc(companies.id))
-    .limit(1);
-  if (!row) throw notFound('Company', name);
-  return row.id;
+  const id = await companyIdNamed(ctx.db, { teamId: ctx.team.id, name });
+  if (id === null) throw notFound('Company', name);
+  return id;
 }
 
-/** Points not yet stale at `at`. */
-const timelyAt = (at: Date) => or(isNull(talkingPoints.validUntil), gt(talkingPoints.validUntil, at));
-
 export async function listPoints(ctx: Ctx, q: z.output<typeof pointsQuerySchema>): Promise<TalkingPoint[]> {
-  const rows = await ctx.db
-    .select()
-    .from(talkingPoints)
-    .where(
-      and(
-        eq(talkingPoints.teamId, ctx.team.id),
-        q.kind ? eq(talkingPoints.kind, q.kind) : undefined,
-        q.at ? timelyAt(resolveAt(q.at)) : undefined,
-      ),
-    )
-    .orderBy(asc(talkingPoints.kind), asc(talkingPoints.id));
+  const rows = await pointsOfTeam(ctx.db, {
+    teamId: ctx.team.id,
+    kind: q.kind,
+    at: q.at ? resolveAt(q.at) : undefined,
+  });
   return rows.map(toPoint);
 }
 
 export async function removePoint(ctx: Ctx, pointId: number): Promise<{ removed: number }> {
-  const rows = await ctx.db
-    .delete(talkingPoints)
-    .where(and(eq(talkingPoints.teamId, ctx.team.id), eq(talkingPoints.id, pointId)))
-    .returning({ id: talkingPoints.id });
-  if (rows.length === 0) throw notFound('Talking point', pointId);
-  return { removed: rows.length };
+  const removed = await removeTalkingPoint(ctx.db, { teamId: ctx.team.id, id: pointId });
+  if (removed === 0) throw notFound('Talking point', pointId);
+  return { removed };
 }
 
 /**
@@ -135,36 +118,11 @@ export async function pointsFor(
   ctx: Ctx,
   input: { prospectId: number; companyId: number | null; industry: string | null; at: Date },
 ): Promise<TalkingPoint[]> {
-  const rows = await ctx.db
-    .select()
-    .from(talkingPoints)
-    .where(
-      and(
-        eq(talkingPoints.teamId, ctx.team.id),
-        timelyAt(input.at),
-        or(
-          eq(talkingPoints.prospectId, input.prospectId),
-          and(
-            isNull(talkingPoints.prospectId),
-            input.companyId ? eq(talkingPoints.companyId, input.companyId) : sql`false`,
-          ),
-          and(
-            isNull(talkingPoints.prospectId),
-            isNull(talkingPoints.companyId),
-            or(
-              isNull(talkingPoints.industry),
-              input.industry ? sql`lower(${talkingPoints.industry}) = lower(${input.industry})` : sql`false`,
-              eq(talkingPoints.kind, 'reference'),
-            ),
-          ),
-        ),
-      ),
-    )
-    .orderBy(sql`${talkingPoints.on} desc nulls last`, asc(talkingPoints.id));
+  const rows = await timelyPointsFor(ctx.db, { teamId: ctx.team.id, ...input });
   return rows.map(toPoint);
 }
 
-function toPoint(r: typeof talkingPoints.$inferSelect): TalkingPoint {
+function toPoint(r: PointRow): TalkingPoint {
   return {
     id: r.id,
     kind: r.kind as PointKind,

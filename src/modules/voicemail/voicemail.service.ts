@@ -1,4 +1,3 @@
-import { and, asc, desc, eq, isNull, lte } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { z } from 'zod';
 import type { Ctx } from '../../context/context.ts';
@@ -11,17 +10,6 @@ import type {
   VoicemailAdvice,
   voicemailQuerySchema,
 } from '../../contracts/voicemail.contract.ts';
-import {
-  callAttempts,
-  callbacks,
-  companies,
-  dncEntries,
-  intelFacts,
-  phoneNumbers,
-  prospects,
-  users,
-  voicemails,
-} from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { invalid } from '../../shared/errors.ts';
 import { AFTER_HOURS_FROM } from '../../shared/local-clock.ts';
@@ -46,6 +34,19 @@ import { type Decision, decideVoicemail, type Strategy, type VoicemailState } fr
 import { nearEnough, type Whereabouts } from './event-place.ts';
 import { pointsFor } from './talking-points.service.ts';
 import type { LastTalk, Point, Reference } from './templates.ts';
+import {
+  attemptsUntil,
+  type CompanyRow,
+  calledBackBy,
+  companyById,
+  type IntelFactRow,
+  intelUntil,
+  messagesUntil,
+  onDncBy,
+  referringProspects,
+  userById,
+  validPhonesOf,
+} from './voicemail.repository.ts';
 import { spokenSeconds } from './words.ts';
 
 /**
@@ -81,9 +82,9 @@ export async function voicemailAdvice(
 
 export type Loaded = {
   state: VoicemailState;
-  company: typeof companies.$inferSelect | null;
+  company: CompanyRow | null;
   phones: { e164: string; kind: string; blocked: boolean; dialled: boolean }[];
-  intel: (typeof intelFacts.$inferSelect)[];
+  intel: IntelFactRow[];
 };
 
 const POSITIVE = new Set(['interested', 'meeting', 'callback-scheduled', 'referred']);
@@ -100,53 +101,15 @@ export async function loadState(
   },
 ): Promise<Loaded> {
   const { prospect, at } = input;
-  const [company] = prospect.companyId
-    ? await ctx.db.select().from(companies).where(eq(companies.id, prospect.companyId))
-    : [];
-  const [attempts, messages, calledUs, intel, phones, stopped, owner, points] = await Promise.all([
-    ctx.db
-      .select({
-        outcome: callAttempts.outcome,
-        result: callAttempts.result,
-        resultAt: callAttempts.resultAt,
-        at: callAttempts.at,
-      })
-      .from(callAttempts)
-      .where(and(eq(callAttempts.prospectId, prospect.id), lte(callAttempts.at, at))),
-    ctx.db
-      .select()
-      .from(voicemails)
-      .where(and(eq(voicemails.prospectId, prospect.id), lte(voicemails.at, at)))
-      .orderBy(asc(voicemails.at), asc(voicemails.id)),
-    ctx.db
-      .select({ id: callbacks.id })
-      .from(callbacks)
-      .where(and(eq(callbacks.prospectId, prospect.id), lte(callbacks.at, at)))
-      .limit(1),
-    ctx.db
-      .select()
-      .from(intelFacts)
-      .where(and(eq(intelFacts.prospectId, prospect.id), lte(intelFacts.recordedAt, at)))
-      .orderBy(desc(intelFacts.recordedAt), desc(intelFacts.id)),
-    ctx.db
-      .select()
-      .from(phoneNumbers)
-      .where(and(eq(phoneNumbers.prospectId, prospect.id), eq(phoneNumbers.valid, true)))
-      .orderBy(asc(phoneNumbers.id)),
-    ctx.db
-      .select({ id: dncEntries.id })
-      .from(dncEntries)
-      .where(
-        and(
-          eq(dncEntries.prospectId, prospect.id),
-          isNull(dncEntries.removedAt),
-          lte(dncEntries.addedAt, at),
-        ),
-      )
-      .limit(1),
-    prospect.ownerId
-      ? ctx.db.select().from(users).where(eq(users.id, prospect.ownerId))
-      : Promise.resolve([] as (typeof users.$inferSelect)[]),
+  const company = prospect.companyId ? await companyById(ctx.db, { id: prospect.companyId }) : null;
+  const [attempts, messages, calledUs, intel, phones, stopped, user, points] = await Promise.all([
+    attemptsUntil(ctx.db, { prospectId: prospect.id, at }),
+    messagesUntil(ctx.db, { prospectId: prospect.id, at }),
+    calledBackBy(ctx.db, { prospectId: prospect.id, at }),
+    intelUntil(ctx.db, { prospectId: prospect.id, at }),
+    validPhonesOf(ctx.db, { prospectId: prospect.id }),
+    onDncBy(ctx.db, { prospectId: prospect.id, at }),
+    prospect.ownerId ? userById(ctx.db, { id: prospect.ownerId }) : Promise.resolve(null),
     pointsFor(ctx, {
       prospectId: prospect.id,
       companyId: prospect.companyId,
@@ -185,7 +148,6 @@ export async function loadState(
       teamRules: limits.teamRules ?? [],
       list: prospect.list,
     }).ok;
-  const user = owner[0];
   const voice =
     user?.name && user.phone
       ? { name: user.name, phone: user.phone }
@@ -239,7 +201,7 @@ export async function loadState(
       pursuit: pursuitWord(readStanding({ ...prospect, company: company?.name ?? null }, at), at),
       // A message is a call: to a listed number, or with every number of theirs listed, it is not left.
       doNotCall:
-        stopped.length > 0 ||
+        stopped ||
         dialledBlocked ||
         (dialledE164 === null && phones.length > 0 && phones.every((p) => blocked.has(p.e164))),
       insideCallingHours: inside,
@@ -267,7 +229,7 @@ export async function loadState(
         company: company?.name ?? null,
         industry: company?.industry ?? null,
         spokeBefore,
-        calledUs: calledUs.length > 0,
+        calledUs,
         benefits,
         messagesLeft: messages.length,
         referrers: await referrersOf(ctx, { prospectId: prospect.id, named: research.referredBy ?? null }),
@@ -292,7 +254,7 @@ export async function loadState(
 /** Where a prospect is, for an invitation: their own address when it has a region or city, else their company's. */
 const whereabouts = (
   prospect: Pick<ProspectRow, 'city' | 'region' | 'country'>,
-  company: { city: string | null; region: string | null; country: string | null } | undefined,
+  company: { city: string | null; region: string | null; country: string | null } | null,
 ): Whereabouts =>
   prospect.region || prospect.city || !company
     ? { city: prospect.city, region: prospect.region, country: prospect.country ?? company?.country ?? null }
@@ -414,11 +376,7 @@ function ringZones(
 
 /** Who the record says sent the rep to this prospect: the research's referrer and callers who referred them. */
 async function referrersOf(ctx: Ctx, input: { prospectId: number; named: string | null }): Promise<string[]> {
-  const rows = await ctx.db
-    .select({ firstName: prospects.firstName, lastName: prospects.lastName, email: prospects.email })
-    .from(callAttempts)
-    .innerJoin(prospects, eq(prospects.id, callAttempts.prospectId))
-    .where(eq(callAttempts.referredProspectId, input.prospectId));
+  const rows = await referringProspects(ctx.db, { prospectId: input.prospectId });
   return [...(input.named ? [input.named] : []), ...rows.map((r) => displayName(r))];
 }
 
