@@ -1,4 +1,3 @@
-import { and, asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Ctx } from '../../context/context.ts';
 import {
@@ -9,20 +8,22 @@ import {
   cadenceSchema,
   type StepKind,
 } from '../../contracts/cadences.contract.ts';
-import { cadences } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid, notFound } from '../../shared/errors.ts';
 import { isValidZone } from '../phones/index.ts';
 import { builtInCadences } from './built-in.ts';
 import { schedule } from './cadence.ts';
+import {
+  deleteCadence,
+  insertCadence,
+  ownCadenceDefinitions,
+  ownCadenceId,
+  replaceCadence,
+} from './cadences.repository.ts';
 
 /** The built-in cadences, then the team's own by name. */
 export async function teamCadences(ctx: Ctx): Promise<Cadence[]> {
-  const own = await ctx.db
-    .select({ definition: cadences.definition })
-    .from(cadences)
-    .where(eq(cadences.teamId, ctx.team.id))
-    .orderBy(asc(cadences.name));
+  const own = await ownCadenceDefinitions(ctx.db, { teamId: ctx.team.id });
   return [...builtInCadences, ...own.map((r) => cadenceSchema.parse(r.definition))];
 }
 
@@ -63,29 +64,19 @@ export async function saveCadence(
   const cadence = input.definition;
   if (builtInCadences.some((c) => c.name === cadence.name))
     throw invalid('name', `${cadence.name} is built in: give your cadence another name`);
-  const [existing] = await ctx.db
-    .select({ id: cadences.id })
-    .from(cadences)
-    .where(and(eq(cadences.teamId, ctx.team.id), eq(cadences.name, cadence.name)));
+  const existing = await ownCadenceId(ctx.db, { teamId: ctx.team.id, name: cadence.name });
   if (existing && !input.replace)
     throw new AppError('conflict', `Cadence ${cadence.name} exists: replace it explicitly`);
-  if (existing)
-    await ctx.db
-      .update(cadences)
-      .set({ definition: cadence, updatedAt: new Date() })
-      .where(eq(cadences.id, existing.id));
-  else await ctx.db.insert(cadences).values({ teamId: ctx.team.id, name: cadence.name, definition: cadence });
+  if (existing) await replaceCadence(ctx.db, { id: existing.id, definition: cadence, at: new Date() });
+  else await insertCadence(ctx.db, { teamId: ctx.team.id, name: cadence.name, definition: cadence });
   return cadence;
 }
 
 /** Removes one of the team's own cadences; prospects on it keep their steps. */
 export async function removeCadence(ctx: Ctx, name: string): Promise<{ removed: string }> {
   if (builtInCadences.some((c) => c.name === name)) throw invalid('name', `${name} is built in and stays`);
-  const gone = await ctx.db
-    .delete(cadences)
-    .where(and(eq(cadences.teamId, ctx.team.id), eq(cadences.name, name)))
-    .returning({ id: cadences.id });
-  if (gone.length === 0) throw notFound('Cadence', name);
+  const gone = await deleteCadence(ctx.db, { teamId: ctx.team.id, name });
+  if (gone === 0) throw notFound('Cadence', name);
   return { removed: name };
 }
 

@@ -1,4 +1,3 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Ctx } from '../../context/context.ts';
 import {
@@ -12,18 +11,23 @@ import {
   type stopCadenceSchema,
 } from '../../contracts/cadences.contract.ts';
 import type { Db } from '../../db/create-db.ts';
-import { dncEntries, enrollments, type prospects, tasks } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
 import { type CallInput, fitCallSteps } from '../compliance/index.ts';
-import { displayName, resolveProspect } from '../prospects/index.ts';
+import { displayName, type ProspectRow, resolveProspect } from '../prospects/index.ts';
 import { readStanding } from '../pursuit/index.ts';
 import { CALLBACK_GRACE_MINUTES, prospectCallScope } from '../queue/index.ts';
 import { schedule } from './cadence.ts';
 import { findCadence } from './cadences.service.ts';
-import { endCadences } from './enrollments.repository.ts';
-
-type ProspectRow = typeof prospects.$inferSelect;
+import {
+  endCadences,
+  insertEnrollment,
+  onDoNotCallList,
+  pausedEnrollmentOf,
+  runningEnrollmentOf,
+  setEnrollmentStatus,
+} from './enrollments.repository.ts';
+import { finishDueCallSteps, insertTasks, moveTask, openStepsOf } from './tasks.repository.ts';
 
 /**
  * Puts prospects on a cadence at `at`: every step laid in the prospect's own zone as a task.
@@ -45,26 +49,24 @@ export async function startCadence(ctx: Ctx, input: StartCadence): Promise<Start
   const started = await ctx.db.transaction(async (tx) => {
     const out: StartReport['started'] = [];
     for (const { row, zone } of accepted) {
-      const [enrollment] = await tx
-        .insert(enrollments)
-        .values({
-          teamId: ctx.team.id,
-          prospectId: row.id,
-          cadence: cadence.name,
-          definition: cadence,
-          zone,
-          startedAt: at,
-        })
-        .returning({ id: enrollments.id });
+      const enrollmentId = await insertEnrollment(tx, {
+        teamId: ctx.team.id,
+        prospectId: row.id,
+        cadence: cadence.name,
+        definition: cadence,
+        zone,
+        startedAt: at,
+      });
       // Laid by the cadence, then moved where a calling rule of the prospect's numbers refuses a call.
       const steps = fitCallSteps(schedule(cadence, { start: at, zone }), scopes.get(row.id)!);
-      await tx.insert(tasks).values(
+      await insertTasks(
+        tx,
         steps.map((s) => ({
           teamId: ctx.team.id,
           prospectId: row.id,
           kind: s.kind,
           dueAt: s.dueAt,
-          enrollmentId: enrollment!.id,
+          enrollmentId,
           cadence: cadence.name,
           step: s.step,
           payload: {
@@ -80,7 +82,7 @@ export async function startCadence(ctx: Ctx, input: StartCadence): Promise<Start
         prospectId: row.id,
         name: displayName(row),
         zone,
-        enrollmentId: enrollment!.id,
+        enrollmentId,
         firstDue: steps[0]!.dueAt.toISOString(),
       });
     }
@@ -103,12 +105,7 @@ async function refuse(
   }
   if (input.accepted.includes(row.id)) return { reason: `prospect ${row.id} is listed twice` };
   if (row.optedOut) return { reason: 'asked not to be contacted' };
-  const [dnc] = await ctx.db
-    .select({ id: dncEntries.id })
-    .from(dncEntries)
-    .where(and(eq(dncEntries.prospectId, row.id), sql`${dncEntries.removedAt} is null`))
-    .limit(1);
-  if (dnc) return { reason: 'on the Do-Not-Call list' };
+  if (await onDoNotCallList(ctx.db, { prospectId: row.id })) return { reason: 'on the Do-Not-Call list' };
   if (row.stage === 'customer' || row.stage === 'lost') return { reason: `stage ${row.stage}` };
   // A rest after a "no" is what a nurture cadence is for; any other state is not a cold series.
   const standing = readStanding(row, input.at);
@@ -116,10 +113,7 @@ async function refuse(
     return { reason: `${standing.state}: ${standing.reason}` };
   const zone = row.timezone ?? row.timezoneCandidates[0] ?? ctx.team.territoryZones[0];
   if (!zone) return { reason: 'time zone unknown: set the prospect’s timezone first' };
-  const [running] = await ctx.db
-    .select({ cadence: enrollments.cadence, status: enrollments.status })
-    .from(enrollments)
-    .where(and(eq(enrollments.prospectId, row.id), inArray(enrollments.status, ['active', 'paused'])));
+  const running = await runningEnrollmentOf(ctx.db, { prospectId: row.id });
   if (running) return { reason: `already on ${running.cadence} (${running.status}): stop it first` };
   return { row, zone };
 }
@@ -152,17 +146,10 @@ export async function resumeCadence(
   const at = resolveAt(q.at);
   const scope = await prospectCallScope(ctx, row);
   return ctx.db.transaction(async (tx) => {
-    const [enrollment] = await tx
-      .select()
-      .from(enrollments)
-      .where(and(eq(enrollments.prospectId, row.id), eq(enrollments.status, 'paused')));
+    const enrollment = await pausedEnrollmentOf(tx, { prospectId: row.id });
     if (!enrollment) throw new AppError('not_found', `Prospect ${row.id} has no paused cadence`);
     const cadence = definitionOf(enrollment.definition);
-    const left = await tx
-      .select({ id: tasks.id, step: tasks.step })
-      .from(tasks)
-      .where(and(eq(tasks.enrollmentId, enrollment.id), eq(tasks.status, 'open')))
-      .orderBy(tasks.step);
+    const left = await openStepsOf(tx, { enrollmentId: enrollment.id });
     const steps = left.map((t) => cadence.steps[Number(t.step)]!);
     const base = steps[0]?.day ?? 0;
     const laid =
@@ -175,12 +162,13 @@ export async function resumeCadence(
             ),
             scope,
           );
-    for (const [i, task] of left.entries())
-      await tx.update(tasks).set({ dueAt: laid[i]!.dueAt }).where(eq(tasks.id, task.id));
-    await tx
-      .update(enrollments)
-      .set({ status: left.length > 0 ? 'active' : 'done', statusReason: 'resumed by the rep', statusAt: at })
-      .where(eq(enrollments.id, enrollment.id));
+    for (const [i, task] of left.entries()) await moveTask(tx, { id: task.id, dueAt: laid[i]!.dueAt });
+    await setEnrollmentStatus(tx, {
+      id: enrollment.id,
+      status: left.length > 0 ? 'active' : 'done',
+      reason: 'resumed by the rep',
+      at,
+    });
     return {
       prospectId: row.id,
       cadence: enrollment.cadence,
@@ -202,23 +190,11 @@ export async function callStepDone(
   tx: Db,
   input: { prospectId: number; at: Date; attemptId: number },
 ): Promise<void> {
-  await tx.execute(sql`
-    update tasks set status = 'done', done_at = ${input.at.toISOString()}::timestamptz,
-      payload = payload || jsonb_build_object('doneBy', ${input.attemptId}::int)
-    where id in (
-      select t.id from tasks t left join enrollments e on e.id = t.enrollment_id
-      where t.prospect_id = ${input.prospectId} and t.status = 'open'
-        and ((t.kind = 'call' and e.status = 'active'
-              and t.due_at <= ${new Date(input.at.getTime() + EARLY_MS).toISOString()}::timestamptz)
-          or (t.kind = 'callback' and t.enrollment_id is null
-              and t.due_at <= ${new Date(input.at.getTime() + CALLBACK_GRACE_MINUTES * 60_000).toISOString()}::timestamptz)))`);
-}
-
-/** Opens again the call step an undone dial had done. */
-export async function callStepUndone(tx: Db, attemptId: number): Promise<void> {
-  await tx.execute(sql`
-    update tasks set status = 'open', done_at = null, payload = payload - 'doneBy'
-    where payload->>'doneBy' = ${String(attemptId)}`);
+  await finishDueCallSteps(tx, {
+    ...input,
+    callsBy: new Date(input.at.getTime() + EARLY_MS),
+    callbacksBy: new Date(input.at.getTime() + CALLBACK_GRACE_MINUTES * 60_000),
+  });
 }
 
 /** A stored definition, read back as the cadence it was when the prospect started. */

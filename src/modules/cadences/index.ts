@@ -1,4 +1,5 @@
 export { cadenceHandlers } from './cadences.operations.ts';
 export { endCadences } from './enrollments.repository.ts';
-export { callStepDone, callStepUndone } from './enrollments.service.ts';
+export { callStepDone } from './enrollments.service.ts';
+export { callStepUndone } from './tasks.repository.ts';
 export { problemOf, type TaskList } from './tasks.service.ts';

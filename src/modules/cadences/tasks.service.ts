@@ -1,20 +1,17 @@
-import { and, eq, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { z } from 'zod';
 import type {
   CompletedTask,
   completeTaskSchema,
-  TaskKind,
   TaskList,
   tasksQuerySchema,
 } from '../../contracts/cadences.contract.ts';
-import { rowsOf } from '../../db/rows.ts';
-import { tasks } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
 import { displayName } from '../prospects/index.ts';
 import { pursuitsOf } from '../queue/index.ts';
 import { type Ctx, repClockZone } from '../team/index.ts';
+import { closeOpenTask, openTasksDue, taskOfTeam } from './tasks.repository.ts';
 
 /** The CLI's task list prints this answer. */
 export type { TaskList };
@@ -31,33 +28,7 @@ export async function listTasks(ctx: Ctx, q: z.output<typeof tasksQuerySchema>):
     q.dueBefore === undefined
       ? DateTime.fromJSDate(at, { zone }).startOf('day').plus({ days: 1 }).toJSDate()
       : resolveAt(q.dueBefore, 'dueBefore');
-  const rows = rowsOf<{
-    id: number;
-    kind: TaskKind;
-    due_at: string | Date;
-    cadence: string | null;
-    step: number | null;
-    payload: Record<string, unknown>;
-    prospect_id: number;
-    first_name: string | null;
-    last_name: string | null;
-    email: string | null;
-    zone: string | null;
-    company: string | null;
-  }>(
-    await ctx.db.execute(sql`
-      select t.id, t.kind, t.due_at, t.cadence, t.step, t.payload, p.id as prospect_id,
-        p.first_name, p.last_name, p.email, coalesce(e.zone, p.timezone) as zone, c.name as company
-      from tasks t
-      join prospects p on p.id = t.prospect_id
-      left join companies c on c.id = p.company_id
-      left join enrollments e on e.id = t.enrollment_id
-      where t.team_id = ${ctx.team.id} and t.status = 'open' and not p.opted_out
-        and (t.enrollment_id is null or e.status = 'active')
-        and t.due_at < ${dueBefore.toISOString()}::timestamptz
-      order by t.due_at, t.id
-      limit ${q.limit}`),
-  );
+  const rows = await openTasksDue(ctx.db, { teamId: ctx.team.id, dueBefore, limit: q.limit });
   const pursuits = await pursuitsOf(ctx, {
     at,
     ids: [...new Set(rows.filter((r) => r.kind === 'call').map((r) => Number(r.prospect_id)))],
@@ -109,19 +80,14 @@ export async function completeTask(
 ): Promise<CompletedTask> {
   const q = input.body;
   const at = resolveAt(q.at);
-  const [row] = await ctx.db
-    .select({ status: tasks.status, payload: tasks.payload })
-    .from(tasks)
-    .where(and(eq(tasks.id, input.id), eq(tasks.teamId, ctx.team.id)));
+  const row = await taskOfTeam(ctx.db, { teamId: ctx.team.id, id: input.id });
   if (!row) throw notFound('Task', input.id);
   if (row.status !== 'open') throw new AppError('conflict', `Task ${input.id} is already ${row.status}`);
-  await ctx.db
-    .update(tasks)
-    .set({
-      status: q.status,
-      doneAt: at,
-      payload: { ...row.payload, ...(q.note ? { outcome: q.note } : {}) },
-    })
-    .where(and(eq(tasks.id, input.id), eq(tasks.status, 'open')));
+  await closeOpenTask(ctx.db, {
+    id: input.id,
+    status: q.status,
+    at,
+    payload: { ...row.payload, ...(q.note ? { outcome: q.note } : {}) },
+  });
   return { id: input.id, status: q.status };
 }
