@@ -1,13 +1,19 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Ctx } from '../../context/context.ts';
 import type { addIntelSchema, HeardFact, IntelFact, IntelType } from '../../contracts/intel.contract.ts';
 import type { Db } from '../../db/create-db.ts';
-import { callAttempts, intelFacts, phoneNumbers } from '../../db/schema.ts';
 import { resolveAt, resolveDayOrAt } from '../../shared/clock.ts';
 import { AppError, type FieldIssue, invalid, invalidFields } from '../../shared/errors.ts';
 import { normalizePhone } from '../phones/index.ts';
 import { resolveProspect } from '../prospects/index.ts';
+import {
+  addPrivateLines,
+  factsAbout,
+  factsHeardOn,
+  type IntelFactRow,
+  prospectOfAttempt,
+  recordFacts,
+} from './intel.repository.ts';
 import { checkIntel, describeIntel } from './intel-rules.ts';
 
 export type { IntelFact };
@@ -74,40 +80,26 @@ export async function storeFacts(
   if (input.facts.length === 0) return [];
   const lines = input.facts.filter((f) => f.type === 'private-line');
   if (lines.length > 0)
-    await tx
-      .insert(phoneNumbers)
-      .values(
-        lines.map((f) => ({
-          teamId,
-          prospectId: prospect.id,
-          e164: f.text,
-          kind: 'private',
-          source: 'intel',
-        })),
-      )
-      .onConflictDoNothing();
-  const rows = await tx
-    .insert(intelFacts)
-    .values(
-      input.facts.map((f) => {
-        const value: Record<string, unknown> = { text: f.text };
-        if (f.arrives) value['arrives'] = f.arrives;
-        if (f.leaves) value['leaves'] = f.leaves;
-        return {
-          teamId,
-          prospectId: prospect.id,
-          companyId: prospect.companyId,
-          type: f.type,
-          fromTime: f.from ?? null,
-          toTime: f.to ?? null,
-          value,
-          validUntil: f.until ?? null,
-          sourceAttemptId: input.attemptId,
-          recordedAt: input.at,
-        };
-      }),
-    )
-    .returning();
+    await addPrivateLines(tx, { teamId, prospectId: prospect.id, numbers: lines.map((f) => f.text) });
+  const rows = await recordFacts(tx, {
+    facts: input.facts.map((f) => {
+      const value: Record<string, unknown> = { text: f.text };
+      if (f.arrives) value['arrives'] = f.arrives;
+      if (f.leaves) value['leaves'] = f.leaves;
+      return {
+        teamId,
+        prospectId: prospect.id,
+        companyId: prospect.companyId,
+        type: f.type,
+        fromTime: f.from ?? null,
+        toTime: f.to ?? null,
+        value,
+        validUntil: f.until ?? null,
+        sourceAttemptId: input.attemptId,
+        recordedAt: input.at,
+      };
+    }),
+  });
   return rows.sort((x, y) => x.id - y.id).map(toFact);
 }
 
@@ -123,11 +115,8 @@ export async function addIntel(ctx: Ctx, body: z.output<typeof addIntelSchema>):
   const prospect = await resolveProspect(ctx, key);
   const [stored] = await ctx.db.transaction(async (tx) => {
     if (attemptId !== undefined) {
-      const [attempt] = await tx
-        .select({ prospectId: callAttempts.prospectId })
-        .from(callAttempts)
-        .where(eq(callAttempts.id, attemptId));
-      if (attempt?.prospectId !== prospect.id)
+      const prospectId = await prospectOfAttempt(tx, { attemptId });
+      if (prospectId !== prospect.id)
         throw invalid('attemptId', `call ${attemptId} is not a call to prospect ${prospect.id}`);
     }
     return storeFacts(tx, {
@@ -143,26 +132,18 @@ export async function addIntel(ctx: Ctx, body: z.output<typeof addIntelSchema>):
 
 /** The facts heard on one call, in the order they were recorded. */
 export async function factsOfAttempt(tx: Db, attemptId: number): Promise<IntelFact[]> {
-  const rows = await tx
-    .select()
-    .from(intelFacts)
-    .where(eq(intelFacts.sourceAttemptId, attemptId))
-    .orderBy(asc(intelFacts.id));
+  const rows = await factsHeardOn(tx, { attemptId });
   return rows.map(toFact);
 }
 
 /** The prospect's facts, newest first. */
 export async function listIntel(ctx: Ctx, key: string | number): Promise<IntelFact[]> {
   const prospect = await resolveProspect(ctx, key);
-  const rows = await ctx.db
-    .select()
-    .from(intelFacts)
-    .where(and(eq(intelFacts.teamId, ctx.team.id), eq(intelFacts.prospectId, prospect.id)))
-    .orderBy(desc(intelFacts.recordedAt), desc(intelFacts.id));
+  const rows = await factsAbout(ctx.db, { teamId: ctx.team.id, prospectId: prospect.id });
   return rows.map(toFact);
 }
 
-function toFact(r: typeof intelFacts.$inferSelect): IntelFact {
+function toFact(r: IntelFactRow): IntelFact {
   return {
     id: r.id,
     type: r.type as IntelType,
