@@ -1,12 +1,11 @@
 import { stringify } from 'csv-stringify/sync';
-import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../context/context.ts';
 import type { ExportKind } from '../../contracts/vocabulary.ts';
 import { keysetPages } from '../../db/pages.ts';
-import { callAttempts, companies, phoneNumbers, prospects } from '../../db/schema.ts';
 import { escapeCell } from '../../shared/csv-safety.ts';
 import { localTimeAt } from '../prospects/index.ts';
 import { blockedNumbers } from '../suppression/index.ts';
+import { callsAfter, phonesOfProspects, prospectsAfter } from './export.repository.ts';
 
 export { type ExportKind, exportKinds } from '../../contracts/vocabulary.ts';
 export type ExportFormat = 'csv' | 'json';
@@ -57,27 +56,11 @@ function csvCell(value: string | number | boolean | null | undefined): string {
 
 async function* prospectPages(ctx: Ctx): AsyncGenerator<Row[]> {
   const pages = keysetPages(
-    ({ after, limit }) =>
-      ctx.db
-        .select({ p: prospects, c: companies })
-        .from(prospects)
-        .leftJoin(companies, eq(companies.id, prospects.companyId))
-        .where(and(eq(prospects.teamId, ctx.team.id), gt(prospects.id, after)))
-        .orderBy(asc(prospects.id))
-        .limit(limit),
+    ({ after, limit }) => prospectsAfter(ctx.db, { teamId: ctx.team.id, after, limit }),
     (row) => row.p.id,
   );
   for await (const rows of pages) {
-    const phones = await ctx.db
-      .select()
-      .from(phoneNumbers)
-      .where(
-        inArray(
-          phoneNumbers.prospectId,
-          rows.map((r) => r.p.id),
-        ),
-      )
-      .orderBy(asc(phoneNumbers.id));
+    const phones = await phonesOfProspects(ctx.db, { prospectIds: rows.map((r) => r.p.id) });
     const blocked = await blockedNumbers(ctx.db, {
       teamId: ctx.team.id,
       numbers: phones.map((ph) => ph.e164),
@@ -122,15 +105,7 @@ async function* prospectPages(ctx: Ctx): AsyncGenerator<Row[]> {
 
 async function* callPages(ctx: Ctx): AsyncGenerator<Row[]> {
   const pages = keysetPages(
-    ({ after, limit }) =>
-      ctx.db
-        .select({ a: callAttempts, p: prospects, ph: phoneNumbers })
-        .from(callAttempts)
-        .innerJoin(prospects, eq(prospects.id, callAttempts.prospectId))
-        .leftJoin(phoneNumbers, eq(phoneNumbers.id, callAttempts.phoneId))
-        .where(and(eq(callAttempts.teamId, ctx.team.id), gt(callAttempts.id, after)))
-        .orderBy(asc(callAttempts.id))
-        .limit(limit),
+    ({ after, limit }) => callsAfter(ctx.db, { teamId: ctx.team.id, after, limit }),
     (row) => row.a.id,
   );
   for await (const rows of pages) {
