@@ -1,4 +1,3 @@
-import { and, desc, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { z } from 'zod';
 import type { Ctx } from '../../context/context.ts';
@@ -12,7 +11,6 @@ import {
   type RecordedCallback,
 } from '../../contracts/callbacks.contract.ts';
 import type { CallbackResult, MessageKind, Outcome, Result, Stage } from '../../contracts/vocabulary.ts';
-import { callAttempts, callbacks, companies, phoneNumbers, prospects, voicemails } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid, invalidFields, notFound } from '../../shared/errors.ts';
 import { endCadences } from '../cadences/index.ts';
@@ -21,6 +19,19 @@ import { resultTimeIssues } from '../outcomes/index.ts';
 import { normalizePhone } from '../phones/index.ts';
 import { displayName, localTimeAt, resolveProspect } from '../prospects/index.ts';
 import { applyCallbackResult } from './callback-result.repository.ts';
+import {
+  attachUnclaimedCallback,
+  callbackOfTeam,
+  companyById,
+  insertCallback,
+  lastAttemptOf,
+  latestMessageBetween,
+  lockProspect,
+  messagesLeftFor,
+  numbersMatching,
+  prospectIdsAtCompanies,
+  prospectsByIds,
+} from './callbacks.repository.ts';
 import { suggestOpener } from './opener.ts';
 
 /** The result and its time, checked as a call's are. */
@@ -51,22 +62,11 @@ export async function lookup(ctx: Ctx, input: z.output<typeof lookupQuerySchema>
 
 /** Finds prospects by any of their numbers; a company's main line finds its people, personal lines first. */
 async function prospectsOn(ctx: Ctx, e164: string): Promise<number[]> {
-  const own = await ctx.db
-    .select({ id: phoneNumbers.prospectId, kind: phoneNumbers.kind, companyId: phoneNumbers.companyId })
-    .from(phoneNumbers)
-    .where(and(eq(phoneNumbers.teamId, ctx.team.id), eq(phoneNumbers.e164, e164)))
-    .orderBy(phoneNumbers.id);
+  const own = await numbersMatching(ctx.db, { teamId: ctx.team.id, e164 });
   const personal = own.filter((p) => p.id !== null && p.kind !== 'main').map((p) => p.id!);
   const shared = own.filter((p) => p.id !== null && p.kind === 'main').map((p) => p.id!);
   const companyIds = own.flatMap((p) => (p.companyId ? [p.companyId] : []));
-  const colleagues = companyIds.length
-    ? (
-        await ctx.db
-          .select({ id: prospects.id })
-          .from(prospects)
-          .where(inArray(prospects.companyId, companyIds))
-      ).map((p) => p.id)
-    : [];
+  const colleagues = await prospectIdsAtCompanies(ctx.db, companyIds);
   return [...new Set([...personal, ...shared, ...colleagues])];
 }
 
@@ -83,29 +83,11 @@ async function card(
   input: { prospectId: number; others: number[]; number: string; at: Date },
 ): Promise<KnownCaller> {
   const prospect = await resolveProspect(ctx, input.prospectId);
-  const [company] = prospect.companyId
-    ? await ctx.db.select().from(companies).where(eq(companies.id, prospect.companyId))
-    : [];
-  const [messages, [last], others, intel] = await Promise.all([
-    ctx.db
-      .select({ vm: voicemails, cb: callbacks.id })
-      .from(voicemails)
-      .leftJoin(callbacks, eq(callbacks.voicemailId, voicemails.id))
-      .where(and(eq(voicemails.prospectId, prospect.id), lte(voicemails.at, input.at)))
-      .orderBy(desc(voicemails.at))
-      .limit(10),
-    ctx.db
-      .select()
-      .from(callAttempts)
-      .where(and(eq(callAttempts.prospectId, prospect.id), lte(callAttempts.at, input.at)))
-      .orderBy(desc(callAttempts.at))
-      .limit(1),
-    input.others.length
-      ? ctx.db
-          .select()
-          .from(prospects)
-          .where(inArray(prospects.id, input.others.slice(0, 20)))
-      : Promise.resolve([]),
+  const company = prospect.companyId ? await companyById(ctx.db, { id: prospect.companyId }) : undefined;
+  const [messages, last, others, intel] = await Promise.all([
+    messagesLeftFor(ctx.db, { prospectId: prospect.id, until: input.at, limit: 10 }),
+    lastAttemptOf(ctx.db, { prospectId: prospect.id, until: input.at }),
+    prospectsByIds(ctx.db, input.others.slice(0, 20)),
     listIntel(ctx, prospect.id),
   ]);
   const localTime = localTimeAt(input.at, prospect);
@@ -184,19 +166,16 @@ export async function recordCallback(ctx: Ctx, input: CallbackInput): Promise<Re
   const outcome = { result, resultAt: resultAt?.toISOString() ?? null };
   const { callbackId, attributedTo } = await ctx.db.transaction(async (tx) => {
     const credited = prospectId === undefined ? null : await creditable(tx, { prospectId, at });
-    const [row] = await tx
-      .insert(callbacks)
-      .values({
-        teamId: ctx.team.id,
-        prospectId: prospectId ?? null,
-        fromE164: number,
-        at,
-        voicemailId: credited,
-        note: input.note ?? null,
-        result,
-        resultAt,
-      })
-      .returning({ id: callbacks.id });
+    const callbackId = await insertCallback(tx, {
+      teamId: ctx.team.id,
+      prospectId: prospectId ?? null,
+      fromE164: number,
+      at,
+      voicemailId: credited,
+      note: input.note ?? null,
+      result,
+      resultAt,
+    });
     if (prospectId !== undefined) {
       await endCadences(tx, {
         prospectId,
@@ -208,13 +187,13 @@ export async function recordCallback(ctx: Ctx, input: CallbackInput): Promise<Re
         await applyCallbackResult(tx, {
           teamId: ctx.team.id,
           prospectId,
-          callbackId: row!.id,
+          callbackId,
           result,
           resultAt,
           at,
         });
     }
-    return { callbackId: row!.id, attributedTo: credited };
+    return { callbackId, attributedTo: credited };
   });
   if (prospectId === undefined) return { callbackId, attributedTo, ...outcome, card: unknownCaller(number) };
   const others = onNumber.filter((id) => id !== prospectId);
@@ -224,25 +203,9 @@ export async function recordCallback(ctx: Ctx, input: CallbackInput): Promise<Re
 async function creditable(tx: Ctx['db'], input: { prospectId: number; at: Date }): Promise<number | null> {
   // Callbacks for one prospect take turns: of two at once, one earns the message and the other
   // sees it earned (rather than both claiming it and one failing on the unique index).
-  await tx
-    .select({ id: prospects.id })
-    .from(prospects)
-    .where(eq(prospects.id, input.prospectId))
-    .for('update');
+  await lockProspect(tx, { prospectId: input.prospectId });
   const since = new Date(input.at.getTime() - ATTRIBUTION_DAYS * 86_400_000);
-  const [latest] = await tx
-    .select({ id: voicemails.id, credited: callbacks.id })
-    .from(voicemails)
-    .leftJoin(callbacks, eq(callbacks.voicemailId, voicemails.id))
-    .where(
-      and(
-        eq(voicemails.prospectId, input.prospectId),
-        gte(voicemails.at, since),
-        lte(voicemails.at, input.at),
-      ),
-    )
-    .orderBy(desc(voicemails.at), desc(voicemails.id))
-    .limit(1);
+  const latest = await latestMessageBetween(tx, { prospectId: input.prospectId, since, until: input.at });
   return latest && latest.credited === null ? latest.id : null;
 }
 
@@ -258,10 +221,7 @@ export async function attachCallback(
   const { callbackId, body } = input;
   const given = resultOf(body);
   const prospect = await resolveProspect(ctx, body.prospect);
-  const [row] = await ctx.db
-    .select()
-    .from(callbacks)
-    .where(and(eq(callbacks.id, callbackId), eq(callbacks.teamId, ctx.team.id)));
+  const row = await callbackOfTeam(ctx.db, { teamId: ctx.team.id, id: callbackId });
   if (!row) throw notFound('Callback', callbackId);
   if (row.prospectId !== null)
     throw new AppError('conflict', `Callback ${row.id} already belongs to prospect ${row.prospectId}`);
@@ -270,11 +230,13 @@ export async function attachCallback(
     : { result: row.result as CallbackResult | null, resultAt: row.resultAt };
   const credited = await ctx.db.transaction(async (tx) => {
     const voicemailId = await creditable(tx, { prospectId: prospect.id, at: row.at });
-    const [attached] = await tx
-      .update(callbacks)
-      .set({ prospectId: prospect.id, voicemailId, result, resultAt })
-      .where(and(eq(callbacks.id, row.id), isNull(callbacks.prospectId)))
-      .returning({ id: callbacks.id });
+    const attached = await attachUnclaimedCallback(tx, {
+      id: row.id,
+      prospectId: prospect.id,
+      voicemailId,
+      result,
+      resultAt,
+    });
     // Attached by someone else meanwhile: theirs stands, and the result is applied once.
     if (!attached) throw new AppError('conflict', `Callback ${row.id} was attached meanwhile`);
     if (result)

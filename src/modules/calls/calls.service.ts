@@ -1,12 +1,10 @@
 import { createHash } from 'node:crypto';
-import { and, count, desc, eq, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Ctx } from '../../context/context.ts';
 import type { LogCallInput, LoggedCall } from '../../contracts/calls.contract.ts';
 import { queueQuerySchema } from '../../contracts/queue.contract.ts';
 import type { Outcome, Result } from '../../contracts/vocabulary.ts';
 import type { Db } from '../../db/create-db.ts';
-import { callAttempts, phoneNumbers, prospects, stageChanges, voicemails } from '../../db/schema.ts';
 import { clockOf, resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid, invalidFields, pgErrorCode } from '../../shared/errors.ts';
 import { callStepDone, endCadences } from '../cadences/index.ts';
@@ -33,6 +31,16 @@ import { buildQueue, numberAt, recordDial, yardsticks } from '../queue/index.ts'
 import { blockedNumbers, optOut } from '../suppression/index.ts';
 import { spokenSeconds } from '../voicemail/index.ts';
 import { choosePhone, countBad } from './call-numbers.repository.ts';
+import {
+  attemptByIdempotencyKey,
+  attemptWithNumber,
+  countNumbersInUse,
+  insertAttempt,
+  insertVoicemail,
+  latestStageMoveOf,
+  linkReferral,
+  voicemailOfAttempt,
+} from './calls.repository.ts';
 
 export type { LoggedCall };
 
@@ -75,12 +83,10 @@ export async function logCall(ctx: Ctx, input: { body: LogCallInput; now?: Date 
   } catch (error) {
     // Two retries racing with one key: the unique index lets one in; the other answers with its record.
     if (body.idempotencyKey && pgErrorCode(error) === '23505') {
-      const [earlier] = await ctx.db
-        .select({ id: callAttempts.id, fingerprint: callAttempts.idempotencyFingerprint })
-        .from(callAttempts)
-        .where(
-          and(eq(callAttempts.teamId, ctx.team.id), eq(callAttempts.idempotencyKey, body.idempotencyKey)),
-        );
+      const earlier = await attemptByIdempotencyKey(ctx.db, {
+        teamId: ctx.team.id,
+        key: body.idempotencyKey,
+      });
       if (earlier) return replay(ctx.db, { earlier, body });
     }
     throw error;
@@ -149,12 +155,7 @@ function record(ctx: Ctx, input: Recording): Promise<LoggedCall> {
   const { body, prospect, at, resultAt } = input;
   return ctx.db.transaction(async (tx) => {
     if (body.idempotencyKey) {
-      const [earlier] = await tx
-        .select({ id: callAttempts.id, fingerprint: callAttempts.idempotencyFingerprint })
-        .from(callAttempts)
-        .where(
-          and(eq(callAttempts.teamId, ctx.team.id), eq(callAttempts.idempotencyKey, body.idempotencyKey)),
-        );
+      const earlier = await attemptByIdempotencyKey(tx, { teamId: ctx.team.id, key: body.idempotencyKey });
       if (earlier) return replay(tx, { earlier, body });
     }
     const flags: string[] = [];
@@ -169,31 +170,27 @@ function record(ctx: Ctx, input: Recording): Promise<LoggedCall> {
       flags.push('dnc-number');
     if (prospect.optedOut) flags.push('opted-out');
     const local = localClock(at, prospect);
-    const [attempt] = await tx
-      .insert(callAttempts)
-      .values({
-        teamId: ctx.team.id,
-        prospectId: prospect.id,
-        phoneId: phone?.id ?? null,
-        at,
-        timezone: local?.timezone ?? null,
-        localMinuteOfDay: local?.minute ?? null,
-        localWeekday: local?.weekday ?? null,
-        outcome: body.outcome,
-        result: body.result ?? null,
-        resultAt: resultAt ?? null,
-        durationSeconds: body.durationSeconds ?? null,
-        repSeconds: repSecondsOf(body.outcome, body.durationSeconds),
-        note: body.note ?? null,
-        idempotencyKey: body.idempotencyKey ?? null,
-        idempotencyFingerprint: body.idempotencyKey ? fingerprintOf(body) : null,
-        flags: [...flags],
-        referredProspectId: body.referral
-          ? await referred(tx, { ctx, prospect, referral: body.referral })
-          : null,
-      })
-      .returning({ id: callAttempts.id });
-    const attemptId = attempt!.id;
+    const attemptId = await insertAttempt(tx, {
+      teamId: ctx.team.id,
+      prospectId: prospect.id,
+      phoneId: phone?.id ?? null,
+      at,
+      timezone: local?.timezone ?? null,
+      localMinuteOfDay: local?.minute ?? null,
+      localWeekday: local?.weekday ?? null,
+      outcome: body.outcome,
+      result: body.result ?? null,
+      resultAt: resultAt ?? null,
+      durationSeconds: body.durationSeconds ?? null,
+      repSeconds: repSecondsOf(body.outcome, body.durationSeconds),
+      note: body.note ?? null,
+      idempotencyKey: body.idempotencyKey ?? null,
+      idempotencyFingerprint: body.idempotencyKey ? fingerprintOf(body) : null,
+      flags: [...flags],
+      referredProspectId: body.referral
+        ? await referred(tx, { ctx, prospect, referral: body.referral })
+        : null,
+    });
     await storeFacts(tx, { teamId: ctx.team.id, prospect, facts: input.facts, attemptId, at });
     await recordDial(tx, {
       teamId: ctx.team.id,
@@ -218,7 +215,7 @@ function record(ctx: Ctx, input: Recording): Promise<LoggedCall> {
         reason: `reached on ${at.toISOString().slice(0, 10)}${body.result ? `: ${body.result}` : ''}`,
       });
     if (body.message) {
-      await tx.insert(voicemails).values({
+      await insertVoicemail(tx, {
         teamId: ctx.team.id,
         prospectId: prospect.id,
         attemptId,
@@ -283,13 +280,11 @@ async function referred(
   const prepared = await prepareDraft(result.draft);
   const [outcome] = await upsertProspects(tx, ctx.team.id, [prepared]);
   const id = outcome!.id;
-  await tx
-    .update(prospects)
-    .set({
-      companyId: sql`coalesce(${prospects.companyId}, ${prospect.companyId})`,
-      research: sql`${prospects.research} || ${JSON.stringify({ referredBy: displayName(prospect) })}::jsonb`,
-    })
-    .where(eq(prospects.id, id));
+  await linkReferral(tx, {
+    prospectId: id,
+    companyId: prospect.companyId,
+    referredBy: displayName(prospect),
+  });
   return id;
 }
 
@@ -308,23 +303,11 @@ export async function readLogged(
   tx: Db,
   attemptId: number,
 ): Promise<Omit<LoggedCall, 'flags' | 'replayed'> & { flags: string[] }> {
-  const [row] = await tx
-    .select({ a: callAttempts, ph: phoneNumbers })
-    .from(callAttempts)
-    .leftJoin(phoneNumbers, eq(phoneNumbers.id, callAttempts.phoneId))
-    .where(eq(callAttempts.id, attemptId));
+  const row = await attemptWithNumber(tx, { attemptId });
   if (!row) throw new AppError('internal', `call ${attemptId} vanished`);
   // One after another: these may run on the connection of an open transaction.
-  const [vm] = await tx
-    .select({ id: voicemails.id })
-    .from(voicemails)
-    .where(eq(voicemails.attemptId, attemptId));
-  const [st] = await tx
-    .select()
-    .from(stageChanges)
-    .where(eq(stageChanges.attemptId, attemptId))
-    .orderBy(desc(stageChanges.id))
-    .limit(1);
+  const vm = await voicemailOfAttempt(tx, { attemptId });
+  const st = await latestStageMoveOf(tx, { attemptId });
   const intel = await factsOfAttempt(tx, attemptId);
   const { a, ph } = row;
   const local =
@@ -370,11 +353,7 @@ async function proposedNumber(ctx: Ctx, input: { prospectId: number; at: Date })
 
 /** How many of the prospect's numbers are in use. */
 async function numbersInUse(ctx: Ctx, prospectId: number): Promise<number> {
-  const [row] = await ctx.db
-    .select({ n: count() })
-    .from(phoneNumbers)
-    .where(and(eq(phoneNumbers.prospectId, prospectId), eq(phoneNumbers.valid, true)));
-  return Number(row?.n ?? 0);
+  return countNumbersInUse(ctx.db, { prospectId });
 }
 
 /** The SQLSTATE of a database error, whether the driver's own or wrapped by drizzle. */

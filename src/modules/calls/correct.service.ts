@@ -1,16 +1,7 @@
-import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../../context/context.ts';
 import type { CallCorrection, CorrectCallInput, CorrectedCall } from '../../contracts/calls.contract.ts';
 import type { Stage } from '../../contracts/vocabulary.ts';
 import type { Db } from '../../db/create-db.ts';
-import {
-  callAttempts,
-  callbacks,
-  callCorrections,
-  phoneNumbers,
-  prospects,
-  voicemails,
-} from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid, invalidFields, notFound } from '../../shared/errors.ts';
 import { parseId } from '../../shared/ids.ts';
@@ -30,6 +21,14 @@ import { refreshPursuits } from '../pursuit/index.ts';
 import { type DialFact, recordDial, rereadDialTimes } from '../queue/index.ts';
 import { optOut } from '../suppression/index.ts';
 import { choosePhone } from './call-numbers.repository.ts';
+import {
+  type CorrectionRow,
+  insertCorrection,
+  lockAttemptOfTeam,
+  messageOfAttempt,
+  rewriteAttempt,
+  stageOf,
+} from './calls.repository.ts';
 import { readLogged } from './calls.service.ts';
 import {
   type Applying,
@@ -68,27 +67,21 @@ export async function correctCall(
     const after = mergeCorrection(before, { ...body, resultAt, number });
     check({ id, stored, before, after, at, now: input.now ?? new Date() });
     const flags = await apply(tx, { ctx, stored, before, after, at });
-    const [row] = await tx
-      .insert(callCorrections)
-      .values({
-        teamId: ctx.team.id,
-        attemptId: id,
-        at,
-        by: body.by ?? (ctx.team.repName || 'desk'),
-        reason: body.reason,
-        before,
-        after,
-      })
-      .returning();
+    const row = await insertCorrection(tx, {
+      teamId: ctx.team.id,
+      attemptId: id,
+      at,
+      by: body.by ?? (ctx.team.repName || 'desk'),
+      reason: body.reason,
+      before,
+      after,
+    });
     await refreshPursuits(tx, [stored.prospect.id]);
     const call = await readLogged(tx, id);
-    const [now] = await tx
-      .select({ stage: prospects.stage })
-      .from(prospects)
-      .where(eq(prospects.id, stored.prospect.id));
+    const now = await stageOf(tx, { prospectId: stored.prospect.id });
     const from = stored.prospect.stage;
     return {
-      correction: toCorrection(row!),
+      correction: toCorrection(row),
       stage: now && now.stage !== from ? { from: from as Stage, to: now.stage as Stage } : null,
       call: { ...call, flags: [...call.flags, ...flags], replayed: false },
     };
@@ -102,20 +95,10 @@ function e164Of(ctx: Ctx, number: string): string {
 }
 
 async function load(tx: Db, input: { ctx: Ctx; id: number }): Promise<Stored> {
-  const [row] = await tx
-    .select({ a: callAttempts, p: prospects, ph: phoneNumbers })
-    .from(callAttempts)
-    .innerJoin(prospects, eq(prospects.id, callAttempts.prospectId))
-    .leftJoin(phoneNumbers, eq(phoneNumbers.id, callAttempts.phoneId))
-    .where(and(eq(callAttempts.id, input.id), eq(callAttempts.teamId, input.ctx.team.id)))
-    // Two corrections of one call at once: the second waits and reads what the first wrote.
-    .for('update', { of: callAttempts });
+  // Two corrections of one call at once: the second waits and reads what the first wrote.
+  const row = await lockAttemptOfTeam(tx, { teamId: input.ctx.team.id, id: input.id });
   if (!row) throw notFound('Call', input.id);
-  const [message] = await tx
-    .select({ id: voicemails.id, kind: voicemails.kind, text: voicemails.text, callbackId: callbacks.id })
-    .from(voicemails)
-    .leftJoin(callbacks, eq(callbacks.voicemailId, voicemails.id))
-    .where(eq(voicemails.attemptId, input.id));
+  const message = await messageOfAttempt(tx, { attemptId: input.id });
   return { attempt: row.a, prospect: row.p, phone: row.ph, message: message ?? null };
 }
 
@@ -189,9 +172,9 @@ async function apply(tx: Db, input: Applying): Promise<string[]> {
   flags.push(...(await recount(tx, { stored, before, after, phone })));
   await rewriteMessage(tx, input);
   const repSeconds = repSecondsOf(after.outcome, after.durationSeconds);
-  await tx
-    .update(callAttempts)
-    .set({
+  await rewriteAttempt(tx, {
+    id: attempt.id,
+    fields: {
       outcome: after.outcome,
       result: after.result,
       resultAt: after.resultAt ? new Date(after.resultAt) : null,
@@ -201,8 +184,8 @@ async function apply(tx: Db, input: Applying): Promise<string[]> {
       note: after.note,
       referredProspectId: after.result === 'referred' ? attempt.referredProspectId : null,
       flags: await flagsFor(tx, { ctx, stored, phone }),
-    })
-    .where(eq(callAttempts.id, attempt.id));
+    },
+  });
   await recordDial(tx, dialOf({ stored, fields: after, phone, gatekeeperBefore }), 1);
   await rereadDialTimes(tx, prospect.id);
   await restageFor(tx, input);
@@ -248,7 +231,7 @@ function dialOf(input: {
 }
 
 /** A stored correction as the API answers it. */
-export function toCorrection(row: typeof callCorrections.$inferSelect): CallCorrection {
+export function toCorrection(row: CorrectionRow): CallCorrection {
   const before = row.before as CallFields;
   const after = row.after as CallFields;
   return {

@@ -1,22 +1,11 @@
-import { and, asc, desc, eq, gte } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Ctx } from '../../context/context.ts';
 import type { CallRow, callsQuerySchema, Effort, TimelineEntry } from '../../contracts/calls.contract.ts';
 import type { Outcome, Result } from '../../contracts/vocabulary.ts';
-import {
-  callAttempts,
-  callbacks,
-  callCorrections,
-  intelFacts,
-  phoneNumbers,
-  prospects,
-  stageChanges,
-  tasks,
-  voicemails,
-} from '../../db/schema.ts';
 import { clockOf, resolveAt } from '../../shared/clock.ts';
 import { describeIntel } from '../intel/index.ts';
 import { displayName, resolveProspect } from '../prospects/index.ts';
+import { historyOf, loggedCalls } from './calls.repository.ts';
 import { type CallFields, describeCorrection } from './correction-rules.ts';
 
 export type { CallRow, Effort, TimelineEntry };
@@ -45,23 +34,9 @@ export async function timeline(
   key: string | number,
 ): Promise<{ prospectId: number; name: string; effort: Effort; entries: TimelineEntry[] }> {
   const p = await resolveProspect(ctx, key);
-  const [calls, messages, intel, todo, inbound, stages, corrections] = await Promise.all([
-    ctx.db
-      .select({ a: callAttempts, ph: phoneNumbers })
-      .from(callAttempts)
-      .leftJoin(phoneNumbers, eq(phoneNumbers.id, callAttempts.phoneId))
-      .where(eq(callAttempts.prospectId, p.id)),
-    ctx.db.select().from(voicemails).where(eq(voicemails.prospectId, p.id)),
-    ctx.db.select().from(intelFacts).where(eq(intelFacts.prospectId, p.id)),
-    ctx.db.select().from(tasks).where(eq(tasks.prospectId, p.id)),
-    ctx.db.select().from(callbacks).where(eq(callbacks.prospectId, p.id)),
-    ctx.db.select().from(stageChanges).where(eq(stageChanges.prospectId, p.id)),
-    ctx.db
-      .select({ c: callCorrections })
-      .from(callCorrections)
-      .innerJoin(callAttempts, eq(callAttempts.id, callCorrections.attemptId))
-      .where(eq(callAttempts.prospectId, p.id)),
-  ]);
+  const { calls, messages, intel, todo, inbound, stages, corrections } = await historyOf(ctx.db, {
+    prospectId: p.id,
+  });
   const entries: TimelineEntry[] = [
     ...calls.map(({ a, ph }) => ({
       at: a.at.toISOString(),
@@ -122,20 +97,12 @@ export async function timeline(
 /** Logged calls, newest first: one prospect's, or the whole book's. */
 export async function listCalls(ctx: Ctx, q: z.output<typeof callsQuerySchema>): Promise<CallRow[]> {
   const prospect = q.prospect ? await resolveProspect(ctx, q.prospect) : undefined;
-  const rows = await ctx.db
-    .select({ a: callAttempts, ph: phoneNumbers, p: prospects })
-    .from(callAttempts)
-    .innerJoin(prospects, eq(prospects.id, callAttempts.prospectId))
-    .leftJoin(phoneNumbers, eq(phoneNumbers.id, callAttempts.phoneId))
-    .where(
-      and(
-        eq(callAttempts.teamId, ctx.team.id),
-        prospect ? eq(callAttempts.prospectId, prospect.id) : undefined,
-        q.since ? gte(callAttempts.at, resolveAt(q.since, 'since')) : undefined,
-      ),
-    )
-    .orderBy(desc(callAttempts.at), asc(callAttempts.id))
-    .limit(q.limit);
+  const rows = await loggedCalls(ctx.db, {
+    teamId: ctx.team.id,
+    prospectId: prospect?.id,
+    since: q.since ? resolveAt(q.since, 'since') : undefined,
+    limit: q.limit,
+  });
   return rows.map(({ a, ph, p }) => ({
     id: a.id,
     at: a.at.toISOString(),

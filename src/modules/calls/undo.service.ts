@@ -1,23 +1,19 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context/context.ts';
 import { UNDO_SECONDS, type UndoneCall } from '../../contracts/calls.contract.ts';
 import type { Outcome, Stage } from '../../contracts/vocabulary.ts';
-import {
-  callAttempts,
-  callbacks,
-  intelFacts,
-  phoneNumbers,
-  prospects,
-  stageChanges,
-  tasks,
-  voicemails,
-} from '../../db/schema.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
 import { parseId } from '../../shared/ids.ts';
 import { callStepUndone } from '../cadences/index.ts';
 import { refreshPursuits } from '../pursuit/index.ts';
 import { recordDial } from '../queue/index.ts';
 import { uncountBad } from './call-numbers.repository.ts';
+import {
+  attemptOfTeam,
+  deleteLoggedCall,
+  messagesOfAttempt,
+  setStage,
+  stageMovesOf,
+} from './calls.repository.ts';
 
 export type { UndoneCall };
 /** How long after logging a call the rep may take it back. */
@@ -34,12 +30,7 @@ export async function undoCall(ctx: Ctx, input: { id: string | number; now?: Dat
   const id = parseId(input.id);
   const now = input.now ?? new Date();
   return ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ a: callAttempts, p: prospects, ph: phoneNumbers })
-      .from(callAttempts)
-      .innerJoin(prospects, eq(prospects.id, callAttempts.prospectId))
-      .leftJoin(phoneNumbers, eq(phoneNumbers.id, callAttempts.phoneId))
-      .where(and(eq(callAttempts.id, id), eq(callAttempts.teamId, ctx.team.id)));
+    const row = await attemptOfTeam(tx, { teamId: ctx.team.id, id });
     if (!row) throw notFound('Call', id);
     const { a: attempt, p: prospect, ph: phone } = row;
     const age = (now.getTime() - attempt.createdAt.getTime()) / 1000;
@@ -53,30 +44,16 @@ export async function undoCall(ctx: Ctx, input: { id: string | number; now?: Dat
         'conflict',
         `Call ${id} recorded a do-not-call request; lift it with \`reach dnc remove --prospect ${prospect.id} --reason TEXT --i-have-consent\` if it was a mistake.`,
       );
-    const messages = await tx
-      .select({ id: voicemails.id, callback: callbacks.id })
-      .from(voicemails)
-      .leftJoin(callbacks, eq(callbacks.voicemailId, voicemails.id))
-      .where(eq(voicemails.attemptId, id));
+    const messages = await messagesOfAttempt(tx, { attemptId: id });
     if (messages.some((m) => m.callback !== null))
       throw new AppError('conflict', `Call ${id} left a message that a callback was matched to.`);
-    const moves = await tx
-      .select()
-      .from(stageChanges)
-      .where(eq(stageChanges.attemptId, id))
-      .orderBy(desc(stageChanges.id));
-    await tx.delete(voicemails).where(eq(voicemails.attemptId, id));
-    await tx.delete(stageChanges).where(eq(stageChanges.attemptId, id));
-    await tx.delete(intelFacts).where(eq(intelFacts.sourceAttemptId, id));
-    await tx
-      .delete(tasks)
-      .where(and(eq(tasks.prospectId, prospect.id), sql`${tasks.payload}->>'attemptId' = ${String(id)}`));
-    await tx.delete(callAttempts).where(eq(callAttempts.id, id));
+    const moves = await stageMovesOf(tx, { attemptId: id });
+    await deleteLoggedCall(tx, { attemptId: id, prospectId: prospect.id });
     const move = moves[0];
     let stage: Stage | null = null;
     if (move && prospect.stage === move.toStage) {
       stage = (move.fromStage ?? 'new') as Stage;
-      await tx.update(prospects).set({ stage }).where(eq(prospects.id, prospect.id));
+      await setStage(tx, { prospectId: prospect.id, stage });
     }
     if (attempt.outcome === 'bad-number' && phone) await uncountBad(tx, phone);
     await callStepUndone(tx, attempt.id);
