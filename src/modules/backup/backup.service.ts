@@ -1,12 +1,20 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import { asc, count, getTableColumns, getTableName, gt, sql } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/create-db.ts';
 import { keysetPages } from '../../db/pages.ts';
-import { allTables } from '../../db/schema.ts';
 import { AppError } from '../../shared/errors.ts';
 import { freshenScores, rebuildReachStats } from '../queue/index.ts';
+import {
+  backupTables,
+  emptyBook,
+  insertBackupRows,
+  prospectCount,
+  restartIdSequences,
+  type StoredColumn,
+  storedColumns,
+  tableRowsAfter,
+  teamIds,
+} from './backup.repository.ts';
 
 const FORMAT = 'reach-backup';
 const VERSION = 1;
@@ -19,16 +27,9 @@ type Header = { format: string; version: number; exportedAt: string };
 export async function* backupLines(db: Db, at: Date): AsyncGenerator<string> {
   const header: Header = { format: FORMAT, version: VERSION, exportedAt: at.toISOString() };
   yield `${JSON.stringify(header)}\n`;
-  for (const [name, table] of Object.entries(allTables)) {
-    const idColumn = (table as unknown as { id: Parameters<typeof gt>[0] }).id;
+  for (const name of backupTables()) {
     const pages = keysetPages(
-      async ({ after, limit }) =>
-        (await db
-          .select()
-          .from(table as PgTable)
-          .where(gt(idColumn, after))
-          .orderBy(asc(idColumn))
-          .limit(limit)) as { id: number }[],
+      ({ after, limit }) => tableRowsAfter(db, { table: name, after, limit }),
       (row) => row.id,
     );
     for await (const rows of pages)
@@ -40,19 +41,18 @@ export async function* backupLines(db: Db, at: Date): AsyncGenerator<string> {
 export async function restoreBackup(db: Db, input: Readable): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   await db.transaction(async (tx) => {
-    const [existing] = await tx.select({ n: count() }).from(allTables.prospects);
-    if (Number(existing?.n ?? 0) > 0) {
+    if ((await prospectCount(tx)) > 0) {
       throw new AppError(
         'conflict',
         'This book already has prospects: restore a backup into a new data directory or database',
       );
     }
-    for (const table of Object.values(allTables).reverse()) await tx.delete(table as PgTable);
+    await emptyBook(tx);
     let lineNo = 0;
     const pending = { name: '', rows: [] as Record<string, unknown>[] };
     const flush = async () => {
       if (pending.rows.length === 0) return;
-      await tx.insert(tableOf(pending.name) as PgTable).values(pending.rows as never);
+      await insertBackupRows(tx, { table: pending.name, rows: pending.rows });
       counts[pending.name] = (counts[pending.name] ?? 0) + pending.rows.length;
       pending.rows = [];
     };
@@ -76,21 +76,12 @@ export async function restoreBackup(db: Db, input: Readable): Promise<Record<str
     }
     await flush();
     if (lineNo === 0) throw new AppError('unreadable_input', 'The backup file is empty');
-    for (const table of Object.values(allTables)) {
-      const name = getTableName(table as PgTable);
-      await tx.execute(
-        sql.raw(
-          `select setval(pg_get_serial_sequence('"${name}"', 'id'), coalesce((select max(id) from "${name}"), 0) + 1, false)`,
-        ),
-      );
-    }
+    await restartIdSequences(tx);
     // The learned summaries are derived: rebuilt from the restored call log, whatever the backup held.
-    for (const team of await tx.select({ id: allTables.teams.id }).from(allTables.teams))
-      await rebuildReachStats(tx, team.id);
+    for (const team of await teamIds(tx)) await rebuildReachStats(tx, team);
   });
   // The queue's scores of the restored book are written now, not by its first queue.
-  for (const team of await db.select({ id: allTables.teams.id }).from(allTables.teams))
-    await freshenScores(db, team.id);
+  for (const team of await teamIds(db)) await freshenScores(db, team);
   return counts;
 }
 
@@ -111,15 +102,15 @@ function checkHeader(header: Header): void {
   }
 }
 
-function tableOf(name: string) {
-  const table = (allTables as Record<string, unknown>)[name];
-  if (!table) throw new AppError('unreadable_input', `Unknown table in backup: ${name}`);
-  return table;
+function columnsOf(name: string): Record<string, StoredColumn> {
+  const columns = storedColumns(name);
+  if (!columns) throw new AppError('unreadable_input', `Unknown table in backup: ${name}`);
+  return columns;
 }
 
 // JSON loses Date; put timestamps back by the column's type.
 function revive(name: string, row: Record<string, unknown>): Record<string, unknown> {
-  const columns = getTableColumns(tableOf(name) as PgTable);
+  const columns = columnsOf(name);
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(row)) {
     const column = columns[key];
@@ -130,10 +121,9 @@ function revive(name: string, row: Record<string, unknown>): Record<string, unkn
   return out;
 }
 
-function reviveValue(column: { columnType: string; baseColumn?: unknown }, value: unknown): unknown {
-  if (column.columnType === 'PgTimestamp' && typeof value === 'string') return new Date(value);
-  const base = column.baseColumn as { columnType?: string } | undefined;
-  if (column.columnType === 'PgArray' && base?.columnType === 'PgTimestamp' && Array.isArray(value))
+function reviveValue(column: StoredColumn, value: unknown): unknown {
+  if (column.instants === 'one' && typeof value === 'string') return new Date(value);
+  if (column.instants === 'many' && Array.isArray(value))
     return value.map((v) => (typeof v === 'string' ? new Date(v) : v));
   return value;
 }
