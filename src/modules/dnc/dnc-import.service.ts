@@ -1,11 +1,11 @@
 import type { Readable } from 'node:stream';
 import type { Ctx } from '../../context/context.ts';
 import type { DncImportReport } from '../../contracts/transfers.contract.ts';
-import { dncEntries } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { csvRecords, REJECTIONS_LISTED } from '../../shared/csv-records.ts';
 import { normalizePhone } from '../phones/index.ts';
 import { blockedNumbers } from '../suppression/index.ts';
+import { insertEntries } from './dnc.repository.ts';
 
 export type { DncImportReport };
 
@@ -84,7 +84,8 @@ async function addBatch(
     const fresh = unique.filter((n) => !have.has(n));
     input.report.alreadyListed += unique.length - fresh.length;
     if (fresh.length === 0) return;
-    await tx.insert(dncEntries).values(
+    await insertEntries(
+      tx,
       fresh.map((e164) => ({
         teamId: ctx.team.id,
         e164,

@@ -1,4 +1,3 @@
-import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context/context.ts';
 import type {
   DncAction,
@@ -9,13 +8,24 @@ import type {
   Lifted,
 } from '../../contracts/dnc.contract.ts';
 import type { Db } from '../../db/create-db.ts';
-import { dncEntries, dncEvents, phoneNumbers, prospects, tasks } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid } from '../../shared/errors.ts';
 import { normalizePhone } from '../phones/index.ts';
 import { displayName, resolveProspect } from '../prospects/index.ts';
 import { refreshPursuits } from '../pursuit/index.ts';
 import { type Binding, bindingOf, bindPerson } from '../suppression/index.ts';
+import {
+  activeEntries,
+  cancelOpenCalls,
+  clearOptOut,
+  eventsOfTeam,
+  hasCallableNumber,
+  insertEntries,
+  insertEvents,
+  liftEntries,
+  listedEntries,
+  ownersOfNumber,
+} from './dnc.repository.ts';
 
 function e164Of(ctx: Ctx, number: string): string {
   const result = normalizePhone(number, ctx.team.defaultCountry);
@@ -46,7 +56,7 @@ export async function addDnc(ctx: Ctx, input: DncAddInput): Promise<DncEntry[]> 
       });
       for (const e164 of bound.numbers) numbers.delete(e164);
     }
-    const active = await activeEntries(tx, ctx.team.id, { numbers: [...numbers] });
+    const active = await activeEntries(tx, { teamId: ctx.team.id, numbers: [...numbers] });
     const fresh = [...numbers]
       .filter((e164) => !active.some((e) => e.e164 === e164))
       .map((e164) => ({
@@ -58,10 +68,11 @@ export async function addDnc(ctx: Ctx, input: DncAddInput): Promise<DncEntry[]> 
         addedAt: at,
       }));
     if (fresh.length > 0) {
-      await tx.insert(dncEntries).values(fresh);
-      await tx
-        .insert(dncEvents)
-        .values(fresh.map((e) => ({ ...e, at, action: 'added', by: input.by ?? null, email: null })));
+      await insertEntries(tx, fresh);
+      await insertEvents(
+        tx,
+        fresh.map((e) => ({ ...e, at, action: 'added', by: input.by ?? null, email: null })),
+      );
     }
     for (const e164 of numbers) await closeNumber(tx, { teamId: ctx.team.id, e164, at });
   });
@@ -74,25 +85,15 @@ export async function addDnc(ctx: Ctx, input: DncAddInput): Promise<DncEntry[]> 
  * list allows has their cadence's call steps cancelled, with the reason.
  */
 async function closeNumber(tx: Db, input: { teamId: number; e164: string; at: Date }): Promise<void> {
-  const owners = await tx
-    .selectDistinct({ prospectId: phoneNumbers.prospectId })
-    .from(phoneNumbers)
-    .where(and(eq(phoneNumbers.teamId, input.teamId), eq(phoneNumbers.e164, input.e164)));
-  for (const { prospectId } of owners) {
+  const owners = await ownersOfNumber(tx, { teamId: input.teamId, e164: input.e164 });
+  for (const prospectId of owners) {
     if (prospectId === null) continue;
-    const callable = await tx.execute(sql`
-      select 1 from phone_numbers ph where ph.prospect_id = ${prospectId} and ph.valid
-        and not exists (select 1 from dnc_entries d where d.team_id = ph.team_id and d.e164 = ph.e164 and d.removed_at is null)
-      limit 1`);
-    if ((callable as { rows: unknown[] }).rows.length > 0) continue;
-    await tx
-      .update(tasks)
-      .set({
-        status: 'cancelled',
-        doneAt: input.at,
-        payload: sql`${tasks.payload} || ${JSON.stringify({ cancelled: 'every number is on the Do-Not-Call list' })}::jsonb`,
-      })
-      .where(and(eq(tasks.prospectId, prospectId), eq(tasks.status, 'open'), inArray(tasks.kind, ['call'])));
+    if (await hasCallableNumber(tx, { prospectId })) continue;
+    await cancelOpenCalls(tx, {
+      prospectId,
+      at: input.at,
+      reason: 'every number is on the Do-Not-Call list',
+    });
   }
 }
 
@@ -107,7 +108,8 @@ export async function removeDnc(ctx: Ctx, input: DncRemoveInput): Promise<Lifted
   const numbers = input.number ? [e164Of(ctx, input.number)] : [];
   return ctx.db.transaction(async (tx) => {
     const binding = prospect ? await bindingOf(tx, { teamId: ctx.team.id, prospectId: prospect.id }) : null;
-    const active = await activeEntries(tx, ctx.team.id, {
+    const active = await activeEntries(tx, {
+      teamId: ctx.team.id,
       numbers: [...numbers, ...(binding?.numbers ?? [])],
       prospectIds: binding?.prospectIds,
       emails: binding?.emails,
@@ -119,16 +121,9 @@ export async function removeDnc(ctx: Ctx, input: DncRemoveInput): Promise<Lifted
         'consent',
         "this is the person's own request to stop: lift it only with their consent to be called again, and confirm it (consent: true, --i-have-consent)",
       );
-    await tx
-      .update(dncEntries)
-      .set({ removedAt: at, removedReason: input.reason })
-      .where(
-        inArray(
-          dncEntries.id,
-          active.map((e) => e.id),
-        ),
-      );
-    await tx.insert(dncEvents).values(
+    await liftEntries(tx, { ids: active.map((e) => e.id), at, reason: input.reason });
+    await insertEvents(
+      tx,
       active.map((e) => ({
         teamId: ctx.team.id,
         at,
@@ -144,8 +139,7 @@ export async function removeDnc(ctx: Ctx, input: DncRemoveInput): Promise<Lifted
     );
     const freed = active.filter((e) => e.e164 === null && e.email === null && e.prospectId !== null);
     const ids = [...new Set(freed.map((e) => e.prospectId!))];
-    if (ids.length > 0)
-      await tx.update(prospects).set({ optedOut: false, updatedAt: at }).where(inArray(prospects.id, ids));
+    if (ids.length > 0) await clearOptOut(tx, { prospectIds: ids, at });
     await refreshPursuits(tx, [...ids, ...(binding?.prospectIds ?? [])]);
     return { removed: active.length, prospects: ids };
   });
@@ -153,12 +147,7 @@ export async function removeDnc(ctx: Ctx, input: DncRemoveInput): Promise<Lifted
 
 /** The audit log: every entry added or lifted, newest first, with who and why. */
 export async function listDncEvents(ctx: Ctx, limit = 1_000): Promise<DncEvent[]> {
-  const rows = await ctx.db
-    .select()
-    .from(dncEvents)
-    .where(eq(dncEvents.teamId, ctx.team.id))
-    .orderBy(desc(dncEvents.at), desc(dncEvents.id))
-    .limit(limit);
+  const rows = await eventsOfTeam(ctx.db, { teamId: ctx.team.id, limit });
   return rows.map((r) => ({
     at: r.at.toISOString(),
     action: r.action as DncAction,
@@ -172,44 +161,16 @@ export async function listDncEvents(ctx: Ctx, limit = 1_000): Promise<DncEvent[]
   }));
 }
 
-async function activeEntries(
-  db: Ctx['db'],
-  teamId: number,
-  keys: { numbers: string[]; prospectIds?: number[] | undefined; emails?: string[] | undefined },
-) {
-  const match = or(
-    keys.numbers.length ? inArray(dncEntries.e164, keys.numbers) : undefined,
-    keys.prospectIds?.length ? inArray(dncEntries.prospectId, keys.prospectIds) : undefined,
-    keys.emails?.length ? inArray(dncEntries.email, keys.emails) : undefined,
-  );
-  if (!match) return [];
-  return db
-    .select()
-    .from(dncEntries)
-    .where(and(eq(dncEntries.teamId, teamId), isNull(dncEntries.removedAt), match));
-}
-
 export async function listDnc(
   ctx: Ctx,
   filter: { numbers?: string[]; prospectId?: number | undefined; limit?: number } = {},
 ): Promise<DncEntry[]> {
-  const narrow =
-    filter.numbers !== undefined || filter.prospectId !== undefined
-      ? or(
-          filter.numbers?.length ? inArray(dncEntries.e164, filter.numbers) : undefined,
-          filter.prospectId !== undefined ? eq(dncEntries.prospectId, filter.prospectId) : undefined,
-        )
-      : undefined;
-  const rows = await ctx.db
-    .select({
-      entry: dncEntries,
-      p: { firstName: prospects.firstName, lastName: prospects.lastName, email: prospects.email },
-    })
-    .from(dncEntries)
-    .leftJoin(prospects, eq(prospects.id, dncEntries.prospectId))
-    .where(and(eq(dncEntries.teamId, ctx.team.id), isNull(dncEntries.removedAt), narrow))
-    .orderBy(desc(dncEntries.addedAt), desc(dncEntries.id))
-    .limit(filter.limit ?? 10_000);
+  const rows = await listedEntries(ctx.db, {
+    teamId: ctx.team.id,
+    numbers: filter.numbers,
+    prospectId: filter.prospectId,
+    limit: filter.limit ?? 10_000,
+  });
   return rows.map(({ entry, p }) => ({
     id: entry.id,
     e164: entry.e164,
