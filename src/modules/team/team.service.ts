@@ -1,12 +1,11 @@
-import { and, asc, eq, or, sql } from 'drizzle-orm';
 import type { Ctx, Team } from '../../context/context.ts';
 import type { TeamConfig, TeamConfigPatch } from '../../contracts/team.contract.ts';
 import { LEGAL_END, LEGAL_START } from '../../contracts/vocabulary.ts';
 import type { Db } from '../../db/create-db.ts';
-import { teams, users } from '../../db/schema.ts';
 import { AppError, invalid } from '../../shared/errors.ts';
 import { isIdText } from '../../shared/ids.ts';
 import { normalizePhone, readZone } from '../phones/index.ts';
+import { addUser, createTeam, firstTeam, updateTeam, usersMatching, userZone } from './team.repository.ts';
 
 export type { Ctx, Team } from '../../context/context.ts';
 
@@ -18,11 +17,10 @@ function territoryZone(text: string, index: number): string {
 
 /** The team this installation serves; created on first use. */
 export async function loadTeam(db: Db): Promise<Team> {
-  const [existing] = await db.select().from(teams).orderBy(asc(teams.id)).limit(1);
+  const existing = await firstTeam(db);
   if (existing) return existing;
-  const [team] = await db.insert(teams).values({ name: 'My team' }).returning();
+  const team = await createTeam(db, { name: 'My team', repName: 'Rep' });
   if (!team) throw new AppError('internal', 'could not create the team');
-  await db.insert(users).values({ teamId: team.id, name: 'Rep' });
   return team;
 }
 
@@ -55,7 +53,7 @@ export async function updateTeamConfig(ctx: Ctx, input: TeamConfigPatch): Promis
   }
   // A patch that names no setting changes nothing (as a JSON merge patch of {} does).
   if (Object.keys(patch).length === 0) return ctx.team;
-  const [team] = await ctx.db.update(teams).set(patch).where(eq(teams.id, ctx.team.id)).returning();
+  const team = await updateTeam(ctx.db, { id: ctx.team.id, patch });
   if (!team) throw new AppError('internal', 'team vanished');
   ctx.team = team;
   return team;
@@ -64,23 +62,13 @@ export async function updateTeamConfig(ctx: Ctx, input: TeamConfigPatch): Promis
 /** A user of the team by id, email or name; refused when the name fits several. */
 export async function findUser(ctx: Ctx, who: string): Promise<number | null> {
   const key = who.trim();
-  const rows = await ctx.db
-    .select({ id: users.id })
-    .from(users)
-    .where(
-      and(
-        eq(users.teamId, ctx.team.id),
-        or(
-          isIdText(key) ? eq(users.id, Number(key)) : undefined,
-          sql`lower(${users.email}) = lower(${key})`,
-          sql`lower(${users.name}) = lower(${key})`,
-        ),
-      ),
-    )
-    .orderBy(asc(users.id))
-    .limit(2);
-  if (rows.length > 1) throw invalid('rep', `"${who}" names more than one user: use the id or email`);
-  return rows[0]?.id ?? null;
+  const ids = await usersMatching(ctx.db, {
+    teamId: ctx.team.id,
+    id: isIdText(key) ? Number(key) : null,
+    text: key,
+  });
+  if (ids.length > 1) throw invalid('rep', `"${who}" names more than one user: use the id or email`);
+  return ids[0] ?? null;
 }
 
 /** The user an owner names, added to the team (as an email or a name) when new. */
@@ -89,11 +77,7 @@ export async function findOrAddUser(ctx: Ctx, who: string): Promise<number> {
   if (found !== null) return found;
   const key = who.trim();
   const email = key.includes('@') ? key : null;
-  const [user] = await ctx.db
-    .insert(users)
-    .values({ teamId: ctx.team.id, name: email ? email.split('@')[0]! : key, email })
-    .returning({ id: users.id });
-  return user!.id;
+  return addUser(ctx.db, { teamId: ctx.team.id, name: email ? email.split('@')[0]! : key, email });
 }
 
 /**
@@ -101,17 +85,6 @@ export async function findOrAddUser(ctx: Ctx, who: string): Promise<number> {
  * named) when set, else the territory's first zone, else this machine's.
  */
 export async function repClockZone(ctx: Ctx, ownerId: number | null = null): Promise<string> {
-  const [first] = await ctx.db
-    .select({ timezone: users.timezone })
-    .from(users)
-    .where(
-      ownerId === null
-        ? eq(users.teamId, ctx.team.id)
-        : and(eq(users.teamId, ctx.team.id), eq(users.id, ownerId)),
-    )
-    .orderBy(asc(users.id))
-    .limit(1);
-  return (
-    first?.timezone ?? ctx.team.territoryZones[0] ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC'
-  );
+  const zone = await userZone(ctx.db, { teamId: ctx.team.id, userId: ownerId });
+  return zone ?? ctx.team.territoryZones[0] ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
 }
