@@ -1,14 +1,13 @@
-import { inArray, sql, TransactionRollbackError } from 'drizzle-orm';
 import type { Ctx } from '../../context/context.ts';
 import type { ImportReport, PreviewRow, Rejection } from '../../contracts/transfers.contract.ts';
 import { strategies as voicemailStrategies } from '../../contracts/vocabulary.ts';
-import { prospects } from '../../db/schema.ts';
 import { csvRecords, REJECTIONS_LISTED } from '../../shared/csv-records.ts';
 import { AppError, type FieldIssue, invalid } from '../../shared/errors.ts';
 import { reclaimMemory } from '../../shared/memory.ts';
 import { unstorableText } from '../../shared/validate.ts';
 import { type PreparedDraft, prepareDraft, upsertWith, validateProspect } from '../prospects/index.ts';
 import { freshenScores } from '../queue/index.ts';
+import { analyzeBook, isRollback, labelImported } from './imports.repository.ts';
 import { columnMapping, detectPreset, mapRecord, type PresetName, presetNames } from './presets.ts';
 import { stagedWriter } from './staged-writes.ts';
 
@@ -54,7 +53,7 @@ const ANALYZE_AFTER = 5_000;
  */
 async function refreshStatistics(ctx: Ctx, report: ImportReport): Promise<void> {
   if (report.dryRun) return;
-  await ctx.db.execute(sql`analyze prospects, phone_numbers, companies, queue_slots`);
+  await analyzeBook(ctx.db);
 }
 
 /** Thrown inside a dry-run batch so that the transaction rolls back after its counts are taken. */
@@ -255,22 +254,15 @@ async function commitBatch(
           report.suppressed.push({ line: batch[i]!.line ?? 0, prospectId: o.id, reason: o.suppressed });
       }
       if (input.strategy || input.list)
-        await tx
-          .update(prospects)
-          .set({
-            ...(input.strategy ? { voicemailStrategy: input.strategy } : {}),
-            ...(input.list ? { list: input.list } : {}),
-          })
-          .where(
-            inArray(
-              prospects.id,
-              outcomes.map((o) => o.id),
-            ),
-          );
+        await labelImported(tx, {
+          prospectIds: outcomes.map((o) => o.id),
+          strategy: input.strategy,
+          list: input.list,
+        });
       if (report.dryRun) throw new DryRun();
     });
   } catch (error) {
-    if (!(error instanceof DryRun || error instanceof TransactionRollbackError)) throw error;
+    if (!(error instanceof DryRun || isRollback(error))) throw error;
   }
 }
 
