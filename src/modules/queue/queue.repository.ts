@@ -528,4 +528,25 @@ export async function pursuitBook(
   };
 }
 
+/**
+ * The zones the team's prospects are in or may be in: each known zone, and every candidate of
+ * the prospects whose zone is not settled.
+ */
+export async function zonesOfBook(db: Db, input: { teamId: number }): Promise<string[]> {
+  return rowsOf<{ zone: string }>(
+    // A skip scan over the (team, zone) index: one probe per distinct zone, not one row per prospect.
+    await db.execute(sql`
+      with recursive zones(zone) as (
+        (select timezone from prospects where team_id = ${input.teamId} and timezone is not null order by timezone limit 1)
+        union all
+        select (select timezone from prospects where team_id = ${input.teamId} and timezone > zones.zone order by timezone limit 1)
+        from zones where zones.zone is not null
+      )
+      select zone from zones where zone is not null
+      union
+      select distinct unnest(timezone_candidates) from prospects
+      where team_id = ${input.teamId} and timezone is null and cardinality(timezone_candidates) > 0`),
+  ).map((r) => r.zone);
+}
+
 export { HOUR };

@@ -1,13 +1,11 @@
-import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Plan, PlanQuery, PlanWindow, Queue, QueueQuery } from '../../contracts/queue.contract.ts';
-import { rowsOf } from '../../db/rows.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { invalid, notFound } from '../../shared/errors.ts';
 import { screenedRegisters } from '../suppression/index.ts';
 import { type Ctx, findUser, repClockZone, type Team } from '../team/index.ts';
 import { type DialLimits, insideWindow } from './may-dial.ts';
-import { loadCandidates, type OpenZones, pursuitBook, shortlist } from './queue.repository.ts';
+import { loadCandidates, type OpenZones, pursuitBook, shortlist, zonesOfBook } from './queue.repository.ts';
 import {
   type Candidate,
   type QueueEntry,
@@ -101,20 +99,7 @@ async function openZones(
   input: { at: Date; limits: DialLimits },
 ): Promise<{ zones: OpenZones; territoryZone: string | null }> {
   const { at, limits } = input;
-  const known = rowsOf<{ zone: string }>(
-    // A skip scan over the (team, zone) index: one probe per distinct zone, not one row per prospect.
-    await ctx.db.execute(sql`
-      with recursive zones(zone) as (
-        (select timezone from prospects where team_id = ${ctx.team.id} and timezone is not null order by timezone limit 1)
-        union all
-        select (select timezone from prospects where team_id = ${ctx.team.id} and timezone > zones.zone order by timezone limit 1)
-        from zones where zones.zone is not null
-      )
-      select zone from zones where zone is not null
-      union
-      select distinct unnest(timezone_candidates) from prospects
-      where team_id = ${ctx.team.id} and timezone is null and cardinality(timezone_candidates) > 0`),
-  ).map((r) => r.zone);
+  const known = await zonesOfBook(ctx.db, { teamId: ctx.team.id });
   const isOpen = (zone: string) =>
     insideWindow(at, { zone, start: limits.callingHoursStart, end: limits.callingHoursEnd });
   const territoryOpen = limits.territoryZones.length > 0 && limits.territoryZones.every(isOpen);

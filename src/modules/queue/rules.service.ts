@@ -1,7 +1,5 @@
-import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../../context/context.ts';
 import type { RuleCheck, RuleCheckQuery, RuleList } from '../../contracts/team.contract.ts';
-import { phoneNumbers } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { invalid } from '../../shared/errors.ts';
 import { localClock, zoneCity } from '../../shared/local-clock.ts';
@@ -11,6 +9,7 @@ import type { ProspectRow } from '../prospects/index.ts';
 import { screenedRegisters } from '../suppression/index.ts';
 import { zonesToRespect } from './may-dial.ts';
 import { limitsOf } from './queue.service.ts';
+import { numbersInUseOf } from './rules.repository.ts';
 
 /** Every calling rule Reach obeys, with its source and date, and the team's own; `dropped` for a business-only team. */
 export type { RuleCheck, RuleList };
@@ -71,10 +70,7 @@ export async function prospectCallScope(
   >,
 ): Promise<CallInput> {
   const limits = limitsOf(ctx.team);
-  const numbers = await ctx.db
-    .select({ e164: phoneNumbers.e164 })
-    .from(phoneNumbers)
-    .where(and(eq(phoneNumbers.prospectId, row.id), eq(phoneNumbers.valid, true)));
+  const numbers = await numbersInUseOf(ctx.db, { prospectId: row.id });
   const rings = numbers.map((n) => zoneOfDialledNumber(n.e164, row));
   const zones = [
     ...zonesToRespect(row, limits),
