@@ -1,7 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { PursuitState } from '../../contracts/vocabulary.ts';
 import type { Db } from '../../db/create-db.ts';
 import { rowsOf } from '../../db/rows.ts';
+import { companies, pursuitChanges } from '../../db/schema.ts';
 import type { Outcome, Result } from '../outcomes/index.ts';
 import { latestStanding, type PursuitEvent } from './pursuit-state.ts';
 
@@ -112,4 +113,28 @@ export async function refreshUnkeptPursuits(db: Db): Promise<number> {
     await db.transaction((tx) => refreshPursuits(tx, ids));
     done += ids.length;
   }
+}
+
+/** The name of a company, if it exists. */
+export async function companyName(db: Db, input: { companyId: number }): Promise<string | null> {
+  return (
+    (await db.select({ name: companies.name }).from(companies).where(eq(companies.id, input.companyId)))[0]
+      ?.name ?? null
+  );
+}
+
+/** Keeps a hand move of a pursuit: the state, when it ends, why and who moved it. */
+export async function insertPursuitChange(
+  db: Db,
+  input: {
+    teamId: number;
+    prospectId: number;
+    at: Date;
+    state: PursuitState;
+    until: Date | null;
+    reason: string;
+    by: string | null;
+  },
+): Promise<void> {
+  await db.insert(pursuitChanges).values(input);
 }

@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Ctx } from '../../context/context.ts';
 import type {
@@ -7,12 +6,11 @@ import type {
   standingQuerySchema,
 } from '../../contracts/pursuit.contract.ts';
 import type { PursuitState } from '../../contracts/vocabulary.ts';
-import { companies, pursuitChanges } from '../../db/schema.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid } from '../../shared/errors.ts';
 import { moveStage, promiseFollowUp } from '../outcomes/index.ts';
 import { resolveProspect } from '../prospects/index.ts';
-import { pursuitEvents, refreshPursuits } from './pursuit.repository.ts';
+import { companyName, insertPursuitChange, pursuitEvents, refreshPursuits } from './pursuit.repository.ts';
 import { type PursuitEvent, pursuitAllows, pursuitStanding } from './pursuit-state.ts';
 
 /** The command line's `pursuit` names the answer's type from here. */
@@ -26,11 +24,7 @@ export async function standingOf(
   input: { prospect: string | number; at: Date },
 ): Promise<StandingView> {
   const row = await resolveProspect(ctx, input.prospect);
-  const company = row.companyId
-    ? ((
-        await ctx.db.select({ name: companies.name }).from(companies).where(eq(companies.id, row.companyId))
-      )[0]?.name ?? null)
-    : null;
+  const company = row.companyId ? await companyName(ctx.db, { companyId: row.companyId }) : null;
   const events = (await pursuitEvents(ctx.db, [row.id])).get(row.id) ?? [];
   const s = pursuitStanding(events, {
     at: input.at,
@@ -95,7 +89,7 @@ export async function setStanding(
   if ((row.stage === 'customer' || row.stage === 'lost') && body.state !== row.stage)
     throw invalid('state', `the prospect is ${row.stage}: change the stage to reopen them`);
   await ctx.db.transaction(async (tx) => {
-    await tx.insert(pursuitChanges).values({
+    await insertPursuitChange(tx, {
       teamId: ctx.team.id,
       prospectId: row.id,
       at,
