@@ -1,19 +1,6 @@
-import { count, eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Ctx } from '../../context/context.ts';
 import type { DemoInput, DemoReport } from '../../contracts/demo.contract.ts';
-import {
-  callAttempts,
-  callbacks,
-  companies,
-  dncEntries,
-  intelFacts,
-  prospects,
-  stageChanges,
-  talkingPoints,
-  teams,
-  voicemails,
-} from '../../db/schema.ts';
 import { clockOf, resolveAt } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
 import { createRandom, type Random } from '../../shared/random.ts';
@@ -30,6 +17,21 @@ import {
 } from '../prospects/index.ts';
 import { refreshPursuits } from '../pursuit/index.ts';
 import { rebuildReachStats } from '../queue/index.ts';
+import {
+  addCall,
+  addCallback,
+  addIntelFact,
+  addTalkingPoints,
+  addVoicemail,
+  companiesOf,
+  type NewPointRow,
+  optOut,
+  prospectCountOf,
+  prospectsOf,
+  recordStageMove,
+  setResearch,
+  setScriptVoice,
+} from './demo.repository.ts';
 import {
   companySuffixes,
   companyWords,
@@ -61,11 +63,7 @@ export async function loadDemo(
 ): Promise<DemoReport> {
   const at = resolveAt(options.at);
   const rng = createRandom(options.seed ?? 42);
-  const [existing] = await ctx.db
-    .select({ n: count() })
-    .from(prospects)
-    .where(eq(prospects.teamId, ctx.team.id));
-  if (Number(existing?.n ?? 0) > 0) {
+  if ((await prospectCountOf(ctx.db, { teamId: ctx.team.id })) > 0) {
     throw new AppError(
       'conflict',
       'The demo loads only into an empty book; use a new --data directory to try it',
@@ -75,10 +73,7 @@ export async function loadDemo(
   const drafts = await Promise.all(makeDrafts(rng, size).map(prepareDraft));
   return ctx.db.transaction(async (tx) => {
     const outcomes = await upsertProspects(tx, ctx.team.id, drafts);
-    const rows = await attachPhones(
-      tx,
-      await tx.select().from(prospects).where(eq(prospects.teamId, ctx.team.id)),
-    );
+    const rows = await attachPhones(tx, await prospectsOf(tx, { teamId: ctx.team.id }));
     const report: DemoReport = {
       prospects: outcomes.length,
       companies: new Set(rows.map((r) => r.companyId)).size,
@@ -197,9 +192,8 @@ async function writeHistory(input: HistoryInput): Promise<void> {
         : outcome === 'gatekeeper'
           ? rng.int(30, 120)
           : rng.int(20, 45);
-    const [attempt] = await tx
-      .insert(callAttempts)
-      .values({
+    const attemptId = await addCall(tx, {
+      call: {
         teamId: ctx.team.id,
         prospectId: prospect.id,
         phoneId: number.id,
@@ -219,11 +213,11 @@ async function writeHistory(input: HistoryInput): Promise<void> {
         durationSeconds,
         repSeconds: repSecondsOf(outcome, durationSeconds),
         idempotencyKey: `demo-${prospect.id}-${n}`,
-      })
-      .returning({ id: callAttempts.id });
+      },
+    });
     report.attempts++;
     if (stage === 'new')
-      stage = await moveStage(tx, { prospect, to: 'contacted', at: when.toJSDate(), attemptId: attempt!.id });
+      stage = await moveStage(tx, { prospect, to: 'contacted', at: when.toJSDate(), attemptId });
     if (
       outcome === 'reached' &&
       (result === 'interested' || result === 'meeting') &&
@@ -233,52 +227,55 @@ async function writeHistory(input: HistoryInput): Promise<void> {
         prospect,
         to: 'interested',
         at: when.toJSDate(),
-        attemptId: attempt!.id,
+        attemptId,
       });
     }
     if (outcome === 'gatekeeper' && rng.chance(0.35)) {
       const hours = rng.chance(0.5);
-      await tx.insert(intelFacts).values({
-        teamId: ctx.team.id,
-        prospectId: prospect.id,
-        companyId: prospect.companyId,
-        type: hours ? 'gatekeeper-hours' : 'gatekeeper-name',
-        fromTime: hours ? clockOf(hidden.lunch) : null,
-        toTime: hours ? clockOf(hidden.lunch + 60) : null,
-        value: hours ? { text: '' } : { text: rng.pick(gatekeeperNames) },
-        sourceAttemptId: attempt!.id,
-        recordedAt: when.toJSDate(),
+      await addIntelFact(tx, {
+        fact: {
+          teamId: ctx.team.id,
+          prospectId: prospect.id,
+          companyId: prospect.companyId,
+          type: hours ? 'gatekeeper-hours' : 'gatekeeper-name',
+          fromTime: hours ? clockOf(hidden.lunch) : null,
+          toTime: hours ? clockOf(hidden.lunch + 60) : null,
+          value: hours ? { text: '' } : { text: rng.pick(gatekeeperNames) },
+          sourceAttemptId: attemptId,
+          recordedAt: when.toJSDate(),
+        },
       });
     }
     if (outcome === 'voicemail-left') {
       const kind = rng.pick(['information', 'invitation', 'introduction', 'curiosity', 'generic'] as const);
-      const [vm] = await tx
-        .insert(voicemails)
-        .values({
+      const voicemailId = await addVoicemail(tx, {
+        voicemail: {
           teamId: ctx.team.id,
           prospectId: prospect.id,
-          attemptId: attempt!.id,
+          attemptId,
           at: when.toJSDate(),
           kind,
           seconds: rng.int(18, 32),
-        })
-        .returning({ id: voicemails.id });
+        },
+      });
       report.voicemails++;
       if (rng.chance(kind === 'generic' ? 0.03 : 0.1)) {
-        await tx.insert(callbacks).values({
-          teamId: ctx.team.id,
-          prospectId: prospect.id,
-          fromE164: number.e164,
-          at: when.plus({ hours: rng.int(2, 20) }).toJSDate(),
-          voicemailId: vm!.id,
+        await addCallback(tx, {
+          callback: {
+            teamId: ctx.team.id,
+            prospectId: prospect.id,
+            fromE164: number.e164,
+            at: when.plus({ hours: rng.int(2, 20) }).toJSDate(),
+            voicemailId,
+          },
         });
         report.callbacks++;
       }
     }
     if (result === 'do-not-call') {
-      await tx.update(prospects).set({ optedOut: true }).where(eq(prospects.id, prospect.id));
-      await tx.insert(dncEntries).values(
-        prospect.phones.map((p) => ({
+      await optOut(tx, {
+        prospectId: prospect.id,
+        entries: prospect.phones.map((p) => ({
           teamId: ctx.team.id,
           prospectId: prospect.id,
           e164: p.e164,
@@ -286,7 +283,7 @@ async function writeHistory(input: HistoryInput): Promise<void> {
           source: 'call',
           addedAt: when.toJSDate(),
         })),
-      );
+      });
       break;
     }
   }
@@ -305,7 +302,7 @@ async function writeResearch(input: {
   at: Date;
 }): Promise<void> {
   const { tx, ctx, rng, rows, at } = input;
-  const companyRows = await tx.select().from(companies).where(eq(companies.teamId, ctx.team.id));
+  const companyRows = await companiesOf(tx, { teamId: ctx.team.id });
   const industryOf = new Map(companyRows.map((c) => [c.id, c.industry]));
   for (const prospect of rows) {
     const research = industryResearch[industryOf.get(prospect.companyId ?? -1) ?? ''];
@@ -317,13 +314,10 @@ async function writeResearch(input: {
       benefits: [a!, b!],
       ...(rng.chance(0.1) ? { referredBy: `${rng.pick(firstNames)} ${rng.pick(lastNames)}` } : {}),
     };
-    await tx
-      .update(prospects)
-      .set({ research: notes, researchedAt: at })
-      .where(eq(prospects.id, prospect.id));
+    await setResearch(tx, { prospectId: prospect.id, research: notes, at });
   }
   const day = 86_400_000;
-  const points: (typeof talkingPoints.$inferInsert)[] = [
+  const points: NewPointRow[] = [
     ...Object.entries(industryResearch).map(([industry, r]) => ({
       teamId: ctx.team.id,
       kind: 'reference',
@@ -352,17 +346,14 @@ async function writeResearch(input: {
         validUntil: new Date(at.getTime() + 30 * day),
       })),
   ];
-  await tx.insert(talkingPoints).values(points);
+  await addTalkingPoints(tx, { points });
   if (!ctx.team.repName && !ctx.team.repPhone) {
-    const [team] = await tx
-      .update(teams)
-      .set({
-        repName: 'Sam Ortiz',
-        repPhone: '+13125550147',
-        sellerName: ctx.team.sellerName ?? 'Tallgrass Systems',
-      })
-      .where(eq(teams.id, ctx.team.id))
-      .returning();
+    const team = await setScriptVoice(tx, {
+      teamId: ctx.team.id,
+      repName: 'Sam Ortiz',
+      repPhone: '+13125550147',
+      sellerName: ctx.team.sellerName ?? 'Tallgrass Systems',
+    });
     if (team) ctx.team = team;
   }
 }
@@ -371,15 +362,14 @@ async function moveStage(
   tx: Ctx['db'],
   input: { prospect: ExistingProspect; to: string; at: Date; attemptId: number },
 ): Promise<string> {
-  await tx.insert(stageChanges).values({
+  await recordStageMove(tx, {
     prospectId: input.prospect.id,
-    fromStage: input.prospect.stage,
-    toStage: input.to,
+    from: input.prospect.stage,
+    to: input.to,
     at: input.at,
     reason: input.to === 'contacted' ? 'first attempt' : 'interest in a conversation',
     attemptId: input.attemptId,
   });
-  await tx.update(prospects).set({ stage: input.to }).where(eq(prospects.id, input.prospect.id));
   input.prospect.stage = input.to;
   return input.to;
 }
