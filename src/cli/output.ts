@@ -1,36 +1,23 @@
 import type { Command } from 'commander';
 import { AppError, errorTable, type FieldIssue, toAppError } from '../shared/errors.ts';
+import { tableLines } from '../shared/terminal-text.ts';
 import { type FieldOptions, optionFor } from './option-words.ts';
 
 export const out = (text: string): void => {
   process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 };
 
-/** An amount in the team's currency, as a rep reads it: "$5,143". */
-export function money(value: number, currency = 'USD'): string {
-  try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 }).format(
-      value,
-    );
-  } catch {
-    return `${Math.round(value).toLocaleString('en-US')} ${currency}`;
-  }
-}
-
 export const printJson = (value: unknown): void => out(JSON.stringify(value, null, 2));
 
 /** A plain aligned table, for a terminal or a pipe. */
 export function printTable(headers: string[], rows: (string | number | null | undefined)[][]): void {
-  const cells = [headers, ...rows.map((r) => r.map((c) => (c === null || c === undefined ? '' : String(c))))];
-  const widths = headers.map((_, i) => Math.min(48, Math.max(...cells.map((r) => (r[i] ?? '').length))));
-  for (const row of cells) {
-    out(
-      row
-        .map((c, i) => (c.length > 48 ? `${c.slice(0, 47)}…` : c).padEnd(widths[i] ?? 0))
-        .join('  ')
-        .trimEnd(),
-    );
-  }
+  for (const line of tableLines(headers, rows)) out(line);
+}
+
+/** Prints an answer: its JSON when asked for, else the lines its feature's printer makes of it. */
+export function show<T>(json: boolean | undefined, value: T, lines: (value: T) => string[]): void {
+  if (json) printJson(value);
+  else for (const line of lines(value)) out(line);
 }
 
 /** The command being run, whose options a refused field is named by. */

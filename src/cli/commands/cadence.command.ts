@@ -1,8 +1,18 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
-import type { TaskList } from '../../modules/cadences/index.ts';
+import {
+  cadenceListLines,
+  cadenceViewLines,
+  completedTaskLines,
+  removedCadenceLines,
+  resumedCadenceLines,
+  savedCadenceLines,
+  startReportLines,
+  stoppedCadenceLines,
+} from '../../modules/cadences/cadences.print.ts';
+import { answerLines, emailLines } from '../../modules/email/email.print.ts';
 import { AppError } from '../../shared/errors.ts';
-import { out, printJson } from '../output.ts';
+import { out, printJson, show } from '../output.ts';
 import { common, idOf, withClient } from '../run.ts';
 
 export function cadenceCommand(): Command {
@@ -14,19 +24,7 @@ export function cadenceCommand(): Command {
     .action((o) =>
       withClient(o, async (client) => {
         const { items } = await client.listCadences();
-        if (o.json) {
-          printJson({ items });
-          return 0;
-        }
-        for (const c of items) {
-          const kinds = Object.entries(c.kinds)
-            .map(([kind, n]) => `${n} ${kind}`)
-            .join(', ');
-          out(
-            `${c.name.padEnd(18)} ${c.steps} steps over ${c.workingDays} working days (${kinds}); ${plural(c.maxMessages, 'message')} at most`,
-          );
-          out(`${' '.repeat(19)}${c.description}`);
-        }
+        show(o.json, { items }, (answer) => cadenceListLines(answer.items));
         return 0;
       }),
     );
@@ -37,16 +35,7 @@ export function cadenceCommand(): Command {
     .action((name: string, o) =>
       withClient(o, async (client) => {
         const view = await client.showCadence({ params: { name }, query: { start: o.start, zone: o.zone } });
-        if (o.json) {
-          printJson(view);
-          return 0;
-        }
-        out(`${view.name}: ${view.description}`);
-        out(`${plural(view.maxMessages, 'message')} at most; steps in ${view.zone}, from ${view.start}`);
-        for (const s of view.schedule)
-          out(
-            `  ${String(s.step + 1).padStart(2)}. ${s.local}  ${(s.auto ? `${s.kind} (auto)` : s.kind).padEnd(16)} ${s.note ?? ''}`.trimEnd(),
-          );
+        show(o.json, view, cadenceViewLines);
         return 0;
       }),
     );
@@ -60,11 +49,7 @@ export function cadenceCommand(): Command {
           // Read as the file says: the server checks it step by step.
           body: (await readDefinition(file)) as Parameters<typeof client.saveCadence>[0]['body'],
         });
-        if (o.json) printJson(cadence);
-        else
-          out(
-            `Added ${cadence.name}: ${plural(cadence.steps.length, 'step')}, ${plural(cadence.maxMessages, 'message')} at most`,
-          );
+        show(o.json, cadence, savedCadenceLines);
         return 0;
       }),
     );
@@ -73,8 +58,7 @@ export function cadenceCommand(): Command {
     .action((name: string, o) =>
       withClient(o, async (client) => {
         const r = await client.removeCadence({ params: { name } });
-        if (o.json) printJson(r);
-        else out(`Removed ${r.removed}`);
+        show(o.json, r, removedCadenceLines);
         return 0;
       }),
     );
@@ -86,13 +70,7 @@ export function cadenceCommand(): Command {
     .action((name: string, keys: string[], o) =>
       withClient(o, async (client) => {
         const report = await client.startCadence({ body: { cadence: name, prospects: keys, at: o.at } });
-        if (o.json) printJson(report);
-        else {
-          out(`Started ${report.started.length} on ${report.cadence}`);
-          for (const s of report.started)
-            out(`  #${s.prospectId} ${s.name}: first step ${s.firstDue} (${s.zone})`);
-          for (const r of report.rejected) out(`  not started: ${r.prospect}: ${r.reason}`);
-        }
+        show(o.json, report, startReportLines);
         return report.rejected.length > 0 ? 3 : 0;
       }),
     );
@@ -106,8 +84,7 @@ export function cadenceCommand(): Command {
           params: { key: prospect },
           body: { reason: o.reason, at: o.at },
         });
-        if (o.json) printJson(r);
-        else out(`Stopped ${r.cadence} for #${r.prospectId}: ${r.cancelled} open steps cancelled`);
+        show(o.json, r, stoppedCadenceLines);
         return 0;
       }),
     );
@@ -117,11 +94,7 @@ export function cadenceCommand(): Command {
     .action((prospect: string, o) =>
       withClient(o, async (client) => {
         const r = await client.resumeCadence({ params: { key: prospect }, body: { at: o.at } });
-        if (o.json) printJson(r);
-        else
-          out(
-            `Resumed ${r.cadence} for #${r.prospectId}: ${r.steps} steps left, next ${r.firstDue ?? 'none'}`,
-          );
+        show(o.json, r, resumedCadenceLines);
         return 0;
       }),
     );
@@ -144,23 +117,9 @@ export function tasksCommand(): Command {
     .action((o) =>
       withClient(o, async (client) => {
         const list = await client.listTasks({ query: { at: o.at, dueBefore: o.dueBefore, limit: o.limit } });
-        if (o.json) {
-          printJson(list);
-          return 0;
-        }
-        const { clockIn, dueHeader, zoneCity } = await clocks();
-        out(`${dueHeader(list)}: ${plural(list.items.length, 'task')}`);
-        for (const t of list.items) {
-          const where = t.cadence ? `${t.cadence} ${t.step}/${t.of ?? '?'}` : 'promised';
-          const who = `${t.prospect.name}${t.prospect.company ? `, ${t.prospect.company}` : ''}`;
-          const when = t.local && t.zone ? `${t.local} ${zoneCity(t.zone)}` : clockIn(t.dueAt, list.zone);
-          out(
-            `${String(t.id).padStart(5)}  ${when}${t.overdue ? ' (overdue)' : ''}  ${(t.auto ? `${t.kind} (auto)` : t.kind).padEnd(16)} ${who} (#${t.prospect.id})  ${where}${t.note ? `: ${t.note}` : ''}`,
-          );
-          if (t.pursuit && t.pursuit.recommendation !== 'continue')
-            out(`         keep-or-drop: ${t.pursuit.recommendation}: ${t.pursuit.reason}`);
-          if (t.problem) out(`         ${t.problem}`);
-        }
+        // The list's printer brings the time zone library: loaded when a list is printed.
+        if (o.json) printJson(list);
+        else show(false, list, (await import('../../modules/cadences/tasks.print.ts')).taskListLines);
         return 0;
       }),
     );
@@ -177,18 +136,7 @@ export function tasksCommand(): Command {
         const email = o.send
           ? await client.sendEmail({ params, body: { at: o.at, to: o.to } })
           : await client.emailDraft({ params, query: { at: o.at, to: o.to } });
-        if (o.json) {
-          printJson(email);
-          return 0;
-        }
-        out(`To: ${email.to ?? '(no address)'}`);
-        out(`Subject: ${email.subject}`);
-        out('');
-        out(email.text);
-        out('');
-        for (const c of email.checks)
-          if (c.severity !== 'ok') out(`  ${c.severity} ${c.code}: ${c.text}${c.fix ? ` (${c.fix})` : ''}`);
-        out(email.sent ? `Sent: ${email.sent.messageId}` : `Draft: ${email.mailto.slice(0, 60)}…`);
+        show(o.json, email, emailLines);
         return email.checks.some((c) => c.severity === 'fail') ? 1 : 0;
       }),
     );
@@ -223,8 +171,7 @@ export function tasksCommand(): Command {
             at: o.at,
           },
         });
-        if (o.json) printJson(r);
-        else out(`Task ${r.taskId}: ${r.answer} recorded; ${r.effect}`);
+        show(o.json, r, answerLines);
         return 0;
       }),
     );
@@ -239,30 +186,11 @@ export function tasksCommand(): Command {
           params: { id: idOf(id, { what: 'task' }) },
           body: { status: o.skip ? 'skipped' : 'done', note: o.note, at: o.at },
         });
-        if (o.json) printJson(r);
-        else out(`Task ${r.id} ${r.status}`);
+        show(o.json, r, completedTaskLines);
         return 0;
       }),
     );
   return cmd;
-}
-
-/** The task list's clocks; the time zone library loads only when a list is printed. */
-async function clocks() {
-  const [{ DateTime }, { zoneCity }] = await Promise.all([
-    import('luxon'),
-    import('../../shared/local-clock.ts'),
-  ]);
-  /** An instant on a zone's clock, with the zone: "Tue 03 Mar 15:00 New York". */
-  const clockIn = (iso: string, zone: string): string =>
-    `${DateTime.fromISO(iso, { zone }).toFormat('ccc dd LLL HH:mm')} ${zoneCity(zone)}`;
-
-  /** What the list runs to, in the rep's clock: "Due today, until 23:59 America/Chicago". */
-  const dueHeader = (list: TaskList): string =>
-    list.endOfDay
-      ? `Due today, until 23:59 ${list.zone}`
-      : `Due before ${DateTime.fromISO(list.dueBefore, { zone: list.zone }).toFormat('ccc dd LLL HH:mm')} ${list.zone}`;
-  return { clockIn, dueHeader, zoneCity };
 }
 
 /** A cadence file as data: JSON, or YAML (which JSON also is). */
@@ -284,5 +212,3 @@ async function readDefinition(file: string): Promise<unknown> {
     });
   }
 }
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

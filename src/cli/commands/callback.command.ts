@@ -1,31 +1,10 @@
 import { Command } from 'commander';
-import type { AttachInput, CallbackCard, CallbackInput } from '../../contracts/callbacks.contract.ts';
+import type { AttachInput, CallbackInput } from '../../contracts/callbacks.contract.ts';
+import { cardLines, recordedCallbackLines } from '../../modules/calls/calls.print.ts';
 import { AppError } from '../../shared/errors.ts';
-import { out, printJson } from '../output.ts';
+import { show } from '../output.ts';
 import { common, idOf, withClient } from '../run.ts';
 import { expand, shortResults } from './log-line.ts';
-
-export function printCard(card: CallbackCard): void {
-  if (!card.known) {
-    out(card.text);
-    return;
-  }
-  const p = card.prospect;
-  out(
-    `${p.name}${p.title ? `, ${p.title}` : ''}${p.company ? ` at ${p.company}` : ''}  (#${p.id}, ${p.stage})`,
-  );
-  out(`  their time: ${card.localTime.label}`);
-  for (const m of card.messages.slice(0, 3)) {
-    out(`  message ${m.at.slice(0, 16).replace('T', ' ')} UTC [${m.kind}]${m.text ? ` "${m.text}"` : ''}`);
-  }
-  if (card.lastOutcome)
-    out(
-      `  last call: ${card.lastOutcome.outcome}${card.lastOutcome.result ? ` → ${card.lastOutcome.result}` : ''}`,
-    );
-  for (const fact of card.intel.slice(0, 4)) out(`  ${fact}`);
-  if (card.others.length) out(`  also on this number: ${card.others.map((o) => o.name).join(', ')}`);
-  out(`  say: ${card.opener}`);
-}
 
 export function lookupCommand(): Command {
   return common(new Command('lookup'))
@@ -35,8 +14,7 @@ export function lookupCommand(): Command {
     .action((number: string, o) =>
       withClient(o, async (client) => {
         const card = await client.lookup({ query: { number, at: o.at } });
-        if (o.json) printJson(card);
-        else printCard(card);
+        show(o.json, card, cardLines);
         return 0;
       }),
     );
@@ -80,13 +58,7 @@ export function callbackCommand(): Command {
                   ...outcome,
                 } as CallbackInput,
               });
-        if (o.json) printJson(recorded);
-        else {
-          out(
-            `Callback ${recorded.callbackId} recorded${recorded.attributedTo ? `, credited to message ${recorded.attributedTo}` : ', not credited to a message'}${recorded.result ? `: ${recorded.result}${recorded.resultAt ? ` ${recorded.resultAt}` : ''}` : ''}`,
-          );
-          printCard(recorded.card);
-        }
+        show(o.json, recorded, recordedCallbackLines);
         return 0;
       }),
     );

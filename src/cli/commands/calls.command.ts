@@ -1,9 +1,8 @@
 import { Command } from 'commander';
 import type { CorrectCallInput } from '../../contracts/calls.contract.ts';
-import { describeCorrection } from '../../modules/calls/correction-rules.ts';
-import { out, printJson, printTable } from '../output.ts';
+import { callRowLines, correctedLines, timelineLines } from '../../modules/calls/calls.print.ts';
+import { show } from '../output.ts';
 import { common, withClient } from '../run.ts';
-import { flagWords } from './log.command.ts';
 import { expand, shortKinds, shortOutcomes, shortResults } from './log-line.ts';
 
 export function callsCommand(): Command {
@@ -18,24 +17,7 @@ export function callsCommand(): Command {
     .action((prospect: string | undefined, o) =>
       withClient(o, async (client) => {
         const { items } = await client.listCalls({ query: { prospect, since: o.since, limit: o.limit } });
-        if (o.json) {
-          printJson({ items });
-          return 0;
-        }
-        printTable(
-          ['ID', 'AT (UTC)', 'THEIR TIME', 'PROSPECT', 'NUMBER', 'OUTCOME', 'RESULT', 'FLAGS'],
-          items.map((c) => [
-            c.id,
-            c.at.slice(0, 16).replace('T', ' '),
-            c.localTime,
-            c.prospect,
-            c.number,
-            c.outcome,
-            c.result,
-            c.flags.join(' '),
-          ]),
-        );
-        out(`${items.length} calls`);
+        show(o.json, { items }, (answer) => callRowLines(answer.items));
         return 0;
       }),
     );
@@ -78,15 +60,7 @@ export function callsCommand(): Command {
             at: o.at,
           } as CorrectCallInput,
         });
-        if (o.json) {
-          printJson(corrected);
-          return 0;
-        }
-        const text = describeCorrection(corrected.correction);
-        out(`${text.charAt(0).toUpperCase()}${text.slice(1)}`);
-        const stage = corrected.stage;
-        if (stage) out(`  stage ${stage.from} → ${stage.to}`);
-        for (const flag of corrected.call.flags) out(`  warning: ${flagWords[flag] ?? flag}`);
+        show(o.json, corrected, correctedLines);
         return 0;
       }),
     );
@@ -100,17 +74,7 @@ export function timelineCommand(): Command {
     .action((prospect: string, o) =>
       withClient(o, async (client) => {
         const t = await client.timeline({ params: { key: prospect } });
-        if (o.json) {
-          printJson(t);
-          return 0;
-        }
-        out(`${t.name} (#${t.prospectId})`);
-        for (const e of t.entries)
-          out(`  ${e.at.slice(0, 16).replace('T', ' ')}  ${e.type.padEnd(10)} ${e.text}`);
-        const f = t.effort;
-        out(
-          `effort: ${f.attempts} calls, ${f.conversations} conversations, ${f.voicemails} messages, ${f.callbacks} callbacks, ${f.minutes} minutes`,
-        );
+        show(o.json, t, timelineLines);
         return 0;
       }),
     );

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import type { TeamConfigPatch } from '../../contracts/team.contract.ts';
+import { demoLines } from '../../modules/demo/demo.print.ts';
+import { configLines } from '../../modules/team/team.print.ts';
 import { AppError } from '../../shared/errors.ts';
-import { out, printJson } from '../output.ts';
+import { show } from '../output.ts';
 import { common, withClient } from '../run.ts';
 
 const numeric = new Set([
@@ -74,12 +76,7 @@ export function configCommand(): Command {
           settings.length > 0
             ? await client.updateConfig({ body: parseAssignments(settings) as TeamConfigPatch })
             : await client.getConfig();
-        if (o.json) printJson(config);
-        else
-          for (const [key, value] of Object.entries(config))
-            out(
-              `${key.padEnd(24)} ${key === 'callingRules' ? JSON.stringify(value) : Array.isArray(value) ? value.join(', ') : value}`,
-            );
+        show(o.json, config, configLines);
         return 0;
       }),
     );
@@ -94,11 +91,7 @@ export function demoCommand(): Command {
     .action((o) =>
       withClient(o, async (client) => {
         const report = await client.loadDemo({ body: { at: o.at } });
-        if (o.json) printJson(report);
-        else
-          out(
-            `Loaded ${report.prospects} prospects at ${report.companies} companies, ${report.attempts} calls, ${report.voicemails} voicemails, ${report.callbacks} callbacks`,
-          );
+        show(o.json, report, demoLines);
         return 0;
       }),
     );

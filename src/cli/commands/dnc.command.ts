@@ -1,6 +1,13 @@
 import { userInfo } from 'node:os';
 import { Command } from 'commander';
-import { out, printJson, printTable } from '../output.ts';
+import {
+  addedLines,
+  dncImportLines,
+  entryLines,
+  historyLines,
+  liftedLines,
+} from '../../modules/dnc/dnc.print.ts';
+import { show } from '../output.ts';
 import { common, withClient } from '../run.ts';
 import { openInput } from './transfer.command.ts';
 
@@ -17,11 +24,7 @@ export function dncCommand(): Command {
         const { items: entries } = await client.addDnc({
           body: { number, prospect: o.prospect, reason: o.reason, source: o.source, at: o.at },
         });
-        if (o.json) printJson({ items: entries });
-        else
-          out(
-            `On the Do-Not-Call list: ${entries.map((e) => e.e164 ?? e.email ?? `prospect #${e.prospectId}`).join(', ')}`,
-          );
+        show(o.json, { items: entries }, (answer) => addedLines(answer.items));
         return 0;
       }),
     );
@@ -46,8 +49,7 @@ export function dncCommand(): Command {
             at: o.at,
           },
         });
-        if (o.json) printJson(result);
-        else out(`Lifted ${result.removed} entr${result.removed === 1 ? 'y' : 'ies'}`);
+        show(o.json, result, liftedLines);
         return 0;
       }),
     );
@@ -56,18 +58,7 @@ export function dncCommand(): Command {
     .action((o) =>
       withClient(o, async (client) => {
         const { items } = await client.dncHistory();
-        if (o.json) printJson({ items });
-        else
-          printTable(
-            ['When', 'What', 'Whom', 'Why', 'By'],
-            items.map((e) => [
-              e.at,
-              e.action === 'lifted' && e.consent ? 'lifted, with consent' : e.action,
-              e.e164 ?? e.email ?? (e.prospectId ? `prospect #${e.prospectId}` : ''),
-              e.reason,
-              e.by ?? e.source ?? '',
-            ]),
-          );
+        show(o.json, { items }, (answer) => historyLines(answer.items));
         return 0;
       }),
     );
@@ -84,13 +75,7 @@ export function dncCommand(): Command {
           source: o.source,
           reason: o.reason,
         });
-        if (o.json) printJson(report);
-        else {
-          out(
-            `Added ${report.added}, already listed ${report.alreadyListed}, rejected ${report.rejectedLines}`,
-          );
-          for (const r of report.rejected.slice(0, 50)) out(`  line ${r.line}: ${r.reason}`);
-        }
+        show(o.json, report, dncImportLines);
         return report.rejectedLines > 0 ? 3 : 0;
       }),
     );
@@ -99,14 +84,7 @@ export function dncCommand(): Command {
     .action((o) =>
       withClient(o, async (client) => {
         const { items } = await client.listDnc();
-        if (o.json) printJson({ items });
-        else {
-          printTable(
-            ['NUMBER', 'PROSPECT', 'REASON', 'SOURCE', 'ADDED'],
-            items.map((e) => [e.e164, e.prospectName, e.reason, e.source, e.addedAt]),
-          );
-          out(`${items.length} entries`);
-        }
+        show(o.json, { items }, (answer) => entryLines(answer.items));
         return 0;
       }),
     );

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { intelTypes } from '../../contracts/vocabulary.ts';
-import { out, printJson } from '../output.ts';
+import { factLines, recordedFactLines } from '../../modules/intel/intel.print.ts';
+import { show } from '../output.ts';
 import { common, withClient } from '../run.ts';
 
 export function intelCommand(): Command {
@@ -37,8 +38,7 @@ export function intelCommand(): Command {
             attemptId: o.attempt === undefined ? undefined : Number(o.attempt),
           },
         });
-        if (o.json) printJson(fact);
-        else out(`Recorded: ${fact.text}`);
+        show(o.json, fact, recordedFactLines);
         return 0;
       }),
     );
@@ -47,8 +47,7 @@ export function intelCommand(): Command {
     .action((prospect: string, o) =>
       withClient(o, async (client) => {
         const { items } = await client.listIntel({ params: { key: prospect } });
-        if (o.json) printJson({ items });
-        else for (const f of items) out(`${f.recordedAt.slice(0, 10)}  ${f.text}`);
+        show(o.json, { items }, (answer) => factLines(answer.items));
         return 0;
       }),
     );

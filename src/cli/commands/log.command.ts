@@ -1,38 +1,13 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Command } from 'commander';
-import type { LogCallInput, LoggedCall } from '../../contracts/calls.contract.ts';
+import type { LogCallInput } from '../../contracts/calls.contract.ts';
+import { loggedLines, undoneLines } from '../../modules/calls/calls.print.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { ReachClient } from '../client.ts';
-import { out, printJson, reportError } from '../output.ts';
+import { out, printJson, reportError, show } from '../output.ts';
 import { common, withClient } from '../run.ts';
 import { expand, parseLogLine, shortKinds, shortOutcomes, shortResults } from './log-line.ts';
-
-/** What each flag on a logged or corrected call tells the rep. */
-export const flagWords: Record<string, string> = {
-  'dnc-number': 'this number is on the Do-Not-Call list',
-  'opted-out': 'this prospect asked not to be called',
-  'opted-out-now': 'prospect and all their numbers are now on the Do-Not-Call list; open tasks cancelled',
-  'number-invalidated': 'number taken out of use; their other numbers will be used',
-  'number-restored': 'number back in use: the bad result that took it out was corrected',
-};
-
-const weekdays = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-
-export function describeLogged(logged: LoggedCall): string[] {
-  const { attempt, stage } = logged;
-  const where = attempt.number ? ` on ${attempt.number.kind} ${attempt.number.e164}` : '';
-  const when = attempt.local
-    ? `${weekdays[attempt.local.weekday]} ${attempt.local.time} (${attempt.local.timezone})`
-    : attempt.at;
-  const lines = [
-    `${logged.replayed ? 'Already logged' : 'Logged'} call ${attempt.id}: ${attempt.outcome}${attempt.result ? ` → ${attempt.result}` : ''}${where} at ${when}`,
-  ];
-  if (stage) lines.push(`  stage ${stage.from} → ${stage.to} (${stage.reason})`);
-  if (attempt.referredProspectId) lines.push(`  referred to prospect ${attempt.referredProspectId}`);
-  for (const flag of logged.flags) lines.push(`  warning: ${flagWords[flag] ?? flag}`);
-  return lines;
-}
 
 export function undoCommand(): Command {
   return common(new Command('undo'), { id: 'CALL' })
@@ -41,11 +16,7 @@ export function undoCommand(): Command {
     .action((call: string, o) =>
       withClient(o, async (client) => {
         const undone = await client.undoCall({ params: { id: call } });
-        if (o.json) printJson(undone);
-        else
-          out(
-            `Undone call ${undone.undone} (${undone.outcome}) of prospect ${undone.prospectId}${undone.stage ? `; stage back to ${undone.stage}` : ''}`,
-          );
+        show(o.json, undone, undoneLines);
         return 0;
       }),
     );
@@ -138,8 +109,7 @@ export function logCommand(): Command {
           idempotencyKey: o.id,
         } as LogCallInput;
         const logged = await client.logCall({ body });
-        if (o.json) printJson(logged);
-        else for (const line of describeLogged(logged)) out(line);
+        show(o.json, logged, loggedLines);
         return 0;
       }),
     );
@@ -177,7 +147,7 @@ async function logBatch(
           body: { ...parsed.body, ...(options.at ? { at: options.at } : {}) } as LogCallInput,
         });
         results.push({ line: lineNo, ...logged });
-        if (!options.json) for (const text of describeLogged(logged)) out(text);
+        if (!options.json) for (const text of loggedLines(logged)) out(text);
       } catch (error) {
         failed++;
         results.push({ line: lineNo, error: error instanceof Error ? error.message : String(error) });

@@ -1,7 +1,12 @@
 import { Command } from 'commander';
-import type { ProspectInput, ProspectView } from '../../contracts/prospects.contract.ts';
+import type { ProspectInput } from '../../contracts/prospects.contract.ts';
+import {
+  prospectLines,
+  prospectPageLines,
+  prospectWithIntelLines,
+} from '../../modules/prospects/prospects.print.ts';
 import { invalid } from '../../shared/errors.ts';
-import { out, printJson, printTable } from '../output.ts';
+import { printJson, show } from '../output.ts';
 import { common, withClient } from '../run.ts';
 
 type FieldOptions = Record<string, string | boolean | undefined>;
@@ -85,32 +90,6 @@ async function bodyFrom(options: FieldOptions & { benefit?: string[] }): Promise
   return body;
 }
 
-const yesNo = (value: boolean): string => (value ? 'yes' : 'no');
-
-function printProspect(p: ProspectView): void {
-  out(`#${p.id}  ${p.name}${p.title ? `, ${p.title}` : ''}${p.company ? ` at ${p.company.name}` : ''}`);
-  out(
-    `  stage ${p.stage}${p.value !== null ? `, value ${p.value.toLocaleString('en-US')}` : ''}${p.optedOut ? ', OPTED OUT' : ''}`,
-  );
-  out(`  local time ${p.localTime.label}${p.timezoneSource ? ` [zone from ${p.timezoneSource}]` : ''}`);
-  if (p.email) out(`  email ${p.email}`);
-  for (const ph of p.phones) {
-    out(
-      `  ${ph.kind.padEnd(9)} ${ph.e164}${ph.extension ? ` x${ph.extension}` : ''}${ph.valid ? '' : ' (invalid)'}${ph.doNotCall ? ' DO NOT CALL' : ''}`,
-    );
-  }
-  out(
-    `  already has the product: ${yesNo(p.alreadyHasProduct)} · existing vendor relationship: ${yesNo(p.competitorRelationship)}`,
-  );
-  const r = p.research;
-  if (p.voicemailStrategy) out(`  voicemail strategy: ${p.voicemailStrategy}`);
-  if (r.priorityObjective) out(`  priority objective: ${r.priorityObjective}`);
-  if (r.benefits?.length) out(`  benefits: ${r.benefits.join('; ')}`);
-  if (r.referenceClients) out(`  reference clients: ${r.referenceClients}`);
-  if (r.referredBy) out(`  referred by: ${r.referredBy}`);
-  if (r.notes) out(`  notes: ${r.notes.replace(/\n/g, ' / ')}`);
-}
-
 export function prospectsCommand(): Command {
   const cmd = new Command('prospects').description('list, show, add and edit prospects');
   common(cmd.command('list'))
@@ -125,23 +104,7 @@ export function prospectsCommand(): Command {
         const page = await client.listProspects({
           query: { q: o.query, stage: o.stage, limit: o.limit, offset: o.offset, at: o.at },
         });
-        if (o.json) {
-          printJson(page);
-          return 0;
-        }
-        printTable(
-          ['ID', 'NAME', 'TITLE', 'COMPANY', 'STAGE', 'PHONE', 'LOCAL TIME'],
-          page.items.map((p) => [
-            p.id,
-            p.name,
-            p.title,
-            p.company?.name,
-            p.stage,
-            p.phones[0]?.e164,
-            p.localTime.label,
-          ]),
-        );
-        out(`${page.items.length} of ${page.total} prospects`);
+        show(o.json, page, prospectPageLines);
         return 0;
       }),
     );
@@ -153,9 +116,8 @@ export function prospectsCommand(): Command {
         const p = await client.getProspect({ params: { key }, query: { at: o.at } });
         if (o.json) printJson(p);
         else {
-          printProspect(p);
-          for (const fact of (await client.listIntel({ params: { key: String(p.id) } })).items)
-            out(`  ${fact.text}`);
+          const { items: intel } = await client.listIntel({ params: { key: String(p.id) } });
+          show(false, { ...p, intel }, prospectWithIntelLines);
         }
         return 0;
       }),
@@ -165,8 +127,7 @@ export function prospectsCommand(): Command {
     .action((o) =>
       withClient(o, async (client) => {
         const p = await client.addProspect({ body: await bodyFrom(o) });
-        if (o.json) printJson(p);
-        else printProspect(p);
+        show(o.json, p, prospectLines);
         return 0;
       }),
     );
@@ -180,8 +141,7 @@ export function prospectsCommand(): Command {
           query: { at: o.at },
           body: await bodyFrom(o),
         });
-        if (o.json) printJson(p);
-        else printProspect(p);
+        show(o.json, p, prospectLines);
         return 0;
       }),
     );

@@ -1,9 +1,7 @@
 import { Command } from 'commander';
-import { out, printJson, printTable } from '../output.ts';
+import { ruleCheckLines, ruleListLines } from '../../modules/queue/queue.print.ts';
+import { show } from '../output.ts';
 import { common, withClient } from '../run.ts';
-
-const where = (j: { country: string; region: string | null }): string =>
-  j.region ? `${j.country}-${j.region}` : j.country;
 
 export function rulesCommand(): Command {
   const cmd = new Command('rules').description(
@@ -13,26 +11,7 @@ export function rulesCommand(): Command {
     .description("every rule with its place, source and date, and the team's own (the default)")
     .action((o) =>
       withClient(o, async (client) => {
-        const list = await client.rules();
-        if (o.json) {
-          printJson(list);
-          return 0;
-        }
-        out(
-          list.audience === 'b2b'
-            ? 'The team calls businesses only: rules whose source exempts business calls are dropped.'
-            : 'The strict reading: every rule applies, including those written for consumers (reach config callingAudience=b2b to drop the ones that exempt business calls).',
-        );
-        printTable(
-          ['Place', 'Rule', 'Since', 'Source'],
-          list.rules.map((r) => [
-            where(r.jurisdiction),
-            `${r.dropped ? '(dropped) ' : ''}${r.summary}`,
-            r.effective,
-            r.source.citation,
-          ]),
-        );
-        for (const rule of list.teamRules) out(`Team rule ${rule.id}: ${rule.label}`);
+        show(o.json, await client.rules(), ruleListLines);
         return 0;
       }),
     );
@@ -42,17 +21,7 @@ export function rulesCommand(): Command {
     .action((number: string, o) =>
       withClient(o, async (client) => {
         const result = await client.checkRules({ query: { number, at: o.at } });
-        if (o.json) {
-          printJson(result);
-          return result.check.ok ? 0 : 1;
-        }
-        out(`${result.number}: ${result.zones.map((z) => z.local).join(', ')}`);
-        if (result.check.ok) out('Allowed now by every rule that applies.');
-        else for (const refusal of result.check.refusals) out(`- ${refusal.text}`);
-        if (result.check.ok && result.check.screening.length > 0)
-          out(`Screened against ${result.check.screening.join(' and ')}: loaded as Do-Not-Call sources.`);
-        if (!result.check.ok)
-          out(result.next ? `Next allowed: ${result.next}` : 'Not allowed in the next 14 days.');
+        show(o.json, result, ruleCheckLines);
         return result.check.ok ? 0 : 1;
       }),
     );

@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import type { SimStrategy, StrategyName, StrategySetup } from '../../modules/sim/index.ts';
 import { invalid } from '../../shared/errors.ts';
 import { type Opened, openClient } from '../context.ts';
-import { out, printJson, printTable, reportError } from '../output.ts';
+import { out, printJson, reportError } from '../output.ts';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 const whole = (name: string, value: string | undefined): number | undefined => {
@@ -37,7 +37,7 @@ export function simCommand(): Command {
       let opened: Opened | undefined;
       try {
         // Loaded on use: the simulator is not needed by any other command.
-        const { resultRows, runChartSvg } = await import('../../modules/sim/index.ts');
+        const { runChartSvg, simRunLines } = await import('../../modules/sim/index.ts');
         const { parseStrategies, runSim } = await import('../../modules/sim/index.ts');
         const { loadWorld, parseWorld } = await import('../../modules/sim/index.ts');
         const seed = whole('seed', o.seed);
@@ -85,15 +85,8 @@ export function simCommand(): Command {
         if (o.chart) writeFileSync(o.chart, runChartSvg(run));
         const violations = run.results.reduce((sum, r) => sum + r.violations, 0);
         if (o.json) printJson({ world: run.world, seed: run.seed, results: run.results });
-        else {
-          out(
-            `World "${run.world}", seed ${run.seed}: ${run.prospects} prospects, ${run.days} working days${opened ? `, played on ${opened.client.where}` : ''}`,
-          );
-          const table = resultRows(run.results);
-          printTable(table.headers, table.rows);
-          if (o.chart) out(`Chart written to ${o.chart}`);
-          if (violations > 0) out(`${violations} dials broke a calling law: see the violations column`);
-        }
+        else
+          for (const line of simRunLines(run, { playedOn: opened?.client.where, chart: o.chart })) out(line);
         process.exitCode = violations > 0 ? 1 : 0;
       } catch (error) {
         process.exitCode = reportError(error, o.json ?? false);

@@ -3,9 +3,10 @@ import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { Command } from 'commander';
 import { exportKinds, importPresets as presetNames } from '../../contracts/vocabulary.ts';
 import type { Db } from '../../db/create-db.ts';
+import { importReportLines, restoredLines } from '../../modules/imports/imports.print.ts';
 import type { Rejection } from '../../modules/imports/index.ts';
 import { AppError } from '../../shared/errors.ts';
-import { out, printJson, reportError } from '../output.ts';
+import { reportError, show } from '../output.ts';
 import { common, withClient } from '../run.ts';
 
 /** Opens a file to stream, or says plainly why it cannot be read. */
@@ -77,21 +78,7 @@ export function importCommand(): Command {
             bar?.stop();
             await rejects?.close();
           });
-        if (o.json) printJson(report);
-        else {
-          out(
-            `${report.dryRun ? 'Dry run: would import' : 'Imported'} ${report.imported}, updated ${report.updated}, unchanged ${report.unchanged}, rejected rows ${report.rejectedRows} (preset ${report.preset})`,
-          );
-          for (const r of report.rejected.slice(0, 50)) out(`  line ${r.line}: ${r.field}: ${r.reason}`);
-          if (report.rejected.length > 50)
-            out(
-              `  … and more: ${o.rejects ? `every problem is in ${o.rejects}` : 'write them all with --rejects FILE'}`,
-            );
-          for (const w of report.warnings.slice(0, 50))
-            out(`  line ${w.line}: kept; ${w.field}: ${w.reason}`);
-          for (const r of report.suppressed.slice(0, 50))
-            out(`  line ${r.line}: imported opted out (prospect ${r.prospectId}): ${r.reason}`);
-        }
+        show(o.json, report, (r) => importReportLines(r, o.rejects));
         return report.rejected.length > 0 ? 3 : 0;
       });
     });
@@ -180,15 +167,7 @@ async function restoreCommand(file: string, o: { data?: string; json?: boolean }
   try {
     const { restoreBackup } = await import('../../modules/backup/index.ts');
     const counts = await withDirectDb(o, (db) => restoreBackup(db, openInput(file).stream));
-    if (o.json) printJson({ restored: counts });
-    else
-      out(
-        `Restored ${
-          Object.entries(counts)
-            .map(([t, n]) => `${n} ${t}`)
-            .join(', ') || 'nothing'
-        }`,
-      );
+    show(o.json, { restored: counts }, restoredLines);
   } catch (error) {
     process.exitCode = reportError(error, o.json ?? false);
   }

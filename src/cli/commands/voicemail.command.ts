@@ -1,17 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { pointKinds, strategies } from '../../contracts/vocabulary.ts';
-import type { Check, TalkingPoint } from '../../modules/voicemail/index.ts';
+import type { TalkingPoint } from '../../contracts/voicemail.contract.ts';
+import {
+  addedPointLines,
+  adviceLines,
+  checkedMessageLines,
+  messageStatsLines,
+  pointLines,
+  removedPointLines,
+} from '../../modules/voicemail/voicemail.print.ts';
 import { AppError } from '../../shared/errors.ts';
-import { out, printJson } from '../output.ts';
+import { show } from '../output.ts';
 import { common, withClient } from '../run.ts';
-
-const mark: Record<Check['severity'], string> = { ok: 'ok  ', info: 'note', warn: 'warn', fail: 'FAIL' };
-
-function printChecks(checks: Check[]): void {
-  for (const c of checks)
-    out(`  ${mark[c.severity]} ${c.code}: ${c.text}${c.severity !== 'ok' && c.fix ? ` (${c.fix})` : ''}`);
-}
 
 export function voicemailCommand(): Command {
   return common(new Command('voicemail'))
@@ -26,31 +27,7 @@ export function voicemailCommand(): Command {
           params: { key: prospect },
           query: { at: o.at, strategy: o.strategy, number: o.number },
         });
-        if (o.json) {
-          printJson(advice);
-          return 0;
-        }
-        const head = advice.decision === 'leave' ? 'LEAVE a message' : 'SKIP: no message';
-        out(
-          `${head}  (${advice.prospect.name}${advice.prospect.company ? `, ${advice.prospect.company}` : ''}; strategy ${advice.strategy}, ${advice.strategyFrom === 'asked' ? 'asked' : `the ${advice.strategyFrom}'s`})`,
-        );
-        for (const r of advice.reasons) out(`- ${r.text}`);
-        if (advice.script) {
-          out('');
-          out(`${advice.script.kind} message, ${advice.script.seconds} s:`);
-          out(`  "${advice.script.text}"`);
-          printChecks(advice.script.checks);
-        }
-        if (advice.missing.length > 0) {
-          out('');
-          out('To say more:');
-          for (const m of advice.missing) out(`- ${m.text}`);
-        }
-        if (advice.instead.length > 0) {
-          out('');
-          out('Instead:');
-          for (const i of advice.instead) out(`- ${i.text}`);
-        }
+        show(o.json, advice, adviceLines);
         return 0;
       }),
     );
@@ -75,13 +52,7 @@ export function checkMessageCommand(): Command {
         const result = await client.checkMessage({
           body: { text: message, prospect: o.prospect, kind: o.kind },
         });
-        if (o.json) printJson(result);
-        else {
-          out(
-            `${result.verdict === 'fail' ? 'FAILS' : result.verdict === 'warn' ? 'Passes with warnings' : 'Passes'}: ${result.seconds} s spoken`,
-          );
-          printChecks(result.checks);
-        }
+        show(o.json, result, checkedMessageLines);
         return result.verdict === 'fail' ? 1 : 0;
       }),
     );
@@ -95,37 +66,11 @@ export function messageStatsCommand(): Command {
     .action((o) =>
       withClient(o, async (client) => {
         const stats = await client.messageStats({ query: { since: o.since, until: o.until } });
-        if (o.json) {
-          printJson(stats);
-          return 0;
-        }
-        out(`${stats.messages} messages, ${stats.callbacks} callbacks`);
-        const table = (
-          title: string,
-          rows: { key: string; messages: number; callbacks: number; rate: number }[],
-        ) => {
-          out('');
-          out(`${title.padEnd(22)} messages  callbacks  rate`);
-          for (const r of rows)
-            out(
-              `${r.key.padEnd(22)} ${String(r.messages).padStart(8)}  ${String(r.callbacks).padStart(9)}  ${(r.rate * 100).toFixed(1).padStart(5)}%`,
-            );
-        };
-        table('by kind', stats.byKind);
-        table('by strategy', stats.byStrategy);
-        table('by template', stats.byTemplate);
+        show(o.json, stats, messageStatsLines);
         return 0;
       }),
     );
 }
-
-/** Where an event is, as the list shows it: " · online", " · Chicago, IL", " · place not recorded". */
-const placeOf = (p: TalkingPoint): string => {
-  if (p.kind !== 'event') return '';
-  if (p.online) return ' · online';
-  const place = [p.city, p.region, p.country].filter(Boolean).join(', ');
-  return place ? ` · ${place}` : ' · place not recorded: invited to nobody';
-};
 
 export function pointsCommand(): Command {
   const cmd = new Command('points').description(
@@ -163,8 +108,7 @@ export function pointsCommand(): Command {
             at: o.at,
           },
         });
-        if (o.json) printJson(point);
-        else out(`Added ${point.kind} #${point.id}: ${point.title}`);
+        show(o.json, point, addedPointLines);
         return 0;
       }),
     );
@@ -175,12 +119,7 @@ export function pointsCommand(): Command {
     .action((o) =>
       withClient(o, async (client) => {
         const { items } = await client.listPoints({ query: { kind: o.kind, at: o.at } });
-        if (o.json) printJson({ items });
-        else
-          for (const p of items)
-            out(
-              `#${String(p.id).padEnd(5)} ${p.kind.padEnd(9)} ${p.title}${p.detail ? ` — ${p.detail}` : ''}${p.on ? ` (${p.on.slice(0, 10)})` : ''}${placeOf(p)}`,
-            );
+        show(o.json, { items }, (answer) => pointLines(answer.items));
         return 0;
       }),
     );
@@ -189,8 +128,7 @@ export function pointsCommand(): Command {
     .action((id: string, o) =>
       withClient(o, async (client) => {
         const result = await client.removePoint({ params: { id } });
-        if (o.json) printJson(result);
-        else out(`Removed talking point ${id}`);
+        show(o.json, result, () => removedPointLines(id));
         return 0;
       }),
     );

@@ -1,7 +1,26 @@
+import { tableLines } from '../../shared/terminal-text.ts';
 import type { StrategyResult } from './engine.ts';
 
-/** The table `reach sim` prints: one row per strategy. */
-export function resultRows(results: StrategyResult[]): { headers: string[]; rows: (string | number)[][] } {
+/**
+ * What `reach sim` prints: the world and its size, one row per strategy, where the chart went, and
+ * how many dials broke a calling law (any is a failure).
+ */
+export function simRunLines(
+  run: { world: string; seed: number; prospects: number; days: number; results: StrategyResult[] },
+  options: { playedOn?: string | undefined; chart?: string | undefined },
+): string[] {
+  const violations = run.results.reduce((sum, r) => sum + r.violations, 0);
+  const table = resultRows(run.results);
+  return [
+    `World "${run.world}", seed ${run.seed}: ${run.prospects} prospects, ${run.days} working days${options.playedOn ? `, played on ${options.playedOn}` : ''}`,
+    ...tableLines(table.headers, table.rows),
+    ...(options.chart ? [`Chart written to ${options.chart}`] : []),
+    ...(violations > 0 ? [`${violations} dials broke a calling law: see the violations column`] : []),
+  ];
+}
+
+/** The table of a run: one row per strategy. */
+function resultRows(results: StrategyResult[]): { headers: string[]; rows: (string | number)[][] } {
   return {
     headers: [
       'strategy',
