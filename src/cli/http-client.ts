@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
-import { operations } from '../contracts/index.ts';
-import type { Operation } from '../contracts/operation.ts';
+import type { Method } from '../contracts/operation.ts';
+import { routes } from '../contracts/routes.ts';
 import type { DncImportReport } from '../modules/dnc/index.ts';
 import type { ImportReport } from '../modules/imports/index.ts';
 import { AppError, type ErrorCode, errorTable, type FieldIssue } from '../shared/errors.ts';
@@ -49,14 +49,17 @@ export function httpClient(options: { baseUrl: string; token?: string | undefine
   };
   const json = async <T>(input: Parameters<typeof call>[0]): Promise<T> =>
     (await (await call(input)).json()) as T;
-  /** An operation of the contracts over HTTP: its path filled in, its query, headers and body sent. */
-  const perform = (operation: Operation, input: Record<string, unknown>) => {
+  /**
+   * An operation over HTTP: its path filled in, its query, headers and body sent. Only its route is
+   * read here (routes.ts, written from the contracts): the server checks the input against them.
+   */
+  const perform = ([method, template]: readonly [Method, string], input: Record<string, unknown>) => {
     const params = (input['params'] ?? {}) as Record<string, unknown>;
-    const path = operation.path.replace(/\{(\w+)\}/g, (_, name: string) =>
+    const path = template.replace(/\{(\w+)\}/g, (_, name: string) =>
       encodeURIComponent(String(params[name] ?? '')),
     );
     return json({
-      method: operation.method.toUpperCase(),
+      method: method.toUpperCase(),
       path,
       query: input['query'] as Record<string, unknown> | undefined,
       headers: input['headers'] as Record<string, string> | undefined,
@@ -64,9 +67,9 @@ export function httpClient(options: { baseUrl: string; token?: string | undefine
     });
   };
   const performers = Object.fromEntries(
-    Object.entries(operations).map(([name, operation]) => [
+    Object.entries(routes).map(([name, route]) => [
       name,
-      (input?: Record<string, unknown>) => perform(operation, input ?? {}),
+      (input?: Record<string, unknown>) => perform(route, input ?? {}),
     ]),
   ) as unknown as OperationClient;
   return {

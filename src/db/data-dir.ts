@@ -104,12 +104,16 @@ function hasFlock(): boolean {
   return flockHere;
 }
 
-/** Whether some process holds the directory's lock, asked of the operating system. */
-function heldByOs(path: string): boolean {
-  if (!existsSync(path)) return false;
+/**
+ * Whether some process holds the directory's lock, asked of the operating system; undefined where
+ * there is no `flock(1)` to ask (one process started, not two: the probe itself tells).
+ */
+function heldByOs(path: string): boolean | undefined {
   const probe = spawnSync('flock', ['--nonblock', '--conflict-exit-code', String(HELD), path, 'true'], {
     stdio: 'ignore',
   });
+  if (probe.error) return undefined;
+  flockHere = true;
   return probe.status === HELD;
 }
 
@@ -118,7 +122,9 @@ export function readLock(dir: string): LockHolder | null {
   const path = join(dir, LOCK_FILE);
   if (!existsSync(path)) return null;
   const recorded = readHolder(path);
-  if (hasFlock()) return heldByOs(path) ? (recorded ?? unknownHolder()) : null;
+  const held = flockHere === false ? undefined : heldByOs(path);
+  if (held !== undefined) return held ? (recorded ?? unknownHolder()) : null;
+  flockHere = false;
   return recorded && isAlive(recorded.pid) && !(recorded.pid === process.pid && !heldHere.has(path))
     ? recorded
     : null;
