@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite, type PGliteOptions, type Transaction } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -36,12 +38,38 @@ export type Database = {
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
+/** When the newest migration file was written, as its journal records it (and drizzle stores once applied). */
+export const newestMigration = (): number =>
+  Math.max(
+    ...(
+      JSON.parse(readFileSync(join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as {
+        entries: { when: number }[];
+      }
+    ).entries.map((e) => e.when),
+  );
+
+/**
+ * Whether the book already has every migration, by drizzle's own test (it applies the files newer
+ * than the newest one applied), in one query: a book opened for one command is not made to read and
+ * hash every migration file first. A book without the table has none.
+ */
+export async function upToDate(query: (text: string) => Promise<{ rows: unknown[] }>): Promise<boolean> {
+  try {
+    const { rows } = await query('select max(created_at)::text as newest from drizzle.__drizzle_migrations');
+    const newest = (rows[0] as { newest: string | null } | undefined)?.newest;
+    return newest !== null && newest !== undefined && Number(newest) >= newestMigration();
+  } catch {
+    return false;
+  }
+}
+
 /** Opens the database, migrates it forward and returns the shared drizzle handle. */
 export async function createDb(options: DbOptions): Promise<Database> {
   if (options.kind === 'pglite') {
     const client = await openPglite(options);
     const db = drizzlePglite(client, { schema }) as unknown as Db;
-    await migratePglite(drizzlePglite(client), { migrationsFolder });
+    if (!(await upToDate((text) => client.query(text))))
+      await migratePglite(drizzlePglite(client), { migrationsFolder });
     const executeSql: ExecuteSql = async (text, values = []) => {
       // Without parameters a text may hold several statements, which only the simple protocol takes.
       if (values.length > 0) return client.query(text, values);
@@ -164,6 +192,7 @@ async function openPglite(options: { dataDir?: string; template?: Blob }): Promi
 
 // Several processes may start against one server at once; an advisory lock serialises their migrations.
 async function migrateServer(pool: pg.Pool): Promise<void> {
+  if (await upToDate((text) => pool.query(text))) return;
   const client = await pool.connect();
   try {
     await client.query('select pg_advisory_lock(7301)');
