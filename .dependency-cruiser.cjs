@@ -6,6 +6,7 @@
  * - Modules do not reach into the HTTP layer or the CLI; the database layer reaches no module but
  *   the few upgrades run when a book opens.
  * - Pure decision files (the ones with property tests) import no database, file system or clock.
+ * - Services hold no SQL: their statements are in repositories.
  */
 /** The pure decision files: each may be used directly by another feature's decision file. */
 const DECISIONS = '(rank|may-dial|decide|pursuit-state|keep-or-drop|cadence|correction-rules|call-rules)';
@@ -43,9 +44,25 @@ module.exports = {
     {
       name: 'entry-points-through-the-entry-file',
       severity: 'error',
-      comment: "The API, the CLI and the app use a feature through its index.ts, as other features do.",
+      comment:
+        "The API, the CLI and the app use a feature through its index.ts, as other features do; the CLI prints an answer with the feature's own printer (*.print.ts).",
       from: { path: '^src/(app|http|cli|context|db|shared|contracts)/' },
-      to: { path: '^src/modules/[^/]+/', pathNot: ['^src/modules/[^/]+/index\\.ts$', `^src/modules/[^/]+/${DECISIONS}\\.ts$`] },
+      to: {
+        path: '^src/modules/[^/]+/',
+        pathNot: [
+          '^src/modules/[^/]+/index\\.ts$',
+          `^src/modules/[^/]+/${DECISIONS}\\.ts$`,
+          '^src/modules/[^/]+/[^/]+\\.print\\.ts$',
+        ],
+      },
+    },
+    {
+      name: 'printers-are-pure',
+      severity: 'error',
+      comment:
+        "A feature's printer turns an answer into lines of text: it loads no database (the CLI loads it with each command, even one sent to a server) and reads no clock.",
+      from: { path: '^src/modules/[^/]+/[^/]+\\.print\\.ts$' },
+      to: { path: '^(src/db/|src/shared/clock\\.ts$|node_modules/(drizzle-orm|pg|@electric-sql)/)', reachable: true },
     },
     {
       name: 'shared-is-the-floor',
@@ -95,6 +112,14 @@ module.exports = {
         path: `^src/modules/[^/]+/${DECISIONS}\\.ts$`,
       },
       to: { path: '^(src/db/|node_modules/(drizzle-orm|pg|@electric-sql)/)', reachable: true },
+    },
+    {
+      name: 'sql-lives-in-repositories',
+      severity: 'error',
+      comment:
+        "A service decides and orchestrates (checks, errors, transactions); its statements are in the feature's *.repository.ts, which it calls with the book or the transaction.",
+      from: { path: '^src/modules/[^/]+/[^/]+\\.service\\.ts$' },
+      to: { path: '^(src/db/(schema|rows)\\.ts$|node_modules/drizzle-orm/)' },
     },
     {
       name: 'no-test-code-in-src',
