@@ -1,4 +1,5 @@
-import { Readable } from 'node:stream';
+import type { IncomingMessage } from 'node:http';
+import type { Readable } from 'node:stream';
 import type { Method } from '../contracts/operation.ts';
 import { routes } from '../contracts/routes.ts';
 import type { DncImportReport } from '../modules/dnc/index.ts';
@@ -24,12 +25,14 @@ export function httpClient(options: { baseUrl: string; token?: string | undefine
     const url = new URL(`/api/v1${input.path}`, options.baseUrl);
     for (const [k, v] of Object.entries(input.query ?? {}))
       if (v !== undefined) url.searchParams.set(k, String(v));
-    const init: RequestInit = {
-      method: input.method,
-      headers: headers({ ...input.headers, 'content-type': 'application/json' }),
-    };
-    if (input.body !== undefined) init.body = JSON.stringify(input.body);
-    return expectOk(await send(url, init));
+    const body = input.body === undefined ? undefined : JSON.stringify(input.body);
+    return expectOk(
+      await send(url, {
+        method: input.method,
+        headers: headers({ ...input.headers, 'content-type': 'application/json' }),
+        body,
+      }),
+    );
   };
   /** Streams a file to an import endpoint; 422 (some rows rejected) is an answer, not a failure. */
   const upload = async <T>(input: {
@@ -42,9 +45,8 @@ export function httpClient(options: { baseUrl: string; token?: string | undefine
     const response = await send(url, {
       method: 'POST',
       headers: headers({ 'content-type': 'text/csv' }),
-      body: Readable.toWeb(input.input) as unknown as RequestInit['body'],
-      duplex: 'half',
-    } as RequestInit);
+      body: input.input,
+    });
     return (await (response.status === 422 ? response : await expectOk(response)).json()) as T;
   };
   const json = async <T>(input: Parameters<typeof call>[0]): Promise<T> =>
@@ -98,7 +100,7 @@ export function httpClient(options: { baseUrl: string; token?: string | undefine
           query: { format: opts.format },
         });
         const decoder = new TextDecoder();
-        for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>)
+        for await (const chunk of response.body as AsyncIterable<Uint8Array>)
           yield decoder.decode(chunk, { stream: true });
       },
     }),
@@ -113,9 +115,49 @@ export function httpClient(options: { baseUrl: string; token?: string | undefine
   };
 }
 
-async function send(url: URL, init: RequestInit): Promise<Response> {
+/** An answer of the server: its status, and its body to stream or to read whole. */
+type Answer = {
+  status: number;
+  ok: boolean;
+  body: IncomingMessage;
+  text: () => Promise<string>;
+  json: () => Promise<unknown>;
+};
+
+/**
+ * One request on a connection of its own, closed with the answer (`agent: false`): a command
+ * ends as soon as it has printed, rather than when an idle kept-alive connection times out, and
+ * Node's own `http` loads in a fraction of `fetch`'s time.
+ */
+async function send(
+  url: URL,
+  init: { method: string; headers: Record<string, string>; body?: string | Readable | undefined },
+): Promise<Answer> {
+  const { request } = url.protocol === 'https:' ? await import('node:https') : await import('node:http');
   try {
-    return await fetch(url, init);
+    const body = await new Promise<IncomingMessage>((resolve, reject) => {
+      const req = request(url, { method: init.method, headers: init.headers, agent: false }, resolve);
+      req.on('error', reject);
+      if (init.body === undefined || typeof init.body === 'string') req.end(init.body);
+      else {
+        init.body.on('error', (error) => req.destroy(error));
+        init.body.pipe(req);
+      }
+    });
+    const text = async () => {
+      let whole = '';
+      body.setEncoding('utf8');
+      for await (const chunk of body) whole += chunk;
+      return whole;
+    };
+    const status = body.statusCode ?? 0;
+    return {
+      status,
+      ok: status >= 200 && status < 300,
+      body,
+      text,
+      json: async () => JSON.parse(await text()),
+    };
   } catch (error) {
     throw new AppError(
       'unavailable',
@@ -125,7 +167,7 @@ async function send(url: URL, init: RequestInit): Promise<Response> {
   }
 }
 
-async function expectOk(response: Response): Promise<Response> {
+async function expectOk(response: Answer): Promise<Answer> {
   if (response.ok) return response;
   const problem = (await response.json().catch(() => ({}))) as Problem;
   const code = problem.code && problem.code in errorTable ? (problem.code as ErrorCode) : 'internal';
