@@ -44,9 +44,14 @@ export async function shortlist(db: Db, q: Shortlist): Promise<number[]> {
   // Scores are kept for the hours a dial may start anywhere; any other hour is scored on the spot.
   if (q.open.hours.some((h) => h < FIRST_HOUR || h > LAST_HOUR)) return shortlistByScan(db, q);
   const walks = openSlots(q);
+  // Each walk reads the index in its order and stops at its limit. The planner, misjudging how
+  // few rows the filters drop, would rather gather a rep's whole slot with a bitmap and sort it
+  // (1,250 prospects a zone on a 100,000-prospect book: 160 ms against 4 ms); it is not let to.
   const walk = async (input: { hour: SQL; where: SQL; limit: number }) =>
-    rowsOf<{ id: number }>(
-      await db.execute(sql`
+    db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_bitmapscan = off`);
+      return rowsOf<{ id: number }>(
+        await tx.execute(sql`
         with walks(zone, hour) as (select * from unnest(${p(walks.zones)}::text[], ${p(walks.hours)}::int[]))
         select w.id from walks z cross join lateral (
           -- In the index's own order ("nulls last", though no score is null), so each walk stops at its limit.
@@ -56,7 +61,8 @@ export async function shortlist(db: Db, q: Shortlist): Promise<number[]> {
           order by s.score desc nulls last, s.prospect_id limit ${input.limit}
         ) w
         order by w.score desc nulls last, w.id limit ${input.limit}`),
-    ).map((r) => Number(r.id));
+      ).map((r) => Number(r.id));
+    });
   const best = await walk({ hour: sql`z.hour`, where: sql`and ${courteous(q)}`, limit: q.size });
   const untried = await walk({
     hour: sql`${UNTRIED}`,
@@ -139,7 +145,7 @@ async function boosted(db: Db, q: Shortlist): Promise<number[]> {
         select pr.id, n.zone from now_facts n join prospects pr on pr.company_id = n.company_id
         where n.type = 'gatekeeper-hours' and n.company_id is not null
       )
-      select u.id from (
+      select g.id from (select u.id, bool_or(u.promised) as promised from (
       select t.prospect_id as id, true as promised from tasks t
       where t.team_id = ${q.teamId} and t.status = 'open' and t.kind = 'callback'
         and t.due_at between ${at}::timestamptz - ${grace} and ${at}::timestamptz + ${grace}
@@ -149,12 +155,14 @@ async function boosted(db: Db, q: Shortlist): Promise<number[]> {
       where t.team_id = ${q.teamId} and t.status = 'open' and t.kind = 'call' and e.status = 'active'
         and t.due_at <= ${at}::timestamptz
       union all
-      select pr.id, false from heard h
-      join prospects pr on pr.id = h.id
-      where ${zoneKey(q)} = h.zone and ${callable(q)}
-      ) u join prospects best on best.id = u.id
-      group by u.id, best.value
-      order by bool_or(u.promised) desc, coalesce(best.value, ${q.book.typical}) desc, u.id
+      -- Each prospect heard of looked up by id: \`limit 1\` keeps the planner from turning the
+      -- lookups into a scan of the whole book (it cannot foresee how few are heard of).
+      select heard_of.id, false from heard h cross join lateral (
+        select pr.id from prospects pr where pr.id = h.id and ${zoneKey(q)} = h.zone and ${callable(q)} limit 1
+      ) heard_of
+      ) u group by u.id) g
+      cross join lateral (select best.value from prospects best where best.id = g.id limit 1) best
+      order by g.promised desc, coalesce(best.value, ${q.book.typical}) desc, g.id
       limit ${q.size}`),
   ).map((r) => Number(r.id));
 }
