@@ -1,14 +1,15 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { acquireLock, readLock } from '../src/db/data-dir.ts';
 
-const run = (args: string[]) =>
+const run = (args: string[], env: NodeJS.ProcessEnv = process.env) =>
   new Promise<string>((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
       stdio: ['ignore', 'pipe', 'inherit'],
+      env,
     });
     let out = '';
     child.stdout.on('data', (chunk) => {
@@ -32,6 +33,29 @@ describe('the data directory lock', () => {
     const start = Date.now() + 2_500;
     const outputs = await Promise.all(
       [1, 2, 3].map(() => run(['test/support/lock-rounds.ts', dir, String(start), String(rounds), '400'])),
+    );
+    const lines = outputs.flatMap((o) => o.trim().split('\n'));
+    expect(lines).toHaveLength(rounds * 3);
+    for (let round = 0; round < rounds; round++)
+      expect(
+        lines.filter((l) => l === `${round} held`),
+        `round ${round}`,
+      ).toHaveLength(1);
+  }, 60_000);
+
+  it("a flock that is not util-linux's (BusyBox's takes neither option) was taken for one, and two processes held the directory: the pid lock stands in, one holder in every round", async () => {
+    const bin = join(dir, 'bin');
+    mkdirSync(bin);
+    writeFileSync(join(bin, 'flock'), '#!/bin/sh\necho "flock: unrecognized option" >&2\nexit 1\n');
+    chmodSync(join(bin, 'flock'), 0o755);
+    const env = { ...process.env, PATH: `${bin}:${process.env['PATH']}` };
+    const book = join(dir, 'book');
+    const rounds = 8;
+    const start = Date.now() + 2_500;
+    const outputs = await Promise.all(
+      [1, 2, 3].map(() =>
+        run(['test/support/lock-rounds.ts', book, String(start), String(rounds), '400'], env),
+      ),
     );
     const lines = outputs.flatMap((o) => o.trim().split('\n'));
     expect(lines).toHaveLength(rounds * 3);

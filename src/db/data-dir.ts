@@ -105,14 +105,15 @@ function hasFlock(): boolean {
 }
 
 /**
- * Whether some process holds the directory's lock, asked of the operating system; undefined where
- * there is no `flock(1)` to ask (one process started, not two: the probe itself tells).
+ * Whether some process holds the directory's lock, asked of the operating system: one probe, which
+ * also tells that util-linux's `flock(1)` is here (it answers 0 or the conflict code). Undefined
+ * when it did not answer so: no `flock` at all, or another one (BusyBox's takes neither option).
  */
 function heldByOs(path: string): boolean | undefined {
   const probe = spawnSync('flock', ['--nonblock', '--conflict-exit-code', String(HELD), path, 'true'], {
     stdio: 'ignore',
   });
-  if (probe.error) return undefined;
+  if (probe.status !== 0 && probe.status !== HELD) return undefined;
   flockHere = true;
   return probe.status === HELD;
 }
@@ -124,7 +125,7 @@ export function readLock(dir: string): LockHolder | null {
   const recorded = readHolder(path);
   const held = flockHere === false ? undefined : heldByOs(path);
   if (held !== undefined) return held ? (recorded ?? unknownHolder()) : null;
-  flockHere = false;
+  if (hasFlock()) return null;
   return recorded && isAlive(recorded.pid) && !(recorded.pid === process.pid && !heldHere.has(path))
     ? recorded
     : null;

@@ -1,10 +1,6 @@
 import { Command } from 'commander';
 import type { ProspectInput } from '../../contracts/prospects.contract.ts';
-import {
-  prospectLines,
-  prospectPageLines,
-  prospectWithIntelLines,
-} from '../../modules/prospects/prospects.print.ts';
+import { heardLines, prospectLines, prospectPageLines } from '../../modules/prospects/prospects.print.ts';
 import { invalid } from '../../shared/errors.ts';
 import { printJson, show } from '../output.ts';
 import { common, withClient } from '../run.ts';
@@ -116,8 +112,9 @@ export function prospectsCommand(): Command {
         const p = await client.getProspect({ params: { key }, query: { at: o.at } });
         if (o.json) printJson(p);
         else {
-          const { items: intel } = await client.listIntel({ params: { key: String(p.id) } });
-          show(false, { ...p, intel }, prospectWithIntelLines);
+          // The prospect first: what is known of them is printed even if their facts cannot be read.
+          show(false, p, prospectLines);
+          show(false, await client.listIntel({ params: { key: String(p.id) } }), heardLines);
         }
         return 0;
       }),

@@ -37,11 +37,9 @@ export function prospectLines(p: ProspectView): string[] {
   ];
 }
 
-/** `reach prospects show`: the prospect, then what has been learned about them. */
-export const prospectWithIntelLines = (p: ProspectView & { intel: IntelFact[] }): string[] => [
-  ...prospectLines(p),
-  ...p.intel.map((fact) => `  ${fact.text}`),
-];
+/** `reach prospects show`, after the prospect: what has been learned about them. */
+export const heardLines = (answer: { items: IntelFact[] }): string[] =>
+  answer.items.map((fact) => `  ${fact.text}`);
 
 /** `reach prospects list`: a page of prospects with their first number and local time. */
 export const prospectPageLines = (page: { items: ProspectView[]; total: number }): string[] => [
