@@ -4,6 +4,7 @@ import type { Db } from '../../db/create-db.ts';
 import { rowsOf } from '../../db/rows.ts';
 import { tasks } from '../../db/schema.ts';
 
+export type StoredTask = typeof tasks.$inferSelect;
 export type NewTaskRow = typeof tasks.$inferInsert;
 
 /** An open task as the rep's list reads it, with its prospect, company and the zone its time is shown in. */
@@ -46,16 +47,13 @@ export async function openTasksDue(
   );
 }
 
-/** One of the team's tasks: its status and payload. */
-export async function taskOfTeam(
-  db: Db,
-  input: { teamId: number; id: number },
-): Promise<{ status: string; payload: Record<string, unknown> } | undefined> {
-  const [row] = await db
-    .select({ status: tasks.status, payload: tasks.payload })
+/** The team's task with this id, or null. */
+export async function taskOfTeam(db: Db, input: { teamId: number; id: number }): Promise<StoredTask | null> {
+  const [task] = await db
+    .select()
     .from(tasks)
     .where(and(eq(tasks.id, input.id), eq(tasks.teamId, input.teamId)));
-  return row;
+  return task ?? null;
 }
 
 /** Closes the task if it is still open: done or skipped at this instant, with its new payload. */

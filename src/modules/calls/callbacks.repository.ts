@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
-import { callAttempts, callbacks, companies, phoneNumbers, prospects, voicemails } from '../../db/schema.ts';
+import { callAttempts, callbacks, phoneNumbers, prospects, voicemails } from '../../db/schema.ts';
 import type { ProspectRow } from '../prospects/index.ts';
 import type { AttemptRow, CallbackRow, VoicemailRow } from './calls.repository.ts';
 
@@ -26,15 +26,6 @@ export async function prospectIdsAtCompanies(db: Db, companyIds: number[]): Prom
     .from(prospects)
     .where(inArray(prospects.companyId, companyIds));
   return rows.map((p) => p.id);
-}
-
-/** A company by id. */
-export async function companyById(
-  db: Db,
-  input: { id: number },
-): Promise<typeof companies.$inferSelect | undefined> {
-  const [company] = await db.select().from(companies).where(eq(companies.id, input.id));
-  return company;
 }
 
 /** The latest messages left for the prospect up to an instant, newest first, each with the callback credited to it. */

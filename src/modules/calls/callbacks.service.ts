@@ -17,12 +17,11 @@ import { endCadences } from '../cadences/index.ts';
 import { listIntel } from '../intel/index.ts';
 import { resultTimeIssues } from '../outcomes/index.ts';
 import { normalizePhone } from '../phones/index.ts';
-import { displayName, localTimeAt, resolveProspect } from '../prospects/index.ts';
+import { companyById, displayName, localTimeAt, resolveProspect } from '../prospects/index.ts';
 import { applyCallbackResult } from './callback-result.repository.ts';
 import {
   attachUnclaimedCallback,
   callbackOfTeam,
-  companyById,
   insertCallback,
   lastAttemptOf,
   latestMessageBetween,
@@ -83,7 +82,7 @@ async function card(
   input: { prospectId: number; others: number[]; number: string; at: Date },
 ): Promise<KnownCaller> {
   const prospect = await resolveProspect(ctx, input.prospectId);
-  const company = prospect.companyId ? await companyById(ctx.db, { id: prospect.companyId }) : undefined;
+  const company = prospect.companyId ? await companyById(ctx.db, { id: prospect.companyId }) : null;
   const [messages, last, others, intel] = await Promise.all([
     messagesLeftFor(ctx.db, { prospectId: prospect.id, until: input.at, limit: 10 }),
     lastAttemptOf(ctx.db, { prospectId: prospect.id, until: input.at }),

@@ -1,10 +1,7 @@
 import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
 import { rowsOf } from '../../db/rows.ts';
-import { companies, tasks } from '../../db/schema.ts';
-
-export type TaskRow = typeof tasks.$inferSelect;
-export type CompanyRow = typeof companies.$inferSelect;
+import { tasks } from '../../db/schema.ts';
 
 /**
  * A task row (`t`) an automatic send may take at `at`: an email step marked `auto`, due (or
@@ -75,15 +72,6 @@ export async function emailSuppressed(db: Db, input: { teamId: number; email: st
   return (rows as { rows: unknown[] }).rows.length > 0;
 }
 
-/** The team's task with this id, or null. */
-export async function taskOfTeam(db: Db, input: { id: number; teamId: number }): Promise<TaskRow | null> {
-  const [task] = await db
-    .select()
-    .from(tasks)
-    .where(and(eq(tasks.id, input.id), eq(tasks.teamId, input.teamId)));
-  return task ?? null;
-}
-
 /** The payloads of the prospect's done steps of these kinds, the latest first. */
 export async function donePayloadsOf(
   db: Db,
@@ -121,10 +109,4 @@ export async function skipBouncedEmailSteps(
     .where(and(eq(tasks.enrollmentId, input.enrollmentId), eq(tasks.kind, 'email'), eq(tasks.status, 'open')))
     .returning({ id: tasks.id });
   return skipped.length;
-}
-
-/** The company with this id, or null. */
-export async function companyById(db: Db, input: { id: number }): Promise<CompanyRow | null> {
-  const [company] = await db.select().from(companies).where(eq(companies.id, input.id));
-  return company ?? null;
 }

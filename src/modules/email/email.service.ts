@@ -11,23 +11,21 @@ import {
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid, notFound } from '../../shared/errors.ts';
 import { parseInput } from '../../shared/validate.ts';
-import { endCadences } from '../cadences/index.ts';
+import { endCadences, taskOfTeam } from '../cadences/index.ts';
 import { addDnc } from '../dnc/index.ts';
-import { displayName, resolveProspect } from '../prospects/index.ts';
+import { companyById, displayName, resolveProspect } from '../prospects/index.ts';
 import { yardsticks } from '../queue/index.ts';
 import { loadState } from '../voicemail/index.ts';
 import { composeEmail, composeReferralRequest } from './compose-email.ts';
 import { letterHtml } from './compose-letter.ts';
 import {
   claimEmailStep,
-  companyById,
   donePayloadsOf,
   emailSuppressed,
   markEmailSent,
   reopenEmailStep,
   setTaskPayload,
   skipBouncedEmailSteps,
-  taskOfTeam,
 } from './email.repository.ts';
 
 /** The email an email step would send now: subject, text, checks and a `mailto:` link. */

@@ -11,6 +11,8 @@ export { prospectHandlers } from './prospects.operations.ts';
 export {
   attachPhones,
   type CompanyInput,
+  type CompanyRow,
+  companyById,
   companyKey,
   type ExistingProspect,
   type NewPhoneRow,

@@ -320,6 +320,12 @@ export async function mergeResearch(
     .where(eq(prospects.id, input.prospectId));
 }
 
+/** The company with this id, or null. */
+export async function companyById(db: Db, input: { id: number }): Promise<CompanyRow | null> {
+  const [company] = await db.select().from(companies).where(eq(companies.id, input.id));
+  return company ?? null;
+}
+
 /** The companies with these ids (none asked: none read). */
 export async function companiesByIds(db: Db, ids: number[]): Promise<CompanyRow[]> {
   if (ids.length === 0) return [];

@@ -4,7 +4,6 @@ import { rowsOf } from '../../db/rows.ts';
 import {
   callAttempts,
   callbacks,
-  companies,
   dncEntries,
   intelFacts,
   phoneNumbers,
@@ -13,17 +12,10 @@ import {
   voicemails,
 } from '../../db/schema.ts';
 
-export type CompanyRow = typeof companies.$inferSelect;
 export type IntelFactRow = typeof intelFacts.$inferSelect;
 export type VoicemailRow = typeof voicemails.$inferSelect;
 export type PhoneNumberRow = typeof phoneNumbers.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
-
-/** The company with this id, or null. */
-export async function companyById(db: Db, input: { id: number }): Promise<CompanyRow | null> {
-  const [company] = await db.select().from(companies).where(eq(companies.id, input.id));
-  return company ?? null;
-}
 
 /** The prospect's call attempts up to `at`: what each came to and when. */
 export async function attemptsUntil(

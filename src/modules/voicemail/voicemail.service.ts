@@ -15,7 +15,13 @@ import { invalid } from '../../shared/errors.ts';
 import { AFTER_HOURS_FROM } from '../../shared/local-clock.ts';
 import { checkCall } from '../compliance/index.ts';
 import { type Jurisdiction, normalizePhone, zoneOfDialledNumber } from '../phones/index.ts';
-import { displayName, type ProspectRow, resolveProspect } from '../prospects/index.ts';
+import {
+  type CompanyRow,
+  companyById,
+  displayName,
+  type ProspectRow,
+  resolveProspect,
+} from '../prospects/index.ts';
 import { pursuitWord, readStanding } from '../pursuit/index.ts';
 import {
   insideCallingHours,
@@ -36,9 +42,7 @@ import { pointsFor } from './talking-points.service.ts';
 import type { LastTalk, Point, Reference } from './templates.ts';
 import {
   attemptsUntil,
-  type CompanyRow,
   calledBackBy,
-  companyById,
   type IntelFactRow,
   intelUntil,
   messagesUntil,
