@@ -10,6 +10,8 @@
  */
 /** The pure decision files: each may be used directly by another feature's decision file. */
 const DECISIONS = '(rank|may-dial|decide|pursuit-state|keep-or-drop|cadence|correction-rules|call-rules)';
+/** What loading the database means, as a reachability rule sees it: Reach's db layer or a driver. */
+const DATABASE = 'src/db/|node_modules/(drizzle-orm|pg|@electric-sql)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -62,7 +64,7 @@ module.exports = {
       comment:
         "A feature's printer turns an answer into lines of text: it loads no database (the CLI loads it with each command, even one sent to a server) and reads no clock.",
       from: { path: '^src/modules/[^/]+/[^/]+\\.print\\.ts$' },
-      to: { path: '^(src/db/|src/shared/clock\\.ts$|node_modules/(drizzle-orm|pg|@electric-sql)/)', reachable: true },
+      to: { path: `^(${DATABASE}|src/shared/clock\\.ts$)`, reachable: true },
     },
     {
       name: 'shared-is-the-floor',
@@ -111,7 +113,7 @@ module.exports = {
       from: {
         path: `^src/modules/[^/]+/${DECISIONS}\\.ts$`,
       },
-      to: { path: '^(src/db/|node_modules/(drizzle-orm|pg|@electric-sql)/)', reachable: true },
+      to: { path: `^(${DATABASE})`, reachable: true },
     },
     {
       name: 'sql-lives-in-repositories',

@@ -19,6 +19,23 @@ const run = (args: string[], env: NodeJS.ProcessEnv = process.env) =>
     child.once('exit', () => resolve(out));
   });
 
+/** Three processes race for the directory's lock round after round: exactly one holds it in each. */
+async function expectOneHolderPerRound(input: { dir: string; rounds: number; env?: NodeJS.ProcessEnv }) {
+  const start = Date.now() + 2_500;
+  const outputs = await Promise.all(
+    [1, 2, 3].map(() =>
+      run(['test/support/lock-rounds.ts', input.dir, String(start), String(input.rounds), '400'], input.env),
+    ),
+  );
+  const lines = outputs.flatMap((o) => o.trim().split('\n'));
+  expect(lines).toHaveLength(input.rounds * 3);
+  for (let round = 0; round < input.rounds; round++)
+    expect(
+      lines.filter((l) => l === `${round} held`),
+      `round ${round}`,
+    ).toHaveLength(1);
+}
+
 describe('the data directory lock', () => {
   let dir: string;
   beforeEach(() => {
@@ -29,18 +46,7 @@ describe('the data directory lock', () => {
   });
 
   it('three processes starting together got two holders of one directory: one holder in every round', async () => {
-    const rounds = 12;
-    const start = Date.now() + 2_500;
-    const outputs = await Promise.all(
-      [1, 2, 3].map(() => run(['test/support/lock-rounds.ts', dir, String(start), String(rounds), '400'])),
-    );
-    const lines = outputs.flatMap((o) => o.trim().split('\n'));
-    expect(lines).toHaveLength(rounds * 3);
-    for (let round = 0; round < rounds; round++)
-      expect(
-        lines.filter((l) => l === `${round} held`),
-        `round ${round}`,
-      ).toHaveLength(1);
+    await expectOneHolderPerRound({ dir, rounds: 12 });
   }, 60_000);
 
   it("a flock that is not util-linux's (BusyBox's takes neither option) was taken for one, and two processes held the directory: the pid lock stands in, one holder in every round", async () => {
@@ -49,21 +55,7 @@ describe('the data directory lock', () => {
     writeFileSync(join(bin, 'flock'), '#!/bin/sh\necho "flock: unrecognized option" >&2\nexit 1\n');
     chmodSync(join(bin, 'flock'), 0o755);
     const env = { ...process.env, PATH: `${bin}:${process.env['PATH']}` };
-    const book = join(dir, 'book');
-    const rounds = 8;
-    const start = Date.now() + 2_500;
-    const outputs = await Promise.all(
-      [1, 2, 3].map(() =>
-        run(['test/support/lock-rounds.ts', book, String(start), String(rounds), '400'], env),
-      ),
-    );
-    const lines = outputs.flatMap((o) => o.trim().split('\n'));
-    expect(lines).toHaveLength(rounds * 3);
-    for (let round = 0; round < rounds; round++)
-      expect(
-        lines.filter((l) => l === `${round} held`),
-        `round ${round}`,
-      ).toHaveLength(1);
+    await expectOneHolderPerRound({ dir: join(dir, 'book'), rounds: 8, env });
   }, 60_000);
 
   it('a lock whose process was killed is free at once, whatever its file says', async () => {
