@@ -14,6 +14,7 @@ import { prospectHandlers } from '../modules/prospects/index.ts';
 import { standingHandlers } from '../modules/pursuit/index.ts';
 import { pursuitViewHandlers, queueHandlers, rulesHandlers } from '../modules/queue/index.ts';
 import { teamHandlers } from '../modules/team/index.ts';
+import { telephonyHandlers } from '../modules/telephony/index.ts';
 import { voicemailHandlers } from '../modules/voicemail/index.ts';
 import { perform } from './perform.ts';
 
@@ -29,6 +30,7 @@ export const handlers: Handlers<Operations> = {
   ...standingHandlers,
   ...callHandlers,
   ...callbackHandlers,
+  ...telephonyHandlers,
   ...dncHandlers,
   ...demoHandlers,
   ...cadenceHandlers,

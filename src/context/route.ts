@@ -10,11 +10,11 @@ export type Route = {
   tag: string;
   query?: z.ZodType;
   body?: z.ZodType;
-  bodyType?: 'application/json' | 'text/csv';
+  bodyType?: 'application/json' | 'text/csv' | 'application/x-www-form-urlencoded';
   /** The largest body this operation takes, in bytes; BODY_LIMITS for its body type when left out. */
   maxBody?: number;
   responses?: Record<number, string>;
   /** What a success answers, by media type, for the OpenAPI document. */
-  content: Partial<Record<'application/json' | 'text/csv' | 'text/html', z.ZodType>>;
+  content: Partial<Record<'application/json' | 'text/csv' | 'text/html' | 'text/xml', z.ZodType>>;
   handle: (input: { c: Context; ctx: Ctx }) => Promise<Response>;
 };

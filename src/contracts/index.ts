@@ -10,6 +10,7 @@ import { prospectOperations } from './prospects.contract.ts';
 import { pursuitOperations } from './pursuit.contract.ts';
 import { queueOperations } from './queue.contract.ts';
 import { rulesOperations, teamOperations } from './team.contract.ts';
+import { telephonyOperations } from './telephony.contract.ts';
 import { voicemailOperations } from './voicemail.contract.ts';
 
 /** Every operation of the API, by name: the one table the server, the clients and the document read. */
@@ -23,6 +24,7 @@ export const operations = {
   ...pursuitOperations,
   ...callOperations,
   ...callbackOperations,
+  ...telephonyOperations,
   ...dncOperations,
   ...demoOperations,
   ...cadenceOperations,

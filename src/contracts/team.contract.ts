@@ -4,6 +4,9 @@ import { operation } from './operation.ts';
 import { teamRuleSchema } from './team-rules.ts';
 import { strategies } from './vocabulary.ts';
 
+/** How calls are placed: the desk's tel: link, or through Twilio with calls that log themselves. */
+export const telephonyProviders = ['none', 'twilio'] as const;
+
 export const offerCategories = [
   'software',
   'services',
@@ -60,6 +63,19 @@ export const teamConfigSchema = z
     territoryZones: z.array(z.string()),
     callingAudience: z.enum(audiences),
     callingRules: z.array(teamRuleSchema),
+    telephony: z.enum(telephonyProviders),
+    twilioAccountSid: z
+      .string()
+      .trim()
+      .regex(/^AC[0-9a-fA-F]{32}$/, 'an account SID: AC and 32 hexadecimal digits')
+      .nullable(),
+    /** Stored to sign and check requests; never read back, printed or exported. */
+    twilioAuthToken: z.string().trim().min(16).max(128).nullable(),
+    /** Where Twilio's REST API answers: its own address unless a stand-in is set. */
+    twilioApiUrl: z.url({ protocol: /^https?$/ }).nullable(),
+    /** The address Twilio reaches this server at; its webhooks are signed against it. */
+    publicUrl: z.url({ protocol: /^https?$/ }).nullable(),
+    callerId: z.string().trim().min(7).max(40).nullable(),
   })
   .partial()
   .strict();
@@ -88,6 +104,14 @@ export const teamConfigViewSchema = z.object({
   callingAudience: z.enum(audiences),
   callingRules: z.array(teamRuleSchema),
   nurtureDays: z.number(),
+  telephony: z.enum(telephonyProviders),
+  twilioAccountSid: z.string().nullable(),
+  /** `set` when a token is stored; the token itself is never read back. */
+  twilioAuthToken: z.literal('set').nullable(),
+  twilioApiUrl: z.string().nullable(),
+  publicUrl: z.string().nullable(),
+  callerId: z.string().nullable(),
+  recording: z.string(),
 });
 export type TeamConfig = z.infer<typeof teamConfigViewSchema>;
 

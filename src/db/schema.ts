@@ -57,6 +57,19 @@ export const teams = pgTable('teams', {
   callingRules: jsonb('calling_rules').$type<TeamRule[]>().notNull().default([]),
   /** Days a prospect who said "not interested" rests before another approach. */
   nurtureDays: smallint('nurture_days').notNull().default(90),
+  /** How calls are placed: `none` (the desk's tel: link) or `twilio` (telephony/, calls that log themselves). */
+  telephony: text('telephony').notNull().default('none'),
+  twilioAccountSid: text('twilio_account_sid'),
+  /** Signs Twilio's webhooks and Reach's requests to it: written, never read back or exported. */
+  twilioAuthToken: text('twilio_auth_token'),
+  /** Where Twilio's REST API answers; its own address unless a stand-in is configured. */
+  twilioApiUrl: text('twilio_api_url'),
+  /** The address Twilio reaches this server at (`https://reach.example.com`): webhooks are signed against it. */
+  publicUrl: text('public_url'),
+  /** The number prospects see when a rep without one of their own calls: a Twilio number or a verified caller ID. */
+  callerId: text('caller_id'),
+  /** Whether calls are recorded: `off` (the default) or `on`, with each jurisdiction's consent rule obeyed. */
+  recording: text('recording').notNull().default('off'),
   createdAt: createdAt(),
 });
 
@@ -67,6 +80,10 @@ export const users = pgTable('users', {
   email: text('email'),
   phone: text('phone'),
   timezone: text('timezone'),
+  /** The number prospects see when this rep calls through Reach; the team's when null. */
+  callerId: text('caller_id'),
+  /** How a call reaches this rep: `phone` (their own phone rings first, then the prospect's) or `browser`. */
+  reachBy: text('reach_by').notNull().default('phone'),
   createdAt: createdAt(),
 });
 
@@ -515,6 +532,78 @@ export const callbacks = pgTable(
   (t) => [index('callbacks_prospect').on(t.prospectId), uniqueIndex('callbacks_voicemail').on(t.voicemailId)],
 );
 
+/**
+ * A call placed or answered through a telephony provider: who, which number, the legs' ids at the
+ * provider, and what its callbacks said (telephony/call-state.ts folds them). Its attempt is the
+ * log it wrote, or the rep's log that took its place.
+ */
+export const telephonyCalls = pgTable(
+  'telephony_calls',
+  {
+    id: id(),
+    teamId: teamId(),
+    provider: text('provider').notNull(),
+    direction: text('direction').notNull(),
+    prospectId: integer('prospect_id').references(() => prospects.id),
+    phoneId: integer('phone_id').references(() => phoneNumbers.id),
+    userId: integer('user_id').references(() => users.id),
+    /** The prospect's number, E.164: dialled, or calling in. */
+    e164: text('e164').notNull(),
+    /** The rep's leg (the rep's own phone, rung first) and the prospect's leg, as the provider names them. */
+    repSid: text('rep_sid'),
+    prospectSid: text('prospect_sid'),
+    /** Where the call stands (telephony/call-state.ts): `placing`, `ringing`, `person`, `machine`, `beep`, `ended`… */
+    state: text('state').notNull(),
+    /** The provider's last word on the prospect's leg and its answering-machine detection. */
+    status: text('status'),
+    answeredBy: text('answered_by'),
+    ringingAt: timestamp('ringing_at', { withTimezone: true }),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    beepAt: timestamp('beep_at', { withTimezone: true }),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    durationSeconds: integer('duration_seconds'),
+    ringSeconds: integer('ring_seconds'),
+    sipCode: integer('sip_code'),
+    /** The attempt logged for the call, and whether the call or the rep wrote it. */
+    attemptId: integer('attempt_id').references(() => callAttempts.id, { onDelete: 'set null' }),
+    loggedBy: text('logged_by'),
+    callbackId: integer('callback_id').references(() => callbacks.id, { onDelete: 'set null' }),
+    recordingUrl: text('recording_url'),
+    greeting: text('greeting'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('telephony_calls_prospect_sid').on(t.provider, t.prospectSid),
+    uniqueIndex('telephony_calls_rep_sid').on(t.provider, t.repSid),
+    index('telephony_calls_team_at').on(t.teamId, t.at),
+  ],
+);
+
+/**
+ * Every webhook a provider sent, once: kept as received (signature checked), folded into its call
+ * by the call processor. `key` is a digest of the request, so a repeat is recognised.
+ */
+export const telephonyEvents = pgTable(
+  'telephony_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    teamId: teamId(),
+    callId: integer('call_id').references(() => telephonyCalls.id),
+    kind: text('kind').notNull(),
+    /** `rep` (the rep's own phone, rung first) or `prospect`: which leg of the call it speaks of. */
+    leg: text('leg').notNull(),
+    key: text('key').notNull(),
+    params: jsonb('params').$type<Record<string, string>>().notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    processedAt: timestamp('processed_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('telephony_events_key').on(t.key),
+    index('telephony_events_waiting').on(t.id).where(sql`processed_at is null`),
+  ],
+);
+
 /** A logged call changed after the undo window: what it said before and after, who changed it and why. */
 export const callCorrections = pgTable(
   'call_corrections',
@@ -649,4 +738,6 @@ export const allTables = {
   zoneChanges,
   dncEvents,
   pursuitChanges,
+  telephonyCalls,
+  telephonyEvents,
 } as const;

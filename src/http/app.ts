@@ -5,6 +5,7 @@ import { emailRoutes } from '../modules/email/index.ts';
 import { exportRoutes } from '../modules/exports/index.ts';
 import { importRoutes } from '../modules/imports/index.ts';
 import type { Ctx } from '../modules/team/index.ts';
+import { twilioRoutes, WEBHOOK_PATH, type WebhookHooks } from '../modules/telephony/index.ts';
 import { AppError } from '../shared/errors.ts';
 import { requestIdOf } from '../shared/request-trace.ts';
 import { version } from '../shared/version.ts';
@@ -23,6 +24,8 @@ export type AppOptions = {
   webRoot?: string | undefined;
   /** The book's live events (`GET /api/v1/events`), shared with every process on the database. */
   events?: BookEvents | undefined;
+  /** What the telephony webhooks tell: something to fold (the call processor), a call to show at once. */
+  calls?: WebhookHooks | undefined;
 };
 
 /** The HTTP API under /api/v1 (JSON in and out, problem+json errors, optional bearer token) and the web app at `/`. */
@@ -39,6 +42,8 @@ export function createApp(options: AppOptions): Hono {
   if (options.token) {
     const expected = Buffer.from(`Bearer ${options.token}`);
     app.use('/api/*', async (c, next) => {
+      // A provider's webhooks carry its signature, checked by each, never the API token.
+      if (c.req.path.startsWith(`${WEBHOOK_PATH}/`)) return next();
       const given = Buffer.from(c.req.header('authorization') ?? '');
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
         throw new AppError('unauthorized', 'Send Authorization: Bearer <REACH_TOKEN>');
@@ -52,10 +57,12 @@ export function createApp(options: AppOptions): Hono {
     app.use('/api/v1/*', publishChanges(events));
     app.get('/api/v1/events', (c) => events.stream(c));
   }
-  const document = openApiDocument(routes, version);
+  const hooks: WebhookHooks = options.calls ?? { received: () => undefined, announce: () => undefined };
+  const all = [...routes, ...twilioRoutes(hooks)];
+  const document = openApiDocument(all, version);
   app.get('/api/v1/openapi.json', (c) => c.json(document));
   mountOperations(app, { ctx: () => options.ctx });
-  mount(app, { routes, ctx: () => options.ctx });
+  mount(app, { routes: all, ctx: () => options.ctx });
   mountWebApp(app, options.webRoot);
   return app;
 }

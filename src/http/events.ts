@@ -1,6 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { streamSSE } from 'hono/streaming';
+import type { LiveCall } from '../contracts/telephony.contract.ts';
 import type { Database } from '../db/create-db.ts';
+import { WEBHOOK_PATH } from '../modules/telephony/index.ts';
 
 /** The channel every Reach process sends and hears the book's changes on. */
 export const CHANNEL = 'reach_book';
@@ -11,16 +13,23 @@ const HEARTBEAT_SECONDS = 25;
  * A change to the book made through the API: the request that made it (`POST /calls`), from
  * which desk (the `x-reach-desk` header its requests carry), when.
  */
-export type BookEvent = {
+export type ChangeEvent = {
   type: 'changed';
   change: string;
   desk: string | null;
   at: string;
 };
 
+/** A call through the provider moved (ringing, a person, a machine, the beep, ended, logged), or a call came in. */
+export type CallEvent = { type: 'call'; call: LiveCall; at: string };
+
+export type BookEvent = ChangeEvent | CallEvent;
+
 export type BookEvents = {
   /** Tells every process on the book, this one included; never fails the change it reports. */
-  publish: (event: Omit<BookEvent, 'type' | 'at'>) => Promise<void>;
+  publish: (event: Omit<ChangeEvent, 'type' | 'at'>) => Promise<void>;
+  /** Tells every desk where a call stands. */
+  announce: (call: LiveCall) => Promise<void>;
   /** Calls `hear` for every change any process reports; returns how to stop. */
   hear: (hear: (event: BookEvent) => void) => () => void;
   /** The event stream of `GET /api/v1/events`. */
@@ -35,6 +44,11 @@ export type BookEvents = {
  */
 export async function bookEvents(database: Database, log: (line: string) => void): Promise<BookEvents> {
   const listeners = new Set<(event: BookEvent) => void>();
+  const send = (event: BookEvent): Promise<void> =>
+    database
+      .executeSql('select pg_notify($1, $2)', [CHANNEL, JSON.stringify(event)])
+      .then(() => undefined)
+      .catch((error: unknown) => log(`A live event was not sent: ${(error as Error).message}`));
   const open = new Set<{ close: () => Promise<void> }>();
   const stop = await database.listen(CHANNEL, (payload) => {
     let event: BookEvent;
@@ -51,10 +65,10 @@ export async function bookEvents(database: Database, log: (line: string) => void
       return () => listeners.delete(hear);
     },
     publish: async (change) => {
-      const event: BookEvent = { type: 'changed', ...change, at: new Date().toISOString() };
-      await database
-        .executeSql('select pg_notify($1, $2)', [CHANNEL, JSON.stringify(event)])
-        .catch((error: unknown) => log(`A live event was not sent: ${(error as Error).message}`));
+      await send({ type: 'changed', ...change, at: new Date().toISOString() });
+    },
+    announce: async (call) => {
+      await send({ type: 'call', call, at: new Date().toISOString() });
     },
     stream: (c) =>
       streamSSE(c, async (sse) => {
@@ -101,6 +115,8 @@ export function publishChanges(events: BookEvents): MiddlewareHandler {
   return async (c, next) => {
     await next();
     if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.res.status >= 300) return;
+    // A provider's webhooks are announced as calls by the processor that folds them, not one by one.
+    if (c.req.path.startsWith(WEBHOOK_PATH)) return;
     void events.publish({
       change: `${c.req.method} ${c.req.path.replace(/^\/api\/v1/, '')}`,
       desk: c.req.header('x-reach-desk') ?? null,

@@ -5,6 +5,7 @@ import { recordLockPort, resolveDataDir } from '../db/data-dir.ts';
 import { prospects } from '../db/schema.ts';
 import { startWorker } from '../modules/jobs/index.ts';
 import { loadTeam } from '../modules/team/index.ts';
+import { callProcessor } from '../modules/telephony/index.ts';
 import { AppError } from '../shared/errors.ts';
 import { httpOrigin } from '../shared/http-origin.ts';
 import { createApp } from './app.ts';
@@ -45,7 +46,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const events = await bookEvents(database, log);
   // The team's settings live in the database: a change made through another process is read again here.
   events.hear((event) => {
-    if (TEAM_CHANGES.test(event.change))
+    if (event.type === 'changed' && TEAM_CHANGES.test(event.change))
       void loadTeam(database.db)
         .then((team) => {
           ctx.team = team;
@@ -54,11 +55,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           log(`The team's settings were not read again: ${(error as Error).message}`),
         );
   });
+  // Calls through the provider: webhooks folded as they arrive, each move told to every desk.
+  const calls = callProcessor({ ctx: () => ctx, publish: (call) => void events.announce(call), log });
+  calls.wake();
   const app = createApp({
     ctx,
     token: options.token,
     databaseKind: database.kind,
     events,
+    calls: { received: calls.wake, announce: (call) => void events.announce(call) },
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));
@@ -102,6 +107,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       closed = true;
       await events.close();
       await new Promise((resolve) => server.close(resolve));
+      await calls.stop();
       await worker?.stop();
       await book.close();
     },

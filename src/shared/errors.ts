@@ -5,6 +5,8 @@ export type ErrorCode =
   | 'conflict'
   | 'idempotency_mismatch'
   | 'unauthorized'
+  | 'forbidden'
+  | 'dial_refused'
   | 'data_locked'
   | 'data_incompatible'
   | 'unreadable_input'
@@ -23,6 +25,8 @@ export const errorTable: Record<ErrorCode, ErrorMeta> = {
   conflict: { status: 409, exitCode: 1, title: 'Conflict' },
   idempotency_mismatch: { status: 422, exitCode: 2, title: 'Idempotency key used for another request' },
   unauthorized: { status: 401, exitCode: 1, title: 'Unauthorized' },
+  forbidden: { status: 403, exitCode: 1, title: 'Forbidden' },
+  dial_refused: { status: 409, exitCode: 3, title: 'Not allowed to call now' },
   data_locked: { status: 423, exitCode: 1, title: 'Data directory in use' },
   data_incompatible: { status: 500, exitCode: 1, title: 'Data directory written by another version' },
   unreadable_input: { status: 400, exitCode: 2, title: 'Input cannot be read' },

@@ -23,6 +23,11 @@ const clearable = new Set([
   'smtpUrl',
   'emailFrom',
   'postalAddress',
+  'twilioAccountSid',
+  'twilioAuthToken',
+  'twilioApiUrl',
+  'publicUrl',
+  'callerId',
 ]);
 
 /** `key=value` pairs as a settings patch; lists are comma-separated. */

@@ -33,8 +33,15 @@ export async function* backupLines(db: Db, at: Date): AsyncGenerator<string> {
       (row) => row.id,
     );
     for await (const rows of pages)
-      yield rows.map((row) => `${JSON.stringify({ table: name, row })}\n`).join('');
+      yield rows
+        .map((row) => `${JSON.stringify({ table: name, row: withoutSecrets(name, row) })}\n`)
+        .join('');
   }
+}
+
+/** A row as a backup carries it: the telephony auth token is never written out (set it again after a restore). */
+function withoutSecrets(table: string, row: Record<string, unknown>): Record<string, unknown> {
+  return table === 'teams' && 'twilioAuthToken' in row ? { ...row, twilioAuthToken: null } : row;
 }
 
 /** Loads a backup into a book that holds no prospects yet; all or nothing. */

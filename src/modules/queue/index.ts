@@ -8,7 +8,15 @@ export {
 } from './may-dial.ts';
 export { pursuitNow, pursuitsOf } from './pursuits.service.ts';
 export { pursuitViewHandlers, queueHandlers, rulesHandlers } from './queue.operations.ts';
-export { buildQueue, limitsOf, nextWindow, numberAt, type Yardsticks, yardsticks } from './queue.service.ts';
+export {
+  buildQueue,
+  dialCheck,
+  limitsOf,
+  nextWindow,
+  numberAt,
+  type Yardsticks,
+  yardsticks,
+} from './queue.service.ts';
 export {
   type Candidate,
   COVERAGE_EVERY,

@@ -4,10 +4,11 @@ import { resolveAt } from '../../shared/clock.ts';
 import { invalid, notFound } from '../../shared/errors.ts';
 import { screenedRegisters } from '../suppression/index.ts';
 import { type Ctx, findUser, repClockZone, type Team } from '../team/index.ts';
-import { type DialLimits, insideWindow } from './may-dial.ts';
+import { type DialDecision, type DialLimits, insideWindow } from './may-dial.ts';
 import { loadCandidates, type OpenZones, pursuitBook, shortlist, zonesOfBook } from './queue.repository.ts';
 import {
   type Candidate,
+  dialDecision,
   type QueueEntry,
   queueSeed,
   type RankInput,
@@ -352,6 +353,28 @@ export async function nextWindow(
     best = { at, entry };
   }
   return best;
+}
+
+/**
+ * Whether one number of a prospect may be dialled at `at` by every rule the queue obeys (the
+ * law's hours in the number's zone, Do-Not-Call, an opt-out, the pursuit, the courtesy limits),
+ * and why not: what a call placed by hand is checked against.
+ */
+export async function dialCheck(
+  ctx: Ctx,
+  input: { prospectId: number; e164: string; at: Date },
+): Promise<DialDecision> {
+  const { candidates } = await loadCandidates(ctx.db, {
+    teamId: ctx.team.id,
+    ids: [input.prospectId],
+    window: { from: new Date(input.at.getTime() - DIAL_HISTORY_DAYS * DAY), to: input.at },
+    slots: null,
+  });
+  const candidate = candidates[0];
+  if (!candidate)
+    return { ok: false, refusals: ['invalid-number'], why: ['the prospect has no number to dial'] };
+  const limits = { ...limitsOf(ctx.team), screenedAgainst: await screenedRegisters(ctx.db, ctx.team.id) };
+  return dialDecision(input.at, { candidate, e164: input.e164, limits });
 }
 
 /** The number the queue would dial for this prospect at `at`, if any is allowed. */

@@ -20,7 +20,14 @@ import {
   intelEvidence,
   lineAt,
 } from './intel-evidence.ts';
-import { CALLBACK_GRACE_MINUTES, type DialLimits, mayDial, zonesToRespect } from './may-dial.ts';
+import {
+  CALLBACK_GRACE_MINUTES,
+  type DialDecision,
+  type DialLimits,
+  type DialTarget,
+  mayDial,
+  zonesToRespect,
+} from './may-dial.ts';
 import { ALL_HOURS, ANY_KIND, groupOf, hourSlot, Scope, weekSlot } from './reach-cells.ts';
 import { type Belief, pooledBelief, productBelief, type SlotCounts, sampleBelief } from './reach-model.ts';
 
@@ -320,21 +327,7 @@ function bestNumber(
     if (given && phone !== given && best?.entry.number.id === given.id) break;
     const rings = phone.zone ?? prospect;
     const decision = mayDial(at, {
-      target: {
-        timezone: rings.timezone,
-        timezoneCandidates: rings.timezoneCandidates,
-        optedOut: prospect.optedOut,
-        stage: prospect.stage,
-        numberOnDnc: phone.onDnc,
-        numberValid: phone.valid,
-        outOfOfficeUntil: candidate.outOfOfficeUntil,
-        dials: candidate.dials,
-        messages: candidate.messages,
-        callbackAt,
-        places: phone.zone?.places ?? [],
-        list: prospect.list ?? null,
-        ...(prospect.pursuit ? { pursuit: prospect.pursuit } : {}),
-      },
+      target: targetOf(candidate, { phone, callbackAt }),
       limits: input.limits,
     });
     if (!decision.ok) continue;
@@ -434,6 +427,54 @@ const fronted = (prospect: Candidate['prospect'], counts: SlotTable): boolean =>
     .gatekeeper > 0;
 
 /** The promise closest to `at`, if any. */
+/** One number of a candidate as the rules see it at a moment: everything `mayDial` weighs. */
+function targetOf(
+  candidate: Candidate,
+  input: { phone: Candidate['phones'][number]; callbackAt: Date | null },
+): DialTarget {
+  const { prospect } = candidate;
+  const { phone } = input;
+  const rings = phone.zone ?? prospect;
+  return {
+    timezone: rings.timezone,
+    timezoneCandidates: rings.timezoneCandidates,
+    optedOut: prospect.optedOut,
+    stage: prospect.stage,
+    numberOnDnc: phone.onDnc,
+    numberValid: phone.valid,
+    outOfOfficeUntil: candidate.outOfOfficeUntil,
+    dials: candidate.dials,
+    messages: candidate.messages,
+    callbackAt: input.callbackAt,
+    places: phone.zone?.places ?? [],
+    list: prospect.list ?? null,
+    ...(prospect.pursuit ? { pursuit: prospect.pursuit } : {}),
+  };
+}
+
+/**
+ * Whether the queue would let this number of this prospect be dialled at `at`: every legal,
+ * Do-Not-Call, opt-out, pursuit and courtesy rule the ranking applies, and why not. The question
+ * a call placed by hand is put before it is placed.
+ */
+export function dialDecision(
+  at: Date,
+  input: { candidate: Candidate; e164: string; limits: DialLimits },
+): DialDecision {
+  const { candidate } = input;
+  const phone = candidate.phones.find((p) => p.e164 === input.e164);
+  if (!phone)
+    return {
+      ok: false,
+      refusals: ['invalid-number'],
+      why: [`${input.e164} is not one of this prospect's numbers`],
+    };
+  return mayDial(at, {
+    target: targetOf(candidate, { phone, callbackAt: nearest(candidate.callbacks, at) }),
+    limits: input.limits,
+  });
+}
+
 const nearest = (dates: Date[], at: Date): Date | null =>
   dates.reduce<Date | null>(
     (best, d) =>

@@ -33,6 +33,9 @@ export function teamConfig(team: Team): TeamConfig {
     defaultStrategy: config.defaultStrategy as TeamConfig['defaultStrategy'],
     callingAudience: config.callingAudience as TeamConfig['callingAudience'],
     smtpUrl: config.smtpUrl?.replace(/^(smtps?:\/\/[^:@/]+):[^@/]*@/, '$1:***@') ?? null,
+    telephony: config.telephony as TeamConfig['telephony'],
+    // The auth token is written, never read back: only whether one is stored.
+    twilioAuthToken: config.twilioAuthToken ? 'set' : null,
   };
 }
 
@@ -46,6 +49,11 @@ export async function updateTeamConfig(ctx: Ctx, input: TeamConfigPatch): Promis
     throw invalid('callingHoursStart', `cannot be before ${LEGAL_START}, the legal start`);
   if (end > LEGAL_END) throw invalid('callingHoursEnd', `cannot be after ${LEGAL_END}, the legal end`);
   if (start >= end) throw invalid('callingHoursEnd', 'must be after callingHoursStart');
+  if (patch.callerId) {
+    const phone = normalizePhone(patch.callerId, patch.defaultCountry ?? ctx.team.defaultCountry);
+    if (!phone.ok) throw invalid('callerId', `invalid phone "${patch.callerId}": ${phone.reason}`);
+    patch.callerId = phone.e164;
+  }
   if (patch.repPhone) {
     const phone = normalizePhone(patch.repPhone, patch.defaultCountry ?? ctx.team.defaultCountry);
     if (!phone.ok) throw invalid('repPhone', `invalid phone "${patch.repPhone}": ${phone.reason}`);

@@ -1,0 +1,4 @@
+export { type CallProcessor, callProcessor, processCall } from './call-processor.ts';
+export { telephonyHandlers } from './telephony.operations.ts';
+export { twilioRoutes, WEBHOOK_PATH, type WebhookHooks } from './telephony.routes.ts';
+export { dial, logLiveCall } from './telephony.service.ts';

@@ -1,0 +1,56 @@
+/**
+ * The telephony port: what Reach asks of a provider and what it hears back. Twilio implements it
+ * (twilio.ts); another provider (Telnyx's TeXML, a team's own SIP system) would implement the
+ * same five things and read its webhooks into the same events (call-state.ts).
+ */
+
+/** A team's account at the provider, as configured (`reach config telephony=twilio …`). */
+export type ProviderAccount = {
+  accountSid: string;
+  authToken: string;
+  /** Where the provider's REST API answers; its public address when null. */
+  apiUrl: string | null;
+};
+
+/** The TwiML (or the provider's like) that puts the rep, once answered, through to the prospect. */
+export type Bridge = {
+  to: string;
+  callerId: string;
+  /** Said to the rep before the prospect's phone rings: whom they are calling. */
+  announce: string | null;
+  statusUrl: string;
+  amdUrl: string;
+};
+
+/** What an inbound call to a rep's number is answered with: put through to the rep, or told why not. */
+export type Inbound = {
+  to: string | null;
+  callerId: string;
+  unavailable: string;
+  /** Where the rep's leg reports its progress. */
+  statusUrl: string;
+};
+
+export type Provider = {
+  name: 'twilio';
+  /** Whether a webhook carries the provider's signature of exactly this URL and these parameters. */
+  verify: (input: {
+    account: ProviderAccount;
+    signature: string | undefined;
+    url: string;
+    params: Record<string, string>;
+  }) => boolean;
+  /** Calls `to` (the rep's own phone); when answered the provider asks `voiceUrl` what to do next. */
+  placeCall: (input: {
+    account: ProviderAccount;
+    to: string;
+    from: string;
+    voiceUrl: string;
+    statusUrl: string;
+  }) => Promise<{ sid: string }>;
+  hangUp: (input: { account: ProviderAccount; sid: string }) => Promise<void>;
+  bridge: (input: Bridge) => string;
+  inbound: (input: Inbound) => string;
+  /** Says why and hangs up. */
+  refuse: (said: string) => string;
+};

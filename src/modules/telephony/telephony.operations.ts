@@ -1,0 +1,11 @@
+import type { Handlers } from '../../context/handler.ts';
+import type { telephonyOperations } from '../../contracts/telephony.contract.ts';
+import { dial, hangUp, liveCall, liveCalls, logLiveCall } from './telephony.service.ts';
+
+export const telephonyHandlers: Handlers<typeof telephonyOperations> = {
+  dial: (ctx, { body }) => dial(ctx, body),
+  liveCall: (ctx, { params }) => liveCall(ctx, params.id),
+  liveCalls: async (ctx, { query }) => ({ items: await liveCalls(ctx, query) }),
+  hangUp: (ctx, { params }) => hangUp(ctx, params.id),
+  logLiveCall: (ctx, { params, body }) => logLiveCall(ctx, { id: params.id, body }),
+};

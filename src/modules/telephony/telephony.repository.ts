@@ -1,0 +1,248 @@
+import { and, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../../db/create-db.ts';
+import { rowsOf } from '../../db/rows.ts';
+import {
+  callAttempts,
+  companies,
+  phoneNumbers,
+  prospects,
+  telephonyCalls,
+  telephonyEvents,
+} from '../../db/schema.ts';
+import { pgErrorCode } from '../../shared/errors.ts';
+import type { CallEvent, CallFacts } from './call-state.ts';
+
+export type CallRow = typeof telephonyCalls.$inferSelect;
+type NewCall = typeof telephonyCalls.$inferInsert;
+
+/** A call with whom it is to and what its attempt says. */
+export type CallView = {
+  call: CallRow;
+  prospect: { id: number; name: string; company: string | null } | null;
+  attempt: { outcome: string; durationSeconds: number | null } | null;
+};
+
+export async function insertCall(db: Db, row: NewCall): Promise<number> {
+  const [inserted] = await db.insert(telephonyCalls).values(row).returning({ id: telephonyCalls.id });
+  return inserted!.id;
+}
+
+export async function updateCall(db: Db, input: { id: number; patch: Partial<NewCall> }): Promise<void> {
+  await db.update(telephonyCalls).set(input.patch).where(eq(telephonyCalls.id, input.id));
+}
+
+/** The call's row, locked until the transaction ends: one processor at a time folds and logs it. */
+export async function lockCall(db: Db, input: { id: number }): Promise<CallRow | undefined> {
+  const [row] = await db.select().from(telephonyCalls).where(eq(telephonyCalls.id, input.id)).for('update');
+  return row;
+}
+
+const viewColumns = {
+  call: telephonyCalls,
+  prospectId: prospects.id,
+  firstName: prospects.firstName,
+  lastName: prospects.lastName,
+  email: prospects.email,
+  company: companies.name,
+  outcome: callAttempts.outcome,
+  attemptDuration: callAttempts.durationSeconds,
+};
+
+type ViewRow = {
+  call: CallRow;
+  prospectId: number | null;
+  firstName: string | null;
+  lastName: string | null;
+  email: string | null;
+  company: string | null;
+  outcome: string | null;
+  attemptDuration: number | null;
+};
+
+const viewOf = (r: ViewRow): CallView => ({
+  call: r.call,
+  prospect:
+    r.prospectId === null
+      ? null
+      : {
+          id: r.prospectId,
+          name: [r.firstName, r.lastName].filter(Boolean).join(' ') || r.email || `#${r.prospectId}`,
+          company: r.company,
+        },
+  attempt: r.outcome === null ? null : { outcome: r.outcome, durationSeconds: r.attemptDuration },
+});
+
+function viewQuery(db: Db) {
+  return db
+    .select(viewColumns)
+    .from(telephonyCalls)
+    .leftJoin(prospects, eq(prospects.id, telephonyCalls.prospectId))
+    .leftJoin(companies, eq(companies.id, prospects.companyId))
+    .leftJoin(callAttempts, eq(callAttempts.id, telephonyCalls.attemptId));
+}
+
+export async function callOfTeam(
+  db: Db,
+  input: { teamId: number; id: number },
+): Promise<CallView | undefined> {
+  const [row] = await viewQuery(db).where(
+    and(eq(telephonyCalls.teamId, input.teamId), eq(telephonyCalls.id, input.id)),
+  );
+  return row ? viewOf(row) : undefined;
+}
+
+export async function recentCalls(
+  db: Db,
+  input: { teamId: number; since: Date | null; limit: number },
+): Promise<CallView[]> {
+  const rows = await viewQuery(db)
+    .where(
+      and(
+        eq(telephonyCalls.teamId, input.teamId),
+        input.since ? gte(telephonyCalls.at, input.since) : undefined,
+      ),
+    )
+    .orderBy(desc(telephonyCalls.at), desc(telephonyCalls.id))
+    .limit(input.limit);
+  return rows.map(viewOf);
+}
+
+/** The call a provider's leg belongs to, by the leg's id. */
+export async function callBySid(
+  db: Db,
+  input: { teamId: number; sid: string },
+): Promise<CallRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(telephonyCalls)
+    .where(
+      and(
+        eq(telephonyCalls.teamId, input.teamId),
+        sql`(${telephonyCalls.prospectSid} = ${input.sid} or ${telephonyCalls.repSid} = ${input.sid})`,
+      ),
+    );
+  return row;
+}
+
+/**
+ * Keeps one webhook, once: false when the same request was kept before (a provider's retry, a
+ * duplicate), and null when the call it names is not the team's.
+ */
+export async function keepEvent(
+  db: Db,
+  input: {
+    teamId: number;
+    callId: number;
+    kind: CallEvent['kind'];
+    leg: CallEvent['leg'];
+    key: string;
+    params: Record<string, string>;
+  },
+): Promise<boolean | null> {
+  try {
+    const rows = rowsOf<{ id: number }>(
+      await db.execute(sql`
+        insert into telephony_events (team_id, call_id, kind, leg, key, params)
+        select ${input.teamId}, c.id, ${input.kind}, ${input.leg}, ${input.key}, ${JSON.stringify(input.params)}::jsonb
+        from telephony_calls c where c.id = ${input.callId} and c.team_id = ${input.teamId}
+        on conflict (key) do nothing
+        returning id`),
+    );
+    if (rows.length > 0) return true;
+  } catch (error) {
+    if (pgErrorCode(error) === '23503') return null;
+    throw error;
+  }
+  const [call] = await db
+    .select({ id: telephonyCalls.id })
+    .from(telephonyCalls)
+    .where(and(eq(telephonyCalls.id, input.callId), eq(telephonyCalls.teamId, input.teamId)));
+  return call ? false : null;
+}
+
+/** Calls with webhooks not yet folded in, oldest first. */
+export async function callsWaiting(db: Db, input: { limit: number }): Promise<number[]> {
+  const rows = rowsOf<{ call_id: number }>(
+    await db.execute(sql`
+      select call_id from telephony_events where processed_at is null
+      group by call_id order by min(id) limit ${input.limit}`),
+  );
+  return rows.map((r) => Number(r.call_id));
+}
+
+/** Every webhook a call received, folded or not. */
+export async function eventsOfCall(
+  db: Db,
+  input: { callId: number },
+): Promise<(CallEvent & { id: number; processed: boolean })[]> {
+  const rows = await db
+    .select()
+    .from(telephonyEvents)
+    .where(eq(telephonyEvents.callId, input.callId))
+    .orderBy(telephonyEvents.id);
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind as CallEvent['kind'],
+    leg: r.leg as CallEvent['leg'],
+    params: r.params,
+    receivedAt: r.receivedAt,
+    processed: r.processedAt !== null,
+  }));
+}
+
+export async function markFolded(db: Db, input: { ids: number[]; at: Date }): Promise<void> {
+  if (input.ids.length === 0) return;
+  await db
+    .update(telephonyEvents)
+    .set({ processedAt: input.at })
+    .where(and(inArray(telephonyEvents.id, input.ids), isNull(telephonyEvents.processedAt)));
+}
+
+/** Answered calls that ended without the machine detection's word, before `before`: the sweep logs them. */
+export async function callsAwaitingWord(db: Db, input: { teamId: number; before: Date }): Promise<number[]> {
+  const rows = await db
+    .select({ id: telephonyCalls.id })
+    .from(telephonyCalls)
+    .where(
+      and(
+        eq(telephonyCalls.teamId, input.teamId),
+        isNull(telephonyCalls.attemptId),
+        isNull(telephonyCalls.loggedBy),
+        eq(telephonyCalls.state, 'ended'),
+        sql`${telephonyCalls.endedAt} <= ${input.before.toISOString()}::timestamptz`,
+        sql`${telephonyCalls.prospectId} is not null`,
+        eq(telephonyCalls.direction, 'outbound'),
+      ),
+    )
+    .limit(500);
+  return rows.map((r) => r.id);
+}
+
+/** The columns the folded facts write. */
+export const factsPatch = (facts: CallFacts): Partial<NewCall> => ({
+  state: facts.state,
+  status: facts.status,
+  answeredBy: facts.answeredBy,
+  ringingAt: facts.ringingAt,
+  answeredAt: facts.answeredAt,
+  beepAt: facts.beepAt,
+  endedAt: facts.endedAt,
+  durationSeconds: facts.durationSeconds,
+  ringSeconds: facts.ringSeconds,
+  sipCode: facts.sipCode,
+  recordingUrl: facts.recordingUrl,
+  greeting: facts.greeting,
+  ...(facts.prospectSid ? { prospectSid: facts.prospectSid } : {}),
+});
+
+/** A prospect's numbers, as dialled. */
+export async function phonesOf(
+  db: Db,
+  input: { prospectId: number },
+): Promise<{ id: number; e164: string; kind: string }[]> {
+  return db
+    .select({ id: phoneNumbers.id, e164: phoneNumbers.e164, kind: phoneNumbers.kind })
+    .from(phoneNumbers)
+    .where(eq(phoneNumbers.prospectId, input.prospectId))
+    .orderBy(phoneNumbers.id);
+}

@@ -1,0 +1,146 @@
+import type { Context } from 'hono';
+import { z } from 'zod';
+import type { Ctx } from '../../context/context.ts';
+import type { Route } from '../../context/route.ts';
+import type { LiveCall } from '../../contracts/telephony.contract.ts';
+import { AppError, invalid } from '../../shared/errors.ts';
+import { parseId } from '../../shared/ids.ts';
+import type { CallEvent } from './call-state.ts';
+import {
+  accountOf,
+  answerInbound,
+  bridgeInstructions,
+  receive,
+  twilio,
+  WEBHOOK_PATH,
+} from './telephony.service.ts';
+
+/** What the webhooks tell the server they kept: a call to fold, or a call to show at once. */
+export type WebhookHooks = { received: () => void; announce: (call: LiveCall) => void };
+
+/** The parameters Twilio posts (form-encoded); each webhook sends the ones of its kind. */
+const twilioParams = z
+  .object({
+    CallSid: z.string(),
+    AccountSid: z.string(),
+    ParentCallSid: z.string().optional(),
+    From: z.string().optional(),
+    To: z.string().optional(),
+    CallStatus: z.string().optional(),
+    CallDuration: z.string().optional(),
+    Timestamp: z.string().optional(),
+    SequenceNumber: z.string().optional(),
+    SipResponseCode: z.string().optional(),
+    AnsweredBy: z.string().optional(),
+    MachineDetectionDuration: z.string().optional(),
+    RecordingUrl: z.string().optional(),
+    TranscriptionText: z.string().optional(),
+  })
+  .catchall(z.string());
+const webhookQuery = z.object({
+  call: z.string().optional(),
+  leg: z.enum(['rep', 'prospect']).optional(),
+});
+
+/**
+ * The request exactly as Twilio signed it: the configured public address, this path and query,
+ * and the posted parameters. A request without a valid signature is refused (403) and nothing
+ * of it is kept; these routes never take the API token.
+ */
+async function signed(c: Context, ctx: Ctx): Promise<Record<string, string>> {
+  let publicUrl: string;
+  let account: ReturnType<typeof accountOf>;
+  try {
+    account = accountOf(ctx.team);
+    publicUrl = account.publicUrl;
+  } catch {
+    throw new AppError('forbidden', 'Telephony is not configured: no webhook is accepted');
+  }
+  const body = await c.req.parseBody().catch(() => null);
+  if (!body) throw new AppError('forbidden', 'A webhook is a form-encoded POST signed by Twilio');
+  const params: Record<string, string> = {};
+  for (const [key, value] of Object.entries(body)) if (typeof value === 'string') params[key] = value;
+  const url = `${publicUrl}${c.req.path}${new URL(c.req.url).search}`;
+  const signature = c.req.header('x-twilio-signature');
+  if (!twilio.verify({ account, signature, url, params }))
+    throw new AppError(
+      'forbidden',
+      `The request does not carry Twilio's signature of ${url}: check publicUrl and the auth token`,
+    );
+  return params;
+}
+
+function callIdOf(c: Context): number {
+  const call = c.req.query('call');
+  if (call === undefined) throw invalid('call', 'required: the call this webhook is about');
+  return parseId(call, 'call');
+}
+
+const xml = (c: Context, text: string) => c.body(text, 200, { 'content-type': 'text/xml; charset=utf-8' });
+
+/** One webhook that reports on a call: kept once, folded by the processor. */
+function eventRoute(kind: CallEvent['kind'], summary: string, hooks: WebhookHooks): Route {
+  return {
+    method: 'post',
+    path: `/telephony/twilio/${kind === 'status' ? 'status' : kind}`,
+    tag: 'telephony',
+    summary,
+    query: webhookQuery,
+    body: twilioParams,
+    bodyType: 'application/x-www-form-urlencoded',
+    responses: { 204: 'Kept (or kept before: a repeat changes nothing)', 403: 'Not signed by Twilio' },
+    content: {},
+    handle: async ({ c, ctx }) => {
+      const params = await signed(c, ctx);
+      const leg = c.req.query('leg') === 'rep' ? 'rep' : 'prospect';
+      const kept = await receive(ctx, { callId: callIdOf(c), kind, leg, params });
+      if (kept) hooks.received();
+      return c.body(null, 204);
+    },
+  };
+}
+
+/** Twilio's webhooks, under /api/v1/telephony/twilio/: authenticated by signature alone. */
+export function twilioRoutes(hooks: WebhookHooks): Route[] {
+  return [
+    {
+      method: 'post',
+      path: '/telephony/twilio/voice',
+      tag: 'telephony',
+      summary:
+        "TwiML for the rep's leg once answered: says whom, then dials the prospect with answering-machine detection (DetectMessageEnd)",
+      query: webhookQuery,
+      body: twilioParams,
+      bodyType: 'application/x-www-form-urlencoded',
+      responses: { 200: 'TwiML', 403: 'Not signed by Twilio' },
+      content: { 'text/xml': z.string() },
+      handle: async ({ c, ctx }) => {
+        await signed(c, ctx);
+        return xml(c, await bridgeInstructions(ctx, callIdOf(c)));
+      },
+    },
+    eventRoute('status', "Status callbacks of a call's legs: initiated, ringing, answered, completed", hooks),
+    eventRoute('amd', 'Asynchronous answering-machine detection: AnsweredBy, at the beep', hooks),
+    eventRoute('recording', "A call's recording is ready", hooks),
+    eventRoute('transcription', "A transcription of a call's recording", hooks),
+    {
+      method: 'post',
+      path: '/telephony/twilio/inbound',
+      tag: 'telephony',
+      summary:
+        "A call to the team's number: matched to the prospect, recorded as a callback crediting the message that earned it, put through to the rep",
+      body: twilioParams,
+      bodyType: 'application/x-www-form-urlencoded',
+      responses: { 200: 'TwiML', 403: 'Not signed by Twilio' },
+      content: { 'text/xml': z.string() },
+      handle: async ({ c, ctx }) => {
+        const params = await signed(c, ctx);
+        const answer = await answerInbound(ctx, { params, now: new Date() });
+        if (answer.call) hooks.announce(answer.call);
+        return xml(c, answer.instructions);
+      },
+    },
+  ];
+}
+
+export { WEBHOOK_PATH };

@@ -1,0 +1,367 @@
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import type { Ctx, Team } from '../../context/context.ts';
+import type { LoggedCall } from '../../contracts/calls.contract.ts';
+import type {
+  CallLogInput,
+  DialInput,
+  LiveCall,
+  liveCallsQuerySchema,
+} from '../../contracts/telephony.contract.ts';
+import type { Outcome } from '../../contracts/vocabulary.ts';
+import { resolveAt } from '../../shared/clock.ts';
+import { AppError, invalid, notFound, pgErrorCode } from '../../shared/errors.ts';
+import { callerCard, logCall, recordCallback, takeBackCall } from '../calls/index.ts';
+import { normalizePhone } from '../phones/index.ts';
+import { displayName, resolveProspect } from '../prospects/index.ts';
+import { dialCheck, numberAt, yardsticks } from '../queue/index.ts';
+import type { CallEvent } from './call-state.ts';
+import type { ProviderAccount } from './provider.ts';
+import {
+  type CallView,
+  callBySid,
+  callOfTeam,
+  insertCall,
+  keepEvent,
+  lockCall,
+  phonesOf,
+  recentCalls,
+  updateCall,
+} from './telephony.repository.ts';
+import { twilio } from './twilio.ts';
+
+export { twilio };
+
+/** Where Twilio's webhooks arrive, under the API. */
+export const WEBHOOK_PATH = '/api/v1/telephony/twilio';
+
+/** The team's provider account, or what is missing to place a call through it. */
+export function accountOf(team: Team): ProviderAccount & { publicUrl: string } {
+  const missing = [
+    team.telephony !== 'twilio' ? 'telephony=twilio' : null,
+    team.twilioAccountSid ? null : 'twilioAccountSid=AC…',
+    team.twilioAuthToken ? null : 'twilioAuthToken=…',
+    team.publicUrl ? null : 'publicUrl=https://…',
+  ].filter((m): m is string => m !== null);
+  if (missing.length > 0)
+    throw new AppError(
+      'conflict',
+      `Calls through Reach need a telephony provider: reach config ${missing.join(' ')} (until then, dial from the card's number)`,
+    );
+  return {
+    accountSid: team.twilioAccountSid!,
+    authToken: team.twilioAuthToken!,
+    apiUrl: team.twilioApiUrl,
+    publicUrl: team.publicUrl!.replace(/\/+$/, ''),
+  };
+}
+
+/** The address of one webhook, as the provider will request it and sign it. */
+export const webhookUrl = (publicUrl: string, kind: string, query: Record<string, string | number>): string =>
+  `${publicUrl}${WEBHOOK_PATH}/${kind}?${new URLSearchParams(
+    Object.entries(query).map(([k, v]) => [k, String(v)]),
+  ).toString()}`;
+
+/** The rep's own phone (rung first) and the number the prospect sees. */
+function repLine(team: Team): { phone: string; callerId: string } {
+  if (!team.repPhone)
+    throw new AppError(
+      'conflict',
+      "Reach rings the rep's own phone first, then the prospect's: reach config repPhone=+1…",
+    );
+  if (!team.callerId)
+    throw new AppError(
+      'conflict',
+      'The prospect must see a number the team owns at the provider: reach config callerId=+1…',
+    );
+  return { phone: team.repPhone, callerId: team.callerId };
+}
+
+/**
+ * Places a call to a prospect through the provider, after the same rules the queue obeys at
+ * that instant; refused, naming the rule, where the queue would not dial that number now.
+ */
+export async function dial(ctx: Ctx, input: DialInput & { now?: Date }): Promise<LiveCall> {
+  const at = resolveAt(input.at ?? (input.now ?? new Date()).toISOString(), 'at');
+  const account = accountOf(ctx.team);
+  const line = repLine(ctx.team);
+  const prospect = await resolveProspect(ctx, input.prospect);
+  const phones = await phonesOf(ctx.db, { prospectId: prospect.id });
+  let e164: string | null;
+  if (input.number !== undefined) {
+    const parsed = normalizePhone(input.number, ctx.team.defaultCountry);
+    if (!parsed.ok) throw invalid('number', `invalid phone "${input.number}": ${parsed.reason}`);
+    e164 = parsed.e164;
+    if (!phones.some((p) => p.e164 === e164))
+      throw invalid('number', `${e164} is not one of ${displayName(prospect)}'s numbers`);
+  } else {
+    // The number the queue would dial now; when none may be, their first, so the refusal names why.
+    e164 =
+      (await numberAt(ctx, { prospectId: prospect.id, at, book: await yardsticks(ctx) })) ??
+      phones[0]?.e164 ??
+      null;
+  }
+  const decision = e164
+    ? await dialCheck(ctx, { prospectId: prospect.id, e164, at })
+    : {
+        ok: false as const,
+        refusals: ['invalid-number' as const],
+        why: ['no number of theirs may be dialled now'],
+      };
+  if (!decision.ok || !e164)
+    throw new AppError(
+      'dial_refused',
+      `Not calling ${displayName(prospect)}${e164 ? ` on ${e164}` : ''} now: ${refusalText(decision)}`,
+      { issues: refusalIssues(decision) },
+    );
+  const phone = phones.find((p) => p.e164 === e164)!;
+  const id = await insertCall(ctx.db, {
+    teamId: ctx.team.id,
+    provider: 'twilio',
+    direction: 'outbound',
+    prospectId: prospect.id,
+    phoneId: phone.id,
+    e164,
+    state: 'placing',
+    at,
+  });
+  try {
+    const placed = await twilio.placeCall({
+      account,
+      to: line.phone,
+      from: line.callerId,
+      voiceUrl: webhookUrl(account.publicUrl, 'voice', { call: id }),
+      statusUrl: webhookUrl(account.publicUrl, 'status', { call: id, leg: 'rep' }),
+    });
+    await updateCall(ctx.db, { id, patch: { repSid: placed.sid, state: 'calling-rep' } });
+  } catch (error) {
+    await updateCall(ctx.db, { id, patch: { state: 'ended', endedAt: new Date() } });
+    throw error;
+  }
+  return liveCall(ctx, id);
+}
+
+type Refused = { ok: false; refusals: readonly string[]; why: string[] } | { ok: true };
+const refusalText = (d: Refused): string =>
+  d.ok ? '' : d.why.length > 0 ? d.why.join('; ') : d.refusals.map((r) => r.replace(/-/g, ' ')).join(', ');
+const refusalIssues = (d: Refused) =>
+  d.ok
+    ? []
+    : d.refusals.map((rule, i) => ({ field: 'rule', reason: `${rule}${d.why[i] ? `: ${d.why[i]}` : ''}` }));
+
+export async function liveCall(ctx: Ctx, id: number): Promise<LiveCall> {
+  const view = await callOfTeam(ctx.db, { teamId: ctx.team.id, id });
+  if (!view) throw notFound('Call', id);
+  return liveView(view, new Date());
+}
+
+export async function liveCalls(ctx: Ctx, query: z.output<typeof liveCallsQuerySchema>): Promise<LiveCall[]> {
+  const since = query.since ? resolveAt(query.since, 'since') : null;
+  const now = new Date();
+  return (await recentCalls(ctx.db, { teamId: ctx.team.id, since, limit: query.limit })).map((v) =>
+    liveView(v, now),
+  );
+}
+
+/** Ends the call at the provider (the rep skips a voicemail at the beep, or is done). */
+export async function hangUp(ctx: Ctx, id: number): Promise<LiveCall> {
+  const view = await callOfTeam(ctx.db, { teamId: ctx.team.id, id });
+  if (!view) throw notFound('Call', id);
+  const sid = view.call.repSid ?? view.call.prospectSid;
+  if (view.call.state !== 'ended' && sid) await twilio.hangUp({ account: accountOf(ctx.team), sid });
+  return liveView(view, new Date());
+}
+
+/**
+ * The rep's word on a call placed through Reach: logged with the call's number, instant and
+ * duration, in place of what the call logged itself as (taken back first, as an undo would), once.
+ */
+export async function logLiveCall(
+  ctx: Ctx,
+  input: { id: number; body: CallLogInput; now?: Date },
+): Promise<LoggedCall> {
+  const now = input.now ?? new Date();
+  return ctx.db.transaction(async (tx) => {
+    const inTx = { ...ctx, db: tx };
+    const call = await lockCall(tx, { id: input.id });
+    if (!call || call.teamId !== ctx.team.id) throw notFound('Call', input.id);
+    if (call.prospectId === null) throw invalid('id', `call ${input.id} is not with a prospect in the book`);
+    if (call.loggedBy === 'rep' && call.attemptId !== null)
+      throw new AppError(
+        'conflict',
+        `Call ${input.id} is logged already (attempt ${call.attemptId}): correct it with \`reach calls correct ${call.attemptId} --reason TEXT\``,
+      );
+    if (call.attemptId !== null) await takeBackCall(inTx, call.attemptId);
+    const logged = await logCall(inTx, {
+      body: {
+        ...input.body,
+        prospect: call.prospectId,
+        number: call.e164,
+        at: call.at.toISOString(),
+        ...(call.durationSeconds !== null ? { durationSeconds: call.durationSeconds } : {}),
+        idempotencyKey: `call:${call.id}:rep`,
+      },
+      now,
+    });
+    await updateCall(tx, { id: call.id, patch: { attemptId: logged.attempt.id, loggedBy: 'rep' } });
+    return logged;
+  });
+}
+
+/** A webhook as it is kept: a digest of what was sent, so a repeat is recognised. */
+export const eventKey = (input: {
+  kind: string;
+  leg: string;
+  callId: number;
+  params: Record<string, string>;
+}) =>
+  createHash('sha256')
+    .update(
+      JSON.stringify([
+        input.kind,
+        input.leg,
+        input.callId,
+        Object.entries(input.params).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+      ]),
+    )
+    .digest('base64url');
+
+/** Keeps one signed webhook of a call; false when it was kept before, not found when the call is not the team's. */
+export async function receive(
+  ctx: Ctx,
+  input: { callId: number; kind: CallEvent['kind']; leg: CallEvent['leg']; params: Record<string, string> },
+): Promise<boolean> {
+  const kept = await keepEvent(ctx.db, { teamId: ctx.team.id, ...input, key: eventKey(input) });
+  if (kept === null) throw notFound('Call', input.callId);
+  return kept;
+}
+
+/** The voice instructions for the rep's leg once answered: say whom, then ring the prospect. */
+export async function bridgeInstructions(ctx: Ctx, callId: number): Promise<string> {
+  const view = await callOfTeam(ctx.db, { teamId: ctx.team.id, id: callId });
+  if (!view) throw notFound('Call', callId);
+  const account = accountOf(ctx.team);
+  const { call, prospect } = view;
+  if (call.state === 'ended') return twilio.refuse('This call was ended.');
+  return twilio.bridge({
+    to: call.e164,
+    callerId: ctx.team.callerId ?? call.e164,
+    announce: prospect
+      ? `Calling ${prospect.name}${prospect.company ? ` at ${prospect.company}` : ''}.`
+      : null,
+    statusUrl: webhookUrl(account.publicUrl, 'status', { call: call.id, leg: 'prospect' }),
+    amdUrl: webhookUrl(account.publicUrl, 'amd', { call: call.id, leg: 'prospect' }),
+  });
+}
+
+/** A call as the desk and the CLI read it. */
+export function liveView(view: CallView, now: Date): LiveCall {
+  const { call, prospect, attempt } = view;
+  return {
+    id: call.id,
+    direction: call.direction as LiveCall['direction'],
+    prospect,
+    number: call.e164,
+    state: call.state as LiveCall['state'],
+    says: says(call, now),
+    status: call.status,
+    answeredBy: call.answeredBy,
+    at: call.at.toISOString(),
+    ringingAt: call.ringingAt?.toISOString() ?? null,
+    answeredAt: call.answeredAt?.toISOString() ?? null,
+    beepAt: call.beepAt?.toISOString() ?? null,
+    endedAt: call.endedAt?.toISOString() ?? null,
+    durationSeconds: call.durationSeconds,
+    ringSeconds: call.ringSeconds,
+    attemptId: call.attemptId,
+    loggedBy: call.attemptId === null ? null : (call.loggedBy as 'call' | 'rep'),
+    outcome: (attempt?.outcome as Outcome | undefined) ?? null,
+    callbackId: call.callbackId,
+  };
+}
+
+const seconds = (from: Date | null, to: Date): string =>
+  from ? ` for ${Math.max(0, Math.round((to.getTime() - from.getTime()) / 1000))} s` : '';
+
+function says(call: CallView['call'], now: Date): string {
+  switch (call.state) {
+    case 'placing':
+      return 'Placing the call';
+    case 'calling-rep':
+      return 'Your phone is ringing: answer it and the prospect is dialled';
+    case 'dialling':
+      return 'Dialling the prospect';
+    case 'ringing':
+      return `Ringing${seconds(call.ringingAt, now)}`;
+    case 'answered':
+      return 'Answered: listening for a person or a machine';
+    case 'person':
+      return 'A person answered';
+    case 'machine':
+      return call.answeredBy === 'fax' ? 'A fax machine answered' : 'A machine answered: wait for the beep';
+    case 'beep':
+      return 'The beep: leave the message or hang up, as advised';
+    default:
+      return call.status === null
+        ? 'Ended before the prospect was dialled (your phone did not answer)'
+        : `Ended: ${call.status}${call.durationSeconds !== null ? `, ${call.durationSeconds} s` : ''}`;
+  }
+}
+
+/**
+ * A call in to the team's number: matched to the prospect by any of their numbers or the company
+ * line, recorded as a callback credited to the message that earned it, and put through to the
+ * rep. The provider asking again for the same call gets the same answer and records nothing new.
+ */
+export async function answerInbound(
+  ctx: Ctx,
+  input: { params: Record<string, string>; now: Date },
+): Promise<{ instructions: string; call: LiveCall | null }> {
+  const account = accountOf(ctx.team);
+  const sid = input.params['CallSid'] ?? '';
+  const from = input.params['From'] ?? '';
+  if (!sid || !from) throw invalid('CallSid', 'an inbound call names its CallSid and From');
+  let existing = await callBySid(ctx.db, { teamId: ctx.team.id, sid });
+  if (!existing) {
+    const card = await callerCard(ctx, { number: from, at: input.now.toISOString() }).catch(() => null);
+    const prospectId = card?.known ? card.prospect.id : null;
+    try {
+      const id = await ctx.db.transaction(async (tx) => {
+        const id = await insertCall(tx, {
+          teamId: ctx.team.id,
+          provider: 'twilio',
+          direction: 'inbound',
+          prospectId,
+          e164: card?.number ?? from,
+          prospectSid: sid,
+          state: 'ringing',
+          status: 'ringing',
+          at: input.now,
+        });
+        if (prospectId !== null) {
+          const recorded = await recordCallback(
+            { ...ctx, db: tx },
+            { from, at: input.now.toISOString(), prospect: prospectId },
+          );
+          await updateCall(tx, { id, patch: { callbackId: recorded.callbackId } });
+        }
+        return id;
+      });
+      existing = (await callBySid(ctx.db, { teamId: ctx.team.id, sid })) ?? undefined;
+      if (!existing) throw notFound('Call', id);
+    } catch (error) {
+      // The provider asked twice at once: the first answer stands.
+      if (pgErrorCode(error) !== '23505') throw error;
+      existing = await callBySid(ctx.db, { teamId: ctx.team.id, sid });
+      if (!existing) throw error;
+    }
+  }
+  const instructions = twilio.inbound({
+    to: ctx.team.repPhone,
+    callerId: from,
+    unavailable:
+      'Sorry, nobody can take your call right now. Please leave your number and we will call you back.',
+    statusUrl: webhookUrl(account.publicUrl, 'status', { call: existing.id, leg: 'rep' }),
+  });
+  return { instructions, call: await liveCall(ctx, existing.id) };
+}

@@ -1,0 +1,137 @@
+import { request as plainRequest } from 'node:http';
+import { request } from 'node:https';
+import VoiceResponse from 'twilio/lib/twiml/VoiceResponse.js';
+import { validateRequest } from 'twilio/lib/webhooks/webhooks.js';
+import { AppError } from '../../shared/errors.ts';
+import type { Bridge, Inbound, Provider, ProviderAccount } from './provider.ts';
+
+/** Twilio's REST API, unless the team points Reach at a stand-in (`twilioApiUrl`). */
+export const TWILIO_API = 'https://api.twilio.com';
+/** Every progress event of the prospect's leg, so the desk follows the call. */
+const PROGRESS = ['initiated', 'ringing', 'answered', 'completed'] as const;
+
+/**
+ * Twilio behind the provider port: its REST requests (Calls, form-encoded, basic auth with the
+ * account SID and auth token), its TwiML (the `twilio` package's builders) and its webhook
+ * signatures (the package's validator: HMAC-SHA1 of the URL and the sorted parameters).
+ */
+export const twilio: Provider = {
+  name: 'twilio',
+
+  verify: ({ account, signature, url, params }) =>
+    signature !== undefined && signature !== '' && validateRequest(account.authToken, signature, url, params),
+
+  placeCall: async ({ account, to, from, voiceUrl, statusUrl }) => {
+    const body = new URLSearchParams({
+      To: to,
+      From: from,
+      Url: voiceUrl,
+      Method: 'POST',
+      StatusCallback: statusUrl,
+      StatusCallbackMethod: 'POST',
+    });
+    for (const event of PROGRESS) body.append('StatusCallbackEvent', event);
+    const answer = await rest(account, { path: 'Calls.json', body });
+    const sid = typeof answer['sid'] === 'string' ? answer['sid'] : null;
+    if (!sid) throw new AppError('unavailable', 'Twilio accepted the call but gave it no sid');
+    return { sid };
+  },
+
+  hangUp: async ({ account, sid }) => {
+    await rest(account, {
+      path: `Calls/${encodeURIComponent(sid)}.json`,
+      body: new URLSearchParams({ Status: 'completed' }),
+    });
+  },
+
+  bridge: (input: Bridge) => {
+    const response = new VoiceResponse();
+    if (input.announce) response.say(input.announce);
+    const dial = response.dial({ callerId: input.callerId, answerOnBridge: true });
+    dial.number(
+      {
+        statusCallback: input.statusUrl,
+        statusCallbackEvent: [...PROGRESS],
+        statusCallbackMethod: 'POST',
+        machineDetection: 'DetectMessageEnd',
+        amdStatusCallback: input.amdUrl,
+        amdStatusCallbackMethod: 'POST',
+      },
+      input.to,
+    );
+    return response.toString();
+  },
+
+  inbound: (input: Inbound) => {
+    const response = new VoiceResponse();
+    if (!input.to) {
+      response.say(input.unavailable);
+      response.hangup();
+      return response.toString();
+    }
+    const dial = response.dial({ callerId: input.callerId });
+    dial.number(
+      { statusCallback: input.statusUrl, statusCallbackEvent: [...PROGRESS], statusCallbackMethod: 'POST' },
+      input.to,
+    );
+    return response.toString();
+  },
+
+  refuse: (said: string) => {
+    const response = new VoiceResponse();
+    response.say(said);
+    response.hangup();
+    return response.toString();
+  },
+};
+
+/** One REST request to the account's API; Twilio's own error message when it refuses. */
+function rest(
+  account: ProviderAccount,
+  input: { path: string; body: URLSearchParams },
+): Promise<Record<string, unknown>> {
+  const base = new URL(account.apiUrl ?? TWILIO_API);
+  const url = new URL(`/2010-04-01/Accounts/${encodeURIComponent(account.accountSid)}/${input.path}`, base);
+  const payload = input.body.toString();
+  const send = url.protocol === 'https:' ? request : plainRequest;
+  return new Promise((resolve, reject) => {
+    const req = send(
+      url,
+      {
+        method: 'POST',
+        agent: false,
+        timeout: 10_000,
+        headers: {
+          authorization: `Basic ${Buffer.from(`${account.accountSid}:${account.authToken}`).toString('base64')}`,
+          'content-type': 'application/x-www-form-urlencoded',
+          'content-length': Buffer.byteLength(payload),
+          accept: 'application/json',
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let json: Record<string, unknown> = {};
+          try {
+            json = JSON.parse(text) as Record<string, unknown>;
+          } catch {
+            // Not JSON: reported below by status.
+          }
+          const status = res.statusCode ?? 0;
+          if (status >= 200 && status < 300) return resolve(json);
+          const said = typeof json['message'] === 'string' ? json['message'] : `HTTP ${status}`;
+          const code = json['code'] !== undefined ? ` (Twilio error ${String(json['code'])})` : '';
+          reject(new AppError('unavailable', `Twilio refused the request: ${said}${code}`));
+        });
+        res.on('error', reject);
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error('no answer in 10 s')));
+    req.on('error', (error) =>
+      reject(new AppError('unavailable', `Twilio could not be reached at ${base.origin}: ${error.message}`)),
+    );
+    req.end(payload);
+  });
+}

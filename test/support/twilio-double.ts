@@ -1,0 +1,357 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A stand-in for Twilio's cloud, built from its documented REST requests and webhooks: it takes
+ * `POST /2010-04-01/Accounts/{sid}/Calls.json` (basic auth, form-encoded To, From, Url,
+ * StatusCallback, StatusCallbackEvent) and `POST …/Calls/{sid}.json` (Status=completed), rings
+ * the rep, asks the Url for TwiML, follows its <Dial><Number> (statusCallback,
+ * statusCallbackEvent, machineDetection, amdStatusCallback), and reports each leg's progress
+ * and the answering-machine detection as Twilio does: form-encoded, signed with X-Twilio-Signature
+ * (HMAC-SHA1 of the URL and the sorted parameters, base64, keyed by the auth token), and, when
+ * asked, late, repeated and out of order. Only Twilio's network is pretended; nothing of Reach is.
+ */
+
+/** What the prospect's number does when dialled. */
+export type Scenario = {
+  answer: 'human' | 'machine' | 'no-answer' | 'busy' | 'failed' | 'fax';
+  ringSeconds?: number;
+  /** A machine's greeting, up to the beep. */
+  greetingSeconds?: number;
+  /** Talk (or message) time after the answer, or the beep. */
+  talkSeconds?: number;
+  /** For `failed`: the SIP answer (404: no such number). */
+  sip?: number;
+  /** The call stays up after the answer until Reach hangs up or `hangUp` is called. */
+  holdUntilHangup?: boolean;
+};
+
+export type Delivery = {
+  /** Extra copies of each callback (Twilio retries). */
+  copies?: number;
+  /** Delivers a call's callbacks in a random order. */
+  shuffle?: boolean;
+  /** Real milliseconds per second of call time (0: as fast as possible). */
+  msPerSecond?: number;
+};
+
+export type Sent = { url: string; params: Record<string, string>; status: number };
+
+type Leg = { sid: string; parent: string | null; hangup: () => void; ended: boolean };
+
+export type TwilioDouble = {
+  url: string;
+  accountSid: string;
+  authToken: string;
+  /** The REST requests received: path and form parameters. */
+  requests: { path: string; params: URLSearchParams; auth: string | null }[];
+  /** Every webhook delivered, with Reach's answer status. */
+  sent: Sent[];
+  scenarios: Map<string, Scenario>;
+  delivery: Delivery;
+  /** Resolves when every call placed so far has delivered all its webhooks. */
+  settled: () => Promise<void>;
+  /** Ends a held call, as the rep's hanging up their phone would. */
+  hangUp: (sid: string) => void;
+  /** Signs and posts one webhook, as Twilio would. */
+  post: (url: string, params: Record<string, string>, options?: { sign?: boolean }) => Promise<Sent>;
+  /** A call to the team's number from `from`; resolves with the TwiML Reach answered. */
+  callIn: (input: {
+    url: string;
+    from: string;
+    to: string;
+  }) => Promise<{ status: number; twiml: string; sid: string }>;
+  close: () => Promise<void>;
+};
+
+/** Twilio's signature of a request: HMAC-SHA1 over the URL then each parameter's name and value, sorted by name. */
+export function twilioSignature(authToken: string, url: string, params: Record<string, string>): string {
+  const data = Object.keys(params)
+    .sort()
+    .reduce((text, key) => text + key + params[key], url);
+  return createHmac('sha1', authToken).update(Buffer.from(data, 'utf8')).digest('base64');
+}
+
+const sidOf = (prefix: string) => `${prefix}${randomBytes(16).toString('hex')}`;
+const rfc2822 = (at: Date) => at.toUTCString().replace('GMT', '+0000');
+
+export async function startTwilioDouble(
+  options: { authToken?: string; accountSid?: string } = {},
+): Promise<TwilioDouble> {
+  const accountSid = options.accountSid ?? `AC${'0123456789abcdef'.repeat(2)}`;
+  const authToken = options.authToken ?? 'double-auth-token-0123456789';
+  const requests: TwilioDouble['requests'] = [];
+  const sent: Sent[] = [];
+  const scenarios = new Map<string, Scenario>();
+  const delivery: Delivery = { copies: 0, shuffle: false, msPerSecond: 0 };
+  const running = new Set<Promise<void>>();
+  const legs = new Map<string, Leg>();
+
+  const post = (
+    url: string,
+    params: Record<string, string>,
+    opts: { sign?: boolean } = {},
+  ): Promise<Sent> => {
+    const body = new URLSearchParams(params).toString();
+    const headers: Record<string, string | number> = {
+      'content-type': 'application/x-www-form-urlencoded',
+      'content-length': Buffer.byteLength(body),
+      'user-agent': 'TwilioProxy/1.1',
+    };
+    if (opts.sign !== false) headers['x-twilio-signature'] = twilioSignature(authToken, url, params);
+    return new Promise((resolve, reject) => {
+      const req = request(url, { method: 'POST', headers, agent: false }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const answer = {
+            url,
+            params,
+            status: res.statusCode ?? 0,
+            text: Buffer.concat(chunks).toString('utf8'),
+          };
+          sent.push({ url, params, status: answer.status });
+          resolve(Object.assign(answer));
+        });
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+  };
+  const postText = (url: string, params: Record<string, string>) =>
+    post(url, params) as Promise<Sent & { text: string }>;
+
+  const wait = (seconds: number) =>
+    (delivery.msPerSecond ?? 0) > 0
+      ? new Promise((r) => setTimeout(r, seconds * (delivery.msPerSecond ?? 0)))
+      : Promise.resolve();
+
+  /** Delivers a batch of callbacks as the delivery settings say: copies, order. */
+  const deliver = async (batch: { url: string; params: Record<string, string> }[]) => {
+    let all = batch.flatMap((b) => Array.from({ length: 1 + (delivery.copies ?? 0) }, () => b));
+    if (delivery.shuffle)
+      all = all
+        .map((b) => ({ b, k: Math.random() }))
+        .sort((x, y) => x.k - y.k)
+        .map((x) => x.b);
+    for (const b of all) await post(b.url, b.params);
+  };
+
+  /** Plays one call: the rep's leg, Reach's TwiML, the prospect's leg, the detection. */
+  const play = async (input: { repSid: string; form: URLSearchParams }) => {
+    const { repSid, form } = input;
+    const start = new Date();
+    const t = (s: number) => rfc2822(new Date(start.getTime() + s * 1000));
+    const events = form.getAll('StatusCallbackEvent');
+    const statusUrl = form.get('StatusCallback');
+    const base = { AccountSid: accountSid, ApiVersion: '2010-04-01', Direction: 'outbound-api' };
+    let repSeq = 0;
+    const repParams = (status: string, s: number, extra: Record<string, string> = {}) => ({
+      ...base,
+      CallSid: repSid,
+      CallStatus: status,
+      From: form.get('From') ?? '',
+      To: form.get('To') ?? '',
+      Timestamp: t(s),
+      SequenceNumber: String(repSeq++),
+      CallbackSource: 'call-progress-events',
+      ...extra,
+    });
+    const repBatch: { url: string; params: Record<string, string> }[] = [];
+    if (statusUrl) {
+      if (events.includes('initiated')) repBatch.push({ url: statusUrl, params: repParams('initiated', 0) });
+      if (events.includes('ringing')) repBatch.push({ url: statusUrl, params: repParams('ringing', 0) });
+      if (events.includes('answered')) repBatch.push({ url: statusUrl, params: repParams('in-progress', 2) });
+    }
+    await deliver(repBatch);
+    // The rep answered: Twilio asks the Url what to do.
+    const voice = await postText(form.get('Url') ?? '', {
+      ...repParams('in-progress', 2),
+      SequenceNumber: '2',
+    });
+    const dial = /<Dial([^>]*)>([\s\S]*?)<\/Dial>/.exec(voice.text);
+    const numberTag = dial ? /<Number([^>]*)>([^<]+)<\/Number>/.exec(dial[2]!) : null;
+    let repEnd = 3;
+    const repLeg: Leg = { sid: repSid, parent: null, hangup: () => undefined, ended: false };
+    legs.set(repSid, repLeg);
+    if (numberTag) {
+      const attr = (name: string) =>
+        new RegExp(`${name}="([^"]*)"`).exec(numberTag[1]!)?.[1]?.replace(/&amp;/g, '&');
+      const to = numberTag[2]!.trim();
+      const scenario = scenarios.get(to) ?? { answer: 'no-answer' };
+      const childSid = sidOf('CA');
+      const childStatus = attr('statusCallback');
+      const childEvents = (attr('statusCallbackEvent') ?? 'completed').split(' ');
+      const amdUrl = attr('amdStatusCallback');
+      let childSeq = 0;
+      const child = (status: string, s: number, extra: Record<string, string> = {}) => ({
+        ...base,
+        Direction: 'outbound-dial',
+        CallSid: childSid,
+        ParentCallSid: repSid,
+        CallStatus: status,
+        From: /callerId="([^"]*)"/.exec(dial![1]!)?.[1] ?? '',
+        To: to,
+        Timestamp: t(s),
+        SequenceNumber: String(childSeq++),
+        CallbackSource: 'call-progress-events',
+        ...extra,
+      });
+      const ring = scenario.ringSeconds ?? 8;
+      const batch: { url: string; params: Record<string, string> }[] = [];
+      const push = (status: string, s: number, extra?: Record<string, string>) => {
+        const event = status === 'in-progress' ? 'answered' : status;
+        if (
+          childStatus &&
+          (childEvents.includes(event) || ['completed', 'busy', 'no-answer', 'failed'].includes(status))
+        )
+          batch.push({ url: childStatus, params: child(status, s, extra) });
+      };
+      push('initiated', 3);
+      if (scenario.answer !== 'failed') push('ringing', 3);
+      let end = 3 + ring;
+      if (scenario.answer === 'busy') push('busy', 4, { CallDuration: '0' });
+      else if (scenario.answer === 'failed')
+        push('failed', 4, { CallDuration: '0', SipResponseCode: String(scenario.sip ?? 404) });
+      else if (scenario.answer === 'no-answer') push('no-answer', end, { CallDuration: '0' });
+      else {
+        const answeredAt = 3 + ring;
+        push('in-progress', answeredAt);
+        await deliver(batch.splice(0));
+        const greeting = scenario.greetingSeconds ?? 0;
+        const machine = scenario.answer === 'machine';
+        const answeredBy = scenario.answer === 'fax' ? 'fax' : machine ? 'machine_end_beep' : 'human';
+        const detection = machine ? greeting : 2.5;
+        const leg: Leg = { sid: childSid, parent: repSid, hangup: () => undefined, ended: false };
+        legs.set(childSid, leg);
+        await wait(ring + detection);
+        if (amdUrl)
+          await deliver([
+            {
+              url: amdUrl,
+              params: {
+                AccountSid: accountSid,
+                CallSid: childSid,
+                AnsweredBy: answeredBy,
+                MachineDetectionDuration: String(Math.round(detection * 1000)),
+              },
+            },
+          ]);
+        let talk = scenario.talkSeconds ?? 20;
+        if (scenario.holdUntilHangup) {
+          const from = Date.now();
+          await new Promise<void>((resolve) => {
+            leg.hangup = resolve;
+            repLeg.hangup = resolve;
+          });
+          talk = Math.max(1, Math.round((Date.now() - from) / 1000));
+        } else await wait(talk);
+        leg.ended = true;
+        end = answeredAt + detection + talk;
+        push('completed', end, { CallDuration: String(Math.round(end - answeredAt)) });
+      }
+      await deliver(batch);
+      repEnd = end + 1;
+    }
+    if (statusUrl)
+      await deliver([
+        {
+          url: statusUrl,
+          params: repParams('completed', repEnd, { CallDuration: String(Math.round(repEnd)) }),
+        },
+      ]);
+    repLeg.ended = true;
+  };
+
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+      const path = (req.url ?? '').split('?')[0]!;
+      const auth = req.headers.authorization ?? null;
+      requests.push({ path, params: form, auth });
+      const json = (status: number, body: unknown) => {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(body));
+      };
+      const expected = `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`;
+      if (auth !== expected)
+        return json(401, {
+          code: 20003,
+          message: 'Authenticate',
+          more_info: 'https://www.twilio.com/docs/errors/20003',
+          status: 401,
+        });
+      const create = /^\/2010-04-01\/Accounts\/([^/]+)\/Calls\.json$/.exec(path);
+      const update = /^\/2010-04-01\/Accounts\/([^/]+)\/Calls\/([^/]+)\.json$/.exec(path);
+      if (create && req.method === 'POST') {
+        if (create[1] !== accountSid)
+          return json(404, { code: 20404, message: 'The requested resource was not found', status: 404 });
+        for (const required of ['To', 'From', 'Url'])
+          if (!form.get(required))
+            return json(400, { code: 21201, message: `Missing required parameter ${required}`, status: 400 });
+        const sid = sidOf('CA');
+        const playing = play({ repSid: sid, form }).catch(() => undefined);
+        running.add(playing);
+        void playing.finally(() => running.delete(playing));
+        return json(201, {
+          sid,
+          account_sid: accountSid,
+          to: form.get('To'),
+          from: form.get('From'),
+          status: 'queued',
+          direction: 'outbound-api',
+          api_version: '2010-04-01',
+          uri: `/2010-04-01/Accounts/${accountSid}/Calls/${sid}.json`,
+        });
+      }
+      if (update && req.method === 'POST') {
+        const leg = legs.get(update[2]!);
+        if (!leg)
+          return json(404, { code: 20404, message: 'The requested resource was not found', status: 404 });
+        if (form.get('Status') === 'completed') leg.hangup();
+        return json(200, { sid: leg.sid, status: leg.ended ? 'completed' : 'in-progress' });
+      }
+      json(404, { code: 20404, message: 'The requested resource was not found', status: 404 });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    accountSid,
+    authToken,
+    requests,
+    sent,
+    scenarios,
+    delivery,
+    settled: async () => {
+      while (running.size > 0) await Promise.all([...running]);
+    },
+    hangUp: (sid) => legs.get(sid)?.hangup(),
+    post: (url, params, opts) => post(url, params, opts),
+    callIn: async ({ url, from, to }) => {
+      const sid = sidOf('CA');
+      const answer = await postText(url, {
+        AccountSid: accountSid,
+        ApiVersion: '2010-04-01',
+        CallSid: sid,
+        CallStatus: 'ringing',
+        Direction: 'inbound',
+        From: from,
+        To: to,
+        Caller: from,
+        Called: to,
+      });
+      return { status: answer.status, twiml: answer.text, sid };
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const leg of legs.values()) leg.hangup();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

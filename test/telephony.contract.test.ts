@@ -1,0 +1,319 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../src/http/app.ts';
+import { backupLines } from '../src/modules/backup/index.ts';
+import { type CallProcessor, callProcessor } from '../src/modules/telephony/index.ts';
+import { drivers, freshDb, type TestDb } from './support/databases.ts';
+import { startTwilioDouble, type TwilioDouble } from './support/twilio-double.ts';
+
+// biome-ignore lint/suspicious/noExplicitAny: answers are read loosely here; REACH_CHECK_ANSWERS holds them to their contracts
+type Json = Record<string, any>;
+
+/** A Tuesday mid-morning in New York, in the past: every rule allows a first call then. */
+const AT = '2026-11-10T15:00:00.000Z';
+const REP_PHONE = '+13125550100';
+const CALLER_ID = '+13125550199';
+
+describe.each(drivers)('Calls through Twilio (the loopback double) on %s', (driver) => {
+  let t: TestDb;
+  let twilio: TwilioDouble;
+  let processor: CallProcessor;
+  let server: ReturnType<typeof serve>;
+  let base: string;
+  const announced: Json[] = [];
+
+  const api = async (path: string, init: { method?: string; body?: unknown } = {}) => {
+    const response = await fetch(`${base}/api/v1${path}`, {
+      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+      headers: { 'content-type': 'application/json' },
+      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+    });
+    return { status: response.status, body: (await response.json().catch(() => null)) as Json };
+  };
+  const prospect = async (name: string, number: string, extra: Json = {}) => {
+    const [firstName, lastName] = name.split(' ');
+    const made = await api('/prospects', {
+      body: {
+        firstName,
+        lastName,
+        company: `${lastName} Co`,
+        phones: [{ number, kind: 'direct' }],
+        ...extra,
+      },
+    });
+    expect(made.status).toBe(201);
+    return made.body['id'] as number;
+  };
+  const settle = async () => {
+    await twilio.settled();
+    await processor.drain();
+  };
+  const events = async () =>
+    Number(((await t.executeSql('select count(*)::int as n from telephony_events')).rows[0] as Json)['n']);
+
+  beforeEach(async () => {
+    t = await freshDb(driver);
+    twilio = await startTwilioDouble();
+    announced.length = 0;
+    processor = callProcessor({
+      ctx: () => t.ctx,
+      publish: (call) => announced.push(call),
+      log: () => undefined,
+      sweepSeconds: 3600,
+    });
+    const app = createApp({
+      ctx: t.ctx,
+      databaseKind: t.kind,
+      calls: { received: processor.wake, announce: (call) => announced.push(call) },
+    });
+    server = await new Promise((resolve) => {
+      const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+    });
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const config = await api('/config', {
+      method: 'PATCH',
+      body: {
+        territoryZones: ['America/New_York'],
+        telephony: 'twilio',
+        twilioAccountSid: twilio.accountSid,
+        twilioAuthToken: twilio.authToken,
+        twilioApiUrl: twilio.url,
+        publicUrl: base,
+        repPhone: REP_PHONE,
+        callerId: CALLER_ID,
+      },
+    });
+    expect(config.status).toBe(200);
+  });
+  afterEach(async () => {
+    await processor.stop();
+    await twilio.close();
+    await new Promise((resolve) => server.close(resolve));
+    await t.drop();
+  });
+
+  it('never reads the auth token back: the settings say it is set, a backup leaves it out', async () => {
+    const config = await api('/config');
+    expect(config.body['twilioAuthToken']).toBe('set');
+    expect(JSON.stringify(config.body)).not.toContain(twilio.authToken);
+    let backup = '';
+    for await (const chunk of backupLines(t.db, new Date())) backup += chunk;
+    expect(backup).toContain(twilio.accountSid);
+    expect(backup).not.toContain(twilio.authToken);
+  });
+
+  it('rings the rep, then the prospect with machine detection; a machine at the beep logs itself once as voicemail with its real duration', async () => {
+    const id = await prospect('Dana Whitfield', '(212) 555-0142', { timezone: 'America/New_York' });
+    twilio.scenarios.set('+12125550142', {
+      answer: 'machine',
+      ringSeconds: 12,
+      greetingSeconds: 9,
+      talkSeconds: 5,
+    });
+    const placed = await api('/calls/dial', { body: { prospect: id, at: AT } });
+    expect(placed.status).toBe(201);
+    expect(placed.body['state']).toBe('calling-rep');
+    const rest = twilio.requests.find((r) => r.path.endsWith('/Calls.json'))!;
+    expect(rest.auth).toBe(
+      `Basic ${Buffer.from(`${twilio.accountSid}:${twilio.authToken}`).toString('base64')}`,
+    );
+    expect(rest.params.get('To')).toBe(REP_PHONE);
+    expect(rest.params.get('From')).toBe(CALLER_ID);
+    expect(rest.params.get('Url')).toBe(`${base}/api/v1/telephony/twilio/voice?call=${placed.body['id']}`);
+    await settle();
+    // The TwiML put the prospect's number behind the rep's leg, listening for the message's end.
+    const voice = twilio.sent.find((s) => s.url.includes('/voice'))!;
+    expect(voice.status).toBe(200);
+    const call = (await api(`/telephony/calls/${placed.body['id']}`)).body;
+    expect(call).toMatchObject({
+      state: 'ended',
+      status: 'completed',
+      answeredBy: 'machine_end_beep',
+      ringSeconds: 12,
+      durationSeconds: 14,
+      loggedBy: 'call',
+      outcome: 'voicemail',
+    });
+    expect(call['beepAt']).not.toBeNull();
+    expect(announced.some((a) => a['state'] === 'beep' || a['answeredBy'] === 'machine_end_beep')).toBe(true);
+    const calls = (await api(`/calls?prospect=${id}`)).body['items'] as Json[];
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({ outcome: 'voicemail', durationSeconds: 14, number: '+12125550142' });
+    // Everything again, in another order: nothing new is logged.
+    for (const s of [...twilio.sent].reverse().filter((s) => !s.url.includes('/voice')))
+      expect((await twilio.post(s.url, s.params)).status).toBe(204);
+    await processor.drain();
+    expect((await api(`/calls?prospect=${id}`)).body['items']).toHaveLength(1);
+  });
+
+  it("the rep's word takes the place of what the call logged itself as, once", async () => {
+    const id = await prospect('Lee Ortiz', '(212) 555-0143', { timezone: 'America/New_York' });
+    twilio.scenarios.set('+12125550143', { answer: 'human', ringSeconds: 6, talkSeconds: 40 });
+    const placed = await api('/calls/dial', { body: { prospect: id, at: AT } });
+    await settle();
+    const before = (await api(`/telephony/calls/${placed.body['id']}`)).body;
+    expect(before).toMatchObject({
+      state: 'ended',
+      answeredBy: 'human',
+      outcome: 'reached',
+      loggedBy: 'call',
+    });
+    const logged = await api(`/telephony/calls/${placed.body['id']}/log`, {
+      body: { outcome: 'gatekeeper', note: 'Pat, the assistant: try before 8', intel: [] },
+    });
+    expect(logged.status).toBe(201);
+    expect(logged.body['attempt']).toMatchObject({
+      outcome: 'gatekeeper',
+      durationSeconds: 43,
+      number: { e164: '+12125550143' },
+    });
+    const calls = (await api(`/calls?prospect=${id}`)).body['items'] as Json[];
+    expect(calls.map((c) => c['outcome'])).toEqual(['gatekeeper']);
+    const again = await api(`/telephony/calls/${placed.body['id']}/log`, { body: { outcome: 'reached' } });
+    expect(again.status).toBe(409);
+    expect((await api(`/telephony/calls/${placed.body['id']}`)).body).toMatchObject({
+      loggedBy: 'rep',
+      outcome: 'gatekeeper',
+    });
+  });
+
+  it('a rep who logs before the call ends gets the duration the provider measured', async () => {
+    const id = await prospect('Kim Park', '(212) 555-0144', { timezone: 'America/New_York' });
+    twilio.scenarios.set('+12125550144', { answer: 'human', ringSeconds: 4, holdUntilHangup: true });
+    const placed = await api('/calls/dial', { body: { prospect: id, at: AT } });
+    for (let i = 0; i < 100 && !twilio.sent.some((s) => s.params['AnsweredBy']); i++)
+      await new Promise((r) => setTimeout(r, 20));
+    const logged = await api(`/telephony/calls/${placed.body['id']}/log`, {
+      body: { outcome: 'reached', result: 'interested' },
+    });
+    expect(logged.status).toBe(201);
+    expect(logged.body['attempt']['durationSeconds']).toBeNull();
+    const hung = await api(`/telephony/calls/${placed.body['id']}/hangup`, { method: 'POST' });
+    expect(hung.status).toBe(200);
+    await settle();
+    const calls = (await api(`/calls?prospect=${id}`)).body['items'] as Json[];
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({ outcome: 'reached', result: 'interested' });
+    expect(calls[0]!['durationSeconds']).toBeGreaterThan(0);
+  });
+
+  it('no answer, busy and an unallocated number log themselves; one carrier failure invalidates the number', async () => {
+    const quiet = await prospect('Ann Quiet', '(212) 555-0145', { timezone: 'America/New_York' });
+    const busy = await prospect('Bo Busy', '(212) 555-0146', { timezone: 'America/New_York' });
+    const gone = await prospect('Cy Gone', '(212) 555-0147', { timezone: 'America/New_York' });
+    twilio.scenarios.set('+12125550145', { answer: 'no-answer', ringSeconds: 25 });
+    twilio.scenarios.set('+12125550146', { answer: 'busy' });
+    twilio.scenarios.set('+12125550147', { answer: 'failed', sip: 404 });
+    for (const id of [quiet, busy, gone])
+      expect((await api('/calls/dial', { body: { prospect: id, at: AT } })).status).toBe(201);
+    await settle();
+    const outcome = async (id: number) =>
+      ((await api(`/calls?prospect=${id}`)).body['items'] as Json[]).map((c) => c['outcome']);
+    expect(await outcome(quiet)).toEqual(['no-answer']);
+    expect(await outcome(busy)).toEqual(['busy']);
+    expect(await outcome(gone)).toEqual(['bad-number']);
+    const phones = (await api(`/prospects/${gone}`)).body['phones'] as Json[];
+    expect(phones[0]!['valid']).toBe(false);
+  });
+
+  it('refuses a dial the queue would refuse, naming the rule, and asks nothing of the provider', async () => {
+    const night = await prospect('Ned Night', '(212) 555-0148', { timezone: 'America/New_York' });
+    const refused = await api('/calls/dial', { body: { prospect: night, at: '2026-11-10T11:00:00.000Z' } });
+    expect(refused.status).toBe(409);
+    expect(refused.body['code']).toBe('dial_refused');
+    expect(JSON.stringify(refused.body['errors'])).toContain('outside-legal-hours');
+    const listed = await prospect('Dee Listed', '(212) 555-0149', { timezone: 'America/New_York' });
+    expect(
+      (await api('/dnc', { body: { number: '(212) 555-0149', reason: 'asked', source: 'call' } })).status,
+    ).toBe(201);
+    const dnc = await api('/calls/dial', { body: { prospect: listed, at: AT } });
+    expect(dnc.status).toBe(409);
+    expect(JSON.stringify(dnc.body['errors'])).toContain('dnc-number');
+    expect(twilio.requests).toHaveLength(0);
+  });
+
+  it('a forged or unsigned webhook gets 403 and writes nothing', async () => {
+    const id = await prospect('Fay Forge', '(212) 555-0150', { timezone: 'America/New_York' });
+    twilio.scenarios.set('+12125550150', { answer: 'no-answer', ringSeconds: 5 });
+    const placed = await api('/calls/dial', { body: { prospect: id, at: AT } });
+    await settle();
+    const kept = await events();
+    const url = `${base}/api/v1/telephony/twilio/status?call=${placed.body['id']}&leg=prospect`;
+    const forged = {
+      AccountSid: twilio.accountSid,
+      CallSid: 'CAforged',
+      CallStatus: 'completed',
+      CallDuration: '99',
+    };
+    expect((await twilio.post(url, forged, { sign: false })).status).toBe(403);
+    const wrongKey = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-twilio-signature': 'bm90IGEgc2lnbmF0dXJl',
+      },
+      body: new URLSearchParams(forged).toString(),
+    });
+    expect(wrongKey.status).toBe(403);
+    expect(wrongKey.headers.get('content-type')).toContain('application/problem+json');
+    // Signed for another URL (another call) and replayed here.
+    const other = twilio.sent.find((s) => s.url.includes('status'))!;
+    const replayed = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': 'x' },
+      body: new URLSearchParams(other.params).toString(),
+    });
+    expect(replayed.status).toBe(403);
+    expect(await events()).toBe(kept);
+    expect(((await api(`/calls?prospect=${id}`)).body['items'] as Json[]).map((c) => c['outcome'])).toEqual([
+      'no-answer',
+    ]);
+  });
+
+  it('a call in from a prospect is matched, put through to the rep and credited to the message that earned it, once', async () => {
+    const id = await prospect('Rae Callback', '(212) 555-0151', { timezone: 'America/New_York' });
+    const left = await api('/calls', {
+      body: {
+        prospect: id,
+        outcome: 'voicemail-left',
+        at: new Date(Date.now() - 3_600_000).toISOString(),
+        message: { kind: 'information', text: 'Rae, Sam here.' },
+      },
+    });
+    expect(left.status).toBe(201);
+    const inbound = `${base}/api/v1/telephony/twilio/inbound`;
+    const answer = await twilio.callIn({ url: inbound, from: '+12125550151', to: CALLER_ID });
+    expect(answer.status).toBe(200);
+    expect(answer.twiml).toContain(`<Number`);
+    expect(answer.twiml).toContain(`${REP_PHONE}</Number>`);
+    const calls = (await api('/telephony/calls')).body['items'] as Json[];
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({ direction: 'inbound', prospect: { id }, number: '+12125550151' });
+    expect(calls[0]!['callbackId']).not.toBeNull();
+    expect(announced.some((a) => a['direction'] === 'inbound')).toBe(true);
+    const card = (await api(`/lookup?number=${encodeURIComponent('+12125550151')}`)).body;
+    expect(JSON.stringify(card)).toContain('Rae, Sam here.');
+    // Twilio asking again for the same call records nothing new.
+    const retry = await twilio.post(inbound, { ...twilio.sent.at(-1)!.params });
+    expect(retry.status).toBe(200);
+    expect((await api('/telephony/calls')).body['items']).toHaveLength(1);
+    const callbacks = (await t.executeSql('select count(*)::int as n, min(voicemail_id) as v from callbacks'))
+      .rows as Json[];
+    expect(callbacks[0]).toMatchObject({ n: 1 });
+    expect(callbacks[0]?.['v']).not.toBeNull();
+  });
+
+  it('without telephony configured, dialling says what to set and webhooks are refused', async () => {
+    await api('/config', { method: 'PATCH', body: { telephony: 'none' } });
+    const id = await prospect('Tel Link', '(212) 555-0152', { timezone: 'America/New_York' });
+    const refused = await api('/calls/dial', { body: { prospect: id, at: AT } });
+    expect(refused.status).toBe(409);
+    expect(refused.body['detail']).toContain('telephony=twilio');
+    const hook = await twilio.post(`${base}/api/v1/telephony/twilio/status?call=1`, {
+      CallSid: 'CA1',
+      CallStatus: 'ringing',
+    });
+    expect(hook.status).toBe(403);
+  });
+});
