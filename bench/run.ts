@@ -23,6 +23,7 @@ import { writeMessyCsv, writeProspectCsv } from './generate-csv.ts';
 import { honestyBench } from './honesty-bench.ts';
 import { loadRun } from './load-bench.ts';
 import { type QueueResult, queueRun } from './queue-bench.ts';
+import { webhookRun } from './webhook-bench.ts';
 
 /**
  * Benchmarks, each on a new PGlite book and, when TEST_DATABASE_URL or DATABASE_URL is set, a
@@ -35,7 +36,9 @@ import { type QueueResult, queueRun } from './queue-bench.ts';
  * - cli: how fast the command line starts, from its bundle (--cli-runs 21 of each, taking turns).
  * - load: simulated reps (--load-reps 50) working one PostgreSQL book (--load-prospects 50000)
  *   through several `reach serve` processes (--load-servers 2) for --load-seconds 60; PostgreSQL only.
- * `--only import`, `--only queue`, `--only desk`, `--only honesty`, `--only cli` or `--only load` runs one of them.
+ * - webhooks: signed Twilio status callbacks posted to the webhook routes (--webhook-calls 2000 calls,
+ *   each status sent twice, shuffled), beside a bare Node server that keeps nothing.
+ * `--only import`, `--only queue`, `--only desk`, `--only honesty`, `--only cli`, `--only load` or `--only webhooks` runs one of them.
  */
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined =>
@@ -135,6 +138,7 @@ try {
   }
   if (only === undefined || only === 'cli') await cliBench();
   if (only === undefined || only === 'load') await loadBench();
+  if (only === undefined || only === 'webhooks') await webhookBench();
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
@@ -279,6 +283,32 @@ async function cliBench(): Promise<void> {
   console.log(
     `reach prospects list (${r.prospects} prospects, first page) opening the embedded book itself: ${ms(r.localMs)}; PGlite alone opening it: ${ms(r.pgliteOpenMs)}: ${ms(r.localMs - r.pgliteOpenMs)} more (${(r.localMs / r.pgliteOpenMs).toFixed(2)}x)`,
   );
+}
+
+async function webhookBench(): Promise<void> {
+  const calls = Number(option('--webhook-calls') ?? 2_000);
+  const copies = Number(option('--webhook-copies') ?? 2);
+  const parallel = Number(option('--webhook-parallel') ?? 16);
+  console.log(
+    `Webhook ingest: ${calls} calls' status callbacks (initiated, ringing, in-progress, completed, each sent ${copies} times) and machine detection, signed, shuffled, ${parallel} connections from a sender on the other core; the call processor folds and logs as they arrive`,
+  );
+  const engines: ('pglite' | 'postgres')[] = pgUrl ? ['pglite', 'postgres'] : ['pglite'];
+  for (const engine of engines) {
+    const r = await webhookRun({
+      engine,
+      ...(engine === 'postgres' ? { url: await scratchDatabase(pgUrl!) } : {}),
+      work,
+      calls,
+      copies,
+      parallel,
+    });
+    console.log(
+      `${engine.padEnd(8)} ${r.requests} requests in ${r.seconds.toFixed(1)} s: ${r.rate.toFixed(0)} requests/s, p50 ${r.p50Ms.toFixed(1)} ms, p99 ${r.p99Ms.toFixed(1)} ms, max ${r.maxMs.toFixed(0)} ms, ${r.errors} errors${r.firstErrors.length > 0 ? ` (${r.firstErrors.join('; ')})` : ''}; ${r.logged} of ${r.calls} calls logged ${r.loggedSeconds.toFixed(1)} s after the first request`,
+    );
+    console.log(
+      `         a bare Node server answering 204 to the same requests: ${r.bareRate.toFixed(0)} requests/s, p99 ${r.bareP99Ms.toFixed(1)} ms: Reach takes ${(r.bareRate / r.rate).toFixed(1)}x its time`,
+    );
+  }
 }
 
 async function loadBench(): Promise<void> {

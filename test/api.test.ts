@@ -59,7 +59,8 @@ describe.each(drivers)('HTTP API on %s', (driver) => {
     for (const [path, operations] of Object.entries(doc.paths))
       for (const [method, operation] of Object.entries(operations))
         for (const [status, answer] of Object.entries(operation.responses)) {
-          if (!status.startsWith('2')) continue;
+          // 204 No Content answers with none.
+          if (!status.startsWith('2') || status === '204') continue;
           answers++;
           const schemas = Object.values(answer.content ?? {}).map((c) => c.schema);
           const described = (s: (typeof schemas)[number]) =>

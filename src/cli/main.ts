@@ -4,6 +4,7 @@ import { cadenceCommand, tasksCommand } from './commands/cadence.command.ts';
 import { callbackCommand, lookupCommand } from './commands/callback.command.ts';
 import { callsCommand, timelineCommand } from './commands/calls.command.ts';
 import { configCommand, demoCommand } from './commands/config.command.ts';
+import { dialCommand } from './commands/dial.command.ts';
 import { dncCommand } from './commands/dnc.command.ts';
 import { intelCommand } from './commands/intel.command.ts';
 import { logCommand, undoCommand } from './commands/log.command.ts';
@@ -46,6 +47,7 @@ export function buildProgram(): Command {
     .addCommand(prospectsCommand())
     .addCommand(logCommand())
     .addCommand(undoCommand())
+    .addCommand(dialCommand())
     .addCommand(callsCommand())
     .addCommand(timelineCommand())
     .addCommand(queueCommand())

@@ -16,5 +16,7 @@ export type Route = {
   responses?: Record<number, string>;
   /** What a success answers, by media type, for the OpenAPI document. */
   content: Partial<Record<'application/json' | 'text/csv' | 'text/html' | 'text/xml', z.ZodType>>;
+  /** A header carrying the caller's signature, which authenticates the request instead of the API token. */
+  signedWith?: string;
   handle: (input: { c: Context; ctx: Ctx }) => Promise<Response>;
 };

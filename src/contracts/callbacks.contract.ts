@@ -27,6 +27,16 @@ export const callbackBodySchema = z
   .strict();
 export type CallbackInput = z.output<typeof callbackBodySchema>;
 
+/** What a callback recorded as it came in (through the provider) came to, told once the call is over. */
+export const settleBodySchema = z
+  .object({
+    result: z.enum(callbackResults),
+    resultAt: instant().optional(),
+    note: z.string().max(5_000).optional(),
+  })
+  .strict();
+export type SettleInput = z.output<typeof settleBodySchema>;
+
 /** Attaching a callback from an unknown number: who it was, and what it came to when not recorded yet. */
 export const attachBodySchema = z.object({ prospect: prospectKey(), ...resultShape }).strict();
 export type AttachInput = z.output<typeof attachBodySchema>;
@@ -109,6 +119,18 @@ export const callbackOperations = {
     output: recordedCallbackSchema,
     status: 201,
     answer: 'The callback, the message it is credited to, and the caller card',
+  }),
+  settleCallback: operation({
+    method: 'post',
+    path: '/callbacks/{id}/result',
+    tag: 'callbacks',
+    summary:
+      'What a callback already recorded came to (one recorded as the call came in through the provider): it does what it does on a reached call, once',
+    params: idParams,
+    body: settleBodySchema,
+    output: recordedCallbackSchema,
+    answer: 'The callback with its result, and the caller card',
+    otherAnswers: { 409: 'It has a result already, or its caller is not known: attach it first' },
   }),
   attachCallback: operation({
     method: 'post',

@@ -32,6 +32,7 @@ export const routes: Record<OperationName, readonly [Method, string]> = {
   timeline: ['get', '/prospects/{key}/timeline'],
   lookup: ['get', '/lookup'],
   recordCallback: ['post', '/callbacks'],
+  settleCallback: ['post', '/callbacks/{id}/result'],
   attachCallback: ['post', '/callbacks/{id}/attach'],
   dial: ['post', '/calls/dial'],
   liveCall: ['get', '/telephony/calls/{id}'],

@@ -600,6 +600,7 @@ export const telephonyEvents = pgTable(
   },
   (t) => [
     uniqueIndex('telephony_events_key').on(t.key),
+    index('telephony_events_call').on(t.callId, t.id),
     index('telephony_events_waiting').on(t.id).where(sql`processed_at is null`),
   ],
 );

@@ -144,7 +144,13 @@ export function openApiDocument(routes: Route[], version: string): Record<string
     paths[path] = { ...paths[path], [operation.method]: { ...operationEntry(operation), operationId: name } };
   }
   for (const route of routes) {
-    const parameters = [...pathParameters(route.path), ...queryParameters(route.query)];
+    const parameters = [
+      ...pathParameters(route.path),
+      ...queryParameters(route.query),
+      ...(route.signedWith
+        ? [{ name: route.signedWith, in: 'header', required: true, schema: { type: 'string' } }]
+        : []),
+    ];
     const responses: Record<string, unknown> = { default: problem };
     const content = Object.fromEntries(
       Object.entries(route.content).map(([type, schema]) => [
@@ -153,13 +159,21 @@ export function openApiDocument(routes: Route[], version: string): Record<string
       ]),
     );
     for (const [status, description] of Object.entries(route.responses ?? { 200: 'OK' })) {
-      responses[status] = { description, content };
+      // No Content has none; a refusal is a problem document.
+      responses[status] =
+        status === '204'
+          ? { description }
+          : Number(status) >= 400 && !(route.content['application/json'] || route.content['text/csv'])
+            ? { description, content: problem.content }
+            : { description, content };
     }
     const operation: Record<string, unknown> = {
       summary: route.summary,
       tags: [route.tag],
       parameters,
       responses,
+      // Signed requests never carry the API token.
+      ...(route.signedWith ? { security: [] } : {}),
     };
     if (route.body) {
       const type = route.bodyType ?? 'application/json';

@@ -23,6 +23,8 @@ export type ServerOptions = {
 };
 export type RunningServer = { url: string; where: string; close: () => Promise<void> };
 
+/** How long an idle kept-alive connection stays open. */
+export const KEEP_ALIVE_MS = 65_000;
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 /** The changes that move the team's settings (`PATCH /config`, the demo's territory). */
 const TEAM_CHANGES = /^(PATCH \/config|POST \/demo)\b/;
@@ -76,6 +78,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       { cause: error },
     );
   });
+  // Connections kept open longer than the peers that reuse them (a provider's webhooks, a proxy):
+  // Node's 5 s would close one just as it is reused.
+  if ('keepAliveTimeout' in server) {
+    server.keepAliveTimeout = KEEP_ALIVE_MS;
+    server.headersTimeout = KEEP_ALIVE_MS + 1_000;
+  }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   if (!options.databaseUrl && port !== options.port) recordLockPort(resolveDataDir(options.data), port);

@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
+import { onCall } from './api.ts';
 import { nowIso, rehearsalRefused, rehearsalStart, yourTime } from './clock.ts';
+import { noteArrival } from './inbound.ts';
 import { OUTCOME_KEYS } from './log/LogPanel.tsx';
 import { LogProvider } from './log/logging.tsx';
-import { NoticeArea, NoticeProvider } from './notices.tsx';
+import { NoticeArea, NoticeProvider, useNotices } from './notices.tsx';
 import { Reminders } from './Reminders.tsx';
 import { go, href, type Place, typing, usePlace } from './router.ts';
 import { Callback } from './screens/Callback.tsx';
@@ -29,6 +31,8 @@ const SHORTCUTS: [string, string][] = [
   ['d / s', 'Tasks: mark the selected task done, or skip it'],
   ['/', 'type or paste a calling number: the callback card'],
   ['j / ↓, k / ↑', 'next or previous prospect in the queue'],
+  ['d', 'with a telephony provider: call the prospect through Reach (your phone rings first)'],
+  ['h', 'hang up the call through Reach (skip a voicemail at the beep)'],
   ...OUTCOME_KEYS.map((o): [string, string] => [
     o.key,
     `log: ${o.label.toLowerCase()}, then the next prospect`,
@@ -58,6 +62,22 @@ function Desk() {
   const [help, setHelp] = useState(false);
   const callbackBox = useRef<HTMLInputElement>(null);
   const [caller, setCaller] = useState('');
+
+  // A call in through the provider pops its caller's card at once.
+  const { say } = useNotices();
+  useEffect(() => {
+    const seen = new Set<number>();
+    const stop = onCall((call) => {
+      if (call.direction !== 'inbound' || call.state === 'ended' || seen.has(call.id)) return;
+      seen.add(call.id);
+      noteArrival(call);
+      go('callback', call.number);
+      say(`Call in from ${call.prospect ? call.prospect.name : call.number}: your phone is ringing.`, {
+        tone: 'info',
+      });
+    });
+    return () => stop?.();
+  }, [say]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

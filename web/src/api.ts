@@ -61,6 +61,21 @@ export function onBookChange(hear: (change: string) => void): () => void {
   return () => source.close();
 }
 
+/**
+ * Calls `hear` with every move of a call through the provider (ringing, a person, a machine, the
+ * beep, ended, logged) and every call coming in; returns how to stop. Null where the stream cannot
+ * open: the card then asks after its call itself.
+ */
+export function onCall(hear: (call: LiveCall) => void): (() => void) | null {
+  if (typeof EventSource === 'undefined' || savedToken()) return null;
+  const source = new EventSource('/api/v1/events');
+  source.addEventListener('call', (message) => {
+    const event = JSON.parse((message as MessageEvent<string>).data) as { call: LiveCall };
+    hear(event.call);
+  });
+  return () => source.close();
+}
+
 /** Reads a problem+json answer (or anything else that failed) into an ApiError. */
 export async function problemOf(response: Response): Promise<ApiError> {
   const text = await response.text();
@@ -160,6 +175,9 @@ export type CallRow = Answer<'listCalls'>['items'][number];
 export type IntelFact = Answer<'listIntel'>['items'][number];
 
 export type LoggedCall = Answer<'logCall'>;
+
+/** A call through the team's telephony provider, as it stands. */
+export type LiveCall = Answer<'liveCall'>;
 
 export type CallbackCard = {
   known: boolean;

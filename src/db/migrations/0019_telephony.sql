@@ -61,4 +61,5 @@ CREATE UNIQUE INDEX "telephony_calls_prospect_sid" ON "telephony_calls" USING bt
 CREATE UNIQUE INDEX "telephony_calls_rep_sid" ON "telephony_calls" USING btree ("provider","rep_sid");--> statement-breakpoint
 CREATE INDEX "telephony_calls_team_at" ON "telephony_calls" USING btree ("team_id","at");--> statement-breakpoint
 CREATE UNIQUE INDEX "telephony_events_key" ON "telephony_events" USING btree ("key");--> statement-breakpoint
+CREATE INDEX "telephony_events_call" ON "telephony_events" USING btree ("call_id","id");--> statement-breakpoint
 CREATE INDEX "telephony_events_waiting" ON "telephony_events" USING btree ("id") WHERE processed_at is null;

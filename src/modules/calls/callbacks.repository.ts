@@ -136,3 +136,20 @@ export async function attachUnclaimedCallback(
     .returning({ id: callbacks.id });
   return attached !== undefined;
 }
+
+/** Writes what a callback of a known caller came to, once: false when it has a result already. */
+export async function settleUnsettledCallback(
+  db: Db,
+  input: { id: number; result: string; resultAt: Date | null; note: string | null },
+): Promise<boolean> {
+  const [settled] = await db
+    .update(callbacks)
+    .set({
+      result: input.result,
+      resultAt: input.resultAt,
+      ...(input.note !== null ? { note: input.note } : {}),
+    })
+    .where(and(eq(callbacks.id, input.id), isNull(callbacks.result)))
+    .returning({ id: callbacks.id });
+  return settled !== undefined;
+}

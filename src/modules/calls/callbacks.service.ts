@@ -9,6 +9,7 @@ import {
   type KnownCaller,
   type lookupQuerySchema,
   type RecordedCallback,
+  type SettleInput,
 } from '../../contracts/callbacks.contract.ts';
 import type { CallbackResult, MessageKind, Outcome, Result, Stage } from '../../contracts/vocabulary.ts';
 import { resolveAt } from '../../shared/clock.ts';
@@ -30,6 +31,7 @@ import {
   numbersMatching,
   prospectIdsAtCompanies,
   prospectsByIds,
+  settleUnsettledCallback,
 } from './callbacks.repository.ts';
 import { suggestOpener } from './opener.ts';
 
@@ -206,6 +208,55 @@ async function creditable(tx: Ctx['db'], input: { prospectId: number; at: Date }
   const since = new Date(input.at.getTime() - ATTRIBUTION_DAYS * 86_400_000);
   const latest = await latestMessageBetween(tx, { prospectId: input.prospectId, since, until: input.at });
   return latest && latest.credited === null ? latest.id : null;
+}
+
+/**
+ * What a callback recorded as the call came in came to: the result (with its time), applied as
+ * on a reached call, once; a callback with a result already, or from a caller not yet attached,
+ * is refused.
+ */
+export async function settleCallback(
+  ctx: Ctx,
+  input: { callbackId: number; body: SettleInput },
+): Promise<RecordedCallback> {
+  const { callbackId, body } = input;
+  const given = resultOf(body);
+  const row = await callbackOfTeam(ctx.db, { teamId: ctx.team.id, id: callbackId });
+  if (!row) throw notFound('Callback', callbackId);
+  const prospectId = row.prospectId;
+  if (prospectId === null)
+    throw new AppError(
+      'conflict',
+      `Callback ${row.id} is from a caller not in the book: attach it to a prospect with its result`,
+    );
+  await ctx.db.transaction(async (tx) => {
+    const settled = await settleUnsettledCallback(tx, {
+      id: row.id,
+      result: given.result!,
+      resultAt: given.resultAt,
+      note: body.note ?? null,
+    });
+    if (!settled)
+      throw new AppError(
+        'conflict',
+        `Callback ${row.id} has its result already (${row.result ?? 'set meanwhile'})`,
+      );
+    await applyCallbackResult(tx, {
+      teamId: ctx.team.id,
+      prospectId,
+      callbackId: row.id,
+      result: given.result!,
+      resultAt: given.resultAt,
+      at: row.at,
+    });
+  });
+  return {
+    callbackId: row.id,
+    attributedTo: row.voicemailId,
+    result: given.result,
+    resultAt: given.resultAt?.toISOString() ?? null,
+    card: await card(ctx, { prospectId, others: [], number: row.fromE164, at: row.at }),
+  };
 }
 
 /**

@@ -16,57 +16,63 @@ import { liveView } from './telephony.service.ts';
 
 /** How many calls one pass folds before it looks again. */
 const BATCH = 200;
+/** A webhook heard this recently means more are coming: a call's folding waits YIELD_MS for them. */
+const BUSY_MS = 50;
+const YIELD_MS = 100;
 
 /**
- * Folds one call's webhooks into its state and, once the call can say what it came to, logs it,
- * once: the call's row is locked while it is folded, and a log made is recorded on it in the
- * same transaction. A call the rep logged first gets the provider's measured duration instead.
+ * Folds one call's webhooks into its state and marks them folded; then, once the call can say
+ * what it came to, logs it, once: the call's row is locked while it is logged, and the log is
+ * recorded on it in the same transaction. A call the rep logged first gets the provider's
+ * measured duration instead. A log that fails leaves the call folded and unlogged, for the sweep.
  */
 export async function processCall(ctx: Ctx, input: { id: number; now: Date }): Promise<LiveCall | null> {
-  const changed = await ctx.db.transaction(async (tx) => {
-    const inTx = { ...ctx, db: tx };
+  const folded = await ctx.db.transaction(async (tx) => {
     const call = await lockCall(tx, { id: input.id });
     if (!call) return false;
     const events = await eventsOfCall(tx, { callId: call.id });
     const facts = foldCall(events, call.direction === 'inbound' ? 'inbound' : 'outbound');
     await updateCall(tx, { id: call.id, patch: factsPatch(facts) });
-    if (call.direction === 'outbound' && call.prospectId !== null) {
-      if (call.attemptId === null && call.loggedBy === null) {
-        const log = selfLog(facts, input.now);
-        if (log) {
-          const logged = await logCall(inTx, {
-            body: {
-              prospect: call.prospectId,
-              outcome: log.outcome,
-              number: call.e164,
-              at: call.at.toISOString(),
-              ...(facts.durationSeconds !== null ? { durationSeconds: facts.durationSeconds } : {}),
-              ...(log.carrierFailure ? { carrierFailure: true } : {}),
-              note: log.note,
-              idempotencyKey: `call:${call.id}`,
-            },
-            now: input.now,
-          });
-          await updateCall(tx, { id: call.id, patch: { attemptId: logged.attempt.id, loggedBy: 'call' } });
-        }
-      } else if (call.attemptId !== null && call.loggedBy === 'rep' && facts.durationSeconds !== null) {
-        const view = await callOfTeam(tx, { teamId: ctx.team.id, id: call.id });
-        if (view?.attempt && view.attempt.durationSeconds !== facts.durationSeconds)
-          await correctCall(inTx, {
-            id: call.attemptId,
-            body: {
-              durationSeconds: facts.durationSeconds,
-              reason: 'the talk time as the provider measured it',
-              by: 'Twilio',
-            },
-            now: input.now,
-          });
-      }
-    }
     await markFolded(tx, { ids: events.filter((e) => !e.processed).map((e) => e.id), at: input.now });
     return true;
   });
-  if (!changed) return null;
+  if (!folded) return null;
+  await ctx.db.transaction(async (tx) => {
+    const inTx = { ...ctx, db: tx };
+    const call = await lockCall(tx, { id: input.id });
+    if (call?.direction !== 'outbound' || call.prospectId === null) return;
+    if (call.attemptId === null && call.loggedBy === null) {
+      const facts = foldCall(await eventsOfCall(tx, { callId: call.id }));
+      const log = selfLog(facts, input.now);
+      if (!log) return;
+      const logged = await logCall(inTx, {
+        body: {
+          prospect: call.prospectId,
+          outcome: log.outcome,
+          number: call.e164,
+          at: call.at.toISOString(),
+          ...(facts.durationSeconds !== null ? { durationSeconds: facts.durationSeconds } : {}),
+          ...(log.carrierFailure ? { carrierFailure: true } : {}),
+          note: log.note,
+          idempotencyKey: `call:${call.id}`,
+        },
+        now: input.now,
+      });
+      await updateCall(tx, { id: call.id, patch: { attemptId: logged.attempt.id, loggedBy: 'call' } });
+    } else if (call.attemptId !== null && call.loggedBy === 'rep' && call.durationSeconds !== null) {
+      const view = await callOfTeam(tx, { teamId: ctx.team.id, id: call.id });
+      if (view?.attempt && view.attempt.durationSeconds !== call.durationSeconds)
+        await correctCall(inTx, {
+          id: call.attemptId,
+          body: {
+            durationSeconds: call.durationSeconds,
+            reason: 'the talk time as the provider measured it',
+            by: 'Twilio',
+          },
+          now: input.now,
+        });
+    }
+  });
   const view = await callOfTeam(ctx.db, { teamId: ctx.team.id, id: input.id });
   return view ? liveView(view, input.now) : null;
 }
@@ -93,32 +99,41 @@ export function callProcessor(options: {
   let running: Promise<void> | null = null;
   let again = false;
   let stopped = false;
+  let heard = 0;
+  // A call whose log failed (its prospect gone, say) is tried again by the sweep, less and less often.
+  const backoff = new Map<number, { until: number; tries: number }>();
+  const attempt = async (ctx: Ctx, id: number, now: Date): Promise<boolean> => {
+    // Webhooks first: while they keep coming, each call waits its turn, so the provider is
+    // answered at once and the folding and logging catch up in the gaps.
+    if (Date.now() - heard < BUSY_MS) await new Promise((resolve) => setTimeout(resolve, YIELD_MS));
+    try {
+      const call = await processCall(ctx, { id, now });
+      backoff.delete(id);
+      if (call) options.publish(call);
+      return true;
+    } catch (error) {
+      const tries = (backoff.get(id)?.tries ?? 0) + 1;
+      backoff.set(id, { tries, until: Date.now() + Math.min(3_600_000, 10_000 * 2 ** tries) });
+      options.log(`Call ${id} was not logged: ${(error as Error).message}`);
+      return false;
+    }
+  };
 
   const pass = async (now: Date): Promise<void> => {
     const ctx = options.ctx();
     for (;;) {
       const ids = await callsWaiting(ctx.db, { limit: BATCH });
       let failed = 0;
-      for (const id of ids) {
-        // One call that cannot be folded (its prospect gone, say) waits for the next pass; the others go on.
-        try {
-          const call = await processCall(ctx, { id, now: new Date(Math.max(now.getTime(), Date.now())) });
-          if (call) options.publish(call);
-        } catch (error) {
-          failed++;
-          options.log(`Call ${id} was not folded: ${(error as Error).message}`);
-        }
-      }
+      for (const id of ids)
+        if (!(await attempt(ctx, id, new Date(Math.max(now.getTime(), Date.now()))))) failed++;
+      // Calls that could not even be folded wait for the next pass rather than spin this one.
       if (ids.length < BATCH || failed > 0) break;
     }
     const late = await callsAwaitingWord(ctx.db, {
       teamId: ctx.team.id,
       before: new Date(now.getTime() - AMD_WAIT_SECONDS * 1000),
     });
-    for (const id of late) {
-      const call = await processCall(ctx, { id, now });
-      if (call) options.publish(call);
-    }
+    for (const id of late) if ((backoff.get(id)?.until ?? 0) <= Date.now()) await attempt(ctx, id, now);
   };
 
   const run = (now?: Date): Promise<void> => {
@@ -145,6 +160,7 @@ export function callProcessor(options: {
   timer.unref();
   return {
     wake: () => {
+      heard = Date.now();
       if (!stopped) void run();
     },
     drain: async (now) => {

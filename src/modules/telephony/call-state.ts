@@ -74,6 +74,8 @@ export type CallFacts = {
   /** When the greeting ended (the beep, or the silence after a message): the moment to speak or hang up. */
   beepAt: Date | null;
   endedAt: Date | null;
+  /** When Reach heard of the end (the provider's clock may differ from this one). */
+  endHeardAt: Date | null;
   /** The prospect leg's talk time, as the provider measured it. */
   durationSeconds: number | null;
   /** How long the prospect's phone rang before it was answered or given up on. */
@@ -165,6 +167,7 @@ export function foldCall(events: CallEvent[], direction: 'outbound' | 'inbound' 
     answeredAt,
     beepAt: beep,
     endedAt,
+    endHeardAt: ended?.receivedAt ?? null,
     durationSeconds: duration,
     ringSeconds:
       ringFrom && ringTo ? Math.max(0, Math.round((ringTo.getTime() - ringFrom.getTime()) / 1000)) : null,
@@ -243,7 +246,8 @@ export function selfLog(facts: CallFacts, now: Date): SelfLog | null {
     return { outcome: 'no-answer', carrierFailure: false, note: `Logged by the call: no answer${rang}.` };
   const by = facts.answeredBy;
   if (by === null) {
-    const waited = facts.endedAt ? (now.getTime() - facts.endedAt.getTime()) / 1000 : 0;
+    // Waited by this server's clock from when the end was heard: the provider's stamps may be another clock's.
+    const waited = facts.endHeardAt ? (now.getTime() - facts.endHeardAt.getTime()) / 1000 : 0;
     if (waited < AMD_WAIT_SECONDS) return null;
   }
   if (by === 'fax')

@@ -9,7 +9,6 @@ import {
   telephonyCalls,
   telephonyEvents,
 } from '../../db/schema.ts';
-import { pgErrorCode } from '../../shared/errors.ts';
 import type { CallEvent, CallFacts } from './call-state.ts';
 
 export type CallRow = typeof telephonyCalls.$inferSelect;
@@ -124,40 +123,49 @@ export async function callBySid(
   return row;
 }
 
+export type EventRow = {
+  teamId: number;
+  callId: number;
+  kind: CallEvent['kind'];
+  leg: CallEvent['leg'];
+  key: string;
+  params: Record<string, string>;
+};
+
 /**
- * Keeps one webhook, once: false when the same request was kept before (a provider's retry, a
- * duplicate), and null when the call it names is not the team's.
+ * Keeps a batch of webhooks in one statement, each once: for each, true when kept now, false when
+ * the same request was kept before (a provider's retry, a duplicate), null when the call it names
+ * is not its team's.
  */
-export async function keepEvent(
-  db: Db,
-  input: {
-    teamId: number;
-    callId: number;
-    kind: CallEvent['kind'];
-    leg: CallEvent['leg'];
-    key: string;
-    params: Record<string, string>;
-  },
-): Promise<boolean | null> {
-  try {
-    const rows = rowsOf<{ id: number }>(
-      await db.execute(sql`
-        insert into telephony_events (team_id, call_id, kind, leg, key, params)
-        select ${input.teamId}, c.id, ${input.kind}, ${input.leg}, ${input.key}, ${JSON.stringify(input.params)}::jsonb
-        from telephony_calls c where c.id = ${input.callId} and c.team_id = ${input.teamId}
-        on conflict (key) do nothing
-        returning id`),
-    );
-    if (rows.length > 0) return true;
-  } catch (error) {
-    if (pgErrorCode(error) === '23503') return null;
-    throw error;
-  }
-  const [call] = await db
-    .select({ id: telephonyCalls.id })
-    .from(telephonyCalls)
-    .where(and(eq(telephonyCalls.id, input.callId), eq(telephonyCalls.teamId, input.teamId)));
-  return call ? false : null;
+export async function keepEvents(db: Db, rows: EventRow[]): Promise<(boolean | null)[]> {
+  if (rows.length === 0) return [];
+  const kept = rowsOf<{ key: string }>(
+    await db.execute(sql`
+      insert into telephony_events (team_id, call_id, kind, leg, key, params)
+      select c.team_id, c.id, r.kind, r.leg, r.key, r.params
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        as r("teamId" int, "callId" int, kind text, leg text, key text, params jsonb)
+      join telephony_calls c on c.id = r."callId" and c.team_id = r."teamId"
+      on conflict (key) do nothing
+      returning key`),
+  );
+  const now = new Set(kept.map((r) => r.key));
+  if (now.size === rows.length) return rows.map(() => true);
+  const calls = rowsOf<{ id: number; team_id: number }>(
+    await db.execute(sql`
+      select id, team_id from telephony_calls where id = any(${`{${[...new Set(rows.map((r) => r.callId))].join(',')}}`}::int[])`),
+  );
+  const known = new Set(calls.map((c) => `${c.team_id}:${c.id}`));
+  // Within one batch a repeat is kept once: the first of its key, the others as seen before.
+  const first = new Set<string>();
+  return rows.map((r) => {
+    if (!known.has(`${r.teamId}:${r.callId}`)) return null;
+    if (now.has(r.key) && !first.has(r.key)) {
+      first.add(r.key);
+      return true;
+    }
+    return false;
+  });
 }
 
 /** Calls with webhooks not yet folded in, oldest first. */
@@ -209,7 +217,9 @@ export async function callsAwaitingWord(db: Db, input: { teamId: number; before:
         isNull(telephonyCalls.attemptId),
         isNull(telephonyCalls.loggedBy),
         eq(telephonyCalls.state, 'ended'),
-        sql`${telephonyCalls.endedAt} <= ${input.before.toISOString()}::timestamptz`,
+        sql`exists (select 1 from telephony_events e where e.call_id = ${telephonyCalls.id}
+          and e.leg = 'prospect' and e.params->>'CallStatus' in ('completed', 'busy', 'no-answer', 'failed', 'canceled')
+          and e.received_at <= ${input.before.toISOString()}::timestamptz)`,
         sql`${telephonyCalls.prospectId} is not null`,
         eq(telephonyCalls.direction, 'outbound'),
       ),

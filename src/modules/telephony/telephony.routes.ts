@@ -56,10 +56,10 @@ async function signed(c: Context, ctx: Ctx): Promise<Record<string, string>> {
   } catch {
     throw new AppError('forbidden', 'Telephony is not configured: no webhook is accepted');
   }
-  const body = await c.req.parseBody().catch(() => null);
-  if (!body) throw new AppError('forbidden', 'A webhook is a form-encoded POST signed by Twilio');
+  if (!(c.req.header('content-type') ?? '').startsWith('application/x-www-form-urlencoded'))
+    throw new AppError('forbidden', 'A webhook is a form-encoded POST signed by Twilio');
   const params: Record<string, string> = {};
-  for (const [key, value] of Object.entries(body)) if (typeof value === 'string') params[key] = value;
+  for (const [key, value] of new URLSearchParams(await c.req.text())) params[key] = value;
   const url = `${publicUrl}${c.req.path}${new URL(c.req.url).search}`;
   const signature = c.req.header('x-twilio-signature');
   if (!twilio.verify({ account, signature, url, params }))
@@ -88,6 +88,7 @@ function eventRoute(kind: CallEvent['kind'], summary: string, hooks: WebhookHook
     query: webhookQuery,
     body: twilioParams,
     bodyType: 'application/x-www-form-urlencoded',
+    signedWith: 'X-Twilio-Signature',
     responses: { 204: 'Kept (or kept before: a repeat changes nothing)', 403: 'Not signed by Twilio' },
     content: {},
     handle: async ({ c, ctx }) => {
@@ -112,6 +113,7 @@ export function twilioRoutes(hooks: WebhookHooks): Route[] {
       query: webhookQuery,
       body: twilioParams,
       bodyType: 'application/x-www-form-urlencoded',
+      signedWith: 'X-Twilio-Signature',
       responses: { 200: 'TwiML', 403: 'Not signed by Twilio' },
       content: { 'text/xml': z.string() },
       handle: async ({ c, ctx }) => {
@@ -131,6 +133,7 @@ export function twilioRoutes(hooks: WebhookHooks): Route[] {
         "A call to the team's number: matched to the prospect, recorded as a callback crediting the message that earned it, put through to the rep",
       body: twilioParams,
       bodyType: 'application/x-www-form-urlencoded',
+      signedWith: 'X-Twilio-Signature',
       responses: { 200: 'TwiML', 403: 'Not signed by Twilio' },
       content: { 'text/xml': z.string() },
       handle: async ({ c, ctx }) => {

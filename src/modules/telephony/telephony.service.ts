@@ -21,8 +21,9 @@ import {
   type CallView,
   callBySid,
   callOfTeam,
+  type EventRow,
   insertCall,
-  keepEvent,
+  keepEvents,
   lockCall,
   phonesOf,
   recentCalls,
@@ -226,12 +227,56 @@ export const eventKey = (input: {
     )
     .digest('base64url');
 
+/**
+ * Webhooks waiting to be kept, per database: those that arrive while a batch is being written go
+ * in the next, one statement for all (a group commit). Each request is answered once its batch
+ * is committed, so an accepted webhook is a kept one.
+ */
+const inboxes = new WeakMap<object, { waiting: Waiting[]; writing: boolean }>();
+type Waiting = { row: EventRow; done: (kept: boolean | null) => void; failed: (error: unknown) => void };
+/** How long a webhook waits for others to share its statement. */
+const BATCH_WINDOW_MS = 2;
+/** The most webhooks one statement keeps. */
+const BATCH_MAX = 500;
+
+function keep(db: Ctx['db'], row: EventRow): Promise<boolean | null> {
+  let inbox = inboxes.get(db);
+  if (!inbox) {
+    inbox = { waiting: [], writing: false };
+    inboxes.set(db, inbox);
+  }
+  const box = inbox;
+  const kept = new Promise<boolean | null>((done, failed) => box.waiting.push({ row, done, failed }));
+  if (!box.writing) {
+    box.writing = true;
+    // Whatever else arrives within a couple of milliseconds joins the first batch.
+    setTimeout(() => void write(db, box), BATCH_WINDOW_MS);
+  }
+  return kept;
+}
+
+async function write(db: Ctx['db'], box: { waiting: Waiting[]; writing: boolean }): Promise<void> {
+  while (box.waiting.length > 0) {
+    const batch = box.waiting.splice(0, BATCH_MAX);
+    try {
+      const kept = await keepEvents(
+        db,
+        batch.map((w) => w.row),
+      );
+      for (const [i, w] of batch.entries()) w.done(kept[i] ?? null);
+    } catch (error) {
+      for (const w of batch) w.failed(error);
+    }
+  }
+  box.writing = false;
+}
+
 /** Keeps one signed webhook of a call; false when it was kept before, not found when the call is not the team's. */
 export async function receive(
   ctx: Ctx,
   input: { callId: number; kind: CallEvent['kind']; leg: CallEvent['leg']; params: Record<string, string> },
 ): Promise<boolean> {
-  const kept = await keepEvent(ctx.db, { teamId: ctx.team.id, ...input, key: eventKey(input) });
+  const kept = await keep(ctx.db, { teamId: ctx.team.id, ...input, key: eventKey(input) });
   if (kept === null) throw notFound('Call', input.callId);
   return kept;
 }
@@ -338,13 +383,13 @@ export async function answerInbound(
           status: 'ringing',
           at: input.now,
         });
-        if (prospectId !== null) {
-          const recorded = await recordCallback(
-            { ...ctx, db: tx },
-            { from, at: input.now.toISOString(), prospect: prospectId },
-          );
-          await updateCall(tx, { id, patch: { callbackId: recorded.callbackId } });
-        }
+        // Recorded as it rings: credited to the message that earned it, or, from a number not in the
+        // book, kept for the rep to attach to the prospect it was.
+        const recorded = await recordCallback(
+          { ...ctx, db: tx },
+          { from, at: input.now.toISOString(), ...(prospectId !== null ? { prospect: prospectId } : {}) },
+        );
+        await updateCall(tx, { id, patch: { callbackId: recorded.callbackId } });
         return id;
       });
       existing = (await callBySid(ctx.db, { teamId: ctx.team.id, sid })) ?? undefined;

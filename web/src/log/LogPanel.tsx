@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Advice, LoggedCall } from '../api.ts';
+import type { Advice, LiveCall, LoggedCall } from '../api.ts';
 import { fieldsIn, nowIso, theirTime, zonedToUtc, zoneName } from '../clock.ts';
 import { useNotices } from '../notices.tsx';
 import { typing } from '../router.ts';
@@ -118,8 +118,20 @@ export function LogPanel(props: {
   /** True while something is typed, a field has focus or a call runs: nothing may refresh under it. */
   onHold?: (hold: boolean) => void;
   onLogged?: (logged: LoggedCall) => void;
+  /** A call through Reach on this card: the log is the rep's word on it, with its number, time and duration. */
+  liveCall?: LiveCall | null;
 }) {
-  const { prospect, zone, number, timer, advice, keyboard = false, onHold, onLogged } = props;
+  const {
+    prospect,
+    zone,
+    number,
+    timer,
+    advice,
+    keyboard = false,
+    onHold,
+    onLogged,
+    liveCall = null,
+  } = props;
   const { say } = useNotices();
   const { log, busy } = useLogging();
   const [note, setNote] = useState('');
@@ -155,7 +167,8 @@ export function LogPanel(props: {
       if (problem) problems.push(`${f.type.replace(/-/g, ' ')}: ${problem}`);
     }
     if (facts.length > 0) call['intel'] = factBodies(facts, zone);
-    if (timer.startedAt !== null) call['durationSeconds'] = Math.min(36_000, timer.seconds());
+    if (liveCall) delete call['number'];
+    else if (timer.startedAt !== null) call['durationSeconds'] = Math.min(36_000, timer.seconds());
     if (outcome === 'voicemail-left') {
       const script = advice?.script;
       call['message'] = script
@@ -168,7 +181,12 @@ export function LogPanel(props: {
       say(`Nothing logged for ${prospect.name}: ${problems.join('; ')}.`, { tone: 'error' });
       return;
     }
-    const logged = await log({ prospect, label: choice.label.toLowerCase(), call });
+    const logged = await log({
+      prospect,
+      label: choice.label.toLowerCase(),
+      call,
+      ...(liveCall ? { liveCallId: liveCall.id } : {}),
+    });
     if (!logged) return;
     setNote('');
     setResult('');

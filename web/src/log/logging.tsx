@@ -12,6 +12,8 @@ export type LogRequest = {
   /** "no answer", as the notice says it. */
   label: string;
   call: Record<string, unknown>;
+  /** A call placed through Reach: the log goes on it, once, in place of what it logged itself as. */
+  liveCallId?: number;
 };
 
 type Logging = {
@@ -61,10 +63,16 @@ export function LogProvider({ children }: { children: ReactNode }) {
       inFlight.current = true;
       setBusy(true);
       try {
-        const logged = await api<LoggedCall>('/calls', {
-          method: 'POST',
-          body: { ...request.call, prospect: request.prospect.id, at: nowIso() },
-        });
+        const logged =
+          request.liveCallId !== undefined
+            ? await api<LoggedCall>(`/telephony/calls/${request.liveCallId}/log`, {
+                method: 'POST',
+                body: request.call,
+              })
+            : await api<LoggedCall>('/calls', {
+                method: 'POST',
+                body: { ...request.call, prospect: request.prospect.id, at: nowIso() },
+              });
         last.current = { id: logged.attempt.id, name: request.prospect.name, loggedAt: Date.now() };
         const moved = logged.stage ? `; stage ${logged.stage.from} → ${logged.stage.to}` : '';
         const flags = logged.flags.length > 0 ? ` (${logged.flags.join(', ')})` : '';

@@ -12,6 +12,7 @@ import {
 import { formatIn, nowIso, repZone, theirTime, zoneName } from '../clock.ts';
 import { minutesSeconds, useCallTimer } from '../log/call-timer.ts';
 import { LogPanel } from '../log/LogPanel.tsx';
+import { type LiveCallControl, useLiveCall } from '../log/live-call.ts';
 import { useNotices } from '../notices.tsx';
 import { href, typing } from '../router.ts';
 import { money, useTeam } from '../team.ts';
@@ -35,6 +36,8 @@ export function CallCard(props: {
   const { say } = useNotices();
   const team = useTeam();
   const timer = useCallTimer();
+  const live = useLiveCall(id);
+  const throughReach = team?.telephony === 'twilio';
   const [number, setNumber] = useState(entry.number.e164);
   const prospect = useLoad(() => api<Prospect>(`/prospects/${id}`, { query: { at: nowIso() } }), [id]);
   const intel = useLoad(() => api<{ items: IntelFact[] }>(`/prospects/${id}/intel`), [id]);
@@ -53,10 +56,33 @@ export function CallCard(props: {
     }
   };
 
+  const place = async () => {
+    if (live.call && live.call.state !== 'ended') return;
+    try {
+      await live.dial(number);
+    } catch (error) {
+      say(`Not calling ${entry.prospect.name}: ${describeError(error)}`, { tone: 'error' });
+    }
+  };
+  const hangUp = async () => {
+    try {
+      await live.hangUp();
+    } catch (error) {
+      say(`The call was not ended: ${describeError(error)}`, { tone: 'error' });
+    }
+  };
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (typing(event) || event.ctrlKey || event.metaKey || event.altKey) return;
       if (event.key === 'c') void copy();
+      else if (event.key === 'd' && throughReach) {
+        event.preventDefault();
+        void place();
+      } else if (event.key === 'h' && live.call && live.call.state !== 'ended') {
+        event.preventDefault();
+        void hangUp();
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -94,25 +120,42 @@ export function CallCard(props: {
         </p>
         <Worth entry={entry} value={p?.value ?? null} currency={team?.currency} />
         <div className="dial">
-          <a className="number" href={`tel:${number}`} onClick={() => timer.running || timer.start()}>
-            {number}
-          </a>
+          {throughReach ? (
+            <>
+              <span className="number">{number}</span>
+              <button
+                type="button"
+                className="call-button"
+                disabled={live.placing || (live.call !== null && live.call.state !== 'ended')}
+                onClick={() => void place()}
+                title="Call through Reach: your phone rings, then theirs (d)"
+              >
+                Call <kbd>d</kbd>
+              </button>
+            </>
+          ) : (
+            <a className="number" href={`tel:${number}`} onClick={() => timer.running || timer.start()}>
+              {number}
+            </a>
+          )}
           <button type="button" onClick={() => void copy()} title="Copy the number (c)">
             Copy
           </button>
-          <button
-            type="button"
-            className={timer.running ? 'timer running' : 'timer'}
-            onClick={() => (timer.running ? timer.stop() : timer.start())}
-            title="Start or stop the call timer (t); its time is logged as the call's duration"
-          >
-            {timer.running
-              ? `On the call ${minutesSeconds(timer.seconds())} · stop`
-              : timer.startedAt !== null
-                ? `Call ${minutesSeconds(timer.seconds())}`
-                : 'Start call'}{' '}
-            <kbd>t</kbd>
-          </button>
+          {!throughReach && (
+            <button
+              type="button"
+              className={timer.running ? 'timer running' : 'timer'}
+              onClick={() => (timer.running ? timer.stop() : timer.start())}
+              title="Start or stop the call timer (t); its time is logged as the call's duration"
+            >
+              {timer.running
+                ? `On the call ${minutesSeconds(timer.seconds())} · stop`
+                : timer.startedAt !== null
+                  ? `Call ${minutesSeconds(timer.seconds())}`
+                  : 'Start call'}{' '}
+              <kbd>t</kbd>
+            </button>
+          )}
           <span className="local">
             {zone
               ? `their time ${entry.local.weekday} ${formatIn(now, zone, { date: false })} (${zoneName(zone)})`
@@ -152,6 +195,8 @@ export function CallCard(props: {
         </ul>
       </header>
 
+      {live.call && <LiveCallPanel live={live} advice={advice.data} onHangUp={() => void hangUp()} />}
+
       <VoicemailPanel advice={advice.data} loading={advice.loading} error={advice.error} />
 
       <LogPanel
@@ -162,7 +207,11 @@ export function CallCard(props: {
         advice={advice.data}
         keyboard
         onHold={onHold}
-        onLogged={onLogged}
+        liveCall={live.call && live.call.loggedBy !== 'rep' ? live.call : null}
+        onLogged={(logged) => {
+          live.clear();
+          onLogged(logged);
+        }}
       />
 
       <div className="card-columns">
@@ -230,6 +279,71 @@ export function CallCard(props: {
       </div>
       {prospect.error !== null && <p className="error">{describeError(prospect.error)}</p>}
     </article>
+  );
+}
+
+const STATE_LABEL: Record<string, string> = {
+  placing: 'Placing',
+  'calling-rep': 'Your phone',
+  dialling: 'Dialling',
+  ringing: 'Ringing',
+  answered: 'Answered',
+  person: 'A person',
+  machine: 'A machine',
+  beep: 'The beep',
+  ended: 'Ended',
+};
+
+/**
+ * The call through Reach as it moves: ringing, a person, a machine, the beep (with the voicemail
+ * decision for this call: leave, and the script, or hang up and what to do instead), ended and
+ * what it logged itself as.
+ */
+function LiveCallPanel(props: { live: LiveCallControl; advice: Advice | null; onHangUp: () => void }) {
+  const call = props.live.call!;
+  const { advice } = props;
+  const open = call.state !== 'ended';
+  const atBeep = call.state === 'beep';
+  const leave = advice?.decision === 'leave';
+  return (
+    <section
+      className={`live-call state-${call.state}`}
+      aria-label="The call"
+      aria-live="polite"
+      data-state={call.state}
+    >
+      <p className="live-state">
+        <span className="state-chip">{STATE_LABEL[call.state] ?? call.state}</span> {call.says}
+        {open && (
+          <button type="button" className="hang-up" onClick={props.onHangUp} title="End the call (h)">
+            Hang up <kbd>h</kbd>
+          </button>
+        )}
+      </p>
+      {atBeep && advice && (
+        <div className={`at-beep ${leave ? 'leave' : 'skip'}`} role="alert">
+          {leave ? (
+            <>
+              <strong>At the beep: leave the message</strong> ({advice.strategy} strategy). Say it now
+              {advice.script ? `, about ${advice.script.seconds} s` : ''}, then log it with <kbd>l</kbd>.
+              {advice.script && <blockquote>{advice.script.text}</blockquote>}
+            </>
+          ) : (
+            <>
+              <strong>At the beep: hang up, leave nothing</strong> ({advice.strategy} strategy).{' '}
+              {advice.instead.length > 0 ? `Instead: ${advice.instead.map((i) => i.text).join('; ')}` : ''}
+            </>
+          )}
+        </div>
+      )}
+      {call.attemptId !== null && (
+        <p className="muted">
+          {call.loggedBy === 'rep'
+            ? `Logged as ${call.outcome}.`
+            : `Logged by the call as ${call.outcome}${call.durationSeconds !== null ? `, ${call.durationSeconds} s` : ''}. Say who answered or what you left with the keys below: your word takes its place.`}
+        </p>
+      )}
+    </section>
   );
 }
 

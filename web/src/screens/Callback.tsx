@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api, type CallbackCard, describeError, type ProspectList, type RecordedCallback } from '../api.ts';
 import { ago, fieldsIn, nowIso, theirTime, zonedToUtc } from '../clock.ts';
+import { arrivalOf } from '../inbound.ts';
 import { RESULTS, ResultFields, TIMED } from '../log/LogPanel.tsx';
 import { useNotices } from '../notices.tsx';
 import { href } from '../router.ts';
@@ -21,8 +22,46 @@ export function Callback({ number }: { number: string }) {
   const zone = c?.localTime?.zone ?? c?.localTime?.candidates[0] ?? null;
   const [when, setWhen] = useState({ date: '', time: '' });
   const [busy, setBusy] = useState(false);
+  // A call that came in through the provider was recorded as it rang: what it came to is added to it.
+  const arrival = arrivalOf(c?.number ?? number);
+  const arrivedAs = arrival?.callbackId ?? null;
+
+  const settle = async () => {
+    if (arrivedAs === null) return;
+    if (!result) {
+      say('Recorded when the call came in; choose what it came to to add it.', { tone: 'info' });
+      return;
+    }
+    const body: Record<string, unknown> = { result };
+    if (note.trim()) body['note'] = note.trim();
+    if (TIMED.has(result)) {
+      const at = zone ? zonedToUtc(when.date || fieldsIn(nowIso(), zone).date, when.time, zone) : null;
+      if (!at?.ok) {
+        say(
+          `Nothing saved: the ${result.replace('-', ' ')} needs its time (${at ? at.reason : 'their zone is unknown'}).`,
+          {
+            tone: 'error',
+          },
+        );
+        return;
+      }
+      body['resultAt'] = at.iso;
+    }
+    setBusy(true);
+    try {
+      const answer = await api<RecordedCallback>(`/callbacks/${arrivedAs}/result`, { method: 'POST', body });
+      setRecorded(answer);
+      say(`Saved: ${RESULTS.find((r) => r.value === answer.result)?.label ?? answer.result}.`);
+      await card.reload();
+    } catch (error) {
+      fail(error, 'Nothing saved');
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const record = async () => {
+    if (arrivedAs !== null) return settle();
     const body: Record<string, unknown> = { from: number, at: nowIso() };
     if (note.trim()) body['note'] = note.trim();
     if (result) {
@@ -62,6 +101,12 @@ export function Callback({ number }: { number: string }) {
   return (
     <article className="callback" aria-labelledby="callback-title">
       <h1 id="callback-title">Callback from {c.number}</h1>
+      {arrivedAs !== null && (
+        <p className="arrived" role="status">
+          Calling in now, put through to your phone: recorded as callback {arrivedAs}
+          {c.known ? ', credited to the message that earned it' : ''}. Add what it came to below.
+        </p>
+      )}
       {!c.known || !c.prospect ? (
         <p>Nobody in the book has this number. Record the call, then attach it to the prospect below.</p>
       ) : (
@@ -142,7 +187,7 @@ export function Callback({ number }: { number: string }) {
             />
           )}
           <button type="submit" className="primary" disabled={busy}>
-            Record this callback
+            {arrivedAs !== null ? 'Save what it came to' : 'Record this callback'}
           </button>
         </form>
       )}
@@ -158,10 +203,10 @@ export function Callback({ number }: { number: string }) {
           </button>
         </p>
       )}
-      {recorded && !c.known && (
+      {(recorded ?? arrivedAs !== null) && !c.known && (
         <AttachCaller
           number={number}
-          callbackId={recorded.callbackId}
+          callbackId={recorded?.callbackId ?? arrivedAs!}
           onAttached={() => void card.reload()}
         />
       )}

@@ -1,0 +1,100 @@
+/// <reference lib="dom" />
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTwilioDouble, type TwilioDouble } from '../support/twilio-double.ts';
+import { type Desk, openDesk } from './desk.ts';
+
+type Call = { id: number; outcome: string; durationSeconds: number | null };
+type LiveCall = { id: number; state: string; attemptId: number | null; direction: string; number: string };
+
+let desk: Desk;
+let twilio: TwilioDouble;
+
+beforeAll(async () => {
+  desk = await openDesk();
+  twilio = await startTwilioDouble();
+  // Call time runs at a fiftieth of real time, so a ring of seconds takes a blink.
+  twilio.delivery.msPerSecond = 50;
+  await desk.api('/config', {
+    method: 'PATCH',
+    body: JSON.stringify({
+      telephony: 'twilio',
+      twilioAccountSid: twilio.accountSid,
+      twilioAuthToken: twilio.authToken,
+      twilioApiUrl: twilio.url,
+      publicUrl: desk.server.url,
+      repPhone: '+13125550100',
+      callerId: '+13125550199',
+    }),
+  });
+});
+afterAll(async () => {
+  await twilio?.close();
+  await desk?.close();
+});
+
+describe('calls through Reach from the desk (Twilio played by the loopback double)', () => {
+  it('Call rings the prospect, a machine answers, the card shows the decision at the beep, and the call is logged once', async () => {
+    const { page } = desk;
+    await desk.open('now');
+    await page.locator('.queue-row.selected').waitFor();
+    await page.locator('.call-card .voicemail h3').waitFor();
+    const number = await page.locator('.call-card').getAttribute('data-number');
+    const id = Number(await page.locator('.call-card').getAttribute('data-prospect'));
+    twilio.scenarios.set(number!, {
+      answer: 'machine',
+      ringSeconds: 6,
+      greetingSeconds: 8,
+      holdUntilHangup: true,
+    });
+    const before = (await desk.api<{ items: Call[] }>(`/calls?prospect=${id}`)).items.length;
+    await page.getByRole('button', { name: /^Call/ }).waitFor();
+    await page.keyboard.press('d');
+    await page.locator('.live-call[data-state="beep"]').waitFor({ timeout: 15_000 });
+    const beep = await page.locator('.at-beep').innerText();
+    expect(beep).toMatch(/At the beep: (leave the message|hang up, leave nothing)/);
+    await desk.shot('call-at-beep');
+    const leave = beep.includes('leave the message');
+    await page.keyboard.press('h');
+    await page.locator('.live-call[data-state="ended"]').waitFor({ timeout: 15_000 });
+    await page.getByText(/Logged by the call as voicemail/).waitFor({ timeout: 15_000 });
+    if (leave) {
+      // The rep spoke the script at the beep: their word (a message left) takes the call's place.
+      await page.keyboard.press('l');
+      await page
+        .getByText(/Logged left a message for/)
+        .first()
+        .waitFor();
+    }
+    await expect
+      .poll(async () => (await desk.api<{ items: Call[] }>(`/calls?prospect=${id}`)).items.length)
+      .toBe(before + 1);
+    const [latest] = (await desk.api<{ items: Call[] }>(`/calls?prospect=${id}`)).items;
+    expect(latest!.outcome).toBe(leave ? 'voicemail-left' : 'voicemail');
+    expect(latest!.durationSeconds).toBeGreaterThan(0);
+    const calls = (await desk.api<{ items: LiveCall[] }>('/telephony/calls')).items;
+    expect(calls[0]).toMatchObject({ state: 'ended', attemptId: latest!.id });
+  });
+
+  it('a call in from a prospect pops the callback card with the message that earned it', async () => {
+    const { page } = desk;
+    await desk.open('now');
+    await page.locator('.queue-row.selected').waitFor();
+    const [left] = (
+      await desk.api<{ items: { prospectId: number; number: string | null; outcome: string }[] }>(
+        '/calls?limit=200',
+      )
+    ).items.filter((c) => c.outcome === 'voicemail-left' && c.number);
+    const from = left?.number ?? (await page.locator('.call-card').getAttribute('data-number'))!;
+    const answer = await twilio.callIn({
+      url: `${desk.server.url}/api/v1/telephony/twilio/inbound`,
+      from,
+      to: '+13125550199',
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.twiml).toContain('+13125550100</Number>');
+    await page.waitForURL(/#\/callback\//, { timeout: 10_000 });
+    await page.locator('.arrived').waitFor();
+    expect(await page.locator('.arrived').innerText()).toMatch(/recorded as callback \d+/);
+    await desk.shot('call-in');
+  });
+});

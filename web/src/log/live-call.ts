@@ -1,0 +1,82 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api, type LiveCall, onCall } from '../api.ts';
+import { nowIso } from '../clock.ts';
+
+/** How often a card without the live stream asks after its call. */
+const POLL_MS = 1_500;
+
+export type LiveCallControl = {
+  call: LiveCall | null;
+  placing: boolean;
+  /** Places the call through the provider; the rule that refuses it is thrown as the API's problem. */
+  dial: (number: string) => Promise<LiveCall>;
+  hangUp: () => Promise<void>;
+  /** Forgets the call once the rep has logged it (or moved on). */
+  clear: () => void;
+};
+
+/**
+ * One call through the provider from a card: placed, then followed as it moves (the live stream,
+ * or asking every second and a half where the stream cannot open) until it has ended and is
+ * logged.
+ */
+export function useLiveCall(prospectId: number): LiveCallControl {
+  // The call belongs to the prospect it was placed to: another prospect on the card has none.
+  const [placed, setPlaced] = useState<{ prospectId: number; call: LiveCall } | null>(null);
+  const call = placed?.prospectId === prospectId ? placed.call : null;
+  const [placing, setPlacing] = useState(false);
+  const current = useRef<number | null>(null);
+  const setCall = useCallback(
+    (moved: LiveCall | null) =>
+      setPlaced(moved ? { prospectId: moved.prospect?.id ?? -1, call: moved } : null),
+    [],
+  );
+
+  useEffect(() => {
+    const stop = onCall((moved) => {
+      if (moved.id === current.current) setCall(moved);
+    });
+    if (stop) return stop;
+    const timer = setInterval(() => {
+      const id = current.current;
+      if (id === null) return;
+      api<LiveCall>(`/telephony/calls/${id}`)
+        .then((moved) => {
+          if (moved.id === current.current) setCall(moved);
+        })
+        .catch(() => undefined);
+    }, POLL_MS);
+    return () => clearInterval(timer);
+  }, [setCall]);
+
+  const dial = useCallback(
+    async (number: string) => {
+      setPlacing(true);
+      try {
+        const placed = await api<LiveCall>('/calls/dial', {
+          method: 'POST',
+          body: { prospect: prospectId, number, at: nowIso() },
+        });
+        current.current = placed.id;
+        setCall(placed);
+        return placed;
+      } finally {
+        setPlacing(false);
+      }
+    },
+    [prospectId, setCall],
+  );
+
+  const hangUp = useCallback(async () => {
+    const id = current.current;
+    if (id === null) return;
+    setCall(await api<LiveCall>(`/telephony/calls/${id}/hangup`, { method: 'POST' }));
+  }, [setCall]);
+
+  const clear = useCallback(() => {
+    current.current = null;
+    setCall(null);
+  }, [setCall]);
+
+  return { call, placing, dial, hangUp, clear };
+}
