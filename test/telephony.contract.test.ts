@@ -54,6 +54,8 @@ describe.each(drivers)('Calls through Twilio (the loopback double) on %s', (driv
 
   beforeEach(async () => {
     t = await freshDb(driver);
+    // Calls are placed at the server's now: a Tuesday mid-morning in New York.
+    t.ctx.clock = () => new Date(AT);
     twilio = await startTwilioDouble();
     announced.length = 0;
     processor = callProcessor({
@@ -111,7 +113,7 @@ describe.each(drivers)('Calls through Twilio (the loopback double) on %s', (driv
       greetingSeconds: 9,
       talkSeconds: 5,
     });
-    const placed = await api('/calls/dial', { body: { prospect: id, at: AT } });
+    const placed = await api('/calls/dial', { body: { prospect: id } });
     expect(placed.status).toBe(201);
     expect(placed.body['state']).toBe('calling-rep');
     const rest = twilio.requests.find((r) => r.path.endsWith('/Calls.json'))!;
@@ -122,9 +124,12 @@ describe.each(drivers)('Calls through Twilio (the loopback double) on %s', (driv
     expect(rest.params.get('From')).toBe(CALLER_ID);
     expect(rest.params.get('Url')).toBe(`${base}/api/v1/telephony/twilio/voice?call=${placed.body['id']}`);
     await settle();
-    // The TwiML put the prospect's number behind the rep's leg, listening for the message's end.
-    const voice = twilio.sent.find((s) => s.url.includes('/voice'))!;
-    expect(voice.status).toBe(200);
+    // The rep was asked for a key (never their own voicemail put through), then the TwiML put the
+    // prospect's number behind the rep's leg, listening for the message's end.
+    expect(twilio.gathered[0]).toContain('Calling Dana Whitfield at Whitfield Co. Press any key to connect.');
+    const voice = twilio.sent.filter((s) => s.url.includes('/voice'));
+    expect(voice.map((v) => v.status)).toEqual([200, 200]);
+    expect(voice[1]!.url).toContain('step=connect');
     const call = (await api(`/telephony/calls/${placed.body['id']}`)).body;
     expect(call).toMatchObject({
       state: 'ended',
@@ -150,7 +155,7 @@ describe.each(drivers)('Calls through Twilio (the loopback double) on %s', (driv
   it("the rep's word takes the place of what the call logged itself as, once", async () => {
     const id = await prospect('Lee Ortiz', '(212) 555-0143', { timezone: 'America/New_York' });
     twilio.scenarios.set('+12125550143', { answer: 'human', ringSeconds: 6, talkSeconds: 40 });
-    const placed = await api('/calls/dial', { body: { prospect: id, at: AT } });
+    const placed = await api('/calls/dial', { body: { prospect: id } });
     await settle();
     const before = (await api(`/telephony/calls/${placed.body['id']}`)).body;
     expect(before).toMatchObject({
@@ -181,7 +186,7 @@ describe.each(drivers)('Calls through Twilio (the loopback double) on %s', (driv
   it('a rep who logs before the call ends gets the duration the provider measured', async () => {
     const id = await prospect('Kim Park', '(212) 555-0144', { timezone: 'America/New_York' });
     twilio.scenarios.set('+12125550144', { answer: 'human', ringSeconds: 4, holdUntilHangup: true });
-    const placed = await api('/calls/dial', { body: { prospect: id, at: AT } });
+    const placed = await api('/calls/dial', { body: { prospect: id } });
     for (let i = 0; i < 100 && !twilio.sent.some((s) => s.params['AnsweredBy']); i++)
       await new Promise((r) => setTimeout(r, 20));
     const logged = await api(`/telephony/calls/${placed.body['id']}/log`, {
@@ -206,7 +211,7 @@ describe.each(drivers)('Calls through Twilio (the loopback double) on %s', (driv
     twilio.scenarios.set('+12125550146', { answer: 'busy' });
     twilio.scenarios.set('+12125550147', { answer: 'failed', sip: 404 });
     for (const id of [quiet, busy, gone])
-      expect((await api('/calls/dial', { body: { prospect: id, at: AT } })).status).toBe(201);
+      expect((await api('/calls/dial', { body: { prospect: id } })).status).toBe(201);
     await settle();
     const outcome = async (id: number) =>
       ((await api(`/calls?prospect=${id}`)).body['items'] as Json[]).map((c) => c['outcome']);
@@ -219,7 +224,9 @@ describe.each(drivers)('Calls through Twilio (the loopback double) on %s', (driv
 
   it('refuses a dial the queue would refuse, naming the rule, and asks nothing of the provider', async () => {
     const night = await prospect('Ned Night', '(212) 555-0148', { timezone: 'America/New_York' });
-    const refused = await api('/calls/dial', { body: { prospect: night, at: '2026-11-10T11:00:00.000Z' } });
+    t.ctx.clock = () => new Date('2026-11-10T11:00:00.000Z');
+    const refused = await api('/calls/dial', { body: { prospect: night } });
+    t.ctx.clock = () => new Date(AT);
     expect(refused.status).toBe(409);
     expect(refused.body['code']).toBe('dial_refused');
     expect(JSON.stringify(refused.body['errors'])).toContain('outside-legal-hours');
@@ -227,7 +234,7 @@ describe.each(drivers)('Calls through Twilio (the loopback double) on %s', (driv
     expect(
       (await api('/dnc', { body: { number: '(212) 555-0149', reason: 'asked', source: 'call' } })).status,
     ).toBe(201);
-    const dnc = await api('/calls/dial', { body: { prospect: listed, at: AT } });
+    const dnc = await api('/calls/dial', { body: { prospect: listed } });
     expect(dnc.status).toBe(409);
     expect(JSON.stringify(dnc.body['errors'])).toContain('dnc-number');
     expect(twilio.requests).toHaveLength(0);
@@ -236,7 +243,7 @@ describe.each(drivers)('Calls through Twilio (the loopback double) on %s', (driv
   it('a forged or unsigned webhook gets 403 and writes nothing', async () => {
     const id = await prospect('Fay Forge', '(212) 555-0150', { timezone: 'America/New_York' });
     twilio.scenarios.set('+12125550150', { answer: 'no-answer', ringSeconds: 5 });
-    const placed = await api('/calls/dial', { body: { prospect: id, at: AT } });
+    const placed = await api('/calls/dial', { body: { prospect: id } });
     await settle();
     const kept = await events();
     const url = `${base}/api/v1/telephony/twilio/status?call=${placed.body['id']}&leg=prospect`;
@@ -304,10 +311,118 @@ describe.each(drivers)('Calls through Twilio (the loopback double) on %s', (driv
     expect(callbacks[0]?.['v']).not.toBeNull();
   });
 
+  it('reads the greeting, transcribed or typed: a warning to sellers, an absence, their name, email; the advice and the queue use it', async () => {
+    const id = await prospect('Dana Whitfield', '(212) 555-0153', { timezone: 'America/New_York' });
+    twilio.scenarios.set('+12125550153', {
+      answer: 'machine',
+      ringSeconds: 5,
+      greetingSeconds: 12,
+      talkSeconds: 1,
+    });
+    const placed = await api('/calls/dial', { body: { prospect: id } });
+    await settle();
+    const hook = `${base}/api/v1/telephony/twilio/transcription?call=${placed.body['id']}&leg=prospect`;
+    const transcribed = {
+      AccountSid: twilio.accountSid,
+      CallSid: 'CAtranscribed',
+      TranscriptionStatus: 'completed',
+      TranscriptionText:
+        "You've reached Dana Whitfield. If you are calling to sell me something, don't hold your breath.",
+    };
+    expect((await twilio.post(hook, transcribed)).status).toBe(204);
+    expect((await twilio.post(hook, transcribed)).status).toBe(204);
+    await processor.drain();
+    const intel = (await api(`/prospects/${id}/intel`)).body['items'] as Json[];
+    expect(intel.map((f) => f['type']).sort()).toEqual(['deterrent', 'number-confirmed']);
+    expect(intel.find((f) => f['type'] === 'deterrent')!['text']).toContain(
+      '(from the greeting, transcribed)',
+    );
+    expect(intel.find((f) => f['type'] === 'number-confirmed')!['text']).toContain(
+      '+12125550153 is their own number',
+    );
+
+    // What the rep heard on another prospect's voicemail, typed: an absence and a wish for email.
+    const other = await prospect('Lou Away', '(212) 555-0154', { timezone: 'America/New_York' });
+    const read = await api(`/prospects/${other}/greeting`, {
+      body: {
+        text: "I'm out of the office until Monday, November 16. The best way to reach me is by email.",
+        at: AT,
+      },
+    });
+    expect(read.status).toBe(201);
+    expect((read.body['findings'] as Json[]).map((f) => f['kind'])).toEqual([
+      'out-of-office',
+      'prefers-email',
+    ]);
+    expect((read.body['facts'] as Json[]).map((f) => f['type'])).toEqual(['out-of-office', 'prefers']);
+    const later = new Date(Date.parse(AT) + 3_600_000).toISOString();
+    const advice = (await api(`/prospects/${other}/voicemail?at=${later}`)).body;
+    expect(advice['decision']).toBe('skip');
+    t.ctx.clock = () => new Date(later);
+    const away = await api('/calls/dial', { body: { prospect: other } });
+    expect(away.status).toBe(409);
+    expect(JSON.stringify(away.body['errors'])).toContain('out-of-office');
+    // A warning to sellers, typed by the rep: no message, whatever the strategy says.
+    const warned = await prospect('Cy Warn', '(212) 555-0155', { timezone: 'America/New_York' });
+    await api(`/prospects/${warned}/greeting`, {
+      body: { text: 'This is Cy. Vendor calls will not be returned.', number: '(212) 555-0155', at: AT },
+    });
+    const advice2 = (await api(`/prospects/${warned}/voicemail?at=${later}&strategy=persistent`)).body;
+    expect(advice2['decision']).toBe('skip');
+    expect((advice2['reasons'] as Json[]).map((r) => r['code'])).toContain('deterrent-greeting');
+  });
+
+  it('a second Call placed two real calls to one prospect: it is refused while the first is under way', async () => {
+    const id = await prospect('Pat Twice', '(212) 555-0156', { timezone: 'America/New_York' });
+    twilio.scenarios.set('+12125550156', { answer: 'human', ringSeconds: 4, holdUntilHangup: true });
+    const first = await api('/calls/dial', { body: { prospect: id } });
+    expect(first.status).toBe(201);
+    const second = await api('/calls/dial', { body: { prospect: id } });
+    expect(second.status).toBe(409);
+    expect(JSON.stringify(second.body['errors'])).toContain('call-under-way');
+    expect(twilio.requests.filter((r) => r.path.endsWith('/Calls.json'))).toHaveLength(1);
+    for (let i = 0; i < 100 && !twilio.sent.some((x) => x.params['AnsweredBy']); i++)
+      await new Promise((r) => setTimeout(r, 20));
+    await api(`/telephony/calls/${first.body['id']}/hangup`, { method: 'POST' });
+    await settle();
+  });
+
+  it("an undone log lost the call's dial: the call logs itself again", async () => {
+    const id = await prospect('Uma Undo', '(212) 555-0157', { timezone: 'America/New_York' });
+    twilio.scenarios.set('+12125550157', { answer: 'no-answer', ringSeconds: 20 });
+    const placed = await api('/calls/dial', { body: { prospect: id } });
+    await settle();
+    const [logged] = (await api(`/calls?prospect=${id}`)).body['items'] as Json[];
+    expect((await api(`/calls/${logged!['id']}`, { method: 'DELETE' })).status).toBe(200);
+    expect((await api(`/calls?prospect=${id}`)).body['items']).toHaveLength(0);
+    // The sweep, a minute and more after the end was heard, finds the call unlogged.
+    await processor.drain(new Date(Date.now() + 120_000));
+    expect(((await api(`/calls?prospect=${id}`)).body['items'] as Json[]).map((c) => c['outcome'])).toEqual([
+      'no-answer',
+    ]);
+    expect((await api(`/telephony/calls/${placed.body['id']}`)).body['loggedBy']).toBe('call');
+  });
+
+  it('the auth token could be sent to any address: only https or this machine, and a new address drops it', async () => {
+    const http = await api('/config', {
+      method: 'PATCH',
+      body: { twilioApiUrl: 'http://collector.example.com' },
+    });
+    expect(http.status).toBe(400);
+    expect(JSON.stringify(http.body['errors'])).toContain('twilioApiUrl');
+    expect((await api('/config')).body['twilioAuthToken']).toBe('set');
+    const moved = await api('/config', {
+      method: 'PATCH',
+      body: { twilioApiUrl: 'https://api.example.com' },
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body['twilioAuthToken']).toBeNull();
+  });
+
   it('without telephony configured, dialling says what to set and webhooks are refused', async () => {
     await api('/config', { method: 'PATCH', body: { telephony: 'none' } });
     const id = await prospect('Tel Link', '(212) 555-0152', { timezone: 'America/New_York' });
-    const refused = await api('/calls/dial', { body: { prospect: id, at: AT } });
+    const refused = await api('/calls/dial', { body: { prospect: id } });
     expect(refused.status).toBe(409);
     expect(refused.body['detail']).toContain('telephony=twilio');
     const hook = await twilio.post(`${base}/api/v1/telephony/twilio/status?call=1`, {

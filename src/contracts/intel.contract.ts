@@ -49,7 +49,44 @@ export const intelFactSchema = z.object({
 });
 export type IntelFact = z.infer<typeof intelFactSchema>;
 
+/** What a voicemail greeting said, as the rep heard it (or as transcribed). */
+export const greetingSchema = z
+  .object({
+    text: z.string().trim().min(3).max(2_000),
+    /** The number whose greeting it is: a name said on it confirms the number is theirs. */
+    number: z.string().trim().min(1).max(50).optional(),
+    at: instant().optional(),
+  })
+  .strict();
+export type GreetingInput = z.output<typeof greetingSchema>;
+
+export const greetingReadSchema = z.object({
+  /** What the greeting says, each with the words that say it. */
+  findings: z.array(
+    z.object({
+      kind: z.enum(['deterrent', 'out-of-office', 'alternate-contact', 'name', 'prefers-email']),
+      text: z.string(),
+      quote: z.string(),
+    }),
+  ),
+  /** The facts recorded from it, with their source. */
+  facts: z.array(intelFactSchema),
+});
+export type GreetingRead = z.infer<typeof greetingReadSchema>;
+
 export const intelOperations = {
+  readGreeting: operation({
+    method: 'post',
+    path: '/prospects/{key}/greeting',
+    tag: 'intel',
+    summary:
+      "Read what a prospect's voicemail greeting said (a warning to sellers, away until a date, someone else to call, their name, email me) and record each as intelligence from the greeting",
+    params: keyParams,
+    body: greetingSchema,
+    output: greetingReadSchema,
+    status: 201,
+    answer: 'What the greeting says, and the facts recorded',
+  }),
   addIntel: operation({
     method: 'post',
     path: '/intel',

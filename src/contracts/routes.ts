@@ -5,6 +5,7 @@ import type { OperationName } from './index.ts';
 import type { Method } from './operation.ts';
 
 export const routes: Record<OperationName, readonly [Method, string]> = {
+  readGreeting: ['post', '/prospects/{key}/greeting'],
   addIntel: ['post', '/intel'],
   listIntel: ['get', '/prospects/{key}/intel'],
   getConfig: ['get', '/config'],

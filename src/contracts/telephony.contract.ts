@@ -23,8 +23,6 @@ export const dialSchema = z
     prospect: prospectKey(),
     /** One of the prospect's numbers; the one the queue proposes now when left out. */
     number: z.string().trim().min(1).max(50).optional(),
-    /** The instant the call is placed (now); every rule is checked at it. */
-    at: instant().optional(),
   })
   .strict();
 export type DialInput = z.output<typeof dialSchema>;
@@ -80,7 +78,7 @@ export const telephonyOperations = {
     path: '/calls/dial',
     tag: 'telephony',
     summary:
-      "Call a prospect through the team's provider: the rep's phone rings first, then the prospect's, with answering-machine detection; refused, naming the rule, where the queue would not dial the number now",
+      "Call a prospect through the team's provider: the rep's phone rings first, then the prospect's, with answering-machine detection; every rule is checked at the server's now (a call is placed now, whatever clock the desk shows), and the dial is refused, naming the rule, where the queue would not dial that number now, or while the prospect has a call under way",
     body: dialSchema,
     output: liveCallSchema,
     status: 201,

@@ -110,6 +110,12 @@ export const intelTypes = [
   'champion',
   'out-of-office',
   'prefers',
+  /** A greeting that warns sellers off ("if you are calling to sell me X, don't hold your breath"). */
+  'deterrent',
+  /** Someone else to call, named by a greeting or a gatekeeper: a colleague, an extension, a number. */
+  'alternate-contact',
+  /** The number is the prospect's own: their greeting says their name. */
+  'number-confirmed',
 ] as const;
 export type IntelType = (typeof intelTypes)[number];
 

@@ -229,7 +229,7 @@ export function openApiDocument(routes: Route[], version: string): Record<string
 /** `GET /events`: the book's live changes as server-sent events (`events.ts`). */
 const eventsEntry = {
   summary:
-    "The book's changes as they are accepted, from every process on the database (server-sent events: `ready` once, then `changed` for each)",
+    "The book's changes as they are accepted, from every process on the database (server-sent events: `ready` once, then `changed` for each, and `call` with the call as it stands whenever a call through the telephony provider moves or comes in)",
   tags: ['live'],
   operationId: 'events',
   responses: {

@@ -17,6 +17,8 @@ export type ServerOptions = {
   data?: string | undefined;
   databaseUrl?: string | undefined;
   token?: string | undefined;
+  /** The server's clock, for what is decided at the server's now (a call placed); the machine's when left out. */
+  clock?: () => Date;
   /** Also runs the cadence worker: automatic email steps go out when due. */
   worker?: boolean;
   log?: (line: string) => void;
@@ -44,7 +46,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     holder: { kind: 'server', port: options.port, host: options.host },
   });
   const { database, where } = book;
-  const ctx = { db: database.db, team: await loadTeam(database.db) };
+  const ctx = {
+    db: database.db,
+    team: await loadTeam(database.db),
+    ...(options.clock ? { clock: options.clock } : {}),
+  };
   const events = await bookEvents(database, log);
   // The team's settings live in the database: a change made through another process is read again here.
   events.hear((event) => {

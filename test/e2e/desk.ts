@@ -36,8 +36,16 @@ export type Desk = {
 /** Reach serving the demo territory on a fresh embedded book, and a browser on its web app. */
 export async function openDesk(): Promise<Desk> {
   const dir = await mkdtemp(join(tmpdir(), 'reach-e2e-'));
-  const server = await startServer({ port: 0, host: '127.0.0.1', data: dir, log: () => undefined });
   const at = workingInstant();
+  // The server's clock runs from the same instant as the rehearsing desk: a call is placed at its now.
+  const started = Date.now();
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    data: dir,
+    log: () => undefined,
+    clock: () => new Date(Date.parse(at) + (Date.now() - started)),
+  });
   const api = async <T>(path: string, init: RequestInit = {}): Promise<T> => {
     const response = await fetch(`${server.url}/api/v1${path}`, {
       ...init,

@@ -54,6 +54,16 @@ describe('calls through Reach from the desk (Twilio played by the loopback doubl
     expect(beep).toMatch(/At the beep: (leave the message|hang up, leave nothing)/);
     await desk.shot('call-at-beep');
     const leave = beep.includes('leave the message');
+    // What the greeting said, typed as heard: read and recorded as intelligence from the greeting.
+    await page.getByLabel('The greeting, as you heard it').fill('Vendor calls will not be returned.');
+    await page.keyboard.press('Enter');
+    await page
+      .getByText(/The greeting: warns sellers off/)
+      .first()
+      .waitFor();
+    await desk.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const facts = await desk.api<{ items: { type: string; text: string }[] }>(`/prospects/${id}/intel`);
+    expect(facts.items.find((f) => f.type === 'deterrent')?.text).toContain('(from the greeting)');
     await page.keyboard.press('h');
     await page.locator('.live-call[data-state="ended"]').waitFor({ timeout: 15_000 });
     await page.getByText(/Logged by the call as voicemail/).waitFor({ timeout: 15_000 });

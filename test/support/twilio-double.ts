@@ -48,6 +48,8 @@ export type TwilioDouble = {
   requests: { path: string; params: URLSearchParams; auth: string | null }[];
   /** Every webhook delivered, with Reach's answer status. */
   sent: Sent[];
+  /** The TwiML of each <Gather> the rep was asked to answer. */
+  gathered: string[];
   scenarios: Map<string, Scenario>;
   delivery: Delivery;
   /** Resolves when every call placed so far has delivered all its webhooks. */
@@ -86,6 +88,7 @@ export async function startTwilioDouble(
   const scenarios = new Map<string, Scenario>();
   const delivery: Delivery = { copies: 0, shuffle: false, msPerSecond: 0 };
   const running = new Set<Promise<void>>();
+  const gathered: string[] = [];
   const legs = new Map<string, Leg>();
 
   const post = (
@@ -165,11 +168,20 @@ export async function startTwilioDouble(
       if (events.includes('answered')) repBatch.push({ url: statusUrl, params: repParams('in-progress', 2) });
     }
     await deliver(repBatch);
-    // The rep answered: Twilio asks the Url what to do.
-    const voice = await postText(form.get('Url') ?? '', {
+    // The rep answered: Twilio asks the Url what to do; a <Gather> is answered with a key, as the rep would.
+    let voice = await postText(form.get('Url') ?? '', {
       ...repParams('in-progress', 2),
       SequenceNumber: '2',
     });
+    const gather = /<Gather[^>]*action="([^"]*)"/.exec(voice.text);
+    if (gather) {
+      gathered.push(voice.text);
+      voice = await postText(gather[1]!.replace(/&amp;/g, '&'), {
+        ...repParams('in-progress', 3),
+        SequenceNumber: '2',
+        Digits: '1',
+      });
+    }
     const dial = /<Dial([^>]*)>([\s\S]*?)<\/Dial>/.exec(voice.text);
     const numberTag = dial ? /<Number([^>]*)>([^<]+)<\/Number>/.exec(dial[2]!) : null;
     let repEnd = 3;
@@ -325,6 +337,7 @@ export async function startTwilioDouble(
     authToken,
     requests,
     sent,
+    gathered,
     scenarios,
     delivery,
     settled: async () => {

@@ -176,6 +176,9 @@ export type IntelFact = Answer<'listIntel'>['items'][number];
 
 export type LoggedCall = Answer<'logCall'>;
 
+/** What a voicemail greeting said, read, and the facts recorded from it. */
+export type GreetingRead = Answer<'readGreeting'>;
+
 /** A call through the team's telephony provider, as it stands. */
 export type LiveCall = Answer<'liveCall'>;
 

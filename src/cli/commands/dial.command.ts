@@ -14,12 +14,11 @@ export function dialCommand(): Command {
       "call a prospect through the team's telephony provider: your phone rings, then theirs; the call logs itself",
     )
     .option('--number <number>', 'one of their numbers (default: the one the queue proposes now)')
-    .option('--at <iso>', 'the instant every calling rule is checked at (default now)')
     .option('--follow', 'print each change until the call ends and is logged')
     .action((prospect: string, o) =>
       withClient(o, async (client) => {
         let call: LiveCall = await client.dial({
-          body: { prospect, ...(o.number ? { number: o.number } : {}), ...(o.at ? { at: o.at } : {}) },
+          body: { prospect, ...(o.number ? { number: o.number } : {}) },
         });
         if (!o.follow) {
           show(o.json, call, liveCallLines);

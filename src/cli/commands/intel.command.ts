@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { intelTypes } from '../../contracts/vocabulary.ts';
-import { factLines, recordedFactLines } from '../../modules/intel/intel.print.ts';
+import { factLines, greetingLines, recordedFactLines } from '../../modules/intel/intel.print.ts';
 import { show } from '../output.ts';
 import { common, withClient } from '../run.ts';
 
@@ -39,6 +39,22 @@ export function intelCommand(): Command {
           },
         });
         show(o.json, fact, recordedFactLines);
+        return 0;
+      }),
+    );
+  common(cmd.command('greeting <prospect> <words...>'))
+    .description(
+      'read a voicemail greeting as you heard it: a warning to sellers, away until a date, someone else to call, their name, email me',
+    )
+    .option('--number <number>', 'the number whose greeting it is (their name on it confirms the number)')
+    .option('--at <iso>', 'when it was heard (default now)')
+    .action((prospect: string, words: string[], o) =>
+      withClient(o, async (client) => {
+        const read = await client.readGreeting({
+          params: { key: prospect },
+          body: { text: words.join(' '), number: o.number, at: o.at },
+        });
+        show(o.json, read, greetingLines);
         return 0;
       }),
     );

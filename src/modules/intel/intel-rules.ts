@@ -82,6 +82,15 @@ export function checkIntel(fact: IntelInput): FieldIssue[] {
         issues.push({ field: 'value', reason: `a preference is one of ${channels.join(', ')}` });
       }
       break;
+    case 'deterrent':
+      needValue('the words of the warning');
+      break;
+    case 'alternate-contact':
+      needValue('who to call: a name, an extension or a number');
+      break;
+    case 'number-confirmed':
+      needValue('the number');
+      break;
     case 'out-of-office':
       if (!fact.until) issues.push({ field: 'until', reason: 'say until when (a date)' });
       else if (fact.until <= fact.at)
@@ -101,7 +110,33 @@ export function describeIntel(fact: {
 }): string {
   const v = fact.value;
   const text = typeof v['text'] === 'string' ? v['text'] : '';
+  const heard =
+    v['source'] === 'transcription'
+      ? ' (from the greeting, transcribed)'
+      : v['source'] === 'greeting'
+        ? ' (from the greeting)'
+        : '';
+  return describeFact(fact, text) + heard;
+}
+
+function describeFact(
+  fact: {
+    type: string;
+    value: Record<string, unknown>;
+    fromTime: string | null;
+    toTime: string | null;
+    validUntil: Date | null;
+  },
+  text: string,
+): string {
+  const v = fact.value;
   switch (fact.type) {
+    case 'deterrent':
+      return `warns sellers off: "${text}"`;
+    case 'alternate-contact':
+      return `instead, call ${text}`;
+    case 'number-confirmed':
+      return `${text} is their own number: their greeting says their name`;
     case 'gatekeeper-name':
       return `gatekeeper: ${text}`;
     case 'gatekeeper-hours': {

@@ -23,6 +23,8 @@ export type PreparedFact = Omit<HeardFact, 'until' | 'type'> & {
   type: IntelType;
   text: string;
   until?: Date;
+  /** Where it was heard, when not from a person: `greeting` (typed by the rep) or `transcription`. */
+  source?: 'greeting' | 'transcription';
 };
 
 /**
@@ -86,6 +88,7 @@ export async function storeFacts(
       const value: Record<string, unknown> = { text: f.text };
       if (f.arrives) value['arrives'] = f.arrives;
       if (f.leaves) value['leaves'] = f.leaves;
+      if (f.source) value['source'] = f.source;
       return {
         teamId,
         prospectId: prospect.id,

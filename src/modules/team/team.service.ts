@@ -15,6 +15,11 @@ function territoryZone(text: string, index: number): string {
   throw invalid(`territoryZones.${index}`, read.reason);
 }
 
+const secureOrLocal = (url: string): boolean => {
+  const { protocol, hostname } = new URL(url);
+  return protocol === 'https:' || ['127.0.0.1', 'localhost', '[::1]'].includes(hostname);
+};
+
 /** The team this installation serves; created on first use. */
 export async function loadTeam(db: Db): Promise<Team> {
   const existing = await firstTeam(db);
@@ -49,6 +54,13 @@ export async function updateTeamConfig(ctx: Ctx, input: TeamConfigPatch): Promis
     throw invalid('callingHoursStart', `cannot be before ${LEGAL_START}, the legal start`);
   if (end > LEGAL_END) throw invalid('callingHoursEnd', `cannot be after ${LEGAL_END}, the legal end`);
   if (start >= end) throw invalid('callingHoursEnd', 'must be after callingHoursStart');
+  // The auth token goes only where it was given for: a new API address drops it unless one comes with it,
+  // and it is sent only over https (or to this machine).
+  if (patch.twilioApiUrl !== undefined && patch.twilioApiUrl !== ctx.team.twilioApiUrl) {
+    if (patch.twilioApiUrl !== null && !secureOrLocal(patch.twilioApiUrl))
+      throw invalid('twilioApiUrl', 'must be https (or http on this machine): the auth token is sent to it');
+    if (patch.twilioAuthToken === undefined) patch.twilioAuthToken = null;
+  }
   if (patch.callerId) {
     const phone = normalizePhone(patch.callerId, patch.defaultCountry ?? ctx.team.defaultCountry);
     if (!phone.ok) throw invalid('callerId', `invalid phone "${patch.callerId}": ${phone.reason}`);

@@ -1,6 +1,8 @@
-import type { Ctx } from '../../context/context.ts';
+import { type Ctx, nowOf } from '../../context/context.ts';
 import type { LiveCall } from '../../contracts/telephony.contract.ts';
 import { correctCall, logCall } from '../calls/index.ts';
+import { recordGreeting } from '../intel/index.ts';
+import { resolveProspect } from '../prospects/index.ts';
 import { AMD_WAIT_SECONDS, foldCall, selfLog } from './call-state.ts';
 import {
   callOfTeam,
@@ -33,6 +35,19 @@ export async function processCall(ctx: Ctx, input: { id: number; now: Date }): P
     const events = await eventsOfCall(tx, { callId: call.id });
     const facts = foldCall(events, call.direction === 'inbound' ? 'inbound' : 'outbound');
     await updateCall(tx, { id: call.id, patch: factsPatch(facts) });
+    // A transcription of the greeting, new: what it says is recorded as intelligence, once.
+    if (facts.greeting && facts.greeting !== call.greeting && call.prospectId !== null)
+      await recordGreeting(
+        { ...ctx, db: tx },
+        {
+          prospect: await resolveProspect({ ...ctx, db: tx }, call.prospectId),
+          text: facts.greeting,
+          at: input.now,
+          number: call.e164,
+          source: 'transcription',
+          attemptId: call.attemptId,
+        },
+      );
     await markFolded(tx, { ids: events.filter((e) => !e.processed).map((e) => e.id), at: input.now });
     return true;
   });
@@ -41,7 +56,8 @@ export async function processCall(ctx: Ctx, input: { id: number; now: Date }): P
     const inTx = { ...ctx, db: tx };
     const call = await lockCall(tx, { id: input.id });
     if (call?.direction !== 'outbound' || call.prospectId === null) return;
-    if (call.attemptId === null && call.loggedBy === null) {
+    // Unlogged, or its log undone (the attempt gone, whoever wrote it): the call logs itself, for it happened.
+    if (call.attemptId === null) {
       const facts = foldCall(await eventsOfCall(tx, { callId: call.id }));
       const log = selfLog(facts, input.now);
       if (!log) return;
@@ -119,13 +135,14 @@ export function callProcessor(options: {
     }
   };
 
-  const pass = async (now: Date): Promise<void> => {
+  const pass = async (given: Date | undefined): Promise<void> => {
     const ctx = options.ctx();
+    // The server's clock (a test's, a rehearsal's), read once a pass.
+    const now = given ?? nowOf(ctx);
     for (;;) {
       const ids = await callsWaiting(ctx.db, { limit: BATCH });
       let failed = 0;
-      for (const id of ids)
-        if (!(await attempt(ctx, id, new Date(Math.max(now.getTime(), Date.now()))))) failed++;
+      for (const id of ids) if (!(await attempt(ctx, id, now))) failed++;
       // Calls that could not even be folded wait for the next pass rather than spin this one.
       if (ids.length < BATCH || failed > 0) break;
     }
@@ -145,7 +162,7 @@ export function callProcessor(options: {
       do {
         again = false;
         try {
-          await pass(now ?? new Date());
+          await pass(now);
         } catch (error) {
           options.log(`Calls were not folded this pass: ${(error as Error).message}`);
         }

@@ -102,11 +102,16 @@ describe('a call folded from its callbacks', () => {
       outcome: 'bad-number',
       carrierFailure: true,
     });
-    expect(unanswered(status('prospect', 'failed', 1, { SipResponseCode: '503' }))).toMatchObject({
-      outcome: 'bad-number',
-      carrierFailure: false,
-    });
+    expect(unanswered(status('prospect', 'failed', 1, { SipResponseCode: '486' }))?.outcome).toBe('busy');
     expect(unanswered(status('prospect', 'canceled', 9))?.outcome).toBe('no-answer');
+  });
+
+  it('a failure the far end did not explain marked numbers bad: it is no dial, and the number stays good', () => {
+    const failed = (extra?: Record<string, string>) =>
+      selfLog(foldCall([status('prospect', 'initiated', 0), status('prospect', 'failed', 1, extra)]), HEARD);
+    // An account without funds, an unverified caller ID, a country not enabled: Twilio says failed, with no SIP answer.
+    expect(failed()).toBeNull();
+    expect(failed({ SipResponseCode: '503' })).toBeNull();
   });
 
   it('logs nothing while the prospect leg runs, and nothing for a call whose rep never answered', () => {

@@ -32,6 +32,9 @@ const ENDED = new Set(['completed', 'busy', 'no-answer', 'failed', 'canceled']);
 
 /** SIP answers that say the number does not exist: one such failure invalidates it (the bad-number rule). */
 const UNALLOCATED_SIP = new Set([404, 410, 484, 604]);
+/** SIP answers that say the line was busy, or that it rang out or was not taken. */
+const BUSY_SIP = new Set([486, 600]);
+const UNANSWERED_SIP = new Set([408, 480, 487, 603]);
 
 /** The answering-machine detection's word, as Twilio's `AnsweredBy` gives it. */
 export const ANSWERED_BY = [
@@ -232,12 +235,24 @@ export function selfLog(facts: CallFacts, now: Date): SelfLog | null {
         note: `Logged by the call: no answer${rang}${status === 'canceled' ? ' (hung up before an answer)' : ''}.`,
       };
     case 'failed': {
-      const unallocated = facts.sipCode !== null && UNALLOCATED_SIP.has(facts.sipCode);
-      return {
-        outcome: 'bad-number',
-        carrierFailure: unallocated,
-        note: `Logged by the call: the carrier could not connect it${facts.sipCode !== null ? ` (SIP ${facts.sipCode}${unallocated ? ', no such number' : ''})` : ''}.`,
-      };
+      // Only what the far end said is about the number; a failure without it (the account, the
+      // caller ID, a permission) is no dial and must not mark the number bad.
+      const sip = facts.sipCode;
+      if (sip !== null && UNALLOCATED_SIP.has(sip))
+        return {
+          outcome: 'bad-number',
+          carrierFailure: true,
+          note: `Logged by the call: no such number (SIP ${sip}).`,
+        };
+      if (sip !== null && BUSY_SIP.has(sip))
+        return { outcome: 'busy', carrierFailure: false, note: `Logged by the call: busy (SIP ${sip}).` };
+      if (sip !== null && UNANSWERED_SIP.has(sip))
+        return {
+          outcome: 'no-answer',
+          carrierFailure: false,
+          note: `Logged by the call: not answered (SIP ${sip}).`,
+        };
+      return null;
     }
   }
   // Completed: answered or not.

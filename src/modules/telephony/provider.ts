@@ -49,6 +49,11 @@ export type Provider = {
     statusUrl: string;
   }) => Promise<{ sid: string }>;
   hangUp: (input: { account: ProviderAccount; sid: string }) => Promise<void>;
+  /**
+   * Says whom the rep is calling and waits for a key: a person pressed it, not the rep's own
+   * voicemail (which would otherwise be put through to the prospect's). The key asks `actionUrl`.
+   */
+  confirm: (input: { announce: string; actionUrl: string }) => string;
   bridge: (input: Bridge) => string;
   inbound: (input: Inbound) => string;
   /** Says why and hangs up. */

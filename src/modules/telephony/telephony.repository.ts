@@ -215,8 +215,9 @@ export async function callsAwaitingWord(db: Db, input: { teamId: number; before:
       and(
         eq(telephonyCalls.teamId, input.teamId),
         isNull(telephonyCalls.attemptId),
-        isNull(telephonyCalls.loggedBy),
         eq(telephonyCalls.state, 'ended'),
+        // A call whose end was heard over a day ago and still has no log never will (the rep's phone did not answer).
+        gte(telephonyCalls.createdAt, new Date(input.before.getTime() - 86_400_000)),
         sql`exists (select 1 from telephony_events e where e.call_id = ${telephonyCalls.id}
           and e.leg = 'prospect' and e.params->>'CallStatus' in ('completed', 'busy', 'no-answer', 'failed', 'canceled')
           and e.received_at <= ${input.before.toISOString()}::timestamptz)`,
@@ -255,4 +256,25 @@ export async function phonesOf(
     .from(phoneNumbers)
     .where(eq(phoneNumbers.prospectId, input.prospectId))
     .orderBy(phoneNumbers.id);
+}
+
+/** A call to the prospect placed since `since` that has not ended: one call at a time. */
+export async function openCallOf(
+  db: Db,
+  input: { teamId: number; prospectId: number; since: Date },
+): Promise<{ id: number; state: string } | undefined> {
+  const [row] = await db
+    .select({ id: telephonyCalls.id, state: telephonyCalls.state })
+    .from(telephonyCalls)
+    .where(
+      and(
+        eq(telephonyCalls.teamId, input.teamId),
+        eq(telephonyCalls.prospectId, input.prospectId),
+        eq(telephonyCalls.direction, 'outbound'),
+        sql`${telephonyCalls.state} <> 'ended'`,
+        gte(telephonyCalls.createdAt, input.since),
+      ),
+    )
+    .limit(1);
+  return row;
 }

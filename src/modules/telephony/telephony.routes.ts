@@ -40,6 +40,8 @@ const twilioParams = z
 const webhookQuery = z.object({
   call: z.string().optional(),
   leg: z.enum(['rep', 'prospect']).optional(),
+  /** `connect`: the rep pressed a key, so a person, not their voicemail, answered. */
+  step: z.enum(['connect']).optional(),
 });
 
 /**
@@ -82,7 +84,7 @@ const xml = (c: Context, text: string) => c.body(text, 200, { 'content-type': 't
 function eventRoute(kind: CallEvent['kind'], summary: string, hooks: WebhookHooks): Route {
   return {
     method: 'post',
-    path: `/telephony/twilio/${kind === 'status' ? 'status' : kind}`,
+    path: `/telephony/twilio/${kind}`,
     tag: 'telephony',
     summary,
     query: webhookQuery,
@@ -109,7 +111,7 @@ export function twilioRoutes(hooks: WebhookHooks): Route[] {
       path: '/telephony/twilio/voice',
       tag: 'telephony',
       summary:
-        "TwiML for the rep's leg once answered: says whom, then dials the prospect with answering-machine detection (DetectMessageEnd)",
+        "TwiML for the rep's leg once answered: says whom and waits for a key (never the rep's voicemail put through), then (`step=connect`) dials the prospect with answering-machine detection (DetectMessageEnd)",
       query: webhookQuery,
       body: twilioParams,
       bodyType: 'application/x-www-form-urlencoded',
@@ -118,7 +120,8 @@ export function twilioRoutes(hooks: WebhookHooks): Route[] {
       content: { 'text/xml': z.string() },
       handle: async ({ c, ctx }) => {
         await signed(c, ctx);
-        return xml(c, await bridgeInstructions(ctx, callIdOf(c)));
+        const step = c.req.query('step') === 'connect' ? 'connect' : 'answered';
+        return xml(c, await bridgeInstructions(ctx, { callId: callIdOf(c), step }));
       },
     },
     eventRoute('status', "Status callbacks of a call's legs: initiated, ringing, answered, completed", hooks),

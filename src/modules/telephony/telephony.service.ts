@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import type { Ctx, Team } from '../../context/context.ts';
+import { type Ctx, nowOf, type Team } from '../../context/context.ts';
 import type { LoggedCall } from '../../contracts/calls.contract.ts';
 import type {
   CallLogInput,
@@ -25,6 +25,7 @@ import {
   insertCall,
   keepEvents,
   lockCall,
+  openCallOf,
   phonesOf,
   recentCalls,
   updateCall,
@@ -32,6 +33,9 @@ import {
 import { twilio } from './twilio.ts';
 
 export { twilio };
+
+/** A call not heard to end within this many hours is taken as over (its end was lost), for a new dial. */
+const OPEN_CALL_HOURS = 2;
 
 /** Where Twilio's webhooks arrive, under the API. */
 export const WEBHOOK_PATH = '/api/v1/telephony/twilio';
@@ -82,8 +86,9 @@ function repLine(team: Team): { phone: string; callerId: string } {
  * Places a call to a prospect through the provider, after the same rules the queue obeys at
  * that instant; refused, naming the rule, where the queue would not dial that number now.
  */
-export async function dial(ctx: Ctx, input: DialInput & { now?: Date }): Promise<LiveCall> {
-  const at = resolveAt(input.at ?? (input.now ?? new Date()).toISOString(), 'at');
+export async function dial(ctx: Ctx, input: DialInput): Promise<LiveCall> {
+  // The call is placed now: the rules are checked at the server's clock, never at an instant a client names.
+  const at = nowOf(ctx);
   const account = accountOf(ctx.team);
   const line = repLine(ctx.team);
   const prospect = await resolveProspect(ctx, input.prospect);
@@ -116,6 +121,17 @@ export async function dial(ctx: Ctx, input: DialInput & { now?: Date }): Promise
       { issues: refusalIssues(decision) },
     );
   const phone = phones.find((p) => p.e164 === e164)!;
+  const open = await openCallOf(ctx.db, {
+    teamId: ctx.team.id,
+    prospectId: prospect.id,
+    since: new Date(at.getTime() - OPEN_CALL_HOURS * 3_600_000),
+  });
+  if (open)
+    throw new AppError(
+      'dial_refused',
+      `Not calling ${displayName(prospect)} now: call ${open.id} to them is still under way (${open.state})`,
+      { issues: [{ field: 'rule', reason: `call-under-way: call ${open.id}` }] },
+    );
   const id = await insertCall(ctx.db, {
     teamId: ctx.team.id,
     provider: 'twilio',
@@ -186,7 +202,8 @@ export async function logLiveCall(
     const inTx = { ...ctx, db: tx };
     const call = await lockCall(tx, { id: input.id });
     if (!call || call.teamId !== ctx.team.id) throw notFound('Call', input.id);
-    if (call.prospectId === null) throw invalid('id', `call ${input.id} is not with a prospect in the book`);
+    if (call.prospectId === null || call.direction !== 'outbound')
+      throw invalid('id', `call ${input.id} is not a call placed to a prospect in the book`);
     if (call.loggedBy === 'rep' && call.attemptId !== null)
       throw new AppError(
         'conflict',
@@ -264,8 +281,13 @@ async function write(db: Ctx['db'], box: { waiting: Waiting[]; writing: boolean 
         batch.map((w) => w.row),
       );
       for (const [i, w] of batch.entries()) w.done(kept[i] ?? null);
-    } catch (error) {
-      for (const w of batch) w.failed(error);
+    } catch {
+      // One webhook the database refuses fails alone: the batch is kept again one by one.
+      for (const w of batch)
+        await keepEvents(db, [w.row]).then(
+          ([kept]) => w.done(kept ?? null),
+          (error: unknown) => w.failed(error),
+        );
     }
   }
   box.writing = false;
@@ -281,19 +303,31 @@ export async function receive(
   return kept;
 }
 
-/** The voice instructions for the rep's leg once answered: say whom, then ring the prospect. */
-export async function bridgeInstructions(ctx: Ctx, callId: number): Promise<string> {
+/**
+ * The voice instructions for the rep's leg once answered: say whom and wait for a key (so the
+ * rep's own voicemail is never put through), then, once pressed, ring the prospect.
+ */
+export async function bridgeInstructions(
+  ctx: Ctx,
+  input: { callId: number; step: 'answered' | 'connect' },
+): Promise<string> {
+  const { callId } = input;
   const view = await callOfTeam(ctx.db, { teamId: ctx.team.id, id: callId });
   if (!view) throw notFound('Call', callId);
   const account = accountOf(ctx.team);
   const { call, prospect } = view;
   if (call.state === 'ended') return twilio.refuse('This call was ended.');
+  if (input.step === 'answered')
+    return twilio.confirm({
+      announce: prospect
+        ? `Calling ${prospect.name}${prospect.company ? ` at ${prospect.company}` : ''}.`
+        : 'Calling.',
+      actionUrl: webhookUrl(account.publicUrl, 'voice', { call: call.id, step: 'connect' }),
+    });
   return twilio.bridge({
     to: call.e164,
     callerId: ctx.team.callerId ?? call.e164,
-    announce: prospect
-      ? `Calling ${prospect.name}${prospect.company ? ` at ${prospect.company}` : ''}.`
-      : null,
+    announce: null,
     statusUrl: webhookUrl(account.publicUrl, 'status', { call: call.id, leg: 'prospect' }),
     amdUrl: webhookUrl(account.publicUrl, 'amd', { call: call.id, leg: 'prospect' }),
   });

@@ -44,6 +44,15 @@ export const twilio: Provider = {
     });
   },
 
+  confirm: ({ announce, actionUrl }) => {
+    const response = new VoiceResponse();
+    const gather = response.gather({ numDigits: 1, timeout: 8, action: actionUrl, method: 'POST' });
+    gather.say(`${announce} Press any key to connect.`);
+    response.say('No key pressed: the call is cancelled.');
+    response.hangup();
+    return response.toString();
+  },
+
   bridge: (input: Bridge) => {
     const response = new VoiceResponse();
     if (input.announce) response.say(input.announce);

@@ -25,6 +25,8 @@ export type VoicemailState = {
     competitorRelationship: boolean;
     /** Their preferred channel, from research or intelligence: email, letter, voicemail, phone. */
     prefers: string | null;
+    /** Their greeting warns sellers off, in these words. */
+    deterrent?: string | null;
     /** The prospect's local hour and ISO weekday (1 Monday) now. */
     localHour: number;
     localWeekday: number;
@@ -167,6 +169,12 @@ function limits(state: VoicemailState): Reason | null {
     return { code: 'outside-hours', text: 'outside calling hours in their zone: no call, so no message' };
   if (p.prefers === 'email' || p.prefers === 'letter')
     return { code: 'prefers-channel', text: `they prefer ${p.prefers}: write instead` };
+  // A pitch left after "don't hold your breath" is one they said they would not return.
+  if (p.deterrent)
+    return {
+      code: 'deterrent-greeting',
+      text: `their greeting warns sellers off ("${p.deterrent}"): a message reads as the pitch they refuse; reach them live or through someone they trust`,
+    };
   const last = state.messages.at(-1);
   if (last && state.at.getTime() - last.at.getTime() < MESSAGE_GAP_HOURS * HOUR)
     return {

@@ -212,6 +212,7 @@ export async function loadState(
       alreadyHasProduct: prospect.alreadyHasProduct,
       competitorRelationship: prospect.competitorRelationship,
       prefers,
+      deterrent: (intel.find((f) => f.type === 'deterrent')?.value['text'] as string | undefined) ?? null,
       localHour: earliest.hour,
       localWeekday: earliest.weekday,
       attempts: attempts.length + 1,

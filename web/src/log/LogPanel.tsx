@@ -141,7 +141,14 @@ export function LogPanel(props: {
   const [focused, setFocused] = useState(false);
   const noteRef = useRef<HTMLTextAreaElement>(null);
 
-  const dirty = note.trim() !== '' || result !== '' || facts.length > 0 || timer.running || focused;
+  // A call through Reach under way, or ended and not yet logged by the rep, holds the card like a running timer.
+  const dirty =
+    note.trim() !== '' ||
+    result !== '' ||
+    facts.length > 0 ||
+    timer.running ||
+    focused ||
+    (liveCall !== null && liveCall.loggedBy !== 'rep' && liveCall.state !== 'ended');
   useEffect(() => onHold?.(dirty), [dirty, onHold]);
 
   const submit = async (outcome: string) => {

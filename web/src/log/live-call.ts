@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, type LiveCall, onCall } from '../api.ts';
-import { nowIso } from '../clock.ts';
 
 /** How often a card without the live stream asks after its call. */
 const POLL_MS = 1_500;
+/** How far back a card looks for its prospect's call when it opens. */
+const RECOVER_MS = 15 * 60_000;
 
 export type LiveCallControl = {
   call: LiveCall | null;
@@ -32,6 +33,30 @@ export function useLiveCall(prospectId: number): LiveCallControl {
     [],
   );
 
+  // Back on a prospect whose call is under way (the card was left, the page reloaded): the call is found again.
+  useEffect(() => {
+    let live = true;
+    api<{ items: LiveCall[] }>('/telephony/calls', { query: { limit: 20 } })
+      .then(({ items }) => {
+        const open = items.find(
+          (c) =>
+            c.direction === 'outbound' &&
+            c.prospect?.id === prospectId &&
+            Date.now() - Date.parse(c.at) < RECOVER_MS &&
+            // Under way, or answered and still waiting for the rep's word on who it was.
+            (c.state !== 'ended' || (c.answeredAt !== null && c.loggedBy !== 'rep')),
+        );
+        if (live && open && current.current === null) {
+          current.current = open.id;
+          setCall(open);
+        }
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [prospectId, setCall]);
+
   useEffect(() => {
     const stop = onCall((moved) => {
       if (moved.id === current.current) setCall(moved);
@@ -55,7 +80,7 @@ export function useLiveCall(prospectId: number): LiveCallControl {
       try {
         const placed = await api<LiveCall>('/calls/dial', {
           method: 'POST',
-          body: { prospect: prospectId, number, at: nowIso() },
+          body: { prospect: prospectId, number },
         });
         current.current = placed.id;
         setCall(placed);

@@ -4,6 +4,7 @@ import {
   api,
   type CardEntry,
   describeError,
+  type GreetingRead,
   type IntelFact,
   type LoggedCall,
   type Prospect,
@@ -57,7 +58,8 @@ export function CallCard(props: {
   };
 
   const place = async () => {
-    if (live.call && live.call.state !== 'ended') return;
+    // One call at a time: a second press while the first is being placed, or under way, places nothing.
+    if (live.placing || (live.call && live.call.state !== 'ended')) return;
     try {
       await live.dial(number);
     } catch (error) {
@@ -195,7 +197,33 @@ export function CallCard(props: {
         </ul>
       </header>
 
-      {live.call && <LiveCallPanel live={live} advice={advice.data} onHangUp={() => void hangUp()} />}
+      {live.call && (
+        <LiveCallPanel
+          live={live}
+          advice={advice.data}
+          onHangUp={() => void hangUp()}
+          onGreeting={async (text) => {
+            try {
+              const read = await api<GreetingRead>(`/prospects/${id}/greeting`, {
+                method: 'POST',
+                body: { text, number, at: nowIso() },
+              });
+              say(
+                read.findings.length === 0
+                  ? 'Nothing in the greeting Reach can use.'
+                  : `The greeting: ${read.findings.map((f) => f.text).join('; ')}.`,
+                { tone: 'info' },
+              );
+              void intel.reload();
+              void advice.reload();
+              return true;
+            } catch (error) {
+              say(`The greeting was not read: ${describeError(error)}`, { tone: 'error' });
+              return false;
+            }
+          }}
+        />
+      )}
 
       <VoicemailPanel advice={advice.data} loading={advice.loading} error={advice.error} />
 
@@ -299,9 +327,17 @@ const STATE_LABEL: Record<string, string> = {
  * decision for this call: leave, and the script, or hang up and what to do instead), ended and
  * what it logged itself as.
  */
-function LiveCallPanel(props: { live: LiveCallControl; advice: Advice | null; onHangUp: () => void }) {
+function LiveCallPanel(props: {
+  live: LiveCallControl;
+  advice: Advice | null;
+  onHangUp: () => void;
+  /** What the rep heard the greeting say, to read and record; true when it was. */
+  onGreeting: (text: string) => Promise<boolean>;
+}) {
   const call = props.live.call!;
   const { advice } = props;
+  const [greeting, setGreeting] = useState('');
+  const machine = call.answeredBy?.startsWith('machine') === true;
   const open = call.state !== 'ended';
   const atBeep = call.state === 'beep';
   const leave = advice?.decision === 'leave';
@@ -335,6 +371,29 @@ function LiveCallPanel(props: { live: LiveCallControl; advice: Advice | null; on
             </>
           )}
         </div>
+      )}
+      {machine && (
+        <form
+          className="greeting"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (greeting.trim().length < 3) return;
+            void props.onGreeting(greeting.trim()).then((read) => read && setGreeting(''));
+          }}
+        >
+          <label>
+            The greeting, as you heard it
+            <input
+              value={greeting}
+              onChange={(e) => setGreeting(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape') (e.target as HTMLElement).blur();
+              }}
+              placeholder="“Out of the office until Monday… if you are calling to sell me…”"
+            />
+          </label>
+          <button type="submit">Read it</button>
+        </form>
       )}
       {call.attemptId !== null && (
         <p className="muted">

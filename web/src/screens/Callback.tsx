@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api, type CallbackCard, describeError, type ProspectList, type RecordedCallback } from '../api.ts';
 import { ago, fieldsIn, nowIso, theirTime, zonedToUtc } from '../clock.ts';
-import { arrivalOf } from '../inbound.ts';
+import { arrivalOf, settledArrival } from '../inbound.ts';
 import { RESULTS, ResultFields, TIMED } from '../log/LogPanel.tsx';
 import { useNotices } from '../notices.tsx';
 import { href } from '../router.ts';
@@ -50,6 +50,7 @@ export function Callback({ number }: { number: string }) {
     setBusy(true);
     try {
       const answer = await api<RecordedCallback>(`/callbacks/${arrivedAs}/result`, { method: 'POST', body });
+      settledArrival(c?.number ?? number);
       setRecorded(answer);
       say(`Saved: ${RESULTS.find((r) => r.value === answer.result)?.label ?? answer.result}.`);
       await card.reload();
