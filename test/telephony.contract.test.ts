@@ -403,6 +403,33 @@ describe.each(drivers)('Calls through Twilio (the loopback double) on %s', (driv
     expect((await api(`/telephony/calls/${placed.body['id']}`)).body['loggedBy']).toBe('call');
   });
 
+  it("a call whose last callbacks were lost stayed under way: it is asked after at Twilio's API and logged", async () => {
+    const id = await prospect('Lia Lost', '(212) 555-0158', { timezone: 'America/New_York' });
+    twilio.scenarios.set('+12125550158', {
+      answer: 'machine',
+      ringSeconds: 6,
+      greetingSeconds: 5,
+      talkSeconds: 3,
+    });
+    twilio.delivery.lose = (params) => params['CallStatus'] === 'completed';
+    const placed = await api('/calls/dial', { body: { prospect: id } });
+    await settle();
+    expect((await api(`/telephony/calls/${placed.body['id']}`)).body['state']).not.toBe('ended');
+    // Ten minutes and more after it was placed, the processor asks Twilio.
+    t.ctx.clock = () => new Date(Date.parse(AT) + 11 * 60_000);
+    await processor.drain();
+    await processor.drain();
+    const call = (await api(`/telephony/calls/${placed.body['id']}`)).body;
+    expect(call).toMatchObject({
+      state: 'ended',
+      status: 'completed',
+      outcome: 'voicemail',
+      durationSeconds: 8,
+    });
+    // It was asked after: GET …/Calls/{sid}.json.
+    expect(twilio.requests.some((r) => /\/Calls\/CA[0-9a-f]{32}\.json$/.test(r.path))).toBe(true);
+  });
+
   it('the auth token could be sent to any address: only https or this machine, and a new address drops it', async () => {
     const http = await api('/config', {
       method: 'PATCH',

@@ -138,6 +138,12 @@ describe.each(engines)('a day at the desk on %s', (engine) => {
         return addFact(type, async (f) => {
           await f.locator('select').selectOption('email');
         });
+      case 'deterrent':
+        return addFact(type, (f) => f.getByLabel('The words').fill('Vendor calls will not be returned.'));
+      case 'alternate-contact':
+        return addFact(type, (f) => f.getByLabel('Who, extension or number').fill('Pat Lee, extension 214'));
+      case 'number-confirmed':
+        return addFact(type, (f) => f.getByLabel('Number').fill('+13125550142'));
       case 'out-of-office': {
         const back = DateTime.fromMillis(now, { zone }).plus({ days: 9 }).toISODate()!;
         return addFact(type, (f) => f.locator('input[type="date"]').fill(back));

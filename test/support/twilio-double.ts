@@ -34,6 +34,8 @@ export type Delivery = {
   shuffle?: boolean;
   /** Real milliseconds per second of call time (0: as fast as possible). */
   msPerSecond?: number;
+  /** Callbacks lost on the way (never delivered), as a restart mid-call would lose them. */
+  lose?: (params: Record<string, string>) => boolean;
 };
 
 export type Sent = { url: string; params: Record<string, string>; status: number };
@@ -89,6 +91,7 @@ export async function startTwilioDouble(
   const delivery: Delivery = { copies: 0, shuffle: false, msPerSecond: 0 };
   const running = new Set<Promise<void>>();
   const gathered: string[] = [];
+  const states = new Map<string, Record<string, string>>();
   const legs = new Map<string, Leg>();
 
   const post = (
@@ -132,7 +135,20 @@ export async function startTwilioDouble(
 
   /** Delivers a batch of callbacks as the delivery settings say: copies, order. */
   const deliver = async (batch: { url: string; params: Record<string, string> }[]) => {
-    let all = batch.flatMap((b) => Array.from({ length: 1 + (delivery.copies ?? 0) }, () => b));
+    // What the API answers for each leg follows every callback, delivered or lost.
+    for (const { params } of batch) {
+      const known = states.get(params['CallSid'] ?? '') ?? {};
+      states.set(params['CallSid'] ?? '', {
+        ...known,
+        ...(params['CallStatus'] ? { status: params['CallStatus'] } : {}),
+        ...(params['CallDuration'] ? { duration: params['CallDuration'] } : {}),
+        ...(params['AnsweredBy'] ? { answered_by: params['AnsweredBy'] } : {}),
+        ...(params['Timestamp'] ? { end_time: params['Timestamp'] } : {}),
+      });
+    }
+    let all = batch
+      .filter((b) => !delivery.lose?.(b.params))
+      .flatMap((b) => Array.from({ length: 1 + (delivery.copies ?? 0) }, () => b));
     if (delivery.shuffle)
       all = all
         .map((b) => ({ b, k: Math.random() }))
@@ -317,6 +333,18 @@ export async function startTwilioDouble(
           direction: 'outbound-api',
           api_version: '2010-04-01',
           uri: `/2010-04-01/Accounts/${accountSid}/Calls/${sid}.json`,
+        });
+      }
+      if (update && req.method === 'GET') {
+        const state = states.get(update[2]!);
+        if (!state)
+          return json(404, { code: 20404, message: 'The requested resource was not found', status: 404 });
+        return json(200, {
+          sid: update[2],
+          status: state['status'] ?? 'queued',
+          duration: state['duration'] ?? null,
+          answered_by: state['answered_by'] ?? null,
+          end_time: state['end_time'] ?? null,
         });
       }
       if (update && req.method === 'POST') {

@@ -12,14 +12,17 @@ import {
   factsPatch,
   lockCall,
   markFolded,
+  staleCalls,
   updateCall,
 } from './telephony.repository.ts';
-import { liveView } from './telephony.service.ts';
+import { askAfter, liveView, STALE_MINUTES } from './telephony.service.ts';
 
 /** How many calls one pass folds before it looks again. */
 const BATCH = 200;
 /** A webhook heard this recently means more are coming: a call's folding waits YIELD_MS for them. */
 const BUSY_MS = 50;
+/** How often one call whose end was lost is asked after at the provider. */
+const ASK_AGAIN_MS = 5 * 60_000;
 const YIELD_MS = 100;
 
 /**
@@ -118,6 +121,8 @@ export function callProcessor(options: {
   let heard = 0;
   // A call whose log failed (its prospect gone, say) is tried again by the sweep, less and less often.
   const backoff = new Map<number, { until: number; tries: number }>();
+  // When each call whose end was lost may be asked after again.
+  const asked = new Map<number, number>();
   const attempt = async (ctx: Ctx, id: number, now: Date): Promise<boolean> => {
     // Webhooks first: while they keep coming, each call waits its turn, so the provider is
     // answered at once and the folding and logging catch up in the gaps.
@@ -151,6 +156,22 @@ export function callProcessor(options: {
       before: new Date(now.getTime() - AMD_WAIT_SECONDS * 1000),
     });
     for (const id of late) if ((backoff.get(id)?.until ?? 0) <= Date.now()) await attempt(ctx, id, now);
+    // Calls whose end was never heard are asked after at the provider, at most every few minutes each.
+    if (ctx.team.telephony === 'twilio' && ctx.team.twilioAuthToken) {
+      const stale = await staleCalls(ctx.db, {
+        teamId: ctx.team.id,
+        before: new Date(now.getTime() - STALE_MINUTES * 60_000),
+      });
+      for (const call of stale) {
+        if ((asked.get(call.id) ?? 0) > Date.now()) continue;
+        asked.set(call.id, Date.now() + ASK_AGAIN_MS);
+        try {
+          if (await askAfter(ctx, call)) await attempt(ctx, call.id, now);
+        } catch (error) {
+          options.log(`Call ${call.id} was not asked after: ${(error as Error).message}`);
+        }
+      }
+    }
   };
 
   const run = (now?: Date): Promise<void> => {

@@ -1,3 +1,4 @@
+import type { callStates } from '../../contracts/telephony.contract.ts';
 import type { Outcome } from '../../contracts/vocabulary.ts';
 
 /**
@@ -48,19 +49,8 @@ export const ANSWERED_BY = [
 ] as const;
 export type AnsweredBy = (typeof ANSWERED_BY)[number];
 
-/** Where a call stands, as the desk shows it. */
-export const CALL_STATES = [
-  'placing',
-  'calling-rep',
-  'dialling',
-  'ringing',
-  'answered',
-  'person',
-  'machine',
-  'beep',
-  'ended',
-] as const;
-export type CallState = (typeof CALL_STATES)[number];
+/** Where a call stands, as the desk shows it (the contract's list). */
+export type CallState = (typeof callStates)[number];
 
 /** How long an answered call waits for the machine detection's word before it is logged without it. */
 export const AMD_WAIT_SECONDS = 60;

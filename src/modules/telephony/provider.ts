@@ -49,6 +49,13 @@ export type Provider = {
     statusUrl: string;
   }) => Promise<{ sid: string }>;
   hangUp: (input: { account: ProviderAccount; sid: string }) => Promise<void>;
+  /** A leg as the provider's API has it now: for a call whose last callbacks never arrived. */
+  fetchCall: (input: { account: ProviderAccount; sid: string }) => Promise<{
+    status: string | null;
+    duration: string | null;
+    answeredBy: string | null;
+    endTime: string | null;
+  }>;
   /**
    * Says whom the rep is calling and waits for a key: a person pressed it, not the rep's own
    * voicemail (which would otherwise be put through to the prospect's). The key asks `actionUrl`.

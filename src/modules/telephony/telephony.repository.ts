@@ -278,3 +278,23 @@ export async function openCallOf(
     .limit(1);
   return row;
 }
+
+/** Calls placed before `before` (and within the last day) that no callback has ended: their end may have been lost. */
+export async function staleCalls(
+  db: Db,
+  input: { teamId: number; before: Date },
+): Promise<{ id: number; repSid: string | null; prospectSid: string | null }[]> {
+  return db
+    .select({ id: telephonyCalls.id, repSid: telephonyCalls.repSid, prospectSid: telephonyCalls.prospectSid })
+    .from(telephonyCalls)
+    .where(
+      and(
+        eq(telephonyCalls.teamId, input.teamId),
+        eq(telephonyCalls.direction, 'outbound'),
+        sql`${telephonyCalls.state} <> 'ended'`,
+        sql`${telephonyCalls.at} <= ${input.before.toISOString()}::timestamptz`,
+        sql`${telephonyCalls.at} > ${new Date(input.before.getTime() - 86_400_000).toISOString()}::timestamptz`,
+      ),
+    )
+    .limit(50);
+}

@@ -444,3 +444,44 @@ export async function answerInbound(
   });
   return { instructions, call: await liveCall(ctx, existing.id) };
 }
+
+/** A call not heard to end this long after it was placed is asked after at the provider. */
+export const STALE_MINUTES = 10;
+
+/**
+ * A call whose last callbacks never arrived (a restart mid-call, a webhook lost on the way): its
+ * legs as the provider's API has them now are kept as callbacks of their own, to be folded like
+ * any other. Returns whether the provider says it ended.
+ */
+export async function askAfter(
+  ctx: Ctx,
+  call: { id: number; repSid: string | null; prospectSid: string | null },
+): Promise<boolean> {
+  const account = accountOf(ctx.team);
+  const leg: CallEvent['leg'] = call.prospectSid ? 'prospect' : 'rep';
+  const sid = call.prospectSid ?? call.repSid;
+  if (!sid) return false;
+  const now = await twilio.fetchCall({ account, sid });
+  if (!now.status || !['completed', 'busy', 'no-answer', 'failed', 'canceled'].includes(now.status))
+    return false;
+  const status: Record<string, string> = { CallSid: sid, CallStatus: now.status, Source: 'api' };
+  if (now.duration !== null) status['CallDuration'] = now.duration;
+  if (now.endTime !== null) status['Timestamp'] = now.endTime;
+  const rows: EventRow[] = [
+    { teamId: ctx.team.id, callId: call.id, kind: 'status' as const, leg, params: status, key: '' },
+    ...(now.answeredBy && leg === 'prospect'
+      ? [
+          {
+            teamId: ctx.team.id,
+            callId: call.id,
+            kind: 'amd' as const,
+            leg,
+            params: { CallSid: sid, AnsweredBy: now.answeredBy, Source: 'api' },
+            key: '',
+          },
+        ]
+      : []),
+  ].map((r) => ({ ...r, key: eventKey(r) }));
+  await keepEvents(ctx.db, rows);
+  return true;
+}

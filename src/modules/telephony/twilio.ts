@@ -37,6 +37,18 @@ export const twilio: Provider = {
     return { sid };
   },
 
+  fetchCall: async ({ account, sid }) => {
+    const answer = await rest(account, { path: `Calls/${encodeURIComponent(sid)}.json`, body: null });
+    const text = (key: string): string | null =>
+      typeof answer[key] === 'string' ? (answer[key] as string) : null;
+    return {
+      status: text('status'),
+      duration: text('duration'),
+      answeredBy: text('answered_by'),
+      endTime: text('end_time'),
+    };
+  },
+
   hangUp: async ({ account, sid }) => {
     await rest(account, {
       path: `Calls/${encodeURIComponent(sid)}.json`,
@@ -97,17 +109,17 @@ export const twilio: Provider = {
 /** One REST request to the account's API; Twilio's own error message when it refuses. */
 function rest(
   account: ProviderAccount,
-  input: { path: string; body: URLSearchParams },
+  input: { path: string; body: URLSearchParams | null },
 ): Promise<Record<string, unknown>> {
   const base = new URL(account.apiUrl ?? TWILIO_API);
   const url = new URL(`/2010-04-01/Accounts/${encodeURIComponent(account.accountSid)}/${input.path}`, base);
-  const payload = input.body.toString();
+  const payload = input.body?.toString() ?? '';
   const send = url.protocol === 'https:' ? request : plainRequest;
   return new Promise((resolve, reject) => {
     const req = send(
       url,
       {
-        method: 'POST',
+        method: input.body ? 'POST' : 'GET',
         agent: false,
         timeout: 10_000,
         headers: {

@@ -7,6 +7,7 @@ import {
   factProblem,
   newFact,
   ROUTES,
+  WORDED,
 } from './facts.ts';
 
 /** The intelligence heard on a call, each kind with its own inputs; several facts ride on one log. */
@@ -52,6 +53,12 @@ export function FactsEditor(props: {
               {(f.type === 'gatekeeper-name' || f.type === 'champion') && (
                 <label className="compact">
                   Name
+                  <input value={f.value} onChange={(e) => set(f.key, { value: e.target.value })} />
+                </label>
+              )}
+              {WORDED[f.type] && (
+                <label className="compact">
+                  {WORDED[f.type]}
                   <input value={f.value} onChange={(e) => set(f.key, { value: e.target.value })} />
                 </label>
               )}

@@ -10,7 +10,17 @@ export const FACT_KINDS = [
   { type: 'champion', label: 'A champion inside' },
   { type: 'out-of-office', label: 'Out of office' },
   { type: 'prefers', label: 'Prefers another channel' },
+  { type: 'deterrent', label: 'Greeting warns sellers off' },
+  { type: 'alternate-contact', label: 'Someone else to call' },
+  { type: 'number-confirmed', label: 'Greeting says their name on this number' },
 ] as const;
+
+/** The kinds typed as one line of words, and what the line is called. */
+export const WORDED: Partial<Record<FactType, string>> = {
+  deterrent: 'The words',
+  'alternate-contact': 'Who, extension or number',
+  'number-confirmed': 'Number',
+};
 export type FactType = (typeof FACT_KINDS)[number]['type'];
 
 export const ROUTES = [
@@ -57,6 +67,10 @@ export function factProblem(fact: FactDraft, zone: string | null): string | null
     case 'gatekeeper-name':
     case 'champion':
       return fact.value.trim() ? null : 'type the name';
+    case 'deterrent':
+    case 'alternate-contact':
+    case 'number-confirmed':
+      return fact.value.trim() ? null : `type ${WORDED[fact.type]!.toLowerCase()}`;
     case 'private-line':
       if (fact.value.replace(/\D/g, '').length < 7) return 'type the number';
       return fact.from || fact.to ? span() : null;

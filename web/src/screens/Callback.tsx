@@ -26,27 +26,33 @@ export function Callback({ number }: { number: string }) {
   const arrival = arrivalOf(c?.number ?? number);
   const arrivedAs = arrival?.callbackId ?? null;
 
+  /** Adds what the callback came to, with its time on their clock; false (and says why) when the time is missing. */
+  const withResult = (body: Record<string, unknown>, nothing: string): boolean => {
+    if (!result) return true;
+    body['result'] = result;
+    if (!TIMED.has(result)) return true;
+    const at = zone ? zonedToUtc(when.date || fieldsIn(nowIso(), zone).date, when.time, zone) : null;
+    if (!at?.ok) {
+      say(
+        `${nothing}: the ${result.replace('-', ' ')} needs its time (${at ? at.reason : 'their zone is unknown'}).`,
+        {
+          tone: 'error',
+        },
+      );
+      return false;
+    }
+    body['resultAt'] = at.iso;
+    return true;
+  };
+
   const settle = async () => {
     if (arrivedAs === null) return;
     if (!result) {
       say('Recorded when the call came in; choose what it came to to add it.', { tone: 'info' });
       return;
     }
-    const body: Record<string, unknown> = { result };
-    if (note.trim()) body['note'] = note.trim();
-    if (TIMED.has(result)) {
-      const at = zone ? zonedToUtc(when.date || fieldsIn(nowIso(), zone).date, when.time, zone) : null;
-      if (!at?.ok) {
-        say(
-          `Nothing saved: the ${result.replace('-', ' ')} needs its time (${at ? at.reason : 'their zone is unknown'}).`,
-          {
-            tone: 'error',
-          },
-        );
-        return;
-      }
-      body['resultAt'] = at.iso;
-    }
+    const body: Record<string, unknown> = { ...(note.trim() ? { note: note.trim() } : {}) };
+    if (!withResult(body, 'Nothing saved')) return;
     setBusy(true);
     try {
       const answer = await api<RecordedCallback>(`/callbacks/${arrivedAs}/result`, { method: 'POST', body });
@@ -65,22 +71,7 @@ export function Callback({ number }: { number: string }) {
     if (arrivedAs !== null) return settle();
     const body: Record<string, unknown> = { from: number, at: nowIso() };
     if (note.trim()) body['note'] = note.trim();
-    if (result) {
-      body['result'] = result;
-      if (TIMED.has(result)) {
-        const at = zone ? zonedToUtc(when.date || fieldsIn(nowIso(), zone).date, when.time, zone) : null;
-        if (!at?.ok) {
-          say(
-            `Nothing recorded: the ${result.replace('-', ' ')} needs its time (${at ? at.reason : 'their zone is unknown'}).`,
-            {
-              tone: 'error',
-            },
-          );
-          return;
-        }
-        body['resultAt'] = at.iso;
-      }
-    }
+    if (!withResult(body, 'Nothing recorded')) return;
     setBusy(true);
     try {
       const answer = await api<RecordedCallback>('/callbacks', { method: 'POST', body });
