@@ -8,6 +8,7 @@ import { loadTeam } from '../modules/team/index.ts';
 import { callProcessor } from '../modules/telephony/index.ts';
 import { AppError } from '../shared/errors.ts';
 import { httpOrigin } from '../shared/http-origin.ts';
+import { isLoopback } from '../shared/loopback.ts';
 import { createApp } from './app.ts';
 import { bookEvents } from './events.ts';
 
@@ -27,14 +28,13 @@ export type RunningServer = { url: string; where: string; close: () => Promise<v
 
 /** How long an idle kept-alive connection stays open. */
 export const KEEP_ALIVE_MS = 65_000;
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 /** The changes that move the team's settings (`PATCH /config`, the demo's territory). */
 const TEAM_CHANGES = /^(PATCH \/config|POST \/demo)\b/;
 
 /** Starts the API on the embedded or server database; the embedded directory is locked while it runs. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.log(line));
-  if (!LOOPBACK.has(options.host) && !options.token) {
+  if (!isLoopback(options.host) && !options.token) {
     throw new AppError(
       'validation',
       `--host ${options.host}: Reach listens on loopback only unless REACH_TOKEN is set; then every request needs Authorization: Bearer <token>`,

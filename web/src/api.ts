@@ -43,22 +43,37 @@ export function headers(extra: Record<string, string> = {}): Record<string, stri
   return { ...extra, 'x-reach-desk': DESK_ID, ...(token ? { authorization: `Bearer ${token}` } : {}) };
 }
 
+/** The page's one stream of the server's live events, open while anything listens to it. */
+let stream: { source: EventSource; listeners: number } | null = null;
+
+/** Listens to one kind of live event on the shared stream; null where the stream cannot open. */
+function listen(kind: string, hear: (data: string) => void): (() => void) | null {
+  if (typeof EventSource === 'undefined' || savedToken()) return null;
+  stream ??= { source: new EventSource('/api/v1/events'), listeners: 0 };
+  const open = stream;
+  const listener = (message: Event) => hear((message as MessageEvent<string>).data);
+  open.source.addEventListener(kind, listener);
+  open.listeners++;
+  return () => {
+    open.source.removeEventListener(kind, listener);
+    if (--open.listeners === 0) {
+      open.source.close();
+      if (stream === open) stream = null;
+    }
+  };
+}
+
 /**
  * Calls `hear` whenever another desk (a teammate, another tab) changes the book, through the
  * server's live events; returns how to stop. Where the stream cannot open (a token the browser
  * cannot send on it), the desk's own timed refresh carries on alone.
  */
 export function onBookChange(hear: (change: string) => void): () => void {
-  if (typeof EventSource === 'undefined' || savedToken()) return () => undefined;
-  const source = new EventSource('/api/v1/events');
-  source.addEventListener('changed', (message) => {
-    const event = JSON.parse((message as MessageEvent<string>).data) as {
-      change: string;
-      desk: string | null;
-    };
+  const stop = listen('changed', (data) => {
+    const event = JSON.parse(data) as { change: string; desk: string | null };
     if (event.desk !== DESK_ID) hear(event.change);
   });
-  return () => source.close();
+  return stop ?? (() => undefined);
 }
 
 /**
@@ -67,13 +82,7 @@ export function onBookChange(hear: (change: string) => void): () => void {
  * open: the card then asks after its call itself.
  */
 export function onCall(hear: (call: LiveCall) => void): (() => void) | null {
-  if (typeof EventSource === 'undefined' || savedToken()) return null;
-  const source = new EventSource('/api/v1/events');
-  source.addEventListener('call', (message) => {
-    const event = JSON.parse((message as MessageEvent<string>).data) as { call: LiveCall };
-    hear(event.call);
-  });
-  return () => source.close();
+  return listen('call', (data) => hear((JSON.parse(data) as { call: LiveCall }).call));
 }
 
 /** Reads a problem+json answer (or anything else that failed) into an ApiError. */

@@ -4,6 +4,7 @@ import { LEGAL_END, LEGAL_START } from '../../contracts/vocabulary.ts';
 import type { Db } from '../../db/create-db.ts';
 import { AppError, invalid } from '../../shared/errors.ts';
 import { isIdText } from '../../shared/ids.ts';
+import { isLoopback } from '../../shared/loopback.ts';
 import { normalizePhone, readZone } from '../phones/index.ts';
 import { addUser, createTeam, firstTeam, updateTeam, usersMatching, userZone } from './team.repository.ts';
 
@@ -17,7 +18,7 @@ function territoryZone(text: string, index: number): string {
 
 const secureOrLocal = (url: string): boolean => {
   const { protocol, hostname } = new URL(url);
-  return protocol === 'https:' || ['127.0.0.1', 'localhost', '[::1]'].includes(hostname);
+  return protocol === 'https:' || isLoopback(hostname);
 };
 
 /** The team this installation serves; created on first use. */

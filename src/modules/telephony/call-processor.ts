@@ -21,9 +21,9 @@ import { askAfter, liveView, STALE_MINUTES } from './telephony.service.ts';
 const BATCH = 200;
 /** A webhook heard this recently means more are coming: a call's folding waits YIELD_MS for them. */
 const BUSY_MS = 50;
+const YIELD_MS = 100;
 /** How often one call whose end was lost is asked after at the provider. */
 const ASK_AGAIN_MS = 5 * 60_000;
-const YIELD_MS = 100;
 
 /**
  * Folds one call's webhooks into its state and marks them folded; then, once the call can say
@@ -34,7 +34,7 @@ const YIELD_MS = 100;
 export async function processCall(ctx: Ctx, input: { id: number; now: Date }): Promise<LiveCall | null> {
   const folded = await ctx.db.transaction(async (tx) => {
     const call = await lockCall(tx, { id: input.id });
-    if (!call) return false;
+    if (!call) return null;
     const events = await eventsOfCall(tx, { callId: call.id });
     const facts = foldCall(events, call.direction === 'inbound' ? 'inbound' : 'outbound');
     await updateCall(tx, { id: call.id, patch: factsPatch(facts) });
@@ -52,48 +52,50 @@ export async function processCall(ctx: Ctx, input: { id: number; now: Date }): P
         },
       );
     await markFolded(tx, { ids: events.filter((e) => !e.processed).map((e) => e.id), at: input.now });
-    return true;
+    return { call, facts };
   });
   if (!folded) return null;
-  await ctx.db.transaction(async (tx) => {
-    const inTx = { ...ctx, db: tx };
-    const call = await lockCall(tx, { id: input.id });
-    if (call?.direction !== 'outbound' || call.prospectId === null) return;
-    // Unlogged, or its log undone (the attempt gone, whoever wrote it): the call logs itself, for it happened.
-    if (call.attemptId === null) {
-      const facts = foldCall(await eventsOfCall(tx, { callId: call.id }));
-      const log = selfLog(facts, input.now);
-      if (!log) return;
-      const logged = await logCall(inTx, {
-        body: {
-          prospect: call.prospectId,
-          outcome: log.outcome,
-          number: call.e164,
-          at: call.at.toISOString(),
-          ...(facts.durationSeconds !== null ? { durationSeconds: facts.durationSeconds } : {}),
-          ...(log.carrierFailure ? { carrierFailure: true } : {}),
-          note: log.note,
-          idempotencyKey: `call:${call.id}`,
-        },
-        now: input.now,
-      });
-      await updateCall(tx, { id: call.id, patch: { attemptId: logged.attempt.id, loggedBy: 'call' } });
-    } else if (call.attemptId !== null && call.loggedBy === 'rep' && call.durationSeconds !== null) {
-      const view = await callOfTeam(tx, { teamId: ctx.team.id, id: call.id });
-      if (view?.attempt && view.attempt.durationSeconds !== call.durationSeconds)
-        await correctCall(inTx, {
-          id: call.attemptId,
+  const { call, facts } = folded;
+  // Unlogged, or its log undone (the attempt gone, whoever wrote it): the call logs itself, for it happened.
+  const log = call.attemptId === null ? selfLog(facts, input.now) : null;
+  const remeasure = call.attemptId !== null && call.loggedBy === 'rep' && facts.durationSeconds !== null;
+  if (call.direction === 'outbound' && call.prospectId !== null && (log || remeasure))
+    await ctx.db.transaction(async (tx) => {
+      const inTx = { ...ctx, db: tx };
+      // Locked again: the rep's word may have come in between.
+      const now = await lockCall(tx, { id: input.id });
+      if (!now || now.prospectId === null) return;
+      if (log && now.attemptId === null) {
+        const logged = await logCall(inTx, {
           body: {
-            durationSeconds: call.durationSeconds,
-            reason: 'the talk time as the provider measured it',
-            by: 'Twilio',
+            prospect: now.prospectId,
+            outcome: log.outcome,
+            number: now.e164,
+            at: now.at.toISOString(),
+            ...(facts.durationSeconds !== null ? { durationSeconds: facts.durationSeconds } : {}),
+            ...(log.carrierFailure ? { carrierFailure: true } : {}),
+            note: log.note,
+            idempotencyKey: `call:${now.id}`,
           },
           now: input.now,
         });
-    }
-  });
+        await updateCall(tx, { id: now.id, patch: { attemptId: logged.attempt.id, loggedBy: 'call' } });
+      } else if (now.attemptId !== null && now.loggedBy === 'rep' && now.durationSeconds !== null) {
+        const view = await callOfTeam(tx, { teamId: ctx.team.id, id: now.id });
+        if (view?.attempt && view.attempt.durationSeconds !== now.durationSeconds)
+          await correctCall(inTx, {
+            id: now.attemptId,
+            body: {
+              durationSeconds: now.durationSeconds,
+              reason: 'the talk time as the provider measured it',
+              by: 'Twilio',
+            },
+            now: input.now,
+          });
+      }
+    });
   const view = await callOfTeam(ctx.db, { teamId: ctx.team.id, id: input.id });
-  return view ? liveView(view, input.now) : null;
+  return view ? liveView(view, new Date()) : null;
 }
 
 export type CallProcessor = {
@@ -145,7 +147,7 @@ export function callProcessor(options: {
     // The server's clock (a test's, a rehearsal's), read once a pass.
     const now = given ?? nowOf(ctx);
     for (;;) {
-      const ids = await callsWaiting(ctx.db, { limit: BATCH });
+      const ids = await callsWaiting(ctx.db, { teamId: ctx.team.id, limit: BATCH });
       let failed = 0;
       for (const id of ids) if (!(await attempt(ctx, id, now))) failed++;
       // Calls that could not even be folded wait for the next pass rather than spin this one.

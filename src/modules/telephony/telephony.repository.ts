@@ -151,11 +151,11 @@ export async function keepEvents(db: Db, rows: EventRow[]): Promise<(boolean | n
   );
   const now = new Set(kept.map((r) => r.key));
   if (now.size === rows.length) return rows.map(() => true);
-  const calls = rowsOf<{ id: number; team_id: number }>(
-    await db.execute(sql`
-      select id, team_id from telephony_calls where id = any(${`{${[...new Set(rows.map((r) => r.callId))].join(',')}}`}::int[])`),
-  );
-  const known = new Set(calls.map((c) => `${c.team_id}:${c.id}`));
+  const calls = await db
+    .select({ id: telephonyCalls.id, teamId: telephonyCalls.teamId })
+    .from(telephonyCalls)
+    .where(inArray(telephonyCalls.id, [...new Set(rows.map((r) => r.callId))]));
+  const known = new Set(calls.map((c) => `${c.teamId}:${c.id}`));
   // Within one batch a repeat is kept once: the first of its key, the others as seen before.
   const first = new Set<string>();
   return rows.map((r) => {
@@ -168,11 +168,11 @@ export async function keepEvents(db: Db, rows: EventRow[]): Promise<(boolean | n
   });
 }
 
-/** Calls with webhooks not yet folded in, oldest first. */
-export async function callsWaiting(db: Db, input: { limit: number }): Promise<number[]> {
+/** The team's calls with webhooks not yet folded in, oldest first. */
+export async function callsWaiting(db: Db, input: { teamId: number; limit: number }): Promise<number[]> {
   const rows = rowsOf<{ call_id: number }>(
     await db.execute(sql`
-      select call_id from telephony_events where processed_at is null
+      select call_id from telephony_events where processed_at is null and team_id = ${input.teamId}
       group by call_id order by min(id) limit ${input.limit}`),
   );
   return rows.map((r) => Number(r.call_id));

@@ -112,7 +112,7 @@ export async function dial(ctx: Ctx, input: DialInput): Promise<LiveCall> {
     : {
         ok: false as const,
         refusals: ['invalid-number' as const],
-        why: ['no number of theirs may be dialled now'],
+        why: ['they have no number in the book'],
       };
   if (!decision.ok || !e164)
     throw new AppError(
@@ -333,7 +333,7 @@ export async function bridgeInstructions(
   });
 }
 
-/** A call as the desk and the CLI read it. */
+/** A call as the desk and the CLI read it; `now` is the real clock, which the provider's stamps are on. */
 export function liveView(view: CallView, now: Date): LiveCall {
   const { call, prospect, attempt } = view;
   return {
@@ -367,7 +367,7 @@ function says(call: CallView['call'], now: Date): string {
     case 'placing':
       return 'Placing the call';
     case 'calling-rep':
-      return 'Your phone is ringing: answer it and the prospect is dialled';
+      return 'Your phone is ringing: answer it and press a key, and the prospect is dialled';
     case 'dialling':
       return 'Dialling the prospect';
     case 'ringing':
