@@ -14,29 +14,29 @@ describe.each(drivers)('opening a book checks its migrations in one query on %s'
     const query = (text: string) => book!.executeSql(text);
     expect(await upToDate(query)).toBe(true);
 
-    // The newest migration (calls through a telephony provider) as not yet applied: its record gone and what it made dropped.
+    // The newest migration (recorded messages, line types, consent, recorded calls) as not yet applied: its record gone and what it made dropped.
     await book.executeSql('delete from drizzle.__drizzle_migrations where created_at = $1', [
       newestMigration(),
     ]);
     expect(await upToDate(query)).toBe(false);
     await book.executeSql(`
-      drop table telephony_events, telephony_calls cascade;
-      alter table teams drop column telephony, drop column twilio_account_sid, drop column twilio_auth_token,
-        drop column twilio_api_url, drop column public_url, drop column caller_id, drop column recording;
-      alter table users drop column caller_id, drop column reach_by`);
+      alter table telephony_calls drop column recorded, drop column disclosed, drop column drop_id, drop column dropped_at;
+      drop table voicemail_drops;
+      alter table phone_numbers drop column line_type, drop column line_type_at,
+        drop column prerecorded_consent_at, drop column prerecorded_consent_source`);
 
     if (driver === 'pglite') {
       const dumped = await book.dump!();
       const reopened = await createDb({ kind: 'pglite', template: dumped });
       expect(await upToDate((text) => reopened.executeSql(text))).toBe(true);
-      expect((await reopened.executeSql('select count(*)::int as n from telephony_calls')).rows).toEqual([
+      expect((await reopened.executeSql('select count(*)::int as n from voicemail_drops')).rows).toEqual([
         { n: 0 },
       ]);
       await reopened.close();
     } else {
       const reopened = await createDb({ kind: 'postgres', url: book.url! });
       expect(await upToDate((text) => reopened.executeSql(text))).toBe(true);
-      expect((await reopened.executeSql('select count(*)::int as n from telephony_calls')).rows).toEqual([
+      expect((await reopened.executeSql('select count(*)::int as n from voicemail_drops')).rows).toEqual([
         { n: 0 },
       ]);
       await reopened.close();

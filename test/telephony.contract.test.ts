@@ -1,98 +1,19 @@
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../src/http/app.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { backupLines } from '../src/modules/backup/index.ts';
-import { type CallProcessor, callProcessor } from '../src/modules/telephony/index.ts';
-import { drivers, freshDb, type TestDb } from './support/databases.ts';
-import { startTwilioDouble, type TwilioDouble } from './support/twilio-double.ts';
-
-// biome-ignore lint/suspicious/noExplicitAny: answers are read loosely here; REACH_CHECK_ANSWERS holds them to their contracts
-type Json = Record<string, any>;
-
-/** A Tuesday mid-morning in New York, in the past: every rule allows a first call then. */
-const AT = '2026-11-10T15:00:00.000Z';
-const REP_PHONE = '+13125550100';
-const CALLER_ID = '+13125550199';
+import type { CallProcessor } from '../src/modules/telephony/index.ts';
+import { drivers, type TestDb } from './support/databases.ts';
+import { AT, CALLER_ID, type Json, REP_PHONE, telephonyRig } from './support/telephony-rig.ts';
+import type { TwilioDouble } from './support/twilio-double.ts';
 
 describe.each(drivers)('Calls through Twilio (the loopback double) on %s', (driver) => {
+  const rig = telephonyRig(driver);
+  const { api, prospect, settle, events, announced } = rig;
   let t: TestDb;
   let twilio: TwilioDouble;
   let processor: CallProcessor;
-  let server: ReturnType<typeof serve>;
   let base: string;
-  const announced: Json[] = [];
-
-  const api = async (path: string, init: { method?: string; body?: unknown } = {}) => {
-    const response = await fetch(`${base}/api/v1${path}`, {
-      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-      headers: { 'content-type': 'application/json' },
-      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-    });
-    return { status: response.status, body: (await response.json().catch(() => null)) as Json };
-  };
-  const prospect = async (name: string, number: string, extra: Json = {}) => {
-    const [firstName, lastName] = name.split(' ');
-    const made = await api('/prospects', {
-      body: {
-        firstName,
-        lastName,
-        company: `${lastName} Co`,
-        phones: [{ number, kind: 'direct' }],
-        ...extra,
-      },
-    });
-    expect(made.status).toBe(201);
-    return made.body['id'] as number;
-  };
-  const settle = async () => {
-    await twilio.settled();
-    await processor.drain();
-  };
-  const events = async () =>
-    Number(((await t.executeSql('select count(*)::int as n from telephony_events')).rows[0] as Json)['n']);
-
-  beforeEach(async () => {
-    t = await freshDb(driver);
-    // Calls are placed at the server's now: a Tuesday mid-morning in New York.
-    t.ctx.clock = () => new Date(AT);
-    twilio = await startTwilioDouble();
-    announced.length = 0;
-    processor = callProcessor({
-      ctx: () => t.ctx,
-      publish: (call) => announced.push(call),
-      log: () => undefined,
-      sweepSeconds: 3600,
-    });
-    const app = createApp({
-      ctx: t.ctx,
-      databaseKind: t.kind,
-      calls: { received: processor.wake, announce: (call) => announced.push(call) },
-    });
-    server = await new Promise((resolve) => {
-      const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const config = await api('/config', {
-      method: 'PATCH',
-      body: {
-        territoryZones: ['America/New_York'],
-        telephony: 'twilio',
-        twilioAccountSid: twilio.accountSid,
-        twilioAuthToken: twilio.authToken,
-        twilioApiUrl: twilio.url,
-        publicUrl: base,
-        repPhone: REP_PHONE,
-        callerId: CALLER_ID,
-      },
-    });
-    expect(config.status).toBe(200);
-  });
-  afterEach(async () => {
-    await processor.stop();
-    await twilio.close();
-    await new Promise((resolve) => server.close(resolve));
-    await t.drop();
+  beforeEach(() => {
+    ({ t, twilio, processor, base } = rig);
   });
 
   it('never reads the auth token back: the settings say it is set, a backup leaves it out', async () => {

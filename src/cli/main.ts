@@ -6,6 +6,7 @@ import { callsCommand, timelineCommand } from './commands/calls.command.ts';
 import { configCommand, demoCommand } from './commands/config.command.ts';
 import { dialCommand } from './commands/dial.command.ts';
 import { dncCommand } from './commands/dnc.command.ts';
+import { dropsCommand } from './commands/drops.command.ts';
 import { intelCommand } from './commands/intel.command.ts';
 import { logCommand, undoCommand } from './commands/log.command.ts';
 import { prospectsCommand } from './commands/prospects.command.ts';
@@ -48,6 +49,7 @@ export function buildProgram(): Command {
     .addCommand(logCommand())
     .addCommand(undoCommand())
     .addCommand(dialCommand())
+    .addCommand(dropsCommand())
     .addCommand(callsCommand())
     .addCommand(timelineCommand())
     .addCommand(queueCommand())

@@ -15,8 +15,12 @@ export type Route = {
   maxBody?: number;
   responses?: Record<number, string>;
   /** What a success answers, by media type, for the OpenAPI document. */
-  content: Partial<Record<'application/json' | 'text/csv' | 'text/html' | 'text/xml', z.ZodType>>;
+  content: Partial<
+    Record<'application/json' | 'text/csv' | 'text/html' | 'text/xml' | 'audio/wav' | 'audio/mpeg', z.ZodType>
+  >;
   /** A header carrying the caller's signature, which authenticates the request instead of the API token. */
   signedWith?: string;
+  /** A query parameter whose secret value authenticates the request instead of the API token (an address handed to the provider). */
+  keyedBy?: string;
   handle: (input: { c: Context; ctx: Ctx }) => Promise<Response>;
 };

@@ -7,6 +7,13 @@ import { strategies } from './vocabulary.ts';
 /** How calls are placed: the desk's tel: link, or through Twilio with calls that log themselves. */
 export const telephonyProviders = ['none', 'twilio'] as const;
 
+/**
+ * Whether calls through the provider are recorded: `off`; `on`, with a disclosure first wherever
+ * the law wants every party's consent or a notice; `one-party`, only where a party's consent suffices.
+ */
+export const recordingModes = ['off', 'on', 'one-party'] as const;
+export type RecordingMode = (typeof recordingModes)[number];
+
 export const offerCategories = [
   'software',
   'services',
@@ -76,6 +83,7 @@ export const teamConfigSchema = z
     /** The address Twilio reaches this server at; its webhooks are signed against it. */
     publicUrl: z.url({ protocol: /^https?$/ }).nullable(),
     callerId: z.string().trim().min(7).max(40).nullable(),
+    recording: z.enum(recordingModes),
   })
   .partial()
   .strict();
@@ -111,7 +119,7 @@ export const teamConfigViewSchema = z.object({
   twilioApiUrl: z.string().nullable(),
   publicUrl: z.string().nullable(),
   callerId: z.string().nullable(),
-  recording: z.string(),
+  recording: z.enum(recordingModes),
 });
 export type TeamConfig = z.infer<typeof teamConfigViewSchema>;
 
@@ -135,10 +143,28 @@ export const ruleEntrySchema = z.object({
   dropped: z.boolean(),
 });
 
+/** A rule on what a call may do beyond the rep's voice: play a recorded message, or record. */
+export const messageRuleSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  jurisdiction: z.object({ country: z.string(), region: z.string().nullable() }),
+  /** Recorded messages: `business-landline` or `never` without consent; recording: `one-party`, `all-party`, `notice`. */
+  reading: z.string(),
+  summary: z.string(),
+  source: z.object({ citation: z.string(), url: z.string() }),
+  effective: z.string(),
+  until: z.string().nullable(),
+  verify: z.string().nullable(),
+});
+
 export const ruleListSchema = z.object({
   audience: z.enum(audiences),
   rules: z.array(ruleEntrySchema),
   teamRules: z.array(teamRuleSchema),
+  /** When a recorded message (voicemail drop) may be played; a place without a rule gets none. */
+  prerecorded: z.array(messageRuleSchema),
+  /** Whose consent recording a call needs; a place without a rule gets the strict reading. */
+  recording: z.array(messageRuleSchema),
 });
 export type RuleList = z.infer<typeof ruleListSchema>;
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { instant, prospectKey } from '../shared/validate.ts';
 import { logCallSchema, loggedCallSchema } from './calls.contract.ts';
-import { idParams, itemsOf, when } from './fields.ts';
+import { idParams, itemsOf, keyParams, optionalBody, when } from './fields.ts';
 import { operation } from './operation.ts';
-import { outcomes } from './vocabulary.ts';
+import { messageKinds, outcomes } from './vocabulary.ts';
 
 /** Where a call through the provider stands, as the desk shows it (telephony/call-state.ts). */
 export const callStates = [
@@ -53,6 +53,12 @@ export const liveCallSchema = z.object({
   outcome: z.enum(outcomes).nullable(),
   /** For a call in: the callback recorded, crediting the message that earned it. */
   callbackId: z.number().nullable(),
+  /** Recorded (the team's choice), and whether the prospect heard that it is before a word was. */
+  recorded: z.boolean(),
+  disclosed: z.boolean(),
+  /** The recorded message played at the beep, and when. */
+  drop: z.object({ id: z.number(), name: z.string() }).nullable(),
+  droppedAt: when.nullable(),
 });
 export type LiveCall = z.infer<typeof liveCallSchema>;
 
@@ -71,6 +77,74 @@ export const liveCallsQuerySchema = z
     limit: z.coerce.number().int().min(1).max(500).default(50),
   })
   .strict();
+
+/** The largest recorded message: a minute of 16-bit mono WAV at 16 kHz, base64 in JSON. */
+export const DROP_MAX_BYTES = 2_000_000;
+export const DROP_MAX_SECONDS = 60;
+
+export const addDropSchema = z
+  .object({
+    /** How the rep names it: "intro-q4". */
+    name: z
+      .string()
+      .trim()
+      .min(1)
+      .max(60)
+      .regex(/^[\p{L}\p{N}][\p{L}\p{N} ._-]*$/u, 'letters, digits, spaces, dots, dashes'),
+    kind: z.enum(messageKinds),
+    /** Its words, as said: checked for honesty like any message, and logged with each drop. */
+    transcript: z.string().trim().min(10).max(1_000),
+    /** The audio, base64: WAV (PCM) or MP3, in the rep's own voice. */
+    audio: z
+      .string()
+      .min(1)
+      .max(Math.ceil((DROP_MAX_BYTES * 4) / 3) + 4),
+  })
+  .strict();
+export type AddDropInput = z.output<typeof addDropSchema>;
+
+export const dropSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  kind: z.enum(messageKinds),
+  transcript: z.string(),
+  contentType: z.string(),
+  seconds: z.number(),
+  bytes: z.number(),
+  createdAt: when,
+  retiredAt: when.nullable(),
+  /** Times it was played, and to how many prospects. */
+  played: z.number(),
+});
+export type Drop = z.infer<typeof dropSchema>;
+
+export const dropAtBeepSchema = z
+  .object({
+    /** The recorded message, by id or name; the team's only one when left out. */
+    drop: z.union([z.number().int().positive(), z.string().trim().min(1).max(60)]).optional(),
+  })
+  .strict();
+export type DropAtBeepInput = z.output<typeof dropAtBeepSchema>;
+
+export const consentSchema = z
+  .object({
+    /** One of the prospect's numbers. */
+    number: z.string().trim().min(1).max(50),
+    /** true records consent to recorded messages on that number; false withdraws it. */
+    prerecorded: z.boolean(),
+    /** How it was given, for the record: "webinar sign-up form, 2026-11-02, checkbox 3". */
+    source: z.string().trim().min(5).max(500),
+  })
+  .strict();
+export type ConsentInput = z.output<typeof consentSchema>;
+
+export const consentViewSchema = z.object({
+  prospect: z.number(),
+  number: z.string(),
+  prerecorded: z.boolean(),
+  at: when.nullable(),
+  source: z.string().nullable(),
+});
 
 export const telephonyOperations = {
   dial: operation({
@@ -128,5 +202,58 @@ export const telephonyOperations = {
     status: 201,
     answer: 'The call as logged, with its number, instant and duration from the provider',
     otherAnswers: { 409: 'The rep has logged this call already: correct it with PATCH /calls/{id}' },
+  }),
+  dropAtBeep: operation({
+    method: 'post',
+    path: '/telephony/calls/{id}/drop',
+    tag: 'telephony',
+    summary:
+      "Play a recorded message at the beep and free the rep: only to a machine, only where the strategy says leave, never the same recording twice to one prospect, and only where the law allows a prerecorded message (a business landline the carrier confirms, or the person's recorded consent; never a mobile or a line of unknown type without it); refused, naming the rule, otherwise",
+    params: idParams,
+    body: optionalBody(dropAtBeepSchema),
+    output: liveCallSchema,
+    answer: 'The call: the message plays and the call ends; it logs itself as a message left, with its kind',
+    otherAnswers: { 409: 'Not allowed on this call (the rule or the reason is named)' },
+  }),
+  addDrop: operation({
+    method: 'post',
+    path: '/voicemail-drops',
+    tag: 'telephony',
+    summary:
+      "Keep a recorded message in the rep's own voice (WAV or MP3, at most a minute), with its words: refused when the words fail the honesty check, since the same recording goes to everyone",
+    body: addDropSchema,
+    output: dropSchema,
+    status: 201,
+    maxBody: Math.ceil((DROP_MAX_BYTES * 4) / 3) + 8_192,
+    answer: 'The recorded message, kept',
+    otherAnswers: { 409: 'A message by that name is kept already' },
+  }),
+  drops: operation({
+    method: 'get',
+    path: '/voicemail-drops',
+    tag: 'telephony',
+    summary: 'The recorded messages, with how often each was played',
+    output: itemsOf(dropSchema),
+    answer: 'The recorded messages, newest first',
+  }),
+  retireDrop: operation({
+    method: 'delete',
+    path: '/voicemail-drops/{id}',
+    tag: 'telephony',
+    summary: 'Retire a recorded message: never played again, kept for the calls that played it',
+    params: idParams,
+    output: dropSchema,
+    answer: 'The recorded message, retired',
+  }),
+  consent: operation({
+    method: 'post',
+    path: '/prospects/{key}/consent',
+    tag: 'telephony',
+    summary:
+      "Record (or withdraw) a person's consent to recorded messages on one of their numbers, with how it was given",
+    params: keyParams,
+    body: consentSchema,
+    output: consentViewSchema,
+    answer: 'The consent as recorded',
   }),
 };

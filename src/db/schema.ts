@@ -3,6 +3,7 @@ import {
   type AnyPgColumn,
   bigint,
   boolean,
+  customType,
   doublePrecision,
   index,
   integer,
@@ -17,6 +18,11 @@ import {
 import type { TeamRule } from '../contracts/team-rules.ts';
 
 const id = () => integer('id').primaryKey().generatedByDefaultAsIdentity();
+/** Binary data (a recorded message's audio): a Buffer in, a Buffer out, on either engine. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value),
+});
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const teamId = () =>
   integer('team_id')
@@ -233,6 +239,12 @@ export const phoneNumbers = pgTable(
     valid: boolean('valid').notNull().default(true),
     invalidReason: text('invalid_reason'),
     badCount: smallint('bad_count').notNull().default(0),
+    /** The carrier's line type (telephony's lookup): landline, mobile, fixedVoip…; null until looked up. */
+    lineType: text('line_type'),
+    lineTypeAt: timestamp('line_type_at', { withTimezone: true }),
+    /** The person's consent to recorded messages on this number: when, and how it was given. */
+    prerecordedConsentAt: timestamp('prerecorded_consent_at', { withTimezone: true }),
+    prerecordedConsentSource: text('prerecorded_consent_source'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -537,6 +549,28 @@ export const callbacks = pgTable(
  * provider, and what its callbacks said (telephony/call-state.ts folds them). Its attempt is the
  * log it wrote, or the rep's log that took its place.
  */
+/**
+ * A message the rep recorded in their own voice, played at the beep where the law allows a
+ * prerecorded message and the strategy says leave. Its words are kept to check its honesty and
+ * to log what was said.
+ */
+export const voicemailDrops = pgTable(
+  'voicemail_drops',
+  {
+    id: id(),
+    teamId: teamId(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    transcript: text('transcript').notNull(),
+    contentType: text('content_type').notNull(),
+    audio: bytea('audio').notNull(),
+    seconds: smallint('seconds').notNull(),
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('voicemail_drops_team_name').on(t.teamId, t.name)],
+);
+
 export const telephonyCalls = pgTable(
   'telephony_calls',
   {
@@ -569,6 +603,12 @@ export const telephonyCalls = pgTable(
     loggedBy: text('logged_by'),
     callbackId: integer('callback_id').references(() => callbacks.id, { onDelete: 'set null' }),
     recordingUrl: text('recording_url'),
+    /** Recorded, and whether the prospect heard the disclosure first (compliance/message-rules.ts). */
+    recorded: boolean('recorded').notNull().default(false),
+    disclosed: boolean('disclosed').notNull().default(false),
+    /** The recorded message played at the beep, and when. */
+    dropId: integer('drop_id').references(() => voicemailDrops.id),
+    droppedAt: timestamp('dropped_at', { withTimezone: true }),
     greeting: text('greeting'),
     at: timestamp('at', { withTimezone: true }).notNull(),
     createdAt: createdAt(),
@@ -739,6 +779,7 @@ export const allTables = {
   zoneChanges,
   dncEvents,
   pursuitChanges,
+  voicemailDrops,
   telephonyCalls,
   telephonyEvents,
 } as const;

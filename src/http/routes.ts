@@ -172,8 +172,8 @@ export function openApiDocument(routes: Route[], version: string): Record<string
       tags: [route.tag],
       parameters,
       responses,
-      // Signed requests never carry the API token.
-      ...(route.signedWith ? { security: [] } : {}),
+      // Signed or keyed requests never carry the API token.
+      ...(route.signedWith || route.keyedBy ? { security: [] } : {}),
     };
     if (route.body) {
       const type = route.bodyType ?? 'application/json';

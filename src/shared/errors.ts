@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'unauthorized'
   | 'forbidden'
   | 'dial_refused'
+  | 'drop_refused'
   | 'data_locked'
   | 'data_incompatible'
   | 'unreadable_input'
@@ -27,6 +28,7 @@ export const errorTable: Record<ErrorCode, ErrorMeta> = {
   unauthorized: { status: 401, exitCode: 1, title: 'Unauthorized' },
   forbidden: { status: 403, exitCode: 1, title: 'Forbidden' },
   dial_refused: { status: 409, exitCode: 3, title: 'Not allowed to call now' },
+  drop_refused: { status: 409, exitCode: 3, title: 'Not allowed to play a recorded message' },
   data_locked: { status: 423, exitCode: 1, title: 'Data directory in use' },
   data_incompatible: { status: 500, exitCode: 1, title: 'Data directory written by another version' },
   unreadable_input: { status: 400, exitCode: 2, title: 'Input cannot be read' },

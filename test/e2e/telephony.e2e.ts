@@ -1,4 +1,8 @@
 /// <reference lib="dom" />
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTwilioDouble, type TwilioDouble } from '../support/twilio-double.ts';
 import { type Desk, openDesk } from './desk.ts';
@@ -83,6 +87,78 @@ describe('calls through Reach from the desk (Twilio played by the loopback doubl
     expect(latest!.durationSeconds).toBeGreaterThan(0);
     const calls = (await desk.api<{ items: LiveCall[] }>('/telephony/calls')).items;
     expect(calls[0]).toMatchObject({ state: 'ended', attemptId: latest!.id });
+  });
+
+  it('at the beep the rep plays their own recording (real speech) with p; it plays where allowed and the call logs itself as that message left', async () => {
+    const { page } = desk;
+    // The rep's message, spoken: espeak-ng's WAV stands in for the rep's own voice.
+    const words =
+      'Hi, this is Sam from Northwind. We help finance teams close the month in three days instead of ten. Call me back at 312 555 0199.';
+    const wav = join(tmpdir(), `reach-drop-${process.pid}.wav`);
+    execFileSync('espeak-ng', ['-w', wav, words]);
+    await desk.api('/voicemail-drops', {
+      method: 'POST',
+      body: JSON.stringify({
+        name: 'intro',
+        kind: 'introduction',
+        transcript: words,
+        audio: readFileSync(wav).toString('base64'),
+      }),
+    });
+    // A prospect in the desk's queue the strategy would leave a message for now, with their consent on record.
+    const queue = await desk.api<{ entries: { prospect: { id: number }; number: { e164: string } }[] }>(
+      `/queue?at=${encodeURIComponent(desk.at)}&limit=50`,
+    );
+    const leaveFor = new Map<number, string>();
+    for (const entry of queue.entries) {
+      const advice = await desk.api<{ decision: string }>(
+        `/prospects/${entry.prospect.id}/voicemail?at=${encodeURIComponent(desk.at)}&number=${encodeURIComponent(entry.number.e164)}`,
+      );
+      if (advice.decision === 'leave') leaveFor.set(entry.prospect.id, entry.number.e164);
+    }
+    expect(leaveFor.size).toBeGreaterThan(0);
+    await desk.open('now');
+    await page.locator('.queue-row.selected').waitFor();
+    let target: { id: number; e164: string } | null = null;
+    for (let i = 0; i < 50 && !target; i++) {
+      const id = Number(await page.locator('.call-card').getAttribute('data-prospect'));
+      const e164 = leaveFor.get(id);
+      if (e164 && (await page.locator('.call-card').getAttribute('data-number')) === e164)
+        target = { id, e164 };
+      else {
+        await page.keyboard.press('j');
+        await page.locator(`.call-card:not([data-prospect="${id}"])`).waitFor();
+      }
+    }
+    expect(target).not.toBeNull();
+    const { id, e164 } = target!;
+    await desk.api(`/prospects/${id}/consent`, {
+      method: 'POST',
+      body: JSON.stringify({
+        number: e164,
+        prerecorded: true,
+        source: 'asked for our messages at the Q3 summit',
+      }),
+    });
+    twilio.scenarios.set(e164, {
+      answer: 'machine',
+      ringSeconds: 6,
+      greetingSeconds: 8,
+      holdUntilHangup: true,
+    });
+    await page.locator('.call-card .voicemail h3').waitFor();
+    await page.keyboard.press('d');
+    await page.locator('.live-call[data-state="beep"]').waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: /Play “intro”/ }).waitFor();
+    await desk.shot('call-drop-at-beep');
+    await page.keyboard.press('p');
+    await page.locator('.live-flags', { hasText: 'Recording “intro” played at the beep.' }).waitFor();
+    await page.locator('.live-call[data-state="ended"]').waitFor({ timeout: 15_000 });
+    await page.getByText(/Logged by the call as voicemail-left/).waitFor({ timeout: 15_000 });
+    expect(twilio.played.at(-1)).toMatchObject({ status: 200, contentType: 'audio/wav' });
+    expect(twilio.played.at(-1)!.bytes.equals(readFileSync(wav))).toBe(true);
+    const [latest] = (await desk.api<{ items: Call[] }>(`/calls?prospect=${id}`)).items;
+    expect(latest!.outcome).toBe('voicemail-left');
   });
 
   it('a call in from a prospect pops the callback card with the message that earned it', async () => {

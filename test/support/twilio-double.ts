@@ -40,6 +40,9 @@ export type Delivery = {
 
 export type Sent = { url: string; params: Record<string, string>; status: number };
 
+/** A recording Reach had played on a leg: the address fetched, what it answered. */
+export type Played = { sid: string; url: string; status: number; contentType: string; bytes: Buffer };
+
 type Leg = { sid: string; parent: string | null; hangup: () => void; ended: boolean };
 
 export type TwilioDouble = {
@@ -52,6 +55,12 @@ export type TwilioDouble = {
   sent: Sent[];
   /** The TwiML of each <Gather> the rep was asked to answer. */
   gathered: string[];
+  /** What each prospect heard on answering before the call was put through (a <Number url>'s TwiML). */
+  whispers: string[];
+  /** The recordings Reach had played (a call updated with <Play> TwiML). */
+  played: Played[];
+  /** Each number's line type as Lookup answers it; a number not listed is `landline`. */
+  lineTypes: Map<string, string | null>;
   scenarios: Map<string, Scenario>;
   delivery: Delivery;
   /** Resolves when every call placed so far has delivered all its webhooks. */
@@ -68,6 +77,26 @@ export type TwilioDouble = {
   }) => Promise<{ status: number; twiml: string; sid: string }>;
   close: () => Promise<void>;
 };
+
+/** A GET of a <Play> address, as Twilio's media fetcher makes it. */
+function fetchAudio(url: string): Promise<Omit<Played, 'sid'>> {
+  return new Promise((resolve) => {
+    const req = request(url, { method: 'GET', agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        resolve({
+          url,
+          status: res.statusCode ?? 0,
+          contentType: String(res.headers['content-type'] ?? ''),
+          bytes: Buffer.concat(chunks),
+        }),
+      );
+    });
+    req.on('error', () => resolve({ url, status: 0, contentType: '', bytes: Buffer.alloc(0) }));
+    req.end();
+  });
+}
 
 /** Twilio's signature of a request: HMAC-SHA1 over the URL then each parameter's name and value, sorted by name. */
 export function twilioSignature(authToken: string, url: string, params: Record<string, string>): string {
@@ -91,6 +120,9 @@ export async function startTwilioDouble(
   const delivery: Delivery = { copies: 0, shuffle: false, msPerSecond: 0 };
   const running = new Set<Promise<void>>();
   const gathered: string[] = [];
+  const whispers: string[] = [];
+  const played: Played[] = [];
+  const lineTypes = new Map<string, string | null>();
   const states = new Map<string, Record<string, string>>();
   const legs = new Map<string, Leg>();
 
@@ -247,6 +279,9 @@ export async function startTwilioDouble(
         const answeredAt = 3 + ring;
         push('in-progress', answeredAt);
         await deliver(batch.splice(0));
+        // The <Number url>: what the answering party hears before the call is put through.
+        const whisperUrl = attr('url');
+        if (whisperUrl) whispers.push((await postText(whisperUrl, child('in-progress', answeredAt))).text);
         const greeting = scenario.greetingSeconds ?? 0;
         const machine = scenario.answer === 'machine';
         const answeredBy = scenario.answer === 'fax' ? 'fax' : machine ? 'machine_end_beep' : 'human';
@@ -278,6 +313,24 @@ export async function startTwilioDouble(
         leg.ended = true;
         end = answeredAt + detection + talk;
         push('completed', end, { CallDuration: String(Math.round(end - answeredAt)) });
+        // <Dial record="record-from-answer…" recordingStatusCallback=…>: the recording, once the call is over.
+        const recordingUrl = /recordingStatusCallback="([^"]*)"/.exec(dial![1]!)?.[1]?.replace(/&amp;/g, '&');
+        if (/record="record-from-answer/.test(dial![1]!) && recordingUrl) {
+          const recordingSid = sidOf('RE');
+          batch.push({
+            url: recordingUrl,
+            params: {
+              AccountSid: accountSid,
+              CallSid: repSid,
+              RecordingSid: recordingSid,
+              RecordingUrl: `https://api.twilio.com/2010-04-01/Accounts/${accountSid}/Recordings/${recordingSid}`,
+              RecordingStatus: 'completed',
+              RecordingDuration: String(Math.round(end - answeredAt)),
+              RecordingChannels: '2',
+              RecordingSource: 'DialVerb',
+            },
+          });
+        }
       }
       await deliver(batch);
       repEnd = end + 1;
@@ -352,7 +405,41 @@ export async function startTwilioDouble(
         if (!leg)
           return json(404, { code: 20404, message: 'The requested resource was not found', status: 404 });
         if (form.get('Status') === 'completed') leg.hangup();
+        const twiml = form.get('Twiml');
+        if (twiml) {
+          // New instructions for the leg: a <Play> is fetched and played, then the leg hangs up.
+          const play = /<Play[^>]*>([^<]+)<\/Play>/.exec(twiml);
+          if (play)
+            void fetchAudio(play[1]!.replace(/&amp;/g, '&')).then((got) => {
+              played.push({ sid: leg.sid, ...got });
+              if (/<Hangup\s*\/>/.test(twiml)) leg.hangup();
+            });
+          else if (/<Hangup\s*\/>/.test(twiml)) leg.hangup();
+        }
         return json(200, { sid: leg.sid, status: leg.ended ? 'completed' : 'in-progress' });
+      }
+      const lookup = /^\/v2\/PhoneNumbers\/([^/]+)$/.exec(path);
+      if (lookup && req.method === 'GET') {
+        const e164 = decodeURIComponent(lookup[1]!);
+        const fields = new URL(req.url ?? '', 'http://x').searchParams.get('Fields') ?? '';
+        const type = lineTypes.has(e164) ? lineTypes.get(e164)! : 'landline';
+        return json(200, {
+          calling_country_code: '1',
+          country_code: 'US',
+          phone_number: e164,
+          national_format: e164,
+          valid: true,
+          line_type_intelligence: fields.includes('line_type_intelligence')
+            ? {
+                carrier_name: type === null ? null : 'Double Telecom',
+                error_code: type === null ? 60600 : null,
+                mobile_country_code: null,
+                mobile_network_code: null,
+                type,
+              }
+            : null,
+          url: `https://lookups.twilio.com/v2/PhoneNumbers/${e164}`,
+        });
       }
       json(404, { code: 20404, message: 'The requested resource was not found', status: 404 });
     });
@@ -366,6 +453,9 @@ export async function startTwilioDouble(
     requests,
     sent,
     gathered,
+    whispers,
+    played,
+    lineTypes,
     scenarios,
     delivery,
     settled: async () => {

@@ -33,6 +33,7 @@ const SHORTCUTS: [string, string][] = [
   ['j / ↓, k / ↑', 'next or previous prospect in the queue'],
   ['d', 'with a telephony provider: call the prospect through Reach (your phone rings first)'],
   ['h', 'hang up the call through Reach (skip a voicemail at the beep)'],
+  ['p', 'at the beep, play your recorded message (where the law allows it) and move on'],
   ...OUTCOME_KEYS.map((o): [string, string] => [
     o.key,
     `log: ${o.label.toLowerCase()}, then the next prospect`,

@@ -190,6 +190,7 @@ export type GreetingRead = Answer<'readGreeting'>;
 
 /** A call through the team's telephony provider, as it stands. */
 export type LiveCall = Answer<'liveCall'>;
+export type Drop = Answer<'addDrop'>;
 
 export type CallbackCard = {
   known: boolean;

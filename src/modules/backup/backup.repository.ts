@@ -4,7 +4,7 @@ import type { Db } from '../../db/create-db.ts';
 import { allTables } from '../../db/schema.ts';
 
 /** What a restore needs to know of a stored column: whether it is computed, and whether it holds instants. */
-export type StoredColumn = { generated: boolean; instants: 'one' | 'many' | null };
+export type StoredColumn = { generated: boolean; instants: 'one' | 'many' | null; binary: boolean };
 
 /** The book's tables by their backup names, parents first. */
 export function backupTables(): string[] {
@@ -30,7 +30,8 @@ export function storedColumns(name: string): Record<string, StoredColumn> | null
             : column.columnType === 'PgArray' && base?.columnType === 'PgTimestamp'
               ? 'many'
               : null;
-        return [key, { generated: Boolean(column.generated), instants }];
+        const binary = column.getSQLType() === 'bytea';
+        return [key, { generated: Boolean(column.generated), instants, binary }];
       }),
     );
     described.set(table, columns);

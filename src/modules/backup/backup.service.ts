@@ -41,7 +41,15 @@ export async function* backupLines(db: Db, at: Date): AsyncGenerator<string> {
 
 /** A row as a backup carries it: the telephony auth token is never written out (set it again after a restore). */
 function withoutSecrets(table: string, row: Record<string, unknown>): Record<string, unknown> {
-  return table === 'teams' && 'twilioAuthToken' in row ? { ...row, twilioAuthToken: null } : row;
+  const kept = table === 'teams' && 'twilioAuthToken' in row ? { ...row, twilioAuthToken: null } : row;
+  // Binary columns (a recorded message's audio) travel as base64.
+  const binary = Object.entries(kept).filter(([, value]) => Buffer.isBuffer(value));
+  return binary.length === 0
+    ? kept
+    : {
+        ...kept,
+        ...Object.fromEntries(binary.map(([key, value]) => [key, (value as Buffer).toString('base64')])),
+      };
 }
 
 /** Loads a backup into a book that holds no prospects yet; all or nothing. */
@@ -130,6 +138,7 @@ function revive(name: string, row: Record<string, unknown>): Record<string, unkn
 
 function reviveValue(column: StoredColumn, value: unknown): unknown {
   if (column.instants === 'one' && typeof value === 'string') return new Date(value);
+  if (column.binary && typeof value === 'string') return Buffer.from(value, 'base64');
   if (column.instants === 'many' && Array.isArray(value))
     return value.map((v) => (typeof v === 'string' ? new Date(v) : v));
   return value;

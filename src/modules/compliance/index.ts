@@ -9,3 +9,12 @@ export {
 } from './calling-rules.ts';
 export { fitCallSteps } from './fit-steps.ts';
 export type { Screening } from './jurisdiction-rules.ts';
+export {
+  type LineType,
+  lineTypes,
+  PRERECORDED_RULES,
+  prerecordedCheck,
+  RECORDING_DISCLOSURE,
+  RECORDING_RULES,
+  recordingPlan,
+} from './message-rules.ts';

@@ -57,6 +57,23 @@ export function ruleListLines(list: RuleList): string[] {
       ]),
     ),
     ...list.teamRules.map((rule) => `Team rule ${rule.id}: ${rule.label}`),
+    '',
+    'Recorded messages (voicemail drop): played only where every place the number may be in allows it.',
+    ...tableLines(
+      ['Place', 'Without consent', 'Since', 'Source'],
+      list.prerecorded.map((r) => [
+        where(r.jurisdiction),
+        r.reading === 'never' ? 'never' : 'a business landline only',
+        r.effective,
+        r.source.citation,
+      ]),
+    ),
+    '',
+    'Recording calls (off unless the team turns it on): where any place needs more than one party, the prospect is told first.',
+    ...tableLines(
+      ['Place', 'Consent', 'Source'],
+      list.recording.map((r) => [where(r.jurisdiction), r.reading, r.source.citation]),
+    ),
   ];
 }
 

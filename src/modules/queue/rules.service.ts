@@ -3,7 +3,14 @@ import type { RuleCheck, RuleCheckQuery, RuleList } from '../../contracts/team.c
 import { resolveAt } from '../../shared/clock.ts';
 import { invalid } from '../../shared/errors.ts';
 import { localClock, zoneCity } from '../../shared/local-clock.ts';
-import { type CallInput, checkCall, nextAllowed, ruleCatalogue } from '../compliance/index.ts';
+import {
+  type CallInput,
+  checkCall,
+  nextAllowed,
+  PRERECORDED_RULES,
+  RECORDING_RULES,
+  ruleCatalogue,
+} from '../compliance/index.ts';
 import { normalizePhone, zoneOfDialledNumber } from '../phones/index.ts';
 import type { ProspectRow } from '../prospects/index.ts';
 import { screenedRegisters } from '../suppression/index.ts';
@@ -20,6 +27,11 @@ export function listRules(ctx: Ctx): RuleList {
     audience,
     rules: ruleCatalogue().map((rule) => ({ ...rule, dropped: audience === 'b2b' && rule.b2bExempt })),
     teamRules: ctx.team.callingRules,
+    prerecorded: PRERECORDED_RULES.map(({ withoutConsent, ...rule }) => ({
+      ...rule,
+      reading: withoutConsent,
+    })),
+    recording: RECORDING_RULES.map(({ consent, ...rule }) => ({ ...rule, reading: consent })),
   };
 }
 

@@ -40,6 +40,7 @@ export function teamConfig(team: Team): TeamConfig {
     callingAudience: config.callingAudience as TeamConfig['callingAudience'],
     smtpUrl: config.smtpUrl?.replace(/^(smtps?:\/\/[^:@/]+):[^@/]*@/, '$1:***@') ?? null,
     telephony: config.telephony as TeamConfig['telephony'],
+    recording: config.recording as TeamConfig['recording'],
     // The auth token is written, never read back: only whether one is stored.
     twilioAuthToken: config.twilioAuthToken ? 'set' : null,
   };

@@ -4,6 +4,7 @@ import { correctCall, logCall } from '../calls/index.ts';
 import { recordGreeting } from '../intel/index.ts';
 import { resolveProspect } from '../prospects/index.ts';
 import { AMD_WAIT_SECONDS, foldCall, selfLog } from './call-state.ts';
+import { dropOf } from './drops.repository.ts';
 import {
   callOfTeam,
   callsAwaitingWord,
@@ -15,7 +16,7 @@ import {
   staleCalls,
   updateCall,
 } from './telephony.repository.ts';
-import { askAfter, liveView, STALE_MINUTES } from './telephony.service.ts';
+import { askAfter, dropMessage, liveView, STALE_MINUTES } from './telephony.service.ts';
 
 /** How many calls one pass folds before it looks again. */
 const BATCH = 200;
@@ -66,15 +67,21 @@ export async function processCall(ctx: Ctx, input: { id: number; now: Date }): P
       const now = await lockCall(tx, { id: input.id });
       if (!now || now.prospectId === null) return;
       if (log && now.attemptId === null) {
+        // A machine that heard a recording played: a message left, with the recording's kind and words.
+        const drop =
+          log.outcome === 'voicemail' && now.dropId !== null && now.droppedAt !== null
+            ? await dropOf(tx, { teamId: ctx.team.id, id: now.dropId })
+            : undefined;
         const logged = await logCall(inTx, {
           body: {
             prospect: now.prospectId,
-            outcome: log.outcome,
+            outcome: drop ? 'voicemail-left' : log.outcome,
+            ...(drop ? { message: dropMessage(drop) } : {}),
             number: now.e164,
             at: now.at.toISOString(),
             ...(facts.durationSeconds !== null ? { durationSeconds: facts.durationSeconds } : {}),
             ...(log.carrierFailure ? { carrierFailure: true } : {}),
-            note: log.note,
+            note: drop ? `${log.note} The recorded message "${drop.name}" was played at the beep.` : log.note,
             idempotencyKey: `call:${now.id}`,
           },
           now: input.now,

@@ -20,6 +20,10 @@ export type Bridge = {
   announce: string | null;
   statusUrl: string;
   amdUrl: string;
+  /** Where the recording is reported, when the call is recorded (from the answer, both sides). */
+  recordingUrl: string | null;
+  /** Instructions the prospect hears once they answer, before anything else: the recording disclosure. */
+  whisperUrl: string | null;
 };
 
 /** What an inbound call to a rep's number is answered with: put through to the rep, or told why not. */
@@ -49,6 +53,10 @@ export type Provider = {
     statusUrl: string;
   }) => Promise<{ sid: string }>;
   hangUp: (input: { account: ProviderAccount; sid: string }) => Promise<void>;
+  /** Plays a recording on a leg (the prospect's, at the beep), which then hangs up; the rep's leg is freed. */
+  play: (input: { account: ProviderAccount; sid: string; url: string }) => Promise<void>;
+  /** The number's line type as the carrier reports it (landline, mobile, fixedVoip…), or null when unknown. */
+  lineType: (input: { account: ProviderAccount; e164: string }) => Promise<string | null>;
   /** A leg as the provider's API has it now: for a call whose last callbacks never arrived. */
   fetchCall: (input: { account: ProviderAccount; sid: string }) => Promise<{
     status: string | null;
@@ -65,4 +73,6 @@ export type Provider = {
   inbound: (input: Inbound) => string;
   /** Says why and hangs up. */
   refuse: (said: string) => string;
+  /** Says this to the party who answered, then lets the call go on (a whisper). */
+  whisper: (said: string) => string;
 };

@@ -1,4 +1,4 @@
-import type { LiveCall } from '../../contracts/telephony.contract.ts';
+import type { Drop, LiveCall } from '../../contracts/telephony.contract.ts';
 
 /** `reach dial`: the call, whom it is to, where it stands, and what it logged. */
 export function liveCallLines(call: LiveCall): string[] {
@@ -27,5 +27,43 @@ export function liveCallLines(call: LiveCall): string[] {
     ...(call.callbackId !== null
       ? [`  callback ${call.callbackId} recorded, credited to the message that earned it`]
       : []),
+    ...(call.recorded ? [`  recorded${call.disclosed ? ', after telling them so' : ''}`] : []),
+    ...(call.drop ? [`  recording "${call.drop.name}" played at the beep`] : []),
+  ];
+}
+
+/** `reach drops add|retire`: the recording, what it says, how long. */
+export function dropLines(drop: Drop): string[] {
+  return [
+    `Recording ${drop.id} "${drop.name}" (${drop.kind}, ${drop.seconds} s, ${drop.contentType})${drop.retiredAt ? ` retired ${drop.retiredAt}` : ''}`,
+    `  "${drop.transcript}"`,
+    `  played ${drop.played} time${drop.played === 1 ? '' : 's'}`,
+  ];
+}
+
+/** `reach drops list`. */
+export function dropListLines(answer: { items: Drop[] }): string[] {
+  if (answer.items.length === 0)
+    return [
+      'No recording kept: record one in your own voice and `reach drops add NAME --file F --kind K --transcript "…"`',
+    ];
+  return answer.items.map(
+    (d) =>
+      `${String(d.id).padStart(4)}  ${d.name}  ${d.kind}  ${d.seconds} s  played ${d.played}${d.retiredAt ? '  (retired)' : ''}`,
+  );
+}
+
+/** `reach drops consent`. */
+export function consentLines(consent: {
+  prospect: number;
+  number: string;
+  prerecorded: boolean;
+  at: string | null;
+  source: string | null;
+}): string[] {
+  return [
+    consent.prerecorded
+      ? `Consent to recorded messages on ${consent.number} recorded ${consent.at ?? ''} (${consent.source ?? ''})`
+      : `No consent to recorded messages on ${consent.number} (${consent.source ?? 'withdrawn'})`,
   ];
 }

@@ -8,6 +8,7 @@ import {
   prospects,
   telephonyCalls,
   telephonyEvents,
+  voicemailDrops,
 } from '../../db/schema.ts';
 import type { CallEvent, CallFacts } from './call-state.ts';
 
@@ -19,6 +20,7 @@ export type CallView = {
   call: CallRow;
   prospect: { id: number; name: string; company: string | null } | null;
   attempt: { outcome: string; durationSeconds: number | null } | null;
+  drop: { id: number; name: string } | null;
 };
 
 export async function insertCall(db: Db, row: NewCall): Promise<number> {
@@ -45,6 +47,7 @@ const viewColumns = {
   company: companies.name,
   outcome: callAttempts.outcome,
   attemptDuration: callAttempts.durationSeconds,
+  dropName: voicemailDrops.name,
 };
 
 type ViewRow = {
@@ -56,6 +59,7 @@ type ViewRow = {
   company: string | null;
   outcome: string | null;
   attemptDuration: number | null;
+  dropName: string | null;
 };
 
 const viewOf = (r: ViewRow): CallView => ({
@@ -69,6 +73,7 @@ const viewOf = (r: ViewRow): CallView => ({
           company: r.company,
         },
   attempt: r.outcome === null ? null : { outcome: r.outcome, durationSeconds: r.attemptDuration },
+  drop: r.call.dropId === null ? null : { id: r.call.dropId, name: r.dropName ?? `#${r.call.dropId}` },
 });
 
 function viewQuery(db: Db) {
@@ -77,7 +82,8 @@ function viewQuery(db: Db) {
     .from(telephonyCalls)
     .leftJoin(prospects, eq(prospects.id, telephonyCalls.prospectId))
     .leftJoin(companies, eq(companies.id, prospects.companyId))
-    .leftJoin(callAttempts, eq(callAttempts.id, telephonyCalls.attemptId));
+    .leftJoin(callAttempts, eq(callAttempts.id, telephonyCalls.attemptId))
+    .leftJoin(voicemailDrops, eq(voicemailDrops.id, telephonyCalls.dropId));
 }
 
 export async function callOfTeam(
@@ -246,13 +252,30 @@ export const factsPatch = (facts: CallFacts): Partial<NewCall> => ({
   ...(facts.prospectSid ? { prospectSid: facts.prospectSid } : {}),
 });
 
-/** A prospect's numbers, as dialled. */
-export async function phonesOf(
-  db: Db,
-  input: { prospectId: number },
-): Promise<{ id: number; e164: string; kind: string }[]> {
+export type PhoneOf = {
+  id: number;
+  e164: string;
+  kind: string;
+  /** The carrier's line type, when looked up, and when. */
+  lineType: string | null;
+  lineTypeAt: Date | null;
+  /** The person's consent to recorded messages on it, as recorded. */
+  consentAt: Date | null;
+  consentSource: string | null;
+};
+
+/** A prospect's numbers, as dialled, with what the law on recorded messages asks of each. */
+export async function phonesOf(db: Db, input: { prospectId: number }): Promise<PhoneOf[]> {
   return db
-    .select({ id: phoneNumbers.id, e164: phoneNumbers.e164, kind: phoneNumbers.kind })
+    .select({
+      id: phoneNumbers.id,
+      e164: phoneNumbers.e164,
+      kind: phoneNumbers.kind,
+      lineType: phoneNumbers.lineType,
+      lineTypeAt: phoneNumbers.lineTypeAt,
+      consentAt: phoneNumbers.prerecordedConsentAt,
+      consentSource: phoneNumbers.prerecordedConsentSource,
+    })
     .from(phoneNumbers)
     .where(eq(phoneNumbers.prospectId, input.prospectId))
     .orderBy(phoneNumbers.id);

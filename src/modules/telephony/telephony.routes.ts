@@ -6,6 +6,7 @@ import type { LiveCall } from '../../contracts/telephony.contract.ts';
 import { AppError, invalid } from '../../shared/errors.ts';
 import { parseId } from '../../shared/ids.ts';
 import type { CallEvent } from './call-state.ts';
+import { dropAudio } from './drops.service.ts';
 import {
   accountOf,
   answerInbound,
@@ -40,8 +41,8 @@ const twilioParams = z
 const webhookQuery = z.object({
   call: z.string().optional(),
   leg: z.enum(['rep', 'prospect']).optional(),
-  /** `connect`: the rep pressed a key, so a person, not their voicemail, answered. */
-  step: z.enum(['connect']).optional(),
+  /** `connect`: the rep pressed a key, so a person, not their voicemail, answered; `disclose`: the prospect answered a recorded call. */
+  step: z.enum(['connect', 'disclose']).optional(),
 });
 
 /**
@@ -111,7 +112,7 @@ export function twilioRoutes(hooks: WebhookHooks): Route[] {
       path: '/telephony/twilio/voice',
       tag: 'telephony',
       summary:
-        "TwiML for the rep's leg once answered: says whom and waits for a key (never the rep's voicemail put through), then (`step=connect`) dials the prospect with answering-machine detection (DetectMessageEnd)",
+        "TwiML for the rep's leg once answered: says whom and waits for a key (never the rep's voicemail put through), then (`step=connect`) dials the prospect with answering-machine detection (DetectMessageEnd), recorded as the team chose and the law allows; `step=disclose` is what a prospect whose call is recorded hears first",
       query: webhookQuery,
       body: twilioParams,
       bodyType: 'application/x-www-form-urlencoded',
@@ -120,7 +121,8 @@ export function twilioRoutes(hooks: WebhookHooks): Route[] {
       content: { 'text/xml': z.string() },
       handle: async ({ c, ctx }) => {
         await signed(c, ctx);
-        const step = c.req.query('step') === 'connect' ? 'connect' : 'answered';
+        const asked = c.req.query('step');
+        const step = asked === 'connect' || asked === 'disclose' ? asked : 'answered';
         return xml(c, await bridgeInstructions(ctx, { callId: callIdOf(c), step }));
       },
     },
@@ -128,6 +130,27 @@ export function twilioRoutes(hooks: WebhookHooks): Route[] {
     eventRoute('amd', 'Asynchronous answering-machine detection: AnsweredBy, at the beep', hooks),
     eventRoute('recording', "A call's recording is ready", hooks),
     eventRoute('transcription', "A transcription of a call's recording", hooks),
+    {
+      method: 'get',
+      path: '/telephony/twilio/drops/{id}',
+      tag: 'telephony',
+      summary:
+        "A recorded message's audio, fetched by the provider to play at the beep: the address's token (an HMAC of the message under the auth token) is the key",
+      query: z.object({ token: z.string() }),
+      keyedBy: 'token',
+      responses: { 200: 'The audio', 403: 'Without the recording’s token' },
+      content: { 'audio/wav': z.string(), 'audio/mpeg': z.string() },
+      handle: async ({ c, ctx }) => {
+        const found = await dropAudio(ctx, {
+          id: parseId(c.req.param('id') ?? '', 'id'),
+          token: c.req.query('token') ?? '',
+        });
+        return c.body(new Uint8Array(found.audio), 200, {
+          'content-type': found.contentType,
+          'cache-control': 'private, max-age=3600',
+        });
+      },
+    },
     {
       method: 'post',
       path: '/telephony/twilio/inbound',

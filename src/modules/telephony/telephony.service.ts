@@ -2,20 +2,23 @@ import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { type Ctx, nowOf, type Team } from '../../context/context.ts';
 import type { LoggedCall } from '../../contracts/calls.contract.ts';
+import type { RecordingMode } from '../../contracts/team.contract.ts';
 import type {
   CallLogInput,
   DialInput,
   LiveCall,
   liveCallsQuerySchema,
 } from '../../contracts/telephony.contract.ts';
-import type { Outcome } from '../../contracts/vocabulary.ts';
+import type { MessageKind, Outcome } from '../../contracts/vocabulary.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid, notFound, pgErrorCode } from '../../shared/errors.ts';
 import { callerCard, logCall, recordCallback, takeBackCall } from '../calls/index.ts';
-import { normalizePhone } from '../phones/index.ts';
+import { RECORDING_DISCLOSURE, recordingPlan } from '../compliance/index.ts';
+import { normalizePhone, zoneOfDialledNumber } from '../phones/index.ts';
 import { displayName, resolveProspect } from '../prospects/index.ts';
 import { dialCheck, numberAt, yardsticks } from '../queue/index.ts';
 import type { CallEvent } from './call-state.ts';
+import { type DropRow, dropOf, dropTemplate } from './drops.repository.ts';
 import type { ProviderAccount } from './provider.ts';
 import {
   type CallView,
@@ -210,9 +213,15 @@ export async function logLiveCall(
         `Call ${input.id} is logged already (attempt ${call.attemptId}): correct it with \`reach calls correct ${call.attemptId} --reason TEXT\``,
       );
     if (call.attemptId !== null) await takeBackCall(inTx, call.attemptId);
+    // A recording played at the beep is the message left, with its kind and words, unless the rep says otherwise.
+    const drop =
+      call.dropId !== null && input.body.outcome === 'voicemail-left' && !input.body.message
+        ? await dropOf(tx, { teamId: ctx.team.id, id: call.dropId })
+        : undefined;
     const logged = await logCall(inTx, {
       body: {
         ...input.body,
+        ...(drop ? { message: dropMessage(drop) } : {}),
         prospect: call.prospectId,
         number: call.e164,
         at: call.at.toISOString(),
@@ -225,6 +234,13 @@ export async function logLiveCall(
     return logged;
   });
 }
+
+/** A played recording as the message left: its kind, its words, and the template that counts its plays. */
+export const dropMessage = (drop: DropRow) => ({
+  kind: drop.kind as MessageKind,
+  text: drop.transcript,
+  template: dropTemplate(drop.id),
+});
 
 /** A webhook as it is kept: a digest of what was sent, so a repeat is recognised. */
 export const eventKey = (input: {
@@ -309,13 +325,15 @@ export async function receive(
  */
 export async function bridgeInstructions(
   ctx: Ctx,
-  input: { callId: number; step: 'answered' | 'connect' },
+  input: { callId: number; step: 'answered' | 'connect' | 'disclose' },
 ): Promise<string> {
   const { callId } = input;
   const view = await callOfTeam(ctx.db, { teamId: ctx.team.id, id: callId });
   if (!view) throw notFound('Call', callId);
   const account = accountOf(ctx.team);
   const { call, prospect } = view;
+  // Said to the prospect as they answer, before the call is put through: it is recorded.
+  if (input.step === 'disclose') return twilio.whisper(RECORDING_DISCLOSURE);
   if (call.state === 'ended') return twilio.refuse('This call was ended.');
   if (input.step === 'answered')
     return twilio.confirm({
@@ -324,12 +342,28 @@ export async function bridgeInstructions(
         : 'Calling.',
       actionUrl: webhookUrl(account.publicUrl, 'voice', { call: call.id, step: 'connect' }),
     });
+  // Recorded only as the team chose and the law of every place the number may be in allows.
+  const plan =
+    call.prospectId === null
+      ? recordingPlan({ mode: 'off', places: [], at: nowOf(ctx) })
+      : recordingPlan({
+          mode: ctx.team.recording as RecordingMode,
+          places: zoneOfDialledNumber(call.e164, await resolveProspect(ctx, call.prospectId)).places,
+          at: nowOf(ctx),
+        });
+  await updateCall(ctx.db, { id: call.id, patch: { recorded: plan.record, disclosed: plan.disclose } });
   return twilio.bridge({
     to: call.e164,
     callerId: ctx.team.callerId ?? call.e164,
     announce: null,
     statusUrl: webhookUrl(account.publicUrl, 'status', { call: call.id, leg: 'prospect' }),
     amdUrl: webhookUrl(account.publicUrl, 'amd', { call: call.id, leg: 'prospect' }),
+    recordingUrl: plan.record
+      ? webhookUrl(account.publicUrl, 'recording', { call: call.id, leg: 'prospect' })
+      : null,
+    whisperUrl: plan.disclose
+      ? webhookUrl(account.publicUrl, 'voice', { call: call.id, step: 'disclose' })
+      : null,
   });
 }
 
@@ -356,6 +390,10 @@ export function liveView(view: CallView, now: Date): LiveCall {
     loggedBy: call.attemptId === null ? null : (call.loggedBy as 'call' | 'rep'),
     outcome: (attempt?.outcome as Outcome | undefined) ?? null,
     callbackId: call.callbackId,
+    recorded: call.recorded,
+    disclosed: call.disclosed,
+    drop: view.drop,
+    droppedAt: call.droppedAt?.toISOString() ?? null,
   };
 }
 

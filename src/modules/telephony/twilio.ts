@@ -7,6 +7,8 @@ import type { Bridge, Inbound, Provider, ProviderAccount } from './provider.ts';
 
 /** Twilio's REST API, unless the team points Reach at a stand-in (`twilioApiUrl`). */
 export const TWILIO_API = 'https://api.twilio.com';
+/** Twilio's Lookup API (line types), unless the team points Reach at a stand-in. */
+export const TWILIO_LOOKUP = 'https://lookups.twilio.com';
 /** Every progress event of the prospect's leg, so the desk follows the call. */
 const PROGRESS = ['initiated', 'ringing', 'answered', 'completed'] as const;
 
@@ -56,6 +58,26 @@ export const twilio: Provider = {
     });
   },
 
+  play: async ({ account, sid, url }) => {
+    const response = new VoiceResponse();
+    response.play({}, url);
+    response.hangup();
+    await rest(account, {
+      path: `Calls/${encodeURIComponent(sid)}.json`,
+      body: new URLSearchParams({ Twiml: response.toString() }),
+    });
+  },
+
+  lineType: async ({ account, e164 }) => {
+    const base = new URL(account.apiUrl ?? TWILIO_LOOKUP);
+    const url = new URL(`/v2/PhoneNumbers/${encodeURIComponent(e164)}`, base);
+    url.searchParams.set('Fields', 'line_type_intelligence');
+    const answer = await send(account, { url, body: null });
+    const intel = answer['line_type_intelligence'];
+    const type = intel && typeof intel === 'object' ? (intel as Record<string, unknown>)['type'] : undefined;
+    return typeof type === 'string' && type !== '' ? type : null;
+  },
+
   confirm: ({ announce, actionUrl }) => {
     const response = new VoiceResponse();
     const gather = response.gather({ numDigits: 1, timeout: 8, action: actionUrl, method: 'POST' });
@@ -68,7 +90,18 @@ export const twilio: Provider = {
   bridge: (input: Bridge) => {
     const response = new VoiceResponse();
     if (input.announce) response.say(input.announce);
-    const dial = response.dial({ callerId: input.callerId, answerOnBridge: true });
+    const dial = response.dial({
+      callerId: input.callerId,
+      answerOnBridge: true,
+      ...(input.recordingUrl
+        ? {
+            record: 'record-from-answer-dual' as const,
+            recordingStatusCallback: input.recordingUrl,
+            recordingStatusCallbackMethod: 'POST' as const,
+            recordingStatusCallbackEvent: ['completed' as const],
+          }
+        : {}),
+    });
     dial.number(
       {
         statusCallback: input.statusUrl,
@@ -77,6 +110,7 @@ export const twilio: Provider = {
         machineDetection: 'DetectMessageEnd',
         amdStatusCallback: input.amdUrl,
         amdStatusCallbackMethod: 'POST',
+        ...(input.whisperUrl ? { url: input.whisperUrl, method: 'POST' as const } : {}),
       },
       input.to,
     );
@@ -98,6 +132,12 @@ export const twilio: Provider = {
     return response.toString();
   },
 
+  whisper: (said: string) => {
+    const response = new VoiceResponse();
+    response.say(said);
+    return response.toString();
+  },
+
   refuse: (said: string) => {
     const response = new VoiceResponse();
     response.say(said);
@@ -106,13 +146,23 @@ export const twilio: Provider = {
   },
 };
 
-/** One REST request to the account's API; Twilio's own error message when it refuses. */
+/** One request to the account's Calls API. */
 function rest(
   account: ProviderAccount,
   input: { path: string; body: URLSearchParams | null },
 ): Promise<Record<string, unknown>> {
   const base = new URL(account.apiUrl ?? TWILIO_API);
   const url = new URL(`/2010-04-01/Accounts/${encodeURIComponent(account.accountSid)}/${input.path}`, base);
+  return send(account, { url, body: input.body });
+}
+
+/** One REST request to Twilio, basic auth with the account; Twilio's own error message when it refuses. */
+function send(
+  account: ProviderAccount,
+  input: { url: URL; body: URLSearchParams | null },
+): Promise<Record<string, unknown>> {
+  const { url } = input;
+  const base = url;
   const payload = input.body?.toString() ?? '';
   const send = url.protocol === 'https:' ? request : plainRequest;
   return new Promise((resolve, reject) => {

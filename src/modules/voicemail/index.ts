@@ -5,5 +5,5 @@ export { type EventPlace, nearEnough } from './event-place.ts';
 export type { TalkingPoint } from './talking-points.service.ts';
 export type { LastTalk, Point, Reference } from './templates.ts';
 export { voicemailHandlers } from './voicemail.operations.ts';
-export { loadState } from './voicemail.service.ts';
+export { loadState, voicemailAdvice } from './voicemail.service.ts';
 export { spokenSeconds } from './words.ts';

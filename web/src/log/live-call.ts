@@ -12,6 +12,8 @@ export type LiveCallControl = {
   /** Places the call through the provider; the rule that refuses it is thrown as the API's problem. */
   dial: (number: string) => Promise<LiveCall>;
   hangUp: () => Promise<void>;
+  /** Plays a recorded message at the beep (refused, naming the rule, where the law or the strategy does not allow it). */
+  drop: (drop: number) => Promise<void>;
   /** Forgets the call once the rep has logged it (or moved on). */
   clear: () => void;
 };
@@ -98,10 +100,19 @@ export function useLiveCall(prospectId: number): LiveCallControl {
     setCall(await api<LiveCall>(`/telephony/calls/${id}/hangup`, { method: 'POST' }));
   }, [setCall]);
 
+  const drop = useCallback(
+    async (dropId: number) => {
+      const id = current.current;
+      if (id === null) return;
+      setCall(await api<LiveCall>(`/telephony/calls/${id}/drop`, { method: 'POST', body: { drop: dropId } }));
+    },
+    [setCall],
+  );
+
   const clear = useCallback(() => {
     current.current = null;
     setCall(null);
   }, [setCall]);
 
-  return { call, placing, dial, hangUp, clear };
+  return { call, placing, dial, hangUp, drop, clear };
 }

@@ -3,6 +3,7 @@ import {
   type Advice,
   api,
   type CardEntry,
+  type Drop,
   describeError,
   type GreetingRead,
   type IntelFact,
@@ -73,6 +74,25 @@ export function CallCard(props: {
       say(`The call was not ended: ${describeError(error)}`, { tone: 'error' });
     }
   };
+  // The rep's recordings in use, offered at the beep where the strategy says leave.
+  const drops = useLoad(
+    () =>
+      throughReach
+        ? api<{ items: Drop[] }>('/voicemail-drops').then((d) => d.items.filter((x) => x.retiredAt === null))
+        : Promise.resolve([] as Drop[]),
+    [throughReach],
+  );
+  const playDrop = async (drop: Drop | undefined) => {
+    if (!drop || !live.call || live.call.drop) return;
+    try {
+      await live.drop(drop.id);
+      say(`Playing “${drop.name}” at the beep; the call ends when it has played and logs itself.`, {
+        tone: 'info',
+      });
+    } catch (error) {
+      say(`Not played: ${describeError(error)}`, { tone: 'error' });
+    }
+  };
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -84,6 +104,9 @@ export function CallCard(props: {
       } else if (event.key === 'h' && live.call && live.call.state !== 'ended') {
         event.preventDefault();
         void hangUp();
+      } else if (event.key === 'p' && live.call && ['machine', 'beep'].includes(live.call.state)) {
+        event.preventDefault();
+        void playDrop(drops.data?.[0]);
       }
     };
     window.addEventListener('keydown', onKey);
@@ -202,6 +225,8 @@ export function CallCard(props: {
           live={live}
           advice={advice.data}
           onHangUp={() => void hangUp()}
+          drops={drops.data ?? []}
+          onDrop={(drop) => void playDrop(drop)}
           onGreeting={async (text) => {
             try {
               const read = await api<GreetingRead>(`/prospects/${id}/greeting`, {
@@ -331,6 +356,9 @@ function LiveCallPanel(props: {
   live: LiveCallControl;
   advice: Advice | null;
   onHangUp: () => void;
+  /** The rep's recordings in use: one may be played at the beep instead of speaking. */
+  drops: Drop[];
+  onDrop: (drop: Drop) => void;
   /** What the rep heard the greeting say, to read and record; true when it was. */
   onGreeting: (text: string) => Promise<boolean>;
 }) {
@@ -363,6 +391,19 @@ function LiveCallPanel(props: {
               <strong>At the beep: leave the message</strong> ({advice.strategy} strategy). Say it now
               {advice.script ? `, about ${advice.script.seconds} s` : ''}, then log it with <kbd>l</kbd>.
               {advice.script && <blockquote>{advice.script.text}</blockquote>}
+              {props.drops.length > 0 && !call.drop && (
+                <span className="drops">
+                  Or play your recording and move on:{' '}
+                  {props.drops.map((d, i) => (
+                    <button key={d.id} type="button" onClick={() => props.onDrop(d)} title={d.transcript}>
+                      Play “{d.name}” ({d.seconds} s){i === 0 && <kbd>p</kbd>}
+                    </button>
+                  ))}{' '}
+                  <span className="muted">
+                    only where the law allows a recorded message; Reach checks first
+                  </span>
+                </span>
+              )}
             </>
           ) : (
             <>
@@ -371,6 +412,12 @@ function LiveCallPanel(props: {
             </>
           )}
         </div>
+      )}
+      {(call.recorded || call.drop) && (
+        <p className="muted live-flags">
+          {call.recorded && (call.disclosed ? 'Recorded: they were told first. ' : 'Recorded. ')}
+          {call.drop && `Recording “${call.drop.name}” played at the beep.`}
+        </p>
       )}
       {machine && (
         <form

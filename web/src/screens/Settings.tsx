@@ -39,6 +39,12 @@ const FIELDS: Field[] = [
   },
   { key: 'defaultStrategy', label: 'Default voicemail strategy', options: STRATEGIES },
   {
+    key: 'recording',
+    label: 'Record calls placed through Reach',
+    options: ['off', 'on', 'one-party'],
+    hint: 'on: where every party must consent, the prospect first hears “This call is recorded”; one-party: recorded only where your own consent suffices',
+  },
+  {
     key: 'callingHoursStart',
     label: 'Calling hours from (prospect local)',
     type: 'time',

@@ -1,0 +1,104 @@
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../../db/create-db.ts';
+import { phoneNumbers, telephonyCalls, voicemailDrops, voicemails } from '../../db/schema.ts';
+
+export type DropRow = typeof voicemailDrops.$inferSelect;
+type NewDrop = typeof voicemailDrops.$inferInsert;
+
+/** The template a played recording is logged with: how its plays are counted and never repeated. */
+export const dropTemplate = (id: number) => `drop:${id}`;
+
+export async function insertDrop(db: Db, row: NewDrop): Promise<DropRow> {
+  const [inserted] = await db.insert(voicemailDrops).values(row).returning();
+  return inserted!;
+}
+
+/** The team's recorded messages without their audio, newest first, with how often each was played. */
+export async function dropsOf(
+  db: Db,
+  input: { teamId: number },
+): Promise<(Omit<DropRow, 'audio'> & { bytes: number; played: number })[]> {
+  const rows = await db
+    .select({
+      id: voicemailDrops.id,
+      teamId: voicemailDrops.teamId,
+      name: voicemailDrops.name,
+      kind: voicemailDrops.kind,
+      transcript: voicemailDrops.transcript,
+      contentType: voicemailDrops.contentType,
+      seconds: voicemailDrops.seconds,
+      retiredAt: voicemailDrops.retiredAt,
+      createdAt: voicemailDrops.createdAt,
+      bytes: sql<number>`octet_length(${voicemailDrops.audio})`,
+      played: sql<number>`(select count(*) from ${telephonyCalls} c
+        where c.drop_id = ${voicemailDrops.id} and c.dropped_at is not null)`,
+    })
+    .from(voicemailDrops)
+    .where(eq(voicemailDrops.teamId, input.teamId))
+    .orderBy(desc(voicemailDrops.id));
+  return rows.map((r) => ({ ...r, bytes: Number(r.bytes), played: Number(r.played) }));
+}
+
+/** One recorded message of the team, by id or name, audio included. */
+export async function dropOf(
+  db: Db,
+  input: { teamId: number; id?: number; name?: string },
+): Promise<DropRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(voicemailDrops)
+    .where(
+      and(
+        eq(voicemailDrops.teamId, input.teamId),
+        input.id !== undefined ? eq(voicemailDrops.id, input.id) : undefined,
+        input.name !== undefined ? sql`lower(${voicemailDrops.name}) = lower(${input.name})` : undefined,
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
+/** The team's recorded messages still in use, ids only. */
+export async function activeDropIds(db: Db, input: { teamId: number }): Promise<number[]> {
+  const rows = await db
+    .select({ id: voicemailDrops.id })
+    .from(voicemailDrops)
+    .where(and(eq(voicemailDrops.teamId, input.teamId), isNull(voicemailDrops.retiredAt)));
+  return rows.map((r) => r.id);
+}
+
+export async function retire(db: Db, input: { id: number; at: Date }): Promise<void> {
+  await db.update(voicemailDrops).set({ retiredAt: input.at }).where(eq(voicemailDrops.id, input.id));
+}
+
+/** Whether the prospect was left this recording before (a message logged with its template). */
+export async function heardBefore(db: Db, input: { prospectId: number; dropId: number }): Promise<boolean> {
+  const [row] = await db
+    .select({ id: voicemails.id })
+    .from(voicemails)
+    .where(
+      and(eq(voicemails.prospectId, input.prospectId), eq(voicemails.template, dropTemplate(input.dropId))),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
+export async function saveLineType(
+  db: Db,
+  input: { phoneId: number; lineType: string; at: Date },
+): Promise<void> {
+  await db
+    .update(phoneNumbers)
+    .set({ lineType: input.lineType, lineTypeAt: input.at })
+    .where(eq(phoneNumbers.id, input.phoneId));
+}
+
+export async function saveConsent(
+  db: Db,
+  input: { phoneId: number; at: Date | null; source: string | null },
+): Promise<void> {
+  await db
+    .update(phoneNumbers)
+    .set({ prerecordedConsentAt: input.at, prerecordedConsentSource: input.source })
+    .where(eq(phoneNumbers.id, input.phoneId));
+}
