@@ -21,9 +21,8 @@ describe.each(drivers)('opening a book checks its migrations in one query on %s'
     expect(await upToDate(query)).toBe(false);
     await book.executeSql(`
       alter table telephony_calls drop column recorded, drop column disclosed, drop column drop_id, drop column dropped_at;
-      drop table voicemail_drops;
-      alter table phone_numbers drop column line_type, drop column line_type_at,
-        drop column prerecorded_consent_at, drop column prerecorded_consent_source`);
+      drop table voicemail_drops, number_consents;
+      alter table phone_numbers drop column line_type, drop column line_type_at`);
 
     if (driver === 'pglite') {
       const dumped = await book.dump!();

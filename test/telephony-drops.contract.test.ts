@@ -1,6 +1,7 @@
+import { Readable } from 'node:stream';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { backupLines } from '../src/modules/backup/index.ts';
-import { drivers } from './support/databases.ts';
+import { backupLines, restoreBackup } from '../src/modules/backup/index.ts';
+import { drivers, freshDb } from './support/databases.ts';
 import { type Json, telephonyRig } from './support/telephony-rig.ts';
 import { toneWav } from './support/wav.ts';
 
@@ -17,7 +18,12 @@ describe.each(drivers)(
     beforeEach(async () => {
       // A strategy that leaves messages to prospects worth it; every prospect here is.
       expect(
-        (await api('/config', { method: 'PATCH', body: { defaultStrategy: 'persistent' } })).status,
+        (
+          await api('/config', {
+            method: 'PATCH',
+            body: { defaultStrategy: 'persistent', sellerName: 'Northwind' },
+          })
+        ).status,
       ).toBe(200);
     });
 
@@ -123,11 +129,12 @@ describe.each(drivers)(
         body: {
           number: '212 555 0143',
           prerecorded: true,
+          form: 'written',
           source: 'webinar sign-up form, 2026-11-02, box 3',
         },
       });
       expect(consent.status).toBe(200);
-      expect(consent.body).toMatchObject({ number: '+12125550143', prerecorded: true });
+      expect(consent.body).toMatchObject({ number: '+12125550143', prerecorded: true, form: 'written' });
       const dropped = await api(`/telephony/calls/${callId}/drop`, { body: { drop: 'intro-q4' } });
       expect(dropped.status, JSON.stringify(dropped.body)).toBe(200);
       await settle();
@@ -224,52 +231,112 @@ describe.each(drivers)(
       expect(backup).not.toContain(rig.twilio.authToken);
     });
 
-    it('recording on: a California prospect hears the disclosure first and the call is recorded; a Texas one is recorded without; one-party mode leaves California unrecorded', async () => {
-      // 11:00 in California, 13:00 in Texas.
+    it('recording on: a California prospect hears the disclosure, recorded from its first word; a Texas one is recorded without; an Illinois rep discloses to everyone; one-party mode leaves California unrecorded', async () => {
+      // 11:00 in California, 13:00 in Texas; the rep's own phone in Texas: only the prospect's place decides.
       rig.t.ctx.clock = () => new Date('2026-11-10T19:00:00.000Z');
+      const config = (body: Json) => api('/config', { method: 'PATCH', body });
       expect(
         (
-          await api('/config', {
-            method: 'PATCH',
-            body: { recording: 'on', territoryZones: ['America/Los_Angeles', 'America/Chicago'] },
+          await config({
+            recording: 'on',
+            repPhone: '+15125550100',
+            territoryZones: ['America/Los_Angeles', 'America/Chicago'],
           })
         ).status,
       ).toBe(200);
-      const ca = await prospect('Cara Lind', '(415) 555-0148', { timezone: 'America/Los_Angeles' });
-      rig.twilio.scenarios.set('+14155550148', { answer: 'human', ringSeconds: 3, talkSeconds: 30 });
-      const caCall = await api('/calls/dial', { body: { prospect: ca } });
-      await settle();
-      expect(rig.twilio.whispers).toHaveLength(1);
-      expect(rig.twilio.whispers[0]).toContain('<Say>This call is recorded.</Say>');
-      const caView = (await api(`/telephony/calls/${caCall.body['id']}`)).body;
-      expect(caView).toMatchObject({ recorded: true, disclosed: true, state: 'ended' });
+      const dialled = async (name: string, number: string, zone: string) => {
+        const id = await prospect(name, number, { timezone: zone });
+        rig.twilio.scenarios.set(`+1${number.replace(/\D/g, '')}`, {
+          answer: 'human',
+          ringSeconds: 3,
+          talkSeconds: 30,
+        });
+        const placed = await api('/calls/dial', { body: { prospect: id } });
+        expect(placed.status).toBe(201);
+        await settle();
+        return (await api(`/telephony/calls/${placed.body['id']}`)).body;
+      };
+      const ca = await dialled('Cara Lind', '(415) 555-0148', 'America/Los_Angeles');
+      expect(ca).toMatchObject({ recorded: true, disclosed: true, state: 'ended' });
+      expect(rig.twilio.whispers[0]).toContain('<Say>This call is recorded for our records and training.');
+      // The recording started as the prospect answered, while the disclosure was being fetched: it is on the recording, first.
+      const caLeg = [...rig.twilio.recordings.entries()][0]!;
+      expect(caLeg[1]).toMatchObject({ beforeWhisper: true, channels: 'dual' });
       const recorded = await rig.t.executeSql(
-        `select recording_url from telephony_calls where id = ${caCall.body['id']}`,
+        `select recording_url from telephony_calls where id = ${ca['id']}`,
       );
       expect((recorded.rows[0] as Json)['recording_url']).toMatch(/\/Recordings\/RE/);
 
-      const tx = await prospect('Tom Reyes', '(512) 555-0149', { timezone: 'America/Chicago' });
-      rig.twilio.scenarios.set('+15125550149', { answer: 'human', ringSeconds: 3, talkSeconds: 30 });
-      const txCall = await api('/calls/dial', { body: { prospect: tx } });
-      await settle();
-      expect(rig.twilio.whispers).toHaveLength(1);
-      expect((await api(`/telephony/calls/${txCall.body['id']}`)).body).toMatchObject({
-        recorded: true,
-        disclosed: false,
-      });
+      const tx = await dialled('Tom Reyes', '(512) 555-0149', 'America/Chicago');
+      expect(tx).toMatchObject({ recorded: true, disclosed: false });
+      expect(rig.twilio.whispers[1]).not.toContain('<Say>');
 
-      expect((await api('/config', { method: 'PATCH', body: { recording: 'one-party' } })).status).toBe(200);
-      const ca2 = await prospect('Cy Moss', '(415) 555-0150', { timezone: 'America/Los_Angeles' });
-      rig.twilio.scenarios.set('+14155550150', { answer: 'human', ringSeconds: 3, talkSeconds: 30 });
-      const ca2Call = await api('/calls/dial', { body: { prospect: ca2 } });
-      await settle();
-      expect((await api(`/telephony/calls/${ca2Call.body['id']}`)).body).toMatchObject({
-        recorded: false,
-        disclosed: false,
+      // The rep calling from Illinois (every party must consent): a Texas prospect is told too.
+      expect((await config({ repPhone: '+13125550100' })).status).toBe(200);
+      const tx2 = await dialled('Tia Ruiz', '(512) 555-0151', 'America/Chicago');
+      expect(tx2).toMatchObject({ recorded: true, disclosed: true });
+
+      expect((await config({ recording: 'one-party', repPhone: '+15125550100' })).status).toBe(200);
+      const ca2 = await dialled('Cy Moss', '(415) 555-0150', 'America/Los_Angeles');
+      expect(ca2).toMatchObject({ recorded: false, disclosed: false });
+      expect(rig.twilio.whispers).toHaveLength(3);
+      expect(rig.twilio.recordings.size).toBe(3);
+    });
+
+    it('a recording played is the message left: the rep cannot log it as anything else, a second play is refused, and it is never played to them again', async () => {
+      await keepDrop();
+      const id = await prospect('Noa Pike', '(212) 555-0152', {
+        timezone: 'America/New_York',
+        value: 90_000,
       });
-      const connects = rig.twilio.sent.filter((s) => s.url.includes('step=connect'));
-      expect(connects).toHaveLength(3);
-      expect(rig.twilio.whispers).toHaveLength(1);
+      const callId = await dialToMachine(id, '+12125550152');
+      const [first, second] = await Promise.all([
+        api(`/telephony/calls/${callId}/drop`, { body: {} }),
+        api(`/telephony/calls/${callId}/drop`, { body: {} }),
+      ]);
+      expect([first.status, second.status].sort()).toEqual([200, 409]);
+      const wrong = await api(`/telephony/calls/${callId}/log`, { body: { outcome: 'voicemail' } });
+      expect(wrong.status).toBe(409);
+      expect(wrong.body['detail']).toContain('it is logged as a message left');
+      const word = await api(`/telephony/calls/${callId}/log`, {
+        body: { outcome: 'voicemail-left', message: { kind: 'generic', text: 'something else' } },
+      });
+      expect(word.status, JSON.stringify(word.body)).toBe(201);
+      await settle();
+      const left = await rig.t.executeSql('select kind, text from voicemails');
+      expect(left.rows).toEqual([{ kind: 'introduction', text: HONEST }]);
+      expect(rig.twilio.played).toHaveLength(1);
+    });
+
+    it('a recording must name the business at its start and give a number to call back', async () => {
+      const nameless = await keepDrop(
+        'nameless',
+        'Hi, we help finance teams close the month in three days instead of ten. Call me back at 312 555 0199.',
+      );
+      expect(nameless.status).toBe(400);
+      expect(JSON.stringify(nameless.body)).toContain('business-not-named');
+      const numberless = await keepDrop(
+        'numberless',
+        'Hi, this is Sam from Northwind. We help finance teams close the month in three days instead of ten.',
+      );
+      expect(numberless.status).toBe(400);
+      expect(JSON.stringify(numberless.body)).toContain('no-callback-number');
+    });
+
+    it('a backup carries the recordings and restores them byte for byte', async () => {
+      const kept = await keepDrop();
+      let backup = '';
+      for await (const chunk of backupLines(rig.t.db, new Date())) backup += chunk;
+      const target = await freshDb(driver);
+      try {
+        await restoreBackup(target.db, Readable.from([backup]));
+        const row = (
+          await target.executeSql(`select audio from voicemail_drops where id = ${kept.body['id']}`)
+        ).rows[0] as { audio: Uint8Array };
+        expect(Buffer.from(row.audio).equals(audio)).toBe(true);
+      } finally {
+        await target.drop();
+      }
     });
   },
 );

@@ -132,19 +132,30 @@ export const consentSchema = z
     number: z.string().trim().min(1).max(50),
     /** true records consent to recorded messages on that number; false withdraws it. */
     prerecorded: z.boolean(),
-    /** How it was given, for the record: "webinar sign-up form, 2026-11-02, checkbox 3". */
+    /** How it was given: `written` (signed on paper or electronically: what the TCPA asks for sales messages) or `oral`. */
+    form: z.enum(['written', 'oral']).optional(),
+    /** Where it is, for the record: "webinar sign-up form, 2026-11-02, checkbox 3". */
     source: z.string().trim().min(5).max(500),
+    /** Who recorded it. */
+    by: z.string().trim().min(1).max(200).optional(),
   })
-  .strict();
+  .strict()
+  .refine((c) => !c.prerecorded || c.form !== undefined, {
+    path: ['form'],
+    message: 'say how the consent was given: written or oral',
+  });
 export type ConsentInput = z.output<typeof consentSchema>;
 
 export const consentViewSchema = z.object({
   prospect: z.number(),
   number: z.string(),
   prerecorded: z.boolean(),
-  at: when.nullable(),
-  source: z.string().nullable(),
+  form: z.enum(['written', 'oral']).nullable(),
+  at: when,
+  source: z.string(),
+  by: z.string().nullable(),
 });
+export type ConsentView = z.infer<typeof consentViewSchema>;
 
 export const telephonyOperations = {
   dial: operation({

@@ -242,9 +242,6 @@ export const phoneNumbers = pgTable(
     /** The carrier's line type (telephony's lookup): landline, mobile, fixedVoip…; null until looked up. */
     lineType: text('line_type'),
     lineTypeAt: timestamp('line_type_at', { withTimezone: true }),
-    /** The person's consent to recorded messages on this number: when, and how it was given. */
-    prerecordedConsentAt: timestamp('prerecorded_consent_at', { withTimezone: true }),
-    prerecordedConsentSource: text('prerecorded_consent_source'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -568,7 +565,31 @@ export const voicemailDrops = pgTable(
     retiredAt: timestamp('retired_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('voicemail_drops_team_name').on(t.teamId, t.name)],
+  (t) => [uniqueIndex('voicemail_drops_team_name').on(t.teamId, sql`lower(${t.name})`)],
+);
+
+/**
+ * A person's consent on one of their numbers, given or withdrawn, kept as it was recorded (never
+ * overwritten: the latest says where it stands, the rest is the evidence): `prerecorded`, to
+ * recorded messages. `form` says how it was given, for rules that want it in writing.
+ */
+export const numberConsents = pgTable(
+  'number_consents',
+  {
+    id: id(),
+    teamId: teamId(),
+    phoneId: integer('phone_id')
+      .notNull()
+      .references(() => phoneNumbers.id),
+    kind: text('kind').notNull(),
+    given: boolean('given').notNull(),
+    form: text('form'),
+    source: text('source').notNull(),
+    by: text('by'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('number_consents_phone').on(t.phoneId, t.kind, t.id)],
 );
 
 export const telephonyCalls = pgTable(
@@ -779,6 +800,7 @@ export const allTables = {
   zoneChanges,
   dncEvents,
   pursuitChanges,
+  numberConsents,
   voicemailDrops,
   telephonyCalls,
   telephonyEvents,

@@ -93,7 +93,7 @@ describe('calls through Reach from the desk (Twilio played by the loopback doubl
     const { page } = desk;
     // The rep's message, spoken: espeak-ng's WAV stands in for the rep's own voice.
     const words =
-      'Hi, this is Sam from Northwind. We help finance teams close the month in three days instead of ten. Call me back at 312 555 0199.';
+      'Hi, this is Sam Ortiz with Tallgrass Systems. We help distributors keep top sellers on the shelf. Call me back at 312 555 0100.';
     const wav = join(tmpdir(), `reach-drop-${process.pid}.wav`);
     execFileSync('espeak-ng', ['-w', wav, words]);
     await desk.api('/voicemail-drops', {
@@ -137,7 +137,8 @@ describe('calls through Reach from the desk (Twilio played by the loopback doubl
       body: JSON.stringify({
         number: e164,
         prerecorded: true,
-        source: 'asked for our messages at the Q3 summit',
+        form: 'written',
+        source: 'signed the Q3 summit sign-up form, box 3',
       }),
     });
     twilio.scenarios.set(e164, {

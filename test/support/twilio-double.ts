@@ -61,6 +61,8 @@ export type TwilioDouble = {
   played: Played[];
   /** Each number's line type as Lookup answers it; a number not listed is `landline`. */
   lineTypes: Map<string, string | null>;
+  /** Recordings started on a leg through the API (POST …/Calls/{sid}/Recordings.json), by the leg's sid. */
+  recordings: Map<string, { statusUrl: string; channels: string; after: number; beforeWhisper: boolean }>;
   scenarios: Map<string, Scenario>;
   delivery: Delivery;
   /** Resolves when every call placed so far has delivered all its webhooks. */
@@ -123,6 +125,9 @@ export async function startTwilioDouble(
   const whispers: string[] = [];
   const played: Played[] = [];
   const lineTypes = new Map<string, string | null>();
+  const recordings: TwilioDouble['recordings'] = new Map();
+  /** Legs whose <Number url> is being asked for its instructions right now. */
+  const whisperingNow = new Set<string>();
   const states = new Map<string, Record<string, string>>();
   const legs = new Map<string, Leg>();
 
@@ -279,15 +284,19 @@ export async function startTwilioDouble(
         const answeredAt = 3 + ring;
         push('in-progress', answeredAt);
         await deliver(batch.splice(0));
+        const leg: Leg = { sid: childSid, parent: repSid, hangup: () => undefined, ended: false };
+        legs.set(childSid, leg);
         // The <Number url>: what the answering party hears before the call is put through.
         const whisperUrl = attr('url');
-        if (whisperUrl) whispers.push((await postText(whisperUrl, child('in-progress', answeredAt))).text);
+        if (whisperUrl) {
+          whisperingNow.add(childSid);
+          whispers.push((await postText(whisperUrl, child('in-progress', answeredAt))).text);
+          whisperingNow.delete(childSid);
+        }
         const greeting = scenario.greetingSeconds ?? 0;
         const machine = scenario.answer === 'machine';
         const answeredBy = scenario.answer === 'fax' ? 'fax' : machine ? 'machine_end_beep' : 'human';
         const detection = machine ? greeting : 2.5;
-        const leg: Leg = { sid: childSid, parent: repSid, hangup: () => undefined, ended: false };
-        legs.set(childSid, leg);
         await wait(ring + detection);
         if (amdUrl)
           await deliver([
@@ -313,21 +322,21 @@ export async function startTwilioDouble(
         leg.ended = true;
         end = answeredAt + detection + talk;
         push('completed', end, { CallDuration: String(Math.round(end - answeredAt)) });
-        // <Dial record="record-from-answer…" recordingStatusCallback=…>: the recording, once the call is over.
-        const recordingUrl = /recordingStatusCallback="([^"]*)"/.exec(dial![1]!)?.[1]?.replace(/&amp;/g, '&');
-        if (/record="record-from-answer/.test(dial![1]!) && recordingUrl) {
+        // A recording started on the leg (POST …/Calls/{sid}/Recordings.json): reported once the call is over.
+        const recording = recordings.get(childSid);
+        if (recording?.statusUrl) {
           const recordingSid = sidOf('RE');
           batch.push({
-            url: recordingUrl,
+            url: recording.statusUrl,
             params: {
               AccountSid: accountSid,
-              CallSid: repSid,
+              CallSid: childSid,
               RecordingSid: recordingSid,
               RecordingUrl: `https://api.twilio.com/2010-04-01/Accounts/${accountSid}/Recordings/${recordingSid}`,
               RecordingStatus: 'completed',
-              RecordingDuration: String(Math.round(end - answeredAt)),
-              RecordingChannels: '2',
-              RecordingSource: 'DialVerb',
+              RecordingDuration: String(Math.max(0, Math.round(end - answeredAt - recording.after))),
+              RecordingChannels: recording.channels === 'dual' ? '2' : '1',
+              RecordingSource: 'StartCallRecordingAPI',
             },
           });
         }
@@ -366,6 +375,20 @@ export async function startTwilioDouble(
           status: 401,
         });
       const create = /^\/2010-04-01\/Accounts\/([^/]+)\/Calls\.json$/.exec(path);
+      const record = /^\/2010-04-01\/Accounts\/([^/]+)\/Calls\/([^/]+)\/Recordings\.json$/.exec(path);
+      if (record && req.method === 'POST') {
+        const leg = legs.get(record[2]!);
+        if (!leg || leg.ended)
+          return json(404, { code: 20404, message: 'The requested resource was not found', status: 404 });
+        recordings.set(record[2]!, {
+          statusUrl: form.get('RecordingStatusCallback') ?? '',
+          channels: form.get('RecordingChannels') ?? 'mono',
+          after: 0,
+          // Started while the leg's whisper was being fetched: what the whisper says is on the recording, first.
+          beforeWhisper: whisperingNow.has(record[2]!),
+        });
+        return json(201, { sid: sidOf('RE'), call_sid: record[2], status: 'in-progress', channels: 2 });
+      }
       const update = /^\/2010-04-01\/Accounts\/([^/]+)\/Calls\/([^/]+)\.json$/.exec(path);
       if (create && req.method === 'POST') {
         if (create[1] !== accountSid)
@@ -410,8 +433,14 @@ export async function startTwilioDouble(
           // New instructions for the leg: a <Play> is fetched and played, then the leg hangs up.
           const play = /<Play[^>]*>([^<]+)<\/Play>/.exec(twiml);
           if (play)
-            void fetchAudio(play[1]!.replace(/&amp;/g, '&')).then((got) => {
+            void fetchAudio(play[1]!.replace(/&amp;/g, '&')).then(async (got) => {
               played.push({ sid: leg.sid, ...got });
+              // The message plays to its end, then the leg hangs up (a WAV's length from its header).
+              const rate =
+                got.bytes.length > 44 && got.bytes.toString('ascii', 8, 12) === 'WAVE'
+                  ? got.bytes.readUInt32LE(28)
+                  : 0;
+              if (rate > 0) await wait((got.bytes.length - 44) / rate);
               if (/<Hangup\s*\/>/.test(twiml)) leg.hangup();
             });
           else if (/<Hangup\s*\/>/.test(twiml)) leg.hangup();
@@ -456,6 +485,7 @@ export async function startTwilioDouble(
     whispers,
     played,
     lineTypes,
+    recordings,
     scenarios,
     delivery,
     settled: async () => {

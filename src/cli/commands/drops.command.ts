@@ -72,13 +72,21 @@ export function dropsCommand(): Command {
     .description(
       "record a person's consent to recorded messages on one of their numbers (needed for a mobile or a line of unknown type), or withdraw it",
     )
-    .requiredOption('--source <how>', 'how it was given: "webinar sign-up form, 2026-11-02, box 3"')
+    .requiredOption('--source <where>', 'where it is on record: "webinar sign-up form, 2026-11-02, box 3"')
+    .option('--form <form>', 'written|oral: how it was given (sales messages under the TCPA need written)')
+    .option('--by <name>', 'who records it')
     .option('--withdraw', 'the consent is withdrawn')
     .action((prospect: string, number: string, o) =>
       withClient(o, async (client) => {
         const consent = await client.consent({
           params: { key: prospect },
-          body: { number, prerecorded: !o.withdraw, source: o.source },
+          body: {
+            number,
+            prerecorded: !o.withdraw,
+            source: o.source,
+            ...(o.form ? { form: o.form } : {}),
+            ...(o.by ? { by: o.by } : {}),
+          },
         });
         show(o.json, consent, consentLines);
         return 0;

@@ -31,6 +31,7 @@ export async function* backupLines(db: Db, at: Date): AsyncGenerator<string> {
     const pages = keysetPages(
       ({ after, limit }) => tableRowsAfter(db, { table: name, after, limit }),
       (row) => row.id,
+      binaryTable(name) ? BINARY_ROWS : undefined,
     );
     for await (const rows of pages)
       yield rows
@@ -51,6 +52,10 @@ function withoutSecrets(table: string, row: Record<string, unknown>): Record<str
         ...Object.fromEntries(binary.map(([key, value]) => [key, (value as Buffer).toString('base64')])),
       };
 }
+
+/** Rows of a table of binary data held at once, written or restored: a recorded message is megabytes. */
+const BINARY_ROWS = 8;
+const binaryTable = (table: string): boolean => Object.values(columnsOf(table)).some((c) => c.binary);
 
 /** Loads a backup into a book that holds no prospects yet; all or nothing. */
 export async function restoreBackup(db: Db, input: Readable): Promise<Record<string, number>> {
@@ -87,7 +92,7 @@ export async function restoreBackup(db: Db, input: Readable): Promise<Record<str
         pending.name = table;
       }
       pending.rows.push(revive(table, row));
-      if (pending.rows.length >= 500) await flush();
+      if (pending.rows.length >= (binaryTable(table) ? BINARY_ROWS : 500)) await flush();
     }
     await flush();
     if (lineNo === 0) throw new AppError('unreadable_input', 'The backup file is empty');

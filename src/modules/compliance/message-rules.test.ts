@@ -18,7 +18,7 @@ describe('recorded messages (voicemail drop) obey the law of every place the num
       at: AT,
       lineType: 'landline',
       phoneKind: 'direct',
-      consent: false,
+      consent: null,
     });
     expect(check).toEqual({ ok: true, rules: ['us-tcpa-prerecorded'] });
   });
@@ -30,7 +30,7 @@ describe('recorded messages (voicemail drop) obey the law of every place the num
         at: AT,
         lineType,
         phoneKind: 'direct',
-        consent: false,
+        consent: null,
       });
       expect(check.ok, String(lineType)).toBe(false);
       if (!check.ok) expect(check.refusals[0]!.text).toContain('47 U.S.C. § 227(b)(1)(A)(iii)');
@@ -41,16 +41,47 @@ describe('recorded messages (voicemail drop) obey the law of every place the num
       at: AT,
       lineType: 'landline',
       phoneKind: 'private',
-      consent: false,
+      consent: null,
     });
     expect(home.ok).toBe(false);
   });
 
-  it('plays to a mobile once the person’s consent is recorded', () => {
-    expect(
-      prerecordedCheck({ places: [us('TX')], at: AT, lineType: 'mobile', phoneKind: 'mobile', consent: true })
-        .ok,
-    ).toBe(true);
+  it('plays to a mobile once the person’s written consent is recorded; oral consent is not enough under the TCPA', () => {
+    const mobile = { places: [us('TX')], at: AT, lineType: 'mobile' as const, phoneKind: 'mobile' };
+    expect(prerecordedCheck({ ...mobile, consent: 'written' }).ok).toBe(true);
+    const oral = prerecordedCheck({ ...mobile, consent: 'oral' });
+    expect(oral.ok).toBe(false);
+    if (!oral.ok)
+      expect(oral.refusals[0]!.text).toContain('the consent on record is oral, and it must be written');
+  });
+
+  it('in Washington no consent lifts the ban on recorded sales messages', () => {
+    const wa = prerecordedCheck({
+      places: [us('WA')],
+      at: AT,
+      lineType: 'landline',
+      phoneKind: 'main',
+      consent: 'written',
+    });
+    expect(wa.ok).toBe(false);
+    if (!wa.ok) expect(wa.refusals.map((r) => r.ruleId)).toEqual(['us-wa-80-36-400']);
+  });
+
+  it('a US number whose state cannot be told gets no recorded message, and a recorded call to it is disclosed', () => {
+    const check = prerecordedCheck({
+      places: [us(null)],
+      at: AT,
+      lineType: 'landline',
+      phoneKind: 'main',
+      consent: 'written',
+    });
+    expect(check.ok).toBe(false);
+    if (!check.ok) expect(check.refusals[0]!.ruleId).toBe('region-unknown');
+    expect(recordingPlan({ mode: 'on', places: [us(null)], at: AT })).toMatchObject({
+      record: true,
+      disclose: true,
+    });
+    expect(recordingPlan({ mode: 'on', places: [us('TX')], at: AT, mobile: true }).disclose).toBe(true);
   });
 
   it('refuses in a state whose law bars automatic dialing-announcing devices without consent, even to a business landline', () => {
@@ -59,7 +90,7 @@ describe('recorded messages (voicemail drop) obey the law of every place the num
       at: AT,
       lineType: 'landline',
       phoneKind: 'main',
-      consent: false,
+      consent: null,
     });
     expect(check.ok).toBe(false);
     if (!check.ok) expect(check.refusals.map((r) => r.ruleId)).toEqual(['us-in-24-5-14']);
@@ -71,12 +102,13 @@ describe('recorded messages (voicemail drop) obey the law of every place the num
       at: AT,
       lineType: 'landline',
       phoneKind: 'main',
-      consent: true,
+      consent: 'written',
     });
     expect(de.ok).toBe(false);
     if (!de.ok) expect(de.refusals[0]!.ruleId).toBe('no-known-rule');
     expect(
-      prerecordedCheck({ places: [], at: AT, lineType: 'landline', phoneKind: 'main', consent: true }).ok,
+      prerecordedCheck({ places: [], at: AT, lineType: 'landline', phoneKind: 'main', consent: 'written' })
+        .ok,
     ).toBe(false);
   });
 
@@ -86,7 +118,7 @@ describe('recorded messages (voicemail drop) obey the law of every place the num
       at: AT,
       lineType: 'landline',
       phoneKind: 'main',
-      consent: false,
+      consent: null,
     });
     expect(check.ok).toBe(false);
   });
@@ -139,11 +171,20 @@ describe('recording a call obeys every party’s consent where the law asks it',
   });
 });
 
-/** The law as read, written out by hand: which US states bar recorded messages, which need every party for recording. */
-const ADAD_STATES = new Set(['IN', 'MT', 'MN', 'ND', 'CA']);
-const ALL_PARTY = new Set(['CA', 'CT', 'DE', 'FL', 'IL', 'MD', 'MA', 'MT', 'NV', 'NH', 'PA', 'WA']);
+/** The law as read, written out by hand: each state's rule on recorded messages, which need every party for recording. */
+const STATE_PRERECORDED: Record<string, 'express' | 'written' | 'none'> = {
+  IN: 'express',
+  MT: 'written',
+  MN: 'express',
+  ND: 'express',
+  CA: 'express',
+  WA: 'none',
+  FL: 'written',
+  OK: 'written',
+};
+const ALL_PARTY = new Set(['CA', 'CT', 'DE', 'FL', 'IL', 'MD', 'MA', 'MI', 'MT', 'NV', 'NH', 'PA', 'WA']);
 const COUNTRIES = ['US', 'CA', 'GB', 'FR', 'DE', null] as const;
-const REGIONS = ['TX', 'NY', 'CA', 'FL', 'IN', 'MN', 'MT', 'ND', 'WA', 'OH', null] as const;
+const REGIONS = ['TX', 'NY', 'CA', 'FL', 'IN', 'MN', 'MT', 'ND', 'WA', 'OH', 'OK', 'MI', null] as const;
 const KINDS = ['main', 'direct', 'mobile', 'private', 'assistant', 'other'] as const;
 
 const placeArb = fc
@@ -158,18 +199,25 @@ describe('the message rules against the law written out by hand', () => {
           places: fc.array(placeArb, { maxLength: 3 }),
           lineType: fc.constantFrom(...lineTypes, null),
           phoneKind: fc.constantFrom(...KINDS),
-          consent: fc.boolean(),
+          consent: fc.constantFrom('written' as const, 'oral' as const, null),
         }),
         ({ places, lineType, phoneKind, consent }) => {
           const known = (p: { country: string | null }) =>
             p.country !== null && ['US', 'CA', 'GB', 'FR'].includes(p.country);
-          const allows = (p: { country: string | null; region: string | null }) =>
-            known(p) &&
-            (consent ||
-              (p.country === 'US' &&
-                !ADAD_STATES.has(p.region ?? '') &&
-                lineType === 'landline' &&
-                ['main', 'direct', 'assistant'].includes(phoneKind)));
+          const allows = (p: { country: string | null; region: string | null }) => {
+            if (!known(p)) return false;
+            if (p.country !== 'US') return consent !== null;
+            if (p.region === null) return false;
+            const state = STATE_PRERECORDED[p.region];
+            const businessLandline =
+              lineType === 'landline' && ['main', 'direct', 'assistant'].includes(phoneKind);
+            const federal = consent === 'written' || businessLandline;
+            const local =
+              state === undefined ||
+              (state === 'express' && consent !== null) ||
+              (state === 'written' && consent === 'written');
+            return federal && local;
+          };
           const expected = places.length > 0 && places.every(allows);
           expect(prerecordedCheck({ places, at: AT, lineType, phoneKind, consent }).ok).toBe(expected);
         },
@@ -178,14 +226,15 @@ describe('the message rules against the law written out by hand', () => {
     );
   });
 
-  it('a call is recorded without a disclosure only where every place is a one-party US state', () => {
+  it('a call is recorded without a disclosure only where every place is a known one-party US state', () => {
     fc.assert(
       fc.property(
         fc.array(placeArb, { maxLength: 3 }),
         fc.constantFrom('off', 'on', 'one-party' as const),
         (places, mode) => {
           const oneParty =
-            places.length > 0 && places.every((p) => p.country === 'US' && !ALL_PARTY.has(p.region ?? ''));
+            places.length > 0 &&
+            places.every((p) => p.country === 'US' && p.region !== null && !ALL_PARTY.has(p.region));
           const plan = recordingPlan({ mode, places, at: AT });
           expect(plan.record).toBe(mode === 'on' || (mode === 'one-party' && oneParty));
           expect(plan.disclose).toBe(mode === 'on' && !oneParty);

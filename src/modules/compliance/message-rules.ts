@@ -41,6 +41,11 @@ export type PrerecordedRule = {
    * line (the carrier says landline, the book says a business number); `never` allows nothing.
    */
   withoutConsent: 'business-landline' | 'never';
+  /**
+   * What consent lifts the rule: `written` (signed, on paper or electronically), `express` (any
+   * the person gave, recorded with how), or `none` (nothing does: no recorded sales message at all).
+   */
+  consent: 'written' | 'express' | 'none';
   source: Source;
   effective: string;
   until: string | null;
@@ -76,6 +81,7 @@ export const PRERECORDED_RULES: readonly PrerecordedRule[] = [
     name: 'US federal (TCPA)',
     jurisdiction: { country: 'US', region: null },
     withoutConsent: 'business-landline',
+    consent: 'written',
     source: {
       citation: '47 U.S.C. § 227(b)(1)(A)(iii), (b)(1)(B); 47 CFR § 64.1200(a)(1)(iii), (a)(2), (a)(3)',
       url: 'https://www.ecfr.gov/current/title-47/chapter-I/subchapter-B/part-64/subpart-L/section-64.1200',
@@ -92,6 +98,7 @@ export const PRERECORDED_RULES: readonly PrerecordedRule[] = [
     name: 'Indiana',
     jurisdiction: { country: 'US', region: 'IN' },
     withoutConsent: 'never',
+    consent: 'express',
     source: {
       citation: 'Ind. Code § 24-5-14-5',
       url: 'https://iga.in.gov/laws/2023/ic/titles/24#24-5-14-5',
@@ -107,6 +114,7 @@ export const PRERECORDED_RULES: readonly PrerecordedRule[] = [
     name: 'Montana',
     jurisdiction: { country: 'US', region: 'MT' },
     withoutConsent: 'never',
+    consent: 'written',
     source: {
       citation: 'Mont. Code Ann. § 45-8-216',
       url: 'https://leg.mt.gov/bills/mca/title_0450/chapter_0080/part_0020/section_0160/0450-0080-0020-0160.html',
@@ -121,6 +129,7 @@ export const PRERECORDED_RULES: readonly PrerecordedRule[] = [
     name: 'Minnesota',
     jurisdiction: { country: 'US', region: 'MN' },
     withoutConsent: 'never',
+    consent: 'express',
     source: {
       citation: 'Minn. Stat. § 325E.27',
       url: 'https://www.revisor.mn.gov/statutes/cite/325E.27',
@@ -136,6 +145,7 @@ export const PRERECORDED_RULES: readonly PrerecordedRule[] = [
     name: 'North Dakota',
     jurisdiction: { country: 'US', region: 'ND' },
     withoutConsent: 'never',
+    consent: 'express',
     source: {
       citation: 'N.D. Cent. Code § 51-28-02',
       url: 'https://ndlegis.gov/cencode/t51c28.pdf',
@@ -151,6 +161,7 @@ export const PRERECORDED_RULES: readonly PrerecordedRule[] = [
     name: 'California',
     jurisdiction: { country: 'US', region: 'CA' },
     withoutConsent: 'never',
+    consent: 'express',
     source: {
       citation: 'Cal. Pub. Util. Code §§ 2871–2876',
       url: 'https://leginfo.legislature.ca.gov/faces/codes_displaySection.xhtml?sectionNum=2874.&lawCode=PUC',
@@ -162,10 +173,58 @@ export const PRERECORDED_RULES: readonly PrerecordedRule[] = [
     verify: STATE_ADAD,
   },
   {
+    id: 'us-wa-80-36-400',
+    name: 'Washington',
+    jurisdiction: { country: 'US', region: 'WA' },
+    withoutConsent: 'never',
+    consent: 'none',
+    source: {
+      citation: 'Rev. Code Wash. § 80.36.400',
+      url: 'https://app.leg.wa.gov/RCW/default.aspx?cite=80.36.400',
+    },
+    effective: '1986-06-11',
+    until: null,
+    summary: 'No automatic dialing and announcing device for commercial solicitation to anyone in the state.',
+    verify: 'Effective date as enacted (1986 c 281); whether consent lifts it: read as not.',
+  },
+  {
+    id: 'us-fl-501-059-8',
+    name: 'Florida (FTSA)',
+    jurisdiction: { country: 'US', region: 'FL' },
+    withoutConsent: 'never',
+    consent: 'written',
+    source: {
+      citation: 'Fla. Stat. § 501.059(8)(a)',
+      url: 'http://www.leg.state.fl.us/statutes/index.cfm?App_mode=Display_Statute&URL=0500-0599/0501/Sections/0501.059.html',
+    },
+    effective: '2021-07-01',
+    until: null,
+    summary:
+      'No telephonic sales call that plays a recorded message without the called party’s prior express written consent.',
+    verify: 'Whether it reaches sales calls to businesses: read as it does.',
+  },
+  {
+    id: 'us-ok-775c-5',
+    name: 'Oklahoma',
+    jurisdiction: { country: 'US', region: 'OK' },
+    withoutConsent: 'never',
+    consent: 'written',
+    source: {
+      citation: '15 O.S. § 775C.5 (Telephone Solicitation Act of 2022, HB 3168)',
+      url: 'https://app.legiplex.com/ok/legislature/2022/2022-r/bills/hb3168/drafts-latest',
+    },
+    effective: '2022-11-01',
+    until: null,
+    summary:
+      'No commercial telephonic sales call that plays a recorded message without prior express written consent.',
+    verify: 'Exact section; whether it reaches calls to businesses: read as it does.',
+  },
+  {
     id: 'ca-crtc-adad',
     name: 'Canada (CRTC ADAD rules)',
     jurisdiction: { country: 'CA', region: null },
     withoutConsent: 'never',
+    consent: 'express',
     source: {
       citation:
         'CRTC Unsolicited Telecommunications Rules, Part IV (Automatic Dialing-Announcing Device Rules)',
@@ -182,6 +241,7 @@ export const PRERECORDED_RULES: readonly PrerecordedRule[] = [
     name: 'United Kingdom (PECR)',
     jurisdiction: { country: 'GB', region: null },
     withoutConsent: 'never',
+    consent: 'express',
     source: {
       citation: 'Privacy and Electronic Communications (EC Directive) Regulations 2003, reg. 19',
       url: 'https://www.legislation.gov.uk/uksi/2003/2426/regulation/19',
@@ -197,6 +257,7 @@ export const PRERECORDED_RULES: readonly PrerecordedRule[] = [
     name: 'France (CPCE)',
     jurisdiction: { country: 'FR', region: null },
     withoutConsent: 'never',
+    consent: 'express',
     source: {
       citation: 'Code des postes et des communications électroniques, art. L34-5',
       url: 'https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000049179829',
@@ -224,7 +285,7 @@ const oneParty = (country: string, effective: string, source: Cited): RecordingR
 
 /** A US state where every party to a telephone call must consent to its recording. */
 const allParty = (
-  state: { region: string; name: string; verify?: string },
+  state: { region: string; name: string; effective: string; verify?: string },
   source: Cited,
 ): RecordingRule => ({
   id: `us-${state.region.toLowerCase()}-recording`,
@@ -232,10 +293,12 @@ const allParty = (
   jurisdiction: { country: 'US', region: state.region },
   consent: 'all-party',
   source,
-  effective: '1970-01-01',
+  effective: state.effective,
   until: null,
   summary: 'Every party to a telephone call must consent to its recording.',
-  verify: state.verify ?? null,
+  verify: [state.verify, 'The in-force date is the enactment as found; the exact day to confirm.']
+    .filter(Boolean)
+    .join(' '),
 });
 
 /** Every rule Reach knows on recording calls. A place without one gets the strict reading: all-party. */
@@ -245,14 +308,19 @@ export const RECORDING_RULES: readonly RecordingRule[] = [
     url: 'https://www.law.cornell.edu/uscode/text/18/2511',
   }),
   allParty(
-    { region: 'CA', name: 'California' },
+    { region: 'CA', effective: '1967-11-08', name: 'California' },
     {
       citation: 'Cal. Penal Code §§ 632, 632.7',
       url: 'https://leginfo.legislature.ca.gov/faces/codes_displaySection.xhtml?sectionNum=632.&lawCode=PEN',
     },
   ),
   allParty(
-    { region: 'CT', name: 'Connecticut', verify: 'Civil liability; the criminal statute is one-party.' },
+    {
+      region: 'CT',
+      effective: '1990-10-01',
+      name: 'Connecticut',
+      verify: 'Civil liability; the criminal statute is one-party.',
+    },
     {
       citation: 'Conn. Gen. Stat. § 52-570d',
       url: 'https://www.cga.ct.gov/current/pub/chap_925.htm#sec_52-570d',
@@ -261,6 +329,7 @@ export const RECORDING_RULES: readonly RecordingRule[] = [
   allParty(
     {
       region: 'DE',
+      effective: '1999-07-01',
       name: 'Delaware',
       verify: 'Courts have read § 2402 as one-party; the strict reading is kept.',
     },
@@ -270,63 +339,76 @@ export const RECORDING_RULES: readonly RecordingRule[] = [
     },
   ),
   allParty(
-    { region: 'FL', name: 'Florida' },
+    { region: 'FL', effective: '1969-10-01', name: 'Florida' },
     {
       citation: 'Fla. Stat. § 934.03',
       url: 'http://www.leg.state.fl.us/statutes/index.cfm?App_mode=Display_Statute&URL=0900-0999/0934/Sections/0934.03.html',
     },
   ),
   allParty(
-    { region: 'IL', name: 'Illinois' },
+    { region: 'IL', effective: '2014-12-30', name: 'Illinois' },
     {
       citation: '720 ILCS 5/14-2',
       url: 'https://www.ilga.gov/legislation/ilcs/fulltext.asp?DocName=072000050K14-2',
     },
   ),
   allParty(
-    { region: 'MD', name: 'Maryland' },
+    { region: 'MD', effective: '1977-07-01', name: 'Maryland' },
     {
       citation: 'Md. Code, Cts. & Jud. Proc. § 10-402',
       url: 'https://mgaleg.maryland.gov/mgawebsite/Laws/StatuteText?article=gcj&section=10-402',
     },
   ),
   allParty(
-    { region: 'MA', name: 'Massachusetts' },
+    { region: 'MA', effective: '1968-11-06', name: 'Massachusetts' },
     {
       citation: 'Mass. Gen. Laws ch. 272, § 99',
       url: 'https://malegislature.gov/Laws/GeneralLaws/PartIV/TitleI/Chapter272/Section99',
     },
   ),
   allParty(
-    { region: 'MT', name: 'Montana' },
+    { region: 'MT', effective: '1973-07-01', name: 'Montana' },
     {
       citation: 'Mont. Code Ann. § 45-8-213',
       url: 'https://leg.mt.gov/bills/mca/title_0450/chapter_0080/part_0020/section_0130/0450-0080-0020-0130.html',
     },
   ),
   allParty(
-    { region: 'NV', name: 'Nevada' },
+    { region: 'NV', effective: '1957-07-01', name: 'Nevada' },
     {
       citation: 'Nev. Rev. Stat. § 200.620; Lane v. Allstate, 969 P.2d 938 (Nev. 1998)',
       url: 'https://www.leg.state.nv.us/nrs/nrs-200.html#NRS200Sec620',
     },
   ),
   allParty(
-    { region: 'NH', name: 'New Hampshire' },
+    { region: 'NH', effective: '1969-08-01', name: 'New Hampshire' },
     {
       citation: 'N.H. Rev. Stat. § 570-A:2',
       url: 'https://www.gencourt.state.nh.us/rsa/html/LVIII/570-A/570-A-2.htm',
     },
   ),
   allParty(
-    { region: 'PA', name: 'Pennsylvania' },
+    { region: 'PA', effective: '1978-10-04', name: 'Pennsylvania' },
     {
       citation: '18 Pa.C.S. §§ 5703, 5704(4)',
       url: 'https://www.legis.state.pa.us/cfdocs/legis/LI/consCheck.cfm?txtType=HTM&ttl=18&div=0&chpt=57',
     },
   ),
   allParty(
-    { region: 'WA', name: 'Washington' },
+    {
+      region: 'MI',
+      effective: '1966-12-01',
+      name: 'Michigan',
+      verify:
+        'Courts read the statute as letting a participant record (Sullivan v. Gray, 1982); the strict reading is kept.',
+    },
+    {
+      citation: 'Mich. Comp. Laws § 750.539c',
+      url: 'https://www.legislature.mi.gov/Laws/MCL?objectName=mcl-750-539c',
+    },
+  ),
+  allParty(
+    { region: 'WA', effective: '1967-06-08', name: 'Washington' },
     { citation: 'Rev. Code Wash. § 9.73.030', url: 'https://app.leg.wa.gov/RCW/default.aspx?cite=9.73.030' },
   ),
   {
@@ -353,10 +435,10 @@ export const RECORDING_RULES: readonly RecordingRule[] = [
       citation: 'Investigatory Powers (Interception by Businesses etc.) Regulations 2018; UK GDPR art. 13',
       url: 'https://www.legislation.gov.uk/uksi/2018/356/contents/made',
     },
-    effective: '2018-05-25',
+    effective: '2018-06-27',
     until: null,
     summary: 'A business may record its calls, telling the other party it does.',
-    verify: null,
+    verify: 'The in-force date of SI 2018/356 (27 June 2018) to confirm.',
   },
   {
     id: 'fr-recording',
@@ -385,16 +467,29 @@ const regionOf = (place: Place): string | null => {
   return place.region.startsWith(prefix) ? place.region.slice(prefix.length) : place.region;
 };
 
+/**
+ * The rules in force for a place, and whether the place is known well enough to judge by them:
+ * a country whose states or provinces have rules of their own needs the state, or a state's
+ * stricter rule could be missed.
+ */
 function rulesOf<
   R extends { jurisdiction: { country: string; region: string | null } } & Parameters<typeof inForce>[0],
->(rules: readonly R[], place: Place, at: Date): R[] {
+>(rules: readonly R[], place: Place, at: Date): { rules: R[]; known: boolean; regionNeeded: boolean } {
   const region = regionOf(place);
-  return rules.filter(
+  const found = rules.filter(
     (r) =>
       r.jurisdiction.country === place.country &&
       (r.jurisdiction.region === null || r.jurisdiction.region === region) &&
       inForce(r, at),
   );
+  const regional = rules.some(
+    (r) => r.jurisdiction.country === place.country && r.jurisdiction.region !== null,
+  );
+  return {
+    rules: found,
+    known: found.some((r) => r.jurisdiction.region === null),
+    regionNeeded: regional && region === null,
+  };
 }
 
 const where = (place: Place): string =>
@@ -407,10 +502,14 @@ export type MessageRefusal = { ruleId: string; text: string };
 
 export type PrerecordedCheck = { ok: true; rules: string[] } | { ok: false; refusals: MessageRefusal[] };
 
+/** How a person's consent to recorded messages was given, as recorded. */
+export type ConsentForm = 'written' | 'oral';
+
 /**
  * Whether a recorded message may be played to a number: every place it may be in must have a
- * rule Reach knows, and every such rule must allow it — with the person's recorded consent, or
- * without it only to a business's fixed line the carrier confirmed.
+ * rule Reach knows (and its state, where states have their own), and every such rule must allow
+ * it — with the person's consent in the form the rule asks, or without consent only to a
+ * business's fixed line the carrier confirmed, where the rule allows that.
  */
 export function prerecordedCheck(input: {
   places: Place[];
@@ -419,28 +518,44 @@ export function prerecordedCheck(input: {
   lineType: LineType | null;
   /** The book's kind of number: main, direct, mobile, private, assistant, other. */
   phoneKind: string;
-  /** The called person's consent to recorded messages, as recorded. */
-  consent: boolean;
+  /** The called person's consent to recorded messages on this number, as recorded; null when none stands. */
+  consent: ConsentForm | null;
 }): PrerecordedCheck {
   const refusals: MessageRefusal[] = [];
   const used = new Set<string>();
   const places = input.places.length > 0 ? input.places : [{ country: null, region: null }];
   for (const place of places) {
-    const rules = rulesOf(PRERECORDED_RULES, place, input.at);
-    if (!rules.some((r) => r.jurisdiction.region === null)) {
+    const found = rulesOf(PRERECORDED_RULES, place, input.at);
+    if (!found.known) {
       refusals.push({
         ruleId: 'no-known-rule',
         text: `no rule on recorded messages is known for ${where(place)}: Reach plays one only where it knows the law`,
       });
       continue;
     }
-    for (const rule of rules) {
+    if (found.regionNeeded) {
+      refusals.push({
+        ruleId: 'region-unknown',
+        text: `the state or province of ${where(place)} cannot be told, and some forbid recorded sales messages outright`,
+      });
+      continue;
+    }
+    for (const rule of found.rules) {
       used.add(rule.id);
-      if (input.consent) continue;
+      const consented =
+        input.consent !== null &&
+        (rule.consent === 'express' || (rule.consent === 'written' && input.consent === 'written'));
+      if (consented) continue;
+      const why =
+        rule.consent === 'none'
+          ? 'no consent lifts it'
+          : input.consent === null
+            ? `no consent to recorded messages is on record${rule.consent === 'written' ? ' (it must be written)' : ''}`
+            : 'the consent on record is oral, and it must be written';
       if (rule.withoutConsent === 'never') {
         refusals.push({
           ruleId: rule.id,
-          text: `${rule.name}: ${rule.summary} (${rule.source.citation}); no consent to recorded messages is on record`,
+          text: `${rule.name}: ${rule.summary} (${rule.source.citation}); ${why}`,
         });
         continue;
       }
@@ -454,7 +569,7 @@ export function prerecordedCheck(input: {
               : `the carrier says ${input.lineType}`;
         refusals.push({
           ruleId: rule.id,
-          text: `${rule.name}: only a business landline may get a recorded message without consent, and ${line} (${rule.source.citation})`,
+          text: `${rule.name}: only a business landline may get a recorded message without consent, and ${line}; ${why} (${rule.source.citation})`,
         });
       }
     }
@@ -474,21 +589,30 @@ export type RecordingPlan = {
 };
 
 /**
- * Whether and how a call is recorded: off unless the team turned it on; where any place the
- * number may be needs every party's consent or a notice (or Reach knows no rule for it), the
- * prospect hears a disclosure first, or — for a team recording only where one party suffices —
- * the call is not recorded.
+ * Whether and how a call is recorded: off unless the team turned it on. Where any place of
+ * either party (the prospect's number and record, the rep's own phone) needs every party's
+ * consent or a notice, or cannot be told well enough (no rule known, no state where states
+ * differ, a mobile that may be anywhere), the prospect hears a disclosure first, or — for a
+ * team recording only where one party suffices — the call is not recorded.
  */
-export function recordingPlan(input: { mode: RecordingMode; places: Place[]; at: Date }): RecordingPlan {
+export function recordingPlan(input: {
+  mode: RecordingMode;
+  places: Place[];
+  at: Date;
+  /** The prospect's number is a mobile: it may be answered in any state. */
+  mobile?: boolean;
+}): RecordingPlan {
   if (input.mode === 'off') return { record: false, disclose: false, rules: [], why: 'recording is off' };
   const places = input.places.length > 0 ? input.places : [{ country: null, region: null }];
   const rules: RecordingPlan['rules'] = [];
-  const strict: string[] = [];
+  const strict: string[] = input.mobile ? ['a mobile may be answered in any state'] : [];
   for (const place of places) {
     const found = rulesOf(RECORDING_RULES, place, input.at);
-    if (!found.some((r) => r.jurisdiction.region === null)) strict.push(`no rule known for ${where(place)}`);
-    for (const rule of found) {
-      rules.push({ id: rule.id, name: rule.name, consent: rule.consent, citation: rule.source.citation });
+    if (!found.known) strict.push(`no rule known for ${where(place)}`);
+    else if (found.regionNeeded) strict.push(`the state of ${where(place)} cannot be told`);
+    for (const rule of found.rules) {
+      if (!rules.some((r) => r.id === rule.id))
+        rules.push({ id: rule.id, name: rule.name, consent: rule.consent, citation: rule.source.citation });
       if (rule.consent !== 'one-party')
         strict.push(
           `${rule.name} (${rule.source.citation}): ${rule.consent === 'all-party' ? 'every party must consent' : 'the person must be told'}`,
@@ -500,12 +624,16 @@ export function recordingPlan(input: { mode: RecordingMode; places: Place[]; at:
       record: true,
       disclose: false,
       rules,
-      why: 'one party’s consent suffices where this number may be',
+      why: 'one party’s consent suffices where both parties are',
     };
   if (input.mode === 'one-party')
     return { record: false, disclose: false, rules, why: `not recorded: ${strict.join('; ')}` };
   return { record: true, disclose: true, rules, why: `recorded after a disclosure: ${strict.join('; ')}` };
 }
 
-/** What the prospect hears first where a disclosure is needed. */
-export const RECORDING_DISCLOSURE = 'This call is recorded.';
+/**
+ * What the prospect hears first where a disclosure is needed: that it is recorded, why, and that
+ * they may object (what the notice rules ask, beyond every party's consent).
+ */
+export const RECORDING_DISCLOSURE =
+  'This call is recorded for our records and training. If you would rather it were not, please say so.';

@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
-import { phoneNumbers, telephonyCalls, voicemailDrops, voicemails } from '../../db/schema.ts';
+import { numberConsents, phoneNumbers, telephonyCalls, voicemailDrops } from '../../db/schema.ts';
 
 export type DropRow = typeof voicemailDrops.$inferSelect;
 type NewDrop = typeof voicemailDrops.$inferInsert;
@@ -71,16 +71,48 @@ export async function retire(db: Db, input: { id: number; at: Date }): Promise<v
   await db.update(voicemailDrops).set({ retiredAt: input.at }).where(eq(voicemailDrops.id, input.id));
 }
 
-/** Whether the prospect was left this recording before (a message logged with its template). */
+/** Whether this recording was played to the prospect before, on any call (whatever its log says now). */
 export async function heardBefore(db: Db, input: { prospectId: number; dropId: number }): Promise<boolean> {
   const [row] = await db
-    .select({ id: voicemails.id })
-    .from(voicemails)
+    .select({ id: telephonyCalls.id })
+    .from(telephonyCalls)
     .where(
-      and(eq(voicemails.prospectId, input.prospectId), eq(voicemails.template, dropTemplate(input.dropId))),
+      and(
+        eq(telephonyCalls.prospectId, input.prospectId),
+        eq(telephonyCalls.dropId, input.dropId),
+        sql`${telephonyCalls.droppedAt} is not null`,
+      ),
     )
     .limit(1);
   return row !== undefined;
+}
+
+/**
+ * Takes the call for a recording, once: only while a machine is on it, nothing was played on it
+ * and nothing is logged for it. False when another request (or the call's end) came first.
+ */
+export async function claimDrop(db: Db, input: { id: number; dropId: number; at: Date }): Promise<boolean> {
+  const rows = await db
+    .update(telephonyCalls)
+    .set({ dropId: input.dropId, droppedAt: input.at })
+    .where(
+      and(
+        eq(telephonyCalls.id, input.id),
+        isNull(telephonyCalls.dropId),
+        isNull(telephonyCalls.attemptId),
+        sql`${telephonyCalls.state} in ('machine', 'beep')`,
+      ),
+    )
+    .returning({ id: telephonyCalls.id });
+  return rows.length > 0;
+}
+
+/** Gives the call back when the provider refused to play the recording. */
+export async function releaseDrop(db: Db, input: { id: number; dropId: number }): Promise<void> {
+  await db
+    .update(telephonyCalls)
+    .set({ dropId: null, droppedAt: null })
+    .where(and(eq(telephonyCalls.id, input.id), eq(telephonyCalls.dropId, input.dropId)));
 }
 
 export async function saveLineType(
@@ -93,12 +125,24 @@ export async function saveLineType(
     .where(eq(phoneNumbers.id, input.phoneId));
 }
 
-export async function saveConsent(
+export type ConsentRow = typeof numberConsents.$inferSelect;
+
+/** Records a consent given or withdrawn; earlier ones stay, as the evidence. */
+export async function insertConsent(db: Db, row: typeof numberConsents.$inferInsert): Promise<ConsentRow> {
+  const [inserted] = await db.insert(numberConsents).values(row).returning();
+  return inserted!;
+}
+
+/** Where a person's consent of this kind on a number stands: the latest given or withdrawn. */
+export async function consentOf(
   db: Db,
-  input: { phoneId: number; at: Date | null; source: string | null },
-): Promise<void> {
-  await db
-    .update(phoneNumbers)
-    .set({ prerecordedConsentAt: input.at, prerecordedConsentSource: input.source })
-    .where(eq(phoneNumbers.id, input.phoneId));
+  input: { phoneId: number; kind: string },
+): Promise<ConsentRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(numberConsents)
+    .where(and(eq(numberConsents.phoneId, input.phoneId), eq(numberConsents.kind, input.kind)))
+    .orderBy(desc(numberConsents.id))
+    .limit(1);
+  return row;
 }

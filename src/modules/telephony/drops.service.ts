@@ -3,6 +3,7 @@ import { type Ctx, nowOf } from '../../context/context.ts';
 import type {
   AddDropInput,
   ConsentInput,
+  ConsentView,
   Drop,
   DropAtBeepInput,
   LiveCall,
@@ -13,20 +14,23 @@ import { AppError, invalid, notFound, pgErrorCode } from '../../shared/errors.ts
 import { type LineType, lineTypes, prerecordedCheck } from '../compliance/index.ts';
 import { normalizePhone, zoneOfDialledNumber } from '../phones/index.ts';
 import { displayName, resolveProspect } from '../prospects/index.ts';
-import { checkMessage, voicemailAdvice } from '../voicemail/index.ts';
+import { checkMessage, phoneNumbersIn, voicemailAdvice } from '../voicemail/index.ts';
 import { readAudio } from './audio.ts';
 import {
+  claimDrop,
+  consentOf,
   type DropRow,
   dropOf,
   dropsOf,
   dropTemplate,
   heardBefore,
+  insertConsent,
   insertDrop,
+  releaseDrop,
   retire,
-  saveConsent,
   saveLineType,
 } from './drops.repository.ts';
-import { callOfTeam, phonesOf, updateCall } from './telephony.repository.ts';
+import { callOfTeam, phonesOf } from './telephony.repository.ts';
 import { accountOf, liveCall, twilio, webhookUrl } from './telephony.service.ts';
 
 /** A carrier's word on a line type is asked again after this many days (numbers are ported). */
@@ -83,7 +87,7 @@ export async function addDrop(ctx: Ctx, input: AddDropInput): Promise<Drop> {
       customer: false,
     },
   });
-  const failed = checks.filter((c) => c.severity === 'fail');
+  const failed = [...checks.filter((c) => c.severity === 'fail'), ...requiredContent(ctx, input.transcript)];
   if (failed.length > 0)
     throw new AppError(
       'validation',
@@ -115,6 +119,36 @@ export async function addDrop(ctx: Ctx, input: AddDropInput): Promise<Drop> {
   }
 }
 
+/** How many words in the business must be named: "at the beginning of the message" (47 CFR § 64.1200(b)(1)). */
+const IDENTITY_WORDS = 25;
+
+/**
+ * What the law asks every prerecorded message to say (47 CFR § 64.1200(b)(1)-(2)): who is calling
+ * — the business, named at the start — and a number to call back.
+ */
+function requiredContent(ctx: Ctx, transcript: string): { code: string; text: string; fix?: string }[] {
+  const missing: { code: string; text: string; fix?: string }[] = [];
+  const business = ctx.team.sellerName;
+  const start = transcript.split(/\s+/).slice(0, IDENTITY_WORDS).join(' ').toLowerCase();
+  if (!business)
+    missing.push({
+      code: 'no-business-name',
+      text: 'a recorded message must name the business at its start, and the team has none on record',
+      fix: 'reach config sellerName="Your Company"',
+    });
+  else if (!start.includes(business.toLowerCase()))
+    missing.push({
+      code: 'business-not-named',
+      text: `a recorded message must name the business (${business}) at its start (47 CFR § 64.1200(b)(1))`,
+    });
+  if (phoneNumbersIn(transcript).length === 0)
+    missing.push({
+      code: 'no-callback-number',
+      text: 'a recorded message must give a number to call back (47 CFR § 64.1200(b)(2))',
+    });
+  return missing;
+}
+
 export async function listDrops(ctx: Ctx): Promise<Drop[]> {
   return (await dropsOf(ctx.db, { teamId: ctx.team.id })).map(dropView);
 }
@@ -128,48 +162,73 @@ export async function retireDrop(ctx: Ctx, id: number): Promise<Drop> {
   return view;
 }
 
-/** A person's consent to recorded messages on one of their numbers, recorded or withdrawn with how. */
+/** A person's consent to recorded messages on one of their numbers, given or withdrawn, with how and by whom; earlier ones are kept. */
 export async function recordConsent(
   ctx: Ctx,
   input: { prospect: string | number; body: ConsentInput },
-): Promise<{
-  prospect: number;
-  number: string;
-  prerecorded: boolean;
-  at: string | null;
-  source: string | null;
-}> {
+): Promise<ConsentView> {
   const prospect = await resolveProspect(ctx, input.prospect);
   const parsed = normalizePhone(input.body.number, ctx.team.defaultCountry);
   if (!parsed.ok) throw invalid('number', `invalid phone "${input.body.number}": ${parsed.reason}`);
   const phone = (await phonesOf(ctx.db, { prospectId: prospect.id })).find((p) => p.e164 === parsed.e164);
   if (!phone) throw invalid('number', `${parsed.e164} is not one of ${displayName(prospect)}'s numbers`);
-  const at = input.body.prerecorded ? nowOf(ctx) : null;
-  const source = input.body.prerecorded ? input.body.source : `withdrawn: ${input.body.source}`;
-  await saveConsent(ctx.db, { phoneId: phone.id, at, source });
-  return {
-    prospect: prospect.id,
-    number: phone.e164,
-    prerecorded: input.body.prerecorded,
-    at: at?.toISOString() ?? null,
-    source,
-  };
+  const row = await insertConsent(ctx.db, {
+    teamId: ctx.team.id,
+    phoneId: phone.id,
+    kind: PRERECORDED,
+    given: input.body.prerecorded,
+    form: input.body.prerecorded ? (input.body.form ?? null) : null,
+    source: input.body.source,
+    by: input.body.by ?? null,
+    at: nowOf(ctx),
+  });
+  return consentView(prospect.id, phone.e164, row);
 }
 
-/** The secret in a recording's address: the provider fetches it unsigned, so the address itself is the key. */
-export const dropToken = (authToken: string, id: number): string =>
-  createHmac('sha256', authToken).update(`voicemail-drop:${id}`).digest('base64url');
+const PRERECORDED = 'prerecorded';
 
-/** A recorded message's audio, for the provider playing it; anyone without the address's token gets nothing. */
+const consentView = (
+  prospect: number,
+  number: string,
+  row: { given: boolean; form: string | null; at: Date; source: string; by: string | null },
+): ConsentView => ({
+  prospect,
+  number,
+  prerecorded: row.given,
+  form: row.form === 'written' || row.form === 'oral' ? row.form : null,
+  at: row.at.toISOString(),
+  source: row.source,
+  by: row.by,
+});
+
+/** The secret in a recording's address for one call: the provider fetches it unsigned, so the address itself is the key. */
+export const dropToken = (authToken: string, input: { id: number; call: number }): string =>
+  createHmac('sha256', authToken).update(`voicemail-drop:${input.id}:call:${input.call}`).digest('base64url');
+
+/** How long after it was played a recording's address still answers (the provider fetches it at once). */
+const AUDIO_HOURS = 1;
+
+/**
+ * A recorded message's audio, for the provider playing it on one call: only with the token for
+ * that call, while the call is the one it was played on, within the hour.
+ */
 export async function dropAudio(
   ctx: Ctx,
-  input: { id: number; token: string },
+  input: { id: number; call: number; token: string },
 ): Promise<{ contentType: string; audio: Buffer }> {
-  const account = accountOf(ctx.team);
-  const expected = Buffer.from(dropToken(account.authToken, input.id));
+  const refused = () => new AppError('forbidden', 'This address does not carry the recording’s token');
+  let account: ReturnType<typeof accountOf>;
+  try {
+    account = accountOf(ctx.team);
+  } catch {
+    throw refused();
+  }
+  const expected = Buffer.from(dropToken(account.authToken, input));
   const given = Buffer.from(input.token);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected))
-    throw new AppError('forbidden', 'This address does not carry the recording’s token');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw refused();
+  const view = await callOfTeam(ctx.db, { teamId: ctx.team.id, id: input.call });
+  const playedAt = view?.call.dropId === input.id ? view.call.droppedAt : null;
+  if (!playedAt || nowOf(ctx).getTime() - playedAt.getTime() > AUDIO_HOURS * 3_600_000) throw refused();
   const row = await dropOf(ctx.db, { teamId: ctx.team.id, id: input.id });
   if (!row) throw notFound('Recorded message', input.id);
   return { contentType: row.contentType, audio: row.audio };
@@ -231,12 +290,13 @@ export async function dropAtBeep(ctx: Ctx, input: { id: number; body: DropAtBeep
   if (!phone) return refuse('no-number', `${call.e164} is no longer one of ${name}'s numbers`);
   const lineType = await lineTypeOf(ctx, { account, phone, at });
   const places = zoneOfDialledNumber(call.e164, prospect).places;
+  const consent = await consentOf(ctx.db, { phoneId: phone.id, kind: PRERECORDED });
   const check = prerecordedCheck({
     places,
     at,
     lineType,
     phoneKind: phone.kind,
-    consent: phone.consentAt !== null,
+    consent: consent?.given ? (consent.form === 'written' ? 'written' : 'oral') : null,
   });
   if (!check.ok)
     return refuse(
@@ -244,12 +304,26 @@ export async function dropAtBeep(ctx: Ctx, input: { id: number; body: DropAtBeep
       `the law on recorded messages does not allow one to ${call.e164}`,
       check.refusals.map((r) => r.text),
     );
-  await twilio.play({
-    account,
-    sid: call.prospectSid,
-    url: webhookUrl(account.publicUrl, `drops/${drop.id}`, { token: dropToken(account.authToken, drop.id) }),
-  });
-  await updateCall(ctx.db, { id: call.id, patch: { dropId: drop.id, droppedAt: at } });
+  // The call is taken for this recording before it plays: a second request, or the call's own
+  // log, finds it taken, and the log that follows is the message left.
+  if (!(await claimDrop(ctx.db, { id: call.id, dropId: drop.id, at })))
+    return refuse(
+      'changed',
+      'the call moved on meanwhile (a recording was played, it was logged, or it ended)',
+    );
+  try {
+    await twilio.play({
+      account,
+      sid: call.prospectSid,
+      url: webhookUrl(account.publicUrl, `drops/${drop.id}`, {
+        call: call.id,
+        token: dropToken(account.authToken, { id: drop.id, call: call.id }),
+      }),
+    });
+  } catch (error) {
+    await releaseDrop(ctx.db, { id: call.id, dropId: drop.id });
+    throw error;
+  }
   return liveCall(ctx, call.id);
 }
 

@@ -20,9 +20,7 @@ export type Bridge = {
   announce: string | null;
   statusUrl: string;
   amdUrl: string;
-  /** Where the recording is reported, when the call is recorded (from the answer, both sides). */
-  recordingUrl: string | null;
-  /** Instructions the prospect hears once they answer, before anything else: the recording disclosure. */
+  /** Asked for instructions once the prospect answers, before the call is put through: a recorded call starts recording there, after its disclosure. */
   whisperUrl: string | null;
 };
 
@@ -73,6 +71,8 @@ export type Provider = {
   inbound: (input: Inbound) => string;
   /** Says why and hangs up. */
   refuse: (said: string) => string;
-  /** Says this to the party who answered, then lets the call go on (a whisper). */
-  whisper: (said: string) => string;
+  /** Says this (or nothing) to the party who answered, then lets the call go on (a whisper). */
+  whisper: (said: string | null) => string;
+  /** Starts recording a leg now, both sides, reporting the recording to `statusUrl`. */
+  startRecording: (input: { account: ProviderAccount; sid: string; statusUrl: string }) => Promise<void>;
 };

@@ -1,4 +1,4 @@
-import type { Drop, LiveCall } from '../../contracts/telephony.contract.ts';
+import type { ConsentView, Drop, LiveCall } from '../../contracts/telephony.contract.ts';
 
 /** `reach dial`: the call, whom it is to, where it stands, and what it logged. */
 export function liveCallLines(call: LiveCall): string[] {
@@ -54,16 +54,10 @@ export function dropListLines(answer: { items: Drop[] }): string[] {
 }
 
 /** `reach drops consent`. */
-export function consentLines(consent: {
-  prospect: number;
-  number: string;
-  prerecorded: boolean;
-  at: string | null;
-  source: string | null;
-}): string[] {
+export function consentLines(consent: ConsentView): string[] {
   return [
     consent.prerecorded
-      ? `Consent to recorded messages on ${consent.number} recorded ${consent.at ?? ''} (${consent.source ?? ''})`
-      : `No consent to recorded messages on ${consent.number} (${consent.source ?? 'withdrawn'})`,
+      ? `Consent to recorded messages on ${consent.number} (${consent.form ?? '?'}) recorded ${consent.at}: ${consent.source}`
+      : `Consent to recorded messages on ${consent.number} withdrawn ${consent.at}: ${consent.source}`,
   ];
 }

@@ -259,12 +259,9 @@ export type PhoneOf = {
   /** The carrier's line type, when looked up, and when. */
   lineType: string | null;
   lineTypeAt: Date | null;
-  /** The person's consent to recorded messages on it, as recorded. */
-  consentAt: Date | null;
-  consentSource: string | null;
 };
 
-/** A prospect's numbers, as dialled, with what the law on recorded messages asks of each. */
+/** A prospect's numbers, as dialled, with their line type where the carrier was asked. */
 export async function phonesOf(db: Db, input: { prospectId: number }): Promise<PhoneOf[]> {
   return db
     .select({
@@ -273,8 +270,6 @@ export async function phonesOf(db: Db, input: { prospectId: number }): Promise<P
       kind: phoneNumbers.kind,
       lineType: phoneNumbers.lineType,
       lineTypeAt: phoneNumbers.lineTypeAt,
-      consentAt: phoneNumbers.prerecordedConsentAt,
-      consentSource: phoneNumbers.prerecordedConsentSource,
     })
     .from(phoneNumbers)
     .where(eq(phoneNumbers.prospectId, input.prospectId))

@@ -41,8 +41,8 @@ const twilioParams = z
 const webhookQuery = z.object({
   call: z.string().optional(),
   leg: z.enum(['rep', 'prospect']).optional(),
-  /** `connect`: the rep pressed a key, so a person, not their voicemail, answered; `disclose`: the prospect answered a recorded call. */
-  step: z.enum(['connect', 'disclose']).optional(),
+  /** `connect`: the rep pressed a key, so a person, not their voicemail, answered; `prospect`: the prospect answered a call to be recorded. */
+  step: z.enum(['connect', 'prospect']).optional(),
 });
 
 /**
@@ -112,7 +112,7 @@ export function twilioRoutes(hooks: WebhookHooks): Route[] {
       path: '/telephony/twilio/voice',
       tag: 'telephony',
       summary:
-        "TwiML for the rep's leg once answered: says whom and waits for a key (never the rep's voicemail put through), then (`step=connect`) dials the prospect with answering-machine detection (DetectMessageEnd), recorded as the team chose and the law allows; `step=disclose` is what a prospect whose call is recorded hears first",
+        "TwiML for the rep's leg once answered: says whom and waits for a key (never the rep's voicemail put through), then (`step=connect`) dials the prospect with answering-machine detection (DetectMessageEnd), recorded as the team chose and the law allows; `step=prospect` is asked as the prospect answers a call to be recorded: the recording starts there, after the disclosure where one is due",
       query: webhookQuery,
       body: twilioParams,
       bodyType: 'application/x-www-form-urlencoded',
@@ -120,10 +120,13 @@ export function twilioRoutes(hooks: WebhookHooks): Route[] {
       responses: { 200: 'TwiML', 403: 'Not signed by Twilio' },
       content: { 'text/xml': z.string() },
       handle: async ({ c, ctx }) => {
-        await signed(c, ctx);
+        const params = await signed(c, ctx);
         const asked = c.req.query('step');
-        const step = asked === 'connect' || asked === 'disclose' ? asked : 'answered';
-        return xml(c, await bridgeInstructions(ctx, { callId: callIdOf(c), step }));
+        const step = asked === 'connect' || asked === 'prospect' ? asked : 'answered';
+        return xml(
+          c,
+          await bridgeInstructions(ctx, { callId: callIdOf(c), step, sid: params['CallSid'] ?? '' }),
+        );
       },
     },
     eventRoute('status', "Status callbacks of a call's legs: initiated, ringing, answered, completed", hooks),
@@ -135,14 +138,15 @@ export function twilioRoutes(hooks: WebhookHooks): Route[] {
       path: '/telephony/twilio/drops/{id}',
       tag: 'telephony',
       summary:
-        "A recorded message's audio, fetched by the provider to play at the beep: the address's token (an HMAC of the message under the auth token) is the key",
-      query: z.object({ token: z.string() }),
+        "A recorded message's audio, fetched by the provider to play at the beep of one call: the address's token (an HMAC of the message and the call under the auth token) is the key, for an hour after it was played",
+      query: z.object({ call: z.string(), token: z.string() }),
       keyedBy: 'token',
       responses: { 200: 'The audio', 403: 'Without the recording’s token' },
       content: { 'audio/wav': z.string(), 'audio/mpeg': z.string() },
       handle: async ({ c, ctx }) => {
         const found = await dropAudio(ctx, {
           id: parseId(c.req.param('id') ?? '', 'id'),
+          call: parseId(c.req.query('call') ?? '', 'call'),
           token: c.req.query('token') ?? '',
         });
         return c.body(new Uint8Array(found.audio), 200, {

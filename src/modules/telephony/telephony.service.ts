@@ -212,10 +212,16 @@ export async function logLiveCall(
         'conflict',
         `Call ${input.id} is logged already (attempt ${call.attemptId}): correct it with \`reach calls correct ${call.attemptId} --reason TEXT\``,
       );
+    // A recording played at the beep is the message left, whatever else the rep picks: its kind and words.
+    if (call.dropId !== null && call.droppedAt !== null && input.body.outcome !== 'voicemail-left')
+      throw new AppError(
+        'conflict',
+        `A recording was played at the beep of call ${input.id}: it is logged as a message left (outcome voicemail-left), not ${input.body.outcome}`,
+        { issues: [{ field: 'outcome', reason: 'a recording was played: voicemail-left' }] },
+      );
     if (call.attemptId !== null) await takeBackCall(inTx, call.attemptId);
-    // A recording played at the beep is the message left, with its kind and words, unless the rep says otherwise.
     const drop =
-      call.dropId !== null && input.body.outcome === 'voicemail-left' && !input.body.message
+      call.dropId !== null && call.droppedAt !== null
         ? await dropOf(tx, { teamId: ctx.team.id, id: call.dropId })
         : undefined;
     const logged = await logCall(inTx, {
@@ -325,15 +331,14 @@ export async function receive(
  */
 export async function bridgeInstructions(
   ctx: Ctx,
-  input: { callId: number; step: 'answered' | 'connect' | 'disclose' },
+  input: { callId: number; step: 'answered' | 'connect' | 'prospect'; sid?: string },
 ): Promise<string> {
   const { callId } = input;
   const view = await callOfTeam(ctx.db, { teamId: ctx.team.id, id: callId });
   if (!view) throw notFound('Call', callId);
   const account = accountOf(ctx.team);
   const { call, prospect } = view;
-  // Said to the prospect as they answer, before the call is put through: it is recorded.
-  if (input.step === 'disclose') return twilio.whisper(RECORDING_DISCLOSURE);
+  if (input.step === 'prospect') return prospectAnswered(ctx, { call, account, sid: input.sid ?? '' });
   if (call.state === 'ended') return twilio.refuse('This call was ended.');
   if (input.step === 'answered')
     return twilio.confirm({
@@ -342,29 +347,66 @@ export async function bridgeInstructions(
         : 'Calling.',
       actionUrl: webhookUrl(account.publicUrl, 'voice', { call: call.id, step: 'connect' }),
     });
-  // Recorded only as the team chose and the law of every place the number may be in allows.
-  const plan =
-    call.prospectId === null
-      ? recordingPlan({ mode: 'off', places: [], at: nowOf(ctx) })
-      : recordingPlan({
-          mode: ctx.team.recording as RecordingMode,
-          places: zoneOfDialledNumber(call.e164, await resolveProspect(ctx, call.prospectId)).places,
-          at: nowOf(ctx),
-        });
-  await updateCall(ctx.db, { id: call.id, patch: { recorded: plan.record, disclosed: plan.disclose } });
+  const plan = await recordingOf(ctx, call);
   return twilio.bridge({
     to: call.e164,
     callerId: ctx.team.callerId ?? call.e164,
     announce: null,
     statusUrl: webhookUrl(account.publicUrl, 'status', { call: call.id, leg: 'prospect' }),
     amdUrl: webhookUrl(account.publicUrl, 'amd', { call: call.id, leg: 'prospect' }),
-    recordingUrl: plan.record
-      ? webhookUrl(account.publicUrl, 'recording', { call: call.id, leg: 'prospect' })
-      : null,
-    whisperUrl: plan.disclose
-      ? webhookUrl(account.publicUrl, 'voice', { call: call.id, step: 'disclose' })
+    // A recorded call starts recording when the prospect answers, after the disclosure where one is due.
+    whisperUrl: plan.record
+      ? webhookUrl(account.publicUrl, 'voice', { call: call.id, step: 'prospect' })
       : null,
   });
+}
+
+/**
+ * Whether a call is recorded, and disclosed first: as the team chose and the law of every place
+ * of either party allows (the prospect's number and record, and the rep's own phone); a mobile
+ * may be answered anywhere.
+ */
+async function recordingOf(ctx: Ctx, call: CallView['call']): Promise<ReturnType<typeof recordingPlan>> {
+  const at = nowOf(ctx);
+  if (call.prospectId === null || ctx.team.recording === 'off')
+    return recordingPlan({ mode: 'off', places: [], at });
+  const prospect = await resolveProspect(ctx, call.prospectId);
+  const phone = (await phonesOf(ctx.db, { prospectId: prospect.id })).find((p) => p.e164 === call.e164);
+  const rep = ctx.team.repPhone
+    ? zoneOfDialledNumber(ctx.team.repPhone, { statedTimezone: null, region: null, country: null }).places
+    : [{ country: null, region: null }];
+  return recordingPlan({
+    mode: ctx.team.recording as RecordingMode,
+    places: [...zoneOfDialledNumber(call.e164, prospect).places, ...rep],
+    at,
+    mobile: phone?.kind === 'mobile',
+  });
+}
+
+/**
+ * The prospect answered a call to be recorded: the recording starts now, at the provider, so the
+ * disclosure (where one is due) is the first thing on it and nothing is recorded before it; the
+ * call is marked recorded, and disclosed, only once the recording has started.
+ */
+async function prospectAnswered(
+  ctx: Ctx,
+  input: { call: CallView['call']; account: ReturnType<typeof accountOf>; sid: string },
+): Promise<string> {
+  const { call, account } = input;
+  const plan = await recordingOf(ctx, call);
+  if (!plan.record || !input.sid) return twilio.whisper(null);
+  try {
+    await twilio.startRecording({
+      account,
+      sid: input.sid,
+      statusUrl: webhookUrl(account.publicUrl, 'recording', { call: call.id, leg: 'prospect' }),
+    });
+  } catch {
+    // Not recorded: nothing to disclose.
+    return twilio.whisper(null);
+  }
+  await updateCall(ctx.db, { id: call.id, patch: { recorded: true, disclosed: plan.disclose } });
+  return twilio.whisper(plan.disclose ? RECORDING_DISCLOSURE : null);
 }
 
 /** A call as the desk and the CLI read it; `now` is the real clock, which the provider's stamps are on. */

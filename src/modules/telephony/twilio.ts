@@ -69,7 +69,9 @@ export const twilio: Provider = {
   },
 
   lineType: async ({ account, e164 }) => {
-    const base = new URL(account.apiUrl ?? TWILIO_LOOKUP);
+    // A stand-in answers both APIs; Twilio's own (or a regional edge of it) has Lookup at its own address.
+    const stand = account.apiUrl && !new URL(account.apiUrl).hostname.endsWith('twilio.com');
+    const base = new URL(stand ? account.apiUrl! : TWILIO_LOOKUP);
     const url = new URL(`/v2/PhoneNumbers/${encodeURIComponent(e164)}`, base);
     url.searchParams.set('Fields', 'line_type_intelligence');
     const answer = await send(account, { url, body: null });
@@ -90,18 +92,7 @@ export const twilio: Provider = {
   bridge: (input: Bridge) => {
     const response = new VoiceResponse();
     if (input.announce) response.say(input.announce);
-    const dial = response.dial({
-      callerId: input.callerId,
-      answerOnBridge: true,
-      ...(input.recordingUrl
-        ? {
-            record: 'record-from-answer-dual' as const,
-            recordingStatusCallback: input.recordingUrl,
-            recordingStatusCallbackMethod: 'POST' as const,
-            recordingStatusCallbackEvent: ['completed' as const],
-          }
-        : {}),
-    });
+    const dial = response.dial({ callerId: input.callerId, answerOnBridge: true });
     dial.number(
       {
         statusCallback: input.statusUrl,
@@ -132,10 +123,20 @@ export const twilio: Provider = {
     return response.toString();
   },
 
-  whisper: (said: string) => {
+  whisper: (said: string | null) => {
     const response = new VoiceResponse();
-    response.say(said);
+    if (said) response.say(said);
     return response.toString();
+  },
+
+  startRecording: async ({ account, sid, statusUrl }) => {
+    const body = new URLSearchParams({
+      RecordingStatusCallback: statusUrl,
+      RecordingStatusCallbackMethod: 'POST',
+      RecordingStatusCallbackEvent: 'completed',
+      RecordingChannels: 'dual',
+    });
+    await rest(account, { path: `Calls/${encodeURIComponent(sid)}/Recordings.json`, body });
   },
 
   refuse: (said: string) => {

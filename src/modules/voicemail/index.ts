@@ -6,4 +6,4 @@ export type { TalkingPoint } from './talking-points.service.ts';
 export type { LastTalk, Point, Reference } from './templates.ts';
 export { voicemailHandlers } from './voicemail.operations.ts';
 export { loadState, voicemailAdvice } from './voicemail.service.ts';
-export { spokenSeconds } from './words.ts';
+export { phoneNumbersIn, spokenSeconds } from './words.ts';
