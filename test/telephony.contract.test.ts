@@ -124,6 +124,30 @@ describe.each(drivers)('Calls through Twilio (the loopback double) on %s', (driv
     expect(calls[0]!['durationSeconds']).toBeGreaterThan(0);
   });
 
+  it("a duration correction that failed was never tried again: the sweep makes it, and never overwrites a person's", async () => {
+    const id = await prospect('Lu Park', '(212) 555-0160', { timezone: 'America/New_York' });
+    twilio.scenarios.set('+12125550160', { answer: 'human', ringSeconds: 4, holdUntilHangup: true });
+    const placed = await api('/calls/dial', { body: { prospect: id } });
+    for (let i = 0; i < 100 && !twilio.sent.some((s) => s.params['AnsweredBy']); i++)
+      await new Promise((r) => setTimeout(r, 20));
+    const logged = await api(`/telephony/calls/${placed.body['id']}/log`, { body: { outcome: 'reached' } });
+    const attemptId = logged.body['attempt']['id'] as number;
+    await api(`/telephony/calls/${placed.body['id']}/hangup`, { method: 'POST' });
+    await settle();
+    // As if the correction had failed when the measure was folded: the log still has no duration.
+    await t.executeSql(`update call_attempts set duration_seconds = null where id = ${attemptId}`);
+    await processor.drain();
+    const measured = (await api(`/calls?prospect=${id}`)).body['items'][0] as Json;
+    expect(measured['durationSeconds']).toBeGreaterThan(0);
+    const fixed = await api(`/calls/${attemptId}`, {
+      method: 'PATCH',
+      body: { durationSeconds: 7, reason: 'the rep timed the talk itself' },
+    });
+    expect(fixed.status).toBe(200);
+    await processor.drain();
+    expect(((await api(`/calls?prospect=${id}`)).body['items'][0] as Json)['durationSeconds']).toBe(7);
+  });
+
   it('no answer, busy and an unallocated number log themselves; one carrier failure invalidates the number', async () => {
     const quiet = await prospect('Ann Quiet', '(212) 555-0145', { timezone: 'America/New_York' });
     const busy = await prospect('Bo Busy', '(212) 555-0146', { timezone: 'America/New_York' });
@@ -349,6 +373,37 @@ describe.each(drivers)('Calls through Twilio (the loopback double) on %s', (driv
     });
     // It was asked after: GET …/Calls/{sid}.json.
     expect(twilio.requests.some((r) => /\/Calls\/CA[0-9a-f]{32}\.json$/.test(r.path))).toBe(true);
+  });
+
+  it("a call whose prospect's leg was never heard of (every callback of it lost) was asked after on the rep's leg alone: the legs it dialled are listed and the prospect's logged", async () => {
+    const id = await prospect('Mo Lost', '(212) 555-0161', { timezone: 'America/New_York' });
+    twilio.scenarios.set('+12125550161', {
+      answer: 'machine',
+      ringSeconds: 6,
+      greetingSeconds: 5,
+      talkSeconds: 3,
+    });
+    // Nothing of the prospect's leg arrives, nor the rep's end.
+    twilio.delivery.lose = (params) =>
+      params['ParentCallSid'] !== undefined ||
+      params['AnsweredBy'] !== undefined ||
+      params['CallStatus'] === 'completed';
+    const placed = await api('/calls/dial', { body: { prospect: id } });
+    await settle();
+    expect((await api(`/telephony/calls/${placed.body['id']}`)).body['state']).not.toBe('ended');
+    t.ctx.clock = () => new Date(Date.parse(AT) + 11 * 60_000);
+    await processor.drain();
+    await processor.drain();
+    const call = (await api(`/telephony/calls/${placed.body['id']}`)).body;
+    expect(call).toMatchObject({
+      state: 'ended',
+      status: 'completed',
+      outcome: 'voicemail',
+      durationSeconds: 8,
+    });
+    expect(twilio.requests.some((r) => r.path.endsWith('/Calls.json') && r.params.toString() === '')).toBe(
+      true,
+    );
   });
 
   it('the auth token could be sent to any address: only https or this machine, and a new address drops it', async () => {

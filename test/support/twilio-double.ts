@@ -128,6 +128,8 @@ export async function startTwilioDouble(
   const recordings: TwilioDouble['recordings'] = new Map();
   /** Legs whose <Number url> is being asked for its instructions right now. */
   const whisperingNow = new Set<string>();
+  /** Each dialled leg's parent (the rep's call) and number. */
+  const parents = new Map<string, { parent: string; to: string }>();
   const states = new Map<string, Record<string, string>>();
   const legs = new Map<string, Leg>();
 
@@ -246,6 +248,7 @@ export async function startTwilioDouble(
       const to = numberTag[2]!.trim();
       const scenario = scenarios.get(to) ?? { answer: 'no-answer' };
       const childSid = sidOf('CA');
+      parents.set(childSid, { parent: repSid, to });
       const childStatus = attr('statusCallback');
       const childEvents = (attr('statusCallbackEvent') ?? 'completed').split(' ');
       const amdUrl = attr('amdStatusCallback');
@@ -390,6 +393,25 @@ export async function startTwilioDouble(
         return json(201, { sid: sidOf('RE'), call_sid: record[2], status: 'in-progress', channels: 2 });
       }
       const update = /^\/2010-04-01\/Accounts\/([^/]+)\/Calls\/([^/]+)\.json$/.exec(path);
+      if (create && req.method === 'GET') {
+        // Calls.json?ParentCallSid=…: the legs a call dialled, as the API has them now.
+        const parent = new URL(req.url ?? '', 'http://x').searchParams.get('ParentCallSid');
+        const calls = [...parents.entries()]
+          .filter(([, p]) => parent === null || p.parent === parent)
+          .map(([sid, p]) => {
+            const state = states.get(sid) ?? {};
+            return {
+              sid,
+              parent_call_sid: p.parent,
+              to: p.to,
+              status: state['status'] ?? 'queued',
+              duration: state['duration'] ?? null,
+              answered_by: state['answered_by'] ?? null,
+              end_time: state['end_time'] ?? null,
+            };
+          });
+        return json(200, { calls, page: 0, page_size: 20, first_page_uri: path, next_page_uri: null });
+      }
       if (create && req.method === 'POST') {
         if (create[1] !== accountSid)
           return json(404, { code: 20404, message: 'The requested resource was not found', status: 404 });

@@ -8,6 +8,7 @@ import { dropOf } from './drops.repository.ts';
 import {
   callOfTeam,
   callsAwaitingWord,
+  callsToRemeasure,
   callsWaiting,
   eventsOfCall,
   factsPatch,
@@ -94,7 +95,7 @@ export async function processCall(ctx: Ctx, input: { id: number; now: Date }): P
         await updateCall(tx, { id: now.id, patch: { attemptId: logged.attempt.id, loggedBy: 'call' } });
       } else if (now.attemptId !== null && now.loggedBy === 'rep' && now.durationSeconds !== null) {
         const view = await callOfTeam(tx, { teamId: ctx.team.id, id: now.id });
-        if (view?.attempt && view.attempt.durationSeconds !== now.durationSeconds)
+        if (view?.attempt && view.attempt.durationSeconds === null)
           await correctCall(inTx, {
             id: now.attemptId,
             body: {
@@ -179,7 +180,13 @@ export function callProcessor(options: {
       teamId: ctx.team.id,
       before: new Date(now.getTime() - AMD_WAIT_SECONDS * 1000),
     });
-    for (const id of late) if ((backoff.get(id)?.until ?? 0) <= Date.now()) await attempt(ctx, id, now);
+    // And calls the rep logged whose duration correction failed or has not been made.
+    const remeasure = await callsToRemeasure(ctx.db, {
+      teamId: ctx.team.id,
+      since: new Date(now.getTime() - 86_400_000),
+    });
+    for (const id of [...late, ...remeasure])
+      if ((backoff.get(id)?.until ?? 0) <= Date.now()) await attempt(ctx, id, now);
     // Calls whose end was never heard are asked after at the provider, at most every few minutes each.
     if (ctx.team.telephony === 'twilio' && ctx.team.twilioAuthToken) {
       const stale = await staleCalls(ctx.db, {

@@ -51,6 +51,17 @@ export type Provider = {
     statusUrl: string;
   }) => Promise<{ sid: string }>;
   hangUp: (input: { account: ProviderAccount; sid: string }) => Promise<void>;
+  /** The legs a call dialled (the prospect's, behind the rep's), as the provider's API has them now. */
+  childCalls: (input: { account: ProviderAccount; parentSid: string }) => Promise<
+    {
+      sid: string;
+      to: string | null;
+      status: string | null;
+      duration: string | null;
+      answeredBy: string | null;
+      endTime: string | null;
+    }[]
+  >;
   /** Plays a recording on a leg (the prospect's, at the beep), which then hangs up; the rep's leg is freed. */
   play: (input: { account: ProviderAccount; sid: string; url: string }) => Promise<void>;
   /** The number's line type as the carrier reports it (landline, mobile, fixedVoip…), or null when unknown. */

@@ -235,6 +235,29 @@ export async function callsAwaitingWord(db: Db, input: { teamId: number; before:
   return rows.map((r) => r.id);
 }
 
+/**
+ * Calls the rep logged before the provider's measure, whose log still has no duration (the
+ * correction failed, or never ran): the sweep corrects them.
+ */
+export async function callsToRemeasure(db: Db, input: { teamId: number; since: Date }): Promise<number[]> {
+  const rows = await db
+    .select({ id: telephonyCalls.id })
+    .from(telephonyCalls)
+    .innerJoin(callAttempts, eq(callAttempts.id, telephonyCalls.attemptId))
+    .where(
+      and(
+        eq(telephonyCalls.teamId, input.teamId),
+        eq(telephonyCalls.loggedBy, 'rep'),
+        sql`${telephonyCalls.durationSeconds} is not null`,
+        // Never over a duration a person wrote: only a log still waiting for the measure.
+        sql`${callAttempts.durationSeconds} is null`,
+        gte(telephonyCalls.createdAt, input.since),
+      ),
+    )
+    .limit(200);
+  return rows.map((r) => r.id);
+}
+
 /** The columns the folded facts write. */
 export const factsPatch = (facts: CallFacts): Partial<NewCall> => ({
   state: facts.state,
@@ -301,9 +324,14 @@ export async function openCallOf(
 export async function staleCalls(
   db: Db,
   input: { teamId: number; before: Date },
-): Promise<{ id: number; repSid: string | null; prospectSid: string | null }[]> {
+): Promise<{ id: number; repSid: string | null; prospectSid: string | null; e164: string }[]> {
   return db
-    .select({ id: telephonyCalls.id, repSid: telephonyCalls.repSid, prospectSid: telephonyCalls.prospectSid })
+    .select({
+      id: telephonyCalls.id,
+      repSid: telephonyCalls.repSid,
+      prospectSid: telephonyCalls.prospectSid,
+      e164: telephonyCalls.e164,
+    })
     .from(telephonyCalls)
     .where(
       and(

@@ -535,13 +535,24 @@ export const STALE_MINUTES = 10;
  */
 export async function askAfter(
   ctx: Ctx,
-  call: { id: number; repSid: string | null; prospectSid: string | null },
+  call: { id: number; repSid: string | null; prospectSid: string | null; e164: string },
 ): Promise<boolean> {
   const account = accountOf(ctx.team);
-  const leg: CallEvent['leg'] = call.prospectSid ? 'prospect' : 'rep';
-  const sid = call.prospectSid ?? call.repSid;
+  // The prospect's leg, when its sid was never heard (all its callbacks lost): found among the legs the rep's call dialled.
+  let prospectSid = call.prospectSid;
+  let now: Awaited<ReturnType<typeof twilio.fetchCall>> | null = null;
+  if (!prospectSid && call.repSid) {
+    const children = await twilio.childCalls({ account, parentSid: call.repSid });
+    const child = children.find((c) => c.to === call.e164) ?? children[0];
+    if (child) {
+      prospectSid = child.sid;
+      now = child;
+    }
+  }
+  const leg: CallEvent['leg'] = prospectSid ? 'prospect' : 'rep';
+  const sid = prospectSid ?? call.repSid;
   if (!sid) return false;
-  const now = await twilio.fetchCall({ account, sid });
+  now ??= await twilio.fetchCall({ account, sid });
   if (!now.status || !['completed', 'busy', 'no-answer', 'failed', 'canceled'].includes(now.status))
     return false;
   const status: Record<string, string> = { CallSid: sid, CallStatus: now.status, Source: 'api' };

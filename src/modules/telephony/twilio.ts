@@ -51,6 +51,26 @@ export const twilio: Provider = {
     };
   },
 
+  childCalls: async ({ account, parentSid }) => {
+    const answer = await rest(account, {
+      path: `Calls.json?${new URLSearchParams({ ParentCallSid: parentSid, PageSize: '20' }).toString()}`,
+      body: null,
+    });
+    const calls = Array.isArray(answer['calls']) ? (answer['calls'] as Record<string, unknown>[]) : [];
+    const text = (call: Record<string, unknown>, key: string): string | null =>
+      typeof call[key] === 'string' ? (call[key] as string) : null;
+    return calls
+      .filter((c) => typeof c['sid'] === 'string')
+      .map((c) => ({
+        sid: c['sid'] as string,
+        to: text(c, 'to'),
+        status: text(c, 'status'),
+        duration: text(c, 'duration'),
+        answeredBy: text(c, 'answered_by'),
+        endTime: text(c, 'end_time'),
+      }));
+  },
+
   hangUp: async ({ account, sid }) => {
     await rest(account, {
       path: `Calls/${encodeURIComponent(sid)}.json`,
