@@ -104,31 +104,42 @@ function eventRoute(kind: CallEvent['kind'], summary: string, hooks: WebhookHook
   };
 }
 
+/** A webhook Twilio asks what to do next: signed, answered with TwiML. */
+function twimlRoute(input: {
+  kind: string;
+  summary: string;
+  query?: z.ZodType;
+  answer: (input: { c: Context; ctx: Ctx; params: Record<string, string> }) => Promise<string>;
+}): Route {
+  return {
+    method: 'post',
+    path: `/telephony/twilio/${input.kind}`,
+    tag: 'telephony',
+    summary: input.summary,
+    ...(input.query ? { query: input.query } : {}),
+    body: twilioParams,
+    bodyType: 'application/x-www-form-urlencoded',
+    signedWith: 'X-Twilio-Signature',
+    responses: { 200: 'TwiML', 403: 'Not signed by Twilio' },
+    content: { 'text/xml': z.string() },
+    handle: async ({ c, ctx }) => xml(c, await input.answer({ c, ctx, params: await signed(c, ctx) })),
+  };
+}
+
 /** Twilio's webhooks, under /api/v1/telephony/twilio/: authenticated by signature alone. */
 export function twilioRoutes(hooks: WebhookHooks): Route[] {
   return [
-    {
-      method: 'post',
-      path: '/telephony/twilio/voice',
-      tag: 'telephony',
+    twimlRoute({
+      kind: 'voice',
       summary:
         "TwiML for the rep's leg once answered: says whom and waits for a key (never the rep's voicemail put through), then (`step=connect`) dials the prospect with answering-machine detection (DetectMessageEnd), recorded as the team chose and the law allows; `step=prospect` is asked as the prospect answers a call to be recorded: the recording starts there, after the disclosure where one is due",
       query: webhookQuery,
-      body: twilioParams,
-      bodyType: 'application/x-www-form-urlencoded',
-      signedWith: 'X-Twilio-Signature',
-      responses: { 200: 'TwiML', 403: 'Not signed by Twilio' },
-      content: { 'text/xml': z.string() },
-      handle: async ({ c, ctx }) => {
-        const params = await signed(c, ctx);
+      answer: async ({ c, ctx, params }) => {
         const asked = c.req.query('step');
         const step = asked === 'connect' || asked === 'prospect' ? asked : 'answered';
-        return xml(
-          c,
-          await bridgeInstructions(ctx, { callId: callIdOf(c), step, sid: params['CallSid'] ?? '' }),
-        );
+        return bridgeInstructions(ctx, { callId: callIdOf(c), step, sid: params['CallSid'] ?? '' });
       },
-    },
+    }),
     eventRoute('status', "Status callbacks of a call's legs: initiated, ringing, answered, completed", hooks),
     eventRoute('amd', 'Asynchronous answering-machine detection: AnsweredBy, at the beep', hooks),
     eventRoute('recording', "A call's recording is ready", hooks),
@@ -155,24 +166,16 @@ export function twilioRoutes(hooks: WebhookHooks): Route[] {
         });
       },
     },
-    {
-      method: 'post',
-      path: '/telephony/twilio/inbound',
-      tag: 'telephony',
+    twimlRoute({
+      kind: 'inbound',
       summary:
         "A call to the team's number: matched to the prospect, recorded as a callback crediting the message that earned it, put through to the rep",
-      body: twilioParams,
-      bodyType: 'application/x-www-form-urlencoded',
-      signedWith: 'X-Twilio-Signature',
-      responses: { 200: 'TwiML', 403: 'Not signed by Twilio' },
-      content: { 'text/xml': z.string() },
-      handle: async ({ c, ctx }) => {
-        const params = await signed(c, ctx);
+      answer: async ({ ctx, params }) => {
         const answer = await answerInbound(ctx, { params, now: new Date() });
         if (answer.call) hooks.announce(answer.call);
-        return xml(c, answer.instructions);
+        return answer.instructions;
       },
-    },
+    }),
   ];
 }
 
