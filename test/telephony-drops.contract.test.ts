@@ -262,6 +262,14 @@ describe.each(drivers)(
       // The recording started as the prospect answered, while the disclosure was being fetched: it is on the recording, first.
       const caLeg = [...rig.twilio.recordings.entries()][0]!;
       expect(caLeg[1]).toMatchObject({ beforeWhisper: true, channels: 'dual' });
+      // Twilio asking again for the prospect's instructions (its first answer lost): told again, not recorded twice.
+      const again = (await rig.twilio.post(
+        `${rig.base}/api/v1/telephony/twilio/voice?call=${ca['id']}&step=prospect`,
+        { AccountSid: rig.twilio.accountSid, CallSid: caLeg[0], CallStatus: 'in-progress' },
+      )) as { status: number; text?: string };
+      expect(again.status).toBe(200);
+      expect(again.text).toContain('This call is recorded');
+      expect(rig.twilio.recordings.size).toBe(1);
       const recorded = await rig.t.executeSql(
         `select recording_url from telephony_calls where id = ${ca['id']}`,
       );

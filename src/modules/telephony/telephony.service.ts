@@ -395,6 +395,9 @@ async function prospectAnswered(
   const { call, account } = input;
   const plan = await recordingOf(ctx, call);
   if (!plan.record || !input.sid) return twilio.whisper(null);
+  const disclosure = twilio.whisper(plan.disclose ? RECORDING_DISCLOSURE : null);
+  // Twilio asking again (its first answer lost): the recording runs already; the disclosure is said again.
+  if (call.recorded) return disclosure;
   try {
     await twilio.startRecording({
       account,
@@ -402,11 +405,11 @@ async function prospectAnswered(
       statusUrl: webhookUrl(account.publicUrl, 'recording', { call: call.id, leg: 'prospect' }),
     });
   } catch {
-    // Not recorded: nothing to disclose.
-    return twilio.whisper(null);
+    // Not started (or started by an earlier ask whose answer was lost): told anyway, which costs nothing.
+    return disclosure;
   }
   await updateCall(ctx.db, { id: call.id, patch: { recorded: true, disclosed: plan.disclose } });
-  return twilio.whisper(plan.disclose ? RECORDING_DISCLOSURE : null);
+  return disclosure;
 }
 
 /** A call as the desk and the CLI read it; `now` is the real clock, which the provider's stamps are on. */
