@@ -10,9 +10,10 @@ type Heard = { event: string; data: Record<string, unknown> };
 /** Opens `GET /api/v1/events` and collects what it sends, until `stop`. */
 async function listen(
   base: string,
+  headers: Record<string, string> = {},
 ): Promise<{ heard: Heard[]; next: (event: string) => Promise<Heard>; stop: () => void }> {
   const controller = new AbortController();
-  const response = await fetch(`${base}/api/v1/events`, { signal: controller.signal });
+  const response = await fetch(`${base}/api/v1/events`, { signal: controller.signal, headers });
   expect(response.headers.get('content-type')).toContain('text/event-stream');
   const heard: Heard[] = [];
   const waiting: { event: string; n: number; resolve: (h: Heard) => void }[] = [];
@@ -53,10 +54,10 @@ async function listen(
   return { heard, next, stop: () => controller.abort() };
 }
 
-const addProspect = (base: string, desk: string) =>
+const addProspect = (base: string, desk: string, headers: Record<string, string> = {}) =>
   fetch(`${base}/api/v1/prospects`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-reach-desk': desk },
+    headers: { 'content-type': 'application/json', 'x-reach-desk': desk, ...headers },
     body: JSON.stringify({
       firstName: 'Ann',
       lastName: 'Lee',
@@ -92,6 +93,47 @@ describe('live events of the book', () => {
     // Only the accepted change was told.
     expect(stream.heard.filter((h) => h.event === 'changed')).toHaveLength(1);
     stream.stop();
+  });
+
+  it("a change to one team's book is heard by that team's desks only", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'reach-events-'));
+    cleanup.push(() => rm(dir, { recursive: true, force: true }));
+    const server = await startServer({ port: 0, host: '127.0.0.1', data: dir, log: () => undefined });
+    servers.push(server);
+    const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+      fetch(`${server.url}/api/v1${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      });
+    const signedIn = async (response: Response) => {
+      const who = (await response.json()) as { csrf: string };
+      return { cookie: response.headers.get('set-cookie')!.split(';')[0]!, 'x-reach-csrf': who.csrf };
+    };
+    const one = await signedIn(
+      await post('/auth/setup', { email: 'ana@one.example', name: 'Ana', password: 'ana passphrase 1' }),
+    );
+    const made = await post(
+      '/teams',
+      { name: 'Two', admin: { email: 'bo@two.example', name: 'Bo', password: 'bo passphrase 22' } },
+      one,
+    );
+    expect(made.status).toBe(201);
+    const two = await signedIn(
+      await post('/auth/login', { email: 'bo@two.example', password: 'bo passphrase 22' }),
+    );
+    const hearsOne = await listen(server.url, { cookie: one.cookie });
+    const hearsTwo = await listen(server.url, { cookie: two.cookie });
+    expect((await addProspect(server.url, 'desk-two', two)).status).toBe(201);
+    expect((await hearsTwo.next('changed')).data).toMatchObject({ desk: 'desk-two' });
+    expect((await addProspect(server.url, 'desk-one', one)).status).toBe(201);
+    // Team one's first change heard is its own: team two's never reached it.
+    expect((await hearsOne.next('changed')).data).toMatchObject({ desk: 'desk-one' });
+    expect(hearsOne.heard.filter((h) => h.event === 'changed').map((h) => h.data['desk'])).toEqual([
+      'desk-one',
+    ]);
+    hearsOne.stop();
+    hearsTwo.stop();
   });
 
   it.runIf(process.env['TEST_DATABASE_URL'])(

@@ -14,28 +14,28 @@ describe.each(drivers)('opening a book checks its migrations in one query on %s'
     const query = (text: string) => book!.executeSql(text);
     expect(await upToDate(query)).toBe(true);
 
-    // The newest migration (recorded messages, line types, consent, recorded calls) as not yet applied: its record gone and what it made dropped.
+    // The newest migration (accounts, sessions, tokens, password links, the audit log) as not yet applied: its record gone and what it made dropped.
     await book.executeSql('delete from drizzle.__drizzle_migrations where created_at = $1', [
       newestMigration(),
     ]);
     expect(await upToDate(query)).toBe(false);
     await book.executeSql(`
-      alter table telephony_calls drop column recorded, drop column disclosed, drop column drop_id, drop column dropped_at;
-      drop table voicemail_drops, number_consents;
-      alter table phone_numbers drop column line_type, drop column line_type_at`);
+      drop table api_tokens, audit_log, password_links, sessions;
+      drop index users_login_email;
+      alter table users drop column role, drop column password_hash, drop column password_changed_at, drop column disabled_at`);
 
     if (driver === 'pglite') {
       const dumped = await book.dump!();
       const reopened = await createDb({ kind: 'pglite', template: dumped });
       expect(await upToDate((text) => reopened.executeSql(text))).toBe(true);
-      expect((await reopened.executeSql('select count(*)::int as n from voicemail_drops')).rows).toEqual([
+      expect((await reopened.executeSql('select count(*)::int as n from audit_log')).rows).toEqual([
         { n: 0 },
       ]);
       await reopened.close();
     } else {
       const reopened = await createDb({ kind: 'postgres', url: book.url! });
       expect(await upToDate((text) => reopened.executeSql(text))).toBe(true);
-      expect((await reopened.executeSql('select count(*)::int as n from voicemail_drops')).rows).toEqual([
+      expect((await reopened.executeSql('select count(*)::int as n from audit_log')).rows).toEqual([
         { n: 0 },
       ]);
       await reopened.close();

@@ -3,6 +3,7 @@ import type { Handler, Handlers } from '../context/handler.ts';
 import type { OperationClient } from '../contracts/client.ts';
 import { type OperationName, type Operations, operations } from '../contracts/index.ts';
 import type { InputOf, OutputOf } from '../contracts/operation.ts';
+import { accountHandlers } from '../modules/accounts/index.ts';
 import { cadenceHandlers } from '../modules/cadences/index.ts';
 import { callbackHandlers, callHandlers } from '../modules/calls/index.ts';
 import { demoHandlers } from '../modules/demo/index.ts';
@@ -20,6 +21,7 @@ import { perform } from './perform.ts';
 
 /** Each operation's handler, from its feature: one missing, or one whose answer drifts, does not compile. */
 export const handlers: Handlers<Operations> = {
+  ...accountHandlers,
   ...intelHandlers,
   ...teamHandlers,
   ...queueHandlers,

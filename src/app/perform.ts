@@ -1,6 +1,7 @@
 import type { Ctx } from '../context/context.ts';
 import type { Handler } from '../context/handler.ts';
 import type { InputOf, Operation, OutputOf } from '../contracts/operation.ts';
+import { mayRun } from '../modules/accounts/index.ts';
 import { AppError } from '../shared/errors.ts';
 import { parseInput } from '../shared/validate.ts';
 
@@ -19,6 +20,8 @@ export async function perform<O extends Operation>(
   { operation, handler }: { operation: O; handler: Handler<O> },
   raw: InputOf<O> | { params?: unknown; query?: unknown; headers?: unknown; body?: unknown },
 ): Promise<OutputOf<O>> {
+  // Who may: checked before anything is read, so that a refusal tells nothing of the input.
+  if (operation.access && ctx.user && !mayRun(ctx.user, operation.access)) throw refused(operation.access);
   const given = raw as { params?: unknown; query?: unknown; headers?: unknown; body?: unknown };
   const input: Record<string, unknown> = {};
   if (operation.params) input['params'] = parseInput(operation.params, given.params ?? {}, 'path');
@@ -29,6 +32,15 @@ export async function perform<O extends Operation>(
   if (checkAnswers) checkAnswer(operation, output);
   return output;
 }
+
+/** The refusal of an operation above the caller's role. */
+export const refused = (access: NonNullable<Operation['access']>): AppError =>
+  new AppError(
+    'forbidden',
+    access === 'owner'
+      ? "Only the server's owner (an admin of its first team, or REACH_TOKEN) may do this"
+      : `Only ${access === 'admin' ? 'an admin' : 'a manager or an admin'} may do this`,
+  );
 
 function checkAnswer(operation: Operation, output: unknown): void {
   const result = operation.output.safeParse(JSON.parse(JSON.stringify(output)));

@@ -171,5 +171,10 @@ async function expectOk(response: Answer): Promise<Answer> {
   if (response.ok) return response;
   const problem = (await response.json().catch(() => ({}))) as Problem;
   const code = problem.code && problem.code in errorTable ? (problem.code as ErrorCode) : 'internal';
-  throw new AppError(code, problem.detail ?? `HTTP ${response.status}`, { issues: problem.errors ?? [] });
+  // The CLI sends REACH_TOKEN: say so in its words, not the desk's.
+  const detail =
+    code === 'unauthorized'
+      ? `The server at this data directory wants a token: set REACH_TOKEN to a personal token (make one on the desk under Settings → People → API tokens) (${problem.detail ?? 'HTTP 401'})`
+      : (problem.detail ?? `HTTP ${response.status}`);
+  throw new AppError(code, detail, { issues: problem.errors ?? [] });
 }

@@ -17,6 +17,14 @@ import { migrateCommand, serveCommand } from './commands/serve.command.ts';
 import { simCommand } from './commands/sim.command.ts';
 import { exportCommand, importCommand } from './commands/transfer.command.ts';
 import {
+  auditCommand,
+  sessionsCommand,
+  teamsCommand,
+  tokensCommand,
+  usersCommand,
+  whoamiCommand,
+} from './commands/users.command.ts';
+import {
   checkMessageCommand,
   messageStatsCommand,
   pointsCommand,
@@ -69,7 +77,13 @@ export function buildProgram(): Command {
     .addCommand(dncCommand())
     .addCommand(configCommand())
     .addCommand(demoCommand())
-    .addCommand(simCommand());
+    .addCommand(simCommand())
+    .addCommand(usersCommand())
+    .addCommand(tokensCommand())
+    .addCommand(sessionsCommand())
+    .addCommand(teamsCommand())
+    .addCommand(whoamiCommand())
+    .addCommand(auditCommand());
   const strict = (cmd: Command): void => {
     cmd.exitOverride();
     for (const sub of cmd.commands) strict(sub);

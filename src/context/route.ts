@@ -22,5 +22,9 @@ export type Route = {
   signedWith?: string;
   /** A query parameter whose secret value authenticates the request instead of the API token (an address handed to the provider). */
   keyedBy?: string;
+  /** Served without a session or token (login, the first run, a one-time link). */
+  public?: boolean;
+  /** Who may call it, at least (as an operation's `access`); any account when left out. */
+  access?: 'rep' | 'manager' | 'admin' | 'owner';
   handle: (input: { c: Context; ctx: Ctx }) => Promise<Response>;
 };

@@ -262,6 +262,7 @@ export const cadenceOperations = {
     answer: 'The built-in cadences, then the team’s own by name',
   }),
   saveCadence: operation({
+    access: 'manager',
     method: 'post',
     path: '/cadences',
     tag: 'cadences',
@@ -275,6 +276,7 @@ export const cadenceOperations = {
     otherAnswers: { 409: 'A cadence of that name exists: replace it explicitly' },
   }),
   removeCadence: operation({
+    access: 'manager',
     method: 'delete',
     path: '/cadences/{name}',
     tag: 'cadences',

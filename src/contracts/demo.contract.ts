@@ -20,6 +20,7 @@ export type DemoReport = z.infer<typeof demoReportSchema>;
 
 export const demoOperations = {
   loadDemo: operation({
+    access: 'admin',
     method: 'post',
     path: '/demo',
     tag: 'config',

@@ -101,6 +101,7 @@ export const dncOperations = {
     answer: 'The entries now active',
   }),
   removeDnc: operation({
+    access: 'manager',
     method: 'post',
     path: '/dnc/removals',
     tag: 'dnc',

@@ -1,3 +1,4 @@
+import { accountOperations } from './accounts.contract.ts';
 import { cadenceOperations } from './cadences.contract.ts';
 import { callbackOperations } from './callbacks.contract.ts';
 import { callOperations } from './calls.contract.ts';
@@ -15,6 +16,7 @@ import { voicemailOperations } from './voicemail.contract.ts';
 
 /** Every operation of the API, by name: the one table the server, the clients and the document read. */
 export const operations = {
+  ...accountOperations,
   ...intelOperations,
   ...teamOperations,
   ...rulesOperations,

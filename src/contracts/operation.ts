@@ -30,6 +30,8 @@ export type Operation = {
   otherAnswers?: Record<number, string>;
   /** The largest body this operation takes, in bytes, when not the JSON default. */
   maxBody?: number;
+  /** Who may run it, at least (accounts.contract.ts `accessLevels`); any account when left out. */
+  access?: 'rep' | 'manager' | 'admin' | 'owner';
 };
 
 /** Declares an operation, keeping its literal types for the clients. */

@@ -5,6 +5,20 @@ import type { OperationName } from './index.ts';
 import type { Method } from './operation.ts';
 
 export const routes: Record<OperationName, readonly [Method, string]> = {
+  whoAmI: ['get', '/auth/session'],
+  changePassword: ['post', '/auth/password'],
+  users: ['get', '/users'],
+  addUser: ['post', '/users'],
+  updateUser: ['patch', '/users/{key}'],
+  resetPassword: ['post', '/users/{key}/password-link'],
+  tokens: ['get', '/tokens'],
+  createToken: ['post', '/tokens'],
+  revokeToken: ['delete', '/tokens/{id}'],
+  sessions: ['get', '/sessions'],
+  revokeSession: ['delete', '/sessions/{id}'],
+  audit: ['get', '/audit'],
+  teams: ['get', '/teams'],
+  addTeam: ['post', '/teams'],
   readGreeting: ['post', '/prospects/{key}/greeting'],
   addIntel: ['post', '/intel'],
   listIntel: ['get', '/prospects/{key}/intel'],

@@ -213,6 +213,7 @@ export const teamOperations = {
     answer: "The team's settings",
   }),
   updateConfig: operation({
+    access: 'admin',
     method: 'patch',
     path: '/config',
     tag: 'config',

@@ -129,3 +129,7 @@ export const importPresets = ['generic', 'hubspot', 'salesforce'] as const;
 /** How bad one finding about a message is. */
 export const severities = ['ok', 'info', 'warn', 'fail'] as const;
 export type Severity = (typeof severities)[number];
+
+/** What an account may do: a rep works their own book; a manager the team's; an admin also its accounts. */
+export const roles = ['rep', 'manager', 'admin'] as const;
+export type Role = (typeof roles)[number];

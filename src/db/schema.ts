@@ -79,19 +79,106 @@ export const teams = pgTable('teams', {
   createdAt: createdAt(),
 });
 
-export const users = pgTable('users', {
-  id: id(),
-  teamId: teamId(),
-  name: text('name').notNull(),
-  email: text('email'),
-  phone: text('phone'),
-  timezone: text('timezone'),
-  /** The number prospects see when this rep calls through Reach; the team's when null. */
-  callerId: text('caller_id'),
-  /** How a call reaches this rep: `phone` (their own phone rings first, then the prospect's) or `browser`. */
-  reachBy: text('reach_by').notNull().default('phone'),
-  createdAt: createdAt(),
-});
+export const users = pgTable(
+  'users',
+  {
+    id: id(),
+    teamId: teamId(),
+    name: text('name').notNull(),
+    email: text('email'),
+    phone: text('phone'),
+    timezone: text('timezone'),
+    /** The number prospects see when this rep calls through Reach; the team's when null. */
+    callerId: text('caller_id'),
+    /** How a call reaches this rep: `phone` (their own phone rings first, then the prospect's) or `browser`. */
+    reachBy: text('reach_by').notNull().default('phone'),
+    /** What this user may do: `rep`, `manager` or `admin` (accounts/roles.ts). */
+    role: text('role').notNull().default('rep'),
+    /** The argon2id hash of the password; null for a person who cannot log in (a prospect owner named by an import). */
+    passwordHash: text('password_hash'),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+    /** When an admin disabled the account: no login, no session, no token from then on. */
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // An account logs in by its email, across every team of the server.
+    uniqueIndex('users_login_email').on(sql`lower(${t.email})`).where(sql`${t.passwordHash} is not null`),
+  ],
+);
+
+/** A logged-in desk: the cookie holds a secret, the row its SHA-256 only. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: id(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    digest: text('digest').notNull(),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    address: text('address'),
+    agent: text('agent'),
+  },
+  (t) => [uniqueIndex('sessions_digest').on(t.digest), index('sessions_user').on(t.userId)],
+);
+
+/** A personal API token for scripts and the CLI: shown once, kept as its SHA-256. */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: id(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    name: text('name').notNull(),
+    digest: text('digest').notNull(),
+    /** The token's first characters, so that its owner can tell it from another. */
+    prefix: text('prefix').notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('api_tokens_digest').on(t.digest), index('api_tokens_user').on(t.userId)],
+);
+
+/** A one-time link that sets an account's password (a new account without one, or an admin's reset). */
+export const passwordLinks = pgTable(
+  'password_links',
+  {
+    id: id(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    digest: text('digest').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('password_links_digest').on(t.digest)],
+);
+
+/** Security-relevant actions, who did them and from where: readable by admins, kept with the backup. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: id(),
+    /** The team the action concerns; null for the server's own (a login by an unknown email). */
+    teamId: integer('team_id').references(() => teams.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorId: integer('actor_id').references(() => users.id),
+    /** Who acted, in words that survive the account: `sam@northwind.example`, `operator`. */
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    subject: text('subject'),
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
+    address: text('address'),
+  },
+  (t) => [index('audit_log_team_at').on(t.teamId, t.at), index('audit_log_action_at').on(t.action, t.at)],
+);
 
 export const companies = pgTable(
   'companies',
@@ -804,4 +891,6 @@ export const allTables = {
   voicemailDrops,
   telephonyCalls,
   telephonyEvents,
+  apiTokens,
+  auditLog,
 } as const;

@@ -1,10 +1,20 @@
-import { timingSafeEqual } from 'node:crypto';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { Principal } from '../context/context.ts';
+import { nowOf } from '../context/context.ts';
+import {
+  accountRoutes,
+  addressOf,
+  anyAccountExists,
+  authenticate,
+  SESSION_COOKIE,
+  teamById,
+} from '../modules/accounts/index.ts';
 import { dncRoutes } from '../modules/dnc/index.ts';
 import { emailRoutes } from '../modules/email/index.ts';
 import { exportRoutes } from '../modules/exports/index.ts';
 import { importRoutes } from '../modules/imports/index.ts';
-import type { Ctx } from '../modules/team/index.ts';
+import type { Ctx, Team } from '../modules/team/index.ts';
 import { twilioRoutes, WEBHOOK_PATH, type WebhookHooks } from '../modules/telephony/index.ts';
 import { AppError } from '../shared/errors.ts';
 import { requestIdOf } from '../shared/request-trace.ts';
@@ -14,10 +24,18 @@ import { problemResponse } from './problem.ts';
 import { mount, mountOperations, openApiDocument, type Route } from './routes.ts';
 import { mountWebApp } from './web-app.ts';
 
-export const routes: Route[] = [...importRoutes, ...emailRoutes, ...exportRoutes, ...dncRoutes];
+export const routes: Route[] = [
+  ...accountRoutes,
+  ...importRoutes,
+  ...emailRoutes,
+  ...exportRoutes,
+  ...dncRoutes,
+];
 
 export type AppOptions = {
+  /** The book and the server's own team (the first): webhooks and a book without accounts run in it. */
   ctx: Ctx;
+  /** REACH_TOKEN: the operator's token, which runs every request as the server's owner. */
   token?: string | undefined;
   databaseKind: string;
   /** The built web app's folder; `web/dist` of this checkout unless given. */
@@ -28,9 +46,25 @@ export type AppOptions = {
   calls?: WebhookHooks | undefined;
 };
 
-/** The HTTP API under /api/v1 (JSON in and out, problem+json errors, optional bearer token) and the web app at `/`. */
+/** How long another team's settings are trusted before they are read again (a change made by another process). */
+const TEAM_FRESH_MS = 5_000;
+/** Requests that change nothing: they need no CSRF token. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The principal and team of a request, once authenticated. */
+export const principalOfRequest = (c: Context): Principal | undefined =>
+  (c.get as (key: string) => unknown)('principal') as Principal | undefined;
+export const teamOfRequest = (c: Context): number | undefined =>
+  (c.get as (key: string) => unknown)('teamId') as number | undefined;
+
+/**
+ * The HTTP API under /api/v1 (JSON in and out, problem+json errors) and the web app at `/`.
+ * Once the server has accounts every request needs a session cookie or a bearer token; a book
+ * without them serves loopback as its single user (or, with REACH_TOKEN, whoever sends it).
+ */
 export function createApp(options: AppOptions): Hono {
   const app = new Hono();
+  const base = options.ctx;
   app.onError((error, c) => problemResponse(c, error));
   app.use('*', async (c, next) => {
     c.header('x-request-id', requestIdOf(c));
@@ -39,30 +73,94 @@ export function createApp(options: AppOptions): Hono {
   app.notFound((c) =>
     problemResponse(c, new AppError('not_found', `No such endpoint: ${c.req.method} ${c.req.path}`)),
   );
-  if (options.token) {
-    const expected = Buffer.from(`Bearer ${options.token}`);
-    app.use('/api/*', async (c, next) => {
-      // A provider's webhooks carry its signature, checked by each, never the API token.
-      if (c.req.path.startsWith(`${WEBHOOK_PATH}/`)) return next();
-      const given = Buffer.from(c.req.header('authorization') ?? '');
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-        throw new AppError('unauthorized', 'Send Authorization: Bearer <REACH_TOKEN>');
-      }
-      await next();
-    });
-  }
+  const hooks: WebhookHooks = options.calls ?? { received: () => undefined, announce: () => undefined };
+  const all = [...routes, ...twilioRoutes(hooks)];
+  const open = new Set([
+    'GET /api/v1/health',
+    'GET /api/v1/openapi.json',
+    ...all.filter((r) => r.public).map((r) => `${r.method.toUpperCase()} /api/v1${r.path}`),
+  ]);
+  // Accounts are disabled, never deleted: once the server has one, it has them.
+  let accounts = false;
+  const accountsExist = async (): Promise<boolean> => {
+    accounts ||= await anyAccountExists(base.db);
+    return accounts;
+  };
+  app.use('/api/*', async (c, next) => {
+    // A provider's webhooks carry its signature (or a keyed address), checked by each, never a session or token.
+    if (c.req.path.startsWith(`${WEBHOOK_PATH}/`)) return next();
+    const principal = await principalFor(c, { options, accountsExist });
+    const isOpen = open.has(`${c.req.method} ${c.req.path}`);
+    if (!principal && !isOpen)
+      throw new AppError(
+        'unauthorized',
+        (await accountsExist())
+          ? 'Log in (POST /api/v1/auth/login) or send Authorization: Bearer <personal token>'
+          : 'Send Authorization: Bearer <REACH_TOKEN>',
+      );
+    // A desk authenticated by its cookie proves each change is its own: the CSRF token it was given.
+    if (principal?.kind === 'user' && principal.session && !SAFE_METHODS.has(c.req.method) && !isOpen) {
+      const sent = c.req.header('x-reach-csrf') ?? '';
+      if (sent !== principal.session.csrf)
+        throw new AppError('forbidden', 'A change from a logged-in desk carries its x-reach-csrf token');
+    }
+    c.set('principal' as never, principal as never);
+    c.set('teamId' as never, (principal?.kind === 'user' ? principal.teamId : base.team.id) as never);
+    await next();
+  });
   app.get('/api/v1/health', (c) => c.json({ status: 'ok', version, database: options.databaseKind }));
   const { events } = options;
   if (events) {
-    app.use('/api/v1/*', publishChanges(events));
-    app.get('/api/v1/events', (c) => events.stream(c));
+    app.use('/api/v1/*', publishChanges(events, teamOfRequest));
+    app.get('/api/v1/events', (c) => events.stream(c, teamOfRequest(c) ?? base.team.id));
   }
-  const hooks: WebhookHooks = options.calls ?? { received: () => undefined, announce: () => undefined };
-  const all = [...routes, ...twilioRoutes(hooks)];
   const document = openApiDocument(all, version);
   app.get('/api/v1/openapi.json', (c) => c.json(document));
-  mountOperations(app, { ctx: () => options.ctx });
-  mount(app, { routes: all, ctx: () => options.ctx });
+  const teams = new Map<number, { team: Team; at: number }>();
+  const ctxOf = async (c: Context): Promise<Ctx> => {
+    const user = principalOfRequest(c);
+    const teamId = teamOfRequest(c) ?? base.team.id;
+    let team = base.team;
+    if (teamId !== base.team.id) {
+      const kept = teams.get(teamId);
+      if (kept && Date.now() - kept.at < TEAM_FRESH_MS) team = kept.team;
+      else {
+        const read = await teamById(base.db, teamId);
+        if (!read) throw new AppError('unauthorized', 'This account’s team is gone');
+        teams.set(teamId, { team: read, at: Date.now() });
+        team = read;
+      }
+    }
+    return { ...base, team, ...(user ? { user } : {}), address: addressOf(c) };
+  };
+  // A change of settings is kept for the requests after it.
+  const settle = (ctx: Ctx): void => {
+    if (ctx.team.id === base.team.id) base.team = ctx.team;
+    else teams.set(ctx.team.id, { team: ctx.team, at: Date.now() });
+  };
+  mountOperations(app, { ctx: ctxOf, settle });
+  mount(app, { routes: all, ctx: ctxOf, settle });
   mountWebApp(app, options.webRoot);
   return app;
+}
+
+/** Who a request is: a session, a personal token or the operator's token; on a book without accounts and without REACH_TOKEN, the open single user. */
+async function principalFor(
+  c: Context,
+  input: { options: AppOptions; accountsExist: () => Promise<boolean> },
+): Promise<Principal | null> {
+  const { options } = input;
+  const header = c.req.header('authorization');
+  const bearer = header === undefined ? null : (/^Bearer\s+(\S+)$/i.exec(header)?.[1] ?? '');
+  const cookie = getCookie(c, SESSION_COOKIE) ?? null;
+  const principal = await authenticate(options.ctx.db, {
+    bearer,
+    cookie,
+    operatorToken: options.token,
+    now: nowOf(options.ctx),
+  });
+  if (principal) return principal;
+  if (bearer !== null) return null;
+  if (!options.token && !(await input.accountsExist())) return { kind: 'operator', via: 'open' };
+  return null;
 }

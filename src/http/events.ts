@@ -15,13 +15,15 @@ const HEARTBEAT_SECONDS = 25;
  */
 export type ChangeEvent = {
   type: 'changed';
+  /** The team whose book changed: only its desks hear it. */
+  team: number;
   change: string;
   desk: string | null;
   at: string;
 };
 
 /** A call through the provider moved (ringing, a person, a machine, the beep, ended, logged), or a call came in. */
-export type CallEvent = { type: 'call'; call: LiveCall; at: string };
+export type CallEvent = { type: 'call'; team: number; call: LiveCall; at: string };
 
 export type BookEvent = ChangeEvent | CallEvent;
 
@@ -29,11 +31,11 @@ export type BookEvents = {
   /** Tells every process on the book, this one included; never fails the change it reports. */
   publish: (event: Omit<ChangeEvent, 'type' | 'at'>) => Promise<void>;
   /** Tells every desk where a call stands. */
-  announce: (call: LiveCall) => Promise<void>;
+  announce: (call: LiveCall, team: number) => Promise<void>;
   /** Calls `hear` for every change any process reports; returns how to stop. */
   hear: (hear: (event: BookEvent) => void) => () => void;
-  /** The event stream of `GET /api/v1/events`. */
-  stream: (c: Context) => Response;
+  /** The event stream of `GET /api/v1/events`: one team's events. */
+  stream: (c: Context, team: number) => Response;
   close: () => Promise<void>;
 };
 
@@ -67,13 +69,14 @@ export async function bookEvents(database: Database, log: (line: string) => void
     publish: async (change) => {
       await send({ type: 'changed', ...change, at: new Date().toISOString() });
     },
-    announce: async (call) => {
-      await send({ type: 'call', call, at: new Date().toISOString() });
+    announce: async (call, team) => {
+      await send({ type: 'call', team, call, at: new Date().toISOString() });
     },
-    stream: (c) =>
+    stream: (c, team) =>
       streamSSE(c, async (sse) => {
         let id = 0;
         const hear = (event: BookEvent) =>
+          event.team === team &&
           void sse
             .writeSSE({ event: event.type, data: JSON.stringify(event), id: String(++id) })
             .catch(() => undefined);
@@ -111,13 +114,21 @@ export async function bookEvents(database: Database, log: (line: string) => void
 }
 
 /** Tells every process of each change the API accepts: any request but a read that succeeded. */
-export function publishChanges(events: BookEvents): MiddlewareHandler {
+export function publishChanges(
+  events: BookEvents,
+  teamOf: (c: Context) => number | undefined,
+): MiddlewareHandler {
   return async (c, next) => {
     await next();
     if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.res.status >= 300) return;
     // A provider's webhooks are announced as calls by the processor that folds them, not one by one.
     if (c.req.path.startsWith(WEBHOOK_PATH)) return;
+    // Logging in and out changes no book.
+    if (c.req.path.startsWith('/api/v1/auth/')) return;
+    const team = teamOf(c);
+    if (team === undefined) return;
     void events.publish({
+      team,
       change: `${c.req.method} ${c.req.path.replace(/^\/api\/v1/, '')}`,
       desk: c.req.header('x-reach-desk') ?? null,
     });

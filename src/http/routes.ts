@@ -1,12 +1,13 @@
-import type { Handler, Hono, MiddlewareHandler } from 'hono';
+import type { Context, Handler, Hono, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { handlers, operations } from '../app/operations.ts';
-import { perform } from '../app/perform.ts';
+import { perform, refused } from '../app/perform.ts';
 import type { Ctx } from '../context/context.ts';
 import type { Handler as OperationHandler } from '../context/handler.ts';
 import type { Route } from '../context/route.ts';
 import type { Operation } from '../contracts/operation.ts';
+import { mayRun } from '../modules/accounts/index.ts';
 import { invalidFields } from '../shared/errors.ts';
 import { MAX_ID, parseId } from '../shared/ids.ts';
 import { BODY_LIMITS, limitBody, tooLarge } from '../shared/request-body.ts';
@@ -14,15 +15,22 @@ import { unstorableText } from '../shared/validate.ts';
 
 export type { Route };
 
+/** How a request gets its context (the book, the caller's team and principal), and keeps what an operation changed of it. */
+export type CtxSource = { ctx: (c: Context) => Promise<Ctx>; settle?: (ctx: Ctx) => void };
+
 /** Mounts every route on the app; the same table feeds the OpenAPI document. */
-export function mount(app: Hono, options: { routes: Route[]; ctx: () => Ctx }): void {
+export function mount(app: Hono, options: CtxSource & { routes: Route[] }): void {
   for (const route of options.routes) {
     const path = honoPath(route.path);
     const streamed = route.bodyType === 'text/csv';
     const maxBody = route.maxBody ?? (streamed ? BODY_LIMITS.csv : BODY_LIMITS.json);
-    const handle: Handler = (c) => {
+    const handle: Handler = async (c) => {
+      const ctx = await options.ctx(c);
+      if (route.access && ctx.user && !mayRun(ctx.user, route.access)) throw refused(route.access);
       checkParameters(c.req.param() as Record<string, string>, c.req.query());
-      return route.handle({ c, ctx: options.ctx() });
+      const response = await route.handle({ c, ctx });
+      options.settle?.(ctx);
+      return response;
     };
     // A JSON body is small and read whole, counted as it comes; a CSV streams through bodyStream's count.
     const limit: MiddlewareHandler = streamed
@@ -36,7 +44,7 @@ export function mount(app: Hono, options: { routes: Route[]; ctx: () => Ctx }): 
 }
 
 /** Mounts every operation of the contracts: input read from the request, checked, handled, answered as JSON. */
-export function mountOperations(app: Hono, options: { ctx: () => Ctx }): void {
+export function mountOperations(app: Hono, options: CtxSource): void {
   for (const [name, operation] of Object.entries(operations) as [keyof typeof operations, Operation][]) {
     const handler = handlers[name] as unknown as OperationHandler<Operation>;
     const path = honoPath(operation.path);
@@ -46,8 +54,9 @@ export function mountOperations(app: Hono, options: { ctx: () => Ctx }): void {
       const params = c.req.param() as Record<string, string>;
       const query = c.req.query();
       checkParameters(params, query);
+      const ctx = await options.ctx(c);
       const output = await perform(
-        options.ctx(),
+        ctx,
         { operation, handler },
         {
           params,
@@ -56,6 +65,7 @@ export function mountOperations(app: Hono, options: { ctx: () => Ctx }): void {
           body: operation.body ? await c.req.json().catch(() => null) : undefined,
         },
       );
+      options.settle?.(ctx);
       const status =
         typeof operation.status === 'function' ? operation.status(output as never) : operation.status;
       return c.json(output as object, status ?? 200);

@@ -64,14 +64,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         );
   });
   // Calls through the provider: webhooks folded as they arrive, each move told to every desk.
-  const calls = callProcessor({ ctx: () => ctx, publish: (call) => void events.announce(call), log });
+  const calls = callProcessor({
+    ctx: () => ctx,
+    publish: (call) => void events.announce(call, ctx.team.id),
+    log,
+  });
   calls.wake();
   const app = createApp({
     ctx,
     token: options.token,
     databaseKind: database.kind,
     events,
-    calls: { received: calls.wake, announce: (call) => void events.announce(call) },
+    calls: { received: calls.wake, announce: (call) => void events.announce(call, ctx.team.id) },
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));

@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'data_incompatible'
   | 'unreadable_input'
   | 'too_large'
+  | 'rate_limited'
   | 'unavailable'
   | 'internal';
 
@@ -33,6 +34,7 @@ export const errorTable: Record<ErrorCode, ErrorMeta> = {
   data_incompatible: { status: 500, exitCode: 1, title: 'Data directory written by another version' },
   unreadable_input: { status: 400, exitCode: 2, title: 'Input cannot be read' },
   too_large: { status: 413, exitCode: 2, title: 'Request body too large' },
+  rate_limited: { status: 429, exitCode: 1, title: 'Too many attempts' },
   unavailable: { status: 503, exitCode: 1, title: 'Service unavailable' },
   internal: { status: 500, exitCode: 1, title: 'Internal error' },
 };

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { AccountBadge, FirstRun, Gate } from './account.tsx';
 import { onCall } from './api.ts';
 import { nowIso, rehearsalRefused, rehearsalStart, yourTime } from './clock.ts';
 import { noteArrival } from './inbound.ts';
@@ -50,10 +51,12 @@ const SHORTCUTS: [string, string][] = [
 export function App() {
   return (
     <NoticeProvider>
-      <LogProvider>
-        <Desk />
-        <NoticeArea />
-      </LogProvider>
+      <Gate>
+        <LogProvider>
+          <Desk />
+          <NoticeArea />
+        </LogProvider>
+      </Gate>
     </NoticeProvider>
   );
 }
@@ -142,6 +145,7 @@ function Desk() {
           <button type="submit">Open</button>
         </form>
         <RehearsalClock />
+        <AccountBadge />
         <button type="button" className="quiet" onClick={() => setHelp(true)} aria-label="Keyboard shortcuts">
           ?
         </button>
@@ -220,6 +224,8 @@ function Screen({ place }: { place: Place }) {
       return <Tasks />;
     case 'plan':
       return <Plan />;
+    case 'setup':
+      return <FirstRun />;
     default:
       return <Now open={place.arg} />;
   }

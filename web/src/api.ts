@@ -38,9 +38,26 @@ export function withQuery(path: string, query: Query = {}): string {
 /** This desk (this tab), named in every request, so it can tell its own changes from a teammate's. */
 export const DESK_ID = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 
+/** The CSRF token of this desk's session, sent with every change a logged-in desk makes. */
+let csrf: string | null = null;
+export const setCsrf = (token: string | null): void => {
+  csrf = token;
+};
+
+/** Told when the server no longer knows this desk (its session ended): the desk asks to log in again. */
+let onSignedOut: (() => void) | null = null;
+export const whenSignedOut = (hear: (() => void) | null): void => {
+  onSignedOut = hear;
+};
+
 export function headers(extra: Record<string, string> = {}): Record<string, string> {
   const token = savedToken();
-  return { ...extra, 'x-reach-desk': DESK_ID, ...(token ? { authorization: `Bearer ${token}` } : {}) };
+  return {
+    ...extra,
+    'x-reach-desk': DESK_ID,
+    ...(token ? { authorization: `Bearer ${token}` } : {}),
+    ...(csrf && !token ? { 'x-reach-csrf': csrf } : {}),
+  };
 }
 
 /** The page's one stream of the server's live events, open while anything listens to it. */
@@ -132,7 +149,9 @@ export async function api<T>(
       detail: `Reach's server did not answer (${(error as Error).message}). Is \`reach serve\` running?`,
     });
   }
+  if (response.status === 401 && !path.startsWith('/auth/')) onSignedOut?.();
   if (!response.ok && !(options.accept422 && response.status === 422)) throw await problemOf(response);
+  if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
 
@@ -212,6 +231,12 @@ export type RecordedCallback = {
 };
 
 export type Config = Answer<'getConfig'>;
+
+/** Who this desk is: the account, its team and role, and how it was let in. */
+export type WhoAmI = Answer<'whoAmI'>;
+export type Account = Answer<'users'>['users'][number];
+export type PasswordLink = Answer<'resetPassword'>;
+export type Token = Answer<'tokens'>['tokens'][number];
 
 export type DncEntry = {
   id: number;

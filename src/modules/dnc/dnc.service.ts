@@ -10,6 +10,7 @@ import type {
 import type { Db } from '../../db/create-db.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid } from '../../shared/errors.ts';
+import { audit } from '../accounts/index.ts';
 import { normalizePhone } from '../phones/index.ts';
 import { displayName, resolveProspect } from '../prospects/index.ts';
 import { refreshPursuits } from '../pursuit/index.ts';
@@ -141,6 +142,19 @@ export async function removeDnc(ctx: Ctx, input: DncRemoveInput): Promise<Lifted
     const ids = [...new Set(freed.map((e) => e.prospectId!))];
     if (ids.length > 0) await clearOptOut(tx, { prospectIds: ids, at });
     await refreshPursuits(tx, [...ids, ...(binding?.prospectIds ?? [])]);
+    await audit(
+      { ...ctx, db: tx },
+      {
+        action: 'dnc_removed',
+        subject: String(input.number ?? input.prospect ?? '') || null,
+        detail: {
+          entries: active.length,
+          reason: input.reason,
+          by: input.by ?? null,
+          consent: Boolean(input.consent),
+        },
+      },
+    );
     return { removed: active.length, prospects: ids };
   });
 }

@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import type { Plan, PlanQuery, PlanWindow, Queue, QueueQuery } from '../../contracts/queue.contract.ts';
 import { resolveAt } from '../../shared/clock.ts';
-import { invalid, notFound } from '../../shared/errors.ts';
+import { AppError, invalid, notFound } from '../../shared/errors.ts';
+import { principalOf } from '../accounts/index.ts';
 import { screenedRegisters } from '../suppression/index.ts';
 import { type Ctx, findUser, repClockZone, type Team } from '../team/index.ts';
 import { type DialDecision, type DialLimits, insideWindow } from './may-dial.ts';
@@ -53,7 +54,7 @@ export async function yardsticks(ctx: Ctx): Promise<Yardsticks> {
 /** Whom to call now and on which number, best first, inside every legal and courtesy limit. */
 export async function buildQueue(ctx: Ctx, q: QueueQuery): Promise<Queue> {
   const at = resolveAt(q.at);
-  const ownerId = q.rep === undefined ? null : await resolveRep(ctx, q.rep);
+  const ownerId = await bookOf(ctx, q.rep);
   const book = await yardsticks(ctx);
   const open = await openZones(ctx, { at, limits: book.limits });
   const prior = await hourPrior(ctx.db, ctx.team.id);
@@ -150,6 +151,20 @@ async function seedOf(ctx: Ctx, input: { at: Date; ownerId: number | null }): Pr
   return queueSeed({ scope: `${ctx.team.id}|${input.ownerId ?? 'team'}`, day });
 }
 
+/**
+ * Whose book a queue or plan draws from: the rep named; else a rep's own (a rep works their
+ * book), a manager's or admin's whole team. A rep may not ask for another's book.
+ */
+async function bookOf(ctx: Ctx, rep: string | undefined): Promise<number | null> {
+  const asker = principalOf(ctx);
+  const own = asker.kind === 'user' && asker.role === 'rep' ? asker.id : null;
+  if (rep === undefined) return own;
+  const id = await resolveRep(ctx, rep);
+  if (own !== null && id !== own)
+    throw new AppError('forbidden', "A rep's queue is their own book: a manager sees another's");
+  return id;
+}
+
 async function resolveRep(ctx: Ctx, rep: string): Promise<number> {
   const id = await findUser(ctx, rep);
   if (id === null) throw notFound('rep', rep);
@@ -166,7 +181,7 @@ const STEP_MINUTES = 15;
  * maker is most likely to answer. Windows read in the rep's clock and the prospect's.
  */
 export async function planDay(ctx: Ctx, q: PlanQuery): Promise<Plan> {
-  const ownerId = q.rep === undefined ? null : await resolveRep(ctx, q.rep);
+  const ownerId = await bookOf(ctx, q.rep);
   const zone = q.zone ?? (await repClockZone(ctx, ownerId));
   const start = DateTime.fromISO(q.day, { zone }).startOf('day');
   if (!start.isValid) throw invalid('zone', `"${zone}" is not a time zone`);

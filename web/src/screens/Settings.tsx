@@ -4,6 +4,7 @@ import { nowIso, yourTime } from '../clock.ts';
 import { useNotices } from '../notices.tsx';
 import { teamChanged } from '../team.ts';
 import { useLoad } from '../use-load.ts';
+import { People } from './People.tsx';
 
 const OFFERS = ['software', 'services', 'insurance', 'financial-planning', 'securities', 'charity', 'other'];
 const STRATEGIES = ['never', 'rules', 'persistent', 'curiosity', 'adaptive'];
@@ -17,6 +18,7 @@ export function Settings() {
         <TeamForm />
         <Dnc />
       </div>
+      <People />
       <TokenForm />
     </div>
   );

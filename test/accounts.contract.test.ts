@@ -1,0 +1,425 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../src/http/app.ts';
+import { drivers, freshDb, type TestDb } from './support/databases.ts';
+
+// biome-ignore lint/suspicious/noExplicitAny: answers are read loosely here; REACH_CHECK_ANSWERS holds them to their contracts
+type Json = Record<string, any>;
+
+const ADMIN = { email: 'ana@northwind.example', name: 'Ana Admin', password: 'correct horse battery' };
+
+describe.each(drivers)('accounts, sessions and tokens on %s', (driver) => {
+  let t: TestDb;
+  let app: ReturnType<typeof createApp>;
+  let now: Date;
+
+  /** A request as a browser or script sends it: JSON, an optional cookie, CSRF token or bearer token. */
+  const call = async (
+    path: string,
+    init: {
+      method?: string;
+      body?: unknown;
+      cookie?: string;
+      csrf?: string;
+      bearer?: string;
+      https?: boolean;
+    } = {},
+  ) => {
+    const headers: Record<string, string> = {};
+    if (init.body !== undefined) headers['content-type'] = 'application/json';
+    if (init.cookie) headers['cookie'] = init.cookie;
+    if (init.csrf) headers['x-reach-csrf'] = init.csrf;
+    if (init.bearer) headers['authorization'] = `Bearer ${init.bearer}`;
+    if (init.https) headers['x-forwarded-proto'] = 'https';
+    const response = await app.request(`/api/v1${path}`, {
+      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+      headers,
+      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+    });
+    const text = await response.text();
+    return {
+      status: response.status,
+      type: response.headers.get('content-type') ?? '',
+      setCookie: response.headers.get('set-cookie') ?? '',
+      body: (text ? JSON.parse(text) : null) as Json,
+    };
+  };
+  /** A logged-in desk: its cookie and CSRF token. */
+  type Desk = { cookie: string; csrf: string };
+  const deskOf = (answer: { setCookie: string; body: Json }): Desk => ({
+    cookie: answer.setCookie.split(';')[0]!,
+    csrf: answer.body['csrf'] as string,
+  });
+  const login = async (email: string, password: string): Promise<Desk> => {
+    const answer = await call('/auth/login', { body: { email, password } });
+    expect(answer.status).toBe(200);
+    return deskOf(answer);
+  };
+  const setup = async (): Promise<Desk> => {
+    const answer = await call('/auth/setup', { body: ADMIN });
+    expect(answer.status).toBe(201);
+    return deskOf(answer);
+  };
+  const as = (desk: Desk) => ({ cookie: desk.cookie, csrf: desk.csrf });
+
+  beforeEach(async () => {
+    t = await freshDb(driver);
+    now = new Date('2026-12-07T15:00:00Z');
+    t.ctx.clock = () => now;
+    app = createApp({ ctx: t.ctx, databaseKind: t.kind, token: undefined });
+  });
+  afterEach(async () => {
+    await t.drop();
+  });
+
+  it('a book without accounts serves loopback as its single user; the first run makes an admin who owns the book so far, and from then on nothing is served without logging in', async () => {
+    await call('/prospects', {
+      body: { firstName: 'Dana', lastName: 'Reyes', phones: [{ number: '+14155550101', kind: 'direct' }] },
+    });
+    const open = await call('/auth/session');
+    expect(open.body).toMatchObject({ accounts: false, via: 'open', user: null, owner: true });
+
+    const first = await call('/auth/setup', { body: ADMIN });
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({
+      accounts: true,
+      via: 'session',
+      user: { email: ADMIN.email, role: 'admin' },
+    });
+    expect(first.setCookie).toMatch(/^reach_session=reach_s_[\w-]+;/);
+    expect(first.setCookie).toMatch(/HttpOnly/);
+    expect(first.setCookie).toMatch(/SameSite=Strict/);
+    expect(first.setCookie).not.toMatch(/Secure/);
+
+    const anonymous = await call('/prospects');
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.type).toMatch(/application\/problem\+json/);
+    expect(anonymous.body['detail']).toMatch(/Log in/);
+    const again = await call('/auth/setup', { body: { ...ADMIN, email: 'mallory@example.com' } });
+    expect(again.status).toBe(409);
+
+    const desk = deskOf(first);
+    const book = await call('/prospects', { cookie: desk.cookie });
+    expect(book.status).toBe(200);
+    expect(book.body['total']).toBe(1);
+    const users = await call('/users', { cookie: desk.cookie });
+    const ana = (users.body['users'] as Json[]).find((u) => u['email'] === ADMIN.email)!;
+    const owners = (await t.executeSql('select owner_id from prospects')).rows as Json[];
+    expect(owners).toEqual([{ owner_id: ana['id'] }]);
+    const stored = (await t.executeSql('select password_hash from users where id = $1', [ana['id']]))
+      .rows as Json[];
+    expect(stored[0]!['password_hash']).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+  });
+
+  it('the session cookie is Secure behind TLS', async () => {
+    const first = await call('/auth/setup', { body: ADMIN, https: true });
+    expect(first.setCookie).toMatch(/Secure/);
+  });
+
+  it('a wrong password and an unknown email are refused alike, and an account is locked out after five failures even with the right password', async () => {
+    await setup();
+    const wrong = await call('/auth/login', { body: { email: ADMIN.email, password: 'not the password' } });
+    const unknown = await call('/auth/login', { body: { email: 'nobody@northwind.example', password: 'x' } });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.body['detail']).toBe(unknown.body['detail']);
+    for (let i = 0; i < 4; i++)
+      await call('/auth/login', { body: { email: ADMIN.email.toUpperCase(), password: `guess ${i}` } });
+    const locked = await call('/auth/login', { body: ADMIN });
+    expect(locked.status).toBe(429);
+    expect(locked.body['code']).toBe('rate_limited');
+    now = new Date(now.getTime() + 16 * 60_000);
+    await login(ADMIN.email, ADMIN.password);
+  });
+
+  it('a change from a cookie-authenticated desk without its CSRF token is refused and writes nothing', async () => {
+    const desk = await setup();
+    const forged = await call('/prospects', {
+      cookie: desk.cookie,
+      body: { firstName: 'Eve', lastName: 'Forged', phones: [{ number: '+14155550102', kind: 'direct' }] },
+    });
+    expect(forged.status).toBe(403);
+    const wrongToken = await call('/prospects', {
+      cookie: desk.cookie,
+      csrf: 'x'.repeat(43),
+      body: { firstName: 'Eve', lastName: 'Forged', phones: [{ number: '+14155550102', kind: 'direct' }] },
+    });
+    expect(wrongToken.status).toBe(403);
+    expect((await call('/prospects', { cookie: desk.cookie })).body['total']).toBe(0);
+    const made = await call('/prospects', {
+      ...as(desk),
+      body: { firstName: 'Dana', lastName: 'Reyes', phones: [{ number: '+14155550101', kind: 'direct' }] },
+    });
+    expect(made.status).toBe(201);
+  });
+
+  it('a login form posted from another site (not JSON) logs nobody in', async () => {
+    await setup();
+    const response = await app.request('/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ email: ADMIN.email, password: ADMIN.password }),
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('logout ends the session; a session idle for twelve hours or older than seven days is ended', async () => {
+    const desk = await setup();
+    expect((await call('/auth/logout', { ...as(desk), method: 'POST' })).status).toBe(204);
+    expect((await call('/prospects', { cookie: desk.cookie })).status).toBe(401);
+
+    const idle = await login(ADMIN.email, ADMIN.password);
+    now = new Date(now.getTime() + 11 * 3600_000);
+    expect((await call('/prospects', { cookie: idle.cookie })).status).toBe(200);
+    now = new Date(now.getTime() + 11 * 3600_000);
+    expect((await call('/prospects', { cookie: idle.cookie })).status).toBe(200);
+    now = new Date(now.getTime() + 12 * 3600_000 + 120_000);
+    expect((await call('/prospects', { cookie: idle.cookie })).status).toBe(401);
+
+    const busy = await login(ADMIN.email, ADMIN.password);
+    for (let hour = 0; hour < 7 * 24; hour += 6) {
+      now = new Date(now.getTime() + 6 * 3600_000);
+      const status = (await call('/prospects', { cookie: busy.cookie })).status;
+      if (hour + 6 >= 7 * 24) expect(status).toBe(401);
+    }
+  });
+
+  it('a personal token is shown once, stored as its hash, works as a bearer token, and stops when revoked', async () => {
+    const desk = await setup();
+    const made = await call('/tokens', { ...as(desk), body: { name: 'nightly export' } });
+    expect(made.status).toBe(201);
+    const token = made.body['token'] as string;
+    expect(token).toMatch(/^reach_[\w-]{43}$/);
+    const rows = (await t.executeSql('select digest from api_tokens')).rows as Json[];
+    expect(rows[0]!['digest']).not.toContain(token);
+    expect(rows[0]!['digest']).toMatch(/^[0-9a-f]{64}$/);
+    const listed = await call('/tokens', { bearer: token });
+    expect(listed.status).toBe(200);
+    expect(JSON.stringify(listed.body)).not.toContain(token);
+    // A bearer token needs no CSRF token: no browser sends it by itself.
+    expect(
+      (
+        await call('/prospects', {
+          bearer: token,
+          body: { firstName: 'Dana', phones: [{ number: '+14155550101', kind: 'direct' }] },
+        })
+      ).status,
+    ).toBe(201);
+    await call(`/tokens/${made.body['id']}`, { ...as(desk), method: 'DELETE' });
+    expect((await call('/prospects', { bearer: token })).status).toBe(401);
+    expect((await call('/prospects', { bearer: 'reach_made-up' })).status).toBe(401);
+  });
+
+  it('a rep cannot manage accounts, change team settings or another person; an admin can, and a disabled account stops at once', async () => {
+    const admin = await setup();
+    const added = await call('/users', {
+      ...as(admin),
+      body: { email: 'Sam@Northwind.example', name: 'Sam Rep', role: 'rep', password: 'sams own passphrase' },
+    });
+    expect(added.status).toBe(201);
+    expect(added.body['user']).toMatchObject({ email: 'sam@northwind.example', role: 'rep', active: true });
+    const duplicate = await call('/users', {
+      ...as(admin),
+      body: { email: 'sam@northwind.example', name: 'Sam Again', password: 'another passphrase' },
+    });
+    expect(duplicate.status).toBe(409);
+    const sam = await login('sam@northwind.example', 'sams own passphrase');
+    const samToken = (await call('/tokens', { ...as(sam), body: { name: 'cli' } })).body['token'] as string;
+
+    const forbidden = [
+      await call('/users', { ...as(sam), body: { email: 'x@northwind.example', name: 'X' } }),
+      await call('/config', { ...as(sam), method: 'PATCH', body: { name: 'Hijacked' } }),
+      await call('/users/1', { ...as(sam), method: 'PATCH', body: { phone: '+14155550199' } }),
+      await call(`/users/${added.body['user']['id']}`, {
+        ...as(sam),
+        method: 'PATCH',
+        body: { role: 'admin' },
+      }),
+      await call('/audit', { cookie: sam.cookie }),
+      await call('/teams', { cookie: sam.cookie }),
+    ];
+    expect(forbidden.map((f) => f.status)).toEqual([403, 403, 403, 403, 403, 403]);
+    for (const f of forbidden) expect(f.type).toMatch(/problem\+json/);
+
+    const own = await call(`/users/${added.body['user']['id']}`, {
+      ...as(sam),
+      method: 'PATCH',
+      body: { phone: '(415) 555-0142', callerId: '+1 415 555 0143', timezone: 'Pacific' },
+    });
+    expect(own.status).toBe(200);
+    expect(own.body).toMatchObject({
+      phone: '+14155550142',
+      callerId: '+14155550143',
+      timezone: 'America/Los_Angeles',
+    });
+
+    const disabled = await call('/users/sam@northwind.example', {
+      ...as(admin),
+      method: 'PATCH',
+      body: { disabled: true },
+    });
+    expect(disabled.body).toMatchObject({ active: false });
+    expect((await call('/prospects', { cookie: sam.cookie })).status).toBe(401);
+    expect((await call('/prospects', { bearer: samToken })).status).toBe(401);
+    expect(
+      (
+        await call('/auth/login', {
+          body: { email: 'sam@northwind.example', password: 'sams own passphrase' },
+        })
+      ).status,
+    ).toBe(401);
+
+    const audit = await call('/audit', { cookie: admin.cookie });
+    const actions = (audit.body['entries'] as Json[]).map((e) => e['action']);
+    expect(actions).toEqual(
+      expect.arrayContaining(['user_added', 'login', 'token_created', 'user_disabled', 'login_failed']),
+    );
+  });
+
+  it('the last admin cannot demote or disable themselves out of the team', async () => {
+    const admin = await setup();
+    const users = (await call('/users', { cookie: admin.cookie })).body['users'] as Json[];
+    const ana = users.find((u) => u['email'] === ADMIN.email)!;
+    const self = await call(`/users/${ana['id']}`, { ...as(admin), method: 'PATCH', body: { role: 'rep' } });
+    expect(self.status).toBe(400);
+    expect(self.body['errors'][0]['field']).toBe('role');
+    const off = await call(`/users/${ana['id']}`, {
+      ...as(admin),
+      method: 'PATCH',
+      body: { disabled: true },
+    });
+    expect(off.status).toBe(400);
+  });
+
+  it("an admin's reset ends the old password and its sessions; the one-time link sets a new one once", async () => {
+    const admin = await setup();
+    await call('/users', {
+      ...as(admin),
+      body: { email: 'kim@northwind.example', name: 'Kim', role: 'manager' },
+    });
+    const link1 = await call('/users/kim@northwind.example/password-link', { ...as(admin), method: 'POST' });
+    const token1 = /token=(\S+)$/.exec(link1.body['link'] as string)![1]!;
+    const set = await call('/auth/link', { body: { token: token1, password: 'kims first passphrase' } });
+    expect(set.status).toBe(200);
+    expect(set.body['user']).toMatchObject({ role: 'manager' });
+    const kim = deskOf(set);
+    expect(
+      (await call('/auth/link', { body: { token: token1, password: 'someone elses phrase' } })).status,
+    ).toBe(401);
+
+    const reset = await call('/users/kim@northwind.example/password-link', { ...as(admin), method: 'POST' });
+    expect(reset.status).toBe(201);
+    expect((await call('/prospects', { cookie: kim.cookie })).status).toBe(401);
+    expect(
+      (
+        await call('/auth/login', {
+          body: { email: 'kim@northwind.example', password: 'kims first passphrase' },
+        })
+      ).status,
+    ).toBe(401);
+    now = new Date(now.getTime() + 25 * 3600_000);
+    const token2 = /token=(\S+)$/.exec(reset.body['link'] as string)![1]!;
+    expect(
+      (await call('/auth/link', { body: { token: token2, password: 'too late for this one' } })).status,
+    ).toBe(401);
+  });
+
+  it("changing one's password ends every other session of the account, not this one", async () => {
+    await setup();
+    const a = await login(ADMIN.email, ADMIN.password);
+    const b = await login(ADMIN.email, ADMIN.password);
+    const wrong = await call('/auth/password', {
+      ...as(a),
+      body: { current: 'nope', password: 'a brand new passphrase' },
+    });
+    expect(wrong.status).toBe(400);
+    const changed = await call('/auth/password', {
+      ...as(a),
+      body: { current: ADMIN.password, password: 'a brand new passphrase' },
+    });
+    expect(changed.body).toMatchObject({ changed: true });
+    expect(changed.body['sessionsEnded']).toBeGreaterThanOrEqual(2);
+    expect((await call('/prospects', { cookie: a.cookie })).status).toBe(200);
+    expect((await call('/prospects', { cookie: b.cookie })).status).toBe(401);
+    await login(ADMIN.email, 'a brand new passphrase');
+  });
+
+  it('REACH_TOKEN keeps working as the operator after accounts exist', async () => {
+    app = createApp({ ctx: t.ctx, databaseKind: t.kind, token: 'operator-secret-1234' });
+    expect((await call('/prospects')).status).toBe(401);
+    const operator = await call('/auth/setup', { bearer: 'operator-secret-1234', body: ADMIN });
+    expect(operator.status).toBe(201);
+    expect((await call('/prospects', { bearer: 'operator-secret-1234' })).status).toBe(200);
+    expect((await call('/teams', { bearer: 'operator-secret-1234' })).status).toBe(200);
+  });
+
+  it("a second team's admin sees only their own team: its people, audit and settings; another team's objects are not found", async () => {
+    const owner = await setup();
+    const made = await call('/teams', {
+      ...as(owner),
+      body: {
+        name: 'Southwind',
+        admin: { email: 'bo@southwind.example', name: 'Bo', password: 'bos own passphrase' },
+      },
+    });
+    expect(made.status).toBe(201);
+    const bo = await login('bo@southwind.example', 'bos own passphrase');
+    const who = await call('/auth/session', { cookie: bo.cookie });
+    expect(who.body).toMatchObject({ team: { name: 'Southwind' }, owner: false, user: { role: 'admin' } });
+    const theirs = (await call('/users', { cookie: bo.cookie })).body['users'] as Json[];
+    expect(theirs.map((u) => u['email'])).toEqual(['bo@southwind.example']);
+    const ana = ((await call('/users', { cookie: owner.cookie })).body['users'] as Json[]).find(
+      (u) => u['email'] === ADMIN.email,
+    )!;
+    expect(
+      (await call(`/users/${ana['id']}`, { ...as(bo), method: 'PATCH', body: { disabled: true } })).status,
+    ).toBe(404);
+    expect((await call(`/users/${ana['id']}/password-link`, { ...as(bo), method: 'POST' })).status).toBe(404);
+    expect((await call('/teams', { cookie: bo.cookie })).status).toBe(403);
+    expect(
+      (await call('/users', { ...as(bo), body: { email: 'x@southwind.example', name: 'X', team: 1 } }))
+        .status,
+    ).toBe(404);
+    await call('/config', { ...as(bo), method: 'PATCH', body: { name: 'Southwind Sales' } });
+    expect((await call('/config', { cookie: owner.cookie })).body['name']).not.toBe('Southwind Sales');
+    expect((await call('/config', { cookie: bo.cookie })).body['name']).toBe('Southwind Sales');
+    const audit = (await call('/audit', { cookie: bo.cookie })).body['entries'] as Json[];
+    expect(audit.every((e) => e['teamId'] === who.body['team']['id'])).toBe(true);
+    const ownerSessions = (await call('/sessions', { cookie: owner.cookie })).body['sessions'] as Json[];
+    expect((await call(`/sessions/${ownerSessions[0]!['id']}`, { ...as(bo), method: 'DELETE' })).status).toBe(
+      404,
+    );
+  });
+
+  it("a rep's queue is their own book by default and never another rep's; a manager's is the team's", async () => {
+    const admin = await setup();
+    await call('/users', {
+      ...as(admin),
+      body: { email: 'sam@northwind.example', name: 'Sam Rep', role: 'rep', password: 'sams own passphrase' },
+    });
+    const prospect = (firstName: string, owner: string, number: string) =>
+      call('/prospects', {
+        ...as(admin),
+        body: {
+          firstName,
+          lastName: 'Reyes',
+          title: 'VP Operations',
+          timezone: 'America/Chicago',
+          owner,
+          phones: [{ number, kind: 'direct' }],
+        },
+      });
+    expect((await prospect('Dana', 'sam@northwind.example', '+13125550101')).status).toBe(201);
+    expect((await prospect('Lee', ADMIN.email, '+13125550102')).status).toBe(201);
+    const at = '2026-12-08T16:00:00Z';
+    const sam = await login('sam@northwind.example', 'sams own passphrase');
+    const samQueue = await call(`/queue?at=${at}`, { cookie: sam.cookie });
+    expect(samQueue.status).toBe(200);
+    expect(samQueue.body['entries']).toHaveLength(1);
+    expect(JSON.stringify(samQueue.body)).toContain('Dana');
+    expect(JSON.stringify(samQueue.body)).not.toContain('Lee');
+    expect((await call(`/queue?at=${at}&rep=${ADMIN.email}`, { cookie: sam.cookie })).status).toBe(403);
+    const team = await call(`/queue?at=${at}`, { cookie: admin.cookie });
+    expect(team.body['entries']).toHaveLength(2);
+  });
+});
