@@ -422,4 +422,90 @@ describe.each(drivers)('accounts, sessions and tokens on %s', (driver) => {
     const team = await call(`/queue?at=${at}`, { cookie: admin.cookie });
     expect(team.body['entries']).toHaveLength(2);
   });
+
+  it("another rep's prospect is not in a rep's book: not listed, not found, not given away; a manager reassigns, audited", async () => {
+    const admin = await setup();
+    for (const [email, name] of [
+      ['sam@northwind.example', 'Sam'],
+      ['kit@northwind.example', 'Kit'],
+    ])
+      await call('/users', {
+        ...as(admin),
+        body: { email, name, role: 'rep', password: `${name} passphrase 123` },
+      });
+    const sam = await login('sam@northwind.example', 'Sam passphrase 123');
+    const kit = await login('kit@northwind.example', 'Kit passphrase 123');
+    const made = await call('/prospects', {
+      ...as(sam),
+      body: {
+        firstName: 'Dana',
+        lastName: 'Reyes',
+        email: 'dana@acme.example',
+        phones: [{ number: '+13125550101', kind: 'direct' }],
+      },
+    });
+    expect(made.status).toBe(201);
+    const samId = made.body['ownerId'];
+    expect(samId).not.toBeNull();
+
+    const dana = made.body['id'];
+    expect((await call(`/prospects/${dana}`, { cookie: kit.cookie })).status).toBe(404);
+    expect((await call('/prospects/dana@acme.example', { cookie: kit.cookie })).status).toBe(404);
+    expect(
+      (await call(`/prospects/${dana}`, { ...as(kit), method: 'PATCH', body: { title: 'CEO' } })).status,
+    ).toBe(404);
+    expect((await call(`/prospects/${dana}/timeline`, { cookie: kit.cookie })).status).toBe(404);
+    const kitsList = await call('/prospects', { cookie: kit.cookie });
+    expect(JSON.stringify(kitsList.body)).not.toContain('Dana');
+    const clash = await call('/prospects', {
+      ...as(kit),
+      body: {
+        firstName: 'Dana',
+        email: 'dana@acme.example',
+        phones: [{ number: '+13125550103', kind: 'direct' }],
+      },
+    });
+    expect(clash.status).toBe(409);
+    expect(clash.body['detail']).not.toContain('Dana');
+
+    const giveAway = await call(`/prospects/${dana}`, {
+      ...as(sam),
+      method: 'PATCH',
+      body: { owner: 'kit@northwind.example' },
+    });
+    expect(giveAway.status).toBe(403);
+    const reassigned = await call(`/prospects/${dana}`, {
+      ...as(admin),
+      method: 'PATCH',
+      body: { owner: 'kit@northwind.example' },
+    });
+    expect(reassigned.status).toBe(200);
+    expect(reassigned.body['ownerId']).not.toBe(samId);
+    expect((await call(`/prospects/${dana}`, { cookie: kit.cookie })).status).toBe(200);
+    expect((await call(`/prospects/${dana}`, { cookie: sam.cookie })).status).toBe(404);
+    const audit = (await call('/audit?action=owner_changed', { cookie: admin.cookie })).body[
+      'entries'
+    ] as Json[];
+    expect(audit[0]).toMatchObject({ actor: ADMIN.email, subject: `prospect ${dana}` });
+    // A manager's move in bulk: everything in Kit's book back to Sam; a rep may not.
+    const byKit = await call('/prospects/reassign', {
+      ...as(kit),
+      body: { to: 'sam@northwind.example', all: true },
+    });
+    expect(byKit.status).toBe(403);
+    const unnamed = await call('/prospects/reassign', {
+      ...as(admin),
+      body: { to: 'sam@northwind.example' },
+    });
+    expect(unnamed.status).toBe(400);
+    const bulk = await call('/prospects/reassign', {
+      ...as(admin),
+      body: { to: 'sam@northwind.example', from: 'kit@northwind.example' },
+    });
+    expect(bulk.body).toMatchObject({ reassigned: 1, to: samId });
+    expect((await call(`/prospects/${dana}`, { cookie: sam.cookie })).status).toBe(200);
+    const toPool = await call('/prospects/reassign', { ...as(admin), body: { to: 'pool', ids: [dana] } });
+    expect(toPool.body).toMatchObject({ reassigned: 1, to: null });
+    expect((await call(`/prospects/${dana}`, { cookie: kit.cookie })).body['ownerId']).toBeNull();
+  });
 });

@@ -31,6 +31,8 @@ export const prospectInputSchema = z
     companyDomain: text,
     industry: text,
     stage: z.enum(stages),
+    /** The user whose book holds the prospect (a rep works their own); null for the team's shared pool. */
+    ownerId: z.number().nullable(),
     value: z.union([z.number().nonnegative(), z.string()]),
     timezone: text,
     city: text,
@@ -148,7 +150,37 @@ export const zoneChangeSchema = z.object({
 });
 export type ZoneChange = z.infer<typeof zoneChangeSchema>;
 
+/** Which prospects a reassignment moves: at least one filter, or `all`. */
+export const reassignSchema = z
+  .object({
+    /** The user whose book they go to (id, email or name), or `pool` for the team's shared pool. */
+    to: z.string().trim().min(1).max(200),
+    /** Only those now in this user's book (id, email or name), or `pool` for the unowned. */
+    from: z.string().trim().min(1).max(200).optional(),
+    stage: z.enum(stages).optional(),
+    /** Only these prospects, by id. */
+    ids: z.array(z.number().int().positive().max(2_147_483_647)).min(1).max(10_000).optional(),
+    /** Every prospect of the team (when no other filter is given, this must be said). */
+    all: z.boolean().optional(),
+  })
+  .strict()
+  .refine((r) => r.all || r.from !== undefined || r.stage !== undefined || r.ids !== undefined, {
+    message: 'name which prospects: from, stage, ids, or all: true',
+    path: ['from'],
+  });
+
 export const prospectOperations = {
+  reassign: operation({
+    method: 'post',
+    path: '/prospects/reassign',
+    tag: 'prospects',
+    access: 'manager',
+    summary:
+      "Move prospects to a rep's book (or the team's shared pool): those of one owner, one stage, a list, or all; audited",
+    body: reassignSchema,
+    output: z.object({ reassigned: z.number().int(), to: z.number().int().nullable() }),
+    answer: 'How many moved, and to whom',
+  }),
   zoneChanges: operation({
     method: 'get',
     path: '/zones/changes',

@@ -76,6 +76,7 @@ export const routes: Record<OperationName, readonly [Method, string]> = {
   emailDraft: ['get', '/tasks/{id}/email'],
   sendEmail: ['post', '/tasks/{id}/email'],
   recordEmailAnswer: ['post', '/tasks/{id}/answer'],
+  reassign: ['post', '/prospects/reassign'],
   zoneChanges: ['get', '/zones/changes'],
   listProspects: ['get', '/prospects'],
   addProspect: ['post', '/prospects'],

@@ -119,6 +119,40 @@ export function prospectsCommand(): Command {
         return 0;
       }),
     );
+  common(cmd.command('assign'))
+    .description(
+      "move prospects to a rep's book or the team's shared pool (managers): those of one owner, one stage, a list, or all; audited",
+    )
+    .requiredOption('--to <user>', 'whose book they go to: an id, email or name, or pool')
+    .option('--from <user>', 'only those now in this book (or pool: the unowned)')
+    .option('--stage <stage>', 'only those at this stage')
+    .option('--ids <ids>', 'only these prospects: ids separated by commas')
+    .option('--all', 'every prospect of the team')
+    .action((o) =>
+      withClient(o, async (client) => {
+        const ids = o.ids
+          ? String(o.ids)
+              .split(',')
+              .map((id: string) => {
+                if (!/^\d+$/.test(id.trim())) throw invalid('ids', `"${id}" is not a prospect id`);
+                return Number(id);
+              })
+          : undefined;
+        const moved = await client.reassign({
+          body: {
+            to: o.to,
+            ...(o.from ? { from: o.from } : {}),
+            ...(o.stage ? { stage: o.stage } : {}),
+            ...(ids ? { ids } : {}),
+            ...(o.all ? { all: true } : {}),
+          },
+        });
+        show(o.json, moved, (m) => [
+          `Moved ${m.reassigned} prospect${m.reassigned === 1 ? '' : 's'} to ${m.to === null ? "the team's shared pool" : `user ${m.to}'s book`}.`,
+        ]);
+        return 0;
+      }),
+    );
   withFields(common(cmd.command('add'), prospectFields))
     .description('add a prospect (a name or an email is required)')
     .action((o) =>

@@ -47,6 +47,21 @@ export function mayRun(principal: Principal, access: Role | 'owner'): boolean {
   return RANK[principal.role] >= RANK[access];
 }
 
+/**
+ * The book a request works in: a rep's own (their prospects and the team's unowned pool), or,
+ * for a manager, an admin or the operator, the team's whole book (null).
+ */
+export function ownBook(ctx: Ctx): number | null {
+  const p = principalOf(ctx);
+  return p.kind === 'user' && p.role === 'rep' ? p.id : null;
+}
+
+/** Whether a prospect of this owner is in the request's book. */
+export const inBook = (ctx: Ctx, ownerId: number | null): boolean => {
+  const own = ownBook(ctx);
+  return own === null || ownerId === null || ownerId === own;
+};
+
 const isAdmin = (p: Principal): boolean => p.kind === 'operator' || p.role === 'admin';
 const actorOf = (p: Principal): { actorId: number | null; actor: string } =>
   p.kind === 'operator' ? { actorId: null, actor: 'operator' } : { actorId: p.id, actor: p.email };

@@ -1,10 +1,11 @@
 import type { Handlers } from '../../context/handler.ts';
 import type { prospectOperations } from '../../contracts/prospects.contract.ts';
-import { addProspect, editProspect, getProspect, listProspects } from './prospects.service.ts';
+import { addProspect, editProspect, getProspect, listProspects, reassign } from './prospects.service.ts';
 import { listZoneChanges } from './zone-upgrade.service.ts';
 
 export const prospectHandlers: Handlers<typeof prospectOperations> = {
   zoneChanges: (ctx) => listZoneChanges(ctx),
+  reassign: (ctx, { body }) => reassign(ctx, body),
   listProspects: (ctx, { query }) => listProspects(ctx, query),
   addProspect: (ctx, { body }) => addProspect(ctx, body),
   getProspect: (ctx, { params, query }) => getProspect(ctx, { key: params.key, at: query.at }),

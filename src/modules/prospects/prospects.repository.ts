@@ -239,6 +239,8 @@ export async function prospectsPage(
   db: Db,
   input: {
     teamId: number;
+    /** A rep's book: theirs and the shared pool's; the whole team's when null. */
+    ownerId: number | null;
     stage: string | undefined;
     pattern: string | undefined;
     limit: number;
@@ -247,6 +249,9 @@ export async function prospectsPage(
 ): Promise<{ total: number; rows: ProspectRow[] }> {
   const where = and(
     eq(prospects.teamId, input.teamId),
+    input.ownerId === null
+      ? undefined
+      : or(eq(prospects.ownerId, input.ownerId), sql`${prospects.ownerId} is null`),
     input.stage ? eq(prospects.stage, input.stage) : undefined,
     input.pattern
       ? or(
@@ -272,6 +277,39 @@ export async function prospectsPage(
       .where(where),
   ]);
   return { total: Number(total?.n ?? 0), rows: rows.map((r) => r.p) };
+}
+
+/** Moves the team's prospects that fit the filters to an owner (null: the shared pool): how many moved. */
+export async function moveOwner(
+  db: Db,
+  input: {
+    teamId: number;
+    to: number | null;
+    from?: number | null | undefined;
+    stage?: string | undefined;
+    ids?: number[] | undefined;
+  },
+): Promise<number> {
+  const rows = await db
+    .update(prospects)
+    .set({ ownerId: input.to })
+    .where(
+      and(
+        eq(prospects.teamId, input.teamId),
+        input.from === undefined
+          ? undefined
+          : input.from === null
+            ? sql`${prospects.ownerId} is null`
+            : eq(prospects.ownerId, input.from),
+        input.stage === undefined ? undefined : eq(prospects.stage, input.stage),
+        input.ids === undefined ? undefined : sql`${prospects.id} = any(${sql.param(input.ids)}::int[])`,
+        input.to === null
+          ? sql`${prospects.ownerId} is not null`
+          : sql`${prospects.ownerId} is distinct from ${input.to}`,
+      ),
+    )
+    .returning({ id: prospects.id });
+  return rows.length;
 }
 
 /** Puts the prospect in this user's book. */

@@ -9,10 +9,11 @@ import type {
 } from '../../contracts/prospects.contract.ts';
 import type { Db } from '../../db/create-db.ts';
 import { resolveAt } from '../../shared/clock.ts';
-import { AppError, invalidFields, notFound } from '../../shared/errors.ts';
+import { AppError, invalid, invalidFields, notFound } from '../../shared/errors.ts';
 import { isIdText } from '../../shared/ids.ts';
+import { audit, inBook, ownBook } from '../accounts/index.ts';
 import { blockedNumbers } from '../suppression/index.ts';
-import { type Ctx, findOrAddUser } from '../team/index.ts';
+import { type Ctx, findOrAddUser, findUser } from '../team/index.ts';
 import { localTimeAt } from './local-time.ts';
 import { type RawProspect, validateProspect } from './prospect-draft.ts';
 import {
@@ -24,6 +25,7 @@ import {
   ensureCompanies,
   findCandidates,
   mergeResearch,
+  moveOwner,
   type ProspectRow,
   prospectsByKey,
   prospectsPage,
@@ -50,7 +52,8 @@ export async function resolveProspect(ctx: Ctx, key: string | number): Promise<P
     text,
   });
   const exact = rows.find((r) => String(r.id) === text) ?? rows[0];
-  if (!exact) throw notFound('Prospect', text);
+  // Another rep's prospect is not in this rep's book: not found, as if it were not there.
+  if (!exact || !inBook(ctx, exact.ownerId)) throw notFound('Prospect', text);
   return exact;
 }
 
@@ -72,6 +75,7 @@ export async function listProspects(
   const pattern = q.q ? `%${q.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : undefined;
   const { total, rows } = await prospectsPage(ctx.db, {
     teamId: ctx.team.id,
+    ownerId: ownBook(ctx),
     stage: q.stage,
     pattern,
     limit: q.limit,
@@ -85,10 +89,69 @@ function toRaw(input: ProspectInput): RawProspect {
   return rest;
 }
 
-/** Puts the prospect in this rep's book. */
-async function assignOwner(tx: Db, input: { ctx: Ctx; id: number; owner: string }): Promise<void> {
-  const ownerId = await findOrAddUser({ ...input.ctx, db: tx }, input.owner);
+/**
+ * Puts the prospect in this rep's book. A rep may only take a prospect into their own book (one
+ * of the shared pool, or a new one); giving it to someone else is a manager's reassignment, audited.
+ */
+async function assignOwner(
+  tx: Db,
+  input: { ctx: Ctx; id: number; owner: string; from: number | null },
+): Promise<void> {
+  const ctx = { ...input.ctx, db: tx };
+  const ownerId = await findOrAddUser(ctx, input.owner);
+  if (ownerId === input.from) return;
+  const own = ownBook(ctx);
+  if (own !== null && ownerId !== own)
+    throw new AppError(
+      'forbidden',
+      "A rep takes prospects into their own book only: a manager reassigns to another's",
+    );
   await setOwner(tx, { prospectId: input.id, ownerId });
+  if (input.from !== null)
+    await audit(ctx, {
+      action: 'owner_changed',
+      subject: `prospect ${input.id}`,
+      detail: { from: input.from, to: ownerId },
+    });
+}
+
+/** A manager's reassignment: prospects of one owner, stage or list (or all) to a rep's book or the pool. */
+export async function reassign(
+  ctx: Ctx,
+  input: {
+    to: string;
+    from?: string | undefined;
+    stage?: Stage | undefined;
+    ids?: number[] | undefined;
+    all?: boolean | undefined;
+  },
+): Promise<{ reassigned: number; to: number | null }> {
+  const userOf = async (who: string, field: string) => {
+    if (who.toLowerCase() === 'pool') return null;
+    const id = await findUser(ctx, who);
+    if (id === null) throw invalid(field, `no one in the team is "${who}" (an id, email or name; or pool)`);
+    return id;
+  };
+  const to = await userOf(input.to, 'to');
+  const from = input.from === undefined ? undefined : await userOf(input.from, 'from');
+  return ctx.db.transaction(async (tx) => {
+    const moved = await moveOwner(tx, { teamId: ctx.team.id, to, from, stage: input.stage, ids: input.ids });
+    await audit(
+      { ...ctx, db: tx },
+      {
+        action: 'owner_changed',
+        subject: `${moved} prospect${moved === 1 ? '' : 's'}`,
+        detail: {
+          to,
+          from: from ?? 'any',
+          stage: input.stage ?? null,
+          ids: input.ids?.length ?? null,
+          count: moved,
+        },
+      },
+    );
+    return { reassigned: moved, to };
+  });
 }
 
 export async function addProspect(ctx: Ctx, input: ProspectInput): Promise<ProspectView> {
@@ -107,11 +170,14 @@ export async function addProspect(ctx: Ctx, input: ProspectInput): Promise<Prosp
     if (clash[0])
       throw new AppError(
         'conflict',
-        `Already in the book as prospect ${clash[0].id} (${displayName(clash[0])})`,
+        inBook(ctx, clash[0].ownerId)
+          ? `Already in the book as prospect ${clash[0].id} (${displayName(clash[0])})`
+          : "Already in the team's book, in another rep's: a manager can reassign it to you",
       );
     const [outcome] = await upsertProspects(tx, ctx.team.id, [prepared]);
     if (input.research) await saveResearch(tx, { id: outcome!.id, research: input.research, at: new Date() });
-    if (input.owner) await assignOwner(tx, { ctx, id: outcome!.id, owner: input.owner });
+    const owner = input.owner ?? (ownBook(ctx) === null ? undefined : String(ownBook(ctx)));
+    if (owner) await assignOwner(tx, { ctx, id: outcome!.id, owner, from: null });
     if (input.voicemailStrategy !== undefined)
       await setVoicemailStrategy(tx, { prospectId: outcome!.id, strategy: input.voicemailStrategy });
     return outcome!.id;
@@ -156,7 +222,7 @@ export async function editProspect(
       );
     }
     if (patch.research) await saveResearch(tx, { id: row.id, research: patch.research, at });
-    if (patch.owner) await assignOwner(tx, { ctx, id: row.id, owner: patch.owner });
+    if (patch.owner) await assignOwner(tx, { ctx, id: row.id, owner: patch.owner, from: row.ownerId });
     if (patch.voicemailStrategy !== undefined)
       await setVoicemailStrategy(tx, { prospectId: row.id, strategy: patch.voicemailStrategy });
   });
@@ -200,6 +266,7 @@ async function toViews(ctx: Ctx, input: { rows: ProspectRow[]; at: Date }): Prom
       title: r.title,
       email: r.email,
       stage: r.stage as Stage,
+      ownerId: r.ownerId,
       value: r.value === null ? null : Number(r.value),
       company: company
         ? { id: company.id, name: company.name, domain: company.domain, industry: company.industry }
