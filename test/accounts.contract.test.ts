@@ -508,4 +508,54 @@ describe.each(drivers)('accounts, sessions and tokens on %s', (driver) => {
     expect(toPool.body).toMatchObject({ reassigned: 1, to: null });
     expect((await call(`/prospects/${dana}`, { cookie: kit.cookie })).body['ownerId']).toBeNull();
   });
+
+  it("an import's owner column (HubSpot's Contact owner) fills each rep's book; a rep's import fills their own", async () => {
+    const admin = await setup();
+    await call('/users', {
+      ...as(admin),
+      body: {
+        email: 'sam@northwind.example',
+        name: 'Sam Ortiz',
+        role: 'rep',
+        password: 'sams own passphrase',
+      },
+    });
+    const csv = (text: string, desk: Desk) =>
+      app.request('/api/v1/imports', {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', cookie: desk.cookie, 'x-reach-csrf': desk.csrf },
+        body: text,
+      });
+    const hubspot = [
+      'Record ID,First Name,Last Name,Email,Phone Number,Company Name,Contact owner',
+      '101,Dana,Reyes,dana@acme.example,+13125550101,Acme,Sam Ortiz',
+      '102,Lee,Park,lee@acme.example,+13125550102,Acme,ana@northwind.example',
+      '103,Kim,Ro,kim@acme.example,+13125550103,Acme,Jo Newhire',
+      '104,Max,Ng,max@acme.example,+13125550104,Acme,',
+    ].join('\n');
+    expect((await csv(hubspot, admin)).status).toBe(200);
+    const owners = (
+      await t.executeSql(
+        'select p.external_id, u.name from prospects p left join users u on u.id = p.owner_id order by p.external_id',
+      )
+    ).rows;
+    expect(owners).toEqual([
+      { external_id: '101', name: 'Sam Ortiz' },
+      { external_id: '102', name: 'Ana Admin' },
+      { external_id: '103', name: 'Jo Newhire' },
+      { external_id: '104', name: null },
+    ]);
+    const sam = await login('sam@northwind.example', 'sams own passphrase');
+    const own = [
+      'first_name,last_name,phone_direct,owner',
+      'Ola,Berg,+13125550105,ana@northwind.example',
+    ].join('\n');
+    expect((await csv(own, sam)).status).toBe(200);
+    const ola = (
+      await t.executeSql(
+        "select u.email from prospects p join users u on u.id = p.owner_id where p.first_name = 'Ola'",
+      )
+    ).rows;
+    expect(ola).toEqual([{ email: 'sam@northwind.example' }]);
+  });
 });

@@ -5,10 +5,16 @@ import { csvRecords, REJECTIONS_LISTED } from '../../shared/csv-records.ts';
 import { AppError, type FieldIssue, invalid } from '../../shared/errors.ts';
 import { reclaimMemory } from '../../shared/memory.ts';
 import { unstorableText } from '../../shared/validate.ts';
-import { type PreparedDraft, prepareDraft, upsertWith, validateProspect } from '../prospects/index.ts';
+import {
+  ownImported,
+  type PreparedDraft,
+  prepareDraft,
+  upsertWith,
+  validateProspect,
+} from '../prospects/index.ts';
 import { freshenScores } from '../queue/index.ts';
 import { analyzeBook, isRollback, labelImported } from './imports.repository.ts';
-import { columnMapping, detectPreset, mapRecord, type PresetName, presetNames } from './presets.ts';
+import { columnMapping, detectPreset, mapRecord, ownerOf, type PresetName, presetNames } from './presets.ts';
 import { stagedWriter } from './staged-writes.ts';
 
 export type { ImportReport, PreviewRow, Rejection };
@@ -198,7 +204,8 @@ export async function importCsv(ctx: Ctx, options: ImportOptions): Promise<Impor
         report.warningCount++;
         if (report.warnings.length < REJECTIONS_LISTED) report.warnings.push(rejection(line, warning));
       }
-      batch.push({ ...(await prepareDraft(result.draft)), line });
+      const owner = ownerOf(report.preset, headers, record);
+      batch.push({ ...(await prepareDraft(result.draft)), line, ...(owner ? { owner } : {}) });
       if (batch.length >= batchSize) {
         await settle(true);
         commit(batch);
@@ -253,6 +260,13 @@ async function commitBatch(
         if (o.suppressed)
           report.suppressed.push({ line: batch[i]!.line ?? 0, prospectId: o.id, reason: o.suppressed });
       }
+      await ownImported(
+        { ...ctx, db: tx },
+        {
+          rows: outcomes.map((o, i) => ({ id: o.id, status: o.status, owner: batch[i]!.owner })),
+          known: new Map(),
+        },
+      );
       if (input.strategy || input.list)
         await labelImported(tx, {
           prospectIds: outcomes.map((o) => o.id),

@@ -50,6 +50,21 @@ export const presetColumns: Record<PresetName, Record<string, Field>> = {
   },
 };
 
+/** The column naming whose book a row goes to: a user's email or name (HubSpot's "Contact owner", Salesforce's "Lead Owner"). */
+export const ownerColumns: Record<PresetName, string[]> = {
+  generic: ['owner', 'owner_email', 'rep'],
+  hubspot: ['contact owner', 'hubspot owner', 'owner'],
+  salesforce: ['lead owner', 'owner', 'owner name'],
+};
+
+/** The owner a record names, when its preset has an owner column and the cell is not empty. */
+export function ownerOf(preset: PresetName, headers: string[], record: string[]): string | undefined {
+  const names = ownerColumns[preset];
+  const i = headers.findIndex((h) => names.includes(normalizeHeader(h)));
+  const cell = i < 0 ? undefined : record[i]?.trim();
+  return cell ? unescapeCell(cell) : undefined;
+}
+
 /** Headers that only one preset's exports carry, to tell them apart. */
 const signature: Record<PresetName, string[]> = {
   generic: ['first_name', 'last_name', 'phone_direct', 'phone_main', 'external_id'],
@@ -125,6 +140,8 @@ export function columnMapping(
   const columns = presetColumns[preset];
   return headers.map((column) => {
     const field = columns[normalizeHeader(column)] ?? null;
+    if (field === null && ownerColumns[preset].includes(normalizeHeader(column)))
+      return { column, field: 'owner' };
     return { column, field: field === 'currentVendor' ? 'competitorRelationship' : field };
   });
 }

@@ -20,7 +20,7 @@ export {
   type PhoneRow,
   type ProspectRow,
 } from './prospects.repository.ts';
-export { displayName, resolveProspect } from './prospects.service.ts';
+export { displayName, ownImported, resolveProspect } from './prospects.service.ts';
 export {
   type PreparedDraft,
   type ProspectPatch,

@@ -115,6 +115,34 @@ async function assignOwner(
     });
 }
 
+/**
+ * Puts imported rows in their owners' books: each row whose owner column names someone (a
+ * user's email or name, added to the team when new) goes to that book, when a manager, an admin
+ * or the operator imports. A rep's import puts the prospects it adds in the rep's own book and
+ * reads no owner column. `known` keeps the owners found, for the rest of the batch.
+ */
+export async function ownImported(
+  ctx: Ctx,
+  input: { rows: { id: number; status: string; owner?: string | undefined }[]; known: Map<string, number> },
+): Promise<void> {
+  const own = ownBook(ctx);
+  const byOwner = new Map<number, number[]>();
+  for (const row of input.rows) {
+    let to: number | undefined;
+    if (own !== null) to = row.status === 'imported' ? own : undefined;
+    else if (row.owner) {
+      const key = row.owner.trim().toLowerCase();
+      to = input.known.get(key);
+      if (to === undefined) {
+        to = await findOrAddUser(ctx, row.owner);
+        input.known.set(key, to);
+      }
+    }
+    if (to !== undefined) byOwner.set(to, [...(byOwner.get(to) ?? []), row.id]);
+  }
+  for (const [to, ids] of byOwner) await moveOwner(ctx.db, { teamId: ctx.team.id, to, ids });
+}
+
 /** A manager's reassignment: prospects of one owner, stage or list (or all) to a rep's book or the pool. */
 export async function reassign(
   ctx: Ctx,

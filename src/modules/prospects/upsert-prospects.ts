@@ -24,7 +24,14 @@ type Known = ProspectRow & { phones: Pick<PhoneRow, 'e164' | 'kind'>[] };
 
 export type UpsertStatus = 'imported' | 'updated' | 'unchanged';
 /** A draft with its own zone, and the zones its numbers point to (kept to resolve a merged row again). */
-export type PreparedDraft = { draft: ProspectDraft; zone: ResolvedZone; phoneZones: string[]; line?: number };
+export type PreparedDraft = {
+  draft: ProspectDraft;
+  zone: ResolvedZone;
+  phoneZones: string[];
+  line?: number;
+  /** Whose book an imported row goes to, as its owner column names them. */
+  owner?: string;
+};
 /** `suppressed`: why the record arrived opted out (it shares an address or number with a stop request). */
 export type UpsertOutcome = { status: UpsertStatus; id: number; suppressed?: string };
 
