@@ -558,4 +558,61 @@ describe.each(drivers)('accounts, sessions and tokens on %s', (driver) => {
     ).rows;
     expect(ola).toEqual([{ email: 'sam@northwind.example' }]);
   });
+
+  it('two reps never get the same prospect at once: a hold refuses the other, keeps them off every other queue, covers a main-line company, and lapses', async () => {
+    const admin = await setup();
+    for (const [email, name] of [
+      ['sam@northwind.example', 'Sam'],
+      ['kit@northwind.example', 'Kit'],
+    ])
+      await call('/users', {
+        ...as(admin),
+        body: { email, name, role: 'rep', password: `${name} passphrase 123` },
+      });
+    const add = (firstName: string, phones: { number: string; kind: string }[]) =>
+      call('/prospects', {
+        ...as(admin),
+        body: {
+          firstName,
+          lastName: 'Acme',
+          title: 'COO',
+          company: 'Acme',
+          timezone: 'America/Chicago',
+          phones,
+        },
+      });
+    const dana = (await add('Dana', [{ number: '+13125550100', kind: 'main' }])).body['id'];
+    const lee = (await add('Lee', [{ number: '+13125550100', kind: 'main' }])).body['id'];
+    const ola = (await add('Ola', [{ number: '+13125550177', kind: 'direct' }])).body['id'];
+    const sam = await login('sam@northwind.example', 'Sam passphrase 123');
+    const kit = await login('kit@northwind.example', 'Kit passphrase 123');
+
+    const held = await call(`/prospects/${dana}/hold`, { ...as(sam), method: 'POST' });
+    expect(held.status).toBe(200);
+    expect(held.body).toMatchObject({ held: true, by: { name: 'Sam' } });
+    const refused = await call(`/prospects/${dana}/hold`, { ...as(kit), method: 'POST' });
+    expect(refused.status).toBe(409);
+    expect(refused.body['detail']).toMatch(/Sam has Dana Acme open/);
+    // The gatekeeper at Acme's main line hears one rep at a time.
+    const sameLine = await call(`/prospects/${lee}/hold`, { ...as(kit), method: 'POST' });
+    expect(sameLine.status).toBe(409);
+    expect(sameLine.body['detail']).toMatch(/main line/);
+    expect((await call(`/prospects/${ola}/hold`, { ...as(kit), method: 'POST' })).status).toBe(200);
+    // Renewing one's own hold is no conflict.
+    expect((await call(`/prospects/${dana}/hold`, { ...as(sam), method: 'POST' })).status).toBe(200);
+
+    // The queue at the moment of the holds (09:00 in Chicago).
+    const queued = async (desk: Desk) =>
+      ((await call(`/queue?at=${now.toISOString()}`, { cookie: desk.cookie })).body['entries'] as Json[]).map(
+        (e) => e['prospect']['id'],
+      );
+    // The admin's queue (the team's) leaves out what Sam and Kit hold.
+    expect(await queued(admin)).toEqual([]);
+    await call(`/prospects/${ola}/hold`, { ...as(kit), method: 'DELETE' });
+    expect(await queued(admin)).toEqual([ola]);
+
+    now = new Date(now.getTime() + 6 * 60_000);
+    expect((await call(`/prospects/${lee}/hold`, { ...as(kit), method: 'POST' })).status).toBe(200);
+    expect((await call(`/prospects/${dana}/hold`, { ...as(sam), method: 'POST' })).status).toBe(409);
+  });
 });

@@ -71,6 +71,7 @@ function question(t: TestDb, at: Date, input: { ownerId: number | null; book: Sc
     territoryZone: open.zones.includes(ZONES[0]!) ? ZONES[0]! : null,
     maxDialsPerWeek: 3,
     ownerId: input.ownerId,
+    holder: null,
     book: input.book,
     size: 100,
   };

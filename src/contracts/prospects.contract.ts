@@ -169,7 +169,35 @@ export const reassignSchema = z
     path: ['from'],
   });
 
+/** A prospect a rep has open: held from every other rep until it lapses. */
+export const holdViewSchema = z.object({
+  held: z.boolean(),
+  until: z.string().nullable(),
+  by: z.object({ id: z.number(), name: z.string() }).nullable(),
+});
+export type HoldView = z.infer<typeof holdViewSchema>;
+
 export const prospectOperations = {
+  holdProspect: operation({
+    method: 'post',
+    path: '/prospects/{key}/hold',
+    tag: 'prospects',
+    summary:
+      'Hold a prospect the rep has open for five minutes (renewed while open): no other rep is proposed them or may dial them, nor anyone at their company through its main line',
+    params: keyParams,
+    output: holdViewSchema,
+    answer: 'The hold',
+    otherAnswers: { 409: 'Another rep has them (or their company’s main line) open' },
+  }),
+  releaseProspect: operation({
+    method: 'delete',
+    path: '/prospects/{key}/hold',
+    tag: 'prospects',
+    summary: 'Let go of a prospect the rep had open',
+    params: keyParams,
+    output: holdViewSchema,
+    answer: 'No hold',
+  }),
   reassign: operation({
     method: 'post',
     path: '/prospects/reassign',

@@ -76,6 +76,8 @@ export const routes: Record<OperationName, readonly [Method, string]> = {
   emailDraft: ['get', '/tasks/{id}/email'],
   sendEmail: ['post', '/tasks/{id}/email'],
   recordEmailAnswer: ['post', '/tasks/{id}/answer'],
+  holdProspect: ['post', '/prospects/{key}/hold'],
+  releaseProspect: ['delete', '/prospects/{key}/hold'],
   reassign: ['post', '/prospects/reassign'],
   zoneChanges: ['get', '/zones/changes'],
   listProspects: ['get', '/prospects'],

@@ -866,6 +866,28 @@ export const pursuitChanges = pgTable(
   (t) => [index('pursuit_changes_prospect').on(t.prospectId, t.at)],
 );
 
+/**
+ * A prospect a rep has open: no other rep is proposed them or may dial them until it lapses. A
+ * prospect reached through the company's main line holds the company too (its gatekeeper hears
+ * one rep at a time).
+ */
+export const prospectHolds = pgTable(
+  'prospect_holds',
+  {
+    prospectId: integer('prospect_id')
+      .primaryKey()
+      .references(() => prospects.id),
+    teamId: teamId(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    companyId: integer('company_id').references(() => companies.id),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    until: timestamp('until', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('prospect_holds_company').on(t.companyId).where(sql`${t.companyId} is not null`)],
+);
+
 /** Every table, parents before children: the order for a full export and import. */
 export const allTables = {
   teams,

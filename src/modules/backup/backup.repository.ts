@@ -1,7 +1,7 @@
 import { asc, count, getTableColumns, getTableName, gt, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/create-db.ts';
-import { allTables, passwordLinks, sessions } from '../../db/schema.ts';
+import { allTables, passwordLinks, prospectHolds, sessions } from '../../db/schema.ts';
 
 /** What a restore needs to know of a stored column: whether it is computed, and whether it holds instants. */
 export type StoredColumn = { generated: boolean; instants: 'one' | 'many' | null; binary: boolean };
@@ -62,9 +62,10 @@ export async function prospectCount(db: Db): Promise<number> {
 
 /** Deletes every row of every table, children first. */
 export async function emptyBook(db: Db): Promise<void> {
-  // Sessions and password links are not kept in a backup: a restored book is logged into afresh.
+  // Sessions, password links and holds are not kept in a backup: a restored book is logged into and opened afresh.
   await db.delete(sessions);
   await db.delete(passwordLinks);
+  await db.delete(prospectHolds);
   for (const table of Object.values(allTables).reverse()) await db.delete(table as PgTable);
 }
 

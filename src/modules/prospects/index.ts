@@ -1,3 +1,4 @@
+export { HOLD_MINUTES, holdAgainst, holdText } from './holds.service.ts';
 export { localTimeAt } from './local-time.ts';
 export {
   type PhoneKind,

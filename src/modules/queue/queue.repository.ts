@@ -26,6 +26,8 @@ export type Shortlist = {
   territoryZone: string | null;
   maxDialsPerWeek: number;
   ownerId: number | null;
+  /** Who asks: another user's hold keeps a prospect (or a main-line company) off their queue; null holds nobody back from anyone. */
+  holder: number | null;
   /** The yardsticks the stored scores were computed with (`keepScores`): the book's hour rates and typical value. */
   book: ScoreBook;
   size: number;
@@ -95,6 +97,10 @@ function callable(q: Shortlist): SQL {
       or (pr.pursuit = 'callback' and (pr.pursuit_until is null or pr.pursuit_until <= ${at}::timestamptz + ${PROMISE_EARLY_MINUTES} * interval '1 minute'))
       or (pr.pursuit = 'not-interested' and pr.pursuit_until <= ${at}::timestamptz))
     ${q.ownerId === null ? sql`` : sql`and pr.owner_id = ${q.ownerId}`}
+    and not exists (select 1 from prospect_holds h where h.team_id = ${q.teamId} and h.until > ${at}::timestamptz
+      and h.user_id is distinct from ${q.holder}::int
+      and (h.prospect_id = pr.id or (h.company_id is not null and h.company_id = pr.company_id
+        and exists (select 1 from phone_numbers pn where pn.prospect_id = pr.id and pn.kind = 'main'))))
     and case when pr.timezone is not null then true
              when cardinality(pr.timezone_candidates) > 0 then pr.timezone_candidates <@ ${p(q.open.zones)}::text[]
              else ${q.territoryZone !== null} end`;

@@ -117,6 +117,12 @@ async function openZones(
   return { zones, territoryZone: territoryOpen ? limits.territoryZones[0]! : null };
 }
 
+/** The user whose own holds do not keep prospects off their queue; null for the operator. */
+function holderOf(ctx: Ctx): number | null {
+  const p = principalOf(ctx);
+  return p.kind === 'user' ? p.id : null;
+}
+
 /** The shortlist at `at` over the zones open then, under the team's weekly limit. */
 function shortlistAt(
   ctx: Ctx,
@@ -136,6 +142,7 @@ function shortlistAt(
     territoryZone: input.open.territoryZone,
     maxDialsPerWeek: ctx.team.maxDialsPerWeek,
     ownerId: input.ownerId,
+    holder: holderOf(ctx),
     book: input.scores,
     size: input.size,
   });

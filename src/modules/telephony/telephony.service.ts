@@ -15,7 +15,7 @@ import { AppError, invalid, notFound, pgErrorCode } from '../../shared/errors.ts
 import { callerCard, logCall, recordCallback, takeBackCall } from '../calls/index.ts';
 import { RECORDING_DISCLOSURE, recordingPlan } from '../compliance/index.ts';
 import { normalizePhone, zoneOfDialledNumber } from '../phones/index.ts';
-import { displayName, resolveProspect } from '../prospects/index.ts';
+import { displayName, holdAgainst, holdText, resolveProspect } from '../prospects/index.ts';
 import { dialCheck, numberAt, yardsticks } from '../queue/index.ts';
 import type { CallEvent } from './call-state.ts';
 import { type DropRow, dropOf, dropTemplate } from './drops.repository.ts';
@@ -122,6 +122,15 @@ export async function dial(ctx: Ctx, input: DialInput): Promise<LiveCall> {
       'dial_refused',
       `Not calling ${displayName(prospect)}${e164 ? ` on ${e164}` : ''} now: ${refusalText(decision)}`,
       { issues: refusalIssues(decision) },
+    );
+  const held = await holdAgainst(ctx, prospect, at);
+  if (held)
+    throw new AppError(
+      'dial_refused',
+      `Not calling ${displayName(prospect)} now: ${holdText(held, prospect)}`,
+      {
+        issues: [{ field: 'rule', reason: `held-by-another-rep: ${held.name}` }],
+      },
     );
   const phone = phones.find((p) => p.e164 === e164)!;
   const open = await openCallOf(ctx.db, {

@@ -12,6 +12,7 @@ import {
   type Timeline,
 } from '../api.ts';
 import { formatIn, nowIso, repZone, theirTime, zoneName } from '../clock.ts';
+import { useProspectHold } from '../hold.ts';
 import { minutesSeconds, useCallTimer } from '../log/call-timer.ts';
 import { LogPanel } from '../log/LogPanel.tsx';
 import { type LiveCallControl, useLiveCall } from '../log/live-call.ts';
@@ -39,6 +40,7 @@ export function CallCard(props: {
   const team = useTeam();
   const timer = useCallTimer();
   const live = useLiveCall(id);
+  const heldBy = useProspectHold(id);
   const throughReach = team?.telephony === 'twilio';
   const [number, setNumber] = useState(entry.number.e164);
   const prospect = useLoad(() => api<Prospect>(`/prospects/${id}`, { query: { at: nowIso() } }), [id]);
@@ -130,6 +132,11 @@ export function CallCard(props: {
       data-zone={zone ?? ''}
     >
       <header>
+        {heldBy && (
+          <p className="error" role="alert">
+            {heldBy}: take the next prospect (j) rather than call them too.
+          </p>
+        )}
         {!inQueue && (
           <p className="pinned-note" role="status">
             The last refresh no longer proposes {entry.prospect.name} now; the card stays so you can finish
