@@ -615,4 +615,50 @@ describe.each(drivers)('accounts, sessions and tokens on %s', (driver) => {
     expect((await call(`/prospects/${lee}/hold`, { ...as(kit), method: 'POST' })).status).toBe(200);
     expect((await call(`/prospects/${dana}/hold`, { ...as(sam), method: 'POST' })).status).toBe(409);
   });
+
+  it('the script speaks in the voice of the rep who calls: their name and their number, not the team’s', async () => {
+    const admin = await setup();
+    await call('/config', {
+      ...as(admin),
+      method: 'PATCH',
+      body: { repName: 'Team Voice', repPhone: '+13125550199', sellerName: 'Northwind' },
+    });
+    await call('/users', {
+      ...as(admin),
+      body: {
+        email: 'sam@northwind.example',
+        name: 'Sam Ortiz',
+        role: 'rep',
+        password: 'sams own passphrase',
+      },
+    });
+    const sam = await login('sam@northwind.example', 'sams own passphrase');
+    const me = (await call('/auth/session', { cookie: sam.cookie })).body['user'];
+    await call(`/users/${me['id']}`, { ...as(sam), method: 'PATCH', body: { phone: '+13125550142' } });
+    const made = await call('/prospects', {
+      ...as(sam),
+      body: {
+        firstName: 'Dana',
+        lastName: 'Reyes',
+        title: 'COO',
+        company: 'Acme',
+        timezone: 'America/Chicago',
+        phones: [{ number: '+13125550101', kind: 'direct' }],
+        research: {
+          priorityObjective: 'cut the time new hires take to ship',
+          benefits: ['new hires ship in their first week', 'fewer support tickets'],
+          referenceClients: 'Granite State Carriers: cut onboarding time by 14% in one quarter',
+        },
+      },
+    });
+    const advice = await call(
+      `/prospects/${made.body['id']}/voicemail?strategy=persistent&at=${now.toISOString()}`,
+      { cookie: sam.cookie },
+    );
+    expect(advice.status).toBe(200);
+    const text = advice.body['script']?.['text'] as string;
+    expect(text).toContain('Sam');
+    expect(text).toMatch(/312[-. )]*555[-. ]*0142|3125550142/);
+    expect(text).not.toContain('Team Voice');
+  });
 });

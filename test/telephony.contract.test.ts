@@ -73,6 +73,64 @@ describe.each(drivers)('Calls through Twilio (the loopback double) on %s', (driv
     expect((await api(`/calls?prospect=${id}`)).body['items']).toHaveLength(1);
   });
 
+  it('each rep calls from their own phone and caller ID, and a prospect held by another rep is not dialled', async () => {
+    const login = async (body: Json, path = '/auth/login') => {
+      const response = await fetch(`${base}/api/v1${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      const who = (await response.json()) as Json;
+      return {
+        cookie: response.headers.get('set-cookie')!.split(';')[0]!,
+        'x-reach-csrf': who['csrf'] as string,
+      };
+    };
+    rig.headers = await login(
+      { email: 'ana@northwind.example', name: 'Ana', password: 'ana passphrase 1' },
+      '/auth/setup',
+    );
+    for (const [email, name, phone, callerId] of [
+      ['sam@northwind.example', 'Sam', '+13125550111', '+13125550112'],
+      ['kit@northwind.example', 'Kit', '+13125550121', '+13125550122'],
+    ] as const) {
+      const added = await api('/users', {
+        body: { email, name, role: 'rep', password: `${name} passphrase 1` },
+      });
+      expect(added.status).toBe(201);
+      const voice = await api(`/users/${email}`, { method: 'PATCH', body: { phone, callerId } });
+      expect(voice.status).toBe(200);
+    }
+    const id = await prospect('Dana Whitfield', '(212) 555-0142', { timezone: 'America/New_York' });
+    await api('/prospects/reassign', { body: { to: 'pool', ids: [id] } });
+    twilio.scenarios.set('+12125550142', {
+      answer: 'machine',
+      ringSeconds: 3,
+      greetingSeconds: 3,
+      talkSeconds: 2,
+    });
+
+    rig.headers = await login({ email: 'kit@northwind.example', password: 'Kit passphrase 1' });
+    expect((await api(`/prospects/${id}/hold`, { method: 'POST' })).status).toBe(200);
+    rig.headers = await login({ email: 'sam@northwind.example', password: 'Sam passphrase 1' });
+    const refused = await api('/calls/dial', { body: { prospect: id } });
+    expect(refused.status).toBe(409);
+    expect(refused.body['detail']).toMatch(/Kit has Dana Whitfield open/);
+    expect(twilio.requests).toHaveLength(0);
+
+    rig.headers = await login({ email: 'kit@northwind.example', password: 'Kit passphrase 1' });
+    const placed = await api('/calls/dial', { body: { prospect: id } });
+    expect(placed.status).toBe(201);
+    const rest = twilio.requests.find((r) => r.path.endsWith('/Calls.json'))!;
+    // Kit's own phone rings first, showing Kit's caller ID; the prospect sees Kit's caller ID too.
+    expect(rest.params.get('To')).toBe('+13125550121');
+    expect(rest.params.get('From')).toBe('+13125550122');
+    await settle();
+    const prospectLeg = twilio.sent.find((s) => s.params['Direction'] === 'outbound-dial');
+    expect(prospectLeg?.params['From']).toBe('+13125550122');
+    expect(prospectLeg?.params['From']).not.toBe(CALLER_ID);
+  });
+
   it("the rep's word takes the place of what the call logged itself as, once", async () => {
     const id = await prospect('Lee Ortiz', '(212) 555-0143', { timezone: 'America/New_York' });
     twilio.scenarios.set('+12125550143', { answer: 'human', ringSeconds: 6, talkSeconds: 40 });

@@ -26,10 +26,12 @@ export function telephonyRig(driver: Driver) {
     server: undefined as unknown as ReturnType<typeof serve>,
     base: '',
     announced: [] as Json[],
+    /** Sent with every request: a session cookie and CSRF token, once a test logs in. */
+    headers: {} as Record<string, string>,
     api: async (path: string, init: { method?: string; body?: unknown } = {}) => {
       const response = await fetch(`${rig.base}/api/v1${path}`, {
         method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...rig.headers },
         ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
       });
       return { status: response.status, body: (await response.json().catch(() => null)) as Json };
@@ -61,6 +63,7 @@ export function telephonyRig(driver: Driver) {
   beforeEach(async () => {
     const t = await freshDb(driver);
     rig.t = t;
+    rig.headers = {};
     // Calls are placed at the server's now: a Tuesday mid-morning in New York.
     t.ctx.clock = () => new Date(AT);
     rig.twilio = await startTwilioDouble();

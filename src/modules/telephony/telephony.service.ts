@@ -12,6 +12,7 @@ import type {
 import type { MessageKind, Outcome } from '../../contracts/vocabulary.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid, notFound, pgErrorCode } from '../../shared/errors.ts';
+import { principalOf, userOfTeam } from '../accounts/index.ts';
 import { callerCard, logCall, recordCallback, takeBackCall } from '../calls/index.ts';
 import { RECORDING_DISCLOSURE, recordingPlan } from '../compliance/index.ts';
 import { normalizePhone, zoneOfDialledNumber } from '../phones/index.ts';
@@ -70,20 +71,41 @@ export const webhookUrl = (publicUrl: string, kind: string, query: Record<string
     Object.entries(query).map(([k, v]) => [k, String(v)]),
   ).toString()}`;
 
-/** The rep's own phone (rung first) and the number the prospect sees. */
-function repLine(team: Team): { phone: string; callerId: string } {
-  if (!team.repPhone)
-    throw new AppError(
-      'conflict',
-      "Reach rings the rep's own phone first, then the prospect's: reach config repPhone=+1…",
-    );
-  if (!team.callerId)
-    throw new AppError(
-      'conflict',
-      'The prospect must see a number the team owns at the provider: reach config callerId=+1…',
-    );
-  return { phone: team.repPhone, callerId: team.callerId };
+/** A user's own phone and caller ID, where they have them; nothing for no user. */
+async function voiceOf(
+  ctx: Ctx,
+  userId: number | null,
+): Promise<{ phone: string | null; callerId: string | null }> {
+  const user = userId === null ? null : await userOfTeam(ctx.db, { teamId: ctx.team.id, id: userId });
+  return { phone: user?.phone ?? null, callerId: user?.callerId ?? null };
 }
+
+/**
+ * The rep's own phone (rung first) and the number the prospect sees: the rep's own where they
+ * set them, the team's otherwise.
+ */
+async function repLine(ctx: Ctx, userId: number | null): Promise<{ phone: string; callerId: string }> {
+  const own = await voiceOf(ctx, userId);
+  const phone = own.phone ?? ctx.team.repPhone;
+  const callerId = own.callerId ?? ctx.team.callerId;
+  if (!phone)
+    throw new AppError(
+      'conflict',
+      "Reach rings the rep's own phone first, then the prospect's: reach users set EMAIL --phone +1… (or the team's: reach config repPhone=+1…)",
+    );
+  if (!callerId)
+    throw new AppError(
+      'conflict',
+      "The prospect must see a number the team owns at the provider: reach users set EMAIL --caller-id +1… (or the team's: reach config callerId=+1…)",
+    );
+  return { phone, callerId };
+}
+
+/** The account a request runs as, or null (the operator, a book without accounts). */
+const callerOf = (ctx: Ctx): number | null => {
+  const p = principalOf(ctx);
+  return p.kind === 'user' ? p.id : null;
+};
 
 /**
  * Places a call to a prospect through the provider, after the same rules the queue obeys at
@@ -93,7 +115,7 @@ export async function dial(ctx: Ctx, input: DialInput): Promise<LiveCall> {
   // The call is placed now: the rules are checked at the server's clock, never at an instant a client names.
   const at = nowOf(ctx);
   const account = accountOf(ctx.team);
-  const line = repLine(ctx.team);
+  const line = await repLine(ctx, callerOf(ctx));
   const prospect = await resolveProspect(ctx, input.prospect);
   const phones = await phonesOf(ctx.db, { prospectId: prospect.id });
   let e164: string | null;
@@ -148,6 +170,7 @@ export async function dial(ctx: Ctx, input: DialInput): Promise<LiveCall> {
     teamId: ctx.team.id,
     provider: 'twilio',
     direction: 'outbound',
+    userId: callerOf(ctx),
     prospectId: prospect.id,
     phoneId: phone.id,
     e164,
@@ -359,7 +382,7 @@ export async function bridgeInstructions(
   const plan = await recordingOf(ctx, call);
   return twilio.bridge({
     to: call.e164,
-    callerId: ctx.team.callerId ?? call.e164,
+    callerId: (await voiceOf(ctx, call.userId)).callerId ?? ctx.team.callerId ?? call.e164,
     announce: null,
     statusUrl: webhookUrl(account.publicUrl, 'status', { call: call.id, leg: 'prospect' }),
     amdUrl: webhookUrl(account.publicUrl, 'amd', { call: call.id, leg: 'prospect' }),
@@ -381,8 +404,9 @@ async function recordingOf(ctx: Ctx, call: CallView['call']): Promise<ReturnType
     return recordingPlan({ mode: 'off', places: [], at });
   const prospect = await resolveProspect(ctx, call.prospectId);
   const phone = (await phonesOf(ctx.db, { prospectId: prospect.id })).find((p) => p.e164 === call.e164);
-  const rep = ctx.team.repPhone
-    ? zoneOfDialledNumber(ctx.team.repPhone, { statedTimezone: null, region: null, country: null }).places
+  const repPhone = (await voiceOf(ctx, call.userId)).phone ?? ctx.team.repPhone;
+  const rep = repPhone
+    ? zoneOfDialledNumber(repPhone, { statedTimezone: null, region: null, country: null }).places
     : [{ country: null, region: null }];
   return recordingPlan({
     mode: ctx.team.recording as RecordingMode,
@@ -527,8 +551,11 @@ export async function answerInbound(
       if (!existing) throw error;
     }
   }
+  // A call in rings the phone of the rep whose prospect it is, else the team's.
+  const owner =
+    existing.prospectId === null ? null : (await resolveProspect(ctx, existing.prospectId)).ownerId;
   const instructions = twilio.inbound({
-    to: ctx.team.repPhone,
+    to: (await voiceOf(ctx, owner)).phone ?? ctx.team.repPhone,
     callerId: from,
     unavailable:
       'Sorry, nobody can take your call right now. Please leave your number and we will call you back.',

@@ -13,6 +13,7 @@ import type {
 import { resolveAt } from '../../shared/clock.ts';
 import { invalid } from '../../shared/errors.ts';
 import { AFTER_HOURS_FROM } from '../../shared/local-clock.ts';
+import { principalOf } from '../accounts/index.ts';
 import { checkCall } from '../compliance/index.ts';
 import { type Jurisdiction, normalizePhone, zoneOfDialledNumber } from '../phones/index.ts';
 import {
@@ -57,6 +58,13 @@ import { spokenSeconds } from './words.ts';
  * Leave a message or not, what to say, and what to do instead: everything a rep needs in
  * the eight seconds before the beep, for one prospect at one instant.
  */
+async function voiceOf(ctx: Ctx, ownerId: number | null) {
+  const p = principalOf(ctx);
+  const caller = p.kind === 'user' ? await userById(ctx.db, { id: p.id }) : null;
+  if (caller?.phone) return caller;
+  return ownerId ? userById(ctx.db, { id: ownerId }) : null;
+}
+
 export async function voicemailAdvice(
   ctx: Ctx,
   input: { prospect: string | number; query: z.output<typeof voicemailQuerySchema> },
@@ -113,7 +121,8 @@ export async function loadState(
     intelUntil(ctx.db, { prospectId: prospect.id, at }),
     validPhonesOf(ctx.db, { prospectId: prospect.id }),
     onDncBy(ctx.db, { prospectId: prospect.id, at }),
-    prospect.ownerId ? userById(ctx.db, { id: prospect.ownerId }) : Promise.resolve(null),
+    // The voice of the script is the caller's own, else the prospect's owner's, else the team's.
+    voiceOf(ctx, prospect.ownerId),
     pointsFor(ctx, {
       prospectId: prospect.id,
       companyId: prospect.companyId,
