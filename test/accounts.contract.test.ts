@@ -661,4 +661,80 @@ describe.each(drivers)('accounts, sessions and tokens on %s', (driver) => {
     expect(text).toMatch(/312[-. )]*555[-. ]*0142|3125550142/);
     expect(text).not.toContain('Team Voice');
   });
+
+  it("a manager reads each rep's dials, connects, conversations, meetings and callbacks per message kind; a rep may not", async () => {
+    const admin = await setup();
+    for (const [email, name] of [
+      ['sam@northwind.example', 'Sam'],
+      ['kit@northwind.example', 'Kit'],
+    ])
+      await call('/users', {
+        ...as(admin),
+        body: { email, name, role: 'rep', password: `${name} passphrase 123` },
+      });
+    const sam = await login('sam@northwind.example', 'Sam passphrase 123');
+    const kit = await login('kit@northwind.example', 'Kit passphrase 123');
+    const add = async (desk: Desk, firstName: string, number: string) =>
+      (
+        await call('/prospects', {
+          ...as(desk),
+          body: {
+            firstName,
+            lastName: 'Ng',
+            timezone: 'America/Chicago',
+            phones: [{ number, kind: 'direct' }],
+          },
+        })
+      ).body['id'];
+    const dana = await add(sam, 'Dana', '+13125550101');
+    const lee = await add(sam, 'Lee', '+13125550102');
+    const ola = await add(kit, 'Ola', '+13125550103');
+    const log = async (desk: Desk, body: Json) => {
+      const logged = await call('/calls', { ...as(desk), body });
+      expect(logged.status, JSON.stringify(logged.body)).toBe(201);
+    };
+    await log(sam, {
+      prospect: String(dana),
+      outcome: 'reached',
+      result: 'meeting',
+      resultAt: '2026-12-08T16:00:00Z',
+      durationSeconds: 600,
+      at: '2026-12-01T14:00:00Z',
+    });
+    await log(sam, {
+      prospect: String(lee),
+      outcome: 'voicemail-left',
+      at: '2026-12-01T14:10:00Z',
+      message: {
+        kind: 'curiosity',
+        text: 'Lee, Sam with Northwind. One question about your lanes. 312 555 0142.',
+      },
+    });
+    await log(sam, { prospect: String(lee), outcome: 'no-answer', at: '2026-12-01T14:20:00Z' });
+    await log(kit, { prospect: String(ola), outcome: 'gatekeeper', at: '2026-12-01T14:30:00Z' });
+    const back = await call('/callbacks', {
+      ...as(sam),
+      body: { from: '+13125550102', at: '2026-12-01T14:50:00Z' },
+    });
+    expect(back.status).toBe(201);
+
+    const period = 'since=2026-12-01T00:00:00Z&until=2026-12-01T15:00:00Z';
+    expect((await call(`/insights/reps?${period}`, { cookie: sam.cookie })).status).toBe(403);
+    const figures = await call(`/insights/reps?${period}`, { cookie: admin.cookie });
+    expect(figures.status).toBe(200);
+    const reps = figures.body['reps'] as Json[];
+    expect(reps.map((r) => r['name'])).toEqual(['Sam', 'Kit']);
+    expect(reps[0]).toMatchObject({
+      dials: 3,
+      connects: 1,
+      conversations: 1,
+      meetings: 1,
+      messagesLeft: 1,
+      callbacks: 1,
+      callbacksByKind: { curiosity: 1 },
+      connectRate: 0.333,
+    });
+    expect(reps[0]!['meetingsPerHour']).toBeGreaterThan(0);
+    expect(reps[1]).toMatchObject({ dials: 1, connects: 1, conversations: 0, meetings: 0, callbacks: 0 });
+  });
 });

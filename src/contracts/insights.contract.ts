@@ -64,7 +64,46 @@ export const effortPointSchema = z.object({
 });
 export type EffortPoint = z.infer<typeof effortPointSchema>;
 
+export const repFiguresQuerySchema = z
+  .object({
+    since: atParam('From this instant (ISO 8601); seven days before `until` when left out'),
+    until: atParam('Until this instant (ISO 8601); now when left out'),
+  })
+  .strict();
+
+/** One rep's calling over a period: what a sales manager reads each week. */
+export const repFiguresSchema = z.object({
+  userId: z.number().nullable(),
+  /** The rep's name; "(no account)" for dials logged by the operator or before accounts. */
+  name: z.string(),
+  dials: z.number(),
+  /** Someone answered: the decision maker, a gatekeeper or the wrong person. */
+  connects: z.number(),
+  connectRate: z.number().nullable(),
+  /** The decision maker on the line. */
+  conversations: z.number(),
+  meetings: z.number(),
+  messagesLeft: z.number(),
+  /** Callbacks credited to this rep's messages, by the message's kind. */
+  callbacks: z.number(),
+  callbacksByKind: z.record(z.string(), z.number()),
+  /** The rep's time the dials took (talk, or the usual for the outcome, plus wrap-up). */
+  hours: z.number(),
+  meetingsPerHour: z.number().nullable(),
+});
+
 export const insightOperations = {
+  repFigures: operation({
+    method: 'get',
+    path: '/insights/reps',
+    tag: 'insights',
+    access: 'manager',
+    summary:
+      "Each rep's dials, connect rate, conversations, meetings, messages, callbacks per message kind and meetings per hour over a period (managers)",
+    query: repFiguresQuerySchema,
+    output: z.object({ since: z.string(), until: z.string(), reps: z.array(repFiguresSchema) }),
+    answer: 'The period and each rep with dials in it, most dials first',
+  }),
   reachMap: operation({
     method: 'get',
     path: '/insights/reach',

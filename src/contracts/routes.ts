@@ -34,6 +34,7 @@ export const routes: Record<OperationName, readonly [Method, string]> = {
   listPoints: ['get', '/talking-points'],
   addPoint: ['post', '/talking-points'],
   removePoint: ['delete', '/talking-points/{id}'],
+  repFigures: ['get', '/insights/reps'],
   reachMap: ['get', '/insights/reach'],
   firstConversation: ['get', '/insights/first-conversation'],
   effortAgainstValue: ['get', '/insights/effort'],

@@ -14,6 +14,7 @@ import {
   userListLines,
   whoAmILines,
 } from '../../modules/accounts/accounts.print.ts';
+import { repFiguresLines } from '../../modules/insights/insights.print.ts';
 import { AppError } from '../../shared/errors.ts';
 import { show } from '../output.ts';
 import { common, withClient } from '../run.ts';
@@ -103,6 +104,19 @@ export function usersCommand(): Command {
           },
         });
         show(o.json, answer, userLines);
+        return 0;
+      }),
+    );
+  common(cmd.command('figures'))
+    .description(
+      "each rep's dials, connect rate, conversations, meetings, messages, callbacks per message kind and meetings per hour (managers)",
+    )
+    .option('--since <iso>', 'from this instant (default: a week before --until)')
+    .option('--until <iso>', 'until this instant (default: now)')
+    .action((o) =>
+      withClient(o, async (client) => {
+        const query = { ...(o.since ? { since: o.since } : {}), ...(o.until ? { until: o.until } : {}) };
+        show(o.json, await client.repFigures({ query }), repFiguresLines);
         return 0;
       }),
     );

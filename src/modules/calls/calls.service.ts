@@ -7,6 +7,7 @@ import type { Outcome, Result } from '../../contracts/vocabulary.ts';
 import type { Db } from '../../db/create-db.ts';
 import { clockOf, resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid, invalidFields, pgErrorCode } from '../../shared/errors.ts';
+import { principalOf } from '../accounts/index.ts';
 import { callStepDone, endCadences } from '../cadences/index.ts';
 import { factsOfAttempt, prepareFacts, storeFacts } from '../intel/index.ts';
 import {
@@ -50,7 +51,14 @@ export type { LoggedCall };
  * number. Everything is checked before anything is written. Retrying with the same idempotency
  * key returns the first record.
  */
-export async function logCall(ctx: Ctx, input: { body: LogCallInput; now?: Date }): Promise<LoggedCall> {
+/**
+ * Logs a dial. `by` is the user who made it: the request's account unless given (a call through
+ * the provider logs itself as the rep who placed it).
+ */
+export async function logCall(
+  ctx: Ctx,
+  input: { body: LogCallInput; now?: Date; by?: number | null },
+): Promise<LoggedCall> {
   const { body } = input;
   const now = input.now ?? new Date();
   const at = resolveAt(body.at ?? now.toISOString(), 'at');
@@ -79,7 +87,8 @@ export async function logCall(ctx: Ctx, input: { body: LogCallInput; now?: Date 
         : null
       : undefined;
   try {
-    return await record(ctx, { body, prospect, at, resultAt, facts: heard.facts, proposed });
+    const by = input.by !== undefined ? input.by : callerOf(ctx);
+    return await record(ctx, { body, prospect, at, resultAt, facts: heard.facts, proposed, by });
   } catch (error) {
     // Two retries racing with one key: the unique index lets one in; the other answers with its record.
     if (body.idempotencyKey && pgErrorCode(error) === '23505') {
@@ -149,7 +158,15 @@ type Recording = {
   facts: ReturnType<typeof prepareFacts>['facts'];
   /** With no number or kind given: the number the queue proposes now, if any. */
   proposed: string | null | undefined;
+  /** Who made the call. */
+  by: number | null;
 };
+
+/** The account a request runs as, or null (the operator, a book without accounts). */
+function callerOf(ctx: Ctx): number | null {
+  const p = principalOf(ctx);
+  return p.kind === 'user' ? p.id : null;
+}
 
 function record(ctx: Ctx, input: Recording): Promise<LoggedCall> {
   const { body, prospect, at, resultAt } = input;
@@ -174,6 +191,7 @@ function record(ctx: Ctx, input: Recording): Promise<LoggedCall> {
       teamId: ctx.team.id,
       prospectId: prospect.id,
       phoneId: phone?.id ?? null,
+      userId: input.by,
       at,
       timezone: local?.timezone ?? null,
       localMinuteOfDay: local?.minute ?? null,

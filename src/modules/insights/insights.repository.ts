@@ -77,3 +77,52 @@ export async function effortOfWorkedProspects(
       order by p.dials desc, p.id limit ${input.limit}`),
   );
 }
+
+/** Per user, over a period: dials and what they came to, messages, rep seconds, and callbacks to their messages by kind. */
+export async function figuresByRep(
+  db: Db,
+  input: { teamId: number; since: Date; until: Date },
+): Promise<
+  {
+    userId: number | null;
+    name: string | null;
+    dials: number;
+    connects: number;
+    conversations: number;
+    meetings: number;
+    messagesLeft: number;
+    seconds: number;
+    callbacks: Record<string, number> | null;
+  }[]
+> {
+  const since = input.since.toISOString();
+  const until = input.until.toISOString();
+  return rowsOf(
+    await db.execute(sql`
+      with dials as (
+        select a.user_id,
+          count(*)::int as dials,
+          count(*) filter (where a.outcome in ('reached', 'gatekeeper', 'wrong-person'))::int as connects,
+          count(*) filter (where a.outcome = 'reached')::int as conversations,
+          count(*) filter (where a.result = 'meeting')::int as meetings,
+          count(*) filter (where a.outcome = 'voicemail-left')::int as messages_left,
+          coalesce(sum(a.rep_seconds), 0)::int as seconds
+        from call_attempts a
+        where a.team_id = ${input.teamId} and a.at >= ${since}::timestamptz and a.at < ${until}::timestamptz
+        group by a.user_id
+      ),
+      heard as (
+        select a.user_id, v.kind, count(*)::int as n
+        from callbacks c join voicemails v on v.id = c.voicemail_id join call_attempts a on a.id = v.attempt_id
+        where c.team_id = ${input.teamId} and c.at >= ${since}::timestamptz and c.at < ${until}::timestamptz
+        group by a.user_id, v.kind
+      ),
+      by_kind as (select user_id, jsonb_object_agg(kind, n) as callbacks from heard group by user_id)
+      select d.user_id as "userId", u.name, d.dials, d.connects, d.conversations, d.meetings,
+        d.messages_left as "messagesLeft", d.seconds, k.callbacks
+      from dials d
+      left join users u on u.id = d.user_id
+      left join by_kind k on k.user_id is not distinct from d.user_id
+      order by d.dials desc, d.user_id`),
+  );
+}

@@ -6,13 +6,20 @@ import type {
   FirstConversation,
   ReachMap,
   reachMapQuerySchema,
+  repFiguresQuerySchema,
 } from '../../contracts/insights.contract.ts';
 import type { Stage } from '../../contracts/vocabulary.ts';
 import { resolveAt } from '../../shared/clock.ts';
+import { invalid } from '../../shared/errors.ts';
 import { repMinutes } from '../calls/index.ts';
 import { displayName, resolveProspect } from '../prospects/index.ts';
 import { pursuitsOf, weekOfSlot } from '../queue/index.ts';
-import { attemptsToFirstConversation, effortOfWorkedProspects, reachBySlot } from './insights.repository.ts';
+import {
+  attemptsToFirstConversation,
+  effortOfWorkedProspects,
+  figuresByRep,
+  reachBySlot,
+} from './insights.repository.ts';
 
 /**
  * Decision-maker reach rate by the prospect's local weekday and hour, for the whole book, one
@@ -85,5 +92,36 @@ export async function effortAgainstValue(
       voicemails: Number(r.voicemails),
       minutes: repMinutes(Number(r.seconds)),
     })),
+  };
+}
+
+/** Each rep's calling over a period (a week to now when not said), for the manager's weekly look. */
+export async function repFigures(ctx: Ctx, q: z.output<typeof repFiguresQuerySchema>) {
+  const until = resolveAt(q.until, 'until');
+  const since = q.since ? resolveAt(q.since, 'since') : new Date(until.getTime() - 7 * 86_400_000);
+  if (since >= until) throw invalid('since', 'must be before until');
+  const rows = await figuresByRep(ctx.db, { teamId: ctx.team.id, since, until });
+  const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 1000) / 1000 : null);
+  return {
+    since: since.toISOString(),
+    until: until.toISOString(),
+    reps: rows.map((r) => {
+      const hours = Math.round((r.seconds / 3600) * 100) / 100;
+      const callbacksByKind = r.callbacks ?? {};
+      return {
+        userId: r.userId,
+        name: r.name ?? '(no account)',
+        dials: r.dials,
+        connects: r.connects,
+        connectRate: ratio(r.connects, r.dials),
+        conversations: r.conversations,
+        meetings: r.meetings,
+        messagesLeft: r.messagesLeft,
+        callbacks: Object.values(callbacksByKind).reduce((a, b) => a + b, 0),
+        callbacksByKind,
+        hours,
+        meetingsPerHour: ratio(r.meetings, r.seconds / 3600),
+      };
+    }),
   };
 }

@@ -91,6 +91,7 @@ export async function processCall(ctx: Ctx, input: { id: number; now: Date }): P
             idempotencyKey: `call:${now.id}`,
           },
           now: input.now,
+          by: now.userId,
         });
         await updateCall(tx, { id: now.id, patch: { attemptId: logged.attempt.id, loggedBy: 'call' } });
       } else if (now.attemptId !== null && now.loggedBy === 'rep' && now.durationSeconds !== null) {
