@@ -38,6 +38,12 @@ describe('logins at the desk', () => {
     expect(link).toMatch(/#\/password\?token=reach_l_/);
     await desk.shot('people', true);
 
+    // The admin reads each rep's week under Insights.
+    await page.goto(`${desk.server.url}/#/insights`);
+    await page.getByRole('heading', { name: 'Reps, the last seven days' }).waitFor();
+    await page.locator('table.reps tbody tr').first().waitFor();
+    await page.getByRole('heading', { name: 'Reps, the last seven days' }).scrollIntoViewIfNeeded();
+    await desk.shot('rep-figures');
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.getByRole('heading', { name: 'Log in to Reach' }).waitFor();
     await page.getByLabel('Email').fill('ana@northwind.example');

@@ -237,6 +237,8 @@ export type WhoAmI = Answer<'whoAmI'>;
 export type Account = Answer<'users'>['users'][number];
 export type PasswordLink = Answer<'resetPassword'>;
 export type Token = Answer<'tokens'>['tokens'][number];
+/** Each rep's calling over a period (managers). */
+export type RepFigures = Answer<'repFigures'>;
 
 export type DncEntry = {
   id: number;

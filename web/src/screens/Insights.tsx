@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { useSession } from '../account.tsx';
 import {
   api,
   type EffortPoint,
@@ -6,6 +7,7 @@ import {
   type MessageRate,
   type MessageStats,
   type ReachMap,
+  type RepFigures,
 } from '../api.ts';
 import { nowIso } from '../clock.ts';
 import { go } from '../router.ts';
@@ -77,6 +79,9 @@ export function Insights({ arg }: { arg: string | null }) {
     () => api<{ items: EffortPoint[] }>('/insights/effort', { query: { limit: 1000, at: nowIso() } }),
     [],
   );
+  const session = useSession();
+  // A manager or admin reads each rep's figures; so does the single user of a book without accounts.
+  const manager = session ? session.who.user === null || session.who.user.role !== 'rep' : false;
   const [scopeKind, setScopeKind] = useState(kind === 'prospect' || kind === 'company' ? kind : 'book');
   const [scopeKey, setScopeKey] = useState(key ?? '');
 
@@ -140,7 +145,86 @@ export function Insights({ arg }: { arg: string | null }) {
         <h2 id="effort-title">Effort against value</h2>
         {effort.data && <EffortChart items={effort.data.items} />}
       </section>
+      {manager && <RepFiguresTable />}
     </div>
+  );
+}
+
+/** Each rep's week, for a manager: dials, connects, conversations, meetings, callbacks by message kind, meetings per hour. */
+function RepFiguresTable() {
+  const figures = useLoad(() => api<RepFigures>('/insights/reps', { query: { until: nowIso() } }), []);
+  const rows = figures.data?.reps ?? [];
+  return (
+    <section aria-labelledby="reps-title">
+      <h2 id="reps-title">Reps, the last seven days</h2>
+      {rows.length === 0 ? (
+        <p className="muted">No dials logged in the last seven days.</p>
+      ) : (
+        <>
+          <Chart
+            label="Meetings per hour of calling, by rep"
+            data={rows}
+            draw={(plot) =>
+              plot.plot({
+                marginLeft: 120,
+                height: 40 + rows.length * 28,
+                x: {
+                  label: 'meetings per hour',
+                  grid: true,
+                  domain: [0, Math.max(0.5, ...rows.map((r) => r.meetingsPerHour ?? 0))],
+                  tickFormat: '.2~f',
+                },
+                y: { label: null },
+                marks: [
+                  plot.barX(rows, {
+                    x: (r: RepFigures['reps'][number]) => r.meetingsPerHour ?? 0,
+                    y: 'name',
+                    fill: '#1f4e79',
+                  }),
+                  plot.ruleX([0]),
+                ],
+              })
+            }
+          />
+          <table className="grid reps">
+            <thead>
+              <tr>
+                <th>Rep</th>
+                <th className="num">Dials</th>
+                <th className="num">Connects</th>
+                <th className="num">Conversations</th>
+                <th className="num">Meetings</th>
+                <th className="num">Messages</th>
+                <th>Callbacks by message kind</th>
+                <th className="num">Hours</th>
+                <th className="num">Meetings / hour</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.userId ?? 'none'}>
+                  <td>{r.name}</td>
+                  <td className="num">{r.dials}</td>
+                  <td className="num">
+                    {r.connects} ({r.connectRate === null ? '-' : pct(r.connectRate)})
+                  </td>
+                  <td className="num">{r.conversations}</td>
+                  <td className="num">{r.meetings}</td>
+                  <td className="num">{r.messagesLeft}</td>
+                  <td>
+                    {Object.entries(r.callbacksByKind)
+                      .map(([kind, n]) => `${kind} ${n}`)
+                      .join(', ') || '-'}
+                  </td>
+                  <td className="num">{r.hours}</td>
+                  <td className="num">{r.meetingsPerHour ?? '-'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
   );
 }
 
