@@ -3,64 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/http/app.ts';
 import { loadDemo } from '../src/modules/demo/demo.service.ts';
 import { drivers, freshDb, type TestDb } from './support/databases.ts';
+import { exampleOf, type Operation, type Schema } from './support/openapi-examples.ts';
 
 /**
  * The API driven from its own OpenAPI document: for every operation, malformed path parameters,
  * query parameters, bodies and headers. No answer may be a 5xx, and every refusal is problem+json
  * that names what was wrong without a line of SQL or a stack frame.
  */
-type Schema = {
-  type?: string | string[];
-  properties?: Record<string, Schema>;
-  required?: string[];
-  items?: Schema;
-  anyOf?: Schema[];
-  oneOf?: Schema[];
-  enum?: unknown[];
-  const?: unknown;
-  format?: string;
-  minimum?: number;
-  minLength?: number;
-  default?: unknown;
-};
-type Operation = {
-  parameters?: { name: string; in: 'path' | 'query'; schema: Schema }[];
-  requestBody?: { content: Record<string, { schema: Schema }> };
-};
 type Attempt = { what: string; method: string; url: string; headers: Record<string, string>; body?: string };
 
 const AT = '2026-12-02T15:00:00Z';
 const PER_OPERATION = 50;
-
-/** A value the schema accepts, as a client that read the document would send. */
-function exampleOf(schema: Schema | undefined): unknown {
-  if (!schema) return 'x';
-  if (schema.const !== undefined) return schema.const;
-  if (schema.enum) return schema.enum[0];
-  if (schema.default !== undefined) return schema.default;
-  const variant = schema.anyOf?.[0] ?? schema.oneOf?.[0];
-  if (variant) return exampleOf(variant);
-  const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
-  switch (type) {
-    case 'object': {
-      const out: Record<string, unknown> = {};
-      for (const [key, property] of Object.entries(schema.properties ?? {}))
-        if (schema.required?.includes(key)) out[key] = exampleOf(property);
-      return out;
-    }
-    case 'array':
-      return [exampleOf(schema.items)];
-    case 'integer':
-    case 'number':
-      return Math.max(schema.minimum ?? 1, 1);
-    case 'boolean':
-      return true;
-    default:
-      if (schema.format === 'date-time') return AT;
-      if (schema.format === 'date') return '2026-12-02';
-      return 'a plain sentence of words';
-  }
-}
 
 const nul = '\u0000';
 /** Any value as short text for a label or a query string (fast-check makes objects String() refuses). */
