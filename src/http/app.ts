@@ -134,7 +134,9 @@ export function createApp(options: AppOptions): Hono {
     return { ...base, team, ...(user ? { user } : {}), address: addressOf(c) };
   };
   // A change of settings is kept for the requests after it.
-  const settle = (ctx: Ctx): void => {
+  const settle = (ctx: Ctx, started: Team): void => {
+    // Only an operation that changed the settings writes them back: a slow request's copy never undoes a newer change.
+    if (ctx.team === started) return;
     if (ctx.team.id === base.team.id) base.team = ctx.team;
     else teams.set(ctx.team.id, { team: ctx.team, at: Date.now() });
   };

@@ -16,7 +16,7 @@ import { unstorableText } from '../shared/validate.ts';
 export type { Route };
 
 /** How a request gets its context (the book, the caller's team and principal), and keeps what an operation changed of it. */
-export type CtxSource = { ctx: (c: Context) => Promise<Ctx>; settle?: (ctx: Ctx) => void };
+export type CtxSource = { ctx: (c: Context) => Promise<Ctx>; settle?: (ctx: Ctx, started: Ctx['team']) => void };
 
 /** Mounts every route on the app; the same table feeds the OpenAPI document. */
 export function mount(app: Hono, options: CtxSource & { routes: Route[] }): void {
@@ -26,10 +26,11 @@ export function mount(app: Hono, options: CtxSource & { routes: Route[] }): void
     const maxBody = route.maxBody ?? (streamed ? BODY_LIMITS.csv : BODY_LIMITS.json);
     const handle: Handler = async (c) => {
       const ctx = await options.ctx(c);
+      const started = ctx.team;
       if (route.access && ctx.user && !mayRun(ctx.user, route.access)) throw refused(route.access);
       checkParameters(c.req.param() as Record<string, string>, c.req.query());
       const response = await route.handle({ c, ctx });
-      options.settle?.(ctx);
+      options.settle?.(ctx, started);
       return response;
     };
     // A JSON body is small and read whole, counted as it comes; a CSV streams through bodyStream's count.
@@ -55,6 +56,7 @@ export function mountOperations(app: Hono, options: CtxSource): void {
       const query = c.req.query();
       checkParameters(params, query);
       const ctx = await options.ctx(c);
+      const started = ctx.team;
       const output = await perform(
         ctx,
         { operation, handler },
@@ -65,7 +67,7 @@ export function mountOperations(app: Hono, options: CtxSource): void {
           body: operation.body ? await c.req.json().catch(() => null) : undefined,
         },
       );
-      options.settle?.(ctx);
+      options.settle?.(ctx, started);
       const status =
         typeof operation.status === 'function' ? operation.status(output as never) : operation.status;
       return c.json(output as object, status ?? 200);
