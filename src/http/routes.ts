@@ -16,7 +16,10 @@ import { unstorableText } from '../shared/validate.ts';
 export type { Route };
 
 /** How a request gets its context (the book, the caller's team and principal), and keeps what an operation changed of it. */
-export type CtxSource = { ctx: (c: Context) => Promise<Ctx>; settle?: (ctx: Ctx, started: Ctx['team']) => void };
+export type CtxSource = {
+  ctx: (c: Context) => Promise<Ctx>;
+  settle?: (ctx: Ctx, started: Ctx['team']) => void;
+};
 
 /** Mounts every route on the app; the same table feeds the OpenAPI document. */
 export function mount(app: Hono, options: CtxSource & { routes: Route[] }): void {
