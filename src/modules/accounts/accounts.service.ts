@@ -47,6 +47,12 @@ export function mayRun(principal: Principal, access: Role | 'owner'): boolean {
   return RANK[principal.role] >= RANK[access];
 }
 
+/** The account a request runs as, or null (the operator, a book without accounts). */
+export function accountIdOf(ctx: Ctx): number | null {
+  const p = principalOf(ctx);
+  return p.kind === 'user' ? p.id : null;
+}
+
 /**
  * The book a request works in: a rep's own (their prospects and the team's unowned pool), or,
  * for a manager, an admin or the operator, the team's whole book (null).

@@ -7,7 +7,7 @@ import type { Outcome, Result } from '../../contracts/vocabulary.ts';
 import type { Db } from '../../db/create-db.ts';
 import { clockOf, resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid, invalidFields, pgErrorCode } from '../../shared/errors.ts';
-import { principalOf } from '../accounts/index.ts';
+import { accountIdOf } from '../accounts/index.ts';
 import { callStepDone, endCadences } from '../cadences/index.ts';
 import { factsOfAttempt, prepareFacts, storeFacts } from '../intel/index.ts';
 import {
@@ -87,7 +87,7 @@ export async function logCall(
         : null
       : undefined;
   try {
-    const by = input.by !== undefined ? input.by : callerOf(ctx);
+    const by = input.by !== undefined ? input.by : accountIdOf(ctx);
     return await record(ctx, { body, prospect, at, resultAt, facts: heard.facts, proposed, by });
   } catch (error) {
     // Two retries racing with one key: the unique index lets one in; the other answers with its record.
@@ -161,12 +161,6 @@ type Recording = {
   /** Who made the call. */
   by: number | null;
 };
-
-/** The account a request runs as, or null (the operator, a book without accounts). */
-function callerOf(ctx: Ctx): number | null {
-  const p = principalOf(ctx);
-  return p.kind === 'user' ? p.id : null;
-}
 
 function record(ctx: Ctx, input: Recording): Promise<LoggedCall> {
   const { body, prospect, at, resultAt } = input;

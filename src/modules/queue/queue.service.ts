@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { Plan, PlanQuery, PlanWindow, Queue, QueueQuery } from '../../contracts/queue.contract.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid, notFound } from '../../shared/errors.ts';
-import { principalOf } from '../accounts/index.ts';
+import { accountIdOf, principalOf } from '../accounts/index.ts';
 import { screenedRegisters } from '../suppression/index.ts';
 import { type Ctx, findUser, repClockZone, type Team } from '../team/index.ts';
 import { type DialDecision, type DialLimits, insideWindow } from './may-dial.ts';
@@ -117,12 +117,6 @@ async function openZones(
   return { zones, territoryZone: territoryOpen ? limits.territoryZones[0]! : null };
 }
 
-/** The user whose own holds do not keep prospects off their queue; null for the operator. */
-function holderOf(ctx: Ctx): number | null {
-  const p = principalOf(ctx);
-  return p.kind === 'user' ? p.id : null;
-}
-
 /** The shortlist at `at` over the zones open then, under the team's weekly limit. */
 function shortlistAt(
   ctx: Ctx,
@@ -142,7 +136,7 @@ function shortlistAt(
     territoryZone: input.open.territoryZone,
     maxDialsPerWeek: ctx.team.maxDialsPerWeek,
     ownerId: input.ownerId,
-    holder: holderOf(ctx),
+    holder: accountIdOf(ctx),
     book: input.scores,
     size: input.size,
   });

@@ -12,7 +12,7 @@ import type {
 import type { MessageKind, Outcome } from '../../contracts/vocabulary.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid, notFound, pgErrorCode } from '../../shared/errors.ts';
-import { principalOf, userOfTeam } from '../accounts/index.ts';
+import { accountIdOf, userOfTeam } from '../accounts/index.ts';
 import { callerCard, logCall, recordCallback, takeBackCall } from '../calls/index.ts';
 import { RECORDING_DISCLOSURE, recordingPlan } from '../compliance/index.ts';
 import { normalizePhone, zoneOfDialledNumber } from '../phones/index.ts';
@@ -101,12 +101,6 @@ async function repLine(ctx: Ctx, userId: number | null): Promise<{ phone: string
   return { phone, callerId };
 }
 
-/** The account a request runs as, or null (the operator, a book without accounts). */
-const callerOf = (ctx: Ctx): number | null => {
-  const p = principalOf(ctx);
-  return p.kind === 'user' ? p.id : null;
-};
-
 /**
  * Places a call to a prospect through the provider, after the same rules the queue obeys at
  * that instant; refused, naming the rule, where the queue would not dial that number now.
@@ -115,7 +109,7 @@ export async function dial(ctx: Ctx, input: DialInput): Promise<LiveCall> {
   // The call is placed now: the rules are checked at the server's clock, never at an instant a client names.
   const at = nowOf(ctx);
   const account = accountOf(ctx.team);
-  const line = await repLine(ctx, callerOf(ctx));
+  const line = await repLine(ctx, accountIdOf(ctx));
   const prospect = await resolveProspect(ctx, input.prospect);
   const phones = await phonesOf(ctx.db, { prospectId: prospect.id });
   let e164: string | null;
@@ -170,7 +164,7 @@ export async function dial(ctx: Ctx, input: DialInput): Promise<LiveCall> {
     teamId: ctx.team.id,
     provider: 'twilio',
     direction: 'outbound',
-    userId: callerOf(ctx),
+    userId: accountIdOf(ctx),
     prospectId: prospect.id,
     phoneId: phone.id,
     e164,
