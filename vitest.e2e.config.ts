@@ -9,5 +9,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     fileParallelism: false,
+    // A page waits on a server that shares two cores with the browser: a second is too short a wait.
+    expect: { poll: { timeout: 15_000 } },
   },
 });

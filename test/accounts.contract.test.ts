@@ -22,9 +22,10 @@ describe.each(drivers)('accounts, sessions and tokens on %s', (driver) => {
       csrf?: string;
       bearer?: string;
       https?: boolean;
+      headers?: Record<string, string>;
     } = {},
   ) => {
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...init.headers };
     if (init.body !== undefined) headers['content-type'] = 'application/json';
     if (init.cookie) headers['cookie'] = init.cookie;
     if (init.csrf) headers['x-reach-csrf'] = init.csrf;
@@ -129,6 +130,63 @@ describe.each(drivers)('accounts, sessions and tokens on %s', (driver) => {
     expect(locked.body['code']).toBe('rate_limited');
     now = new Date(now.getTime() + 16 * 60_000);
     await login(ADMIN.email, ADMIN.password);
+  });
+
+  it('ten guesses sent at once got past a limit of five: only five passwords are checked, the rest refused', async () => {
+    await setup();
+    const guesses = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        call('/auth/login', { body: { email: ADMIN.email, password: `guess number ${i}` } }),
+      ),
+    );
+    expect(guesses.filter((g) => g.status === 401)).toHaveLength(5);
+    expect(guesses.filter((g) => g.status === 429)).toHaveLength(5);
+    expect((await call('/auth/login', { body: ADMIN })).status).toBe(429);
+    const checked = (
+      await t.executeSql(
+        "select detail->>'reason' as reason, count(*)::int as n from audit_log where action = 'login_failed' group by 1 order by 1",
+      )
+    ).rows as Json[];
+    expect(checked).toEqual([
+      { reason: 'password', n: 5 },
+      { reason: 'rate_limited', n: 6 },
+    ]);
+  });
+
+  it("guesses from another address locked a rep out, and guessing on kept them locked: the limit is per address, and refusals don't extend it", async () => {
+    app = createApp({ ctx: t.ctx, databaseKind: t.kind, token: undefined, trustProxy: true });
+    await setup();
+    const from = (address: string) => ({ 'x-forwarded-for': `203.0.113.250, ${address}` });
+    for (let i = 0; i < 5; i++)
+      await call('/auth/login', {
+        body: { email: ADMIN.email, password: `guess number ${i}` },
+        headers: from('198.51.100.7'),
+      });
+    expect((await call('/auth/login', { body: ADMIN, headers: from('198.51.100.7') })).status).toBe(429);
+    // The rep's own desk, elsewhere, still logs in.
+    expect((await call('/auth/login', { body: ADMIN, headers: from('192.0.2.10') })).status).toBe(200);
+    // Ten minutes of refused guesses later, the window of the five that counted runs out all the same.
+    now = new Date(now.getTime() + 10 * 60_000);
+    for (let i = 0; i < 5; i++)
+      await call('/auth/login', {
+        body: { email: ADMIN.email, password: 'more' },
+        headers: from('198.51.100.7'),
+      });
+    now = new Date(now.getTime() + 6 * 60_000);
+    expect((await call('/auth/login', { body: ADMIN, headers: from('198.51.100.7') })).status).toBe(200);
+    // The address the proxy added is the one recorded, not what the client wrote before it.
+    const addresses = (await t.executeSql("select distinct address from audit_log where action = 'login'"))
+      .rows as Json[];
+    expect(addresses.map((r) => r['address']).sort()).toEqual(['192.0.2.10', '198.51.100.7']);
+  });
+
+  it("a proxy's Basic credentials turned a logged-in desk away, and HEAD /health was refused once logins existed", async () => {
+    const desk = await setup();
+    const basic = { authorization: `Basic ${Buffer.from('proxy:secret').toString('base64')}` };
+    expect((await call('/prospects', { cookie: desk.cookie, headers: basic })).status).toBe(200);
+    expect((await call('/prospects', { headers: basic })).status).toBe(401);
+    const head = await app.request('/api/v1/health', { method: 'HEAD' });
+    expect(head.status).toBe(200);
   });
 
   it('a change from a cookie-authenticated desk without its CSRF token is refused and writes nothing', async () => {
@@ -324,7 +382,25 @@ describe.each(drivers)('accounts, sessions and tokens on %s', (driver) => {
     ).toBe(401);
   });
 
-  it("changing one's password ends every other session of the account, not this one", async () => {
+  it('a reset left the personal tokens of the account working: a reset revokes them, audited', async () => {
+    const admin = await setup();
+    await call('/users', {
+      ...as(admin),
+      body: { email: 'kim@northwind.example', name: 'Kim', role: 'rep', password: 'kims first passphrase' },
+    });
+    const kim = await login('kim@northwind.example', 'kims first passphrase');
+    const made = await call('/tokens', { ...as(kim), body: { name: 'laptop script' } });
+    const token = made.body['token'] as string;
+    expect((await call('/prospects', { bearer: token })).status).toBe(200);
+    await call('/users/kim@northwind.example/password-link', { ...as(admin), method: 'POST' });
+    expect((await call('/prospects', { bearer: token })).status).toBe(401);
+    const entry = (await call('/audit', as(admin))).body['entries'].find(
+      (e: Json) => e['action'] === 'password_reset',
+    );
+    expect(entry['detail']).toMatchObject({ sessionsEnded: 1, tokensRevoked: 1 });
+  });
+
+  it("changing one's password ends every other session of the account, not this onne", async () => {
     await setup();
     const a = await login(ADMIN.email, ADMIN.password);
     const b = await login(ADMIN.email, ADMIN.password);

@@ -11,7 +11,13 @@ type Heard = { event: string; data: Record<string, unknown> };
 async function listen(
   base: string,
   headers: Record<string, string> = {},
-): Promise<{ heard: Heard[]; next: (event: string) => Promise<Heard>; stop: () => void }> {
+): Promise<{
+  heard: Heard[];
+  next: (event: string) => Promise<Heard>;
+  stop: () => void;
+  /** Settles when the server ends the stream. */
+  ended: Promise<void>;
+}> {
   const controller = new AbortController();
   const response = await fetch(`${base}/api/v1/events`, { signal: controller.signal, headers });
   expect(response.headers.get('content-type')).toContain('text/event-stream');
@@ -19,7 +25,7 @@ async function listen(
   const waiting: { event: string; n: number; resolve: (h: Heard) => void }[] = [];
   const taken = new Map<string, number>();
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-  void (async () => {
+  const ended = (async () => {
     let buffer = '';
     for (;;) {
       const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
@@ -51,7 +57,7 @@ async function listen(
       else waiting.push({ event, n, resolve });
     });
   await next('ready');
-  return { heard, next, stop: () => controller.abort() };
+  return { heard, next, stop: () => controller.abort(), ended };
 }
 
 const addProspect = (base: string, desk: string, headers: Record<string, string> = {}) =>
@@ -134,6 +140,33 @@ describe('live events of the book', () => {
     ]);
     hearsOne.stop();
     hearsTwo.stop();
+  });
+
+  it("a desk's event stream outlived its logout and kept telling the book's changes: it ends at the next one", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'reach-events-'));
+    cleanup.push(() => rm(dir, { recursive: true, force: true }));
+    const server = await startServer({ port: 0, host: '127.0.0.1', data: dir, log: () => undefined });
+    servers.push(server);
+    const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+      fetch(`${server.url}/api/v1${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      });
+    const signedIn = async (response: Response) => {
+      const who = (await response.json()) as { csrf: string };
+      return { cookie: response.headers.get('set-cookie')!.split(';')[0]!, 'x-reach-csrf': who.csrf };
+    };
+    const credentials = { email: 'ana@one.example', password: 'ana passphrase 1' };
+    const first = await signedIn(await post('/auth/setup', { ...credentials, name: 'Ana' }));
+    const stream = await listen(server.url, { cookie: first.cookie });
+    expect((await addProspect(server.url, 'desk-1', first)).status).toBe(201);
+    await stream.next('changed');
+    expect((await post('/auth/logout', {}, first)).status).toBe(204);
+    const other = await signedIn(await post('/auth/login', credentials));
+    expect((await addProspect(server.url, 'desk-2', other)).status).toBe(201);
+    await stream.ended;
+    expect(stream.heard.filter((h) => h.event === 'changed').map((h) => h.data['desk'])).toEqual(['desk-1']);
   });
 
   it.runIf(process.env['TEST_DATABASE_URL'])(

@@ -74,18 +74,7 @@ describe.each(drivers)('Calls through Twilio (the loopback double) on %s', (driv
   });
 
   it('each rep calls from their own phone and caller ID, and a prospect held by another rep is not dialled', async () => {
-    const login = async (body: Json, path = '/auth/login') => {
-      const response = await fetch(`${base}/api/v1${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      const who = (await response.json()) as Json;
-      return {
-        cookie: response.headers.get('set-cookie')!.split(';')[0]!,
-        'x-reach-csrf': who['csrf'] as string,
-      };
-    };
+    const { login } = rig;
     rig.headers = await login(
       { email: 'ana@northwind.example', name: 'Ana', password: 'ana passphrase 1' },
       '/auth/setup',
@@ -129,6 +118,70 @@ describe.each(drivers)('Calls through Twilio (the loopback double) on %s', (driv
     const prospectLeg = twilio.sent.find((s) => s.params['Direction'] === 'outbound-dial');
     expect(prospectLeg?.params['From']).toBe('+13125550122');
     expect(prospectLeg?.params['From']).not.toBe(CALLER_ID);
+  });
+
+  it("a second team's calls were folded in the first team's book: each team's webhooks, calls in and logs run in its own", async () => {
+    const { login } = rig;
+    const ana = await login(
+      { email: 'ana@one.example', name: 'Ana', password: 'ana passphrase 1' },
+      '/auth/setup',
+    );
+    rig.headers = ana;
+    const made = await api('/teams', {
+      body: { name: 'Two', admin: { email: 'bo@two.example', name: 'Bo', password: 'bo passphrase 22' } },
+    });
+    expect(made.status).toBe(201);
+    rig.headers = await login({ email: 'bo@two.example', password: 'bo passphrase 22' });
+    const two = made.body['team']['id'] as number;
+    const config = await api('/config', {
+      method: 'PATCH',
+      body: {
+        territoryZones: ['America/New_York'],
+        telephony: 'twilio',
+        twilioAccountSid: twilio.accountSid,
+        twilioAuthToken: twilio.authToken,
+        twilioApiUrl: twilio.url,
+        publicUrl: base,
+        repPhone: '+13125550131',
+        callerId: '+13125550132',
+      },
+    });
+    expect(config.status).toBe(200);
+    const id = await prospect('Dana Whitfield', '(212) 555-0142', { timezone: 'America/New_York' });
+    twilio.scenarios.set('+12125550142', {
+      answer: 'machine',
+      ringSeconds: 4,
+      greetingSeconds: 3,
+      talkSeconds: 2,
+    });
+    const placed = await api('/calls/dial', { body: { prospect: id } });
+    expect(placed.status).toBe(201);
+    expect(twilio.requests.find((r) => r.path.endsWith('/Calls.json'))!.params.get('To')).toBe(
+      '+13125550131',
+    );
+    await settle();
+    expect((await api(`/telephony/calls/${placed.body['id']}`)).body).toMatchObject({
+      state: 'ended',
+      loggedBy: 'call',
+      outcome: 'voicemail',
+    });
+    expect((await api(`/calls?prospect=${id}`)).body['items']).toHaveLength(1);
+    expect(announced.length).toBeGreaterThan(0);
+    expect(new Set(announced.map((a) => a['team']))).toEqual(new Set([two]));
+    // Dana calls back on team two's number: its call, rung through to Bo's phone, never team one's.
+    const answer = await twilio.callIn({
+      url: `${base}/api/v1/telephony/twilio/inbound`,
+      from: '+12125550142',
+      to: '+13125550132',
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.twiml).toContain('+13125550131</Number>');
+    expect(
+      ((await api('/telephony/calls')).body['items'] as Json[]).map((c) => c['direction']).sort(),
+    ).toEqual(['inbound', 'outbound']);
+    rig.headers = ana;
+    expect((await api('/telephony/calls')).body['items']).toHaveLength(0);
+    expect((await api('/calls')).body['items']).toHaveLength(0);
   });
 
   it("the rep's word takes the place of what the call logged itself as, once", async () => {

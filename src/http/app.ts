@@ -15,7 +15,7 @@ import { emailRoutes } from '../modules/email/index.ts';
 import { exportRoutes } from '../modules/exports/index.ts';
 import { importRoutes } from '../modules/imports/index.ts';
 import type { Ctx, Team } from '../modules/team/index.ts';
-import { twilioRoutes, WEBHOOK_PATH, type WebhookHooks } from '../modules/telephony/index.ts';
+import { teamOfWebhook, twilioRoutes, WEBHOOK_PATH, type WebhookHooks } from '../modules/telephony/index.ts';
 import { AppError } from '../shared/errors.ts';
 import { requestIdOf } from '../shared/request-trace.ts';
 import { version } from '../shared/version.ts';
@@ -37,6 +37,8 @@ export type AppOptions = {
   ctx: Ctx;
   /** REACH_TOKEN: the operator's token, which runs every request as the server's owner. */
   token?: string | undefined;
+  /** REACH_TRUST_PROXY: a reverse proxy in front says who the client is (X-Forwarded-For). */
+  trustProxy?: boolean | undefined;
   databaseKind: string;
   /** The built web app's folder; `web/dist` of this checkout unless given. */
   webRoot?: string | undefined;
@@ -87,10 +89,17 @@ export function createApp(options: AppOptions): Hono {
     return accounts;
   };
   app.use('/api/*', async (c, next) => {
+    c.set('clientAddress' as never, addressOf(c, options.trustProxy === true) as never);
     // A provider's webhooks carry its signature (or a keyed address), checked by each, never a session or token.
-    if (c.req.path.startsWith(`${WEBHOOK_PATH}/`)) return next();
+    if (c.req.path.startsWith(`${WEBHOOK_PATH}/`)) {
+      // …and run in the team of the call they name (or of the number dialled), whose auth token signs them.
+      const team = await webhookTeamOf(c, base.db);
+      if (team !== null) c.set('teamId' as never, team as never);
+      return next();
+    }
     const principal = await principalFor(c, { options, accountsExist });
-    const isOpen = open.has(`${c.req.method} ${c.req.path}`);
+    const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
+    const isOpen = open.has(`${method} ${c.req.path}`);
     if (!principal && !isOpen)
       throw new AppError(
         'unauthorized',
@@ -112,7 +121,15 @@ export function createApp(options: AppOptions): Hono {
   const { events } = options;
   if (events) {
     app.use('/api/v1/*', publishChanges(events, teamOfRequest));
-    app.get('/api/v1/events', (c) => events.stream(c, teamOfRequest(c) ?? base.team.id));
+    app.get('/api/v1/events', (c) => {
+      const who = principalOfRequest(c);
+      // Streams of a signed-in desk end once the session or token behind them no longer is.
+      const alive =
+        who?.kind === 'user'
+          ? async () => (await principalFor(c, { options, accountsExist }))?.kind === 'user'
+          : undefined;
+      return events.stream(c, { team: teamOfRequest(c) ?? base.team.id, ...(alive ? { alive } : {}) });
+    });
   }
   const document = openApiDocument(all, version);
   app.get('/api/v1/openapi.json', (c) => c.json(document));
@@ -146,14 +163,33 @@ export function createApp(options: AppOptions): Hono {
   return app;
 }
 
+/** The team a provider's webhook is for, from its `call` (a call Reach placed) or its `To` (a call in). */
+async function webhookTeamOf(c: Context, db: Ctx['db']): Promise<number | null> {
+  const call = c.req.query('call');
+  if (call !== undefined)
+    return /^[1-9]\d{0,9}$/.test(call) && Number(call) <= 2_147_483_647
+      ? teamOfWebhook(db, { call: Number(call) })
+      : null;
+  if (
+    c.req.method !== 'POST' ||
+    !(c.req.header('content-type') ?? '').startsWith('application/x-www-form-urlencoded')
+  )
+    return null;
+  // The body is read once and kept by the request: the route reads it again to check its signature.
+  const to = new URLSearchParams(await c.req.text()).get('To');
+  return to ? teamOfWebhook(db, { to }) : null;
+}
+
 /** Who a request is: a session, a personal token or the operator's token; on a book without accounts and without REACH_TOKEN, the open single user. */
 async function principalFor(
   c: Context,
   input: { options: AppOptions; accountsExist: () => Promise<boolean> },
 ): Promise<Principal | null> {
   const { options } = input;
+  // Only a bearer credential is Reach's: a browser's Basic credentials for a proxy in front leave the session in charge.
   const header = c.req.header('authorization');
-  const bearer = header === undefined ? null : (/^Bearer\s+(\S+)$/i.exec(header)?.[1] ?? '');
+  const bearer =
+    header === undefined || !/^Bearer\s/i.test(header) ? null : (/^Bearer\s+(\S+)$/i.exec(header)?.[1] ?? '');
   const cookie = getCookie(c, SESSION_COOKIE) ?? null;
   const principal = await authenticate(options.ctx.db, {
     bearer,
@@ -162,7 +198,6 @@ async function principalFor(
     now: nowOf(options.ctx),
   });
   if (principal) return principal;
-  if (bearer !== null) return null;
   if (!options.token && !(await input.accountsExist())) return { kind: 'operator', via: 'open' };
   return null;
 }

@@ -34,8 +34,11 @@ export type BookEvents = {
   announce: (call: LiveCall, team: number) => Promise<void>;
   /** Calls `hear` for every change any process reports; returns how to stop. */
   hear: (hear: (event: BookEvent) => void) => () => void;
-  /** The event stream of `GET /api/v1/events`: one team's events. */
-  stream: (c: Context, team: number) => Response;
+  /**
+   * The event stream of `GET /api/v1/events`: one team's events, for as long as whoever opened it
+   * is still signed in (asked at every heartbeat: a logout, a reset or a disabled account ends it).
+   */
+  stream: (c: Context, input: { team: number; alive?: () => Promise<boolean> }) => Response;
   close: () => Promise<void>;
 };
 
@@ -72,28 +75,39 @@ export async function bookEvents(database: Database, log: (line: string) => void
     announce: async (call, team) => {
       await send({ type: 'call', team, call, at: new Date().toISOString() });
     },
-    stream: (c, team) =>
+    stream: (c, { team, alive }) =>
       streamSSE(c, async (sse) => {
         let id = 0;
-        const hear = (event: BookEvent) =>
-          event.team === team &&
-          void sse
-            .writeSSE({ event: event.type, data: JSON.stringify(event), id: String(++id) })
-            .catch(() => undefined);
+        // Events go out in order, each only while whoever opened the stream is still signed in.
+        let chain = Promise.resolve();
+        let end = () => {};
+        const entry = {
+          close: async () => {
+            end();
+            await sse.close();
+          },
+        };
+        const stillAlive = async (): Promise<boolean> => {
+          if (!alive || (await alive().catch(() => false))) return true;
+          await entry.close().catch(() => undefined);
+          return false;
+        };
+        const hear = (event: BookEvent) => {
+          if (event.team !== team) return;
+          chain = chain.then(async () => {
+            if (await stillAlive())
+              await sse
+                .writeSSE({ event: event.type, data: JSON.stringify(event), id: String(++id) })
+                .catch(() => undefined);
+          });
+        };
         await sse.writeSSE({ event: 'ready', data: '{}' });
         // The stream stays open until the desk goes away or the server closes.
         await new Promise<void>((resolve) => {
-          const beat = setInterval(
-            () => void sse.write(': alive\n\n').catch(() => undefined),
-            HEARTBEAT_SECONDS * 1000,
-          );
-          const entry = {
-            close: async () => {
-              end();
-              await sse.close();
-            },
-          };
-          const end = () => {
+          const beat = setInterval(async () => {
+            if (await stillAlive()) await sse.write(': alive\n\n').catch(() => undefined);
+          }, HEARTBEAT_SECONDS * 1000);
+          end = () => {
             clearInterval(beat);
             listeners.delete(hear);
             open.delete(entry);

@@ -3,6 +3,7 @@ import { count } from 'drizzle-orm';
 import { openBook } from '../app/open-book.ts';
 import { recordLockPort, resolveDataDir } from '../db/data-dir.ts';
 import { prospects } from '../db/schema.ts';
+import { anyAccountExists } from '../modules/accounts/index.ts';
 import { startWorker } from '../modules/jobs/index.ts';
 import { loadTeam } from '../modules/team/index.ts';
 import { callProcessor } from '../modules/telephony/index.ts';
@@ -18,6 +19,8 @@ export type ServerOptions = {
   data?: string | undefined;
   databaseUrl?: string | undefined;
   token?: string | undefined;
+  /** A reverse proxy in front says who the client is (X-Forwarded-For): REACH_TRUST_PROXY=1. */
+  trustProxy?: boolean | undefined;
   /** The server's clock, for what is decided at the server's now (a call placed); the machine's when left out. */
   clock?: () => Date;
   /** Also runs the cadence worker: automatic email steps go out when due. */
@@ -34,17 +37,19 @@ const TEAM_CHANGES = /^(PATCH \/config|POST \/demo)\b/;
 /** Starts the API on the embedded or server database; the embedded directory is locked while it runs. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.log(line));
-  if (!isLoopback(options.host) && !options.token) {
-    throw new AppError(
-      'validation',
-      `--host ${options.host}: Reach listens on loopback only unless REACH_TOKEN is set; then every request needs Authorization: Bearer <token>`,
-    );
-  }
   const book = await openBook({
     data: options.data,
     databaseUrl: options.databaseUrl,
     holder: { kind: 'server', port: options.port, host: options.host },
   });
+  // Beyond this machine every request must say who it is: logins, or the operator's token.
+  if (!isLoopback(options.host) && !options.token && !(await anyAccountExists(book.database.db))) {
+    await book.close();
+    throw new AppError(
+      'validation',
+      `--host ${options.host}: Reach listens beyond loopback only once it has logins (reach users add EMAIL --role admin) or REACH_TOKEN is set`,
+    );
+  }
   const { database, where } = book;
   const ctx = {
     db: database.db,
@@ -66,16 +71,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Calls through the provider: webhooks folded as they arrive, each move told to every desk.
   const calls = callProcessor({
     ctx: () => ctx,
-    publish: (call) => void events.announce(call, ctx.team.id),
+    publish: (call, team) => void events.announce(call, team),
     log,
   });
   calls.wake();
   const app = createApp({
     ctx,
     token: options.token,
+    trustProxy: options.trustProxy,
     databaseKind: database.kind,
     events,
-    calls: { received: calls.wake, announce: (call) => void events.announce(call, ctx.team.id) },
+    calls: { received: calls.wake, announce: (call, team) => void events.announce(call, team) },
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));

@@ -50,6 +50,20 @@ export function telephonyRig(driver: Driver) {
       expect(made.status).toBe(201);
       return made.body['id'] as number;
     },
+    /** Logs in (or, with `/auth/setup`, makes the first admin): the session's cookie and CSRF token, as headers. */
+    login: async (body: Json, path = '/auth/login') => {
+      const response = await fetch(`${rig.base}/api/v1${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      expect(response.status).toBeLessThan(300);
+      const who = (await response.json()) as Json;
+      return {
+        cookie: response.headers.get('set-cookie')!.split(';')[0]!,
+        'x-reach-csrf': who['csrf'] as string,
+      };
+    },
     settle: async () => {
       await rig.twilio.settled();
       await rig.processor.drain();
@@ -70,14 +84,17 @@ export function telephonyRig(driver: Driver) {
     rig.announced.length = 0;
     rig.processor = callProcessor({
       ctx: () => t.ctx,
-      publish: (call) => rig.announced.push(call),
+      publish: (call, team) => rig.announced.push({ ...call, team }),
       log: () => undefined,
       sweepSeconds: 3600,
     });
     const app = createApp({
       ctx: t.ctx,
       databaseKind: t.kind,
-      calls: { received: rig.processor.wake, announce: (call) => rig.announced.push(call) },
+      calls: {
+        received: rig.processor.wake,
+        announce: (call, team) => rig.announced.push({ ...call, team }),
+      },
     });
     rig.server = await new Promise((resolve) => {
       const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));

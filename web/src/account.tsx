@@ -1,5 +1,15 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
-import { ApiError, api, describeError, setCsrf, type WhoAmI, whenSignedOut } from './api.ts';
+import {
+  ApiError,
+  api,
+  closeEvents,
+  describeError,
+  savedToken,
+  saveToken,
+  setCsrf,
+  type WhoAmI,
+  whenSignedOut,
+} from './api.ts';
 import { go } from './router.ts';
 
 /** Who this desk is, and how to log out; null before the server has said. */
@@ -25,6 +35,8 @@ export function Gate({ children }: { children: ReactNode }) {
   const [link, setLink] = useState(linkToken);
 
   const accept = useCallback((answer: WhoAmI) => {
+    // A desk that logs in is that person: a token saved in this browser no longer speaks for it.
+    if (answer.via === 'session') saveToken('');
     setCsrf(answer.csrf);
     setWho(answer);
     setState('in');
@@ -43,6 +55,7 @@ export function Gate({ children }: { children: ReactNode }) {
   useEffect(() => {
     void refresh();
     whenSignedOut(() => {
+      closeEvents();
       setCsrf(null);
       setState('out');
     });
@@ -53,12 +66,16 @@ export function Gate({ children }: { children: ReactNode }) {
       window.removeEventListener('hashchange', hear);
     };
   }, [refresh]);
+  // Signing out ends the session, or forgets the token this browser kept; either way the live events stop.
   const signOut = useCallback(async () => {
-    await api('/auth/logout', { method: 'POST' }).catch(() => undefined);
+    if (savedToken()) saveToken('');
+    else await api('/auth/logout', { method: 'POST' }).catch(() => undefined);
+    closeEvents();
     setCsrf(null);
     setWho(null);
-    setState('out');
-  }, []);
+    setState('loading');
+    await refresh();
+  }, [refresh]);
 
   if (link)
     return (
@@ -280,17 +297,27 @@ export function AccountBadge() {
         Set up logins
       </a>
     );
-  if (!who.user) return <span className="muted">operator</span>;
+  // A token saved in this browser (the operator's, or a personal one) is forgotten to sign out.
+  const out = (
+    <button type="button" className="quiet" onClick={() => void session.signOut()}>
+      {who.via === 'session' ? 'Log out' : 'Forget token'}
+    </button>
+  );
+  if (!who.user)
+    return (
+      <span className="account">
+        <span className="muted" title="This browser sends the operator's token (REACH_TOKEN)">
+          operator
+        </span>
+        {who.via === 'operator' && out}
+      </span>
+    );
   return (
     <span className="account">
       <span title={`${who.user.email} · team ${who.team.name}`}>
         {who.user.name} · {who.user.role}
       </span>
-      {who.via === 'session' && (
-        <button type="button" className="quiet" onClick={() => void session.signOut()}>
-          Log out
-        </button>
-      )}
+      {(who.via === 'session' || who.via === 'token') && out}
     </span>
   );
 }

@@ -63,6 +63,12 @@ export function headers(extra: Record<string, string> = {}): Record<string, stri
 /** The page's one stream of the server's live events, open while anything listens to it. */
 let stream: { source: EventSource; listeners: number } | null = null;
 
+/** Ends the page's live events at once (the desk signs out): whatever listens hears nothing more. */
+export function closeEvents(): void {
+  stream?.source.close();
+  stream = null;
+}
+
 /** Listens to one kind of live event on the shared stream; null where the stream cannot open. */
 function listen(kind: string, hear: (data: string) => void): (() => void) | null {
   if (typeof EventSource === 'undefined' || savedToken()) return null;

@@ -21,6 +21,7 @@ export function serveCommand(): Command {
           data: o.data,
           databaseUrl: process.env['DATABASE_URL'],
           token: process.env['REACH_TOKEN'],
+          trustProxy: ['1', 'true', 'yes'].includes(process.env['REACH_TRUST_PROXY'] ?? ''),
           worker: o.worker,
         });
         const stop = async () => {

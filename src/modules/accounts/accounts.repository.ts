@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
 import { rowsOf } from '../../db/rows.ts';
 import { apiTokens, auditLog, passwordLinks, prospects, sessions, teams, users } from '../../db/schema.ts';
@@ -245,6 +245,22 @@ export async function takeLink(db: Db, input: { digest: string; now: Date }): Pr
   return row?.userId ?? null;
 }
 
+/** Whether a link is good now, without spending it. */
+export async function linkIsLive(db: Db, input: { digest: string; now: Date }): Promise<boolean> {
+  const [row] = await db
+    .select({ id: passwordLinks.id })
+    .from(passwordLinks)
+    .where(
+      and(
+        eq(passwordLinks.digest, input.digest),
+        isNull(passwordLinks.usedAt),
+        gt(passwordLinks.expiresAt, input.now),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
 /** Every unused link of a user ends (a new one, or the password set another way). */
 export async function endLinks(db: Db, input: { userId: number; at: Date }): Promise<void> {
   await db
@@ -255,14 +271,27 @@ export async function endLinks(db: Db, input: { userId: number; at: Date }): Pro
 
 // The audit log
 
-export async function insertAudit(db: Db, values: typeof auditLog.$inferInsert): Promise<void> {
-  await db.insert(auditLog).values(values);
+export async function insertAudit(db: Db, values: typeof auditLog.$inferInsert): Promise<number> {
+  const [row] = await db.insert(auditLog).values(values).returning({ id: auditLog.id });
+  return row!.id;
 }
 
-/** Failed logins since an instant, for this email or from this address. */
+/** Rewrites an audit entry: a login attempt once its password has been checked. */
+export async function settleAudit(
+  db: Db,
+  input: { id: number; set: { action: string; detail: Record<string, unknown>; actorId?: number } },
+): Promise<void> {
+  await db.update(auditLog).set(input.set).where(eq(auditLog.id, input.id));
+}
+
+/**
+ * Login attempts that count against a limit: failed, or still being checked, since an instant and
+ * up to (and including) one attempt, for this email and/or from this address. Attempts refused by
+ * the limit itself do not count, so hammering a locked account does not keep it locked.
+ */
 export async function failedLogins(
   db: Db,
-  input: { since: Date; email?: string; address?: string },
+  input: { since: Date; through: number; email?: string; address?: string },
 ): Promise<number> {
   const [row] = await db
     .select({ n: count() })
@@ -271,10 +300,10 @@ export async function failedLogins(
       and(
         eq(auditLog.action, 'login_failed'),
         gt(auditLog.at, input.since),
-        or(
-          input.email === undefined ? undefined : eq(auditLog.subject, input.email),
-          input.address === undefined ? undefined : eq(auditLog.address, input.address),
-        ),
+        lte(auditLog.id, input.through),
+        sql`coalesce(${auditLog.detail}->>'reason', '') <> 'rate_limited'`,
+        input.email === undefined ? undefined : eq(auditLog.subject, input.email),
+        input.address === undefined ? undefined : eq(auditLog.address, input.address),
       ),
     );
   return Number(row?.n ?? 0);

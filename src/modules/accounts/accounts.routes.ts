@@ -25,10 +25,17 @@ import {
 /** The session cookie's name. */
 export const SESSION_COOKIE = 'reach_session';
 
-/** The address a request came from (the socket's peer), for the audit log and the login limits. */
-export function addressOf(c: Context): string | null {
+/**
+ * The address a request came from, for the audit log and the login limits: the socket's peer or,
+ * behind a proxy Reach was told to trust (REACH_TRUST_PROXY=1), the address the proxy added last
+ * to X-Forwarded-For (the ones before it are the client's word, and anyone can write them).
+ */
+export function addressOf(c: Context, trustProxy = false): string | null {
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? null;
+  const peer = env?.incoming?.socket?.remoteAddress ?? null;
+  if (!trustProxy) return ((c.get as (key: string) => unknown)('clientAddress') as string | null) ?? peer;
+  const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
+  return forwarded || peer;
 }
 
 /** Whether the request reached Reach over TLS (directly or through a proxy that says so). */

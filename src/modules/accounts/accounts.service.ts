@@ -294,12 +294,14 @@ export async function resetPassword(ctx: Ctx, input: { key: string; now: Date })
     id: target.id,
     set: { passwordHash: NO_PASSWORD, passwordChangedAt: input.now },
   }))!;
+  // A reset is for a password that may be known to someone else: whatever they could have made with it ends too.
   const ended = await endSessions(ctx.db, { userId: target.id, at: input.now });
+  const revoked = await revokeTokensOf(ctx.db, { userId: target.id, at: input.now });
   await audit(ctx, {
     at: input.now,
     action: 'password_reset',
     subject: target.email ?? target.name,
-    detail: { sessionsEnded: ended },
+    detail: { sessionsEnded: ended, tokensRevoked: revoked },
   });
   return passwordLink(ctx, { user: row, now: input.now });
 }

@@ -13,11 +13,13 @@ import {
   insertAudit,
   insertSession,
   insertUser,
+  linkIsLive,
   liveSession,
   liveToken,
   lockAccounts,
   ownUnowned,
   type SessionRow,
+  settleAudit,
   takeLink,
   touchSession,
   touchToken,
@@ -33,8 +35,10 @@ export const SESSION_IDLE_MS = 12 * 3600_000;
 export const SESSION_LIFETIME_MS = 7 * 24 * 3600_000;
 /** Failed logins are counted over this window… */
 export const LOGIN_WINDOW_MS = 15 * 60_000;
-/** …and refused beyond this many for one account… */
+/** …and refused beyond this many for one account from one address (someone else's guesses elsewhere never lock a rep out)… */
 export const MAX_FAILED_PER_ACCOUNT = 5;
+/** …or for one account from anywhere (guesses spread over many addresses)… */
+export const MAX_FAILED_PER_ACCOUNT_ANYWHERE = 50;
 /** …or from one address (many accounts tried from one place). */
 export const MAX_FAILED_PER_ADDRESS = 30;
 /** How long a one-time password link stays good. */
@@ -136,62 +140,71 @@ async function openSession(
   return { secret, session, principal };
 }
 
+/** Which limit, if any, an attempt is over: the attempts before it (and in flight with it) are counted, never the refused ones. */
+async function limitReached(
+  db: Db,
+  input: { email: string; where: Where; attempt: number },
+): Promise<string | null> {
+  const { email, where, attempt } = input;
+  const since = new Date(where.now.getTime() - LOGIN_WINDOW_MS);
+  const address = where.address ?? undefined;
+  const [here, anywhere, fromAddress] = await Promise.all([
+    failedLogins(db, { since, through: attempt, email, ...(address ? { address } : {}) }),
+    failedLogins(db, { since, through: attempt, email }),
+    address ? failedLogins(db, { since, through: attempt, address }) : Promise.resolve(0),
+  ]);
+  // Each count includes the attempt itself.
+  if (here > MAX_FAILED_PER_ACCOUNT || anywhere > MAX_FAILED_PER_ACCOUNT_ANYWHERE) return 'for this account';
+  if (fromAddress > MAX_FAILED_PER_ADDRESS) return 'from this address';
+  return null;
+}
+
 /**
  * Logs in by email and password. A wrong password and an unknown email are told alike and take
- * as long; beyond MAX_FAILED_PER_ACCOUNT failures for an account (or MAX_FAILED_PER_ADDRESS from
- * one address) in LOGIN_WINDOW_MS, every attempt is refused until the window has passed.
+ * as long. The attempt is written down before its password is checked, so guesses sent at once
+ * are limited like guesses sent in turn: beyond MAX_FAILED_PER_ACCOUNT failures for an account
+ * from one address (MAX_FAILED_PER_ACCOUNT_ANYWHERE from anywhere, MAX_FAILED_PER_ADDRESS for any
+ * account from one address) in LOGIN_WINDOW_MS, attempts are refused until the window has passed.
  */
 export async function login(
   db: Db,
   input: { email: string; password: string; where: Where },
 ): Promise<{ secret: string; principal: Principal }> {
   const { email, where } = input;
-  const since = new Date(where.now.getTime() - LOGIN_WINDOW_MS);
-  const [forAccount, fromAddress] = await Promise.all([
-    failedLogins(db, { since, email }),
-    where.address === null ? Promise.resolve(0) : failedLogins(db, { since, address: where.address }),
-  ]);
   const account = await accountByEmail(db, email);
-  if (forAccount >= MAX_FAILED_PER_ACCOUNT || fromAddress >= MAX_FAILED_PER_ADDRESS) {
-    await recordFailure(db, { email, account, where, reason: 'rate_limited' });
+  const attempt = await insertAudit(db, {
+    teamId: account?.teamId ?? null,
+    at: where.now,
+    actorId: null,
+    actor: email,
+    action: 'login_failed',
+    subject: email,
+    detail: { reason: 'checking' },
+    address: where.address,
+  });
+  const over = await limitReached(db, { email, where, attempt });
+  if (over) {
+    await settleAudit(db, {
+      id: attempt,
+      set: { action: 'login_failed', detail: { reason: 'rate_limited' } },
+    });
     throw new AppError(
       'rate_limited',
-      `Too many failed logins ${forAccount >= MAX_FAILED_PER_ACCOUNT ? 'for this account' : 'from this address'}: try again in ${LOGIN_WINDOW_MS / 60_000} minutes`,
+      `Too many failed logins ${over}: try again in ${LOGIN_WINDOW_MS / 60_000} minutes`,
     );
   }
   const fits = await passwordFits(account && canLogIn(account) ? account.passwordHash : null, input.password);
   if (!account || !fits || !canLogIn(account)) {
-    await recordFailure(db, { email, account, where, reason: account?.disabledAt ? 'disabled' : 'password' });
+    const reason = account?.disabledAt ? 'disabled' : 'password';
+    await settleAudit(db, { id: attempt, set: { action: 'login_failed', detail: { reason } } });
     throw new AppError('unauthorized', 'Wrong email or password');
   }
   const opened = await openSession(db, { user: account, where });
-  await insertAudit(db, {
-    teamId: account.teamId,
-    at: where.now,
-    actorId: account.id,
-    actor: email,
-    action: 'login',
-    subject: email,
-    detail: { session: opened.session.id },
-    address: where.address,
+  await settleAudit(db, {
+    id: attempt,
+    set: { action: 'login', detail: { session: opened.session.id }, actorId: account.id },
   });
   return { secret: opened.secret, principal: opened.principal };
-}
-
-async function recordFailure(
-  db: Db,
-  input: { email: string; account: UserRow | null; where: Where; reason: string },
-): Promise<void> {
-  await insertAudit(db, {
-    teamId: input.account?.teamId ?? null,
-    at: input.where.now,
-    actorId: null,
-    actor: input.email,
-    action: 'login_failed',
-    subject: input.email,
-    detail: { reason: input.reason },
-    address: input.where.address,
-  });
 }
 
 /** Ends the session a request came with. */
@@ -260,17 +273,18 @@ export async function setPasswordByLink(
   db: Db,
   input: { token: string; password: string; where: Where },
 ): Promise<{ secret: string; principal: Principal }> {
-  const passwordHash = await hashPassword(input.password);
   const { now } = input.where;
+  const refused = () =>
+    new AppError('unauthorized', 'This link is not good: it was used, it expired, or it was never made');
+  // A link that is no good is told before the password is hashed: guessing links costs the server nothing.
+  if (!input.token.startsWith(LINK_PREFIX) || !(await linkIsLive(db, { digest: digestOf(input.token), now })))
+    throw refused();
+  const passwordHash = await hashPassword(input.password);
   const user = await db.transaction(async (tx) => {
     const userId = input.token.startsWith(LINK_PREFIX)
       ? await takeLink(tx, { digest: digestOf(input.token), now })
       : null;
-    if (userId === null)
-      throw new AppError(
-        'unauthorized',
-        'This link is not good: it was used, it expired, or it was never made',
-      );
+    if (userId === null) throw refused();
     const row = await updateUserRow(tx, { id: userId, set: { passwordHash, passwordChangedAt: now } });
     await endLinks(tx, { userId, at: now });
     await endSessions(tx, { userId, at: now });

@@ -4,7 +4,7 @@ import type { Database } from '../../db/create-db.ts';
 import { rowsOf } from '../../db/rows.ts';
 import { AppError } from '../../shared/errors.ts';
 import { autoSendable, deliverEmailStep } from '../email/index.ts';
-import { type Ctx, loadTeam } from '../team/index.ts';
+import { type Ctx, everyTeam, loadTeam } from '../team/index.ts';
 
 /** Every minute: find the email steps that are due and queue one job for each. */
 export const SWEEP_QUEUE = 'reach-cadence-sweep';
@@ -44,43 +44,58 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const { database } = options;
   const log = options.log ?? (() => {});
   const boss = await startBoss(options, log);
-  const ctx = async (): Promise<Ctx> => ({ db: database.db, team: await loadTeam(database.db) });
+  // Each team's steps go out with its own settings (its SMTP server, its sender), read as stored.
+  const ctxOf = async (teamId?: number): Promise<Ctx> => {
+    const teams = await everyTeam(database.db);
+    const team = teams.find((t) => t.id === teamId) ?? (await loadTeam(database.db));
+    return { db: database.db, team };
+  };
 
   const sweep = async (given?: Date): Promise<number[]> => {
     const at = given ?? new Date();
-    const c = await ctx();
-    // A claim is as old as the real clock says: a sweep for another instant (`--at`) must not
-    // take a send another worker is making now for a stalled one.
-    await recoverStalled(c, new Date());
-    const ids = await dueAutoEmails(c, at);
-    for (const taskId of ids)
-      await boss.send(
-        EMAIL_QUEUE,
-        { taskId, ...(given ? { at: given.toISOString() } : {}) },
-        { singletonKey: `task-${taskId}` },
-      );
-    return ids;
+    const all: number[] = [];
+    const teams = await everyTeam(database.db);
+    for (const team of teams.length > 0 ? teams : [await loadTeam(database.db)]) {
+      const c = { db: database.db, team };
+      // A claim is as old as the real clock says: a sweep for another instant (`--at`) must not
+      // take a send another worker is making now for a stalled one.
+      await recoverStalled(c, new Date());
+      const ids = await dueAutoEmails(c, at);
+      for (const taskId of ids)
+        await boss.send(
+          EMAIL_QUEUE,
+          { taskId, teamId: team.id, ...(given ? { at: given.toISOString() } : {}) },
+          { singletonKey: `task-${taskId}` },
+        );
+      all.push(...ids);
+    }
+    return all;
   };
 
   const poll = { pollingIntervalSeconds: options.pollSeconds ?? 2 };
   await boss.work(SWEEP_QUEUE, poll, async () => {
     await sweep();
   });
-  await boss.work<{ taskId: number; at?: string }>(EMAIL_QUEUE, { ...poll, batchSize: 10 }, async (jobs) => {
-    const c = await ctx();
-    for (const job of jobs) {
-      const { taskId } = job.data;
-      // Now, or the instant a one-off sweep was given.
-      const at = job.data.at ? new Date(job.data.at) : new Date();
-      try {
-        const sent = await deliverEmailStep(c, { id: taskId, at, auto: true });
-        log(`worker: sent email step ${taskId} to ${sent.to}`);
-      } catch (error) {
-        // The step is open again with the reason (or a time to retry); the job itself is done.
-        log(`worker: email step ${taskId} not sent: ${(error as Error).message}`);
+  await boss.work<{ taskId: number; teamId?: number; at?: string }>(
+    EMAIL_QUEUE,
+    { ...poll, batchSize: 10 },
+    async (jobs) => {
+      for (const job of jobs) {
+        const { taskId } = job.data;
+        // A job queued before jobs named their team is the first team's.
+        const c = await ctxOf(job.data.teamId);
+        // Now, or the instant a one-off sweep was given.
+        const at = job.data.at ? new Date(job.data.at) : new Date();
+        try {
+          const sent = await deliverEmailStep(c, { id: taskId, at, auto: true });
+          log(`worker: sent email step ${taskId} to ${sent.to}`);
+        } catch (error) {
+          // The step is open again with the reason (or a time to retry); the job itself is done.
+          log(`worker: email step ${taskId} not sent: ${(error as Error).message}`);
+        }
       }
-    }
-  });
+    },
+  );
   if (options.schedule ?? true) await boss.schedule(SWEEP_QUEUE, '* * * * *');
 
   return {

@@ -10,6 +10,11 @@ export async function firstTeam(db: Db): Promise<Team | null> {
   return existing ?? null;
 }
 
+/** Every team on the server, the first first: what runs for each team (calls folded, steps sent) runs for all. */
+export function everyTeam(db: Db): Promise<Team[]> {
+  return db.select().from(teams).orderBy(asc(teams.id));
+}
+
 /** Creates a team with its first user; null when the team could not be written. */
 export async function createTeam(db: Db, input: { name: string; repName: string }): Promise<Team | null> {
   const [team] = await db.insert(teams).values({ name: input.name }).returning();

@@ -3,6 +3,7 @@ import type { LiveCall } from '../../contracts/telephony.contract.ts';
 import { correctCall, logCall } from '../calls/index.ts';
 import { recordGreeting } from '../intel/index.ts';
 import { resolveProspect } from '../prospects/index.ts';
+import { everyTeam } from '../team/index.ts';
 import { AMD_WAIT_SECONDS, foldCall, selfLog } from './call-state.ts';
 import { dropOf } from './drops.repository.ts';
 import {
@@ -127,7 +128,8 @@ export type CallProcessor = {
  */
 export function callProcessor(options: {
   ctx: () => Ctx;
-  publish: (call: LiveCall) => void;
+  /** Tells a call's move to its team's desks. */
+  publish: (call: LiveCall, teamId: number) => void;
   log: (line: string) => void;
   sweepSeconds?: number;
 }): CallProcessor {
@@ -156,7 +158,7 @@ export function callProcessor(options: {
       const call = await processCall(ctx, { id, now });
       took = Date.now() - started;
       backoff.delete(id);
-      if (call) options.publish(call);
+      if (call) options.publish(call, ctx.team.id);
       return true;
     } catch (error) {
       const tries = (backoff.get(id)?.tries ?? 0) + 1;
@@ -167,9 +169,19 @@ export function callProcessor(options: {
   };
 
   const pass = async (given: Date | undefined): Promise<void> => {
-    const ctx = options.ctx();
+    const base = options.ctx();
     // The server's clock (a test's, a rehearsal's), read once a pass.
-    const now = given ?? nowOf(ctx);
+    const now = given ?? nowOf(base);
+    // Every team's calls: the server's own team as it holds it (settings just changed), the others as stored.
+    for (const team of await everyTeam(base.db))
+      try {
+        await passOf({ ...base, team: team.id === base.team.id ? base.team : team }, now);
+      } catch (error) {
+        options.log(`Calls of team ${team.id} were not folded this pass: ${(error as Error).message}`);
+      }
+  };
+
+  const passOf = async (ctx: Ctx, now: Date): Promise<void> => {
     for (;;) {
       const ids = await callsWaiting(ctx.db, { teamId: ctx.team.id, limit: BATCH });
       let failed = 0;

@@ -1,4 +1,5 @@
 export { type CallProcessor, callProcessor, processCall } from './call-processor.ts';
 export { telephonyHandlers } from './telephony.operations.ts';
+export { teamOfWebhook } from './telephony.repository.ts';
 export { twilioRoutes, WEBHOOK_PATH, type WebhookHooks } from './telephony.routes.ts';
 export { dial, logLiveCall } from './telephony.service.ts';

@@ -113,6 +113,23 @@ export async function recentCalls(
 }
 
 /** The call a provider's leg belongs to, by the leg's id. */
+/**
+ * The team a provider's webhook is for: the team of the call it names, or, for a call in, the
+ * team whose number (or one of whose reps' numbers) was dialled; null when nothing says.
+ */
+export async function teamOfWebhook(db: Db, input: { call?: number; to?: string }): Promise<number | null> {
+  const found =
+    input.call !== undefined
+      ? sql`select team_id from telephony_calls where id = ${input.call}`
+      : input.to
+        ? sql`select id as team_id from teams where caller_id = ${input.to}
+            union all select team_id from users where caller_id = ${input.to} and disabled_at is null`
+        : null;
+  if (!found) return null;
+  const [row] = rowsOf<{ team_id: number }>(await db.execute(sql`${found} limit 1`));
+  return row ? Number(row.team_id) : null;
+}
+
 export async function callBySid(
   db: Db,
   input: { teamId: number; sid: string },

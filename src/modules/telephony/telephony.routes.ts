@@ -17,7 +17,11 @@ import {
 } from './telephony.service.ts';
 
 /** What the webhooks tell the server they kept: a call to fold, or a call to show at once. */
-export type WebhookHooks = { received: () => void; announce: (call: LiveCall) => void };
+export type WebhookHooks = {
+  received: () => void;
+  /** Tells a call's move to its team's desks. */
+  announce: (call: LiveCall, teamId: number) => void;
+};
 
 /** The parameters Twilio posts (form-encoded); each webhook sends the ones of its kind. */
 const twilioParams = z
@@ -172,7 +176,7 @@ export function twilioRoutes(hooks: WebhookHooks): Route[] {
         "A call to the team's number: matched to the prospect, recorded as a callback crediting the message that earned it, put through to the rep",
       answer: async ({ ctx, params }) => {
         const answer = await answerInbound(ctx, { params, now: new Date() });
-        if (answer.call) hooks.announce(answer.call);
+        if (answer.call) hooks.announce(answer.call, ctx.team.id);
         return answer.instructions;
       },
     }),
