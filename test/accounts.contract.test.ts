@@ -585,6 +585,69 @@ describe.each(drivers)('accounts, sessions and tokens on %s', (driver) => {
     expect((await call(`/prospects/${dana}`, { cookie: kit.cookie })).body['ownerId']).toBeNull();
   });
 
+  it("a rep's call list and task list showed the calls and callbacks of other reps' prospects", async () => {
+    const admin = await setup();
+    for (const name of ['Sam', 'Kit'])
+      await call('/users', {
+        ...as(admin),
+        body: {
+          email: `${name.toLowerCase()}@northwind.example`,
+          name,
+          role: 'rep',
+          password: `${name} passphrase 123`,
+        },
+      });
+    const sam = await login('sam@northwind.example', 'Sam passphrase 123');
+    const kit = await login('kit@northwind.example', 'Kit passphrase 123');
+    const add = async (desk: Desk, firstName: string, number: string) =>
+      (
+        await call('/prospects', {
+          ...as(desk),
+          body: {
+            firstName,
+            lastName: 'Reyes',
+            timezone: 'America/Chicago',
+            phones: [{ number, kind: 'direct' }],
+          },
+        })
+      ).body['id'] as number;
+    const dana = await add(sam, 'Dana', '+13125550101');
+    const lee = await add(kit, 'Lee', '+13125550102');
+    for (const [desk, prospect] of [
+      [sam, dana],
+      [kit, lee],
+    ] as const) {
+      const logged = await call('/calls', {
+        ...as(desk),
+        body: {
+          prospect,
+          outcome: 'reached',
+          result: 'callback-scheduled',
+          resultAt: '2026-12-08T16:00:00Z',
+          at: '2026-12-04T16:00:00Z',
+        },
+      });
+      expect(logged.status).toBe(201);
+    }
+    const names = async (desk: Desk, path: string) => {
+      const answer = await call(path, { cookie: desk.cookie });
+      expect(answer.status).toBe(200);
+      return JSON.stringify(answer.body);
+    };
+    const tasksPath = '/tasks?dueBefore=2026-12-09T00:00:00Z&at=2026-12-07T15:00:00Z';
+    for (const path of ['/calls', tasksPath]) {
+      const kits = await names(kit, path);
+      expect(kits).toContain('Lee');
+      expect(kits).not.toContain('Dana');
+      const sams = await names(sam, path);
+      expect(sams).toContain('Dana');
+      expect(sams).not.toContain('Lee');
+      const all = await names(admin, path);
+      expect(all).toContain('Dana');
+      expect(all).toContain('Lee');
+    }
+  });
+
   it("an import's owner column (HubSpot's Contact owner) fills each rep's book; a rep's import fills their own", async () => {
     const admin = await setup();
     await call('/users', {

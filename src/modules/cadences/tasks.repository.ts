@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { TaskKind } from '../../contracts/cadences.contract.ts';
+import { inBookSql } from '../../db/books.ts';
 import type { Db } from '../../db/create-db.ts';
 import { rowsOf } from '../../db/rows.ts';
 import { tasks } from '../../db/schema.ts';
@@ -29,7 +30,7 @@ export type DueTaskRow = {
  */
 export async function openTasksDue(
   db: Db,
-  input: { teamId: number; dueBefore: Date; limit: number },
+  input: { teamId: number; dueBefore: Date; limit: number; own: number | null },
 ): Promise<DueTaskRow[]> {
   return rowsOf<DueTaskRow>(
     await db.execute(sql`
@@ -41,7 +42,7 @@ export async function openTasksDue(
       left join enrollments e on e.id = t.enrollment_id
       where t.team_id = ${input.teamId} and t.status = 'open' and not p.opted_out
         and (t.enrollment_id is null or e.status = 'active')
-        and t.due_at < ${input.dueBefore.toISOString()}::timestamptz
+        and t.due_at < ${input.dueBefore.toISOString()}::timestamptz${inBookSql(sql`p.owner_id`, input.own)}
       order by t.due_at, t.id
       limit ${input.limit}`),
   );

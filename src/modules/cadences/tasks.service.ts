@@ -8,6 +8,7 @@ import type {
 } from '../../contracts/cadences.contract.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
+import { ownBook } from '../accounts/index.ts';
 import { displayName } from '../prospects/index.ts';
 import { pursuitsOf } from '../queue/index.ts';
 import { type Ctx, repClockZone } from '../team/index.ts';
@@ -28,7 +29,12 @@ export async function listTasks(ctx: Ctx, q: z.output<typeof tasksQuerySchema>):
     q.dueBefore === undefined
       ? DateTime.fromJSDate(at, { zone }).startOf('day').plus({ days: 1 }).toJSDate()
       : resolveAt(q.dueBefore, 'dueBefore');
-  const rows = await openTasksDue(ctx.db, { teamId: ctx.team.id, dueBefore, limit: q.limit });
+  const rows = await openTasksDue(ctx.db, {
+    teamId: ctx.team.id,
+    dueBefore,
+    limit: q.limit,
+    own: ownBook(ctx),
+  });
   const pursuits = await pursuitsOf(ctx, {
     at,
     ids: [...new Set(rows.filter((r) => r.kind === 'call').map((r) => Number(r.prospect_id)))],

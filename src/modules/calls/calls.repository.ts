@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, gte, sql } from 'drizzle-orm';
+import { inBookWhere } from '../../db/books.ts';
 import type { Db } from '../../db/create-db.ts';
 import {
   callAttempts,
@@ -262,7 +263,14 @@ export async function historyOf(db: Db, input: { prospectId: number }): Promise<
 /** The team's logged calls, newest first, with their prospects and numbers: one prospect's and since an instant when given. */
 export async function loggedCalls(
   db: Db,
-  input: { teamId: number; prospectId: number | undefined; since: Date | undefined; limit: number },
+  input: {
+    teamId: number;
+    prospectId: number | undefined;
+    since: Date | undefined;
+    limit: number;
+    /** A rep's id: only calls to their own book. */
+    own: number | null;
+  },
 ): Promise<{ a: AttemptRow; ph: PhoneRow | null; p: ProspectRow }[]> {
   return db
     .select({ a: callAttempts, ph: phoneNumbers, p: prospects })
@@ -274,6 +282,7 @@ export async function loggedCalls(
         eq(callAttempts.teamId, input.teamId),
         input.prospectId !== undefined ? eq(callAttempts.prospectId, input.prospectId) : undefined,
         input.since ? gte(callAttempts.at, input.since) : undefined,
+        inBookWhere(prospects.ownerId, input.own),
       ),
     )
     .orderBy(desc(callAttempts.at), asc(callAttempts.id))

@@ -3,6 +3,7 @@ import type { Ctx } from '../../context/context.ts';
 import type { CallRow, callsQuerySchema, Effort, TimelineEntry } from '../../contracts/calls.contract.ts';
 import type { Outcome, Result } from '../../contracts/vocabulary.ts';
 import { clockOf, resolveAt } from '../../shared/clock.ts';
+import { ownBook } from '../accounts/index.ts';
 import { describeIntel } from '../intel/index.ts';
 import { displayName, resolveProspect } from '../prospects/index.ts';
 import { historyOf, loggedCalls } from './calls.repository.ts';
@@ -102,6 +103,7 @@ export async function listCalls(ctx: Ctx, q: z.output<typeof callsQuerySchema>):
     prospectId: prospect?.id,
     since: q.since ? resolveAt(q.since, 'since') : undefined,
     limit: q.limit,
+    own: ownBook(ctx),
   });
   return rows.map(({ a, ph, p }) => ({
     id: a.id,

@@ -1,4 +1,5 @@
-import { and, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
+import { inBookWhere } from '../../db/books.ts';
 import type { Db } from '../../db/create-db.ts';
 import { rowsOf } from '../../db/rows.ts';
 import {
@@ -98,13 +99,17 @@ export async function callOfTeam(
 
 export async function recentCalls(
   db: Db,
-  input: { teamId: number; since: Date | null; limit: number },
+  input: { teamId: number; since: Date | null; limit: number; own: number | null },
 ): Promise<CallView[]> {
   const rows = await viewQuery(db)
     .where(
       and(
         eq(telephonyCalls.teamId, input.teamId),
         input.since ? gte(telephonyCalls.at, input.since) : undefined,
+        // A rep's list: calls to their book, calls in from numbers not in the book, and their own calls.
+        input.own === null
+          ? undefined
+          : or(inBookWhere(prospects.ownerId, input.own), eq(telephonyCalls.userId, input.own)),
       ),
     )
     .orderBy(desc(telephonyCalls.at), desc(telephonyCalls.id))

@@ -12,7 +12,7 @@ import type {
 import type { MessageKind, Outcome } from '../../contracts/vocabulary.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid, notFound, pgErrorCode } from '../../shared/errors.ts';
-import { accountIdOf, userOfTeam } from '../accounts/index.ts';
+import { accountIdOf, ownBook, userOfTeam } from '../accounts/index.ts';
 import { callerCard, logCall, recordCallback, takeBackCall } from '../calls/index.ts';
 import { RECORDING_DISCLOSURE, recordingPlan } from '../compliance/index.ts';
 import { normalizePhone, zoneOfDialledNumber } from '../phones/index.ts';
@@ -204,9 +204,9 @@ export async function liveCall(ctx: Ctx, id: number): Promise<LiveCall> {
 export async function liveCalls(ctx: Ctx, query: z.output<typeof liveCallsQuerySchema>): Promise<LiveCall[]> {
   const since = query.since ? resolveAt(query.since, 'since') : null;
   const now = new Date();
-  return (await recentCalls(ctx.db, { teamId: ctx.team.id, since, limit: query.limit })).map((v) =>
-    liveView(v, now),
-  );
+  return (
+    await recentCalls(ctx.db, { teamId: ctx.team.id, since, limit: query.limit, own: ownBook(ctx) })
+  ).map((v) => liveView(v, now));
 }
 
 /** Ends the call at the provider (the rep skips a voicemail at the beep, or is done). */
