@@ -1,6 +1,7 @@
 import type { Ctx } from '../context/context.ts';
 import type { Handler } from '../context/handler.ts';
 import type { InputOf, Operation, OutputOf } from '../contracts/operation.ts';
+import { forServer } from '../db/team-scope.ts';
 import { mayRun } from '../modules/accounts/index.ts';
 import { AppError } from '../shared/errors.ts';
 import { parseInput } from '../shared/validate.ts';
@@ -28,7 +29,9 @@ export async function perform<O extends Operation>(
   if (operation.query) input['query'] = parseInput(operation.query, given.query ?? {}, 'query');
   if (operation.headers) input['headers'] = parseInput(operation.headers, given.headers ?? {}, 'header');
   if (operation.body) input['body'] = parseInput(operation.body, given.body ?? null, 'body');
-  const output = await handler(ctx, input as Parameters<Handler<O>>[1]);
+  // What only the server's owner may do concerns every team (teams made, listed): it runs for the whole server.
+  const run = () => handler(ctx, input as Parameters<Handler<O>>[1]);
+  const output = await (operation.access === 'owner' ? forServer(run) : run());
   if (checkAnswers) checkAnswer(operation, output);
   return output;
 }

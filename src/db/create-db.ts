@@ -10,6 +10,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { AppError } from '../shared/errors.ts';
 import * as schema from './schema.ts';
+import { currentTeam } from './team-scope.ts';
 
 export type Schema = typeof schema;
 /** The one database type every repository takes: a connection or a transaction on either driver. */
@@ -84,7 +85,7 @@ export async function createDb(options: DbOptions): Promise<Database> {
       listen: async (channel, hear) => client.listen(channel, hear),
     };
   }
-  const pool = new pg.Pool({ connectionString: options.url, max: options.max ?? 10 });
+  const pool = new TeamPool({ connectionString: options.url, max: options.max ?? 10 });
   // An idle connection the server drops (a restart, an administrator) must not take the process down;
   // the pool replaces it on the next query.
   pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
@@ -109,6 +110,44 @@ export async function createDb(options: DbOptions): Promise<Database> {
     close: () => pool.end(),
     listen: (channel, hear) => listenOn(options.url, channel, hear),
   };
+}
+
+type TeamClient = pg.PoolClient & { reachTeam?: string };
+
+/**
+ * A pool whose connections are told the team the work that takes them runs for (`reach.team`,
+ * read by the row-level security policies), whenever it differs from what they were last told:
+ * a request's queries see only its team's rows, work for the whole server sees every team's.
+ */
+class TeamPool extends pg.Pool {
+  // pg's two forms: a promise without a callback (drizzle's transactions), the callback's call with one (pool.query).
+  override connect(): Promise<pg.PoolClient>;
+  override connect(
+    callback: (error: Error | undefined, client: pg.PoolClient, done: () => void) => void,
+  ): void;
+  override connect(
+    callback?: (error: Error | undefined, client: pg.PoolClient, done: () => void) => void,
+  ): Promise<pg.PoolClient> | undefined {
+    const team = currentTeam();
+    const want = team === null ? '' : String(team);
+    const told = (super.connect() as Promise<TeamClient>).then(async (client) => {
+      if (client.reachTeam === want) return client;
+      try {
+        await client.query("select set_config('reach.team', $1, false)", [want]);
+      } catch (error) {
+        client.release(error as Error);
+        throw error;
+      }
+      client.reachTeam = want;
+      return client;
+    });
+    if (!callback) return told;
+    told.then(
+      (client) => callback(undefined, client, () => client.release()),
+      (error: Error) => callback(error, undefined as unknown as pg.PoolClient, () => undefined),
+    );
+    return undefined;
+  }
 }
 
 /**

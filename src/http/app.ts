@@ -2,6 +2,7 @@ import { type Context, Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Principal } from '../context/context.ts';
 import { nowOf } from '../context/context.ts';
+import { forServer, inTeam } from '../db/team-scope.ts';
 import {
   accountRoutes,
   addressOf,
@@ -82,6 +83,7 @@ export function createApp(options: AppOptions): Hono {
     'GET /api/v1/openapi.json',
     ...all.filter((r) => r.public).map((r) => `${r.method.toUpperCase()} /api/v1${r.path}`),
   ]);
+  const callTeams = new Map<number, number>();
   // Accounts are disabled, never deleted: once the server has one, it has them.
   let accounts = false;
   const accountsExist = async (): Promise<boolean> => {
@@ -93,9 +95,9 @@ export function createApp(options: AppOptions): Hono {
     // A provider's webhooks carry its signature (or a keyed address), checked by each, never a session or token.
     if (c.req.path.startsWith(`${WEBHOOK_PATH}/`)) {
       // …and run in the team of the call they name (or of the number dialled), whose auth token signs them.
-      const team = await webhookTeamOf(c, base.db);
+      const team = await webhookTeamOf(c, { db: base.db, callTeams });
       if (team !== null) c.set('teamId' as never, team as never);
-      return next();
+      return inTeam(team ?? base.team.id, next);
     }
     const principal = await principalFor(c, { options, accountsExist });
     const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
@@ -114,8 +116,11 @@ export function createApp(options: AppOptions): Hono {
         throw new AppError('forbidden', 'A change from a logged-in desk carries its x-reach-csrf token');
     }
     c.set('principal' as never, principal as never);
-    c.set('teamId' as never, (principal?.kind === 'user' ? principal.teamId : base.team.id) as never);
-    await next();
+    const team = principal?.kind === 'user' ? principal.teamId : base.team.id;
+    c.set('teamId' as never, team as never);
+    // The request's queries see its team's rows alone (on PostgreSQL, enforced by row-level
+    // security too); a login, the first run and a password link are not yet anyone's.
+    await (principal && !isOpen ? inTeam(team, next) : forServer(next));
   });
   app.get('/api/v1/health', (c) => c.json({ status: 'ok', version, database: options.databaseKind }));
   const { events } = options;
@@ -163,13 +168,28 @@ export function createApp(options: AppOptions): Hono {
   return app;
 }
 
+/** How many calls' teams a server keeps at hand: a call never changes team, and sends a dozen webhooks. */
+const CALL_TEAMS_KEPT = 10_000;
+
 /** The team a provider's webhook is for, from its `call` (a call Reach placed) or its `To` (a call in). */
-async function webhookTeamOf(c: Context, db: Ctx['db']): Promise<number | null> {
+async function webhookTeamOf(
+  c: Context,
+  input: { db: Ctx['db']; callTeams: Map<number, number> },
+): Promise<number | null> {
+  const { db, callTeams } = input;
   const call = c.req.query('call');
-  if (call !== undefined)
-    return /^[1-9]\d{0,9}$/.test(call) && Number(call) <= 2_147_483_647
-      ? teamOfWebhook(db, { call: Number(call) })
-      : null;
+  if (call !== undefined) {
+    if (!/^[1-9]\d{0,9}$/.test(call) || Number(call) > 2_147_483_647) return null;
+    const id = Number(call);
+    const kept = callTeams.get(id);
+    if (kept !== undefined) return kept;
+    const team = await teamOfWebhook(db, { call: id });
+    if (team !== null) {
+      if (callTeams.size >= CALL_TEAMS_KEPT) callTeams.delete(callTeams.keys().next().value!);
+      callTeams.set(id, team);
+    }
+    return team;
+  }
   if (
     c.req.method !== 'POST' ||
     !(c.req.header('content-type') ?? '').startsWith('application/x-www-form-urlencoded')

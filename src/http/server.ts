@@ -51,6 +51,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     );
   }
   const { database, where } = book;
+  if (database.kind === 'postgres') {
+    const [role] = (
+      await database.executeSql(
+        'select rolsuper or rolbypassrls as bypass from pg_roles where rolname = current_user',
+      )
+    ).rows as { bypass: boolean }[];
+    if (role?.bypass)
+      log(
+        "Reach connects to PostgreSQL as a superuser (or a role with BYPASSRLS): teams are kept apart by Reach's own queries, but row-level security cannot hold as a second wall. Connect as the role that owns the database instead.",
+      );
+  }
   const ctx = {
     db: database.db,
     team: await loadTeam(database.db),

@@ -14,6 +14,20 @@ export type TestDb = Database & { ctx: Ctx; drop: () => Promise<void>; url?: str
 // One initdb per test process; every fresh PGlite after it is a copy of this migrated, empty one.
 let template: Promise<Blob> | undefined;
 
+/** The role that owns every test database on the PostgreSQL server (and so its tables). */
+const OWNER = 'reach_owner';
+
+async function ensureOwnerRole(admin: pg.Client): Promise<void> {
+  const { rows } = await admin.query('select 1 from pg_roles where rolname = $1', [OWNER]);
+  if (rows.length > 0) return;
+  try {
+    await admin.query(`create role ${OWNER} login nosuperuser nobypassrls`);
+  } catch (error) {
+    // Another test process made it first.
+    if (!['23505', '42710'].includes((error as { code?: string }).code ?? '')) throw error;
+  }
+}
+
 /** A fresh, migrated, empty database: in-memory PGlite, or a new database on the PostgreSQL server. */
 export async function freshDb(driver: Driver): Promise<TestDb> {
   if (driver === 'pglite') {
@@ -30,10 +44,14 @@ export async function freshDb(driver: Driver): Promise<TestDb> {
   const name = `reach_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await ensureOwnerRole(admin);
+  // Owned by a role that is neither superuser nor BYPASSRLS, as a production book should be: the
+  // row-level security policies hold for every query the suites make on PostgreSQL.
+  await admin.query(`create database ${name} owner ${OWNER}`);
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
+  url.username = OWNER;
   const database = await createDb({ kind: 'postgres', url: url.toString(), max: 4 });
   const team = await loadTeam(database.db);
   return {

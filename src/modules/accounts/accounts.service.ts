@@ -1,5 +1,6 @@
 import type { Ctx, Principal } from '../../context/context.ts';
 import type { Account, Role, UpdateUser, WhoAmI } from '../../contracts/accounts.contract.ts';
+import { currentTeam, forServer } from '../../db/team-scope.ts';
 import { AppError, invalid, notFound } from '../../shared/errors.ts';
 import { isIdText, parseId } from '../../shared/ids.ts';
 import { normalizePhone, readZone } from '../phones/index.ts';
@@ -178,8 +179,11 @@ export async function addAccount(
     const known = (await teamEntries(ctx.db)).some((t) => t.id === input.team);
     if (!known) throw notFound('team', input.team);
     teamId = input.team;
+    // Another team's rows: written for the whole server, not through this team's wall.
+    if (currentTeam() !== null) return forServer(() => addAccount(ctx, input, now));
   }
-  const elsewhere = await accountByEmail(ctx.db, input.email);
+  // An email logs in to one account on the whole server, whichever team has it.
+  const elsewhere = await forServer(() => accountByEmail(ctx.db, input.email));
   if (elsewhere) throw new AppError('conflict', `An account already logs in as ${input.email}`);
   const passwordHash = input.password ? await hashPassword(input.password) : NO_PASSWORD;
   const firstOfTeam = !(await teamUsers(ctx.db, teamId)).some((u) => u.passwordHash !== null);

@@ -1,5 +1,6 @@
 import { type Ctx, nowOf } from '../../context/context.ts';
 import type { LiveCall } from '../../contracts/telephony.contract.ts';
+import { forServer } from '../../db/team-scope.ts';
 import { correctCall, logCall } from '../calls/index.ts';
 import { recordGreeting } from '../intel/index.ts';
 import { resolveProspect } from '../prospects/index.ts';
@@ -223,7 +224,8 @@ export function callProcessor(options: {
       again = true;
       return running;
     }
-    running = (async () => {
+    // Every team's calls, whichever request woke the processor: it works for the whole server.
+    running = forServer(async () => {
       do {
         again = false;
         try {
@@ -232,7 +234,7 @@ export function callProcessor(options: {
           options.log(`Calls were not folded this pass: ${(error as Error).message}`);
         }
       } while (again && !stopped);
-    })().finally(() => {
+    }).finally(() => {
       running = null;
     });
     return running;

@@ -10,6 +10,7 @@ import type {
   liveCallsQuerySchema,
 } from '../../contracts/telephony.contract.ts';
 import type { MessageKind, Outcome } from '../../contracts/vocabulary.ts';
+import { forServer } from '../../db/team-scope.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid, notFound, pgErrorCode } from '../../shared/errors.ts';
 import { accountIdOf, ownBook, userOfTeam } from '../accounts/index.ts';
@@ -314,8 +315,9 @@ function keep(db: Ctx['db'], row: EventRow): Promise<boolean | null> {
   const kept = new Promise<boolean | null>((done, failed) => box.waiting.push({ row, done, failed }));
   if (!box.writing) {
     box.writing = true;
-    // Whatever else arrives within a couple of milliseconds joins the first batch.
-    setTimeout(() => void write(db, box), BATCH_WINDOW_MS);
+    // Whatever else arrives within a couple of milliseconds joins the first batch, whichever team's
+    // call it is about: the batch is written for the whole server, each row with its own team.
+    setTimeout(() => void forServer(() => write(db, box)), BATCH_WINDOW_MS);
   }
   return kept;
 }
