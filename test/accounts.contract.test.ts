@@ -801,11 +801,12 @@ describe.each(drivers)('accounts, sessions and tokens on %s', (driver) => {
     expect(text).not.toContain('Team Voice');
   });
 
-  it("a manager reads each rep's dials, connects, conversations, meetings and callbacks per message kind; a rep may not", async () => {
+  it("a manager reads each rep's dials, connects, conversations, meetings, callbacks per message kind and keep-or-drop decisions, a rep who has not dialled too; a rep may not", async () => {
     const admin = await setup();
     for (const [email, name] of [
       ['sam@northwind.example', 'Sam'],
       ['kit@northwind.example', 'Kit'],
+      ['ray@northwind.example', 'Ray'],
     ])
       await call('/users', {
         ...as(admin),
@@ -857,12 +858,24 @@ describe.each(drivers)('accounts, sessions and tokens on %s', (driver) => {
     });
     expect(back.status).toBe(201);
 
+    // Kit drops Ola by hand: a keep-or-drop decision.
+    const dropped = await call(`/prospects/${ola}/pursuit-state`, {
+      ...as(kit),
+      body: {
+        state: 'not-interested',
+        reason: 'Ola moved to a competitor for three years',
+        at: '2026-12-01T14:40:00Z',
+      },
+    });
+    expect(dropped.status, JSON.stringify(dropped.body)).toBe(200);
     const period = 'since=2026-12-01T00:00:00Z&until=2026-12-01T15:00:00Z';
     expect((await call(`/insights/reps?${period}`, { cookie: sam.cookie })).status).toBe(403);
     const figures = await call(`/insights/reps?${period}`, { cookie: admin.cookie });
     expect(figures.status).toBe(200);
     const reps = figures.body['reps'] as Json[];
-    expect(reps.map((r) => r['name'])).toEqual(['Sam', 'Kit']);
+    // Ray, who has not dialled, is there with zeros: who is not dialling shows too.
+    expect(reps.map((r) => r['name'])).toEqual(['Sam', 'Kit', 'Ray']);
+    expect(reps[2]).toMatchObject({ dials: 0, connects: 0, decisions: {} });
     expect(reps[0]).toMatchObject({
       dials: 3,
       connects: 1,
@@ -874,6 +887,13 @@ describe.each(drivers)('accounts, sessions and tokens on %s', (driver) => {
       connectRate: 0.333,
     });
     expect(reps[0]!['meetingsPerHour']).toBeGreaterThan(0);
-    expect(reps[1]).toMatchObject({ dials: 1, connects: 1, conversations: 0, meetings: 0, callbacks: 0 });
+    expect(reps[1]).toMatchObject({
+      dials: 1,
+      connects: 1,
+      conversations: 0,
+      meetings: 0,
+      callbacks: 0,
+      decisions: { 'not-interested': 1 },
+    });
   });
 });

@@ -14,27 +14,26 @@ describe.each(drivers)('opening a book checks its migrations in one query on %s'
     const query = (text: string) => book!.executeSql(text);
     expect(await upToDate(query)).toBe(true);
 
-    // The newest migration (row-level security) as not yet applied: its record gone and what it made undone.
+    // The newest migration (who decided a keep-or-drop) as not yet applied: its record gone and what it made dropped.
     await book.executeSql('delete from drizzle.__drizzle_migrations where created_at = $1', [
       newestMigration(),
     ]);
     expect(await upToDate(query)).toBe(false);
     await book.executeSql(`
-      drop policy prospects_team on prospects;
-      alter table prospects no force row level security;
-      alter table prospects disable row level security`);
-    const policies = 'select count(*)::int as n from pg_policies where policyname = $1';
+      alter table pursuit_changes drop column user_id`);
+    const column =
+      "select count(*)::int as n from information_schema.columns where table_name = 'pursuit_changes' and column_name = $1";
 
     if (driver === 'pglite') {
       const dumped = await book.dump!();
       const reopened = await createDb({ kind: 'pglite', template: dumped });
       expect(await upToDate((text) => reopened.executeSql(text))).toBe(true);
-      expect((await reopened.executeSql(policies, ['prospects_team'])).rows).toEqual([{ n: 1 }]);
+      expect((await reopened.executeSql(column, ['user_id'])).rows).toEqual([{ n: 1 }]);
       await reopened.close();
     } else {
       const reopened = await createDb({ kind: 'postgres', url: book.url! });
       expect(await upToDate((text) => reopened.executeSql(text))).toBe(true);
-      expect((await reopened.executeSql(policies, ['prospects_team'])).rows).toEqual([{ n: 1 }]);
+      expect((await reopened.executeSql(column, ['user_id'])).rows).toEqual([{ n: 1 }]);
       await reopened.close();
     }
   }, 120_000);

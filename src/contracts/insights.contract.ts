@@ -87,6 +87,8 @@ export const repFiguresSchema = z.object({
   /** Callbacks credited to this rep's messages, by the message's kind. */
   callbacks: z.number(),
   callbacksByKind: z.record(z.string(), z.number()),
+  /** Keep-or-drop decisions the rep made by hand in the period, by the state decided (`not-interested`, `follow-up`, …). */
+  decisions: z.record(z.string(), z.number()),
   /** The rep's time the dials took (talk, or the usual for the outcome, plus wrap-up). */
   hours: z.number(),
   meetingsPerHour: z.number().nullable(),

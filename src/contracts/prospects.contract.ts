@@ -95,6 +95,8 @@ export const prospectViewSchema = z.object({
   title: z.string().nullable(),
   email: z.string().nullable(),
   stage: z.enum(stages),
+  /** The user whose book holds the prospect; null for the team's shared pool. */
+  ownerId: z.number().nullable(),
   value: z.number().nullable(),
   company: z
     .object({

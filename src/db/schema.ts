@@ -862,6 +862,8 @@ export const pursuitChanges = pgTable(
     until: timestamp('until', { withTimezone: true }),
     reason: text('reason').notNull(),
     by: text('by'),
+    /** The account that decided (a rep's keep-or-drop), for each rep's figures; null when no account did. */
+    userId: integer('user_id').references(() => users.id),
   },
   (t) => [index('pursuit_changes_prospect').on(t.prospectId, t.at)],
 );

@@ -18,6 +18,7 @@ export function repFiguresLines(answer: OutputOf<Operations['repFigures']>): str
         'callbacks',
         'hours',
         'meetings/h',
+        'keep-or-drop',
       ],
       answer.reps.map((r) => [
         r.name,
@@ -35,6 +36,9 @@ export function repFiguresLines(answer: OutputOf<Operations['repFigures']>): str
         }`,
         r.hours,
         r.meetingsPerHour ?? '-',
+        Object.entries(r.decisions)
+          .map(([state, n]) => `${state} ${n}`)
+          .join(', ') || '-',
       ]),
     ),
   ];

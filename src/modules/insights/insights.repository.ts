@@ -93,6 +93,7 @@ export async function figuresByRep(
     messagesLeft: number;
     seconds: number;
     callbacks: Record<string, number> | null;
+    decisions: Record<string, number> | null;
   }[]
 > {
   const since = input.since.toISOString();
@@ -117,12 +118,32 @@ export async function figuresByRep(
         where c.team_id = ${input.teamId} and c.at >= ${since}::timestamptz and c.at < ${until}::timestamptz
         group by a.user_id, v.kind
       ),
-      by_kind as (select user_id, jsonb_object_agg(kind, n) as callbacks from heard group by user_id)
-      select d.user_id as "userId", u.name, d.dials, d.connects, d.conversations, d.meetings,
-        d.messages_left as "messagesLeft", d.seconds, k.callbacks
-      from dials d
-      left join users u on u.id = d.user_id
-      left join by_kind k on k.user_id is not distinct from d.user_id
-      order by d.dials desc, d.user_id`),
+      by_kind as (select user_id, jsonb_object_agg(kind, n) as callbacks from heard group by user_id),
+      -- Keep-or-drop decisions each account made by hand, by the state decided.
+      decided as (
+        select user_id, state, count(*)::int as n from pursuit_changes
+        where team_id = ${input.teamId} and user_id is not null
+          and at >= ${since}::timestamptz and at < ${until}::timestamptz
+        group by user_id, state
+      ),
+      by_state as (select user_id, jsonb_object_agg(state, n) as decisions from decided group by user_id),
+      -- Every rep and manager who can log in, with no dial or some: who is not dialling shows too.
+      people as (
+        select u.id as user_id from users u
+        where u.team_id = ${input.teamId} and u.role in ('rep', 'manager') and u.disabled_at is null
+          and u.password_hash is not null
+        union select user_id from dials
+        union select user_id from by_state
+      )
+      select p.user_id as "userId", u.name, coalesce(d.dials, 0) as dials, coalesce(d.connects, 0) as connects,
+        coalesce(d.conversations, 0) as conversations, coalesce(d.meetings, 0) as meetings,
+        coalesce(d.messages_left, 0) as "messagesLeft", coalesce(d.seconds, 0) as seconds, k.callbacks,
+        s.decisions
+      from people p
+      left join dials d on d.user_id is not distinct from p.user_id
+      left join users u on u.id = p.user_id
+      left join by_kind k on k.user_id is not distinct from p.user_id
+      left join by_state s on s.user_id = p.user_id
+      order by coalesce(d.dials, 0) desc, u.name, p.user_id`),
   );
 }

@@ -119,6 +119,7 @@ export async function repFigures(ctx: Ctx, q: z.output<typeof repFiguresQuerySch
         messagesLeft: r.messagesLeft,
         callbacks: Object.values(callbacksByKind).reduce((a, b) => a + b, 0),
         callbacksByKind,
+        decisions: r.decisions ?? {},
         hours,
         meetingsPerHour: ratio(r.meetings, r.seconds / 3600),
       };

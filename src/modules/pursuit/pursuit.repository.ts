@@ -134,6 +134,7 @@ export async function insertPursuitChange(
     until: Date | null;
     reason: string;
     by: string | null;
+    userId: number | null;
   },
 ): Promise<void> {
   await db.insert(pursuitChanges).values(input);

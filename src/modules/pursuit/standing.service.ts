@@ -8,6 +8,7 @@ import type {
 import type { PursuitState } from '../../contracts/vocabulary.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid } from '../../shared/errors.ts';
+import { accountIdOf } from '../accounts/index.ts';
 import { moveStage, promiseFollowUp } from '../outcomes/index.ts';
 import { resolveProspect } from '../prospects/index.ts';
 import { companyName, insertPursuitChange, pursuitEvents, refreshPursuits } from './pursuit.repository.ts';
@@ -97,6 +98,7 @@ export async function setStanding(
       until,
       reason: body.reason,
       by: body.by ?? null,
+      userId: accountIdOf(ctx),
     });
     if ((body.state === 'customer' || body.state === 'lost') && row.stage !== body.state)
       await moveStage(tx, {

@@ -198,6 +198,7 @@ function RepFiguresTable() {
                 <th>Callbacks by message kind</th>
                 <th className="num">Hours</th>
                 <th className="num">Meetings / hour</th>
+                <th>Keep-or-drop decisions</th>
               </tr>
             </thead>
             <tbody>
@@ -218,6 +219,11 @@ function RepFiguresTable() {
                   </td>
                   <td className="num">{r.hours}</td>
                   <td className="num">{r.meetingsPerHour ?? '-'}</td>
+                  <td>
+                    {Object.entries(r.decisions)
+                      .map(([state, n]) => `${state} ${n}`)
+                      .join(', ') || '-'}
+                  </td>
                 </tr>
               ))}
             </tbody>

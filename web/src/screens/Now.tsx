@@ -33,10 +33,11 @@ export function fetchQueueEarly(): void {
   early.catch(() => undefined);
 }
 
+/** The early queue, once; asked again if it failed (asked before the rep logged in, say). */
 function takeEarlyQueue(): Promise<Queue> | null {
   const taken = early;
   early = null;
-  return taken;
+  return taken ? taken.catch(() => fetchQueue()) : null;
 }
 
 /** A prospect opened by hand (a reminder, the plan, their page) as the card shows them. */

@@ -17,6 +17,7 @@ import { useNotices } from '../notices.tsx';
 import { go, href } from '../router.ts';
 import { money, useTeam } from '../team.ts';
 import { useLoad } from '../use-load.ts';
+import { BookOwner } from './prospect/BookOwner.tsx';
 import { CorrectCall } from './prospect/CorrectCall.tsx';
 import { NewProspect } from './prospect/NewProspect.tsx';
 
@@ -133,6 +134,9 @@ function ProspectPage({ id }: { id: string }) {
               <a href={`mailto:${p.email}`}>{p.email}</a>
             </>
           )}
+        </p>
+        <p>
+          <BookOwner prospect={p} onMoved={() => void prospect.reload()} />
         </p>
         <p>
           <a href={href('now', p.id)}>Open the call card</a>
