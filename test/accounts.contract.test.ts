@@ -648,6 +648,77 @@ describe.each(drivers)('accounts, sessions and tokens on %s', (driver) => {
     }
   });
 
+  it("a rep keeps to their own calling hours and dial limits inside the team's: their queue takes the stricter, and theirs cannot be wider", async () => {
+    const admin = await setup();
+    await call('/users', {
+      ...as(admin),
+      body: { email: 'sam@northwind.example', name: 'Sam', role: 'rep', password: 'Sam passphrase 123' },
+    });
+    let sam = await login('sam@northwind.example', 'Sam passphrase 123');
+    const made = await call('/prospects', {
+      ...as(sam),
+      body: {
+        firstName: 'Dana',
+        lastName: 'Reyes',
+        timezone: 'America/Chicago',
+        phones: [{ number: '+13125550101', kind: 'direct' }],
+      },
+    });
+    const dana = made.body['id'];
+    const queued = async (desk: Desk, at: string) =>
+      ((await call(`/queue?at=${at}`, { cookie: desk.cookie })).body['entries'] as Json[]).map(
+        (e) => e['prospect']['id'],
+      );
+    // 09:00 in Chicago on a Friday: inside the team's hours.
+    const nine = '2026-12-04T15:00:00Z';
+    expect(await queued(sam, nine)).toContain(dana);
+    const wider = await call('/users/sam@northwind.example', {
+      ...as(sam),
+      method: 'PATCH',
+      body: { callingHoursStart: '07:00' },
+    });
+    expect(wider.status).toBe(400);
+    expect(wider.body['errors'][0]).toMatchObject({ field: 'callingHoursStart' });
+    const more = await call('/users/sam@northwind.example', {
+      ...as(sam),
+      method: 'PATCH',
+      body: { maxDialsPerDay: 40 },
+    });
+    expect(more.status).toBe(400);
+    const own = await call('/users/sam@northwind.example', {
+      ...as(sam),
+      method: 'PATCH',
+      body: { callingHoursStart: '10:00', callingHoursEnd: '17:00', maxDialsPerDay: 1 },
+    });
+    expect(own.status).toBe(200);
+    expect(own.body).toMatchObject({
+      callingHoursStart: '10:00',
+      callingHoursEnd: '17:00',
+      maxDialsPerDay: 1,
+    });
+    sam = await login('sam@northwind.example', 'Sam passphrase 123');
+    // Before Sam's own first call: not proposed to Sam; the admin's queue (the team's hours) still has Dana.
+    expect(await queued(sam, nine)).not.toContain(dana);
+    expect(await queued(admin, nine)).toContain(dana);
+    expect(await queued(sam, '2026-12-04T16:30:00Z')).toContain(dana);
+    // One dial today is Sam's own limit: after it, Dana waits for tomorrow in Sam's queue.
+    const logged = await call('/calls', {
+      ...as(sam),
+      body: { prospect: dana, outcome: 'no-answer', at: '2026-12-04T16:30:00Z' },
+    });
+    expect(logged.status, JSON.stringify(logged.body)).toBe(201);
+    expect(await queued(sam, '2026-12-04T19:30:00Z')).not.toContain(dana);
+    expect(await queued(admin, '2026-12-04T19:30:00Z')).toContain(dana);
+    // Back to the team's.
+    await call('/users/sam@northwind.example', {
+      ...as(sam),
+      method: 'PATCH',
+      body: { callingHoursStart: null, callingHoursEnd: null, maxDialsPerDay: null },
+    });
+    sam = await login('sam@northwind.example', 'Sam passphrase 123');
+    expect(await queued(sam, nine)).toContain(dana);
+  });
+
   it("an import's owner column (HubSpot's Contact owner) fills each rep's book; a rep's import fills their own", async () => {
     const admin = await setup();
     await call('/users', {

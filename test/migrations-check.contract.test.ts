@@ -14,13 +14,15 @@ describe.each(drivers)('opening a book checks its migrations in one query on %s'
     const query = (text: string) => book!.executeSql(text);
     expect(await upToDate(query)).toBe(true);
 
-    // The newest migration (who decided a keep-or-drop) as not yet applied: its record gone and what it made dropped.
+    // The newest migration (a rep's own hours and limits, who decided a keep-or-drop) as not yet applied: its record gone and what it made dropped.
     await book.executeSql('delete from drizzle.__drizzle_migrations where created_at = $1', [
       newestMigration(),
     ]);
     expect(await upToDate(query)).toBe(false);
     await book.executeSql(`
-      alter table pursuit_changes drop column user_id`);
+      alter table pursuit_changes drop column user_id;
+      alter table users drop column calling_hours_start, drop column calling_hours_end,
+        drop column max_dials_per_day, drop column max_dials_per_week`);
     const column =
       "select count(*)::int as n from information_schema.columns where table_name = 'pursuit_changes' and column_name = $1";
 

@@ -9,6 +9,14 @@ export type Team = typeof teams.$inferSelect;
  * `operator` is whoever holds the server itself: REACH_TOKEN, the CLI on the database, or anyone
  * on loopback while the book has no accounts.
  */
+/** A rep's own calling hours (the called person's clock, `HH:MM`) and dials per prospect. */
+export type OwnLimits = {
+  callingHoursStart: string | null;
+  callingHoursEnd: string | null;
+  maxDialsPerDay: number | null;
+  maxDialsPerWeek: number | null;
+};
+
 export type Principal =
   | {
       kind: 'user';
@@ -22,6 +30,8 @@ export type Principal =
       owner: boolean;
       /** The session this request came with (its row id), for "this desk" and its CSRF token. */
       session?: { id: number; csrf: string };
+      /** The user's own calling hours and dial limits, where set: narrower than the team's, never wider. */
+      limits?: OwnLimits;
     }
   | { kind: 'operator'; via: 'operator' | 'open' };
 

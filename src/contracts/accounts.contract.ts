@@ -45,9 +45,17 @@ export const accountSchema = z.object({
   callerId: z.string().nullable(),
   timezone: z.string().nullable(),
   reachBy: z.enum(['phone', 'browser']),
+  /** The rep's own calling hours (the called person's clock) and dials per prospect; null: the team's. */
+  callingHoursStart: z.string().nullable(),
+  callingHoursEnd: z.string().nullable(),
+  maxDialsPerDay: z.number().int().nullable(),
+  maxDialsPerWeek: z.number().int().nullable(),
   createdAt: z.string(),
 });
 export type Account = z.infer<typeof accountSchema>;
+
+/** A time of day as `HH:MM`. */
+const clockOfDay = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, 'a time as HH:MM, for example 09:30');
 
 /** Who a request runs as. */
 export const whoAmISchema = z.object({
@@ -94,6 +102,11 @@ const updateUserSchema = z
     callerId: z.string().trim().min(7).max(40).nullable(),
     timezone: z.string().trim().min(1).max(64).nullable(),
     reachBy: z.enum(['phone', 'browser']),
+    /** One's own calling hours and limits, within the team's (null: the team's). */
+    callingHoursStart: clockOfDay.nullable(),
+    callingHoursEnd: clockOfDay.nullable(),
+    maxDialsPerDay: z.number().int().min(1).max(50).nullable(),
+    maxDialsPerWeek: z.number().int().min(1).max(200).nullable(),
   })
   .partial();
 export type UpdateUser = z.infer<typeof updateUserSchema>;

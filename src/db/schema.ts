@@ -92,6 +92,14 @@ export const users = pgTable(
     callerId: text('caller_id'),
     /** How a call reaches this rep: `phone` (their own phone rings first, then the prospect's) or `browser`. */
     reachBy: text('reach_by').notNull().default('phone'),
+    /**
+     * The rep's own calling hours (in the called person's clock) and dial limits per prospect,
+     * within the team's: the stricter of the two holds for every dial the rep is proposed or places.
+     */
+    callingHoursStart: text('calling_hours_start'),
+    callingHoursEnd: text('calling_hours_end'),
+    maxDialsPerDay: integer('max_dials_per_day'),
+    maxDialsPerWeek: integer('max_dials_per_week'),
     /** What this user may do: `rep`, `manager` or `admin` (accounts/roles.ts). */
     role: text('role').notNull().default('rep'),
     /** The argon2id hash of the password; null for a person who cannot log in (a prospect owner named by an import). */

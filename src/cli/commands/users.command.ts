@@ -91,6 +91,18 @@ export function usersCommand(): Command {
     .option('--caller-id <number>', "the number prospects see when they call (the team's when unset)")
     .option('--zone <zone>', 'their clock, for "today" (an IANA zone, an abbreviation or a city)')
     .option('--reach-by <how>', 'phone|browser')
+    .option(
+      '--hours <start-end>',
+      "their own calling hours in the called person's clock, within the team's (09:30-17:00); `team` for the team's",
+    )
+    .option(
+      '--max-per-day <n>',
+      "their own dials per prospect per day, within the team's; `team` for the team's",
+    )
+    .option(
+      '--max-per-week <n>',
+      "their own dials per prospect per week, within the team's; `team` for the team's",
+    )
     .action((user: string, o) =>
       withClient(o, async (client) => {
         const answer = await client.updateUser({
@@ -101,6 +113,9 @@ export function usersCommand(): Command {
             ...(o.callerId ? { callerId: o.callerId } : {}),
             ...(o.zone ? { timezone: o.zone } : {}),
             ...(o.reachBy ? { reachBy: o.reachBy } : {}),
+            ...(o.hours ? ownHours(o.hours) : {}),
+            ...(o.maxPerDay ? { maxDialsPerDay: ownCount(o.maxPerDay, '--max-per-day') } : {}),
+            ...(o.maxPerWeek ? { maxDialsPerWeek: ownCount(o.maxPerWeek, '--max-per-week') } : {}),
           },
         });
         show(o.json, answer, userLines);
@@ -252,4 +267,23 @@ export function auditCommand(): Command {
         return 0;
       }),
     );
+}
+
+/** `--hours 09:30-17:00` as the two clocks, or `team` for the team's. */
+function ownHours(text: string): { callingHoursStart: string | null; callingHoursEnd: string | null } {
+  if (text === 'team') return { callingHoursStart: null, callingHoursEnd: null };
+  const match = /^(\d{1,2}:\d{2})\s*-\s*(\d{1,2}:\d{2})$/.exec(text.trim());
+  if (!match)
+    throw new AppError('validation', `--hours: "${text}" is not START-END, for example 09:30-17:00`);
+  const pad = (clock: string) => clock.padStart(5, '0');
+  return { callingHoursStart: pad(match[1]!), callingHoursEnd: pad(match[2]!) };
+}
+
+/** A count of dials, or `team` for the team's. */
+function ownCount(text: string, flag: string): number | null {
+  if (text === 'team') return null;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1)
+    throw new AppError('validation', `${flag}: "${text}" is not a whole number of dials`);
+  return n;
 }

@@ -27,6 +27,11 @@ export function userLines(u: Account): string[] {
     `User ${u.id} ${u.name}${u.email ? ` <${u.email}>` : ''}: ${u.role}, ${u.disabledAt ? `disabled since ${u.disabledAt}` : u.active ? 'can log in' : 'cannot log in yet'}`,
     ...(u.phone || u.callerId ? [`  phone ${u.phone ?? '-'}, caller ID ${u.callerId ?? "the team's"}`] : []),
     ...(u.timezone ? [`  zone ${u.timezone}`] : []),
+    ...(u.callingHoursStart || u.callingHoursEnd || u.maxDialsPerDay || u.maxDialsPerWeek
+      ? [
+          `  own calling hours ${u.callingHoursStart ?? "the team's start"}-${u.callingHoursEnd ?? "the team's end"} (the called person's clock), at most ${u.maxDialsPerDay ?? "the team's"} dials per prospect a day and ${u.maxDialsPerWeek ?? "the team's"} a week`,
+        ]
+      : []),
   ];
 }
 

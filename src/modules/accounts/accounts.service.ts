@@ -108,6 +108,10 @@ export function accountOf(row: UserRow): Account {
     callerId: row.callerId,
     timezone: row.timezone,
     reachBy: row.reachBy === 'browser' ? 'browser' : 'phone',
+    callingHoursStart: row.callingHoursStart,
+    callingHoursEnd: row.callingHoursEnd,
+    maxDialsPerDay: row.maxDialsPerDay,
+    maxDialsPerWeek: row.maxDialsPerWeek,
     createdAt: row.createdAt.toISOString(),
   };
 }
@@ -257,6 +261,7 @@ export async function updateAccount(
       set[field] = phone.e164;
     }
   }
+  ownLimits(ctx, { target, patch, set });
   if (patch.timezone !== undefined) {
     if (patch.timezone === null) set.timezone = null;
     else {
@@ -288,6 +293,32 @@ export async function updateAccount(
   if (patch.disabled === false && target.disabledAt !== null)
     await audit(ctx, { at: now, action: 'user_enabled', subject });
   return accountOf(row);
+}
+
+/**
+ * One's own calling hours and dial limits: only within the team's (the team's may narrow later,
+ * and then the stricter of the two holds). Null goes back to the team's.
+ */
+function ownLimits(ctx: Ctx, input: { target: UserRow; patch: UpdateUser; set: UserPatch }): void {
+  const { target, patch, set } = input;
+  const team = ctx.team;
+  for (const field of ['callingHoursStart', 'callingHoursEnd', 'maxDialsPerDay', 'maxDialsPerWeek'] as const)
+    if (patch[field] !== undefined) (set as Record<string, unknown>)[field] = patch[field];
+  const start = set.callingHoursStart !== undefined ? set.callingHoursStart : target.callingHoursStart;
+  const end = set.callingHoursEnd !== undefined ? set.callingHoursEnd : target.callingHoursEnd;
+  if (patch.callingHoursStart && patch.callingHoursStart < team.callingHoursStart)
+    throw invalid('callingHoursStart', `cannot be before the team's ${team.callingHoursStart}`);
+  if (patch.callingHoursEnd && patch.callingHoursEnd > team.callingHoursEnd)
+    throw invalid('callingHoursEnd', `cannot be after the team's ${team.callingHoursEnd}`);
+  if (
+    (patch.callingHoursStart || patch.callingHoursEnd) &&
+    (start ?? team.callingHoursStart) >= (end ?? team.callingHoursEnd)
+  )
+    throw invalid('callingHoursEnd', `must be after the start (${start ?? team.callingHoursStart})`);
+  if (patch.maxDialsPerDay && patch.maxDialsPerDay > team.maxDialsPerDay)
+    throw invalid('maxDialsPerDay', `cannot be more than the team's ${team.maxDialsPerDay}`);
+  if (patch.maxDialsPerWeek && patch.maxDialsPerWeek > team.maxDialsPerWeek)
+    throw invalid('maxDialsPerWeek', `cannot be more than the team's ${team.maxDialsPerWeek}`);
 }
 
 export async function resetPassword(ctx: Ctx, input: { key: string; now: Date }) {

@@ -76,6 +76,12 @@ async function principalOf(
     teamId: input.user.teamId,
     owner: role === 'admin' && first === input.user.teamId,
     ...(input.session ? { session: input.session } : {}),
+    limits: {
+      callingHoursStart: input.user.callingHoursStart,
+      callingHoursEnd: input.user.callingHoursEnd,
+      maxDialsPerDay: input.user.maxDialsPerDay,
+      maxDialsPerWeek: input.user.maxDialsPerWeek,
+    },
   };
 }
 

@@ -4,7 +4,7 @@ import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid, notFound } from '../../shared/errors.ts';
 import { accountIdOf, principalOf } from '../accounts/index.ts';
 import { screenedRegisters } from '../suppression/index.ts';
-import { type Ctx, findUser, repClockZone, type Team } from '../team/index.ts';
+import { type Ctx, findUser, repClockZone } from '../team/index.ts';
 import { type DialDecision, type DialLimits, insideWindow } from './may-dial.ts';
 import { loadCandidates, type OpenZones, pursuitBook, shortlist, zonesOfBook } from './queue.repository.ts';
 import {
@@ -25,15 +25,26 @@ export type { Queue };
 /** The dials the limits look back over: the longest rolling cap in the rules (France: 4 in 30 days). */
 const DIAL_HISTORY_DAYS = 31;
 
-export const limitsOf = (team: Team): DialLimits => ({
-  callingHoursStart: team.callingHoursStart,
-  callingHoursEnd: team.callingHoursEnd,
-  maxDialsPerDay: team.maxDialsPerDay,
-  maxDialsPerWeek: team.maxDialsPerWeek,
-  territoryZones: team.territoryZones,
-  audience: team.callingAudience === 'b2b' ? 'b2b' : 'consumer',
-  teamRules: team.callingRules,
-});
+/**
+ * The limits a dial is held to: the team's, narrowed by the caller's own where they set them (a
+ * later start, an earlier end, fewer dials): a rep's own can only make them stricter.
+ */
+export const limitsOf = (ctx: Pick<Ctx, 'team' | 'user'>): DialLimits => {
+  const { team } = ctx;
+  const own = ctx.user?.kind === 'user' ? ctx.user.limits : undefined;
+  const later = (a: string, b: string | null | undefined) => (b && b > a ? b : a);
+  const earlier = (a: string, b: string | null | undefined) => (b && b < a ? b : a);
+  const fewer = (a: number, b: number | null | undefined) => (b != null && b < a ? b : a);
+  return {
+    callingHoursStart: later(team.callingHoursStart, own?.callingHoursStart),
+    callingHoursEnd: earlier(team.callingHoursEnd, own?.callingHoursEnd),
+    maxDialsPerDay: fewer(team.maxDialsPerDay, own?.maxDialsPerDay),
+    maxDialsPerWeek: fewer(team.maxDialsPerWeek, own?.maxDialsPerWeek),
+    territoryZones: team.territoryZones,
+    audience: team.callingAudience === 'b2b' ? 'b2b' : 'consumer',
+    teamRules: team.callingRules,
+  };
+};
 
 /** What every ranking of the team's book reads besides the candidates: limits, typical value, keep-or-drop's yardsticks. */
 export type Yardsticks = Pick<RankInput, 'limits' | 'typicalValue' | 'pursuit'>;
@@ -41,7 +52,7 @@ export type Yardsticks = Pick<RankInput, 'limits' | 'typicalValue' | 'pursuit'>;
 export async function yardsticks(ctx: Ctx): Promise<Yardsticks> {
   const typical = await typicalValue(ctx.db, ctx.team.id);
   return {
-    limits: { ...limitsOf(ctx.team), screenedAgainst: await screenedRegisters(ctx.db, ctx.team.id) },
+    limits: { ...limitsOf(ctx), screenedAgainst: await screenedRegisters(ctx.db, ctx.team.id) },
     typicalValue: typical,
     pursuit: await pursuitBook(ctx.db, {
       teamId: ctx.team.id,
@@ -389,7 +400,7 @@ export async function dialCheck(
   const candidate = candidates[0];
   if (!candidate)
     return { ok: false, refusals: ['invalid-number'], why: ['the prospect has no number to dial'] };
-  const limits = { ...limitsOf(ctx.team), screenedAgainst: await screenedRegisters(ctx.db, ctx.team.id) };
+  const limits = { ...limitsOf(ctx), screenedAgainst: await screenedRegisters(ctx.db, ctx.team.id) };
   return dialDecision(input.at, { candidate, e164: input.e164, limits });
 }
 

@@ -45,7 +45,7 @@ export async function checkNumber(ctx: Ctx, input: RuleCheckQuery): Promise<Rule
   const phone = normalizePhone(input.number, ctx.team.defaultCountry);
   if (!phone.ok) throw invalid('number', `invalid phone "${input.number}": ${phone.reason}`);
   const rings = zoneOfDialledNumber(phone.e164, { statedTimezone: null, region: null, country: null });
-  const limits = limitsOf(ctx.team);
+  const limits = limitsOf(ctx);
   const zones = rings.candidates.length > 0 ? rings.candidates : limits.territoryZones;
   const call = {
     zones,
@@ -81,7 +81,7 @@ export async function prospectCallScope(
     'id' | 'timezone' | 'timezoneCandidates' | 'statedTimezone' | 'region' | 'country' | 'list'
   >,
 ): Promise<CallInput> {
-  const limits = limitsOf(ctx.team);
+  const limits = limitsOf(ctx);
   const numbers = await numbersInUseOf(ctx.db, { prospectId: row.id });
   const rings = numbers.map((n) => zoneOfDialledNumber(n.e164, row));
   const zones = [

@@ -149,7 +149,7 @@ export async function loadState(
   const earliest =
     clocks.sort((a, b) => a.hour * 60 + a.minute - (b.hour * 60 + b.minute))[0] ??
     DateTime.fromJSDate(at, { zone: 'UTC' });
-  const limits = limitsOf(ctx.team);
+  const limits = limitsOf(ctx);
   // A message is a call: the strictest rule of every place the number may be in binds it too.
   const inside =
     insideCallingHours(at, { zones, limits }) &&
@@ -377,7 +377,7 @@ function ringZones(
   prospect: ProspectRow,
   input: { numbers: string[]; ctx: Ctx },
 ): { zones: string[]; places: Jurisdiction[] } {
-  const limits = limitsOf(input.ctx.team);
+  const limits = limitsOf(input.ctx);
   const rings = input.numbers.map((e164) => zoneOfDialledNumber(e164, prospect));
   const zones = rings.flatMap((zone) =>
     zonesToRespect({ timezone: zone.timezone, timezoneCandidates: zone.candidates }, limits),

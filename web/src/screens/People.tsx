@@ -3,6 +3,7 @@ import { useSession } from '../account.tsx';
 import { type Account, api, describeError, type PasswordLink, type Token } from '../api.ts';
 import { yourTime } from '../clock.ts';
 import { useNotices } from '../notices.tsx';
+import { useTeam } from '../team.ts';
 import { useLoad } from '../use-load.ts';
 
 const ROLES = ['rep', 'manager', 'admin'] as const;
@@ -220,6 +221,7 @@ function MyAccount({ me, onChanged }: { me: Account; onChanged: () => void }) {
         </label>
         <button type="submit">Save</button>
       </form>
+      <OwnHours me={me} onChanged={onChanged} />
       <form
         className="row"
         onSubmit={async (e) => {
@@ -320,5 +322,65 @@ function MyAccount({ me, onChanged }: { me: Account; onChanged: () => void }) {
         </p>
       )}
     </div>
+  );
+}
+
+/**
+ * One's own calling hours (in the called person's clock) and dials per prospect, within the
+ * team's: the queue and every dial hold to the stricter. Left empty, the team's hold.
+ */
+function OwnHours({ me, onChanged }: { me: Account; onChanged: () => void }) {
+  const { say } = useNotices();
+  const team = useTeam();
+  const [start, setStart] = useState(me.callingHoursStart ?? '');
+  const [end, setEnd] = useState(me.callingHoursEnd ?? '');
+  const [perDay, setPerDay] = useState(me.maxDialsPerDay === null ? '' : String(me.maxDialsPerDay));
+  const [perWeek, setPerWeek] = useState(me.maxDialsPerWeek === null ? '' : String(me.maxDialsPerWeek));
+  const count = (text: string) => (text.trim() === '' ? null : Number(text));
+  return (
+    <form
+      className="row"
+      aria-label="Your own calling hours"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        try {
+          await api(`/users/${me.id}`, {
+            method: 'PATCH',
+            body: {
+              callingHoursStart: start || null,
+              callingHoursEnd: end || null,
+              maxDialsPerDay: count(perDay),
+              maxDialsPerWeek: count(perWeek),
+            },
+          });
+          say('Saved: your queue and your dials keep to your own hours and limits.');
+          onChanged();
+        } catch (error) {
+          say(describeError(error), { tone: 'error' });
+        }
+      }}
+    >
+      <label>
+        Your first call (their clock)
+        <input type="time" value={start} onChange={(e) => setStart(e.target.value)} />
+        <small className="muted">the team's: {team?.callingHoursStart ?? '…'}</small>
+      </label>
+      <label>
+        Your last call (their clock)
+        <input type="time" value={end} onChange={(e) => setEnd(e.target.value)} />
+        <small className="muted">the team's: {team?.callingHoursEnd ?? '…'}</small>
+      </label>
+      <label>
+        Dials per prospect a day
+        <input type="number" min={1} value={perDay} onChange={(e) => setPerDay(e.target.value)} />
+        <small className="muted">the team's: {team?.maxDialsPerDay ?? '…'}</small>
+      </label>
+      <label>
+        … a week
+        <input type="number" min={1} value={perWeek} onChange={(e) => setPerWeek(e.target.value)} />
+        <small className="muted">the team's: {team?.maxDialsPerWeek ?? '…'}</small>
+      </label>
+      <button type="submit">Save my hours</button>
+    </form>
   );
 }
