@@ -24,6 +24,17 @@ const B = {
  * notes, other number or B's people.
  */
 const MARKERS = [B.last, B.other.slice(2), B.company, B.note, B.admin];
+/** What only Kit, a rep of team A, holds in his own book: Sam, another rep of A, may not learn it. */
+const K = {
+  first: 'Kalinda',
+  last: 'Ostrowski',
+  email: 'ko@kits-own.example',
+  phone: '+16175550177',
+  other: '+16175550166',
+  company: 'Kits Own Fabrication',
+  note: 'KIT-OWN-NOTE',
+};
+const KIT_MARKERS = [K.last, K.other.slice(2), K.company, K.note];
 /** Ids of team B's rows start here, above every id of team A's, so a refusal is never an id that happens to be A's own. */
 const B_IDS_FROM = 100_000;
 
@@ -38,6 +49,8 @@ describe.each(drivers)('two teams on one server (%s): the tenant matrix', (drive
   const ids = new Set<number>();
   let teamB = 0;
   const desks: Record<string, Desk> = {};
+  let kit: Desk = null;
+  const kitIds: number[] = [];
 
   const call = async (
     path: string,
@@ -72,6 +85,55 @@ describe.each(drivers)('two teams on one server (%s): the tenant matrix', (drive
   const ok = <A extends { status: number; text: string }>(answer: A, what: string): A => {
     expect(answer.status, `${what}: ${answer.text.slice(0, 300)}`).toBeLessThan(300);
     return answer;
+  };
+
+  /** What a rep's own book holds: a prospect, a call with a message, a fact. */
+  const seedBook = async (desk: Desk, who: typeof K) => {
+    const prospect = ok(
+      await call('/prospects', {
+        desk,
+        body: {
+          firstName: who.first,
+          lastName: who.last,
+          email: who.email,
+          company: who.company,
+          timezone: 'America/New_York',
+          notes: who.note,
+          phones: [
+            { number: who.phone, kind: 'direct' },
+            { number: who.other, kind: 'mobile' },
+          ],
+        },
+      }),
+      'prospect',
+    ).body;
+    const logged = ok(
+      await call('/calls', {
+        desk,
+        body: {
+          prospect: String(prospect['id']),
+          outcome: 'voicemail-left',
+          number: who.phone,
+          at: '2026-12-01T15:00:00Z',
+          note: who.note,
+          message: { kind: 'curiosity', text: `${who.first}, one question about your plant. ${who.note}` },
+        },
+      }),
+      'call',
+    ).body;
+    ok(
+      await call('/intel', {
+        desk,
+        body: {
+          prospect: String(prospect['id']),
+          type: 'gatekeeper-name',
+          value: who.note,
+          at: '2026-12-01T16:05:00Z',
+        },
+      }),
+      'intel',
+    );
+    return { prospect, logged };
   };
 
   /** A book with a prospect, a call with a message, a callback, a fact, a point, a Do-Not-Call entry and a token. */
@@ -162,6 +224,16 @@ describe.each(drivers)('two teams on one server (%s): the tenant matrix', (drive
         }),
         role,
       );
+    ok(
+      await call('/users', {
+        desk: ana,
+        body: { email: 'kit@northwind.example', name: 'Kit', role: 'rep', password: 'kit passphrase 12' },
+      }),
+      'kit',
+    );
+    kit = await signIn('kit@northwind.example', 'kit passphrase 12');
+    const kits = await seedBook(kit, K);
+    kitIds.push(kits.prospect['id'], kits.logged['attempt']['id']);
     await seed(ana, {
       first: 'Dana',
       last: 'Reyes',
@@ -223,15 +295,24 @@ describe.each(drivers)('two teams on one server (%s): the tenant matrix', (drive
     return JSON.stringify(out);
   };
 
-  it("no operation, as any role of team A or as nobody, answers with team B's data or changes team B's book", async () => {
-    const before = await bookOfB();
-    expect(before).toContain(B.email);
+  /**
+   * Every operation of the OpenAPI document, as each of `roles`, aimed at another's objects (their
+   * ids and email in the path, their first id, number and ids in the query and body): the requests
+   * sent, and every answer that was a 5xx or carried one of `markers` the request did not carry.
+   */
+  const sweep = async (input: {
+    roles: string[];
+    ids: number[];
+    email: string;
+    phone: string;
+    markers: string[];
+  }): Promise<{ sent: number; leaks: string[] }> => {
     const doc = JSON.parse((await call('/openapi.json')).text) as {
       paths: Record<string, Record<string, Operation>>;
     };
     const leaks: string[] = [];
     let sent = 0;
-    const keys = [...ids].map(String).concat([B.email]);
+    const keys = input.ids.map(String).concat([input.email]);
     for (const [fullPath, methods] of Object.entries(doc.paths)) {
       const path = fullPath.replace(/^\/api\/v1/, '');
       // Signed by the provider (and checked elsewhere), a stream, or the session's own door.
@@ -241,10 +322,9 @@ describe.each(drivers)('two teams on one server (%s): the tenant matrix', (drive
         const params = (operation.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name);
         const query = new URLSearchParams();
         for (const p of (operation.parameters ?? []).filter((x) => x.in === 'query')) {
-          if (p.name === 'prospect') query.set(p.name, String([...ids][0]));
-          else if (p.name === 'number') query.set(p.name, B.phone);
+          if (p.name === 'prospect') query.set(p.name, String(input.ids[0]));
+          else if (p.name === 'number') query.set(p.name, input.phone);
           else if (p.name === 'rep') query.set(p.name, B.admin);
-          else if (p.name === 'company') continue;
         }
         const json = operation.requestBody?.content['application/json']?.schema;
         const csv = operation.requestBody?.content['text/csv'];
@@ -252,14 +332,16 @@ describe.each(drivers)('two teams on one server (%s): the tenant matrix', (drive
         if (body && typeof body === 'object' && !Array.isArray(body)) {
           const fields = Object.keys(json?.properties ?? {});
           body = { ...body };
-          if (fields.includes('prospect')) body['prospect'] = String([...ids][0]);
-          if (fields.includes('number')) body['number'] = B.phone;
-          if (fields.includes('from')) body['from'] = B.phone;
-          if (fields.includes('ids')) body['ids'] = [...ids];
+          if (fields.includes('prospect')) body['prospect'] = String(input.ids[0]);
+          if (fields.includes('number')) body['number'] = input.phone;
+          if (fields.includes('from')) body['from'] = input.phone;
+          if (fields.includes('ids')) body['ids'] = input.ids;
         }
-        const csvBody = csv ? `first_name,email,phone_direct\nImpostor,${B.email},${B.phone}\n` : undefined;
+        const csvBody = csv
+          ? `first_name,email,phone_direct\nImpostor,${input.email},${input.phone}\n`
+          : undefined;
         const fills = params.length === 0 ? [''] : keys;
-        for (const role of Object.keys(desks))
+        for (const role of input.roles)
           for (const key of fills) {
             let url = path;
             for (const p of params)
@@ -277,16 +359,57 @@ describe.each(drivers)('two teams on one server (%s): the tenant matrix', (drive
             sent++;
             const where = `${method.toUpperCase()} ${url} as ${role} → ${answer.status}`;
             if (answer.status >= 500) leaks.push(`${where}: a 5xx ${answer.text.slice(0, 200)}`);
-            // What the request itself carried may be said back (a refusal names it); anything else of B's is a leak.
+            // What the request itself carried may be said back (a refusal names it); anything else is a leak.
             const asked = `${decodeURIComponent(url)}?${decodeURIComponent(q)} ${JSON.stringify(body ?? {})} ${csvBody ?? ''}`;
-            const found = MARKERS.find((m) => !asked.includes(m) && answer.text.includes(m));
+            const found = input.markers.find((m) => !asked.includes(m) && answer.text.includes(m));
             if (found) leaks.push(`${where}: carries "${found}": ${answer.text.slice(0, 200)}`);
             if (role === 'nobody' && answer.status !== 401) leaks.push(`${where}: served without logging in`);
           }
       }
     }
+    return { sent, leaks };
+  };
+
+  it("no operation, as any role of team A or as nobody, answers with team B's data or changes team B's book", async () => {
+    const before = await bookOfB();
+    expect(before).toContain(B.email);
+    const { sent, leaks } = await sweep({
+      roles: Object.keys(desks),
+      ids: [...ids],
+      email: B.email,
+      phone: B.phone,
+      markers: MARKERS,
+    });
     expect(sent).toBeGreaterThan(400);
     expect(leaks).toEqual([]);
     expect(await bookOfB()).toBe(before);
+  }, 600_000);
+
+  it("no operation, as another rep of the same team, answers with a rep's own book or changes it", async () => {
+    /** Kit's prospect, calls and facts, row for row. */
+    const kitsBook = async () =>
+      JSON.stringify(
+        await Promise.all(
+          [
+            'select * from prospects where id = $1',
+            'select * from phone_numbers where prospect_id = $1 order by id',
+            'select * from call_attempts where prospect_id = $1 order by id',
+            'select * from intel_facts where prospect_id = $1 order by id',
+            'select * from voicemails where prospect_id = $1 order by id',
+          ].map(async (q) => (await t.executeSql(q, [kitIds[0]])).rows),
+        ),
+      );
+    const before = await kitsBook();
+    expect(before).toContain(K.email);
+    const { sent, leaks } = await sweep({
+      roles: ['rep'],
+      ids: kitIds,
+      email: K.email,
+      phone: K.phone,
+      markers: KIT_MARKERS,
+    });
+    expect(sent).toBeGreaterThan(100);
+    expect(leaks).toEqual([]);
+    expect(await kitsBook()).toBe(before);
   }, 600_000);
 });

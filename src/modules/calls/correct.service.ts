@@ -5,6 +5,7 @@ import type { Db } from '../../db/create-db.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid, invalidFields, notFound } from '../../shared/errors.ts';
 import { parseId } from '../../shared/ids.ts';
+import { inBook } from '../accounts/index.ts';
 import {
   checkLog,
   dropFindPerson,
@@ -97,7 +98,8 @@ function e164Of(ctx: Ctx, number: string): string {
 async function load(tx: Db, input: { ctx: Ctx; id: number }): Promise<Stored> {
   // Two corrections of one call at once: the second waits and reads what the first wrote.
   const row = await lockAttemptOfTeam(tx, { teamId: input.ctx.team.id, id: input.id });
-  if (!row) throw notFound('Call', input.id);
+  // A call to another rep's prospect is not in this rep's book.
+  if (!row || !inBook(input.ctx, row.p.ownerId)) throw notFound('Call', input.id);
   const message = await messageOfAttempt(tx, { attemptId: input.id });
   return { attempt: row.a, prospect: row.p, phone: row.ph, message: message ?? null };
 }

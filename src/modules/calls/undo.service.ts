@@ -3,6 +3,7 @@ import { UNDO_SECONDS, type UndoneCall } from '../../contracts/calls.contract.ts
 import type { Outcome, Stage } from '../../contracts/vocabulary.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
 import { parseId } from '../../shared/ids.ts';
+import { inBook } from '../accounts/index.ts';
 import { callStepUndone } from '../cadences/index.ts';
 import { refreshPursuits } from '../pursuit/index.ts';
 import { recordDial } from '../queue/index.ts';
@@ -31,7 +32,8 @@ export async function undoCall(ctx: Ctx, input: { id: string | number; now?: Dat
   const now = input.now ?? new Date();
   return ctx.db.transaction(async (tx) => {
     const row = await attemptOfTeam(tx, { teamId: ctx.team.id, id });
-    if (!row) throw notFound('Call', id);
+    // A call to another rep's prospect is not in this rep's book.
+    if (!row || !inBook(ctx, row.p.ownerId)) throw notFound('Call', id);
     const age = (now.getTime() - row.a.createdAt.getTime()) / 1000;
     if (age > UNDO_SECONDS)
       throw new AppError(

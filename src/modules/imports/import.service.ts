@@ -5,6 +5,7 @@ import { csvRecords, REJECTIONS_LISTED } from '../../shared/csv-records.ts';
 import { AppError, type FieldIssue, invalid } from '../../shared/errors.ts';
 import { reclaimMemory } from '../../shared/memory.ts';
 import { unstorableText } from '../../shared/validate.ts';
+import { ownBook } from '../accounts/index.ts';
 import {
   ownImported,
   type PreparedDraft,
@@ -254,8 +255,22 @@ async function commitBatch(
   if (batch.length === 0) return;
   try {
     await ctx.db.transaction(async (tx) => {
-      const outcomes = await upsertWith(stagedWriter, { db: tx, teamId: ctx.team.id, batch });
-      for (const [i, o] of outcomes.entries()) {
+      const all = await upsertWith(stagedWriter, { db: tx, teamId: ctx.team.id, batch, own: ownBook(ctx) });
+      // A row that is another rep's prospect is left as it is and reported, never named.
+      const outcomes = all.filter((o) => !o.elsewhere);
+      for (const [i, o] of all.entries())
+        if (o.elsewhere) {
+          report.rejectedRows++;
+          if (report.rejected.length < REJECTIONS_LISTED)
+            report.rejected.push({
+              line: batch[i]!.line ?? 0,
+              field: 'email',
+              reason:
+                "matches a prospect in another rep's book: left as it is (a manager may move it to yours)",
+            });
+        }
+      for (const [i, o] of all.entries()) {
+        if (o.elsewhere) continue;
         report[o.status]++;
         if (o.suppressed)
           report.suppressed.push({ line: batch[i]!.line ?? 0, prospectId: o.id, reason: o.suppressed });
@@ -263,7 +278,9 @@ async function commitBatch(
       await ownImported(
         { ...ctx, db: tx },
         {
-          rows: outcomes.map((o, i) => ({ id: o.id, status: o.status, owner: batch[i]!.owner })),
+          rows: all.flatMap((o, i) =>
+            o.elsewhere ? [] : [{ id: o.id, status: o.status, owner: batch[i]!.owner }],
+          ),
           known: new Map(),
         },
       );

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { inBookSql } from '../../db/books.ts';
 import type { Db } from '../../db/create-db.ts';
 import { rowsOf } from '../../db/rows.ts';
 import { Scope, WEEK_SLOTS } from '../queue/index.ts';
@@ -65,7 +66,7 @@ export type EffortRow = {
 /** The team's dialled prospects with their company, value and effort so far, most dialled first. */
 export async function effortOfWorkedProspects(
   db: Db,
-  input: { teamId: number; limit: number },
+  input: { teamId: number; limit: number; own: number | null },
 ): Promise<EffortRow[]> {
   return rowsOf<EffortRow>(
     // The summaries the call log keeps on each prospect: one pass over the prospects, not the log.
@@ -73,7 +74,7 @@ export async function effortOfWorkedProspects(
       select p.id, p.first_name, p.last_name, p.email, c.name as company, p.stage, p.value,
         p.dials as attempts, p.reached_count as conversations, p.rep_seconds as seconds, p.messages as voicemails
       from prospects p left join companies c on c.id = p.company_id
-      where p.team_id = ${input.teamId} and p.dials > 0
+      where p.team_id = ${input.teamId} and p.dials > 0${inBookSql(sql`p.owner_id`, input.own)}
       order by p.dials desc, p.id limit ${input.limit}`),
   );
 }

@@ -11,6 +11,7 @@ import type {
 import type { Stage } from '../../contracts/vocabulary.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { invalid } from '../../shared/errors.ts';
+import { ownBook } from '../accounts/index.ts';
 import { repMinutes } from '../calls/index.ts';
 import { displayName, resolveProspect } from '../prospects/index.ts';
 import { pursuitsOf, weekOfSlot } from '../queue/index.ts';
@@ -77,7 +78,11 @@ export async function effortAgainstValue(
   ctx: Ctx,
   q: z.output<typeof effortQuerySchema>,
 ): Promise<{ items: EffortPoint[] }> {
-  const rows = await effortOfWorkedProspects(ctx.db, { teamId: ctx.team.id, limit: q.limit });
+  const rows = await effortOfWorkedProspects(ctx.db, {
+    teamId: ctx.team.id,
+    limit: q.limit,
+    own: ownBook(ctx),
+  });
   const pursuits = await pursuitsOf(ctx, { at: resolveAt(q.at), ids: rows.map((r) => Number(r.id)) });
   return {
     items: rows.map((r) => ({

@@ -33,7 +33,13 @@ export type PreparedDraft = {
   owner?: string;
 };
 /** `suppressed`: why the record arrived opted out (it shares an address or number with a stop request). */
-export type UpsertOutcome = { status: UpsertStatus; id: number; suppressed?: string };
+export type UpsertOutcome = {
+  status: UpsertStatus;
+  id: number;
+  suppressed?: string;
+  /** The row is a prospect in another rep's book: left as it is (a rep changes only their own book and the pool). */
+  elsewhere?: true;
+};
 
 /** The changes to stored prospects a batch comes to: what each one's row gains. */
 export type ProspectPatch = { id: number; patch: Partial<NewProspectRow> };
@@ -110,9 +116,10 @@ export const upsertProspects = (db: Db, teamId: number, batch: PreparedDraft[]):
 /** `upsertProspects` with the batch's writes made by the given writer. */
 export async function upsertWith(
   writer: ProspectWriter,
-  input: { db: Db; teamId: number; batch: PreparedDraft[] },
+  input: { db: Db; teamId: number; batch: PreparedDraft[]; own?: number | null },
 ): Promise<UpsertOutcome[]> {
   const { db, teamId, batch } = input;
+  const own = input.own ?? null;
   const companyIds = await ensureBatchCompanies(db, { teamId, batch, writer });
   const companyOf = (draft: ProspectDraft) =>
     draft.company ? (companyIds.get(companyKey(draft.company)) ?? null) : undefined;
@@ -150,6 +157,8 @@ export async function upsertWith(
     } else if ('row' in match) {
       const changed = mergePending(match, { ...prepared, companyId });
       outcomes.push({ pending: match.index, status: changed ? 'updated' : 'unchanged' });
+    } else if (own !== null && match.ownerId !== null && match.ownerId !== own) {
+      outcomes.push({ status: 'unchanged', id: match.id, elsewhere: true });
     } else {
       const patch = diff(match, { ...prepared, companyId });
       const newPhones = draft.phones.filter((p) => !match.phones.some((q) => q.e164 === p.e164));
