@@ -60,6 +60,22 @@ async function listen(
   return { heard, next, stop: () => controller.abort(), ended };
 }
 
+/** Posts JSON to the API of the server at `base`. */
+const poster =
+  (base: string) =>
+  (path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> =>
+    fetch(`${base}/api/v1${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+
+/** The session a login (or the first run) answered with, as the headers a desk sends. */
+async function signedIn(response: Response) {
+  const who = (await response.json()) as { csrf: string };
+  return { cookie: response.headers.get('set-cookie')!.split(';')[0]!, 'x-reach-csrf': who.csrf };
+}
+
 const addProspect = (base: string, desk: string, headers: Record<string, string> = {}) =>
   fetch(`${base}/api/v1/prospects`, {
     method: 'POST',
@@ -106,16 +122,7 @@ describe('live events of the book', () => {
     cleanup.push(() => rm(dir, { recursive: true, force: true }));
     const server = await startServer({ port: 0, host: '127.0.0.1', data: dir, log: () => undefined });
     servers.push(server);
-    const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-      fetch(`${server.url}/api/v1${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify(body),
-      });
-    const signedIn = async (response: Response) => {
-      const who = (await response.json()) as { csrf: string };
-      return { cookie: response.headers.get('set-cookie')!.split(';')[0]!, 'x-reach-csrf': who.csrf };
-    };
+    const post = poster(server.url);
     const one = await signedIn(
       await post('/auth/setup', { email: 'ana@one.example', name: 'Ana', password: 'ana passphrase 1' }),
     );
@@ -147,16 +154,7 @@ describe('live events of the book', () => {
     cleanup.push(() => rm(dir, { recursive: true, force: true }));
     const server = await startServer({ port: 0, host: '127.0.0.1', data: dir, log: () => undefined });
     servers.push(server);
-    const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-      fetch(`${server.url}/api/v1${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify(body),
-      });
-    const signedIn = async (response: Response) => {
-      const who = (await response.json()) as { csrf: string };
-      return { cookie: response.headers.get('set-cookie')!.split(';')[0]!, 'x-reach-csrf': who.csrf };
-    };
+    const post = poster(server.url);
     const credentials = { email: 'ana@one.example', password: 'ana passphrase 1' };
     const first = await signedIn(await post('/auth/setup', { ...credentials, name: 'Ana' }));
     const stream = await listen(server.url, { cookie: first.cookie });

@@ -97,6 +97,7 @@ describe.each(drivers)('two teams on one server (%s): the tenant matrix', (drive
           lastName: who.last,
           email: who.email,
           company: who.company,
+          title: 'VP Operations',
           timezone: 'America/New_York',
           notes: who.note,
           phones: [
@@ -149,55 +150,11 @@ describe.each(drivers)('two teams on one server (%s): the tenant matrix', (drive
       note: string;
     },
   ) => {
-    const prospect = ok(
-      await call('/prospects', {
-        desk,
-        body: {
-          firstName: who.first,
-          lastName: who.last,
-          email: who.email,
-          company: who.company,
-          title: 'VP Operations',
-          timezone: 'America/New_York',
-          notes: who.note,
-          phones: [
-            { number: who.phone, kind: 'direct' },
-            { number: who.other, kind: 'mobile' },
-          ],
-        },
-      }),
-      'prospect',
-    ).body;
-    const logged = ok(
-      await call('/calls', {
-        desk,
-        body: {
-          prospect: String(prospect['id']),
-          outcome: 'voicemail-left',
-          number: who.phone,
-          at: '2026-12-01T15:00:00Z',
-          note: who.note,
-          message: { kind: 'curiosity', text: `${who.first}, one question about your lanes. ${who.note}` },
-        },
-      }),
-      'call',
-    ).body;
+    const { prospect, logged } = await seedBook(desk, who);
     const callback = ok(
       await call('/callbacks', { desk, body: { from: who.phone, at: '2026-12-01T16:00:00Z' } }),
       'callback',
     ).body;
-    ok(
-      await call('/intel', {
-        desk,
-        body: {
-          prospect: String(prospect['id']),
-          type: 'gatekeeper-name',
-          value: who.note,
-          at: '2026-12-01T16:05:00Z',
-        },
-      }),
-      'intel',
-    );
     ok(await call('/dnc', { desk, body: { number: who.other, reason: who.note } }), 'dnc');
     const token = ok(await call('/tokens', { desk, body: { name: who.note } }), 'token').body;
     return { prospect, logged, callback, token };
