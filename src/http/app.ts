@@ -131,7 +131,7 @@ export function createApp(options: AppOptions): Hono {
       // Streams of a signed-in desk end once the session or token behind them no longer is.
       const alive =
         who?.kind === 'user'
-          ? async () => (await principalFor(c, { options, accountsExist }))?.kind === 'user'
+          ? async () => (await principalFor(c, { options, accountsExist, touch: false }))?.kind === 'user'
           : undefined;
       return events.stream(c, { team: teamOfRequest(c) ?? base.team.id, ...(alive ? { alive } : {}) });
     });
@@ -168,6 +168,8 @@ export function createApp(options: AppOptions): Hono {
   return app;
 }
 
+/** The largest call-in body read to find its team before its signature is checked. */
+const WEBHOOK_PEEK_BYTES = 16_384;
 /** How many calls' teams a server keeps at hand: a call never changes team, and sends a dozen webhooks. */
 const CALL_TEAMS_KEPT = 10_000;
 
@@ -190,8 +192,13 @@ async function webhookTeamOf(
     }
     return team;
   }
+  // Only a call in names its team by the number dialled; and its body is read here, before its
+  // signature is checked, only when it says it is small (a webhook is a few hundred bytes).
+  const length = Number(c.req.header('content-length') ?? Number.NaN);
   if (
     c.req.method !== 'POST' ||
+    !c.req.path.endsWith('/inbound') ||
+    !(length > 0 && length <= WEBHOOK_PEEK_BYTES) ||
     !(c.req.header('content-type') ?? '').startsWith('application/x-www-form-urlencoded')
   )
     return null;
@@ -203,7 +210,7 @@ async function webhookTeamOf(
 /** Who a request is: a session, a personal token or the operator's token; on a book without accounts and without REACH_TOKEN, the open single user. */
 async function principalFor(
   c: Context,
-  input: { options: AppOptions; accountsExist: () => Promise<boolean> },
+  input: { options: AppOptions; accountsExist: () => Promise<boolean>; touch?: boolean },
 ): Promise<Principal | null> {
   const { options } = input;
   // Only a bearer credential is Reach's: a browser's Basic credentials for a proxy in front leave the session in charge.
@@ -216,6 +223,7 @@ async function principalFor(
     cookie,
     operatorToken: options.token,
     now: nowOf(options.ctx),
+    ...(input.touch === false ? { touch: false } : {}),
   });
   if (principal) return principal;
   if (!options.token && !(await input.accountsExist())) return { kind: 'operator', via: 'open' };

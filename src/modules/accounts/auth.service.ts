@@ -91,7 +91,14 @@ async function principalOf(
  */
 export async function authenticate(
   db: Db,
-  input: { bearer: string | null; cookie: string | null; operatorToken?: string | undefined; now: Date },
+  input: {
+    bearer: string | null;
+    cookie: string | null;
+    operatorToken?: string | undefined;
+    now: Date;
+    /** False for a check that is not the person's own doing (an open event stream): it does not count as activity. */
+    touch?: boolean;
+  },
 ): Promise<Principal | null> {
   const { bearer, cookie, now } = input;
   if (bearer !== null) {
@@ -100,7 +107,10 @@ export async function authenticate(
     if (!bearer.startsWith(TOKEN_PREFIX)) return null;
     const found = await liveToken(db, digestOf(bearer));
     if (!found) return null;
-    if (!found.token.lastUsedAt || now.getTime() - found.token.lastUsedAt.getTime() > TOUCH_EVERY_MS)
+    if (
+      input.touch !== false &&
+      (!found.token.lastUsedAt || now.getTime() - found.token.lastUsedAt.getTime() > TOUCH_EVERY_MS)
+    )
       await touchToken(db, { id: found.token.id, at: now });
     return principalOf(db, { user: found.user, via: 'token' });
   }
@@ -111,7 +121,7 @@ export async function authenticate(
     idleSince: new Date(now.getTime() - SESSION_IDLE_MS),
   });
   if (!found) return null;
-  if (now.getTime() - found.session.lastSeenAt.getTime() > TOUCH_EVERY_MS)
+  if (input.touch !== false && now.getTime() - found.session.lastSeenAt.getTime() > TOUCH_EVERY_MS)
     await touchSession(db, { id: found.session.id, at: now });
   return principalOf(db, {
     user: found.user,
