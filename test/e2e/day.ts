@@ -95,6 +95,9 @@ export async function openDay(engine: Engine, options: { demo?: boolean } = {}):
   await page.clock.install({ time: new Date(start.getTime() - 1_000) });
   await page.clock.pauseAt(start);
   await page.goto(`${server.url}/#/now`);
+  // The desk is ready when its queue is ranked: a key pressed before that reaches no listener,
+  // and with the page's clock paused no refresh would come to make up for it.
+  await page.getByTestId('queue-status').filter({ hasText: 'ranked at' }).waitFor();
   await mkdir(SHOTS, { recursive: true });
   return {
     engine,
