@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { prospects } from '../src/db/schema.ts';
 import { forServer, inTeam } from '../src/db/team-scope.ts';
@@ -92,5 +93,51 @@ describe.runIf(process.env['TEST_DATABASE_URL'])('row-level security on PostgreS
       await t.executeSql('select rolsuper, rolbypassrls from pg_roles where rolname = current_user')
     ).rows as Json[];
     expect(role[0]).toEqual({ rolsuper: false, rolbypassrls: false });
+
+    // Another program's connection, never told a team, saw every team: now it sees none.
+    const stranger = new pg.Client({ connectionString: t.url! });
+    await stranger.connect();
+    try {
+      const count = async (table: string) =>
+        Number((await stranger.query(`select count(*)::int as n from ${table}`)).rows[0].n);
+      for (const table of ['prospects', 'users', 'teams', 'sessions', 'audit_log'])
+        expect(await count(table)).toBe(0);
+      await stranger.query("select set_config('reach.team', '', false)");
+      expect(await count('prospects')).toBe(0);
+      await stranger.query("select set_config('reach.team', $1, false)", [String(two)]);
+      expect(await count('prospects')).toBe(1);
+      await stranger.query("select set_config('reach.team', '*', false)");
+      expect(await count('prospects')).toBe(2);
+    } finally {
+      await stranger.end();
+    }
+
+    // Sessions, tokens and stage changes belong to a team through their account or prospect, and
+    // a team sees only its own row of teams.
+    const walled = async (team: number) =>
+      inTeam(team, async () => {
+        const read = async (table: string) =>
+          Number(((await t!.executeSql(`select count(*)::int as n from ${table}`)).rows as Json[])[0]!['n']);
+        return {
+          teams: await read('teams'),
+          sessions: await read('sessions'),
+          users: await read('users'),
+          stageChanges: await read('stage_changes'),
+        };
+      });
+    const all = await forServer(async () => ({
+      sessions: Number(
+        ((await t!.executeSql('select count(*)::int as n from sessions')).rows as Json[])[0]!['n'],
+      ),
+      stageChanges: Number(
+        ((await t!.executeSql('select count(*)::int as n from stage_changes')).rows as Json[])[0]!['n'],
+      ),
+    }));
+    const seen = [await walled(one), await walled(two)];
+    expect(seen.map((s) => s.teams)).toEqual([1, 1]);
+    expect(seen[0]!.sessions + seen[1]!.sessions).toBe(all.sessions);
+    expect(seen[0]!.sessions).toBeGreaterThan(0);
+    expect(seen[1]!.sessions).toBeGreaterThan(0);
+    expect(seen[0]!.stageChanges + seen[1]!.stageChanges).toBe(all.stageChanges);
   });
 });

@@ -114,10 +114,14 @@ export async function createDb(options: DbOptions): Promise<Database> {
 
 type TeamClient = pg.PoolClient & { reachTeam?: string };
 
+/** What `reach.team` says for work that is every team's business (migration 0025's policies). */
+const WHOLE_SERVER = '*';
+
 /**
  * A pool whose connections are told the team the work that takes them runs for (`reach.team`,
  * read by the row-level security policies), whenever it differs from what they were last told:
- * a request's queries see only its team's rows, work for the whole server sees every team's.
+ * a request's queries see only its team's rows, work for the whole server sees every team's. A
+ * connection told nothing (another program's, or one that lost its setting) sees no team's rows.
  */
 class TeamPool extends pg.Pool {
   // pg's two forms: a promise without a callback (drizzle's transactions), the callback's call with one (pool.query).
@@ -129,7 +133,7 @@ class TeamPool extends pg.Pool {
     callback?: (error: Error | undefined, client: pg.PoolClient, done: () => void) => void,
   ): Promise<pg.PoolClient> | undefined {
     const team = currentTeam();
-    const want = team === null ? '' : String(team);
+    const want = team === null ? WHOLE_SERVER : String(team);
     const told = (super.connect() as Promise<TeamClient>).then(async (client) => {
       if (client.reachTeam === want) return client;
       try {
@@ -235,7 +239,15 @@ async function migrateServer(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('select pg_advisory_lock(7301)');
+    // Migrations are the whole server's work. A book whose row-level security predates 0025 says
+    // so with an empty `reach.team`; 0025 then switches to its own word for it.
+    await client.query(
+      `select set_config('reach.team', case when exists (select 1 from pg_policies
+         where policyname = 'users_team' and qual like '%reach.team%' and qual not like '%''*''%') then '' else $1 end, false)`,
+      [WHOLE_SERVER],
+    );
     await migratePg(drizzlePg(client), { migrationsFolder });
+    await client.query("select set_config('reach.team', $1, false)", [WHOLE_SERVER]);
   } finally {
     await client.query('select pg_advisory_unlock(7301)').catch(() => undefined);
     client.release();

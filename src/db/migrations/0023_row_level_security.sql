@@ -225,3 +225,6 @@ ALTER TABLE "prospect_holds" FORCE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS "prospect_holds_team" ON "prospect_holds";
 --> statement-breakpoint
 CREATE POLICY "prospect_holds_team" ON "prospect_holds" USING (coalesce(current_setting('reach.team', true), '') = '' OR "team_id" = nullif(current_setting('reach.team', true), '')::integer);
+--> statement-breakpoint
+-- The migrations after this one, in the same run, are the whole server's work: under these policies an empty `reach.team` says so.
+SELECT set_config('reach.team', '', false);
