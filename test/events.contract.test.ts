@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../src/http/server.ts';
 import { freshDb, type TestDb } from './support/databases.ts';
@@ -166,6 +167,69 @@ describe('live events of the book', () => {
     await stream.ended;
     expect(stream.heard.filter((h) => h.event === 'changed').map((h) => h.data['desk'])).toEqual(['desk-1']);
   });
+
+  it.runIf(process.env['TEST_DATABASE_URL'])(
+    "a call to one rep's prospect was shown live on every rep's desk: a rep hears the calls to their book and their own, a manager all",
+    async () => {
+      const t: TestDb = await freshDb('postgres');
+      cleanup.push(t.drop);
+      const server = await startServer({
+        port: 0,
+        host: '127.0.0.1',
+        databaseUrl: t.url!,
+        log: () => undefined,
+      });
+      servers.push(server);
+      const post = poster(server.url);
+      const ana = await signedIn(
+        await post('/auth/setup', { email: 'ana@one.example', name: 'Ana', password: 'ana passphrase 1' }),
+      );
+      const rep = async (email: string) => {
+        const made = await post(
+          '/users',
+          { email, name: email, role: 'rep', password: `${email} passphrase` },
+          ana,
+        );
+        expect(made.status).toBe(201);
+        const id = ((await made.json()) as { user: { id: number } }).user.id;
+        return {
+          id,
+          headers: await signedIn(await post('/auth/login', { email, password: `${email} passphrase` })),
+        };
+      };
+      const sam = await rep('sam@one.example');
+      const kit = await rep('kit@one.example');
+      const hears = {
+        ana: await listen(server.url, { cookie: ana.cookie }),
+        sam: await listen(server.url, { cookie: sam.headers.cookie }),
+        kit: await listen(server.url, { cookie: kit.headers.cookie }),
+      };
+      // Another process of the book folds calls and tells every process, as its processor does.
+      const other = new pg.Client({ connectionString: t.url! });
+      await other.connect();
+      cleanup.unshift(() => other.end());
+      const team = t.ctx.team.id;
+      const announce = (id: number, owner: number | null, user: number | null) =>
+        other.query('select pg_notify($1, $2)', [
+          'reach_book',
+          JSON.stringify({ type: 'call', team, call: { id }, owner, user, at: new Date().toISOString() }),
+        ]);
+      await announce(1, kit.id, kit.id); // Kit's call to their own prospect
+      await announce(2, sam.id, kit.id); // Kit covering a call to Sam's prospect
+      await announce(3, null, null); // a call in from a number not in the book
+      await announce(4, kit.id, null); // a call in from Kit's prospect
+      await announce(5, null, null); // and another stranger's, after which nothing more comes
+      const ids = async (who: Awaited<ReturnType<typeof listen>>, n: number) => {
+        for (let i = 0; i < n; i++) await who.next('call');
+        return who.heard.filter((h) => h.event === 'call').map((h) => (h.data['call'] as { id: number }).id);
+      };
+      expect(await ids(hears.ana, 5)).toEqual([1, 2, 3, 4, 5]);
+      expect(await ids(hears.kit, 5)).toEqual([1, 2, 3, 4, 5]);
+      // Sam hears the one to their book and the stranger's; the calls to Kit's book never reached them.
+      expect(await ids(hears.sam, 3)).toEqual([2, 3, 5]);
+      for (const h of Object.values(hears)) h.stop();
+    },
+  );
 
   it.runIf(process.env['TEST_DATABASE_URL'])(
     'two reach serve processes on one PostgreSQL: a call logged through one is heard through the other',

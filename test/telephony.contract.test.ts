@@ -184,6 +184,45 @@ describe.each(drivers)('Calls through Twilio (the loopback double) on %s', (driv
     expect((await api('/calls')).body['items']).toHaveLength(0);
   });
 
+  it("two teams could take one caller ID, and a call in to it reached whichever came first: a number is one team's", async () => {
+    const ana = await rig.login(
+      { email: 'ana@one.example', name: 'Ana', password: 'ana passphrase 1' },
+      '/auth/setup',
+    );
+    rig.headers = ana;
+    const made = await api('/teams', {
+      body: { name: 'Two', admin: { email: 'bo@two.example', name: 'Bo', password: 'bo passphrase 22' } },
+    });
+    expect(made.status).toBe(201);
+    const bo = await rig.login({ email: 'bo@two.example', password: 'bo passphrase 22' });
+    rig.headers = bo;
+    expect((await api('/config', { method: 'PATCH', body: { callerId: '+13125550132' } })).status).toBe(200);
+    const kai = await api('/users', {
+      body: { email: 'kai@two.example', name: 'Kai', role: 'rep', password: 'kai passphrase 3' },
+    });
+    expect(kai.status).toBe(201);
+    expect(
+      (await api('/users/kai@two.example', { method: 'PATCH', body: { callerId: '+13125550177' } })).status,
+    ).toBe(200);
+    // Team one may not take either, for itself or for one of its reps, however it is written.
+    rig.headers = ana;
+    const before = (await api('/config')).body['callerId'];
+    const taken = await api('/config', { method: 'PATCH', body: { callerId: '(312) 555-0132' } });
+    expect(taken.status).toBe(409);
+    expect(taken.body['detail']).toBe(
+      "callerId: +13125550132 is another team's number on this server; a call in to it must reach one team",
+    );
+    const reps = await api('/users/ana@one.example', { method: 'PATCH', body: { callerId: '+13125550177' } });
+    expect(reps.status).toBe(409);
+    expect((await api('/config')).body['callerId']).toBe(before);
+    // Its own number, and a rep of team two sharing their team's, are fine.
+    expect((await api('/config', { method: 'PATCH', body: { callerId: '+13125550100' } })).status).toBe(200);
+    rig.headers = bo;
+    expect(
+      (await api('/users/kai@two.example', { method: 'PATCH', body: { callerId: '+13125550132' } })).status,
+    ).toBe(200);
+  });
+
   it("the rep's word takes the place of what the call logged itself as, once", async () => {
     const id = await prospect('Lee Ortiz', '(212) 555-0143', { timezone: 'America/New_York' });
     twilio.scenarios.set('+12125550143', { answer: 'human', ringSeconds: 6, talkSeconds: 40 });

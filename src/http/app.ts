@@ -133,7 +133,11 @@ export function createApp(options: AppOptions): Hono {
         who?.kind === 'user'
           ? async () => (await principalFor(c, { options, accountsExist, touch: false }))?.kind === 'user'
           : undefined;
-      return events.stream(c, { team: teamOfRequest(c) ?? base.team.id, ...(alive ? { alive } : {}) });
+      return events.stream(c, {
+        team: teamOfRequest(c) ?? base.team.id,
+        own: who?.kind === 'user' && who.role === 'rep' ? who.id : null,
+        ...(alive ? { alive } : {}),
+      });
     });
   }
   const document = openApiDocument(all, version);
@@ -203,8 +207,10 @@ async function webhookTeamOf(
   )
     return null;
   // The body is read once and kept by the request: the route reads it again to check its signature.
-  const to = new URLSearchParams(await c.req.text()).get('To');
-  return to ? teamOfWebhook(db, { to }) : null;
+  const form = new URLSearchParams(await c.req.text());
+  const to = form.get('To');
+  const account = form.get('AccountSid');
+  return to && account ? teamOfWebhook(db, { to, account }) : null;
 }
 
 /** Who a request is: a session, a personal token or the operator's token; on a book without accounts and without REACH_TOKEN, the open single user. */

@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { LiveCall } from '../contracts/telephony.contract.ts';
 import type { Database } from '../db/create-db.ts';
+import type { HeardCall } from '../modules/telephony/index.ts';
 import { WEBHOOK_PATH } from '../modules/telephony/index.ts';
 
 /** The channel every Reach process sends and hears the book's changes on. */
@@ -23,7 +24,15 @@ export type ChangeEvent = {
 };
 
 /** A call through the provider moved (ringing, a person, a machine, the beep, ended, logged), or a call came in. */
-export type CallEvent = { type: 'call'; team: number; call: LiveCall; at: string };
+export type CallEvent = {
+  type: 'call';
+  team: number;
+  call: LiveCall;
+  /** The owner of the prospect called (null: the pool, or nobody in the book) and the rep who placed it: a rep's desk hears only calls to their book and their own. */
+  owner: number | null;
+  user: number | null;
+  at: string;
+};
 
 export type BookEvent = ChangeEvent | CallEvent;
 
@@ -31,14 +40,18 @@ export type BookEvents = {
   /** Tells every process on the book, this one included; never fails the change it reports. */
   publish: (event: Omit<ChangeEvent, 'type' | 'at'>) => Promise<void>;
   /** Tells every desk where a call stands. */
-  announce: (call: LiveCall, team: number) => Promise<void>;
+  announce: (call: HeardCall, team: number) => Promise<void>;
   /** Calls `hear` for every change any process reports; returns how to stop. */
   hear: (hear: (event: BookEvent) => void) => () => void;
   /**
    * The event stream of `GET /api/v1/events`: one team's events, for as long as whoever opened it
-   * is still signed in (asked at every heartbeat: a logout, a reset or a disabled account ends it).
+   * is still signed in (asked at every heartbeat: a logout, a reset or a disabled account ends it);
+   * for a rep (`own`), only the calls to their book and their own.
    */
-  stream: (c: Context, input: { team: number; alive?: () => Promise<boolean> }) => Response;
+  stream: (
+    c: Context,
+    input: { team: number; own: number | null; alive?: () => Promise<boolean> },
+  ) => Response;
   close: () => Promise<void>;
 };
 
@@ -72,10 +85,10 @@ export async function bookEvents(database: Database, log: (line: string) => void
     publish: async (change) => {
       await send({ type: 'changed', ...change, at: new Date().toISOString() });
     },
-    announce: async (call, team) => {
-      await send({ type: 'call', team, call, at: new Date().toISOString() });
+    announce: async ({ call, owner, user }, team) => {
+      await send({ type: 'call', team, call, owner, user, at: new Date().toISOString() });
     },
-    stream: (c, { team, alive }) =>
+    stream: (c, { team, own, alive }) =>
       streamSSE(c, async (sse) => {
         let id = 0;
         // Events go out in order, each only while whoever opened the stream is still signed in.
@@ -94,6 +107,14 @@ export async function bookEvents(database: Database, log: (line: string) => void
         };
         const hear = (event: BookEvent) => {
           if (event.team !== team) return;
+          if (
+            event.type === 'call' &&
+            own !== null &&
+            event.owner !== null &&
+            event.owner !== own &&
+            event.user !== own
+          )
+            return;
           chain = chain.then(async () => {
             if (await stillAlive())
               await sse

@@ -7,6 +7,7 @@ import type { Ctx } from '../context/context.ts';
 import type { Handler as OperationHandler } from '../context/handler.ts';
 import type { Route } from '../context/route.ts';
 import type { Operation } from '../contracts/operation.ts';
+import { liveCallSchema } from '../contracts/telephony.contract.ts';
 import { mayRun } from '../modules/accounts/index.ts';
 import { invalidFields } from '../shared/errors.ts';
 import { MAX_ID, parseId } from '../shared/ids.ts';
@@ -214,6 +215,7 @@ export function openApiDocument(routes: Route[], version: string): Record<string
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
       schemas: {
+        LiveCall: withoutDialect(z.toJSONSchema(liveCallSchema, { io: 'output' })),
         Problem: {
           type: 'object',
           properties: {
@@ -241,30 +243,58 @@ export function openApiDocument(routes: Route[], version: string): Record<string
   };
 }
 
+/** A schema as a component: the document names its dialect once. */
+const withoutDialect = ({ $schema: _, ...schema }: Record<string, unknown>) => schema;
+
 /** `GET /events`: the book's live changes as server-sent events (`events.ts`). */
 const eventsEntry = {
   summary:
     "The book's changes as they are accepted, from every process on the database (server-sent events: `ready` once, then `changed` for each, and `call` with the call as it stands whenever a call through the telephony provider moves or comes in)",
+  description:
+    "One team's events: the team of whoever opened the stream. A rep hears `call` events only for calls to their own book (and the pool), calls in from numbers not in the book, and calls they placed. A comment line every 25 seconds keeps the stream open through proxies; the stream ends at the next event or comment once the session or token that opened it is logged out, revoked, reset or disabled.",
   tags: ['live'],
   operationId: 'events',
   responses: {
     200: {
-      description: 'An open stream of `changed` events; a comment line every 25 seconds keeps it open',
+      description:
+        'An open stream: `ready`, then `changed` and `call` events, and a comment line every 25 seconds',
       content: {
         'text/event-stream': {
           schema: {
-            type: 'object',
-            description: "Each `changed` event's data",
-            properties: {
-              type: { const: 'changed' },
-              change: { type: 'string', description: 'The request that made it: `POST /calls`' },
-              desk: {
-                type: ['string', 'null'],
-                description: 'The x-reach-desk header of the desk that made it',
+            oneOf: [
+              {
+                type: 'object',
+                description: "A `changed` event's data",
+                properties: {
+                  type: { const: 'changed' },
+                  team: { type: 'integer' },
+                  change: { type: 'string', description: 'The request that made it: `POST /calls`' },
+                  desk: {
+                    type: ['string', 'null'],
+                    description: 'The x-reach-desk header of the desk that made it',
+                  },
+                  at: { type: 'string', format: 'date-time' },
+                },
+                required: ['type', 'team', 'change', 'desk', 'at'],
               },
-              at: { type: 'string', format: 'date-time' },
-            },
-            required: ['type', 'change', 'desk', 'at'],
+              {
+                type: 'object',
+                description: "A `call` event's data: the call as `GET /telephony/calls/{id}` answers it",
+                properties: {
+                  type: { const: 'call' },
+                  team: { type: 'integer' },
+                  call: { $ref: '#/components/schemas/LiveCall' },
+                  owner: {
+                    type: ['integer', 'null'],
+                    description:
+                      'The owner of the prospect called (null: the pool, or a caller not in the book)',
+                  },
+                  user: { type: ['integer', 'null'], description: 'The account that placed the call' },
+                  at: { type: 'string', format: 'date-time' },
+                },
+                required: ['type', 'team', 'call', 'owner', 'user', 'at'],
+              },
+            ],
           },
         },
       },

@@ -84,7 +84,8 @@ export function telephonyRig(driver: Driver) {
     rig.announced.length = 0;
     rig.processor = callProcessor({
       ctx: () => t.ctx,
-      publish: (call, team) => rig.announced.push({ ...call, team }),
+      publish: (heard, team) =>
+        rig.announced.push({ ...heard.call, owner: heard.owner, user: heard.user, team }),
       log: () => undefined,
       sweepSeconds: 3600,
     });
@@ -93,7 +94,8 @@ export function telephonyRig(driver: Driver) {
       databaseKind: t.kind,
       calls: {
         received: rig.processor.wake,
-        announce: (call, team) => rig.announced.push({ ...call, team }),
+        announce: (heard, team) =>
+          rig.announced.push({ ...heard.call, owner: heard.owner, user: heard.user, team }),
       },
     });
     rig.server = await new Promise((resolve) => {

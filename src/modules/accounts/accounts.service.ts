@@ -4,6 +4,7 @@ import { currentTeam, forServer } from '../../db/team-scope.ts';
 import { AppError, invalid, notFound } from '../../shared/errors.ts';
 import { isIdText, parseId } from '../../shared/ids.ts';
 import { normalizePhone, readZone } from '../phones/index.ts';
+import { numberOfAnotherTeam, numberTaken } from '../team/index.ts';
 import {
   accountByEmail,
   anyAccount,
@@ -258,6 +259,11 @@ export async function updateAccount(
     else {
       const phone = normalizePhone(value, ctx.team.defaultCountry);
       if (!phone.ok) throw invalid(field, `invalid phone "${value}": ${phone.reason}`);
+      if (
+        field === 'callerId' &&
+        (await numberOfAnotherTeam(ctx.db, { e164: phone.e164, teamId: target.teamId }))
+      )
+        throw numberTaken(field, phone.e164);
       set[field] = phone.e164;
     }
   }

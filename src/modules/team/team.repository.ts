@@ -1,8 +1,9 @@
-import { and, asc, eq, or, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Team } from '../../context/context.ts';
 import type { TeamConfigPatch } from '../../contracts/team.contract.ts';
 import type { Db } from '../../db/create-db.ts';
 import { teams, users } from '../../db/schema.ts';
+import { forServer } from '../../db/team-scope.ts';
 
 /** The book's first team, or null when it has none yet. */
 export async function firstTeam(db: Db): Promise<Team | null> {
@@ -13,6 +14,12 @@ export async function firstTeam(db: Db): Promise<Team | null> {
 /** Every team on the server, the first first: what runs for each team (calls folded, steps sent) runs for all. */
 export function everyTeam(db: Db): Promise<Team[]> {
   return db.select().from(teams).orderBy(asc(teams.id));
+}
+
+/** One team by id, or null. */
+export async function teamWithId(db: Db, id: number): Promise<Team | null> {
+  const [row] = await db.select().from(teams).where(eq(teams.id, id)).limit(1);
+  return row ?? null;
 }
 
 /** Creates a team with its first user; null when the team could not be written. */
@@ -86,4 +93,29 @@ export async function userZone(
     .orderBy(asc(users.id))
     .limit(1);
   return first?.timezone ?? null;
+}
+
+/**
+ * Whether another team dials from `e164` (as its caller ID, or one of its reps'): a call in to a
+ * number finds its team by it, so a number belongs to one team. Every team's rows are looked at.
+ */
+export async function numberOfAnotherTeam(db: Db, input: { e164: string; teamId: number }): Promise<boolean> {
+  const [team] = await forServer(
+    async () =>
+      await db
+        .select({ id: teams.id })
+        .from(teams)
+        .where(and(eq(teams.callerId, input.e164), ne(teams.id, input.teamId)))
+        .limit(1),
+  );
+  if (team) return true;
+  const [rep] = await forServer(
+    async () =>
+      await db
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.callerId, input.e164), ne(users.teamId, input.teamId), isNull(users.disabledAt)))
+        .limit(1),
+  );
+  return rep !== undefined;
 }

@@ -6,7 +6,15 @@ import { AppError, invalid } from '../../shared/errors.ts';
 import { isIdText } from '../../shared/ids.ts';
 import { isLoopback } from '../../shared/loopback.ts';
 import { normalizePhone, readZone } from '../phones/index.ts';
-import { addUser, createTeam, firstTeam, updateTeam, usersMatching, userZone } from './team.repository.ts';
+import {
+  addUser,
+  createTeam,
+  firstTeam,
+  numberOfAnotherTeam,
+  updateTeam,
+  usersMatching,
+  userZone,
+} from './team.repository.ts';
 
 export type { Ctx, Team } from '../../context/context.ts';
 
@@ -67,6 +75,8 @@ export async function updateTeamConfig(ctx: Ctx, input: TeamConfigPatch): Promis
     const phone = normalizePhone(patch.callerId, patch.defaultCountry ?? ctx.team.defaultCountry);
     if (!phone.ok) throw invalid('callerId', `invalid phone "${patch.callerId}": ${phone.reason}`);
     patch.callerId = phone.e164;
+    if (await numberOfAnotherTeam(ctx.db, { e164: phone.e164, teamId: ctx.team.id }))
+      throw numberTaken('callerId', phone.e164);
   }
   if (patch.repPhone) {
     const phone = normalizePhone(patch.repPhone, patch.defaultCountry ?? ctx.team.defaultCountry);
@@ -110,3 +120,11 @@ export async function repClockZone(ctx: Ctx, ownerId: number | null = null): Pro
   const zone = await userZone(ctx.db, { teamId: ctx.team.id, userId: ownerId });
   return zone ?? ctx.team.territoryZones[0] ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
 }
+
+/** A caller ID another team already uses: a call in to it must find one team. */
+export const numberTaken = (field: string, e164: string): AppError =>
+  new AppError(
+    'conflict',
+    `${field}: ${e164} is another team's number on this server; a call in to it must reach one team`,
+    { issues: [{ field, reason: "another team's number" }] },
+  );

@@ -1,5 +1,4 @@
 import { type Ctx, nowOf } from '../../context/context.ts';
-import type { LiveCall } from '../../contracts/telephony.contract.ts';
 import { forServer } from '../../db/team-scope.ts';
 import { correctCall, logCall } from '../calls/index.ts';
 import { recordGreeting } from '../intel/index.ts';
@@ -19,7 +18,7 @@ import {
   staleCalls,
   updateCall,
 } from './telephony.repository.ts';
-import { askAfter, dropMessage, liveView, STALE_MINUTES } from './telephony.service.ts';
+import { askAfter, dropMessage, type HeardCall, heardOf, STALE_MINUTES } from './telephony.service.ts';
 
 /** How many calls one pass folds before it looks again. */
 const BATCH = 200;
@@ -40,7 +39,7 @@ const ASK_AGAIN_MS = 5 * 60_000;
  * recorded on it in the same transaction. A call the rep logged first gets the provider's
  * measured duration instead. A log that fails leaves the call folded and unlogged, for the sweep.
  */
-export async function processCall(ctx: Ctx, input: { id: number; now: Date }): Promise<LiveCall | null> {
+export async function processCall(ctx: Ctx, input: { id: number; now: Date }): Promise<HeardCall | null> {
   const folded = await ctx.db.transaction(async (tx) => {
     const call = await lockCall(tx, { id: input.id });
     if (!call) return null;
@@ -111,7 +110,7 @@ export async function processCall(ctx: Ctx, input: { id: number; now: Date }): P
       }
     });
   const view = await callOfTeam(ctx.db, { teamId: ctx.team.id, id: input.id });
-  return view ? liveView(view, new Date()) : null;
+  return view ? heardOf(view, new Date()) : null;
 }
 
 export type CallProcessor = {
@@ -130,7 +129,7 @@ export type CallProcessor = {
 export function callProcessor(options: {
   ctx: () => Ctx;
   /** Tells a call's move to its team's desks. */
-  publish: (call: LiveCall, teamId: number) => void;
+  publish: (call: HeardCall, teamId: number) => void;
   log: (line: string) => void;
   sweepSeconds?: number;
 }): CallProcessor {

@@ -11,6 +11,7 @@ import type {
 import { DROP_MAX_BYTES, DROP_MAX_SECONDS } from '../../contracts/telephony.contract.ts';
 import type { MessageKind } from '../../contracts/vocabulary.ts';
 import { AppError, invalid, notFound, pgErrorCode } from '../../shared/errors.ts';
+import { ownBook } from '../accounts/index.ts';
 import { type LineType, lineTypes, prerecordedCheck } from '../compliance/index.ts';
 import { normalizePhone, zoneOfDialledNumber } from '../phones/index.ts';
 import { displayName, resolveProspect } from '../prospects/index.ts';
@@ -244,7 +245,7 @@ export async function dropAudio(
 export async function dropAtBeep(ctx: Ctx, input: { id: number; body: DropAtBeepInput }): Promise<LiveCall> {
   const at = nowOf(ctx);
   const account = accountOf(ctx.team);
-  const view = await callOfTeam(ctx.db, { teamId: ctx.team.id, id: input.id });
+  const view = await callOfTeam(ctx.db, { teamId: ctx.team.id, id: input.id, own: ownBook(ctx) });
   if (!view) throw notFound('Call', input.id);
   const { call } = view;
   const refuse = (rule: string, text: string, more: string[] = []): never => {

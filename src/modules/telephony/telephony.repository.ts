@@ -19,7 +19,7 @@ type NewCall = typeof telephonyCalls.$inferInsert;
 /** A call with whom it is to and what its attempt says. */
 export type CallView = {
   call: CallRow;
-  prospect: { id: number; name: string; company: string | null } | null;
+  prospect: { id: number; name: string; company: string | null; ownerId: number | null } | null;
   attempt: { outcome: string; durationSeconds: number | null } | null;
   drop: { id: number; name: string } | null;
 };
@@ -42,6 +42,7 @@ export async function lockCall(db: Db, input: { id: number }): Promise<CallRow |
 const viewColumns = {
   call: telephonyCalls,
   prospectId: prospects.id,
+  ownerId: prospects.ownerId,
   firstName: prospects.firstName,
   lastName: prospects.lastName,
   email: prospects.email,
@@ -54,6 +55,7 @@ const viewColumns = {
 type ViewRow = {
   call: CallRow;
   prospectId: number | null;
+  ownerId: number | null;
   firstName: string | null;
   lastName: string | null;
   email: string | null;
@@ -72,6 +74,7 @@ const viewOf = (r: ViewRow): CallView => ({
           id: r.prospectId,
           name: [r.firstName, r.lastName].filter(Boolean).join(' ') || r.email || `#${r.prospectId}`,
           company: r.company,
+          ownerId: r.ownerId,
         },
   attempt: r.outcome === null ? null : { outcome: r.outcome, durationSeconds: r.attemptDuration },
   drop: r.call.dropId === null ? null : { id: r.call.dropId, name: r.dropName ?? `#${r.call.dropId}` },
@@ -87,15 +90,24 @@ function viewQuery(db: Db) {
     .leftJoin(voicemailDrops, eq(voicemailDrops.id, telephonyCalls.dropId));
 }
 
+/** One of the team's calls; with `own`, only one a rep may see (see recentCalls). */
 export async function callOfTeam(
   db: Db,
-  input: { teamId: number; id: number },
+  input: { teamId: number; id: number; own?: number | null },
 ): Promise<CallView | undefined> {
   const [row] = await viewQuery(db).where(
-    and(eq(telephonyCalls.teamId, input.teamId), eq(telephonyCalls.id, input.id)),
+    and(
+      eq(telephonyCalls.teamId, input.teamId),
+      eq(telephonyCalls.id, input.id),
+      repsCall(input.own ?? null),
+    ),
   );
   return row ? viewOf(row) : undefined;
 }
+
+/** A rep's calls: to their book, in from numbers not in the book, and their own; all for the rest. */
+const repsCall = (own: number | null) =>
+  own === null ? undefined : or(inBookWhere(prospects.ownerId, own), eq(telephonyCalls.userId, own));
 
 export async function recentCalls(
   db: Db,
@@ -106,10 +118,7 @@ export async function recentCalls(
       and(
         eq(telephonyCalls.teamId, input.teamId),
         input.since ? gte(telephonyCalls.at, input.since) : undefined,
-        // A rep's list: calls to their book, calls in from numbers not in the book, and their own calls.
-        input.own === null
-          ? undefined
-          : or(inBookWhere(prospects.ownerId, input.own), eq(telephonyCalls.userId, input.own)),
+        repsCall(input.own),
       ),
     )
     .orderBy(desc(telephonyCalls.at), desc(telephonyCalls.id))
@@ -120,15 +129,20 @@ export async function recentCalls(
 /** The call a provider's leg belongs to, by the leg's id. */
 /**
  * The team a provider's webhook is for: the team of the call it names, or, for a call in, the
- * team whose number (or one of whose reps' numbers) was dialled; null when nothing says.
+ * team of the provider account it came through whose number (or one of whose reps' numbers) was
+ * dialled (a number is one team's: see numberOfAnotherTeam); null when nothing says.
  */
-export async function teamOfWebhook(db: Db, input: { call?: number; to?: string }): Promise<number | null> {
+export async function teamOfWebhook(
+  db: Db,
+  input: { call?: number; to?: string; account?: string },
+): Promise<number | null> {
   const found =
     input.call !== undefined
       ? sql`select team_id from telephony_calls where id = ${input.call}`
-      : input.to
-        ? sql`select id as team_id from teams where caller_id = ${input.to}
-            union all select team_id from users where caller_id = ${input.to} and disabled_at is null`
+      : input.to && input.account
+        ? sql`select id as team_id from teams where caller_id = ${input.to} and twilio_account_sid = ${input.account}
+            union all select u.team_id from users u join teams t on t.id = u.team_id
+              where u.caller_id = ${input.to} and u.disabled_at is null and t.twilio_account_sid = ${input.account}`
         : null;
   if (!found) return null;
   const [row] = rowsOf<{ team_id: number }>(await db.execute(sql`${found} limit 1`));

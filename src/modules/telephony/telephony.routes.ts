@@ -2,11 +2,11 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import type { Ctx } from '../../context/context.ts';
 import type { Route } from '../../context/route.ts';
-import type { LiveCall } from '../../contracts/telephony.contract.ts';
 import { AppError, invalid } from '../../shared/errors.ts';
 import { parseId } from '../../shared/ids.ts';
 import type { CallEvent } from './call-state.ts';
 import { dropAudio } from './drops.service.ts';
+import type { HeardCall } from './telephony.service.ts';
 import {
   accountOf,
   answerInbound,
@@ -20,7 +20,7 @@ import {
 export type WebhookHooks = {
   received: () => void;
   /** Tells a call's move to its team's desks. */
-  announce: (call: LiveCall, teamId: number) => void;
+  announce: (call: HeardCall, teamId: number) => void;
 };
 
 /** The parameters Twilio posts (form-encoded); each webhook sends the ones of its kind. */

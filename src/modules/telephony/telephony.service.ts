@@ -197,7 +197,7 @@ const refusalIssues = (d: Refused) =>
     : d.refusals.map((rule, i) => ({ field: 'rule', reason: `${rule}${d.why[i] ? `: ${d.why[i]}` : ''}` }));
 
 export async function liveCall(ctx: Ctx, id: number): Promise<LiveCall> {
-  const view = await callOfTeam(ctx.db, { teamId: ctx.team.id, id });
+  const view = await callOfTeam(ctx.db, { teamId: ctx.team.id, id, own: ownBook(ctx) });
   if (!view) throw notFound('Call', id);
   return liveView(view, new Date());
 }
@@ -212,7 +212,7 @@ export async function liveCalls(ctx: Ctx, query: z.output<typeof liveCallsQueryS
 
 /** Ends the call at the provider (the rep skips a voicemail at the beep, or is done). */
 export async function hangUp(ctx: Ctx, id: number): Promise<LiveCall> {
-  const view = await callOfTeam(ctx.db, { teamId: ctx.team.id, id });
+  const view = await callOfTeam(ctx.db, { teamId: ctx.team.id, id, own: ownBook(ctx) });
   if (!view) throw notFound('Call', id);
   const sid = view.call.repSid ?? view.call.prospectSid;
   if (view.call.state !== 'ended' && sid) await twilio.hangUp({ account: accountOf(ctx.team), sid });
@@ -228,6 +228,9 @@ export async function logLiveCall(
   input: { id: number; body: CallLogInput; now?: Date },
 ): Promise<LoggedCall> {
   const now = input.now ?? new Date();
+  // A rep logs only the calls they may see.
+  if (!(await callOfTeam(ctx.db, { teamId: ctx.team.id, id: input.id, own: ownBook(ctx) })))
+    throw notFound('Call', input.id);
   return ctx.db.transaction(async (tx) => {
     const inTx = { ...ctx, db: tx };
     const call = await lockCall(tx, { id: input.id });
@@ -442,12 +445,21 @@ async function prospectAnswered(
 }
 
 /** A call as the desk and the CLI read it; `now` is the real clock, which the provider's stamps are on. */
+/** A call as its team's desks hear of it, with whose book it is in: a rep hears only their own. */
+export type HeardCall = { call: LiveCall; owner: number | null; user: number | null };
+
+export const heardOf = (view: CallView, now: Date): HeardCall => ({
+  call: liveView(view, now),
+  owner: view.prospect?.ownerId ?? null,
+  user: view.call.userId,
+});
+
 export function liveView(view: CallView, now: Date): LiveCall {
   const { call, prospect, attempt } = view;
   return {
     id: call.id,
     direction: call.direction as LiveCall['direction'],
-    prospect,
+    prospect: prospect && { id: prospect.id, name: prospect.name, company: prospect.company },
     number: call.e164,
     state: call.state as LiveCall['state'],
     says: says(call, now),
@@ -507,7 +519,7 @@ function says(call: CallView['call'], now: Date): string {
 export async function answerInbound(
   ctx: Ctx,
   input: { params: Record<string, string>; now: Date },
-): Promise<{ instructions: string; call: LiveCall | null }> {
+): Promise<{ instructions: string; call: HeardCall | null }> {
   const account = accountOf(ctx.team);
   const sid = input.params['CallSid'] ?? '';
   const from = input.params['From'] ?? '';
@@ -557,7 +569,8 @@ export async function answerInbound(
       'Sorry, nobody can take your call right now. Please leave your number and we will call you back.',
     statusUrl: webhookUrl(account.publicUrl, 'status', { call: existing.id, leg: 'rep' }),
   });
-  return { instructions, call: await liveCall(ctx, existing.id) };
+  const view = await callOfTeam(ctx.db, { teamId: ctx.team.id, id: existing.id });
+  return { instructions, call: view ? heardOf(view, new Date()) : null };
 }
 
 /** A call not heard to end this long after it was placed is asked after at the provider. */
