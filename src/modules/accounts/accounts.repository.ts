@@ -14,6 +14,31 @@ export async function lockAccounts(db: Db): Promise<void> {
   await db.execute(sql`select pg_advisory_xact_lock(4242001)`);
 }
 
+/** Takes one email's login attempts in turn, until the transaction ends. */
+export async function lockLogins(db: Db, email: string): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(4242002, hashtext(${email}))`);
+}
+
+/** Whether this email logged in from this address since an instant. */
+export async function loggedInFrom(
+  db: Db,
+  input: { email: string; address: string; since: Date },
+): Promise<boolean> {
+  const [row] = await db
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.action, 'login'),
+        eq(auditLog.subject, input.email),
+        eq(auditLog.address, input.address),
+        gt(auditLog.at, input.since),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
 /** Whether any account (a user with a password) exists on the server, in any team. */
 export async function anyAccount(db: Db): Promise<boolean> {
   const [row] = await db.select({ id: users.id }).from(users).where(isNotNull(users.passwordHash)).limit(1);

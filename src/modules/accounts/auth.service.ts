@@ -17,6 +17,8 @@ import {
   liveSession,
   liveToken,
   lockAccounts,
+  lockLogins,
+  loggedInFrom,
   ownUnowned,
   type SessionRow,
   settleAudit,
@@ -41,6 +43,8 @@ export const MAX_FAILED_PER_ACCOUNT = 5;
 export const MAX_FAILED_PER_ACCOUNT_ANYWHERE = 50;
 /** …or from one address (many accounts tried from one place). */
 export const MAX_FAILED_PER_ADDRESS = 30;
+/** How long an address an account logged in from stays known: the limit from anywhere spares it. */
+export const KNOWN_ADDRESS_MS = 30 * 86_400_000;
 /** How long a one-time password link stays good. */
 export const LINK_LIFETIME_MS = 24 * 3600_000;
 /** Last-seen instants are written at most this often, not on every request. */
@@ -169,8 +173,17 @@ async function limitReached(
     failedLogins(db, { since, through: attempt, email }),
     address ? failedLogins(db, { since, through: attempt, address }) : Promise.resolve(0),
   ]);
-  // Each count includes the attempt itself.
-  if (here > MAX_FAILED_PER_ACCOUNT || anywhere > MAX_FAILED_PER_ACCOUNT_ANYWHERE) return 'for this account';
+  // Each count includes the attempt itself. Guesses from everywhere do not shut the account's
+  // owner out of an address they have logged in from lately.
+  if (here > MAX_FAILED_PER_ACCOUNT) return 'for this account';
+  if (
+    anywhere > MAX_FAILED_PER_ACCOUNT_ANYWHERE &&
+    !(
+      address &&
+      (await loggedInFrom(db, { email, address, since: new Date(where.now.getTime() - KNOWN_ADDRESS_MS) }))
+    )
+  )
+    return 'for this account';
   if (fromAddress > MAX_FAILED_PER_ADDRESS) return 'from this address';
   return null;
 }
@@ -188,39 +201,48 @@ export async function login(
 ): Promise<{ secret: string; principal: Principal }> {
   const { email, where } = input;
   const account = await accountByEmail(db, email);
-  const attempt = await insertAudit(db, {
-    teamId: account?.teamId ?? null,
-    at: where.now,
-    actorId: null,
-    actor: email,
-    action: 'login_failed',
-    subject: email,
-    detail: { reason: 'checking' },
-    address: where.address,
-  });
-  const over = await limitReached(db, { email, where, attempt });
-  if (over) {
-    await settleAudit(db, {
-      id: attempt,
-      set: { action: 'login_failed', detail: { reason: 'rate_limited' } },
+  // One email's attempts are written and counted in turn: each sees every one before it.
+  const { attempt, over } = await db.transaction(async (tx) => {
+    await lockLogins(tx, email);
+    const id = await insertAudit(tx, {
+      teamId: account?.teamId ?? null,
+      at: where.now,
+      actorId: null,
+      actor: email,
+      action: 'login_failed',
+      subject: email,
+      detail: { reason: 'checking' },
+      address: where.address,
     });
-    throw new AppError(
-      'rate_limited',
-      `Too many failed logins ${over}: try again in ${LOGIN_WINDOW_MS / 60_000} minutes`,
-    );
-  }
-  const fits = await passwordFits(account && canLogIn(account) ? account.passwordHash : null, input.password);
-  if (!account || !fits || !canLogIn(account)) {
-    const reason = account?.disabledAt ? 'disabled' : 'password';
-    await settleAudit(db, { id: attempt, set: { action: 'login_failed', detail: { reason } } });
-    throw new AppError('unauthorized', 'Wrong email or password');
-  }
-  const opened = await openSession(db, { user: account, where });
-  await settleAudit(db, {
-    id: attempt,
-    set: { action: 'login', detail: { session: opened.session.id }, actorId: account.id },
+    return { attempt: id, over: await limitReached(tx, { email, where, attempt: id }) };
   });
-  return { secret: opened.secret, principal: opened.principal };
+  // The attempt is settled whatever happens next; one cut short stays a failure, saying so.
+  let settled: { action: string; detail: Record<string, unknown>; actorId?: number } = {
+    action: 'login_failed',
+    detail: { reason: 'interrupted' },
+  };
+  try {
+    if (over) {
+      settled = { action: 'login_failed', detail: { reason: 'rate_limited' } };
+      throw new AppError(
+        'rate_limited',
+        `Too many failed logins ${over}: try again in ${LOGIN_WINDOW_MS / 60_000} minutes`,
+      );
+    }
+    const fits = await passwordFits(
+      account && canLogIn(account) ? account.passwordHash : null,
+      input.password,
+    );
+    if (!account || !fits || !canLogIn(account)) {
+      settled = { action: 'login_failed', detail: { reason: account?.disabledAt ? 'disabled' : 'password' } };
+      throw new AppError('unauthorized', 'Wrong email or password');
+    }
+    const opened = await openSession(db, { user: account, where });
+    settled = { action: 'login', detail: { session: opened.session.id }, actorId: account.id };
+    return { secret: opened.secret, principal: opened.principal };
+  } finally {
+    await settleAudit(db, { id: attempt, set: settled });
+  }
 }
 
 /** Ends the session a request came with. */
