@@ -61,6 +61,20 @@ describe.each(drivers)('accounts, sessions and tokens on %s', (driver) => {
     return deskOf(answer);
   };
   const as = (desk: Desk) => ({ cookie: desk.cookie, csrf: desk.csrf });
+  /** Reps the admin adds (`name@northwind.example`, password `Name passphrase 123`), logged in. */
+  const addReps = async <N extends string[]>(admin: Desk, ...names: N): Promise<{ [K in keyof N]: Desk }> => {
+    const desks: Desk[] = [];
+    for (const name of names) {
+      const email = `${name.toLowerCase()}@northwind.example`;
+      const made = await call('/users', {
+        ...as(admin),
+        body: { email, name, role: 'rep', password: `${name} passphrase 123` },
+      });
+      expect(made.status).toBe(201);
+      desks.push(await login(email, `${name} passphrase 123`));
+    }
+    return desks as { [K in keyof N]: Desk };
+  };
 
   beforeEach(async () => {
     t = await freshDb(driver);
@@ -178,6 +192,31 @@ describe.each(drivers)('accounts, sessions and tokens on %s', (driver) => {
     const addresses = (await t.executeSql("select distinct address from audit_log where action = 'login'"))
       .rows as Json[];
     expect(addresses.map((r) => r['address']).sort()).toEqual(['192.0.2.10', '198.51.100.7']);
+  });
+
+  it('guesses from fifty addresses shut a rep out of their own desk: the limit from anywhere spares an address they logged in from', async () => {
+    app = createApp({ ctx: t.ctx, databaseKind: t.kind, token: undefined, trustProxy: true });
+    await setup();
+    const from = (address: string) => ({ 'x-forwarded-for': address });
+    expect((await call('/auth/login', { body: ADMIN, headers: from('192.0.2.10') })).status).toBe(200);
+    now = new Date(now.getTime() + 60_000);
+    for (let i = 1; i <= 51; i++)
+      await call('/auth/login', {
+        body: { email: ADMIN.email, password: `guess number ${i}` },
+        headers: from(`198.51.${Math.floor(i / 4)}.${i}`),
+      });
+    // A new address is refused: the account is under attack from everywhere.
+    const elsewhere = await call('/auth/login', { body: ADMIN, headers: from('203.0.113.9') });
+    expect(elsewhere.status).toBe(429);
+    // The rep's own desk is not.
+    expect((await call('/auth/login', { body: ADMIN, headers: from('192.0.2.10') })).status).toBe(200);
+    // Nor does a guess from the known address get more than its own five.
+    for (let i = 0; i < 5; i++)
+      await call('/auth/login', {
+        body: { email: ADMIN.email, password: 'wrong' },
+        headers: from('192.0.2.10'),
+      });
+    expect((await call('/auth/login', { body: ADMIN, headers: from('192.0.2.10') })).status).toBe(429);
   });
 
   it("a proxy's Basic credentials turned a logged-in desk away, and HEAD /health was refused once logins existed", async () => {
@@ -501,16 +540,7 @@ describe.each(drivers)('accounts, sessions and tokens on %s', (driver) => {
 
   it("another rep's prospect is not in a rep's book: not listed, not found, not given away; a manager reassigns, audited", async () => {
     const admin = await setup();
-    for (const [email, name] of [
-      ['sam@northwind.example', 'Sam'],
-      ['kit@northwind.example', 'Kit'],
-    ])
-      await call('/users', {
-        ...as(admin),
-        body: { email, name, role: 'rep', password: `${name} passphrase 123` },
-      });
-    const sam = await login('sam@northwind.example', 'Sam passphrase 123');
-    const kit = await login('kit@northwind.example', 'Kit passphrase 123');
+    const [sam, kit] = await addReps(admin, 'Sam', 'Kit');
     const made = await call('/prospects', {
       ...as(sam),
       body: {
@@ -700,6 +730,10 @@ describe.each(drivers)('accounts, sessions and tokens on %s', (driver) => {
     // Before Sam's own first call: not proposed to Sam; the admin's queue (the team's hours) still has Dana.
     expect(await queued(sam, nine)).not.toContain(dana);
     expect(await queued(admin, nine)).toContain(dana);
+    // A manager looking at Sam's queue saw it under the manager's hours: it is Sam's queue, as Sam sees it.
+    const samsQueue = await call(`/queue?at=${nine}&rep=sam@northwind.example`, { cookie: admin.cookie });
+    expect(samsQueue.status).toBe(200);
+    expect((samsQueue.body['entries'] as Json[]).map((e) => e['prospect']['id'])).not.toContain(dana);
     expect(await queued(sam, '2026-12-04T16:30:00Z')).toContain(dana);
     // One dial today is Sam's own limit: after it, Dana waits for tomorrow in Sam's queue.
     const logged = await call('/calls', {
@@ -769,16 +803,45 @@ describe.each(drivers)('accounts, sessions and tokens on %s', (driver) => {
     expect(ola).toEqual([{ email: 'sam@northwind.example' }]);
   });
 
+  it("a call back from another rep's prospect showed a rep that prospect's card: a rep's lookup and callbacks match their own book", async () => {
+    const admin = await setup();
+    const [sam, kit] = await addReps(admin, 'Sam', 'Kit');
+    const made = await call('/prospects', {
+      ...as(kit),
+      body: {
+        firstName: 'Ola',
+        lastName: 'Ng',
+        timezone: 'America/Chicago',
+        phones: [{ number: '+13125550177', kind: 'direct' }],
+      },
+    });
+    expect(made.status).toBe(201);
+    const ola = made.body['id'];
+    const at = '2026-12-07T14:00:00Z';
+    expect((await call(`/lookup?number=%2B13125550177&at=${at}`, { cookie: kit.cookie })).body).toMatchObject(
+      {
+        known: true,
+        prospect: { id: ola },
+      },
+    );
+    expect(
+      (await call(`/lookup?number=%2B13125550177&at=${at}`, { cookie: admin.cookie })).body,
+    ).toMatchObject({
+      known: true,
+    });
+    const samLooks = await call(`/lookup?number=%2B13125550177&at=${at}`, { cookie: sam.cookie });
+    expect(samLooks.body).toMatchObject({ known: false });
+    expect(JSON.stringify(samLooks.body)).not.toContain('Ola');
+    // Recorded by Sam, the callback waits unattached; it names nobody to Sam.
+    const back = await call('/callbacks', { ...as(sam), body: { from: '+13125550177', at } });
+    expect(back.status).toBe(201);
+    expect(back.body['card']).toMatchObject({ known: false });
+    expect(JSON.stringify(back.body)).not.toContain('Ola');
+  });
+
   it('two reps never get the same prospect at once: a hold refuses the other, keeps them off every other queue, covers a main-line company, and lapses', async () => {
     const admin = await setup();
-    for (const [email, name] of [
-      ['sam@northwind.example', 'Sam'],
-      ['kit@northwind.example', 'Kit'],
-    ])
-      await call('/users', {
-        ...as(admin),
-        body: { email, name, role: 'rep', password: `${name} passphrase 123` },
-      });
+    const [sam, kit] = await addReps(admin, 'Sam', 'Kit');
     const add = (firstName: string, phones: { number: string; kind: string }[]) =>
       call('/prospects', {
         ...as(admin),
@@ -794,8 +857,6 @@ describe.each(drivers)('accounts, sessions and tokens on %s', (driver) => {
     const dana = (await add('Dana', [{ number: '+13125550100', kind: 'main' }])).body['id'];
     const lee = (await add('Lee', [{ number: '+13125550100', kind: 'main' }])).body['id'];
     const ola = (await add('Ola', [{ number: '+13125550177', kind: 'direct' }])).body['id'];
-    const sam = await login('sam@northwind.example', 'Sam passphrase 123');
-    const kit = await login('kit@northwind.example', 'Kit passphrase 123');
 
     const held = await call(`/prospects/${dana}/hold`, { ...as(sam), method: 'POST' });
     expect(held.status).toBe(200);
@@ -874,17 +935,7 @@ describe.each(drivers)('accounts, sessions and tokens on %s', (driver) => {
 
   it("a manager reads each rep's dials, connects, conversations, meetings, callbacks per message kind and keep-or-drop decisions, a rep who has not dialled too; a rep may not", async () => {
     const admin = await setup();
-    for (const [email, name] of [
-      ['sam@northwind.example', 'Sam'],
-      ['kit@northwind.example', 'Kit'],
-      ['ray@northwind.example', 'Ray'],
-    ])
-      await call('/users', {
-        ...as(admin),
-        body: { email, name, role: 'rep', password: `${name} passphrase 123` },
-      });
-    const sam = await login('sam@northwind.example', 'Sam passphrase 123');
-    const kit = await login('kit@northwind.example', 'Kit passphrase 123');
+    const [sam, kit] = await addReps(admin, 'Sam', 'Kit', 'Ray');
     const add = async (desk: Desk, firstName: string, number: string) =>
       (
         await call('/prospects', {
@@ -966,5 +1017,23 @@ describe.each(drivers)('accounts, sessions and tokens on %s', (driver) => {
       callbacks: 0,
       decisions: { 'not-interested': 1 },
     });
+
+    // A callback in a period without the dial that earned it was dropped when its rep had left:
+    // Sam, disabled since, is still credited with Lee's call back.
+    expect(
+      (
+        await call('/users/sam@northwind.example', {
+          ...as(admin),
+          method: 'PATCH',
+          body: { disabled: true },
+        })
+      ).status,
+    ).toBe(200);
+    const later = await call('/insights/reps?since=2026-12-01T14:45:00Z&until=2026-12-01T15:00:00Z', {
+      cookie: admin.cookie,
+    });
+    expect(later.body['reps']).toContainEqual(
+      expect.objectContaining({ name: 'Sam', dials: 0, callbacks: 1, callbacksByKind: { curiosity: 1 } }),
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { asc, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { companies, phoneNumbers, prospects } from '../src/db/schema.ts';
+import { companies, phoneNumbers, prospects, users } from '../src/db/schema.ts';
 import { importCsv, type Rejection } from '../src/modules/imports/import.service.ts';
 import type { Ctx } from '../src/modules/team/team.service.ts';
 import { drivers, freshDb, type TestDb, textInput } from './support/databases.ts';
@@ -49,6 +49,68 @@ describe.each(drivers)('import batches on %s', (driver) => {
       [ann!.id, '+19175550111', 'mobile'],
       [cy!.id, '+19175550133', 'mobile'],
     ]);
+  });
+
+  it('a list read again put an engaged prospect back to new: an import moves a stage only forward, or to won or lost', async () => {
+    const header = 'external_id,first_name,last_name,phone_direct,stage\n';
+    await importText(t.ctx, `${header}a1,Ann,Lee,212-555-0101,new\nb1,Bo,Kim,212-555-0102,contacted\n`);
+    // Calls since moved Ann on.
+    await t.db.execute(sql`update prospects set stage = 'engaged' where external_id = 'a1'`);
+    const again = await importText(
+      t.ctx,
+      `${header}a1,Ann,Lee,212-555-0101,new\nb1,Bo,Kim,212-555-0102,interested\n`,
+    );
+    expect(again).toMatchObject({ updated: 1, unchanged: 1 });
+    expect((await stored()).map((p) => p.stage)).toEqual(['engaged', 'interested']);
+    // The CRM's last word at either end is taken: lost, and won after all.
+    await importText(t.ctx, `${header}a1,Ann,Lee,212-555-0101,lost\nb1,Bo,Kim,212-555-0102,contacted\n`);
+    expect((await stored()).map((p) => p.stage)).toEqual(['lost', 'interested']);
+    await importText(t.ctx, `${header}a1,Ann,Lee,212-555-0101,customer\n`);
+    expect((await stored()).map((p) => p.stage)).toEqual(['customer', 'interested']);
+  });
+
+  it("a rep's import told its rows left as another rep's only in the summary: they are streamed with the others, in line order", async () => {
+    const [kit, sam] = await t.db
+      .insert(users)
+      .values([
+        { teamId: t.ctx.team.id, name: 'Kit', email: 'kit@northwind.example', role: 'rep' },
+        { teamId: t.ctx.team.id, name: 'Sam', email: 'sam@northwind.example', role: 'rep' },
+      ])
+      .returning();
+    await importText(
+      t.ctx,
+      'email,first_name,last_name,phone_direct\nola@acme.example,Ola,Ng,212-555-0101\n',
+    );
+    await t.db.update(prospects).set({ ownerId: kit!.id });
+    const asSam: Ctx = {
+      ...t.ctx,
+      user: {
+        kind: 'user',
+        id: sam!.id,
+        name: 'Sam',
+        email: 'sam@northwind.example',
+        role: 'rep',
+        via: 'session',
+        teamId: t.ctx.team.id,
+        owner: false,
+      },
+    };
+    const told: Rejection[] = [];
+    const report = await importCsv(asSam, {
+      input: textInput(
+        'email,first_name,last_name,phone_direct\n' +
+          'ola@acme.example,Ola,Changed,212-555-0101\n' +
+          'bo@acme.example,Bo,Kim,not a number\n' +
+          'cy@acme.example,Cy,Ng,212-555-0103\n',
+        64,
+      ),
+      batchSize: 1,
+      onRejected: (r) => told.push(r),
+    });
+    expect(report).toMatchObject({ imported: 1, rejectedRows: 2 });
+    expect(told.map((r) => r.line)).toEqual([2, 3]);
+    expect(told[0]!.reason).toContain("another rep's book");
+    expect((await stored())[0]).toMatchObject({ lastName: 'Ng', ownerId: kit!.id });
   });
 
   it('merges the same prospect given twice in one batch into one record', async () => {

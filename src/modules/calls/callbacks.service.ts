@@ -14,6 +14,7 @@ import {
 import type { CallbackResult, MessageKind, Outcome, Result, Stage } from '../../contracts/vocabulary.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid, invalidFields, notFound } from '../../shared/errors.ts';
+import { inBook, ownBook } from '../accounts/index.ts';
 import { endCadences } from '../cadences/index.ts';
 import { listIntel } from '../intel/index.ts';
 import { resultTimeIssues } from '../outcomes/index.ts';
@@ -68,7 +69,14 @@ async function prospectsOn(ctx: Ctx, e164: string): Promise<number[]> {
   const shared = own.filter((p) => p.id !== null && p.kind === 'main').map((p) => p.id!);
   const companyIds = own.flatMap((p) => (p.companyId ? [p.companyId] : []));
   const colleagues = await prospectIdsAtCompanies(ctx.db, companyIds);
-  return [...new Set([...personal, ...shared, ...colleagues])];
+  const ids = [...new Set([...personal, ...shared, ...colleagues])];
+  // A rep is matched to callers in their own book and the pool: another rep's prospect calling
+  // is not theirs to see (recorded, it waits unattached for whoever may attach it).
+  if (ownBook(ctx) === null || ids.length === 0) return ids;
+  const theirs = new Set(
+    (await prospectsByIds(ctx.db, ids)).filter((p) => inBook(ctx, p.ownerId)).map((p) => p.id),
+  );
+  return ids.filter((id) => theirs.has(id));
 }
 
 function unknownCaller(number: string): CallbackCard {

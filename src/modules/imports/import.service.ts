@@ -67,7 +67,14 @@ async function refreshStatistics(ctx: Ctx, report: ImportReport): Promise<void> 
 class DryRun extends Error {}
 
 /** A batch on its way into the book: how far the file had been read when it was cut, and whether it is in. */
-type Committing = { done: Promise<void>; rows: number; progress: ImportProgress; finished: boolean };
+type Committing = {
+  done: Promise<void>;
+  rows: number;
+  progress: ImportProgress;
+  finished: boolean;
+  /** The batch's own rows it left as they were (another rep's prospects), told once it is in. */
+  rejected: Rejection[];
+};
 
 /**
  * Streams a CSV file into the book. Each batch is one transaction, so a failure leaves every
@@ -120,11 +127,19 @@ export async function importCsv(ctx: Ctx, options: ImportOptions): Promise<Impor
   let stoppedAt: number | null = null;
   let sinceYield = 0;
   const commit = (rows: PreparedDraft[]) => {
+    const rejected: Rejection[] = [];
     const c: Committing = {
-      done: commitBatch(ctx, { batch: rows, report, strategy: options.strategy, list: options.list }),
+      done: commitBatch(ctx, {
+        batch: rows,
+        report,
+        rejected,
+        strategy: options.strategy,
+        list: options.list,
+      }),
       rows: report.rows,
       progress: { ...progress },
       finished: false,
+      rejected,
     };
     const finish = () => {
       c.finished = true;
@@ -144,7 +159,7 @@ export async function importCsv(ctx: Ctx, options: ImportOptions): Promise<Impor
       throw error;
     }
     committing = null;
-    for (const r of held) options.onRejected?.(r);
+    for (const r of [...c.rejected, ...held]) options.onRejected?.(r);
     held = [];
     if (!full) return;
     if (report.imported >= statistics.next) {
@@ -247,6 +262,7 @@ async function commitBatch(
   input: {
     batch: PreparedDraft[];
     report: ImportReport;
+    rejected: Rejection[];
     strategy?: string | undefined;
     list?: string | undefined;
   },
@@ -261,13 +277,14 @@ async function commitBatch(
       for (const [i, o] of all.entries())
         if (o.elsewhere) {
           report.rejectedRows++;
-          if (report.rejected.length < REJECTIONS_LISTED)
-            report.rejected.push({
-              line: batch[i]!.line ?? 0,
-              field: 'email',
-              reason:
-                "matches a prospect in another rep's book: left as it is (a manager may move it to yours)",
-            });
+          const r = {
+            line: batch[i]!.line ?? 0,
+            field: 'email',
+            reason:
+              "matches a prospect in another rep's book: left as it is (a manager may move it to yours)",
+          };
+          input.rejected.push(r);
+          if (report.rejected.length < REJECTIONS_LISTED) report.rejected.push(r);
         }
       for (const [i, o] of all.entries()) {
         if (o.elsewhere) continue;

@@ -134,6 +134,7 @@ export async function figuresByRep(
         where u.team_id = ${input.teamId} and u.role in ('rep', 'manager') and u.disabled_at is null
           and u.password_hash is not null
         union select user_id from dials
+        union select user_id from by_kind
         union select user_id from by_state
       )
       select p.user_id as "userId", u.name, coalesce(d.dials, 0) as dials, coalesce(d.connects, 0) as connects,

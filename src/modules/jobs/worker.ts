@@ -4,7 +4,7 @@ import type { Database } from '../../db/create-db.ts';
 import { rowsOf } from '../../db/rows.ts';
 import { AppError } from '../../shared/errors.ts';
 import { autoSendable, deliverEmailStep } from '../email/index.ts';
-import { type Ctx, everyTeam, loadTeam } from '../team/index.ts';
+import { type Ctx, everyTeam, loadTeam, teamWithId } from '../team/index.ts';
 
 /** Every minute: find the email steps that are due and queue one job for each. */
 export const SWEEP_QUEUE = 'reach-cadence-sweep';
@@ -46,8 +46,9 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const boss = await startBoss(options, log);
   // Each team's steps go out with its own settings (its SMTP server, its sender), read as stored.
   const ctxOf = async (teamId?: number): Promise<Ctx> => {
-    const teams = await everyTeam(database.db);
-    const team = teams.find((t) => t.id === teamId) ?? (await loadTeam(database.db));
+    // A step queued before teams (no team named) is the first team's; a team that is gone sends nothing.
+    const team = teamId === undefined ? await loadTeam(database.db) : await teamWithId(database.db, teamId);
+    if (!team) throw new Error(`team ${teamId} is not on this server`);
     return { db: database.db, team };
   };
 

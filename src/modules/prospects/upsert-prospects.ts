@@ -1,4 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
+import type { Stage } from '../../contracts/vocabulary.ts';
 import type { Db } from '../../db/create-db.ts';
 import { dncEntries } from '../../db/schema.ts';
 import { type ResolvedZone, resolveTimezone, type ZoneSource, zonesForPhone } from '../phones/index.ts';
@@ -161,6 +162,8 @@ export async function upsertWith(
       outcomes.push({ status: 'unchanged', id: match.id, elsewhere: true });
     } else {
       const patch = diff(match, { ...prepared, companyId });
+      // A list read again is older news than the calls since: its stage only moves one forward.
+      if (patch.stage !== undefined && !stageForward(match.stage ?? 'new', patch.stage)) delete patch.stage;
       const newPhones = draft.phones.filter((p) => !match.phones.some((q) => q.e164 === p.e164));
       if (Object.keys(patch).length > 0) patches.set(match.id, { ...patches.get(match.id), ...patch });
       addedPhones.push(...newPhones.map((p) => phoneRow(teamId, match.id, p)));
@@ -354,6 +357,23 @@ function newRow(input: {
 type Incoming = PreparedDraft & { companyId: number | null | undefined };
 
 /** The stored fields the incoming draft would change; empty when the row is already up to date. */
+/** How far along the funnel a stage is; a customer won and a prospect lost are both ends of it. */
+const FUNNEL: Record<Stage, number> = {
+  new: 0,
+  contacted: 1,
+  engaged: 2,
+  interested: 3,
+  customer: 4,
+  lost: 4,
+};
+
+/**
+ * Whether a list (an import, a CRM's export) may move a stored prospect from one stage to
+ * another: forward along the funnel, or to an end (won, lost), never back to an earlier stage.
+ */
+export const stageForward = (from: string, to: string): boolean =>
+  to === 'customer' || to === 'lost' || (FUNNEL[to as Stage] ?? 0) > (FUNNEL[from as Stage] ?? 0);
+
 export function diff(current: Known | NewProspectRow, incoming: Incoming): Partial<NewProspectRow> {
   const { draft } = incoming;
   const patch: Partial<NewProspectRow> = {};

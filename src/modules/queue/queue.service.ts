@@ -1,8 +1,9 @@
 import { DateTime } from 'luxon';
+import type { OwnLimits } from '../../context/context.ts';
 import type { Plan, PlanQuery, PlanWindow, Queue, QueueQuery } from '../../contracts/queue.contract.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid, notFound } from '../../shared/errors.ts';
-import { accountIdOf, principalOf } from '../accounts/index.ts';
+import { accountIdOf, principalOf, userOfTeam } from '../accounts/index.ts';
 import { screenedRegisters } from '../suppression/index.ts';
 import { type Ctx, findUser, repClockZone } from '../team/index.ts';
 import { type DialDecision, type DialLimits, insideWindow } from './may-dial.ts';
@@ -29,9 +30,9 @@ const DIAL_HISTORY_DAYS = 31;
  * The limits a dial is held to: the team's, narrowed by the caller's own where they set them (a
  * later start, an earlier end, fewer dials): a rep's own can only make them stricter.
  */
-export const limitsOf = (ctx: Pick<Ctx, 'team' | 'user'>): DialLimits => {
+export const limitsOf = (ctx: Pick<Ctx, 'team' | 'user'>, rep?: OwnLimits): DialLimits => {
   const { team } = ctx;
-  const own = ctx.user?.kind === 'user' ? ctx.user.limits : undefined;
+  const own = rep ?? (ctx.user?.kind === 'user' ? ctx.user.limits : undefined);
   const later = (a: string, b: string | null | undefined) => (b && b > a ? b : a);
   const earlier = (a: string, b: string | null | undefined) => (b && b < a ? b : a);
   const fewer = (a: number, b: number | null | undefined) => (b != null && b < a ? b : a);
@@ -49,10 +50,11 @@ export const limitsOf = (ctx: Pick<Ctx, 'team' | 'user'>): DialLimits => {
 /** What every ranking of the team's book reads besides the candidates: limits, typical value, keep-or-drop's yardsticks. */
 export type Yardsticks = Pick<RankInput, 'limits' | 'typicalValue' | 'pursuit'>;
 
-export async function yardsticks(ctx: Ctx): Promise<Yardsticks> {
+/** `rep`: the limits of the rep whose book is ranked, when it is not the asker's (a manager's look at it). */
+export async function yardsticks(ctx: Ctx, rep?: OwnLimits): Promise<Yardsticks> {
   const typical = await typicalValue(ctx.db, ctx.team.id);
   return {
-    limits: { ...limitsOf(ctx), screenedAgainst: await screenedRegisters(ctx.db, ctx.team.id) },
+    limits: { ...limitsOf(ctx, rep), screenedAgainst: await screenedRegisters(ctx.db, ctx.team.id) },
     typicalValue: typical,
     pursuit: await pursuitBook(ctx.db, {
       teamId: ctx.team.id,
@@ -66,7 +68,7 @@ export async function yardsticks(ctx: Ctx): Promise<Yardsticks> {
 export async function buildQueue(ctx: Ctx, q: QueueQuery): Promise<Queue> {
   const at = resolveAt(q.at);
   const ownerId = await bookOf(ctx, q.rep);
-  const book = await yardsticks(ctx);
+  const book = await yardsticks(ctx, await limitsOfBook(ctx, ownerId));
   const open = await openZones(ctx, { at, limits: book.limits });
   const prior = await hourPrior(ctx.db, ctx.team.id);
   const scores = await keepScores(ctx.db, {
@@ -177,6 +179,20 @@ async function bookOf(ctx: Ctx, rep: string | undefined): Promise<number | null>
   return id;
 }
 
+/** A rep's own hours and limits when a manager looks at their book: the queue they would see. */
+async function limitsOfBook(ctx: Ctx, ownerId: number | null): Promise<OwnLimits | undefined> {
+  if (ownerId === null || accountIdOf(ctx) === ownerId) return undefined;
+  const rep = await userOfTeam(ctx.db, { teamId: ctx.team.id, id: ownerId });
+  return rep
+    ? {
+        callingHoursStart: rep.callingHoursStart,
+        callingHoursEnd: rep.callingHoursEnd,
+        maxDialsPerDay: rep.maxDialsPerDay,
+        maxDialsPerWeek: rep.maxDialsPerWeek,
+      }
+    : undefined;
+}
+
 async function resolveRep(ctx: Ctx, rep: string): Promise<number> {
   const id = await findUser(ctx, rep);
   if (id === null) throw notFound('rep', rep);
@@ -200,7 +216,7 @@ export async function planDay(ctx: Ctx, q: PlanQuery): Promise<Plan> {
   const steps: Date[] = [];
   for (let t = start; t < start.plus({ days: 1 }); t = t.plus({ minutes: STEP_MINUTES }))
     steps.push(t.toJSDate());
-  const book = await yardsticks(ctx);
+  const book = await yardsticks(ctx, await limitsOfBook(ctx, ownerId));
   const { limits } = book;
   const scores = await keepScores(ctx.db, {
     teamId: ctx.team.id,
