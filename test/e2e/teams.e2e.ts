@@ -186,10 +186,10 @@ describe('two teams on one server, each with a manager and two reps', () => {
     // Passing over names with the arrow keys moves nothing; Move does.
     await mia.getByLabel('Whose book').focus();
     await mia.keyboard.press('ArrowDown');
-    await mia.getByRole('button', { name: 'Keep' }).click();
+    await mia.getByRole('button', { name: 'Don’t move', exact: true }).click();
     expect((await call(`/prospects/${moved}`, { as: ana })).body['ownerId']).toBe(people['sam']!.id);
     await mia.getByLabel('Whose book').selectOption(String(people['kit']!.id));
-    await mia.getByRole('button', { name: 'Move' }).click();
+    await mia.getByRole('button', { name: 'Move', exact: true }).click();
     await mia.getByText(/is now in Kit Baker’s book/).waitFor();
     await mia.screenshot({ path: `${SHOTS}/teams-manager-book.png` });
     const kitSession = await login('kit@north.example', 'kit');

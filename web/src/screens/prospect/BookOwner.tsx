@@ -41,8 +41,8 @@ export function BookOwner({ prospect, onMoved }: { prospect: Prospect; onMoved: 
     }
   };
   return (
-    <span className="inline">
-      <label>
+    <span className="book-owner">
+      <label className="inline">
         Book{' '}
         <select aria-label="Whose book" value={choice} onChange={(e) => setChoice(e.target.value)}>
           <option value="pool">the team's pool</option>
@@ -62,7 +62,7 @@ export function BookOwner({ prospect, onMoved }: { prospect: Prospect; onMoved: 
             {moving ? 'Moving…' : 'Move'}
           </button>{' '}
           <button type="button" className="quiet" onClick={() => setChoice(current)}>
-            Keep
+            Don’t move
           </button>
         </>
       )}
