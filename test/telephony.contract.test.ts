@@ -120,9 +120,9 @@ describe.each(drivers)('Calls through Twilio (the loopback double) on %s', (driv
     expect(prospectLeg?.params['From']).not.toBe(CALLER_ID);
   });
 
-  it("a second team's calls were folded in the first team's book: each team's webhooks, calls in and logs run in its own", async () => {
-    const { login } = rig;
-    const ana = await login(
+  /** Team one's first admin (Ana) and a second team (Bo its admin), each logged in. */
+  const twoTeams = async () => {
+    const ana = await rig.login(
       { email: 'ana@one.example', name: 'Ana', password: 'ana passphrase 1' },
       '/auth/setup',
     );
@@ -131,8 +131,13 @@ describe.each(drivers)('Calls through Twilio (the loopback double) on %s', (driv
       body: { name: 'Two', admin: { email: 'bo@two.example', name: 'Bo', password: 'bo passphrase 22' } },
     });
     expect(made.status).toBe(201);
-    rig.headers = await login({ email: 'bo@two.example', password: 'bo passphrase 22' });
-    const two = made.body['team']['id'] as number;
+    const bo = await rig.login({ email: 'bo@two.example', password: 'bo passphrase 22' });
+    return { ana, bo, two: made.body['team']['id'] as number };
+  };
+
+  it("a second team's calls were folded in the first team's book: each team's webhooks, calls in and logs run in its own", async () => {
+    const { ana, bo, two } = await twoTeams();
+    rig.headers = bo;
     const config = await api('/config', {
       method: 'PATCH',
       body: {
@@ -185,16 +190,7 @@ describe.each(drivers)('Calls through Twilio (the loopback double) on %s', (driv
   });
 
   it("two teams could take one caller ID, and a call in to it reached whichever came first: a number is one team's", async () => {
-    const ana = await rig.login(
-      { email: 'ana@one.example', name: 'Ana', password: 'ana passphrase 1' },
-      '/auth/setup',
-    );
-    rig.headers = ana;
-    const made = await api('/teams', {
-      body: { name: 'Two', admin: { email: 'bo@two.example', name: 'Bo', password: 'bo passphrase 22' } },
-    });
-    expect(made.status).toBe(201);
-    const bo = await rig.login({ email: 'bo@two.example', password: 'bo passphrase 22' });
+    const { ana, bo } = await twoTeams();
     rig.headers = bo;
     expect((await api('/config', { method: 'PATCH', body: { callerId: '+13125550132' } })).status).toBe(200);
     const kai = await api('/users', {

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { afterEach, beforeEach, expect } from 'vitest';
 import { createApp } from '../../src/http/app.ts';
-import { type CallProcessor, callProcessor } from '../../src/modules/telephony/index.ts';
+import { type CallProcessor, callProcessor, type HeardCall } from '../../src/modules/telephony/index.ts';
 import { type Driver, freshDb, type TestDb } from './databases.ts';
 import { startTwilioDouble, type TwilioDouble } from './twilio-double.ts';
 
@@ -82,10 +82,11 @@ export function telephonyRig(driver: Driver) {
     t.ctx.clock = () => new Date(AT);
     rig.twilio = await startTwilioDouble();
     rig.announced.length = 0;
+    const hear = (heard: HeardCall, team: number) =>
+      rig.announced.push({ ...heard.call, owner: heard.owner, user: heard.user, team });
     rig.processor = callProcessor({
       ctx: () => t.ctx,
-      publish: (heard, team) =>
-        rig.announced.push({ ...heard.call, owner: heard.owner, user: heard.user, team }),
+      publish: hear,
       log: () => undefined,
       sweepSeconds: 3600,
     });
@@ -94,8 +95,7 @@ export function telephonyRig(driver: Driver) {
       databaseKind: t.kind,
       calls: {
         received: rig.processor.wake,
-        announce: (heard, team) =>
-          rig.announced.push({ ...heard.call, owner: heard.owner, user: heard.user, team }),
+        announce: hear,
       },
     });
     rig.server = await new Promise((resolve) => {
