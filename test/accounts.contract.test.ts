@@ -832,11 +832,68 @@ describe.each(drivers)('accounts, sessions and tokens on %s', (driver) => {
     const samLooks = await call(`/lookup?number=%2B13125550177&at=${at}`, { cookie: sam.cookie });
     expect(samLooks.body).toMatchObject({ known: false });
     expect(JSON.stringify(samLooks.body)).not.toContain('Ola');
-    // Recorded by Sam, the callback waits unattached; it names nobody to Sam.
+    // Recorded by Sam, the callback is Ola's all the same (her cadence paused, Kit's message
+    // credited), and it names nobody to Sam, who may neither set nor settle what it came to.
+    const refused = await call('/callbacks', {
+      ...as(sam),
+      body: { from: '+13125550177', at, result: 'meeting', resultAt: '2026-12-09T16:00:00Z' },
+    });
+    expect(refused.status).toBe(400);
     const back = await call('/callbacks', { ...as(sam), body: { from: '+13125550177', at } });
     expect(back.status).toBe(201);
     expect(back.body['card']).toMatchObject({ known: false });
     expect(JSON.stringify(back.body)).not.toContain('Ola');
+    const stored = (
+      await t.executeSql('select prospect_id from callbacks where id = $1', [back.body['callbackId']])
+    ).rows as Json[];
+    expect(stored).toEqual([{ prospect_id: ola }]);
+    const settle = (desk: Desk) =>
+      call(`/callbacks/${back.body['callbackId']}/result`, {
+        ...as(desk),
+        body: { result: 'callback-scheduled', resultAt: '2026-12-09T16:00:00Z' },
+      });
+    expect((await settle(sam)).status).toBe(404);
+    expect((await settle(kit)).status).toBe(200);
+    // Someone asking to stop is heard, whoever takes the call.
+    const stop = await call('/callbacks', {
+      ...as(sam),
+      body: { from: '+13125550177', at: '2026-12-07T14:30:00Z', result: 'do-not-call' },
+    });
+    expect(stop.status).toBe(201);
+    expect((await call(`/prospects/${ola}`, { cookie: kit.cookie })).body['phones'][0]).toMatchObject({
+      doNotCall: true,
+    });
+  });
+
+  it("a rep could hang up or log a teammate's call to a prospect of the pool: they may watch it, only its rep or a manager ends or logs it", async () => {
+    const admin = await setup();
+    const [sam, kit] = await addReps(admin, 'Sam', 'Kit');
+    const pooled = await call('/prospects', {
+      ...as(admin),
+      body: {
+        firstName: 'Pat',
+        lastName: 'Poole',
+        timezone: 'America/Chicago',
+        phones: [{ number: '+13125550188', kind: 'direct' }],
+      },
+    });
+    await call('/prospects/reassign', { ...as(admin), body: { to: 'pool', ids: [pooled.body['id']] } });
+    const kitId = (await call('/auth/session', { cookie: kit.cookie })).body['user']['id'];
+    const placed = (
+      await t.executeSql(
+        `insert into telephony_calls (team_id, provider, direction, prospect_id, user_id, e164, state, at)
+         values ($1, 'twilio', 'outbound', $2, $3, '+13125550188', 'ended', now()) returning id`,
+        [t.ctx.team.id, pooled.body['id'], kitId],
+      )
+    ).rows as Json[];
+    const id = placed[0]!['id'];
+    expect((await call(`/telephony/calls/${id}`, { cookie: sam.cookie })).status).toBe(200);
+    expect((await call(`/telephony/calls/${id}/hangup`, { ...as(sam), method: 'POST' })).status).toBe(403);
+    const log = (desk: Desk) =>
+      call(`/telephony/calls/${id}/log`, { ...as(desk), body: { outcome: 'no-answer' } });
+    expect((await log(sam)).status).toBe(403);
+    expect((await call(`/telephony/calls/${id}/hangup`, { ...as(kit), method: 'POST' })).status).toBe(200);
+    expect((await log(kit)).status).not.toBe(403);
   });
 
   it('two reps never get the same prospect at once: a hold refuses the other, keeps them off every other queue, covers a main-line company, and lapses', async () => {

@@ -62,11 +62,11 @@ describe.each(drivers)('import batches on %s', (driver) => {
     );
     expect(again).toMatchObject({ updated: 1, unchanged: 1 });
     expect((await stored()).map((p) => p.stage)).toEqual(['engaged', 'interested']);
-    // The CRM's last word at either end is taken: lost, and won after all.
-    await importText(t.ctx, `${header}a1,Ann,Lee,212-555-0101,lost\nb1,Bo,Kim,212-555-0102,contacted\n`);
-    expect((await stored()).map((p) => p.stage)).toEqual(['lost', 'interested']);
-    await importText(t.ctx, `${header}a1,Ann,Lee,212-555-0101,customer\n`);
-    expect((await stored()).map((p) => p.stage)).toEqual(['customer', 'interested']);
+    // Either end is taken from the funnel (lost, won), and an end stays: an old list does not undo a win.
+    await importText(t.ctx, `${header}a1,Ann,Lee,212-555-0101,lost\nb1,Bo,Kim,212-555-0102,customer\n`);
+    expect((await stored()).map((p) => p.stage)).toEqual(['lost', 'customer']);
+    await importText(t.ctx, `${header}a1,Ann,Lee,212-555-0101,customer\nb1,Bo,Kim,212-555-0102,lost\n`);
+    expect((await stored()).map((p) => p.stage)).toEqual(['lost', 'customer']);
   });
 
   it("a rep's import told its rows left as another rep's only in the summary: they are streamed with the others, in line order", async () => {

@@ -201,6 +201,12 @@ describe.each(drivers)('two teams on one server (%s): the tenant matrix', (drive
       )
     ).rows as { id: number }[];
     kitIds.push(Number(placed[0]!.id));
+    // Kit's prospect called back, recorded by Kit.
+    const heard = ok(
+      await call('/callbacks', { desk: kit, body: { from: K.phone, at: '2026-12-01T16:00:00Z' } }),
+      'callback',
+    ).body;
+    kitIds.push(Number(heard['callbackId']));
     await seed(ana, {
       first: 'Dana',
       last: 'Reyes',

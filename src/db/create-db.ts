@@ -237,6 +237,7 @@ async function openPglite(options: { dataDir?: string; template?: Blob }): Promi
 async function migrateServer(pool: pg.Pool): Promise<void> {
   if (await upToDate((text) => pool.query(text))) return;
   const client = await pool.connect();
+  let failed = false;
   try {
     await client.query('select pg_advisory_lock(7301)');
     // Migrations are the whole server's work. A book whose row-level security predates 0025 says
@@ -248,9 +249,13 @@ async function migrateServer(pool: pg.Pool): Promise<void> {
     );
     await migratePg(drizzlePg(client), { migrationsFolder });
     await client.query("select set_config('reach.team', $1, false)", [WHOLE_SERVER]);
+  } catch (error) {
+    failed = true;
+    throw error;
   } finally {
     await client.query('select pg_advisory_unlock(7301)').catch(() => undefined);
-    client.release();
+    // A connection whose migration failed may say another word for the whole server: it is not reused.
+    client.release(failed);
   }
 }
 

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, gt, isNotNull, isNull, lt, lte, sql } from '
 import type { Db } from '../../db/create-db.ts';
 import { rowsOf } from '../../db/rows.ts';
 import { apiTokens, auditLog, passwordLinks, prospects, sessions, teams, users } from '../../db/schema.ts';
+import { forServer } from '../../db/team-scope.ts';
 
 export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
@@ -379,7 +380,10 @@ export async function insertTeam(db: Db, name: string): Promise<number> {
 
 /** The first team's id: its admins own the server. */
 export async function firstTeamId(db: Db): Promise<number | null> {
-  const [row] = await db.select({ id: teams.id }).from(teams).orderBy(asc(teams.id)).limit(1);
+  // The server's first team, whichever team the asking work runs for (the teams table is walled too).
+  const [row] = await forServer(
+    async () => await db.select({ id: teams.id }).from(teams).orderBy(asc(teams.id)).limit(1),
+  );
   return row?.id ?? null;
 }
 

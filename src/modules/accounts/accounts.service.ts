@@ -252,6 +252,15 @@ export async function updateAccount(
   if (patch.role !== undefined) set.role = patch.role;
   if (patch.reachBy !== undefined) set.reachBy = patch.reachBy;
   if (patch.disabled !== undefined) set.disabledAt = patch.disabled ? (target.disabledAt ?? now) : null;
+  // Enabled again, a rep's caller ID must still be their team's alone.
+  if (
+    patch.disabled === false &&
+    target.disabledAt !== null &&
+    target.callerId &&
+    patch.callerId === undefined &&
+    (await numberOfAnotherTeam(ctx.db, { e164: target.callerId, teamId: target.teamId }))
+  )
+    throw numberTaken('callerId', target.callerId);
   for (const field of ['phone', 'callerId'] as const) {
     const value = patch[field];
     if (value === undefined) continue;

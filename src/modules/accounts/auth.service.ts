@@ -188,6 +188,19 @@ async function limitReached(
   return null;
 }
 
+/** Each email's login attempts in this process, one after another. */
+const turns = new Map<string, Promise<unknown>>();
+
+function inTurn<T>(key: string, work: () => Promise<T>): Promise<T> {
+  const mine = (turns.get(key) ?? Promise.resolve()).then(work);
+  const settled = mine.catch(() => undefined);
+  turns.set(key, settled);
+  void settled.then(() => {
+    if (turns.get(key) === settled) turns.delete(key);
+  });
+  return mine;
+}
+
 /**
  * Logs in by email and password. A wrong password and an unknown email are told alike and take
  * as long. The attempt is written down before its password is checked, so guesses sent at once
@@ -201,21 +214,25 @@ export async function login(
 ): Promise<{ secret: string; principal: Principal }> {
   const { email, where } = input;
   const account = await accountByEmail(db, email);
-  // One email's attempts are written and counted in turn: each sees every one before it.
-  const { attempt, over } = await db.transaction(async (tx) => {
-    await lockLogins(tx, email);
-    const id = await insertAudit(tx, {
-      teamId: account?.teamId ?? null,
-      at: where.now,
-      actorId: null,
-      actor: email,
-      action: 'login_failed',
-      subject: email,
-      detail: { reason: 'checking' },
-      address: where.address,
-    });
-    return { attempt: id, over: await limitReached(tx, { email, where, attempt: id }) };
-  });
+  // One email's attempts are written and counted in turn: each sees every one before it. In this
+  // process they queue here, so a flood for one email holds one connection, not the pool; across
+  // processes the lock in the transaction orders them.
+  const { attempt, over } = await inTurn(email, () =>
+    db.transaction(async (tx) => {
+      await lockLogins(tx, email);
+      const id = await insertAudit(tx, {
+        teamId: account?.teamId ?? null,
+        at: where.now,
+        actorId: null,
+        actor: email,
+        action: 'login_failed',
+        subject: email,
+        detail: { reason: 'checking' },
+        address: where.address,
+      });
+      return { attempt: id, over: await limitReached(tx, { email, where, attempt: id }) };
+    }),
+  );
   // The attempt is settled whatever happens next; one cut short stays a failure, saying so.
   let settled: { action: string; detail: Record<string, unknown>; actorId?: number } = {
     action: 'login_failed',
@@ -241,7 +258,8 @@ export async function login(
     settled = { action: 'login', detail: { session: opened.session.id }, actorId: account.id };
     return { secret: opened.secret, principal: opened.principal };
   } finally {
-    await settleAudit(db, { id: attempt, set: settled });
+    // A failure to settle leaves the attempt counted as failed; it never hides the answer.
+    await settleAudit(db, { id: attempt, set: settled }).catch(() => undefined);
   }
 }
 

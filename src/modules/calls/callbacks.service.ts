@@ -57,8 +57,9 @@ function e164Of(ctx: Ctx, number: string, field: string): string {
 export async function lookup(ctx: Ctx, input: z.output<typeof lookupQuerySchema>): Promise<CallbackCard> {
   const at = resolveAt(input.at);
   const number = e164Of(ctx, input.number, 'number');
-  const candidates = await prospectsOn(ctx, number);
-  if (candidates.length === 0) return unknownCaller(number);
+  const all = await prospectsOn(ctx, number);
+  const candidates = await visibleOf(ctx, all);
+  if (candidates.length === 0) return all.length > 0 ? elsewhereCaller(number) : unknownCaller(number);
   return card(ctx, { prospectId: candidates[0]!, others: candidates.slice(1), number, at });
 }
 
@@ -69,14 +70,25 @@ async function prospectsOn(ctx: Ctx, e164: string): Promise<number[]> {
   const shared = own.filter((p) => p.id !== null && p.kind === 'main').map((p) => p.id!);
   const companyIds = own.flatMap((p) => (p.companyId ? [p.companyId] : []));
   const colleagues = await prospectIdsAtCompanies(ctx.db, companyIds);
-  const ids = [...new Set([...personal, ...shared, ...colleagues])];
-  // A rep is matched to callers in their own book and the pool: another rep's prospect calling
-  // is not theirs to see (recorded, it waits unattached for whoever may attach it).
+  return [...new Set([...personal, ...shared, ...colleagues])];
+}
+
+/** Of the prospects matched, those the asker may see: a rep's own book and the pool. */
+async function visibleOf(ctx: Ctx, ids: number[]): Promise<number[]> {
   if (ownBook(ctx) === null || ids.length === 0) return ids;
   const theirs = new Set(
     (await prospectsByIds(ctx.db, ids)).filter((p) => inBook(ctx, p.ownerId)).map((p) => p.id),
   );
   return ids.filter((id) => theirs.has(id));
+}
+
+/** A caller another rep's book knows: named to that rep and a manager, not to this one. */
+function elsewhereCaller(number: string): CallbackCard {
+  return {
+    known: false,
+    number,
+    text: `${number} is a number in another rep's book: take the call; recorded, it is credited to their message and their rep sees it.`,
+  };
 }
 
 function unknownCaller(number: string): CallbackCard {
@@ -164,9 +176,21 @@ export async function recordCallback(ctx: Ctx, input: CallbackInput): Promise<Re
   const at = resolveAt(input.at);
   const { result, resultAt } = resultOf(input);
   const number = e164Of(ctx, input.from, 'from');
+  // The callback belongs to whoever called, in any rep's book: their message is credited and
+  // their cadence paused. What the asker is shown stays within their own book.
   const onNumber = await prospectsOn(ctx, number);
+  const visible = await visibleOf(ctx, onNumber);
   const prospectId =
-    input.prospect !== undefined ? (await resolveProspect(ctx, input.prospect)).id : onNumber[0];
+    input.prospect !== undefined
+      ? (await resolveProspect(ctx, input.prospect)).id
+      : (visible[0] ?? onNumber[0]);
+  const hidden = prospectId !== undefined && !visible.includes(prospectId) && input.prospect === undefined;
+  // Someone asking to stop is heard whoever takes the call; anything else it came to is their rep's to set.
+  if (result && hidden && result !== 'do-not-call')
+    throw invalid(
+      'result',
+      `${number} is a number in another rep's book: record the callback without a result; their rep or a manager sets what it came to`,
+    );
   if (result && prospectId === undefined)
     throw invalid(
       'result',
@@ -205,7 +229,8 @@ export async function recordCallback(ctx: Ctx, input: CallbackInput): Promise<Re
     return { callbackId, attributedTo: credited };
   });
   if (prospectId === undefined) return { callbackId, attributedTo, ...outcome, card: unknownCaller(number) };
-  const others = onNumber.filter((id) => id !== prospectId);
+  if (hidden) return { callbackId, attributedTo: null, ...outcome, card: elsewhereCaller(number) };
+  const others = visible.filter((id) => id !== prospectId);
   return { callbackId, attributedTo, ...outcome, card: await card(ctx, { prospectId, others, number, at }) };
 }
 
@@ -230,7 +255,9 @@ export async function settleCallback(
   const { callbackId, body } = input;
   const given = resultOf(body);
   const row = await callbackOfTeam(ctx.db, { teamId: ctx.team.id, id: callbackId });
-  if (!row) throw notFound('Callback', callbackId);
+  // A callback from another rep's prospect is not a rep's to settle (nor to know of).
+  if (!row || (row.prospectId !== null && (await visibleOf(ctx, [row.prospectId])).length === 0))
+    throw notFound('Callback', callbackId);
   const prospectId = row.prospectId;
   if (prospectId === null)
     throw new AppError(

@@ -45,11 +45,10 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const log = options.log ?? (() => {});
   const boss = await startBoss(options, log);
   // Each team's steps go out with its own settings (its SMTP server, its sender), read as stored.
-  const ctxOf = async (teamId?: number): Promise<Ctx> => {
+  const ctxOf = async (teamId?: number): Promise<Ctx | null> => {
     // A step queued before teams (no team named) is the first team's; a team that is gone sends nothing.
     const team = teamId === undefined ? await loadTeam(database.db) : await teamWithId(database.db, teamId);
-    if (!team) throw new Error(`team ${teamId} is not on this server`);
-    return { db: database.db, team };
+    return team ? { db: database.db, team } : null;
   };
 
   const sweep = async (given?: Date): Promise<number[]> => {
@@ -85,6 +84,10 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
         const { taskId } = job.data;
         // A job queued before jobs named their team is the first team's.
         const c = await ctxOf(job.data.teamId);
+        if (!c) {
+          log(`worker: email step ${taskId} not sent: its team ${job.data.teamId} is not on this server`);
+          continue;
+        }
         // Now, or the instant a one-off sweep was given.
         const at = job.data.at ? new Date(job.data.at) : new Date();
         try {

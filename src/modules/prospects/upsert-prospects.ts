@@ -369,10 +369,13 @@ const FUNNEL: Record<Stage, number> = {
 
 /**
  * Whether a list (an import, a CRM's export) may move a stored prospect from one stage to
- * another: forward along the funnel, or to an end (won, lost), never back to an earlier stage.
+ * another: forward along the funnel, or to an end (won, lost); never back to an earlier stage,
+ * and never away from an end (an old list does not undo a win).
  */
 export const stageForward = (from: string, to: string): boolean =>
-  to === 'customer' || to === 'lost' || (FUNNEL[to as Stage] ?? 0) > (FUNNEL[from as Stage] ?? 0);
+  from !== 'customer' &&
+  from !== 'lost' &&
+  (to === 'customer' || to === 'lost' || (FUNNEL[to as Stage] ?? 0) > (FUNNEL[from as Stage] ?? 0));
 
 export function diff(current: Known | NewProspectRow, incoming: Incoming): Partial<NewProspectRow> {
   const { draft } = incoming;

@@ -32,7 +32,7 @@ import {
   saveLineType,
 } from './drops.repository.ts';
 import { callOfTeam, phonesOf } from './telephony.repository.ts';
-import { accountOf, liveCall, twilio, webhookUrl } from './telephony.service.ts';
+import { accountOf, liveCall, mayActOn, twilio, webhookUrl } from './telephony.service.ts';
 
 /** A carrier's word on a line type is asked again after this many days (numbers are ported). */
 const LINE_TYPE_DAYS = 30;
@@ -247,6 +247,7 @@ export async function dropAtBeep(ctx: Ctx, input: { id: number; body: DropAtBeep
   const account = accountOf(ctx.team);
   const view = await callOfTeam(ctx.db, { teamId: ctx.team.id, id: input.id, own: ownBook(ctx) });
   if (!view) throw notFound('Call', input.id);
+  mayActOn(ctx, view);
   const { call } = view;
   const refuse = (rule: string, text: string, more: string[] = []): never => {
     throw new AppError(

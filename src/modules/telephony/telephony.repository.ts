@@ -142,7 +142,8 @@ export async function teamOfWebhook(
       : input.to && input.account
         ? sql`select id as team_id from teams where caller_id = ${input.to} and twilio_account_sid = ${input.account}
             union all select u.team_id from users u join teams t on t.id = u.team_id
-              where u.caller_id = ${input.to} and u.disabled_at is null and t.twilio_account_sid = ${input.account}`
+              where u.caller_id = ${input.to} and u.disabled_at is null and t.twilio_account_sid = ${input.account}
+            order by team_id`
         : null;
   if (!found) return null;
   const [row] = rowsOf<{ team_id: number }>(await db.execute(sql`${found} limit 1`));

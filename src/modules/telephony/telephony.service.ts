@@ -214,6 +214,7 @@ export async function liveCalls(ctx: Ctx, query: z.output<typeof liveCallsQueryS
 export async function hangUp(ctx: Ctx, id: number): Promise<LiveCall> {
   const view = await callOfTeam(ctx.db, { teamId: ctx.team.id, id, own: ownBook(ctx) });
   if (!view) throw notFound('Call', id);
+  mayActOn(ctx, view);
   const sid = view.call.repSid ?? view.call.prospectSid;
   if (view.call.state !== 'ended' && sid) await twilio.hangUp({ account: accountOf(ctx.team), sid });
   return liveView(view, new Date());
@@ -228,9 +229,10 @@ export async function logLiveCall(
   input: { id: number; body: CallLogInput; now?: Date },
 ): Promise<LoggedCall> {
   const now = input.now ?? new Date();
-  // A rep logs only the calls they may see.
-  if (!(await callOfTeam(ctx.db, { teamId: ctx.team.id, id: input.id, own: ownBook(ctx) })))
-    throw notFound('Call', input.id);
+  // A rep logs only their own calls (or one nobody placed, to their book).
+  const view = await callOfTeam(ctx.db, { teamId: ctx.team.id, id: input.id, own: ownBook(ctx) });
+  if (!view) throw notFound('Call', input.id);
+  mayActOn(ctx, view);
   return ctx.db.transaction(async (tx) => {
     const inTx = { ...ctx, db: tx };
     const call = await lockCall(tx, { id: input.id });
@@ -445,6 +447,23 @@ async function prospectAnswered(
 }
 
 /** A call as the desk and the CLI read it; `now` is the real clock, which the provider's stamps are on. */
+/**
+ * Whether the asker may act on a call they can see (hang it up, play a message on it, log it):
+ * a rep, only on a call they placed, or on one nobody placed to a prospect in their book; a
+ * teammate's call to the pool is theirs to watch, not to end.
+ */
+export function mayActOn(ctx: Ctx, view: CallView): void {
+  const own = ownBook(ctx);
+  if (own === null) return;
+  const { userId } = view.call;
+  const ownerId = view.prospect?.ownerId ?? null;
+  if (userId === own || (userId === null && (ownerId === null || ownerId === own))) return;
+  throw new AppError(
+    'forbidden',
+    `Call ${view.call.id} is a teammate's: only they or a manager may end or log it`,
+  );
+}
+
 /** A call as its team's desks hear of it, with whose book it is in: a rep hears only their own. */
 export type HeardCall = { call: LiveCall; owner: number | null; user: number | null };
 
