@@ -5,6 +5,7 @@ import { useNotices } from '../notices.tsx';
 import { teamChanged } from '../team.ts';
 import { useLoad } from '../use-load.ts';
 import { People } from './People.tsx';
+import { RecordedMessages } from './RecordedMessages.tsx';
 
 const OFFERS = ['software', 'services', 'insurance', 'financial-planning', 'securities', 'charity', 'other'];
 const STRATEGIES = ['never', 'rules', 'persistent', 'curiosity', 'adaptive'];
@@ -19,6 +20,7 @@ export function Settings() {
         <Dnc />
       </div>
       <People />
+      <RecordedMessages />
       <TokenForm />
     </div>
   );
