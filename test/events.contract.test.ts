@@ -184,12 +184,8 @@ describe('live events of the book', () => {
       const ana = await signedIn(
         await post('/auth/setup', { email: 'ana@one.example', name: 'Ana', password: 'ana passphrase 1' }),
       );
-      const rep = async (email: string) => {
-        const made = await post(
-          '/users',
-          { email, name: email, role: 'rep', password: `${email} passphrase` },
-          ana,
-        );
+      const rep = async (email: string, role = 'rep') => {
+        const made = await post('/users', { email, name: email, role, password: `${email} passphrase` }, ana);
         expect(made.status).toBe(201);
         const id = ((await made.json()) as { user: { id: number } }).user.id;
         return {
@@ -199,10 +195,12 @@ describe('live events of the book', () => {
       };
       const sam = await rep('sam@one.example');
       const kit = await rep('kit@one.example');
+      const max = await rep('max@one.example', 'manager');
       const hears = {
         ana: await listen(server.url, { cookie: ana.cookie }),
         sam: await listen(server.url, { cookie: sam.headers.cookie }),
         kit: await listen(server.url, { cookie: kit.headers.cookie }),
+        max: await listen(server.url, { cookie: max.headers.cookie }),
       };
       // Another process of the book folds calls and tells every process, as its processor does.
       const other = new pg.Client({ connectionString: t.url! });
@@ -227,6 +225,19 @@ describe('live events of the book', () => {
       expect(await ids(hears.kit, 5)).toEqual([1, 2, 3, 4, 5]);
       // Sam hears the one to their book and the stranger's; the calls to Kit's book never reached them.
       expect(await ids(hears.sam, 3)).toEqual([2, 3, 5]);
+      // A manager made a rep kept hearing every call: the stream ends at the next one, and the
+      // desk's reconnection hears as a rep.
+      expect(await ids(hears.max, 5)).toEqual([1, 2, 3, 4, 5]);
+      const demoted = await fetch(`${server.url}/api/v1/users/max@one.example`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', ...ana },
+        body: JSON.stringify({ role: 'rep' }),
+      });
+      expect(demoted.status).toBe(200);
+      await announce(6, kit.id, kit.id);
+      await hears.max.ended;
+      expect(await ids(hears.kit, 1)).toContain(6);
+      expect(hears.max.heard.filter((h) => h.event === 'call')).toHaveLength(5);
       for (const h of Object.values(hears)) h.stop();
     },
   );

@@ -128,10 +128,14 @@ export function createApp(options: AppOptions): Hono {
     app.use('/api/v1/*', publishChanges(events, teamOfRequest));
     app.get('/api/v1/events', (c) => {
       const who = principalOfRequest(c);
-      // Streams of a signed-in desk end once the session or token behind them no longer is.
+      // Streams of a signed-in desk end once the session or token behind them no longer is, or
+      // its role changed (a manager made a rep hears only their own book once the desk reconnects).
       const alive =
         who?.kind === 'user'
-          ? async () => (await principalFor(c, { options, accountsExist, touch: false }))?.kind === 'user'
+          ? async () => {
+              const now = await principalFor(c, { options, accountsExist, touch: false });
+              return now?.kind === 'user' && now.role === who.role;
+            }
           : undefined;
       return events.stream(c, {
         team: teamOfRequest(c) ?? base.team.id,
