@@ -55,7 +55,7 @@ describe('a recorded message made on the desk', () => {
 
   const fill = async (name: string) => {
     const form = page.getByRole('form', { name: 'Record a message' });
-    await form.getByLabel('Name', { exact: true }).fill(name);
+    await form.getByLabel('Message name').fill(name);
     await form.getByLabel('Kind').selectOption('curiosity');
     await form.getByLabel(/Its words/).fill(WORDS);
     return form;

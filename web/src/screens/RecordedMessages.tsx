@@ -171,7 +171,7 @@ function RecordDrop({ onSaved }: { onSaved: () => void }) {
       <h3>Record a message</h3>
       <div className="form-grid">
         <label>
-          Name
+          Message name
           <input value={name} onChange={(e) => setName(e.target.value)} placeholder="intro-q4" required />
         </label>
         <label>
@@ -184,9 +184,18 @@ function RecordDrop({ onSaved }: { onSaved: () => void }) {
         </label>
       </div>
       <label>
-        Its words, as you say them (checked like any message: your name, the business, a number to call back)
-        <textarea value={transcript} onChange={(e) => setTranscript(e.target.value)} rows={3} required />
+        Its words, as you say them
+        <textarea
+          value={transcript}
+          onChange={(e) => setTranscript(e.target.value)}
+          rows={3}
+          required
+          aria-describedby="drop-words-hint"
+        />
       </label>
+      <small id="drop-words-hint" className="muted">
+        Checked like any message left: who you are, the business at the start, and how to call back.
+      </small>
       <div className="row">
         {stage.at === 'recording' ? (
           <button type="button" className="primary" onClick={() => void stop()}>
