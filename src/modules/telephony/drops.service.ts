@@ -11,7 +11,6 @@ import type {
 import { DROP_MAX_BYTES, DROP_MAX_SECONDS } from '../../contracts/telephony.contract.ts';
 import type { MessageKind } from '../../contracts/vocabulary.ts';
 import { AppError, invalid, notFound, pgErrorCode } from '../../shared/errors.ts';
-import { ownBook } from '../accounts/index.ts';
 import { type LineType, lineTypes, prerecordedCheck } from '../compliance/index.ts';
 import { normalizePhone, zoneOfDialledNumber } from '../phones/index.ts';
 import { displayName, resolveProspect } from '../prospects/index.ts';
@@ -32,7 +31,7 @@ import {
   saveLineType,
 } from './drops.repository.ts';
 import { callOfTeam, phonesOf } from './telephony.repository.ts';
-import { accountOf, liveCall, mayActOn, twilio, webhookUrl } from './telephony.service.ts';
+import { accountOf, callToActOn, liveCall, twilio, webhookUrl } from './telephony.service.ts';
 
 /** A carrier's word on a line type is asked again after this many days (numbers are ported). */
 const LINE_TYPE_DAYS = 30;
@@ -245,9 +244,7 @@ export async function dropAudio(
 export async function dropAtBeep(ctx: Ctx, input: { id: number; body: DropAtBeepInput }): Promise<LiveCall> {
   const at = nowOf(ctx);
   const account = accountOf(ctx.team);
-  const view = await callOfTeam(ctx.db, { teamId: ctx.team.id, id: input.id, own: ownBook(ctx) });
-  if (!view) throw notFound('Call', input.id);
-  mayActOn(ctx, view);
+  const view = await callToActOn(ctx, input.id);
   const { call } = view;
   const refuse = (rule: string, text: string, more: string[] = []): never => {
     throw new AppError(

@@ -13,7 +13,7 @@ import type { MessageKind, Outcome } from '../../contracts/vocabulary.ts';
 import { forServer } from '../../db/team-scope.ts';
 import { resolveAt } from '../../shared/clock.ts';
 import { AppError, invalid, notFound, pgErrorCode } from '../../shared/errors.ts';
-import { accountIdOf, ownBook, userOfTeam } from '../accounts/index.ts';
+import { accountIdOf, inBook, ownBook, userOfTeam } from '../accounts/index.ts';
 import { callerCard, logCall, recordCallback, takeBackCall } from '../calls/index.ts';
 import { RECORDING_DISCLOSURE, recordingPlan } from '../compliance/index.ts';
 import { normalizePhone, zoneOfDialledNumber } from '../phones/index.ts';
@@ -212,9 +212,7 @@ export async function liveCalls(ctx: Ctx, query: z.output<typeof liveCallsQueryS
 
 /** Ends the call at the provider (the rep skips a voicemail at the beep, or is done). */
 export async function hangUp(ctx: Ctx, id: number): Promise<LiveCall> {
-  const view = await callOfTeam(ctx.db, { teamId: ctx.team.id, id, own: ownBook(ctx) });
-  if (!view) throw notFound('Call', id);
-  mayActOn(ctx, view);
+  const view = await callToActOn(ctx, id);
   const sid = view.call.repSid ?? view.call.prospectSid;
   if (view.call.state !== 'ended' && sid) await twilio.hangUp({ account: accountOf(ctx.team), sid });
   return liveView(view, new Date());
@@ -230,9 +228,7 @@ export async function logLiveCall(
 ): Promise<LoggedCall> {
   const now = input.now ?? new Date();
   // A rep logs only their own calls (or one nobody placed, to their book).
-  const view = await callOfTeam(ctx.db, { teamId: ctx.team.id, id: input.id, own: ownBook(ctx) });
-  if (!view) throw notFound('Call', input.id);
-  mayActOn(ctx, view);
+  await callToActOn(ctx, input.id);
   return ctx.db.transaction(async (tx) => {
     const inTx = { ...ctx, db: tx };
     const call = await lockCall(tx, { id: input.id });
@@ -446,22 +442,20 @@ async function prospectAnswered(
   return disclosure;
 }
 
-/** A call as the desk and the CLI read it; `now` is the real clock, which the provider's stamps are on. */
 /**
- * Whether the asker may act on a call they can see (hang it up, play a message on it, log it):
+ * A call the asker may act on (hang it up, play a message on it, log it); 404 when they may not
+ * see it:
  * a rep, only on a call they placed, or on one nobody placed to a prospect in their book; a
  * teammate's call to the pool is theirs to watch, not to end.
  */
-export function mayActOn(ctx: Ctx, view: CallView): void {
+export async function callToActOn(ctx: Ctx, id: number): Promise<CallView> {
   const own = ownBook(ctx);
-  if (own === null) return;
+  const view = await callOfTeam(ctx.db, { teamId: ctx.team.id, id, own });
+  if (!view) throw notFound('Call', id);
   const { userId } = view.call;
-  const ownerId = view.prospect?.ownerId ?? null;
-  if (userId === own || (userId === null && (ownerId === null || ownerId === own))) return;
-  throw new AppError(
-    'forbidden',
-    `Call ${view.call.id} is a teammate's: only they or a manager may end or log it`,
-  );
+  if (own === null || userId === own || (userId === null && inBook(ctx, view.prospect?.ownerId ?? null)))
+    return view;
+  throw new AppError('forbidden', `Call ${id} is a teammate's: only they or a manager may end or log it`);
 }
 
 /** A call as its team's desks hear of it, with whose book it is in: a rep hears only their own. */
@@ -473,6 +467,7 @@ export const heardOf = (view: CallView, now: Date): HeardCall => ({
   user: view.call.userId,
 });
 
+/** A call as the desk and the CLI read it; `now` is the real clock, which the provider's stamps are on. */
 export function liveView(view: CallView, now: Date): LiveCall {
   const { call, prospect, attempt } = view;
   return {
