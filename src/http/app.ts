@@ -9,13 +9,12 @@ import {
   anyAccountExists,
   authenticate,
   SESSION_COOKIE,
-  teamById,
 } from '../modules/accounts/index.ts';
 import { dncRoutes } from '../modules/dnc/index.ts';
 import { emailRoutes } from '../modules/email/index.ts';
 import { exportRoutes } from '../modules/exports/index.ts';
 import { importRoutes } from '../modules/imports/index.ts';
-import type { Ctx, Team } from '../modules/team/index.ts';
+import { type Ctx, type Team, teamWithId } from '../modules/team/index.ts';
 import { teamOfWebhook, twilioRoutes, WEBHOOK_PATH, type WebhookHooks } from '../modules/telephony/index.ts';
 import { AppError } from '../shared/errors.ts';
 import { requestIdOf } from '../shared/request-trace.ts';
@@ -155,7 +154,7 @@ export function createApp(options: AppOptions): Hono {
       const kept = teams.get(teamId);
       if (kept && Date.now() - kept.at < TEAM_FRESH_MS) team = kept.team;
       else {
-        const read = await teamById(base.db, teamId);
+        const read = await teamWithId(base.db, teamId);
         if (!read) throw new AppError('unauthorized', 'This account’s team is gone');
         teams.set(teamId, { team: read, at: Date.now() });
         team = read;

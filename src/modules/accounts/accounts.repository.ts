@@ -386,9 +386,3 @@ export async function firstTeamId(db: Db): Promise<number | null> {
   );
   return row?.id ?? null;
 }
-
-/** A team as stored, by id. */
-export async function teamById(db: Db, id: number): Promise<typeof teams.$inferSelect | null> {
-  const [row] = await db.select().from(teams).where(eq(teams.id, id)).limit(1);
-  return row ?? null;
-}

@@ -11,7 +11,7 @@ import {
 } from '../../contracts/accounts.contract.ts';
 import { AppError } from '../../shared/errors.ts';
 import { parseInput } from '../../shared/validate.ts';
-import { teamById } from './accounts.repository.ts';
+import { teamWithId } from '../team/index.ts';
 import { whoAmI } from './accounts.service.ts';
 import {
   login,
@@ -82,7 +82,7 @@ async function signedIn(
 /** The context of a principal just signed in: their own team's. */
 async function ctxOf(ctx: Ctx, principal: Principal): Promise<Ctx> {
   if (principal.kind !== 'user' || principal.teamId === ctx.team.id) return { ...ctx, user: principal };
-  const team = await teamById(ctx.db, principal.teamId);
+  const team = await teamWithId(ctx.db, principal.teamId);
   return { ...ctx, user: principal, team: team ?? ctx.team };
 }
 
