@@ -50,6 +50,7 @@ export const routes: Record<OperationName, readonly [Method, string]> = {
   recordCallback: ['post', '/callbacks'],
   settleCallback: ['post', '/callbacks/{id}/result'],
   attachCallback: ['post', '/callbacks/{id}/attach'],
+  phoneToken: ['post', '/telephony/phone-token'],
   dial: ['post', '/calls/dial'],
   liveCall: ['get', '/telephony/calls/{id}'],
   liveCalls: ['get', '/telephony/calls'],

@@ -80,6 +80,14 @@ export const teamConfigSchema = z
     twilioAuthToken: z.string().trim().min(16).max(128).nullable(),
     /** Where Twilio's REST API answers: its own address unless a stand-in is set. */
     twilioApiUrl: z.url({ protocol: /^https?$/ }).nullable(),
+    /** An API key of the account (SK…), for reps whose phone is the browser: it signs their access tokens. */
+    twilioApiKeySid: z
+      .string()
+      .trim()
+      .regex(/^SK[0-9a-fA-F]{32}$/, 'an API key SID: SK and 32 hexadecimal digits')
+      .nullable(),
+    /** The API key's secret: stored to sign access tokens; never read back, printed or exported. */
+    twilioApiKeySecret: z.string().trim().min(16).max(128).nullable(),
     /** The address Twilio reaches this server at; its webhooks are signed against it. */
     publicUrl: z.url({ protocol: /^https?$/ }).nullable(),
     callerId: z.string().trim().min(7).max(40).nullable(),
@@ -117,6 +125,9 @@ export const teamConfigViewSchema = z.object({
   /** `set` when a token is stored; the token itself is never read back. */
   twilioAuthToken: z.literal('set').nullable(),
   twilioApiUrl: z.string().nullable(),
+  twilioApiKeySid: z.string().nullable(),
+  /** `set` when a secret is stored; the secret itself is never read back. */
+  twilioApiKeySecret: z.literal('set').nullable(),
   publicUrl: z.string().nullable(),
   callerId: z.string().nullable(),
   recording: z.enum(recordingModes),

@@ -35,6 +35,12 @@ export const liveCallSchema = z.object({
   /** The prospect's number, E.164. */
   number: z.string(),
   state: z.enum(callStates),
+  /**
+   * How the rep is reached: their own phone, rung first, or the desk's browser phone, and that
+   * leg's id at the provider (the call the browser phone is offered carries it as its CallSid).
+   */
+  repVia: z.enum(['phone', 'browser']),
+  repSid: z.string().nullable(),
   /** In words, for the rep: "Ringing for 12 s", "A machine: wait for the beep". */
   says: z.string(),
   /** The provider's last word on the prospect's leg, and its answering-machine detection's. */
@@ -157,7 +163,30 @@ export const consentViewSchema = z.object({
 });
 export type ConsentView = z.infer<typeof consentViewSchema>;
 
+/** An access token a rep's browser phone registers with at the provider (Twilio's Voice SDK). */
+export const phoneTokenSchema = z.object({
+  /** The name the browser phone registers under: calls to `client:` this ring it. */
+  identity: z.string(),
+  /** A JWT for the Voice SDK's Device: incoming calls only; ask for a new one before it expires. */
+  token: z.string(),
+  expiresAt: when,
+});
+export type PhoneToken = z.infer<typeof phoneTokenSchema>;
+
 export const telephonyOperations = {
+  phoneToken: operation({
+    method: 'post',
+    path: '/telephony/phone-token',
+    tag: 'telephony',
+    summary:
+      "An access token for the signed-in rep's browser phone (a rep whose calls ring in the desk: reachBy browser), signed with the team's API key; valid an hour. Reach places every call, so the token lets the browser take calls, not make them",
+    output: phoneTokenSchema,
+    answer: 'The token, its identity and when it expires',
+    otherAnswers: {
+      403: 'Not a signed-in user',
+      409: "The rep's calls ring their own phone, or the team has no API key (the missing settings are named)",
+    },
+  }),
   dial: operation({
     method: 'post',
     path: '/calls/dial',

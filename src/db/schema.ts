@@ -70,6 +70,10 @@ export const teams = pgTable('teams', {
   twilioAuthToken: text('twilio_auth_token'),
   /** Where Twilio's REST API answers; its own address unless a stand-in is configured. */
   twilioApiUrl: text('twilio_api_url'),
+  /** An API key (SK…) of the account: signs the access tokens a rep's browser phone registers with. */
+  twilioApiKeySid: text('twilio_api_key_sid'),
+  /** The API key's secret: written, never read back or exported. */
+  twilioApiKeySecret: text('twilio_api_key_secret'),
   /** The address Twilio reaches this server at (`https://reach.example.com`): webhooks are signed against it. */
   publicUrl: text('public_url'),
   /** The number prospects see when a rep without one of their own calls: a Twilio number or a verified caller ID. */
@@ -702,6 +706,8 @@ export const telephonyCalls = pgTable(
     /** The rep's leg (the rep's own phone, rung first) and the prospect's leg, as the provider names them. */
     repSid: text('rep_sid'),
     prospectSid: text('prospect_sid'),
+    /** How the rep's leg reached them: `phone` (their own, rung first) or `browser` (the desk's phone, a `client:` leg). */
+    repVia: text('rep_via').notNull().default('phone'),
     /** Where the call stands (telephony/call-state.ts): `placing`, `ringing`, `person`, `machine`, `beep`, `ended`… */
     state: text('state').notNull(),
     /** The provider's last word on the prospect's leg and its answering-machine detection. */

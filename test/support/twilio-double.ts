@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { createServer, request, type Server } from 'node:http';
+import { createServer, request, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
@@ -11,6 +11,13 @@ import type { AddressInfo } from 'node:net';
  * and the answering-machine detection as Twilio does: form-encoded, signed with X-Twilio-Signature
  * (HMAC-SHA1 of the URL and the sorted parameters, base64, keyed by the auth token), and, when
  * asked, late, repeated and out of order. Only Twilio's network is pretended; nothing of Reach is.
+ *
+ * A `client:` address (a browser phone, Twilio's Voice SDK) rings the browser registered under
+ * that identity: the double checks the access token as Twilio does (HS256 with an API key
+ * secret of the account, issued by the key, for the account, unexpired, granting incoming
+ * voice). A browser test's stand-in for the SDK registers over `/voice-sdk/` (events as a
+ * server-sent stream; answer, decline and hang up as posts); a test without a browser says
+ * how each identity answers in `browserPhones`.
  */
 
 /** What the prospect's number does when dialled. */
@@ -45,6 +52,43 @@ export type Played = { sid: string; url: string; status: number; contentType: st
 
 type Leg = { sid: string; parent: string | null; hangup: () => void; ended: boolean };
 
+/** A call offered to a browser phone: the leg, to whom, what it carried, and what came of it. */
+export type Offer = {
+  identity: string;
+  sid: string;
+  parameters: Record<string, string>;
+  customParameters: Record<string, string>;
+  result: 'answered' | 'declined' | 'unanswered' | 'unregistered' | null;
+};
+
+/** A browser phone's access token as Twilio reads it; null when Twilio would refuse it. */
+export function readAccessToken(
+  token: string,
+  input: { accountSid: string; apiKeys: Map<string, string>; now: number },
+): { identity: string; incoming: boolean } | null {
+  const [head, body, signature] = token.split('.');
+  if (!head || !body || !signature) return null;
+  let header: Record<string, unknown>;
+  let claims: Record<string, unknown>;
+  try {
+    header = JSON.parse(Buffer.from(head, 'base64url').toString('utf8')) as Record<string, unknown>;
+    claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+  const secret = typeof claims['iss'] === 'string' ? input.apiKeys.get(claims['iss']) : undefined;
+  if (header['alg'] !== 'HS256' || header['cty'] !== 'twilio-fpa;v=1' || secret === undefined) return null;
+  const expected = createHmac('sha256', secret).update(`${head}.${body}`).digest('base64url');
+  if (expected !== signature || claims['sub'] !== input.accountSid) return null;
+  if (typeof claims['exp'] !== 'number' || claims['exp'] * 1000 <= input.now) return null;
+  const grants = (claims['grants'] ?? {}) as {
+    identity?: unknown;
+    voice?: { incoming?: { allow?: unknown } };
+  };
+  if (typeof grants.identity !== 'string') return null;
+  return { identity: grants.identity, incoming: grants.voice?.incoming?.allow === true };
+}
+
 export type TwilioDouble = {
   url: string;
   accountSid: string;
@@ -65,6 +109,12 @@ export type TwilioDouble = {
   recordings: Map<string, { statusUrl: string; channels: string; after: number; beforeWhisper: boolean }>;
   scenarios: Map<string, Scenario>;
   delivery: Delivery;
+  /** The account's API keys (SK… → secret): a browser phone's token must be signed with one. */
+  apiKeys: Map<string, string>;
+  /** How a browser phone answers where no browser registered it (tests without a browser), by identity. */
+  browserPhones: Map<string, 'answer' | 'decline'>;
+  /** Every call offered to a browser phone. */
+  offers: Offer[];
   /** Resolves when every call placed so far has delivered all its webhooks. */
   settled: () => Promise<void>;
   /** Ends a held call, as the rep's hanging up their phone would. */
@@ -112,7 +162,12 @@ const sidOf = (prefix: string) => `${prefix}${randomBytes(16).toString('hex')}`;
 const rfc2822 = (at: Date) => at.toUTCString().replace('GMT', '+0000');
 
 export async function startTwilioDouble(
-  options: { authToken?: string; accountSid?: string } = {},
+  options: {
+    authToken?: string;
+    accountSid?: string;
+    /** Twilio's clock, which tokens expire by: the server's, where a test runs that at another instant. */
+    now?: () => number;
+  } = {},
 ): Promise<TwilioDouble> {
   const accountSid = options.accountSid ?? `AC${'0123456789abcdef'.repeat(2)}`;
   const authToken = options.authToken ?? 'double-auth-token-0123456789';
@@ -132,6 +187,71 @@ export async function startTwilioDouble(
   const parents = new Map<string, { parent: string; to: string }>();
   const states = new Map<string, Record<string, string>>();
   const legs = new Map<string, Leg>();
+  const apiKeys = new Map<string, string>();
+  const browserPhones = new Map<string, 'answer' | 'decline'>();
+  const offers: Offer[] = [];
+  /** Browsers registered, by identity: each one's event stream. */
+  const registered = new Map<string, Set<ServerResponse>>();
+  /** Offers waiting for a browser's word, by leg. */
+  const answering = new Map<string, (accepted: boolean) => void>();
+  /** The identity each answered leg rings, to tell its browser when the leg ends. */
+  const legOwner = new Map<string, string>();
+  const tell = (identity: string, event: string, data: unknown) => {
+    for (const stream of registered.get(identity) ?? [])
+      stream.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  };
+  /** Seconds a browser phone rings before the offer lapses. */
+  const BROWSER_RING_MS = 30_000;
+
+  /** Rings the browser phones of these identities at once; the first to answer takes the call. */
+  const offer = async (
+    identities: string[],
+    parameters: Record<string, string>,
+    customParameters: Record<string, string> = {},
+  ): Promise<string | null> => {
+    const sid = parameters['CallSid'] ?? '';
+    const entries = identities.map((identity) => {
+      const entry: Offer = { identity, sid, parameters, customParameters, result: null };
+      offers.push(entry);
+      return entry;
+    });
+    for (const entry of entries) {
+      const policy = browserPhones.get(entry.identity);
+      if (policy) entry.result = policy === 'answer' ? 'answered' : 'declined';
+      else if (!registered.get(entry.identity)?.size) entry.result = 'unregistered';
+    }
+    const ready = entries.find((e) => e.result === 'answered');
+    const live = entries.filter((e) => e.result === null);
+    if (ready || live.length === 0) {
+      if (ready) legOwner.set(sid, ready.identity);
+      return ready?.identity ?? null;
+    }
+    for (const entry of live) tell(entry.identity, 'incoming', { parameters, customParameters });
+    const taken = await new Promise<string | null>((resolve) => {
+      const timer = setTimeout(() => resolve(null), BROWSER_RING_MS);
+      let declined = 0;
+      answering.set(sid, (accepted) => {
+        if (!accepted && ++declined < live.length) return;
+        clearTimeout(timer);
+        resolve(accepted ? 'taken' : null);
+      });
+    });
+    answering.delete(sid);
+    // The identity that answered is the one whose browser posted it (recorded by the answer route).
+    const answered = taken ? (legOwner.get(sid) ?? null) : null;
+    for (const entry of live) {
+      entry.result =
+        entry.identity === answered ? 'answered' : entry.result === 'declined' ? 'declined' : 'unanswered';
+      if (entry.identity !== answered) tell(entry.identity, 'cancel', { CallSid: sid });
+    }
+    return answered;
+  };
+  /** The browser (if any) on a leg hears that it ended. */
+  const ended = (sid: string) => {
+    const identity = legOwner.get(sid);
+    if (identity) tell(identity, 'disconnect', { CallSid: sid });
+    legOwner.delete(sid);
+  };
 
   const post = (
     url: string,
@@ -217,12 +337,31 @@ export async function startTwilioDouble(
       ...extra,
     });
     const repBatch: { url: string; params: Record<string, string> }[] = [];
+    // A `client:` address rings that identity's browser phone, which answers (or not) in its own time.
+    const client = /^client:(.+)$/.exec(form.get('To') ?? '')?.[1] ?? null;
     if (statusUrl) {
       if (events.includes('initiated')) repBatch.push({ url: statusUrl, params: repParams('initiated', 0) });
       if (events.includes('ringing')) repBatch.push({ url: statusUrl, params: repParams('ringing', 0) });
-      if (events.includes('answered')) repBatch.push({ url: statusUrl, params: repParams('in-progress', 2) });
     }
-    await deliver(repBatch);
+    await deliver(repBatch.splice(0));
+    if (client) {
+      const repLegOf: Leg = { sid: repSid, parent: null, hangup: () => undefined, ended: false };
+      legs.set(repSid, repLegOf);
+      const taken = await offer([client], {
+        CallSid: repSid,
+        AccountSid: accountSid,
+        From: form.get('From') ?? '',
+        To: form.get('To') ?? '',
+      });
+      if (!taken) {
+        repLegOf.ended = true;
+        if (statusUrl)
+          await deliver([{ url: statusUrl, params: repParams('no-answer', 30, { CallDuration: '0' }) }]);
+        return;
+      }
+    }
+    if (statusUrl && events.includes('answered'))
+      await deliver([{ url: statusUrl, params: repParams('in-progress', 2) }]);
     // The rep answered: Twilio asks the Url what to do; a <Gather> is answered with a key, as the rep would.
     let voice = await postText(form.get('Url') ?? '', {
       ...repParams('in-progress', 2),
@@ -240,7 +379,12 @@ export async function startTwilioDouble(
     const dial = /<Dial([^>]*)>([\s\S]*?)<\/Dial>/.exec(voice.text);
     const numberTag = dial ? /<Number([^>]*)>([^<]+)<\/Number>/.exec(dial[2]!) : null;
     let repEnd = 3;
-    const repLeg: Leg = { sid: repSid, parent: null, hangup: () => undefined, ended: false };
+    const repLeg: Leg = legs.get(repSid) ?? {
+      sid: repSid,
+      parent: null,
+      hangup: () => undefined,
+      ended: false,
+    };
     legs.set(repSid, repLeg);
     if (numberTag) {
       const attr = (name: string) =>
@@ -355,6 +499,114 @@ export async function startTwilioDouble(
         },
       ]);
     repLeg.ended = true;
+    ended(repSid);
+  };
+
+  /**
+   * What a browser's Voice SDK says to Twilio, as the stand-in for the SDK says it: register (an
+   * event stream of calls offered, cancelled and ended), answer or decline, hang up. Every request
+   * carries the access token; one Twilio would refuse is answered 401 with Twilio's error 20101.
+   */
+  const browserPhone = (
+    input: { method: string; url: string; form: URLSearchParams },
+    res: ServerResponse,
+  ) => {
+    const { method, url, form } = input;
+    const cors = {
+      'access-control-allow-origin': '*',
+      'access-control-allow-headers': 'content-type',
+      'access-control-allow-methods': 'GET, POST',
+    };
+    if (method === 'OPTIONS') {
+      res.writeHead(204, cors);
+      return res.end();
+    }
+    const address = new URL(url, 'http://x');
+    const token = address.searchParams.get('token') ?? form.get('token') ?? '';
+    const who = readAccessToken(token, { accountSid, apiKeys, now: (options.now ?? Date.now)() });
+    const json = (status: number, body: unknown) => {
+      res.writeHead(status, { ...cors, 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+    if (!who?.incoming) return json(401, { code: 20101, message: 'Invalid Access Token', status: 401 });
+    if (address.pathname === '/voice-sdk/events' && method === 'GET') {
+      res.writeHead(200, { ...cors, 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+      const streams = registered.get(who.identity) ?? new Set<ServerResponse>();
+      registered.set(who.identity, streams);
+      streams.add(res);
+      res.write(`event: registered\ndata: ${JSON.stringify({ identity: who.identity })}\n\n`);
+      res.on('close', () => streams.delete(res));
+      return;
+    }
+    const sid = form.get('CallSid') ?? '';
+    const pending = offers.find((o) => o.sid === sid && o.identity === who.identity && o.result === null);
+    if (address.pathname === '/voice-sdk/answer' && method === 'POST') {
+      if (!pending || !answering.has(sid)) return json(404, { code: 31404, message: 'No such call ringing' });
+      const accept = form.get('accept') === 'true';
+      if (accept) legOwner.set(sid, who.identity);
+      else pending.result = 'declined';
+      answering.get(sid)!(accept);
+      return json(200, { CallSid: sid, accepted: accept });
+    }
+    if (address.pathname === '/voice-sdk/hangup' && method === 'POST') {
+      if (legOwner.get(sid) !== who.identity) return json(404, { code: 31404, message: 'Not on that call' });
+      legs.get(sid)?.hangup();
+      return json(200, { CallSid: sid });
+    }
+    json(404, { code: 20404, message: 'The requested resource was not found' });
+  };
+
+  /**
+   * A call in answered with <Dial><Client>: each browser phone named rings at once with its
+   * <Parameter>s; the one that answers is on the call until its browser (or `hangUp`) ends it,
+   * and the <Client>'s statusCallback hears the leg's progress.
+   */
+  const followClients = async (input: { twiml: string; parent: string; from: string }) => {
+    const clients = [...input.twiml.matchAll(/<Client([^>]*)>([\s\S]*?)<\/Client>/g)];
+    if (clients.length === 0) return;
+    const attr = (tag: string, name: string) =>
+      new RegExp(`${name}="([^"]*)"`).exec(tag)?.[1]?.replace(/&amp;/g, '&');
+    const identities = clients.map((c) => /<Identity>([^<]+)<\/Identity>/.exec(c[2]!)?.[1] ?? '');
+    const custom = Object.fromEntries(
+      [...(clients[0]![2] ?? '').matchAll(/<Parameter name="([^"]*)" value="([^"]*)"\/>/g)].map((m) => [
+        m[1]!,
+        m[2]!,
+      ]),
+    );
+    const childSid = sidOf('CA');
+    const statusUrl = attr(clients[0]![1]!, 'statusCallback');
+    const params = (status: string, extra: Record<string, string> = {}) => ({
+      AccountSid: accountSid,
+      CallSid: childSid,
+      ParentCallSid: input.parent,
+      CallStatus: status,
+      Direction: 'outbound-dial',
+      From: input.from,
+      To: `client:${identities[0]}`,
+      Timestamp: rfc2822(new Date()),
+      ...extra,
+    });
+    if (statusUrl) await deliver([{ url: statusUrl, params: params('ringing') }]);
+    const leg: Leg = { sid: childSid, parent: input.parent, hangup: () => undefined, ended: false };
+    legs.set(childSid, leg);
+    const taken = await offer(
+      identities,
+      { CallSid: childSid, AccountSid: accountSid, From: input.from, To: `client:${identities[0]}` },
+      custom,
+    );
+    if (!taken) {
+      leg.ended = true;
+      if (statusUrl) await deliver([{ url: statusUrl, params: params('no-answer', { CallDuration: '0' }) }]);
+      return;
+    }
+    const from = Date.now();
+    if (statusUrl) await deliver([{ url: statusUrl, params: params('in-progress') }]);
+    // A test's own answer (no browser) hangs up at once; a browser stays on until it hangs up.
+    if (!browserPhones.has(taken)) await new Promise<void>((resolve) => (leg.hangup = resolve));
+    leg.ended = true;
+    ended(childSid);
+    const talk = String(Math.max(1, Math.round((Date.now() - from) / 1000)));
+    if (statusUrl) await deliver([{ url: statusUrl, params: params('completed', { CallDuration: talk }) }]);
   };
 
   const server: Server = createServer((req, res) => {
@@ -369,6 +621,8 @@ export async function startTwilioDouble(
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(body));
       };
+      if (path.startsWith('/voice-sdk/'))
+        return browserPhone({ method: req.method ?? 'GET', url: req.url ?? '', form }, res);
       const expected = `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`;
       if (auth !== expected)
         return json(401, {
@@ -510,6 +764,9 @@ export async function startTwilioDouble(
     recordings,
     scenarios,
     delivery,
+    apiKeys,
+    browserPhones,
+    offers,
     settled: async () => {
       while (running.size > 0) await Promise.all([...running]);
     },
@@ -528,6 +785,9 @@ export async function startTwilioDouble(
         Caller: from,
         Called: to,
       });
+      const following = followClients({ twiml: answer.text, parent: sid, from }).catch(() => undefined);
+      running.add(following);
+      void following.finally(() => running.delete(following));
       return { status: answer.status, twiml: answer.text, sid };
     },
     close: () =>

@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
-import { AccountBadge, FirstRun, Gate } from './account.tsx';
+import { AccountBadge, FirstRun, Gate, useSession } from './account.tsx';
 import { onCall } from './api.ts';
 import { nowIso, rehearsalRefused, rehearsalStart, yourTime } from './clock.ts';
 import { noteArrival } from './inbound.ts';
 import { OUTCOME_KEYS } from './log/LogPanel.tsx';
 import { LogProvider } from './log/logging.tsx';
 import { NoticeArea, NoticeProvider, useNotices } from './notices.tsx';
+import { PhoneBar } from './PhoneBar.tsx';
+import { answer, hangUpHere, type PhoneState, toggleMute, useDeskPhone } from './phone.ts';
 import { Reminders } from './Reminders.tsx';
 import { go, href, type Place, typing, usePlace } from './router.ts';
 import { Callback } from './screens/Callback.tsx';
@@ -32,7 +34,9 @@ const SHORTCUTS: [string, string][] = [
   ['d / s', 'Tasks: mark the selected task done, or skip it'],
   ['/', 'type or paste a calling number: the callback card'],
   ['j / ↓, k / ↑', 'next or previous prospect in the queue'],
-  ['d', 'with a telephony provider: call the prospect through Reach (your phone rings first)'],
+  ['d', 'with a telephony provider: call the prospect through Reach (your phone, or this desk, rings first)'],
+  ['a', 'answer the call ringing on this desk (when calls ring the desk)'],
+  ['m', 'mute or unmute your microphone on the desk’s call'],
   ['h', 'hang up the call through Reach (skip a voicemail at the beep)'],
   ['p', 'at the beep, play your recorded message (where the law allows it) and move on'],
   ...OUTCOME_KEYS.map((o): [string, string] => [
@@ -66,6 +70,10 @@ function Desk() {
   const [help, setHelp] = useState(false);
   const callbackBox = useRef<HTMLInputElement>(null);
   const [caller, setCaller] = useState('');
+  const session = useSession();
+  const phone = useDeskPhone(session?.who.user?.reachBy === 'browser');
+  const phoneNow = useRef<PhoneState>(phone);
+  phoneNow.current = phone;
 
   // A call in through the provider pops its caller's card at once.
   const { say } = useNotices();
@@ -76,9 +84,8 @@ function Desk() {
       seen.add(call.id);
       noteArrival(call);
       go('callback', call.number);
-      say(`Call in from ${call.prospect ? call.prospect.name : call.number}: your phone is ringing.`, {
-        tone: 'info',
-      });
+      const where = call.repVia === 'browser' ? 'answer it on this desk (a)' : 'your phone is ringing';
+      say(`Call in from ${call.prospect ? call.prospect.name : call.number}: ${where}.`, { tone: 'info' });
     });
     return () => stop?.();
   }, [say]);
@@ -93,6 +100,10 @@ function Desk() {
       } else if (event.key === '/') {
         callbackBox.current?.focus();
         event.preventDefault();
+      } else if (event.key === 'a' && phoneNow.current.ringing.length > 0) {
+        answer(phoneNow.current.ringing[0]!.sid);
+      } else if (event.key === 'm' && phoneNow.current.on) {
+        toggleMute();
       } else {
         const screen = SCREENS.find((s) => s.key === event.key);
         if (screen) go(screen.screen);
@@ -155,6 +166,7 @@ function Desk() {
           {rehearsalRefused}
         </p>
       )}
+      <PhoneBar phone={phone} onHangUp={hangUpHere} />
       <Reminders />
       <main id="main">
         <Screen place={place} />

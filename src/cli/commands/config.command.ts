@@ -26,6 +26,8 @@ const clearable = new Set([
   'twilioAccountSid',
   'twilioAuthToken',
   'twilioApiUrl',
+  'twilioApiKeySid',
+  'twilioApiKeySecret',
   'publicUrl',
   'callerId',
 ]);

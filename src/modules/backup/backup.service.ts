@@ -40,9 +40,12 @@ export async function* backupLines(db: Db, at: Date): AsyncGenerator<string> {
   }
 }
 
-/** A row as a backup carries it: the telephony auth token is never written out (set it again after a restore). */
+/** A row as a backup carries it: the telephony auth token and API key secret are never written out (set them again after a restore). */
 function withoutSecrets(table: string, row: Record<string, unknown>): Record<string, unknown> {
-  const kept = table === 'teams' && 'twilioAuthToken' in row ? { ...row, twilioAuthToken: null } : row;
+  const kept =
+    table === 'teams' && 'twilioAuthToken' in row
+      ? { ...row, twilioAuthToken: null, twilioApiKeySecret: null }
+      : row;
   // Binary columns (a recorded message's audio) travel as base64.
   const binary = Object.entries(kept).filter(([, value]) => Buffer.isBuffer(value));
   return binary.length === 0

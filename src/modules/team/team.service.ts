@@ -51,6 +51,7 @@ export function teamConfig(team: Team): TeamConfig {
     recording: config.recording as TeamConfig['recording'],
     // The auth token is written, never read back: only whether one is stored.
     twilioAuthToken: config.twilioAuthToken ? 'set' : null,
+    twilioApiKeySecret: config.twilioApiKeySecret ? 'set' : null,
   };
 }
 

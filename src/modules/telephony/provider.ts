@@ -24,9 +24,15 @@ export type Bridge = {
   whisperUrl: string | null;
 };
 
+/** Where a call is put through to: a phone number, or a browser phone's identity (a `client:` leg). */
+export type Ring = { number: string } | { client: string };
+
 /** What an inbound call to a rep's number is answered with: put through to the rep, or told why not. */
 export type Inbound = {
-  to: string | null;
+  /** Rung at once, the first to answer takes it; nobody: the caller hears `unavailable`. */
+  ring: Ring[];
+  /** Reach's id of the call, told to a browser phone as the `reachCall` parameter. */
+  callId: number;
   callerId: string;
   unavailable: string;
   /** Where the rep's leg reports its progress. */

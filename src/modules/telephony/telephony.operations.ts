@@ -1,9 +1,11 @@
 import type { Handlers } from '../../context/handler.ts';
 import type { telephonyOperations } from '../../contracts/telephony.contract.ts';
+import { phoneToken } from './browser-phone.ts';
 import { addDrop, dropAtBeep, listDrops, recordConsent, retireDrop } from './drops.service.ts';
 import { dial, hangUp, liveCall, liveCalls, logLiveCall } from './telephony.service.ts';
 
 export const telephonyHandlers: Handlers<typeof telephonyOperations> = {
+  phoneToken: (ctx) => phoneToken(ctx),
   dial: (ctx, { body }) => dial(ctx, body),
   liveCall: (ctx, { params }) => liveCall(ctx, params.id),
   liveCalls: async (ctx, { query }) => ({ items: await liveCalls(ctx, query) }),

@@ -19,6 +19,7 @@ import { RECORDING_DISCLOSURE, recordingPlan } from '../compliance/index.ts';
 import { normalizePhone, zoneOfDialledNumber } from '../phones/index.ts';
 import { displayName, holdAgainst, holdText, resolveProspect } from '../prospects/index.ts';
 import { dialCheck, numberAt, yardsticks } from '../queue/index.ts';
+import { browserOf, ringFor } from './browser-phone.ts';
 import type { CallEvent } from './call-state.ts';
 import { type DropRow, dropOf, dropTemplate } from './drops.repository.ts';
 import type { ProviderAccount } from './provider.ts';
@@ -82,24 +83,31 @@ async function voiceOf(
 }
 
 /**
- * The rep's own phone (rung first) and the number the prospect sees: the rep's own where they
- * set them, the team's otherwise.
+ * Where the rep is rung first (their browser phone where they take calls in the desk, else their
+ * own phone, else the team's) and the number the prospect sees: the rep's own where they set
+ * them, the team's otherwise.
  */
-async function repLine(ctx: Ctx, userId: number | null): Promise<{ phone: string; callerId: string }> {
+async function repLine(
+  ctx: Ctx,
+  userId: number | null,
+): Promise<{ to: string; via: 'phone' | 'browser'; callerId: string }> {
   const own = await voiceOf(ctx, userId);
+  const browser = await browserOf(ctx, userId);
   const phone = own.phone ?? ctx.team.repPhone;
   const callerId = own.callerId ?? ctx.team.callerId;
-  if (!phone)
+  if (!browser && !phone)
     throw new AppError(
       'conflict',
-      "Reach rings the rep's own phone first, then the prospect's: reach users set EMAIL --phone +1… (or the team's: reach config repPhone=+1…)",
+      "Reach rings the rep first, then the prospect: reach users set EMAIL --phone +1… (their own phone) or --reach-by browser (the desk), or the team's phone: reach config repPhone=+1…",
     );
   if (!callerId)
     throw new AppError(
       'conflict',
       "The prospect must see a number the team owns at the provider: reach users set EMAIL --caller-id +1… (or the team's: reach config callerId=+1…)",
     );
-  return { phone, callerId };
+  return browser
+    ? { to: `client:${browser}`, via: 'browser', callerId }
+    : { to: phone!, via: 'phone', callerId };
 }
 
 /**
@@ -170,14 +178,20 @@ export async function dial(ctx: Ctx, input: DialInput): Promise<LiveCall> {
     phoneId: phone.id,
     e164,
     state: 'placing',
+    repVia: line.via,
     at,
   });
   try {
     const placed = await twilio.placeCall({
       account,
-      to: line.phone,
+      to: line.to,
       from: line.callerId,
-      voiceUrl: webhookUrl(account.publicUrl, 'voice', { call: id }),
+      // A phone is asked for a key first, so its voicemail is never put through; a browser phone has none.
+      voiceUrl: webhookUrl(
+        account.publicUrl,
+        'voice',
+        line.via === 'browser' ? { call: id, step: 'connect' } : { call: id },
+      ),
       statusUrl: webhookUrl(account.publicUrl, 'status', { call: id, leg: 'rep' }),
     });
     await updateCall(ctx.db, { id, patch: { repSid: placed.sid, state: 'calling-rep' } });
@@ -401,7 +415,9 @@ async function recordingOf(ctx: Ctx, call: CallView['call']): Promise<ReturnType
     return recordingPlan({ mode: 'off', places: [], at });
   const prospect = await resolveProspect(ctx, call.prospectId);
   const phone = (await phonesOf(ctx.db, { prospectId: prospect.id })).find((p) => p.e164 === call.e164);
-  const repPhone = (await voiceOf(ctx, call.userId)).phone ?? ctx.team.repPhone;
+  // A browser phone may be anywhere: its place is unknown, which the strictest rule covers.
+  const repPhone =
+    call.repVia === 'browser' ? null : ((await voiceOf(ctx, call.userId)).phone ?? ctx.team.repPhone);
   const rep = repPhone
     ? zoneOfDialledNumber(repPhone, { statedTimezone: null, region: null, country: null }).places
     : [{ country: null, region: null }];
@@ -476,6 +492,8 @@ export function liveView(view: CallView, now: Date): LiveCall {
     prospect: prospect && { id: prospect.id, name: prospect.name, company: prospect.company },
     number: call.e164,
     state: call.state as LiveCall['state'],
+    repVia: call.repVia === 'browser' ? 'browser' : 'phone',
+    repSid: call.repSid,
     says: says(call, now),
     status: call.status,
     answeredBy: call.answeredBy,
@@ -505,7 +523,9 @@ function says(call: CallView['call'], now: Date): string {
     case 'placing':
       return 'Placing the call';
     case 'calling-rep':
-      return 'Your phone is ringing: answer it and press a key, and the prospect is dialled';
+      return call.repVia === 'browser'
+        ? 'The desk is ringing: answer it, and the prospect is dialled'
+        : 'Your phone is ringing: answer it and press a key, and the prospect is dialled';
     case 'dialling':
       return 'Dialling the prospect';
     case 'ringing':
@@ -520,7 +540,7 @@ function says(call: CallView['call'], now: Date): string {
       return 'The beep: leave the message or hang up, as advised';
     default:
       return call.status === null
-        ? 'Ended before the prospect was dialled (your phone did not answer)'
+        ? `Ended before the prospect was dialled (${call.repVia === 'browser' ? 'the desk' : 'your phone'} did not answer)`
         : `Ended: ${call.status}${call.durationSeconds !== null ? `, ${call.durationSeconds} s` : ''}`;
   }
 }
@@ -573,11 +593,15 @@ export async function answerInbound(
       if (!existing) throw error;
     }
   }
-  // A call in rings the phone of the rep whose prospect it is, else the team's.
   const owner =
     existing.prospectId === null ? null : (await resolveProspect(ctx, existing.prospectId)).ownerId;
+  const ring = await ringFor(ctx, owner);
+  // Put through to browser phones only: the desk answers it, and shows it so.
+  const via = ring.length > 0 && ring.every((r) => 'client' in r) ? 'browser' : 'phone';
+  if (existing.repVia !== via) await updateCall(ctx.db, { id: existing.id, patch: { repVia: via } });
   const instructions = twilio.inbound({
-    to: (await voiceOf(ctx, owner)).phone ?? ctx.team.repPhone,
+    ring,
+    callId: existing.id,
     callerId: from,
     unavailable:
       'Sorry, nobody can take your call right now. Please leave your number and we will call you back.',

@@ -130,16 +130,27 @@ export const twilio: Provider = {
 
   inbound: (input: Inbound) => {
     const response = new VoiceResponse();
-    if (!input.to) {
+    if (input.ring.length === 0) {
       response.say(input.unavailable);
       response.hangup();
       return response.toString();
     }
     const dial = response.dial({ callerId: input.callerId });
-    dial.number(
-      { statusCallback: input.statusUrl, statusCallbackEvent: [...PROGRESS], statusCallbackMethod: 'POST' },
-      input.to,
-    );
+    const progress = {
+      statusCallback: input.statusUrl,
+      statusCallbackEvent: [...PROGRESS],
+      statusCallbackMethod: 'POST' as const,
+    };
+    for (const ring of input.ring) {
+      if ('number' in ring) {
+        dial.number(progress, ring.number);
+        continue;
+      }
+      // A browser phone is told which of Reach's calls it is offered (the Voice SDK's customParameters).
+      const client = dial.client(progress);
+      client.identity(ring.client);
+      client.parameter({ name: 'reachCall', value: String(input.callId) });
+    }
     return response.toString();
   },
 

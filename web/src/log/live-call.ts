@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, type LiveCall, onCall } from '../api.ts';
+import { expectCall } from '../phone.ts';
 
 /** How often a card without the live stream asks after its call. */
 const POLL_MS = 1_500;
@@ -86,6 +87,8 @@ export function useLiveCall(prospectId: number): LiveCallControl {
         });
         current.current = placed.id;
         setCall(placed);
+        // Rung on this desk's phone: answered as soon as it rings, since the rep just pressed Call.
+        if (placed.repVia === 'browser' && placed.repSid) expectCall(placed.repSid);
         return placed;
       } finally {
         setPlacing(false);

@@ -384,7 +384,12 @@ function LiveCallPanel(props: {
       data-state={call.state}
     >
       <p className="live-state">
-        <span className="state-chip">{STATE_LABEL[call.state] ?? call.state}</span> {call.says}
+        <span className="state-chip">
+          {call.state === 'calling-rep' && call.repVia === 'browser'
+            ? 'This desk'
+            : (STATE_LABEL[call.state] ?? call.state)}
+        </span>{' '}
+        {call.says}
         {open && (
           <button type="button" className="hang-up" onClick={props.onHangUp} title="End the call (h)">
             Hang up <kbd>h</kbd>

@@ -95,7 +95,8 @@ export function Callback({ number }: { number: string }) {
       <h1 id="callback-title">Callback from {c.number}</h1>
       {arrivedAs !== null && (
         <p className="arrived" role="status">
-          Calling in now, put through to your phone: recorded as callback {arrivedAs}
+          Calling in now, put through to {arrival?.desk ? 'this desk' : 'your phone'}: recorded as callback{' '}
+          {arrivedAs}
           {c.known ? ', credited to the message that earned it' : ''}. Add what it came to below.
         </p>
       )}

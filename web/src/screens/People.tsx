@@ -182,6 +182,8 @@ function MyAccount({ me, onChanged }: { me: Account; onChanged: () => void }) {
   const [phone, setPhone] = useState(me.phone ?? '');
   const [callerId, setCallerId] = useState(me.callerId ?? '');
   const [zone, setZone] = useState(me.timezone ?? '');
+  const [reachBy, setReachBy] = useState(me.reachBy);
+  const session = useSession();
   const [current, setCurrent] = useState('');
   const [password, setPassword] = useState('');
   const tokens = useLoad(() => api<{ tokens: Token[] }>('/tokens'), []);
@@ -198,10 +200,16 @@ function MyAccount({ me, onChanged }: { me: Account; onChanged: () => void }) {
           try {
             await api(`/users/${me.id}`, {
               method: 'PATCH',
-              body: { phone: phone || null, callerId: callerId || null, timezone: zone || null },
+              body: { phone: phone || null, callerId: callerId || null, timezone: zone || null, reachBy },
             });
-            say('Saved: scripts and calls use your own voice.');
+            say(
+              reachBy === 'browser'
+                ? 'Saved: calls through Reach ring this desk; scripts use your own voice.'
+                : 'Saved: scripts and calls use your own voice.',
+            );
             onChanged();
+            // The desk phone starts or stops with the session's word on how calls reach you.
+            void session?.refresh();
           } catch (error) {
             fail(error);
           }
@@ -210,6 +218,13 @@ function MyAccount({ me, onChanged }: { me: Account; onChanged: () => void }) {
         <label>
           Your phone (rung first for a call through Reach)
           <input type="tel" value={phone} onChange={(e) => setPhone(e.target.value)} />
+        </label>
+        <label>
+          Calls through Reach ring
+          <select value={reachBy} onChange={(e) => setReachBy(e.target.value as Account['reachBy'])}>
+            <option value="phone">your phone</option>
+            <option value="browser">this desk (the browser)</option>
+          </select>
         </label>
         <label>
           Caller ID prospects see
