@@ -1,5 +1,5 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +28,31 @@ function reach(args: string[], extraEnv: Record<string, string> = {}): Promise<R
 }
 
 const dir = (name: string) => join(work, name);
+
+// A new book's first open creates and migrates its database, seconds of work: every test's book is
+// a copy of one made once, as `reach migrate` leaves it, and every demo territory a copy of one
+// made once by `reach demo` at the same instant.
+let emptyBook: Promise<string> | undefined;
+let demoTerritory: Promise<string> | undefined;
+async function made(path: string, args: string[]): Promise<string> {
+  const run = await reach([...args, '--data', path]);
+  if (run.code !== 0) throw new Error(`reach ${args.join(' ')}: ${run.stderr}`);
+  return path;
+}
+/** A data directory holding a migrated, empty book. */
+async function newBook(name: string): Promise<string> {
+  emptyBook ??= made(dir('template-empty'), ['migrate']);
+  cpSync(await emptyBook, dir(name), { recursive: true });
+  return dir(name);
+}
+/** A data directory holding the demo territory made at 2026-11-20T17:00:00Z. */
+async function demoBook(name: string): Promise<string> {
+  demoTerritory ??= newBook('template-demo').then((path) =>
+    made(path, ['demo', '--at', '2026-11-20T17:00:00Z']),
+  );
+  cpSync(await demoTerritory, dir(name), { recursive: true });
+  return dir(name);
+}
 const file = (name: string, text: string) => {
   const path = join(work, name);
   writeFileSync(path, text);
@@ -66,7 +91,7 @@ describe('the reach command line', { timeout: 180_000 }, () => {
   });
 
   it('exits as documented: 1 when something is not found, 2 for usage or invalid input', async () => {
-    const data = ['--data', dir('exit-codes')];
+    const data = ['--data', await newBook('exit-codes')];
     // Parse problems never open the book, so they may run side by side.
     const usage = await Promise.all([
       reach([]),
@@ -96,7 +121,7 @@ describe('the reach command line', { timeout: 180_000 }, () => {
   });
 
   it('reach tasks done abc is refused as invalid input (exit 2), not as a failed database query (exit 1)', async () => {
-    const data = ['--data', dir('bad-id')];
+    const data = ['--data', await newBook('bad-id')];
     const done = await reach(['tasks', 'done', 'abc', ...data]);
     expect(done).toMatchObject({ code: 2, stderr: 'reach: ID: "abc" is not a task id\n' });
     const attach = await reach(['callback', '--attach', 'x', '--prospect', '1', ...data]);
@@ -140,7 +165,7 @@ describe('the reach command line', { timeout: 180_000 }, () => {
     expect(bad.stderr).toContain('rep: unknown field(s): lunch');
     expect((await reach(['sim', '--strategy', 'hope'])).code).toBe(2);
     // The same rep on a real, empty book through Reach's API scores what it scored in memory.
-    const data = dir('sim-book');
+    const data = await newBook('sim-book');
     const onBook = ['sim', '--world', world, '--strategy', 'adaptive', '--on-book', '--data', data];
     const played = await reach([...onBook, '--json']);
     expect(played.code).toBe(0);
@@ -149,12 +174,13 @@ describe('the reach command line', { timeout: 180_000 }, () => {
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('holds 30 prospects: --on-book plays on an empty book');
     expect(
-      (await reach(['sim', '--strategy', 'uniform', '--on-book', '--data', dir('sim-other')])).stderr,
+      (await reach(['sim', '--strategy', 'uniform', '--on-book', '--data', await newBook('sim-other')]))
+        .stderr,
     ).toContain("--on-book plays one of Reach's strategies");
   });
 
   it('imports a messy file: exit 3, every rejected row by line (and in --rejects), the good rows kept', async () => {
-    const data = dir('messy');
+    const data = await newBook('messy');
     const rejects = join(work, 'messy-rejects.csv');
     const run = await reach([
       'import',
@@ -200,14 +226,14 @@ describe('the reach command line', { timeout: 180_000 }, () => {
   });
 
   it('exits 2 when the file cannot be read or has no known columns', async () => {
-    expect((await reach(['import', join(work, 'missing.csv'), '--data', dir('x')])).code).toBe(2);
+    expect((await reach(['import', join(work, 'missing.csv'), '--data', await newBook('x')])).code).toBe(2);
     const run = await reach(['import', file('odd.csv', 'foo,bar\n1,2\n'), '--data', dir('x')]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('No known columns');
   });
 
   it('exports prospects that import back unchanged, exit 0', async () => {
-    const data = dir('roundtrip');
+    const data = await newBook('roundtrip');
     await reach(['import', file('rt.csv', messyCsv), '--data', data]);
     const out = join(work, 'prospects.csv');
     expect((await reach(['export', 'prospects', '--out', out, '--data', data])).code).toBe(0);
@@ -217,17 +243,24 @@ describe('the reach command line', { timeout: 180_000 }, () => {
   });
 
   it('restores a full backup into a new data directory', async () => {
-    const data = dir('backup-src');
+    const data = await newBook('backup-src');
     await reach(['import', file('b.csv', messyCsv), '--data', data]);
     const backup = join(work, 'backup.ndjson');
     expect((await reach(['export', '--all', '--out', backup, '--data', data])).code).toBe(0);
-    const restored = await reach(['import', '--all', backup, '--json', '--data', dir('backup-dst')]);
+    const restored = await reach([
+      'import',
+      '--all',
+      backup,
+      '--json',
+      '--data',
+      await newBook('backup-dst'),
+    ]);
     expect(restored.code).toBe(0);
     expect(JSON.parse(restored.stdout)).toMatchObject({ restored: { prospects: 3 } });
   });
 
   it('refuses a data directory written by another PGlite major version, naming the upgrade path', async () => {
-    const data = dir('old');
+    const data = await newBook('old');
     await reach(['migrate', '--data', data]);
     writeFileSync(join(data, 'reach-store.json'), JSON.stringify({ pglite: '0.2.17' }));
     const run = await reach(['prospects', 'list', '--data', data]);
@@ -237,7 +270,7 @@ describe('the reach command line', { timeout: 180_000 }, () => {
   });
 
   it('sets whether a prospect has the product or a competing vendor with add and edit, and shows it in words', async () => {
-    const data = ['--data', dir('yes-no')];
+    const data = ['--data', await newBook('yes-no')];
     const add = [
       'prospects',
       'add',
@@ -270,7 +303,7 @@ describe('the reach command line', { timeout: 180_000 }, () => {
   });
 
   it('logs a typical dial in one line and says what it changed', async () => {
-    const data = dir('log');
+    const data = await newBook('log');
     await reach([
       'prospects',
       'add',
@@ -354,7 +387,7 @@ describe('the reach command line', { timeout: 180_000 }, () => {
   });
 
   it('corrects a logged call with a reason and says what changed, exiting 2 on a bad id', async () => {
-    const data = dir('correct');
+    const data = await newBook('correct');
     await reach(['prospects', 'add', '--first-name', 'Ann', '--email', 'ann@acme.com', '--data', data]);
     await reach(['log', 'ann@acme.com', '-o', 'n', '--at', '2026-03-03T15:00:00Z', '--data', data]);
     const run = await reach([
@@ -382,7 +415,7 @@ describe('the reach command line', { timeout: 180_000 }, () => {
   });
 
   it('a bad --result-at is refused as --result-at with an example, not as resultAt', async () => {
-    const data = ['--data', dir('words')];
+    const data = ['--data', await newBook('words')];
     await reach(['prospects', 'add', '--first-name', 'Ann', '--email', 'ann@acme.com', ...data]);
     const example = 'write an ISO 8601 instant such as 2026-03-04T15:00:00Z or 2026-03-04T10:00:00-05:00';
     const resultAt = await reach([
@@ -413,12 +446,12 @@ describe('the reach command line', { timeout: 180_000 }, () => {
   });
 
   it('a --limit that is not a number says it must be a number, not that zod received NaN', async () => {
-    const run = await reach(['prospects', 'list', '--limit', 'abc', '--data', dir('nan')]);
+    const run = await reach(['prospects', 'list', '--limit', 'abc', '--data', await newBook('nan')]);
     expect(run).toMatchObject({ code: 2, stderr: 'reach: --limit: must be a number\n' });
   });
 
   it('reach tasks shows what is due later today, not only what is overdue', async () => {
-    const data = ['--data', dir('today')];
+    const data = ['--data', await newBook('today')];
     await reach(['config', 'territoryZones=America/Chicago', ...data]);
     await reach([
       'prospects',
@@ -469,7 +502,7 @@ describe('the reach command line', { timeout: 180_000 }, () => {
   });
 
   it('logs an hour of dials, one short line each, in one process', async () => {
-    const data = dir('batch');
+    const data = await newBook('batch');
     await reach(['import', file('batch.csv', messyCsv), '--data', data]);
     const lines = [
       'e1 n',
@@ -506,8 +539,7 @@ describe('the reach command line', { timeout: 180_000 }, () => {
   });
 
   it('ranks whom to call on a demo territory, reproducibly, with reasons', async () => {
-    const data = dir('queue');
-    expect((await reach(['demo', '--at', '2026-11-20T17:00:00Z', '--data', data])).code).toBe(0);
+    const data = await demoBook('queue');
     const args = ['queue', '--at', '2026-11-23T15:00:00Z', '--limit', '5', '--json', '--data', data];
     const first = await reach(args);
     expect(first.code).toBe(0);
@@ -531,8 +563,7 @@ describe('the reach command line', { timeout: 180_000 }, () => {
   });
 
   it('decides a voicemail and keep-or-drop on the demo territory and checks a message, exiting 1 when it fails', async () => {
-    const data = dir('voicemail');
-    expect((await reach(['demo', '--at', '2026-11-20T17:00:00Z', '--data', data])).code).toBe(0);
+    const data = await demoBook('voicemail');
     const args = [
       'voicemail',
       '1',
@@ -605,8 +636,7 @@ describe('the reach command line', { timeout: 180_000 }, () => {
   });
 
   it('puts prospects on a cadence in one process and lists the due tasks in the next, in order', async () => {
-    const data = dir('cadence');
-    expect((await reach(['demo', '--at', '2026-11-20T17:00:00Z', '--data', data])).code).toBe(0);
+    const data = await demoBook('cadence');
     const start = await reach([
       'cadence',
       'start',
@@ -673,7 +703,7 @@ describe('the reach command line', { timeout: 180_000 }, () => {
     const book = process.env['TEST_DATABASE_URL'] ? await freshDb('postgres') : null;
     // On PostgreSQL two worker processes share the book; the embedded one is one process's alone.
     const where = book ? { DATABASE_URL: book.url! } : {};
-    const data = ['--data', dir('worker')];
+    const data = ['--data', await newBook('worker')];
     try {
       expect((await reach(['demo', '--at', '2026-11-20T17:00:00Z', ...data], where)).code).toBe(0);
       const config = await reach(
@@ -711,7 +741,7 @@ describe('the reach command line', { timeout: 180_000 }, () => {
   });
 
   it('refuses to listen beyond loopback without a token', async () => {
-    const run = await reach(['serve', '--host', '0.0.0.0', '--data', dir('open')]);
+    const run = await reach(['serve', '--host', '0.0.0.0', '--data', await newBook('open')]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('REACH_TOKEN');
   });
