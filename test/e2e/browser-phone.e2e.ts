@@ -4,10 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium.ts';
 import { startTwilioDouble, type TwilioDouble } from '../support/twilio-double.ts';
-import { type Desk, openDesk, SHOTS } from './desk.ts';
-
-// biome-ignore lint/suspicious/noExplicitAny: answers are read loosely here
-type Json = Record<string, any>;
+import { callerOf, type Desk, type Json, openDesk, type Session, SHOTS, sessionOf } from './desk.ts';
 
 const KEY_SID = `SK${'fedcba9876543210'.repeat(2)}`;
 const KEY_SECRET = 'api-key-secret-0123456789abcdef';
@@ -17,22 +14,11 @@ let desk: Desk;
 let twilio: TwilioDouble;
 let browser: Browser;
 let page: Page;
-let admin: Record<string, string>;
+let admin: Session;
 
 /** One API call as someone (a session's cookie and CSRF token). */
-async function call(
-  path: string,
-  init: { body?: unknown; as?: Record<string, string>; method?: string } = {},
-) {
-  const response = await fetch(`${desk.server.url}/api/v1${path}`, {
-    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-    headers: { 'content-type': 'application/json', ...init.as },
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-  });
-  const body = (await response.json().catch(() => null)) as Json;
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${JSON.stringify(body)}`);
-  return { body, cookie: response.headers.get('set-cookie') };
-}
+const call = (path: string, init: Parameters<ReturnType<typeof callerOf>>[1] = {}) =>
+  callerOf(desk.server.url)(path, init);
 
 beforeAll(async () => {
   desk = await openDesk();
@@ -44,7 +30,7 @@ beforeAll(async () => {
   const setup = await call('/auth/setup', {
     body: { email: 'ana@north.example', name: 'Ana Admin', password: 'Ana passphrase 2026' },
   });
-  admin = { cookie: setup.cookie!.split(';')[0]!, 'x-reach-csrf': setup.body['csrf'] as string };
+  admin = sessionOf(setup);
   await call('/config', {
     as: admin,
     method: 'PATCH',

@@ -33,6 +33,34 @@ export type Desk = {
   close: () => Promise<void>;
 };
 
+// biome-ignore lint/suspicious/noExplicitAny: answers are read loosely here
+export type Json = Record<string, any>;
+/** A logged-in session as request headers: its cookie and the CSRF token its changes carry. */
+export type Session = { cookie: string; 'x-reach-csrf': string };
+
+/**
+ * One API call to the server at `url` as someone (`as`: a session), thrown when refused; the
+ * answer's body and the cookie it set.
+ */
+export const callerOf =
+  (url: string) =>
+  async (path: string, init: { body?: unknown; as?: Session; method?: string } = {}) => {
+    const response = await fetch(`${url}/api/v1${path}`, {
+      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+      headers: { 'content-type': 'application/json', ...init.as },
+      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+    });
+    const body = (await response.json().catch(() => null)) as Json;
+    if (!response.ok) throw new Error(`${path}: ${response.status} ${JSON.stringify(body)}`);
+    return { body, cookie: response.headers.get('set-cookie') };
+  };
+
+/** The session an answer of /auth/setup or /auth/login opened. */
+export const sessionOf = (answer: { body: Json; cookie: string | null }): Session => ({
+  cookie: answer.cookie!.split(';')[0]!,
+  'x-reach-csrf': answer.body['csrf'] as string,
+});
+
 /** Reach serving the demo territory on a fresh embedded book, and a browser on its web app. */
 export async function openDesk(): Promise<Desk> {
   const dir = await mkdtemp(join(tmpdir(), 'reach-e2e-'));

@@ -1,11 +1,7 @@
 /// <reference lib="dom" />
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Desk, openDesk, SHOTS } from './desk.ts';
-
-// biome-ignore lint/suspicious/noExplicitAny: answers are read loosely here
-type Json = Record<string, any>;
-type Session = { cookie: string; 'x-reach-csrf': string };
+import { callerOf, type Desk, type Json, openDesk, type Session, SHOTS, sessionOf } from './desk.ts';
 
 let desk: Desk;
 const contexts: BrowserContext[] = [];
@@ -21,20 +17,8 @@ afterAll(async () => {
 describe('two teams on one server, each with a manager and two reps', () => {
   it("each rep works their own queue in their own voice, two reps never get one prospect at once, and a manager moves a prospect and reads each rep's figures", async () => {
     const url = desk.server.url;
-    const call = async (path: string, init: { body?: unknown; as?: Session; method?: string } = {}) => {
-      const response = await fetch(`${url}/api/v1${path}`, {
-        method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-        headers: { 'content-type': 'application/json', ...init.as },
-        ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-      });
-      const body = (await response.json().catch(() => null)) as Json;
-      if (!response.ok) throw new Error(`${path}: ${response.status} ${JSON.stringify(body)}`);
-      return { body, cookie: response.headers.get('set-cookie') };
-    };
-    const session = (answer: { body: Json; cookie: string | null }): Session => ({
-      cookie: answer.cookie!.split(';')[0]!,
-      'x-reach-csrf': answer.body['csrf'] as string,
-    });
+    const call = callerOf(url);
+    const session = sessionOf;
     const password = (name: string) => `${name} passphrase 2026`;
     const login = async (email: string, name: string) =>
       session(await call('/auth/login', { body: { email, password: password(name) } }));

@@ -94,18 +94,106 @@ function templateOnServer(base: string): Promise<string> {
   return serverTemplate;
 }
 
+/**
+ * What a book's structure is (its relations, columns, row-level security, policies, roles and
+ * the migrations it records), as one digest: a database a test changed the structure of is never handed to another.
+ */
+const STRUCTURE = `select md5(string_agg(x, ',' order by x)) as digest from (
+  select 'c:' || n.nspname || '.' || c.relname || ':' || c.relkind::text || ':' || c.relrowsecurity || ':' || c.relforcerowsecurity as x
+    from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_to%' and n.nspname not like 'pg\\_temp%'
+  union all
+  select 'a:' || c.relname || '.' || a.attname || ':' || a.atttypid || ':' || a.attnotnull
+    from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_to%' and a.attnum > 0 and not a.attisdropped
+  union all
+  select 'p:' || schemaname || '.' || tablename || '.' || policyname || ':' || coalesce(qual, '') || ':' || coalesce(with_check, '') from pg_policies
+  union all
+  select 'r:' || rolname from pg_roles
+  union all
+  select 'm:' || hash from drizzle.__drizzle_migrations
+) parts`;
+
+/** Every table a test may write (all but the migrations' own record), and every sequence. */
+const TABLES = `select format('%I.%I', schemaname, tablename) as name from pg_tables
+  where schemaname not in ('pg_catalog', 'information_schema', 'drizzle')`;
+const SEQUENCES = `select format('%I.%I', schemaname, sequencename) as name from pg_sequences
+  where schemaname not in ('pg_catalog', 'information_schema', 'drizzle')`;
+
+/** The migrated template's digest, once its tables were checked empty; null where they were not. */
+let templateStructure: string | null | undefined;
+/** In-memory books a finished test left as the template made them, ready for the next test. */
+const spares: Database[] = [];
+
+const structureOf = async (database: Database): Promise<string> =>
+  ((await database.executeSql(STRUCTURE)).rows[0] as { digest: string }).digest;
+
+/**
+ * Puts an in-memory book back as the template made it, for the next test: its session settings,
+ * locks and notifications reset, every table emptied and every sequence restarted. Only a book
+ * whose structure is still the template's is kept; any other is closed.
+ */
+async function keepForNext(database: Database): Promise<void> {
+  try {
+    if (templateStructure === null || templateStructure === undefined) throw new Error('no template');
+    await database.executeSql('select pg_advisory_unlock_all()');
+    await database.executeSql('unlisten *');
+    await database.executeSql('reset all');
+    const tables = (await database.executeSql(TABLES)).rows as { name: string }[];
+    await database.executeSql(`truncate ${tables.map((t) => t.name).join(', ')} restart identity cascade`);
+    for (const { name } of (await database.executeSql(SEQUENCES)).rows as { name: string }[])
+      await database.executeSql(`alter sequence ${name} restart`);
+    if ((await structureOf(database)) !== templateStructure) throw new Error('structure changed');
+    spares.push(database);
+  } catch {
+    await database.close().catch(() => undefined);
+  }
+}
+
+async function freshPglite(): Promise<TestDb> {
+  template ??= createDb({ kind: 'pglite' }).then(async (db) => {
+    // A template whose tables hold rows (a migration's seed) could not be restored by emptying them.
+    const tables = (await db.executeSql(TABLES)).rows as { name: string }[];
+    let rows = 0;
+    for (const { name } of tables)
+      rows += ((await db.executeSql(`select count(*)::int as n from ${name}`)).rows[0] as { n: number }).n;
+    templateStructure = rows === 0 ? await structureOf(db) : null;
+    const blob = await db.dump!();
+    await db.close();
+    return blob;
+  });
+  const blob = await template;
+  const database = spares.pop() ?? (await createDb({ kind: 'pglite', template: blob }));
+  // A test that listened, or closed the book itself, leaves it to nobody.
+  let reusable = true;
+  const own: Database = {
+    ...database,
+    close: async () => {
+      reusable = false;
+      await database.close();
+    },
+    listen: (channel, hear) => {
+      reusable = false;
+      return database.listen(channel, hear);
+    },
+  };
+  const team = await loadTeam(database.db);
+  let dropped = false;
+  return {
+    ...own,
+    ctx: { db: database.db, team },
+    drop: async () => {
+      if (dropped) return;
+      dropped = true;
+      if (reusable) await keepForNext(database);
+      else await database.close().catch(() => undefined);
+    },
+  };
+}
+
 /** A fresh, migrated, empty database: in-memory PGlite, or a new database on the PostgreSQL server. */
 export async function freshDb(driver: Driver): Promise<TestDb> {
-  if (driver === 'pglite') {
-    template ??= createDb({ kind: 'pglite' }).then(async (db) => {
-      const blob = await db.dump!();
-      await db.close();
-      return blob;
-    });
-    const database = await createDb({ kind: 'pglite', template: await template });
-    const team = await loadTeam(database.db);
-    return { ...database, ctx: { db: database.db, team }, drop: database.close };
-  }
+  if (driver === 'pglite') return freshPglite();
   const base = process.env['TEST_DATABASE_URL']!;
   const name = `reach_test_${randomBytes(6).toString('hex')}`;
   const copied = await templateOnServer(base);
