@@ -55,6 +55,8 @@ const set = (patch: Partial<PhoneState>) => {
 };
 
 let device: SdkDevice | null = null;
+/** Counts starts and stops: a start overtaken by a stop (the desk closed while it loaded) registers nothing. */
+let generation = 0;
 const calls = new Map<string, SdkCall>();
 /** Legs of dials placed from this desk, answered as soon as they ring here. */
 const expected = new Map<string, number>();
@@ -89,9 +91,11 @@ function why(error: unknown): string {
 /** Registers the desk as the rep's phone; stops any phone started before. */
 async function start(): Promise<void> {
   stop();
+  const mine = generation;
   set({ status: 'starting', said: 'Starting the desk phone…' });
   try {
     const [sdk, first] = await Promise.all([loadSdk(), token()]);
+    if (mine !== generation) return;
     const phone = new sdk.Device(first.token, { closeProtection: true, codecPreferences: ['opus', 'pcmu'] });
     device = phone;
     phone.on('registered', () => set({ status: 'ready', said: 'The desk phone is ready: calls ring here' }));
@@ -107,11 +111,12 @@ async function start(): Promise<void> {
     phone.on('incoming', (call: SdkCall) => offered(call));
     await phone.register();
   } catch (error) {
-    set({ status: 'failed', said: `The desk phone is off: ${why(error)}` });
+    if (mine === generation) set({ status: 'failed', said: `The desk phone is off: ${why(error)}` });
   }
 }
 
 function stop(): void {
+  generation++;
   device?.destroy();
   device = null;
   calls.clear();
