@@ -1,4 +1,4 @@
-import { decline, type PhoneState, answer as take, toggleMute } from './phone.ts';
+import { answer, decline, type PhoneState, toggleMute } from './phone.ts';
 
 /**
  * The desk phone, for a rep whose calls ring in the browser: whether it is ready, a call ringing
@@ -14,7 +14,7 @@ export function PhoneBar({ phone, onHangUp }: { phone: PhoneState; onHangUp: () 
       {phone.ringing.map((call) => (
         <span key={call.sid} className="phone-ringing" role="alert">
           Ringing: {call.from}{' '}
-          <button type="button" onClick={() => take(call.sid)}>
+          <button type="button" onClick={() => answer(call.sid)}>
             Answer <kbd>a</kbd>
           </button>{' '}
           <button type="button" className="quiet" onClick={() => decline(call.sid)}>

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { type Ctx, nowOf, type Team } from '../../context/context.ts';
 import type { PhoneToken } from '../../contracts/telephony.contract.ts';
 import { AppError } from '../../shared/errors.ts';
-import { accountIdOf, teamUsers, userOfTeam } from '../accounts/index.ts';
+import { accountIdOf, teamUsers, type UserRow, userOfTeam } from '../accounts/index.ts';
 import type { Ring } from './provider.ts';
 
 /** How long a browser phone's access token lasts; the desk asks for a new one before it ends. */
@@ -11,16 +11,9 @@ export const PHONE_TOKEN_SECONDS = 3600;
 /** The name a rep's browser phone registers under at the provider (a `client:` address). */
 export const phoneIdentity = (teamId: number, userId: number): string => `reach-${teamId}-${userId}`;
 
-/** The `client:` address Twilio rings a rep's browser at. */
-export const clientAddress = (teamId: number, userId: number): string =>
-  `client:${phoneIdentity(teamId, userId)}`;
-
-/** A user's browser phone, where they take calls in the desk rather than on a phone of their own. */
-export async function browserOf(ctx: Ctx, userId: number | null): Promise<string | null> {
-  if (userId === null) return null;
-  const user = await userOfTeam(ctx.db, { teamId: ctx.team.id, id: userId });
-  return user?.reachBy === 'browser' && user.disabledAt === null ? phoneIdentity(ctx.team.id, userId) : null;
-}
+/** A user's browser phone (its identity), where they take calls in the desk rather than on a phone of their own. */
+export const deskOf = (user: UserRow | null): string | null =>
+  user?.reachBy === 'browser' && user.disabledAt === null ? phoneIdentity(user.teamId, user.id) : null;
 
 /** Twilio puts a call through to at most ten numbers and browser phones at once. */
 const MOST_RUNG = 10;
@@ -32,17 +25,18 @@ const MOST_RUNG = 10;
  */
 export async function ringFor(ctx: Ctx, owner: number | null): Promise<Ring[]> {
   if (owner !== null) {
-    const browser = await browserOf(ctx, owner);
-    if (browser) return [{ client: browser }];
     const user = await userOfTeam(ctx.db, { teamId: ctx.team.id, id: owner });
+    const browser = deskOf(user);
+    if (browser) return [{ client: browser }];
     const phone = user?.phone ?? ctx.team.repPhone;
     return phone ? [{ number: phone }] : [];
   }
   if (ctx.team.repPhone) return [{ number: ctx.team.repPhone }];
   return (await teamUsers(ctx.db, ctx.team.id))
-    .filter((u) => u.reachBy === 'browser' && u.disabledAt === null)
+    .map(deskOf)
+    .filter((identity): identity is string => identity !== null)
     .slice(0, MOST_RUNG)
-    .map((u) => ({ client: phoneIdentity(ctx.team.id, u.id) }));
+    .map((identity) => ({ client: identity }));
 }
 
 /**
@@ -55,7 +49,7 @@ export async function phoneToken(ctx: Ctx): Promise<PhoneToken> {
   const userId = accountIdOf(ctx);
   if (userId === null)
     throw new AppError('forbidden', 'A browser phone is a signed-in rep’s: log in to the desk as yourself');
-  const identity = await browserOf(ctx, userId);
+  const identity = deskOf(await userOfTeam(ctx.db, { teamId: ctx.team.id, id: userId }));
   if (!identity)
     throw new AppError(
       'conflict',

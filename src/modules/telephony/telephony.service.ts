@@ -19,7 +19,7 @@ import { RECORDING_DISCLOSURE, recordingPlan } from '../compliance/index.ts';
 import { normalizePhone, zoneOfDialledNumber } from '../phones/index.ts';
 import { displayName, holdAgainst, holdText, resolveProspect } from '../prospects/index.ts';
 import { dialCheck, numberAt, yardsticks } from '../queue/index.ts';
-import { browserOf, ringFor } from './browser-phone.ts';
+import { deskOf, ringFor } from './browser-phone.ts';
 import type { CallEvent } from './call-state.ts';
 import { type DropRow, dropOf, dropTemplate } from './drops.repository.ts';
 import type { ProviderAccount } from './provider.ts';
@@ -73,13 +73,13 @@ export const webhookUrl = (publicUrl: string, kind: string, query: Record<string
     Object.entries(query).map(([k, v]) => [k, String(v)]),
   ).toString()}`;
 
-/** A user's own phone and caller ID, where they have them; nothing for no user. */
+/** A user's own phone, caller ID and browser phone, where they have them; nothing for no user. */
 async function voiceOf(
   ctx: Ctx,
   userId: number | null,
-): Promise<{ phone: string | null; callerId: string | null }> {
+): Promise<{ phone: string | null; callerId: string | null; browser: string | null }> {
   const user = userId === null ? null : await userOfTeam(ctx.db, { teamId: ctx.team.id, id: userId });
-  return { phone: user?.phone ?? null, callerId: user?.callerId ?? null };
+  return { phone: user?.phone ?? null, callerId: user?.callerId ?? null, browser: deskOf(user) };
 }
 
 /**
@@ -92,7 +92,7 @@ async function repLine(
   userId: number | null,
 ): Promise<{ to: string; via: 'phone' | 'browser'; callerId: string }> {
   const own = await voiceOf(ctx, userId);
-  const browser = await browserOf(ctx, userId);
+  const { browser } = own;
   const phone = own.phone ?? ctx.team.repPhone;
   const callerId = own.callerId ?? ctx.team.callerId;
   if (!browser && !phone)
